@@ -1,0 +1,51 @@
+import { serve } from '@hono/node-server';
+import { createApp } from '../app';
+import { ConfigError, parseEnv } from '../env';
+import { ensureEmbedBuild } from './embed-build';
+import { buildNodeDeps } from './node-deps';
+import { serveEmbedFromDisk } from './serve-embed';
+
+/**
+ * Local runtime (`npm start`): embedded PGlite under DATA_DIR, the embed built
+ * on demand, app and embed on one origin.
+ */
+async function main() {
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const deps = await buildNodeDeps(env);
+  await ensureEmbedBuild((msg) => deps.logger.info(msg));
+  const app = createApp({ ...deps, serveEmbed: serveEmbedFromDisk() });
+
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const host = info.address.includes(':') ? `[${info.address}]` : info.address;
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`;
+    deps.logger.info('listening', { url });
+    console.log(`\n  Chronos is running at ${url}\n`);
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    deps.logger.info('shutting down', { signal });
+    server.close(() => {
+      void deps.db.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * All configuration, parsed once at start. A bad configuration stops the start
+ * with every bad variable listed. The embedded default (`npm start`) needs none.
+ * Runtime-free: entries pass `process.env` (Node) or the Worker's `env`.
+ */
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+export const EnvSchema = z.object({
+  APP_ENV: z.preprocess(emptyAsUndefined, z.enum(['development', 'test', 'production']).default('development')),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
+
+  // Node runtime (ignored on Workers)
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
+  HOST: z.preprocess(emptyAsUndefined, z.string().default('127.0.0.1')),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
+
+  // Database: unset → embedded PGlite under DATA_DIR; set → Postgres (Supabase) via postgres.js
+  DATABASE_URL: opt(z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL')),
+  DATABASE_POOL_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(5)),
+
+  // Storage: unset → local disk under DATA_DIR; set → Supabase Storage
+  SUPABASE_URL: opt(z.string().url()),
+  SUPABASE_SERVICE_ROLE_KEY: opt(z.string().min(20)),
+  SUPABASE_STORAGE_BUCKET: z.preprocess(emptyAsUndefined, z.string().default('videos')),
+
+  // AI providers: unset → offline providers
+  OPENAI_API_KEY: opt(z.string().min(10)),
+  OPENAI_BASE_URL: opt(z.string().url()),
+  TRANSCRIBE_BASE_URL: opt(z.string().url()),
+  EMBEDDING_MODEL: z.preprocess(emptyAsUndefined, z.string().default('text-embedding-3-small')),
+  ANTHROPIC_API_KEY: opt(z.string().min(10)),
+  ANTHROPIC_MODEL: z.preprocess(emptyAsUndefined, z.string().default('claude-sonnet-4-5')),
+  LLM_BASE_URL: opt(z.string().url()),
+  LLM_MODEL: opt(z.string()),
+
+  // Whop: unset → local sandbox (development only)
+  WHOP_APP_ID: opt(z.string().regex(/^app_/, 'must start with app_')),
+  WHOP_API_KEY: opt(z.string().min(10)),
+  WHOP_WEBHOOK_SECRET: opt(z.string().min(10)),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the raw environment; throws ConfigError listing every bad variable. */
+export function parseEnv(raw: Record<string, unknown>): Env {
+  const result = EnvSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const env = result.data;
+  const problems: string[] = [];
+  if (env.APP_ENV === 'production') {
+    if (!env.WHOP_APP_ID) problems.push('WHOP_APP_ID: required in production');
+    if (!env.WHOP_API_KEY) problems.push('WHOP_API_KEY: required in production');
+    if (!env.WHOP_WEBHOOK_SECRET) problems.push('WHOP_WEBHOOK_SECRET: required in production');
+  }
+  if (Boolean(env.SUPABASE_URL) !== Boolean(env.SUPABASE_SERVICE_ROLE_KEY)) {
+    problems.push('SUPABASE_URL / SUPABASE_SERVICE_ROLE_KEY: set both or neither');
+  }
+  if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push('LLM_MODEL: required when LLM_BASE_URL is set');
+  if (problems.length) throw new ConfigError(problems);
+  return env;
+}
+

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '../../server/env';
+
+describe('parseEnv', () => {
+  it('needs no variables for the embedded default', () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ APP_ENV: 'development', PORT: 8787, HOST: '127.0.0.1', DATA_DIR: '.data' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('treats empty strings as unset, as .env files write them', () => {
+    const env = parseEnv({ PORT: '', OPENAI_API_KEY: '', DATABASE_URL: '  ' });
+    expect(env.PORT).toBe(8787);
+    expect(env.OPENAI_API_KEY).toBeUndefined();
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('lists every bad variable at once', () => {
+    try {
+      parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', WHOP_APP_ID: 'nope' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const vars = (err as ConfigError).problems.map((p) => p.split(':')[0]);
+      expect(vars.sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'WHOP_APP_ID']);
+    }
+  });
+
+  it('requires the Whop keys in production', () => {
+    expect(() => parseEnv({ APP_ENV: 'production' })).toThrow(/WHOP_APP_ID[\s\S]*WHOP_API_KEY[\s\S]*WHOP_WEBHOOK_SECRET/);
+  });
+
+  it('requires Supabase URL and key together', () => {
+    expect(() => parseEnv({ SUPABASE_URL: 'https://x.supabase.co' })).toThrow(/set both or neither/);
+  });
+});
