@@ -1,13 +1,22 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError } from '../shared/api-error';
 import type { HealthResponse } from '../shared/schemas/health';
+import type { SandboxWhop } from './adapters/whop/sandbox-whop';
 import type { AppEnv } from './http/context';
 import { notFound, onError } from './http/on-error';
 import { requestContext } from './http/request-context';
 import { securityHeaders } from './http/security-headers';
+import { requireAnyViewer } from './http/whop-auth';
 import type { Clock } from './ports/clock';
 import type { Db } from './ports/db';
 import type { Logger } from './ports/logger';
+import type { UserTokenVerifier } from './ports/user-token-verifier';
+import type { WhopApi } from './ports/whop';
 import { healthGet } from './routes/health-get';
+import { sandboxGet } from './routes/sandbox-get';
+import { sandboxTokenPost } from './routes/sandbox-token-post';
+import { viewerGet } from './routes/viewer-get';
 
 /** Everything the HTTP surface needs; entries build it, tests build their own. */
 export interface AppDeps {
@@ -17,20 +26,49 @@ export interface AppDeps {
   version: string;
   runtime: HealthResponse['runtime'];
   providers: HealthResponse['providers'];
+  identity: {
+    appId: string;
+    verifier: UserTokenVerifier;
+    whop: WhopApi;
+    /** Only in the embedded default without Whop keys; null whenever real Whop is configured. */
+    sandbox: SandboxWhop | null;
+  };
   /** Serves the embed build for non-API GETs (Node: disk; Workers: the ASSETS binding). */
   serveEmbed?: MiddlewareHandler<AppEnv>;
 }
+
+/** JSON bodies are small; uploads go straight to storage, never through these routes. */
+const JSON_BODY_LIMIT = 64 * 1024;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(deps.logger));
   app.use('*', securityHeaders());
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${JSON_BODY_LIMIT / 1024} KB.`);
+      },
+    }),
+  );
   app.onError(onError);
 
   app.get('/api/health', healthGet(deps));
+  app.get('/api/viewer', requireAnyViewer(deps), viewerGet(deps));
 
-  app.all('/api/*', notFound);
-  if (deps.serveEmbed) app.get('*', deps.serveEmbed);
+  const sandbox = deps.identity.sandbox;
+  if (sandbox) {
+    app.get('/api/sandbox', sandboxGet(sandbox));
+    app.post('/api/sandbox/token', sandboxTokenPost(sandbox));
+  }
+
+  const serveEmbed = deps.serveEmbed;
+  if (serveEmbed) {
+    // Everything outside /api is the embed (the SPA routes it); /api misses fall to notFound.
+    app.get('*', (c, next) => (c.req.path === '/api' || c.req.path.startsWith('/api/') ? next() : serveEmbed(c, next)));
+  }
   app.notFound(notFound);
   return app;
 }

@@ -40,6 +40,21 @@ export const EnvSchema = z.object({
   WHOP_APP_ID: opt(z.string().regex(/^app_/, 'must start with app_')),
   WHOP_API_KEY: opt(z.string().min(10)),
   WHOP_WEBHOOK_SECRET: opt(z.string().min(10)),
+  WHOP_API_BASE_URL: opt(z.string().url()),
+  WHOP_JWKS_URL: opt(z.string().url()),
+  /** A pinned public JWK (JSON) for user tokens; otherwise Whop's JWKS is fetched. */
+  WHOP_JWK: opt(
+    z.string().transform((text, ctx) => {
+      try {
+        const jwk = JSON.parse(text) as Record<string, unknown>;
+        if (jwk['kty'] !== 'EC' || jwk['crv'] !== 'P-256' || 'd' in jwk) throw new Error();
+        return jwk;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a public P-256 JWK in JSON' });
+        return z.NEVER;
+      }
+    }),
+  ),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -65,6 +80,9 @@ export function parseEnv(raw: Record<string, unknown>): Env {
     if (!env.WHOP_APP_ID) problems.push('WHOP_APP_ID: required in production');
     if (!env.WHOP_API_KEY) problems.push('WHOP_API_KEY: required in production');
     if (!env.WHOP_WEBHOOK_SECRET) problems.push('WHOP_WEBHOOK_SECRET: required in production');
+  }
+  if (Boolean(env.WHOP_APP_ID) !== Boolean(env.WHOP_API_KEY)) {
+    problems.push('WHOP_APP_ID / WHOP_API_KEY: set both (real Whop) or neither (local sandbox)');
   }
   if (Boolean(env.SUPABASE_URL) !== Boolean(env.SUPABASE_SERVICE_ROLE_KEY)) {
     problems.push('SUPABASE_URL / SUPABASE_SERVICE_ROLE_KEY: set both or neither');

@@ -6,9 +6,10 @@ import { applyMigrations } from '../adapters/db/migrate';
 import { readMigrationFiles } from '../adapters/db/migration-files';
 import { createJsonLogger } from '../adapters/logger/json-logger';
 import type { AppDeps } from '../app';
-import type { Env } from '../env';
+import { ConfigError, type Env } from '../env';
 import { systemClock } from '../ports/clock';
 import type { Db } from '../ports/db';
+import { buildIdentity, isSandboxMode } from '../identity-deps';
 import { describeProviders } from '../provider-status';
 import { APP_VERSION } from '../version';
 import { ROOT_DIR } from './embed-build';
@@ -35,6 +36,12 @@ export async function openNodeDb(env: Env, log: AppDeps['logger']): Promise<Db> 
 /** Builds the Node runtime's dependencies (everything but the embed server). */
 export async function buildNodeDeps(env: Env): Promise<AppDeps> {
   const logger = createJsonLogger({ level: env.LOG_LEVEL, fields: { runtime: 'node' } });
+  if (isSandboxMode(env) && !isLoopback(env.HOST)) {
+    throw new ConfigError([
+      `HOST: the local Whop sandbox listens on loopback only (got ${env.HOST}); set Whop keys to serve other hosts`,
+    ]);
+  }
+  const identity = await buildIdentity(env, { allowSandbox: true, logger });
   const db = await openNodeDb(env, logger);
   return {
     db,
@@ -43,5 +50,10 @@ export async function buildNodeDeps(env: Env): Promise<AppDeps> {
     version: APP_VERSION,
     runtime: 'node',
     providers: describeProviders(env, 'node'),
+    identity,
   };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -10,16 +10,7 @@ import { serveEmbedFromDisk } from './serve-embed';
  * on demand, app and embed on one origin.
  */
 async function main() {
-  let env;
-  try {
-    env = parseEnv(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const env = parseEnv(process.env);
   const deps = await buildNodeDeps(env);
   await ensureEmbedBuild((msg) => deps.logger.info(msg));
   const app = createApp({ ...deps, serveEmbed: serveEmbedFromDisk() });
@@ -46,6 +37,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A bad configuration stops the start with the list of what is wrong, no stack.
+  console.error(err instanceof ConfigError ? err.message : err);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import type { ViewerContext } from '../domain/identity/viewer-context';
 import type { Logger } from '../ports/logger';
 
 /** Per-request values set by middleware, read by routes. */
@@ -5,5 +6,9 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     logger: Logger;
+    /** Set by the auth middleware from a verified Whop token. */
+    userId: string;
+    /** Set by the context middleware from Whop's answer; `viewer.creator.id` is the tenant. */
+    viewer: ViewerContext;
   };
 };

@@ -3,13 +3,14 @@ import { createApp, type AppDeps } from '../../server/app';
 import { parseEnv } from '../../server/env';
 import type { Db } from '../../server/ports/db';
 import { describeProviders } from '../../server/provider-status';
+import { testIdentity } from './whop-world';
 
 export interface CapturedLog {
   lines: Record<string, unknown>[];
 }
 
-/** The real app over a given database, with logs captured instead of printed. */
-export function createTestApp(db: Db, overrides: Partial<AppDeps> = {}) {
+/** The real app over a given database, Whop identity from tests/support/whop-world, logs captured. */
+export async function createTestApp(db: Db, overrides: Partial<AppDeps> = {}) {
   const log: CapturedLog = { lines: [] };
   const logger = createJsonLogger({ level: 'debug', sink: (line) => log.lines.push(JSON.parse(line)) });
   const deps: AppDeps = {
@@ -19,6 +20,7 @@ export function createTestApp(db: Db, overrides: Partial<AppDeps> = {}) {
     version: '0.0.0-test',
     runtime: 'node',
     providers: describeProviders(parseEnv({}), 'node'),
+    identity: overrides.identity ?? (await testIdentity()),
     ...overrides,
   };
   return { app: createApp(deps), deps, log };

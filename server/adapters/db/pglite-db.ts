@@ -30,9 +30,14 @@ function wrap(target: Queryable, root: PGlite, inTransaction: boolean): Db {
  * Embedded Postgres (PGlite) with pgvector. `dataDir` undefined → in memory (tests).
  * The vector extension must be passed every time a data dir is opened.
  */
-export async function openPgliteDb(dataDir?: string): Promise<Db & { pglite: PGlite }> {
+export async function openPgliteDb(
+  dataDir?: string,
+  options: { loadDataDir?: Blob | File } = {},
+): Promise<Db & { pglite: PGlite }> {
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    // Starting from a dump skips initdb, which costs seconds (tests start from a migrated template).
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     extensions: { vector },
   });
   return Object.assign(wrap(pglite, pglite, false), { pglite });

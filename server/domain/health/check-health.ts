@@ -22,7 +22,7 @@ interface MigrationRow {
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: unknown;
+  let timer!: ReturnType<typeof setTimeout>; // assigned synchronously by the executor below
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
   });

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { ApiError } from '../../../shared/api-error';
+import { CompanyId, UserId } from '../../../shared/schemas/viewer';
+import { accessLevel, touchUser, upsertCreator, type IdentityPorts } from './whop-facts';
+import type { ViewerContext } from './viewer-context';
+
+export const ResolveDashboardViewerInput = z.object({ userId: UserId, companyId: CompanyId });
+export type ResolveDashboardViewerInput = z.infer<typeof ResolveDashboardViewerInput>;
+
+/** Dashboard view: only an admin of the company is its creator. */
+export async function resolveDashboardViewer(
+  ports: IdentityPorts,
+  input: ResolveDashboardViewerInput,
+): Promise<ViewerContext> {
+  const { userId, companyId } = ResolveDashboardViewerInput.parse(input);
+  const level = await accessLevel(ports, userId, companyId);
+  if (level !== 'admin') {
+    throw new ApiError('FORBIDDEN', 'Only admins of this company can manage Chronos.');
+  }
+  const [known] = await ports.db.query<{ id: string; name: string | null; tier: 'FREE' }>(
+    `select id, name, tier from creators where id = $1`,
+    [companyId],
+  );
+  const creator =
+    known ??
+    (await (async () => {
+      const company = await ports.whop.getCompany(companyId).catch(() => null);
+      return upsertCreator(ports.db, companyId, company?.name ?? null);
+    })());
+  const user = await touchUser(ports, userId);
+  return { user, role: 'creator', view: 'dashboard', creator, experience: null };
+}

@@ -1,0 +1,76 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { ApiError } from '../../shared/api-error';
+import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
+import { resolveDashboardViewer } from '../domain/identity/resolve-dashboard-viewer';
+import { resolveExperienceViewer } from '../domain/identity/resolve-experience-viewer';
+import type { IdentityPorts } from '../domain/identity/whop-facts';
+import type { Clock } from '../ports/clock';
+import type { Db } from '../ports/db';
+import type { UserTokenVerifier } from '../ports/user-token-verifier';
+import type { WhopApi } from '../ports/whop';
+import type { AppEnv } from './context';
+
+export interface AuthDeps {
+  db: Db;
+  clock: Clock;
+  identity: { verifier: UserTokenVerifier; whop: WhopApi };
+}
+
+const ports = (deps: AuthDeps): IdentityPorts => ({ db: deps.db, clock: deps.clock, whop: deps.identity.whop });
+
+async function authenticate(c: Context<AppEnv>, deps: AuthDeps): Promise<string> {
+  const token = c.req.header(USER_TOKEN_HEADER);
+  if (!token) {
+    throw new ApiError('UNAUTHENTICATED', 'No Whop user token. Open Chronos inside Whop.');
+  }
+  if (token.length > 8192) throw new ApiError('UNAUTHENTICATED', 'The Whop user token is not valid.');
+  try {
+    const { userId } = await deps.identity.verifier.verify(token);
+    c.set('userId', userId);
+    c.set('logger', c.get('logger').child({ userId }));
+    return userId;
+  } catch {
+    throw new ApiError('UNAUTHENTICATED', 'The Whop user token is not valid or has expired. Reopen Chronos in Whop.');
+  }
+}
+
+function contextId(c: Context<AppEnv>, header: string): string | undefined {
+  return c.req.header(header)?.trim() || undefined;
+}
+
+/** Student routes: a verified user with customer or admin access to the experience in `x-whop-experience-id`. */
+export function requireExperienceViewer(deps: AuthDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const userId = await authenticate(c, deps);
+    const experienceId = contextId(c, EXPERIENCE_HEADER);
+    if (!experienceId) throw new ApiError('BAD_REQUEST', `Missing ${EXPERIENCE_HEADER} header.`);
+    c.set('viewer', await resolveExperienceViewer(ports(deps), { userId, experienceId }));
+    await next();
+  };
+}
+
+/** Creator routes: a verified user who is an admin of the company in `x-whop-company-id`. */
+export function requireDashboardAdmin(deps: AuthDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const userId = await authenticate(c, deps);
+    const companyId = contextId(c, COMPANY_HEADER);
+    if (!companyId) throw new ApiError('BAD_REQUEST', `Missing ${COMPANY_HEADER} header.`);
+    c.set('viewer', await resolveDashboardViewer(ports(deps), { userId, companyId }));
+    await next();
+  };
+}
+
+/** Either view: whichever context header the embed sent (exactly one). */
+export function requireAnyViewer(deps: AuthDeps): MiddlewareHandler<AppEnv> {
+  const experience = requireExperienceViewer(deps);
+  const dashboard = requireDashboardAdmin(deps);
+  return async (c, next) => {
+    const hasExperience = Boolean(contextId(c, EXPERIENCE_HEADER));
+    const hasCompany = Boolean(contextId(c, COMPANY_HEADER));
+    if (hasExperience && hasCompany) {
+      await authenticate(c, deps);
+      throw new ApiError('BAD_REQUEST', 'Send one view context, not both.');
+    }
+    return hasCompany ? dashboard(c, next) : experience(c, next);
+  };
+}

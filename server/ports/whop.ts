@@ -1,0 +1,37 @@
+/** What Chronos asks Whop. Real: Whop's REST API v1; local: the sandbox's demo community. */
+export type WhopAccessLevel = 'admin' | 'customer' | 'no_access';
+
+export interface WhopExperience {
+  id: string;
+  name: string | null;
+  companyId: string;
+  companyName: string | null;
+}
+
+export interface WhopCompany {
+  id: string;
+  name: string | null;
+}
+
+export interface WhopUser {
+  id: string;
+  username: string | null;
+  name: string | null;
+}
+
+export interface WhopApi {
+  /** null when Whop has no such experience. */
+  getExperience(experienceId: string): Promise<WhopExperience | null>;
+  getCompany(companyId: string): Promise<WhopCompany | null>;
+  getUser(userId: string): Promise<WhopUser | null>;
+  /** Access level of a user on an experience or company. */
+  checkAccess(userId: string, resourceId: string): Promise<WhopAccessLevel>;
+}
+
+/** Thrown by adapters when Whop cannot answer (down, timed out, refused our key). */
+export class WhopUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'WhopUnavailableError';
+  }
+}

@@ -1,0 +1,106 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import type { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { ErrorBody } from '../../shared/api-error';
+import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
+import { signUserToken, TEST_APP_ID, world } from './whop-world';
+
+export interface ProtectedRoute {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  /** Which Whop view the route belongs to: experience (students) or dashboard (admins only). */
+  view: 'experience' | 'dashboard';
+  body?: unknown;
+  /** Path of creator B's resource (video, session, …): creator A's users must get 404 for it. */
+  foreignPath?: () => Promise<string>;
+}
+
+type AppLike = Pick<Hono, 'request'>;
+
+async function call(app: AppLike, route: ProtectedRoute, headers: Record<string, string>, path = route.path) {
+  const init: RequestInit = { method: route.method, headers: { ...headers } };
+  if (route.body !== undefined) {
+    init.body = JSON.stringify(route.body);
+    (init.headers as Record<string, string>)['content-type'] = 'application/json';
+  }
+  return app.request(path, init);
+}
+
+async function expectError(res: Response, status: number, code: string) {
+  expect(res.status, `expected ${status} ${code}`).toBe(status);
+  const body = ErrorBody.parse(await res.json());
+  expect(body.error.code).toBe(code);
+}
+
+const context = (route: ProtectedRoute, tenant: typeof world.A | typeof world.B) =>
+  route.view === 'experience' ? { [EXPERIENCE_HEADER]: tenant.experienceId } : { [COMPANY_HEADER]: tenant.companyId };
+
+/**
+ * The security cases every protected route must pass: no token, forged,
+ * expired, wrong audience/issuer/algorithm → 401; wrong tenant or role → 403;
+ * another creator's ids → 404.
+ */
+export function describeSecurity(name: string, getApp: () => AppLike, route: ProtectedRoute) {
+  describe(`security: ${route.method} ${name}`, () => {
+    const legitUser = route.view === 'experience' ? world.A.student : world.A.admin;
+
+    it('rejects a request without a token (401)', async () => {
+      await expectError(await call(getApp(), route, context(route, world.A)), 401, 'UNAUTHENTICATED');
+    });
+
+    it.each([
+      ['signed by another key', async () => signUserToken(legitUser, { key: (await generateKeyPair('ES256')).privateKey })],
+      ['expired', async () => signUserToken(legitUser, { expiresInSeconds: -120 })],
+      ['issued to another app', async () => signUserToken(legitUser, { audience: 'app_someoneelse' })],
+      ['from another issuer', async () => signUserToken(legitUser, { issuer: 'urn:attacker' })],
+      ['unsigned (alg none)', async () => unsignedToken(legitUser)],
+      ['HS256 with a guessable secret', async () => hsToken(legitUser)],
+      ['not a JWT at all', async () => 'definitely-not-a-token'],
+    ])('rejects a token %s (401)', async (_label, makeToken) => {
+      const headers = { [USER_TOKEN_HEADER]: await makeToken(), ...context(route, world.A) };
+      await expectError(await call(getApp(), route, headers), 401, 'UNAUTHENTICATED');
+    });
+
+    if (route.view === 'experience') {
+      it("rejects creator A's student on creator B's experience (403)", async () => {
+        const headers = { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), ...context(route, world.B) };
+        await expectError(await call(getApp(), route, headers), 403, 'FORBIDDEN');
+      });
+    } else {
+      it('rejects a student on an admin route (403)', async () => {
+        const headers = { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), ...context(route, world.A) };
+        await expectError(await call(getApp(), route, headers), 403, 'FORBIDDEN');
+      });
+      it("rejects creator A's admin on creator B's dashboard (403)", async () => {
+        const headers = { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), ...context(route, world.B) };
+        await expectError(await call(getApp(), route, headers), 403, 'FORBIDDEN');
+      });
+    }
+
+    if (route.foreignPath) {
+      const foreignPath = route.foreignPath;
+      it("answers 404 for creator B's ids asked by creator A's user", async () => {
+        const headers = { [USER_TOKEN_HEADER]: await signUserToken(legitUser), ...context(route, world.A) };
+        await expectError(await call(getApp(), route, headers, await foreignPath()), 404, 'NOT_FOUND');
+      });
+    }
+  });
+}
+
+function b64url(value: object | string): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return Buffer.from(text).toString('base64url');
+}
+
+function claims(userId: string) {
+  const now = Math.floor(Date.now() / 1000);
+  return { iss: 'urn:whopcom:exp-proxy', aud: TEST_APP_ID, sub: userId, iat: now, exp: now + 600 };
+}
+
+function unsignedToken(userId: string): string {
+  return `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url(claims(userId))}.`;
+}
+
+async function hsToken(userId: string): Promise<string> {
+  return new SignJWT(claims(userId)).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('secret'));
+}
