@@ -17,6 +17,7 @@ import { healthGet } from './routes/health-get';
 import { sandboxGet } from './routes/sandbox-get';
 import { sandboxTokenPost } from './routes/sandbox-token-post';
 import { viewerGet } from './routes/viewer-get';
+import { webhooksWhopPost } from './routes/webhooks-whop-post';
 
 /** Everything the HTTP surface needs; entries build it, tests build their own. */
 export interface AppDeps {
@@ -33,6 +34,8 @@ export interface AppDeps {
     /** Only in the embedded default without Whop keys; null whenever real Whop is configured. */
     sandbox: SandboxWhop | null;
   };
+  /** Whop webhook signing secret; null when webhooks are not configured (they answer 503). */
+  webhookSecret: string | null;
   /** Serves the embed build for non-API GETs (Node: disk; Workers: the ASSETS binding). */
   serveEmbed?: MiddlewareHandler<AppEnv>;
 }
@@ -57,6 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/api/health', healthGet(deps));
   app.get('/api/viewer', requireAnyViewer(deps), viewerGet(deps));
+  app.post('/api/webhooks/whop', webhooksWhopPost(deps));
 
   const sandbox = deps.identity.sandbox;
   if (sandbox) {

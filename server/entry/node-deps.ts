@@ -43,6 +43,14 @@ export async function buildNodeDeps(env: Env): Promise<AppDeps> {
   }
   const identity = await buildIdentity(env, { allowSandbox: true, logger });
   const db = await openNodeDb(env, logger);
+  if (identity.sandbox) {
+    for (const plan of identity.sandbox.plans) {
+      await db.query(`insert into whop_plan_tiers (plan_id, tier) values ($1, $2) on conflict (plan_id) do nothing`, [
+        plan.planId,
+        plan.tier,
+      ]);
+    }
+  }
   return {
     db,
     logger,
@@ -51,6 +59,7 @@ export async function buildNodeDeps(env: Env): Promise<AppDeps> {
     runtime: 'node',
     providers: describeProviders(env, 'node'),
     identity,
+    webhookSecret: env.WHOP_WEBHOOK_SECRET ?? identity.sandbox?.webhookSecret ?? null,
   };
 }
 

@@ -5,6 +5,8 @@ import type { Db } from '../../server/ports/db';
 import { describeProviders } from '../../server/provider-status';
 import { testIdentity } from './whop-world';
 
+export const TEST_WEBHOOK_SECRET = 'ws_test_webhook_secret_0123456789';
+
 export interface CapturedLog {
   lines: Record<string, unknown>[];
 }
@@ -21,6 +23,7 @@ export async function createTestApp(db: Db, overrides: Partial<AppDeps> = {}) {
     runtime: 'node',
     providers: describeProviders(parseEnv({}), 'node'),
     identity: overrides.identity ?? (await testIdentity()),
+    webhookSecret: TEST_WEBHOOK_SECRET,
     ...overrides,
   };
   return { app: createApp(deps), deps, log };

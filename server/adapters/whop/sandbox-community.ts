@@ -63,3 +63,10 @@ export const sandboxAccess: Record<string, Record<string, 'admin' | 'customer'>>
   user_priyastudent: { exp_sourdough: 'customer' },
   user_jordancreator: { biz_peakdemo: 'admin', exp_peakclimb: 'admin' },
 };
+
+/** The sandbox's Chronos plans, as a creator would buy them on Whop. */
+export const sandboxPlans = [
+  { planId: 'plan_sandboxbasic', tier: 'BASIC' },
+  { planId: 'plan_sandboxpro', tier: 'PRO' },
+  { planId: 'plan_sandboxenterprise', tier: 'ENTERPRISE' },
+] as const;

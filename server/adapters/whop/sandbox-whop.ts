@@ -2,13 +2,17 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import type { SandboxInfo } from '../../../shared/schemas/sandbox';
 import type { WhopApi } from '../../ports/whop';
 import { WHOP_TOKEN_ISSUER } from './jose-user-token-verifier';
-import { SANDBOX_APP_ID, sandboxAccess, sandboxCommunities, sandboxPersonas } from './sandbox-community';
+import { SANDBOX_APP_ID, sandboxAccess, sandboxCommunities, sandboxPersonas, sandboxPlans } from './sandbox-community';
 
 export interface SandboxWhop {
   appId: string;
   /** Public half of the key generated at boot; the only key sandbox mode trusts. */
   publicJwk: JWK;
   api: WhopApi;
+  /** Signs the webhooks the sandbox's simulated checkout sends; generated at boot. */
+  webhookSecret: string;
+  /** Demo Chronos plans (plan id → tier), written to whop_plan_tiers at boot. */
+  plans: readonly { planId: string; tier: 'BASIC' | 'PRO' | 'ENTERPRISE' }[];
   info(): SandboxInfo;
   /** Signs a token shaped like Whop's for a demo persona; null for an unknown user. */
   mintToken(userId: string, ttlSeconds?: number): Promise<{ token: string; expiresAt: string } | null>;
@@ -37,10 +41,15 @@ export async function createSandboxWhop(): Promise<SandboxWhop> {
     },
   };
 
+  const secretBytes = crypto.getRandomValues(new Uint8Array(24));
+  const webhookSecret = `ws_sandbox_${Array.from(secretBytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+
   return {
     appId: SANDBOX_APP_ID,
     publicJwk,
     api,
+    webhookSecret,
+    plans: sandboxPlans,
     info: () => ({ appId: SANDBOX_APP_ID, communities: sandboxCommunities, personas: sandboxPersonas }),
     async mintToken(userId, ttlSeconds = 12 * 3600) {
       if (!sandboxPersonas.some((p) => p.id === userId)) return null;

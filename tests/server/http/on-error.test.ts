@@ -23,6 +23,7 @@ async function appThrowing(err: unknown) {
     runtime: 'node',
     providers: {} as never,
     identity: await testIdentity(),
+    webhookSecret: null,
   });
   app.get('/api/boom', () => {
     throw err;
