@@ -7,7 +7,7 @@ import type { AppEnv } from './http/context';
 import { notFound, onError } from './http/on-error';
 import { requestContext } from './http/request-context';
 import { securityHeaders } from './http/security-headers';
-import { requireAnyViewer } from './http/whop-auth';
+import { requireAnyViewer, requireDashboardAdmin, requireExperienceViewer } from './http/whop-auth';
 import type { Clock } from './ports/clock';
 import type { Db } from './ports/db';
 import type { Logger } from './ports/logger';
@@ -17,6 +17,11 @@ import { healthGet } from './routes/health-get';
 import { sandboxGet } from './routes/sandbox-get';
 import { sandboxTokenPost } from './routes/sandbox-token-post';
 import { viewerGet } from './routes/viewer-get';
+import { dashboardCheckoutPost } from './routes/dashboard-checkout-post';
+import { dashboardPlanGet } from './routes/dashboard-plan-get';
+import { sandboxCheckoutCompletePost, sandboxPlanCancelPost } from './routes/sandbox-plan-events-post';
+import { upgradeRequestsPost } from './routes/upgrade-requests-post';
+import { usageGet } from './routes/usage-get';
 import { webhooksWhopPost } from './routes/webhooks-whop-post';
 
 /** Everything the HTTP surface needs; entries build it, tests build their own. */
@@ -62,10 +67,20 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/viewer', requireAnyViewer(deps), viewerGet(deps));
   app.post('/api/webhooks/whop', webhooksWhopPost(deps));
 
+  const student = requireExperienceViewer(deps);
+  const admin = requireDashboardAdmin(deps);
+  app.get('/api/usage', student, usageGet(deps));
+  app.post('/api/upgrade-requests', student, upgradeRequestsPost(deps));
+  app.get('/api/dashboard/plan', admin, dashboardPlanGet(deps));
+  app.post('/api/dashboard/checkout', admin, dashboardCheckoutPost(deps));
+
   const sandbox = deps.identity.sandbox;
   if (sandbox) {
     app.get('/api/sandbox', sandboxGet(sandbox));
     app.post('/api/sandbox/token', sandboxTokenPost(sandbox));
+    const send = (request: Request) => Promise.resolve(app.fetch(request));
+    app.post('/api/sandbox/checkout/complete', sandboxCheckoutCompletePost(sandbox, send));
+    app.post('/api/sandbox/plan/cancel', sandboxPlanCancelPost(sandbox, send));
   }
 
   const serveEmbed = deps.serveEmbed;

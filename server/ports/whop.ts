@@ -26,6 +26,8 @@ export interface WhopApi {
   getUser(userId: string): Promise<WhopUser | null>;
   /** Access level of a user on an experience or company. */
   checkAccess(userId: string, resourceId: string): Promise<WhopAccessLevel>;
+  /** A checkout for one of our plans, carrying metadata back to us in the membership webhooks. */
+  createCheckout(input: { planId: string; metadata: Record<string, string> }): Promise<{ id: string; planId: string }>;
 }
 
 /** Thrown by adapters when Whop cannot answer (down, timed out, refused our key). */

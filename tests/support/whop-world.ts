@@ -52,6 +52,17 @@ export const whopHandlers = [
     const level = access[String(params.id)]?.[String(params.resource)] ?? 'no_access';
     return HttpResponse.json({ has_access: level !== 'no_access', access_level: level });
   }),
+  http.post(`${WHOP_API}/checkout_configurations`, async ({ request }) => {
+    const body = (await request.json()) as { plan_id: string; metadata: Record<string, string> };
+    whopCalls.push(`checkout ${body.plan_id} ${JSON.stringify(body.metadata)}`);
+    return HttpResponse.json({
+      id: 'ch_test123',
+      company_id: 'biz_chronosvendor',
+      plan: { id: body.plan_id, plan_type: 'renewal', currency: 'usd' },
+      metadata: body.metadata,
+      purchase_url: 'https://whop.com/checkout/ch_test123',
+    });
+  }),
   http.get(`${WHOP_API}/users/:id`, ({ params }) =>
     HttpResponse.json({ id: params.id, username: String(params.id).replace('user_', ''), name: `Name of ${params.id}` }),
   ),

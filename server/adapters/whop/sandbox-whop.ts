@@ -4,6 +4,12 @@ import type { WhopApi } from '../../ports/whop';
 import { WHOP_TOKEN_ISSUER } from './jose-user-token-verifier';
 import { SANDBOX_APP_ID, sandboxAccess, sandboxCommunities, sandboxPersonas, sandboxPlans } from './sandbox-community';
 
+export interface SandboxEvent {
+  type: string;
+  company_id: string;
+  data: Record<string, unknown>;
+}
+
 export interface SandboxWhop {
   appId: string;
   /** Public half of the key generated at boot; the only key sandbox mode trusts. */
@@ -14,6 +20,10 @@ export interface SandboxWhop {
   /** Demo Chronos plans (plan id → tier), written to whop_plan_tiers at boot. */
   plans: readonly { planId: string; tier: 'BASIC' | 'PRO' | 'ENTERPRISE' }[];
   info(): SandboxInfo;
+  /** The Whop event a completed checkout produces (membership.activated), or null for an unknown checkout. */
+  completeCheckout(checkoutId: string): SandboxEvent | null;
+  /** The Whop event of a cancelled plan (membership.deactivated), or null when the company holds none. */
+  cancelPlan(companyId: string): SandboxEvent | null;
   /** Signs a token shaped like Whop's for a demo persona; null for an unknown user. */
   mintToken(userId: string, ttlSeconds?: number): Promise<{ token: string; expiresAt: string } | null>;
 }
@@ -23,7 +33,33 @@ export async function createSandboxWhop(): Promise<SandboxWhop> {
   const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
   const publicJwk = { ...(await exportJWK(publicKey)), alg: 'ES256', use: 'sig' };
 
+  const checkouts = new Map<string, { planId: string; companyId: string }>();
+  const memberships = new Map<string, { membershipId: string; planId: string }>();
+  const random = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const membershipEvent = (type: string, companyId: string, planId: string, membershipId: string, status: string): SandboxEvent => ({
+    type,
+    company_id: 'biz_chronossandbox',
+    data: {
+      id: membershipId,
+      status,
+      plan: { id: planId },
+      product: { id: 'prod_chronossandbox' },
+      user: { id: 'user_mayacreator' },
+      company: { id: 'biz_chronossandbox' },
+      metadata: { chronos_company_id: companyId },
+      cancel_at_period_end: false,
+      updated_at: new Date().toISOString(),
+    },
+  });
+
   const api: WhopApi = {
+    async createCheckout({ planId, metadata }) {
+      const companyId = metadata['chronos_company_id'];
+      if (!companyId) throw new Error('sandbox checkout needs chronos_company_id metadata');
+      const id = `ch_sandbox${random()}`;
+      checkouts.set(id, { planId, companyId });
+      return { id, planId };
+    },
     async getExperience(id) {
       const c = sandboxCommunities.find((x) => x.experienceId === id);
       return c ? { id, name: c.experienceName, companyId: c.companyId, companyName: c.companyName } : null;
@@ -51,6 +87,21 @@ export async function createSandboxWhop(): Promise<SandboxWhop> {
     webhookSecret,
     plans: sandboxPlans,
     info: () => ({ appId: SANDBOX_APP_ID, communities: sandboxCommunities, personas: sandboxPersonas }),
+    completeCheckout(checkoutId) {
+      const checkout = checkouts.get(checkoutId);
+      if (!checkout) return null;
+      checkouts.delete(checkoutId);
+      // One membership per company: buying another plan switches it, as a Whop plan change would.
+      const membershipId = memberships.get(checkout.companyId)?.membershipId ?? `mem_sandbox${random()}`;
+      memberships.set(checkout.companyId, { membershipId, planId: checkout.planId });
+      return membershipEvent('membership.activated', checkout.companyId, checkout.planId, membershipId, 'active');
+    },
+    cancelPlan(companyId) {
+      const held = memberships.get(companyId);
+      if (!held) return null;
+      memberships.delete(companyId);
+      return membershipEvent('membership.deactivated', companyId, held.planId, held.membershipId, 'canceled');
+    },
     async mintToken(userId, ttlSeconds = 12 * 3600) {
       if (!sandboxPersonas.some((p) => p.id === userId)) return null;
       const expires = Math.floor(Date.now() / 1000) + ttlSeconds;

@@ -10,6 +10,7 @@ const ExperienceBody = z.object({
 });
 const CompanyBody = z.object({ id: z.string(), title: z.string().nullable().optional() });
 const UserBody = z.object({ id: z.string(), username: z.string().nullable().optional(), name: z.string().nullable().optional() });
+const CheckoutBody = z.object({ id: z.string(), plan: z.object({ id: z.string() }).nullable().optional() });
 const AccessBody = z.object({ access_level: z.enum(['admin', 'customer', 'no_access']) });
 
 export interface WhopRestApiOptions {
@@ -26,13 +27,19 @@ export function createWhopRestApi(options: WhopRestApiOptions): WhopApi {
   const baseUrl = (options.baseUrl ?? 'https://api.whop.com/api/v1').replace(/\/$/, '');
   const doFetch = options.fetch ?? fetch;
 
-  async function get<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
+  async function call<T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T | null> {
     return withRetries(
       async () => {
         let res: Response;
         try {
           res = await doFetch(`${baseUrl}${path}`, {
-            headers: { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' },
+            method: body === undefined ? 'GET' : 'POST',
+            headers: {
+              authorization: `Bearer ${options.apiKey}`,
+              accept: 'application/json',
+              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
             signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
           });
         } catch (err) {
@@ -60,19 +67,24 @@ export function createWhopRestApi(options: WhopRestApiOptions): WhopApi {
   const enc = encodeURIComponent;
   return {
     async getExperience(id) {
-      const body = await get(`/experiences/${enc(id)}`, ExperienceBody);
+      const body = await call(`/experiences/${enc(id)}`, ExperienceBody);
       return body && { id: body.id, name: body.name ?? null, companyId: body.company.id, companyName: body.company.title ?? null };
     },
     async getCompany(id) {
-      const body = await get(`/companies/${enc(id)}`, CompanyBody);
+      const body = await call(`/companies/${enc(id)}`, CompanyBody);
       return body && { id: body.id, name: body.title ?? null };
     },
     async getUser(id) {
-      const body = await get(`/users/${enc(id)}`, UserBody);
+      const body = await call(`/users/${enc(id)}`, UserBody);
       return body && { id: body.id, username: body.username ?? null, name: body.name ?? null };
     },
+    async createCheckout({ planId, metadata }) {
+      const body = await call('/checkout_configurations', CheckoutBody, { plan_id: planId, metadata });
+      if (!body) throw new WhopUnavailableError('Whop did not create the checkout');
+      return { id: body.id, planId: body.plan?.id ?? planId };
+    },
     async checkAccess(userId, resourceId) {
-      const body = await get(`/users/${enc(userId)}/access/${enc(resourceId)}`, AccessBody);
+      const body = await call(`/users/${enc(userId)}/access/${enc(resourceId)}`, AccessBody);
       return body?.access_level ?? 'no_access';
     },
   };

@@ -1,0 +1,18 @@
+import type { Handler } from 'hono';
+import { requestUpgrade } from '../domain/plans/request-upgrade';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../http/context';
+
+/** POST /api/upgrade-requests — a student asks their creator to upgrade Chronos. */
+export function upgradeRequestsPost(deps: AppDeps): Handler<AppEnv> {
+  return async (c) => {
+    const viewer = c.get('viewer');
+    const result = await requestUpgrade(deps.db, {
+      creatorId: viewer.creator.id,
+      userId: viewer.user.id,
+      experienceId: viewer.experience?.id ?? null,
+      role: viewer.role,
+    });
+    return c.json(result, result.alreadyRequested ? 200 : 201);
+  };
+}
