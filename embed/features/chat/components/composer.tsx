@@ -1,0 +1,66 @@
+import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Button } from '../../../ui/button';
+
+export interface ComposerProps {
+  onSend: (question: string) => void;
+  /** When set, the composer is disabled and this says why. */
+  disabledReason?: string;
+  value?: string;
+  onValueChange?: (value: string) => void;
+}
+
+/** Question box: Enter sends, Shift+Enter adds a line. Controlled or not. */
+export function Composer({ onSend, disabledReason, value, onValueChange }: ComposerProps) {
+  const [ownValue, setOwnValue] = useState('');
+  const text = value ?? ownValue;
+  const setText = onValueChange ?? setOwnValue;
+  const disabled = disabledReason !== undefined;
+  const inputId = useId();
+  const noteId = useId();
+  const canSend = !disabled && text.trim() !== '';
+
+  function send() {
+    if (!canSend) return;
+    onSend(text.trim());
+    setText('');
+  }
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    send();
+  }
+
+  function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // While an IME is composing, Enter confirms the composition, not the question.
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    send();
+  }
+
+  return (
+    <form className="composer" onSubmit={handleSubmit} aria-label="Ask a question">
+      <label htmlFor={inputId} className="visually-hidden">
+        Your question about the course
+      </label>
+      <div className="composer__box">
+        <textarea
+          id={inputId}
+          className="composer__input"
+          rows={1}
+          placeholder="Ask about the course videos…"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={handleKeyDown}
+          disabled={disabled}
+          aria-describedby={noteId}
+        />
+        <Button type="submit" variant="primary" disabled={!canSend} aria-label="Send question">
+          Send
+        </Button>
+      </div>
+      <p id={noteId} className={disabled ? 'composer__note composer__note--blocked' : 'composer__note'}>
+        {disabledReason ?? 'Enter to send · Shift+Enter for a new line'}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+import type { HealthResponse } from '../../../../shared/schemas/health';
+import { Badge } from '../../../ui/badge';
+import { Card } from '../../../ui/card';
+import { ErrorNotice } from '../../../ui/error-notice';
+import { Skeleton } from '../../../ui/skeleton';
+import { useHealth } from '../api/get-health';
+import { modeBadge, providerRoles } from '../provider-labels';
+
+/** The creator's view of what runs their Chronos: database, migration, version, providers. */
+export function SystemStatusCard() {
+  const health = useHealth();
+  const data = health.data;
+
+  return (
+    <Card
+      title="System status"
+      aside={data ? <Badge tone={data.status === 'ok' ? 'success' : 'warning'}>{data.status === 'ok' ? 'OK' : 'Degraded'}</Badge> : null}
+      aria-busy={health.status === 'loading'}
+    >
+      {health.status === 'error' ? (
+        <ErrorNotice error={health.error} title="Could not load system status" onRetry={health.retry} />
+      ) : data ? (
+        <HealthDetails health={data} />
+      ) : (
+        <Skeleton lines={6} label="Loading system status" />
+      )}
+    </Card>
+  );
+}
+
+function HealthDetails({ health }: { health: HealthResponse }) {
+  const { database } = health;
+  return (
+    <>
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>Database</dt>
+          <dd>
+            <Badge tone={database.reachable ? 'success' : 'danger'}>{database.reachable ? 'Reachable' : 'Unreachable'}</Badge>
+            <span className="facts__detail">
+              {database.driver}
+              {database.latencyMs === null ? '' : ` · ${Math.round(database.latencyMs)} ms`}
+            </span>
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>Migration</dt>
+          <dd>
+            {database.migration ? <code className="facts__code">{database.migration}</code> : 'None applied'}
+            <span className="facts__detail">{plural(database.appliedMigrations, 'migration')} applied</span>
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>Version</dt>
+          <dd>
+            <code className="facts__code">{health.version}</code>
+            <span className="facts__detail">{health.runtime === 'node' ? 'Node' : 'Cloudflare Workers'}</span>
+          </dd>
+        </div>
+      </dl>
+      <h3 className="card__subtitle">Providers</h3>
+      <ul className="provider-list" aria-label="Providers">
+        {providerRoles.map(({ role, label }) => {
+          const provider = health.providers[role];
+          const badge = modeBadge[provider.mode];
+          return (
+            <li key={role} className="provider-list__item">
+              <span className="provider-list__role">{label}</span>
+              <span className="provider-list__name">{provider.name}</span>
+              <Badge tone={badge.tone}>{badge.text}</Badge>
+            </li>
+          );
+        })}
+      </ul>
+      {health.providers.answerer.mode === 'offline' ? (
+        <p className="card__note">
+          Offline providers are working code paths that need no keys: answers are composed from your transcripts
+          without an AI model. Add provider keys to the server to switch to real ones.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import { ApiError } from '../../shared/api-error';
+
+/**
+ * The one way the embed talks to the server.
+ *
+ * Requests stay same-origin on purpose: Whop's proxy attaches the user token only to
+ * requests to the app's own origin. Errors always arrive as the shared `ApiError`,
+ * rebuilt from the server's error body, so the UI can show the code and request id.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface ApiRequestOptions<S extends z.ZodType> {
+  method?: HttpMethod;
+  /** Serialised as JSON. */
+  body?: unknown;
+  /** Validates a success body; its output is what the call resolves to. */
+  schema: S;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /**
+   * Non-2xx statuses whose body is still this endpoint's answer when it matches `schema`,
+   * e.g. `/api/health` reports a degraded system with 503 and the full health body.
+   */
+  answerStatuses?: readonly number[];
+}
+
+/**
+ * Supplies headers for every request, read at request time. Identity plugs in here
+ * (the sandbox `x-whop-user-token`, `x-whop-experience-id`, `x-whop-company-id`).
+ */
+export type DefaultHeadersProvider = () => Record<string, string> | undefined;
+
+const defaultHeaderProviders = new Set<DefaultHeadersProvider>();
+
+/** Registers a provider; returns a function that removes it. */
+export function addDefaultHeaders(provider: DefaultHeadersProvider): () => void {
+  defaultHeaderProviders.add(provider);
+  return () => {
+    defaultHeaderProviders.delete(provider);
+  };
+}
+
+export const UNREACHABLE_MESSAGE = 'Cannot reach Chronos. Check your connection and try again.';
+
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  options: ApiRequestOptions<S>,
+): Promise<z.output<S>> {
+  if (!path.startsWith('/') || path.startsWith('//')) {
+    throw new TypeError(`apiRequest takes a same-origin path starting with "/", got "${path}"`);
+  }
+  const headers = buildHeaders(options);
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      credentials: 'same-origin',
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (cause) {
+    // A cancelled request is the caller's decision, not an outage: let it through as is.
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError('SERVICE_UNAVAILABLE', UNREACHABLE_MESSAGE, { cause });
+  }
+
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  const body = await readJson(response);
+
+  if (!response.ok) {
+    if (body.ok && options.answerStatuses?.includes(response.status)) {
+      const answer = options.schema.safeParse(body.value);
+      if (answer.success) return answer.data;
+    }
+    const error = ApiError.fromBody(response.status, body.value);
+    if (error.requestId !== undefined || requestId === undefined) throw error;
+    // Bodies that are not ours (a proxy's 502 page) still get the id from the header.
+    throw new ApiError(error.code, error.message, {
+      requestId,
+      ...(error.details ? { details: error.details } : {}),
+    });
+  }
+
+  const parsed = body.ok ? options.schema.safeParse(body.value) : undefined;
+  if (!parsed?.success) {
+    throw new ApiError('INTERNAL', 'Chronos sent a response this page does not understand. Reload to get the latest version.', {
+      ...(requestId ? { requestId } : {}),
+      details: { path, issues: parsed?.error.issues.map((issue) => issue.message) ?? ['body is not JSON'] },
+    });
+  }
+  return parsed.data;
+}
+
+function buildHeaders(options: ApiRequestOptions<z.ZodType>): Headers {
+  const headers = new Headers({ accept: 'application/json' });
+  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  for (const provider of defaultHeaderProviders) {
+    for (const [name, value] of Object.entries(provider() ?? {})) headers.set(name, value);
+  }
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+  return headers;
+}
+
+async function readJson(response: Response): Promise<{ ok: boolean; value: unknown }> {
+  const text = await response.text().catch(() => '');
+  if (text === '') return { ok: response.status === 204, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, value: undefined };
+  }
+}

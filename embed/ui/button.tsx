@@ -1,0 +1,11 @@
+import type { ButtonHTMLAttributes } from 'react';
+
+export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: 'primary' | 'secondary' | 'ghost';
+  size?: 'sm' | 'md';
+}
+
+export function Button({ variant = 'secondary', size = 'md', className, type = 'button', ...props }: ButtonProps) {
+  const classes = ['button', `button--${variant}`, `button--${size}`, className].filter(Boolean).join(' ');
+  return <button type={type} className={classes} {...props} />;
+}

@@ -1,0 +1,21 @@
+import { SandboxEntryLink } from '../../features/sandbox/components/sandbox-entry-link';
+import { useViewer } from '../../features/viewer/api/get-viewer';
+import { ViewerStatusScreen } from '../../features/viewer/components/viewer-status-screen';
+import { useViewContextHeaders } from '../../lib/view-context';
+import { WhopIframeProvider } from '../../lib/whop-iframe';
+import { CreatorDashboardScreen } from './creator-dashboard-screen';
+
+/** Whop's dashboard view: loads who is signed in (admins only), then the creator's dashboard. */
+export function CreatorDashboardView({ companyId }: { companyId: string }) {
+  useViewContextHeaders({ companyId });
+  const viewer = useViewer(`company:${companyId}`);
+
+  if (viewer.status !== 'success') {
+    return <ViewerStatusScreen view="dashboard" error={viewer.error} onRetry={viewer.retry} signInHelp={<SandboxEntryLink />} />;
+  }
+  return (
+    <WhopIframeProvider appId={viewer.data.appId}>
+      <CreatorDashboardScreen viewer={viewer.data} />
+    </WhopIframeProvider>
+  );
+}

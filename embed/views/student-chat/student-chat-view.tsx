@@ -1,0 +1,21 @@
+import { SandboxEntryLink } from '../../features/sandbox/components/sandbox-entry-link';
+import { useViewer } from '../../features/viewer/api/get-viewer';
+import { ViewerStatusScreen } from '../../features/viewer/components/viewer-status-screen';
+import { useViewContextHeaders } from '../../lib/view-context';
+import { WhopIframeProvider } from '../../lib/whop-iframe';
+import { StudentChatScreen } from './student-chat-screen';
+
+/** Whop's experience view: loads who is signed in, then the course chat. */
+export function StudentChatView({ experienceId }: { experienceId: string }) {
+  useViewContextHeaders({ experienceId });
+  const viewer = useViewer(`experience:${experienceId}`);
+
+  if (viewer.status !== 'success') {
+    return <ViewerStatusScreen view="experience" error={viewer.error} onRetry={viewer.retry} signInHelp={<SandboxEntryLink />} />;
+  }
+  return (
+    <WhopIframeProvider appId={viewer.data.appId}>
+      <StudentChatScreen viewer={viewer.data} />
+    </WhopIframeProvider>
+  );
+}

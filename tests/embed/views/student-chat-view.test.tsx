@@ -1,0 +1,191 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { forgetSandboxToken, installSandboxToken, sandboxTokenFragment } from '../../../embed/lib/sandbox-token';
+import { StudentChatView } from '../../../embed/views/student-chat/student-chat-view';
+import { errorBody, stubApi } from '../support/fetch-stub';
+import { frameWindowAs, restoreParentAfterEach } from '../support/framing';
+import { offlineHealth, realHealth } from '../support/health-fixture';
+import { sandboxInfo } from '../support/sandbox-fixture';
+import { creatorViewer, studentViewer } from '../support/viewer-fixture';
+
+restoreParentAfterEach();
+afterEach(() => forgetSandboxToken());
+
+function header() {
+  return screen.getByRole('banner');
+}
+
+describe('StudentChatView', () => {
+  it('checks Whop access first, then shows the course chat with a disabled composer that says why', async () => {
+    stubApi({ '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    render(<StudentChatView experienceId="exp_course42" />);
+
+    expect(screen.getByText('Checking your Whop access…')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Ask about the course videos' })).toBeTruthy();
+
+    const examples = within(screen.getByRole('list', { name: 'Example questions' })).getAllByRole('button');
+    expect(examples).toHaveLength(3);
+    for (const example of examples) expect(example).toHaveProperty('disabled', true);
+    const box = screen.getByLabelText('Your question about the course') as HTMLTextAreaElement;
+    expect(box.disabled).toBe(true);
+    expect(screen.getByRole('button', { name: 'Send question' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('Chat opens here once the course videos are processed.')).toBeTruthy();
+    expect(screen.queryByText(/sign in/i)).toBeNull();
+
+    await screen.findByText('Database reachable');
+  });
+
+  it('shows who is signed in, their role, the course, the community and its plan', async () => {
+    stubApi({ '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    render(<StudentChatView experienceId="exp_course42" />);
+    await screen.findByRole('banner');
+
+    const bar = within(header());
+    expect(bar.getByText('Sourdough Basics')).toBeTruthy();
+    expect(bar.getByText('Acme Academy')).toBeTruthy();
+    expect(bar.getByText('Pro plan')).toBeTruthy();
+    expect(bar.getByText('Ben Carter')).toBeTruthy();
+    expect(bar.getByText('@ben')).toBeTruthy();
+    expect(bar.getByText('BC')).toBeTruthy();
+    expect(bar.getByText('Student')).toBeTruthy();
+    expect(bar.queryByText('Creator')).toBeNull();
+    expect(bar.queryByText('Sandbox')).toBeNull();
+    expect(screen.queryByText(/viewing as the creator/)).toBeNull();
+    await screen.findByText('Database reachable');
+  });
+
+  it('sends the experience id with every request, and no company id', async () => {
+    const { calls } = stubApi({ '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    render(<StudentChatView experienceId="exp_course42" />);
+    await screen.findByText('Database reachable');
+
+    expect(calls.map((call) => call.url).sort()).toEqual(['/api/health', '/api/viewer']);
+    for (const call of calls) {
+      expect(call.headers.get('x-whop-experience-id')).toBe('exp_course42');
+      expect(call.headers.has('x-whop-company-id')).toBe(false);
+      expect(call.headers.has('x-whop-user-token')).toBe(false);
+    }
+  });
+
+  it('in the local sandbox, sends the sandbox token too and shows a Sandbox badge', async () => {
+    frameWindowAs('same-origin');
+    window.history.replaceState(null, '', `/experiences/exp_course42${sandboxTokenFragment('sandbox.jwt.sig')}`);
+    expect(installSandboxToken()).toBe('accepted');
+    const { callsTo } = stubApi({ '/api/viewer': { body: studentViewer({ sandbox: true }) }, '/api/health': { body: offlineHealth() } });
+    render(<StudentChatView experienceId="exp_course42" />);
+
+    expect(await within(await screen.findByRole('banner')).findByText('Sandbox')).toBeTruthy();
+    const viewerCall = callsTo('/api/viewer')[0];
+    expect(viewerCall?.headers.get('x-whop-user-token')).toBe('sandbox.jwt.sig');
+    expect(viewerCall?.headers.get('x-whop-experience-id')).toBe('exp_course42');
+    await screen.findByText('Database reachable');
+  });
+
+  it('shows a creator the student chat, with a note that they are viewing as the creator', async () => {
+    stubApi({
+      '/api/viewer': { body: creatorViewer({ view: 'experience', experience: { id: 'exp_course42', name: 'Sourdough Basics' } }) },
+      '/api/health': { body: offlineHealth() },
+    });
+    render(<StudentChatView experienceId="exp_course42" />);
+
+    expect(await screen.findByText("You're viewing as the creator.")).toBeTruthy();
+    expect(within(header()).getByText('Creator')).toBeTruthy();
+    expect(within(header()).getByText('Free plan')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Ask about the course videos' })).toBeTruthy();
+    await screen.findByText('Database reachable');
+  });
+
+  it('401: explains that Chronos opens inside Whop, with the sandbox link when the server runs it', async () => {
+    const { callsTo } = stubApi({
+      '/api/viewer': { status: 401, body: errorBody('UNAUTHENTICATED', 'No Whop user token', 'req_401') },
+      '/api/sandbox': { body: sandboxInfo() },
+    });
+    render(<StudentChatView experienceId="exp_course42" />);
+
+    expect(await screen.findByRole('heading', { name: 'Open Chronos inside Whop' })).toBeTruthy();
+    expect(screen.getByText(/Chronos is a Whop app/)).toBeTruthy();
+    expect(screen.getByText(/open your community on Whop and choose Chronos/)).toBeTruthy();
+    const link = await screen.findByRole('link', { name: 'Open the local Whop sandbox' });
+    expect(link.getAttribute('href')).toBe('/sandbox');
+    expect(link.getAttribute('target')).toBe('_top');
+    expect(screen.queryByRole('heading', { name: 'Ask about the course videos' })).toBeNull();
+    expect(callsTo('/api/health')).toHaveLength(0);
+  });
+
+  it('401 with real Whop keys: no sandbox link', async () => {
+    const { callsTo } = stubApi({
+      '/api/viewer': { status: 401, body: errorBody('UNAUTHENTICATED', 'No Whop user token', 'req_401') },
+      '/api/sandbox': { status: 404, body: errorBody('NOT_FOUND', 'Not found', 'req_404') },
+    });
+    render(<StudentChatView experienceId="exp_course42" />);
+    await screen.findByRole('heading', { name: 'Open Chronos inside Whop' });
+    await expect.poll(() => callsTo('/api/sandbox').length).toBe(1);
+    expect(screen.queryByRole('link', { name: 'Open the local Whop sandbox' })).toBeNull();
+  });
+
+  it('403: says the student has no access and to ask the creator', async () => {
+    stubApi({ '/api/viewer': { status: 403, body: errorBody('FORBIDDEN', 'No access to this experience', 'req_403') } });
+    render(<StudentChatView experienceId="exp_course42" />);
+
+    expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeTruthy();
+    expect(screen.getByText(/Ask the creator for access/)).toBeTruthy();
+    expect(screen.getByText('req_403')).toBeTruthy();
+    expect(screen.queryByLabelText('Your question about the course')).toBeNull();
+  });
+
+  it('503: shows the error with its request id and loads on retry', async () => {
+    const { callsTo } = stubApi({
+      '/api/viewer': [{ status: 503, body: errorBody('UPSTREAM_UNAVAILABLE', 'Whop is not answering', 'req_503') }, { body: studentViewer() }],
+      '/api/health': { body: offlineHealth() },
+    });
+    render(<StudentChatView experienceId="exp_course42" />);
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Could not check your Whop access')).toBeTruthy();
+    expect(within(alert).getByText('Whop is not answering')).toBeTruthy();
+    expect(within(alert).getByText('req_503')).toBeTruthy();
+
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Ben Carter')).toBeTruthy();
+    expect(callsTo('/api/viewer')).toHaveLength(2);
+    await screen.findByText('Database reachable');
+  });
+
+  it('labels an offline answer provider plainly', async () => {
+    stubApi({ '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    render(<StudentChatView experienceId="exp_1" />);
+    expect(await screen.findByText('Offline answers (no AI key configured)')).toBeTruthy();
+  });
+
+  it('names a real answer provider', async () => {
+    stubApi({ '/api/viewer': { body: studentViewer() }, '/api/health': { body: realHealth() } });
+    render(<StudentChatView experienceId="exp_1" />);
+    expect(await screen.findByText('AI answers (anthropic:claude-sonnet)')).toBeTruthy();
+    expect(screen.queryByText(/Offline answers/)).toBeNull();
+  });
+
+  it('shows a degraded system (503 with a health body) as status, not as an error', async () => {
+    const degraded = offlineHealth({ status: 'degraded' });
+    degraded.database = { ...degraded.database, reachable: false, latencyMs: null, migration: null };
+    stubApi({ '/api/viewer': { body: studentViewer() }, '/api/health': { status: 503, body: degraded } });
+    render(<StudentChatView experienceId="exp_1" />);
+    expect(await screen.findByText('Database unreachable')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('shows the status error with its request id and recovers on retry', async () => {
+    stubApi({
+      '/api/viewer': { body: studentViewer() },
+      '/api/health': [{ status: 500, body: errorBody('INTERNAL', 'Health check crashed', 'req_student_1') }, { body: offlineHealth() }],
+    });
+    render(<StudentChatView experienceId="exp_1" />);
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Health check crashed')).toBeTruthy();
+    expect(within(alert).getByText('req_student_1')).toBeTruthy();
+
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('Offline answers (no AI key configured)')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
