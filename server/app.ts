@@ -22,6 +22,10 @@ import { dashboardPlanGet } from './routes/dashboard-plan-get';
 import { sandboxCheckoutCompletePost, sandboxPlanCancelPost } from './routes/sandbox-plan-events-post';
 import { upgradeRequestsPost } from './routes/upgrade-requests-post';
 import { usageGet } from './routes/usage-get';
+import { chatPost } from './routes/chat-post';
+import { chatFeedbackPost, chatSessionMessagesGet, chatSessionsGet } from './routes/chat-sessions';
+import type { Answerer } from './ports/answerer';
+import type { Embedder } from './ports/embedder';
 import { webhooksWhopPost } from './routes/webhooks-whop-post';
 
 /** Everything the HTTP surface needs; entries build it, tests build their own. */
@@ -39,6 +43,8 @@ export interface AppDeps {
     /** Only in the embedded default without Whop keys; null whenever real Whop is configured. */
     sandbox: SandboxWhop | null;
   };
+  /** Embeddings and answers: real providers when configured, offline ones otherwise. */
+  ai: { embedder: Embedder; answerer: Answerer };
   /** Whop webhook signing secret; null when webhooks are not configured (they answer 503). */
   webhookSecret: string | null;
   /** Serves the embed build for non-API GETs (Node: disk; Workers: the ASSETS binding). */
@@ -71,6 +77,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const admin = requireDashboardAdmin(deps);
   app.get('/api/usage', student, usageGet(deps));
   app.post('/api/upgrade-requests', student, upgradeRequestsPost(deps));
+  app.post('/api/chat', student, chatPost(deps));
+  app.get('/api/chat/sessions', student, chatSessionsGet(deps));
+  app.get('/api/chat/sessions/:id', student, chatSessionMessagesGet(deps));
+  app.post('/api/chat/messages/:id/feedback', student, chatFeedbackPost(deps));
   app.get('/api/dashboard/plan', admin, dashboardPlanGet(deps));
   app.post('/api/dashboard/checkout', admin, dashboardCheckoutPost(deps));
 

@@ -35,6 +35,7 @@ export const EnvSchema = z.object({
   ANTHROPIC_MODEL: z.preprocess(emptyAsUndefined, z.string().default('claude-sonnet-4-5')),
   LLM_BASE_URL: opt(z.string().url()),
   LLM_MODEL: opt(z.string()),
+  LLM_API_KEY: opt(z.string().min(1)),
 
   // Whop: unset → local sandbox (development only)
   WHOP_APP_ID: opt(z.string().regex(/^app_/, 'must start with app_')),

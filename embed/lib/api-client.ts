@@ -96,13 +96,31 @@ export async function apiRequest<S extends z.ZodType>(
 }
 
 function buildHeaders(options: ApiRequestOptions<z.ZodType>): Headers {
-  const headers = new Headers({ accept: 'application/json' });
+  const headers = withDefaultHeaders(new Headers({ accept: 'application/json' }));
   if (options.body !== undefined) headers.set('content-type', 'application/json');
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+  return headers;
+}
+
+/**
+ * Adds every registered default header (identity, Whop view) to `headers`. For the rare
+ * request that cannot use `apiRequest`, such as the chat's event stream, so that it still
+ * names the same viewer and view.
+ */
+export function withDefaultHeaders(headers: Headers): Headers {
   for (const provider of defaultHeaderProviders) {
     for (const [name, value] of Object.entries(provider() ?? {})) headers.set(name, value);
   }
-  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   return headers;
+}
+
+/** Rebuilds the `ApiError` of a non-2xx response, with the header's request id when the body has none. */
+export async function errorFromResponse(response: Response): Promise<ApiError> {
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  const body = await readJson(response);
+  const error = ApiError.fromBody(response.status, body.value);
+  if (error.requestId !== undefined || requestId === undefined) return error;
+  return new ApiError(error.code, error.message, { requestId, ...(error.details ? { details: error.details } : {}) });
 }
 
 async function readJson(response: Response): Promise<{ ok: boolean; value: unknown }> {

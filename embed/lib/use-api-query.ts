@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api-error';
 
 export type ApiQueryState<T> =
@@ -6,7 +6,14 @@ export type ApiQueryState<T> =
   | { status: 'error'; data: T | undefined; error: ApiError }
   | { status: 'success'; data: T; error: undefined };
 
-export type ApiQuery<T> = ApiQueryState<T> & { retry: () => void };
+export type ApiQuery<T> = ApiQueryState<T> & {
+  retry: () => void;
+  /**
+   * Shows an answer the caller fetched itself (e.g. while polling for a webhook's effect)
+   * as the latest one. A request still in flight is aborted, so it cannot overwrite it.
+   */
+  replace: (data: T) => void;
+};
 
 /**
  * Loads one endpoint for a component: loading, error and data, plus `retry`.
@@ -17,9 +24,11 @@ export type ApiQuery<T> = ApiQueryState<T> & { retry: () => void };
 export function useApiQuery<T>(fetcher: (signal: AbortSignal) => Promise<T>, key: string): ApiQuery<T> {
   const [state, setState] = useState<ApiQueryState<T>>({ status: 'loading', data: undefined, error: undefined });
   const [attempt, setAttempt] = useState(0);
+  const inFlight = useRef<AbortController | undefined>(undefined);
 
   useEffect(() => {
     const controller = new AbortController();
+    inFlight.current = controller;
     setState((previous) => ({ status: 'loading', data: previous.data, error: undefined }));
     fetcher(controller.signal).then(
       (data) => {
@@ -36,7 +45,11 @@ export function useApiQuery<T>(fetcher: (signal: AbortSignal) => Promise<T>, key
   }, [key, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, retry };
+  const replace = useCallback((data: T) => {
+    inFlight.current?.abort();
+    setState({ status: 'success', data, error: undefined });
+  }, []);
+  return { ...state, retry, replace };
 }
 
 export function toApiError(cause: unknown): ApiError {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const EMBED_DIST = join(ROOT_DIR, 'dist', 'embed');
-const STAMP = join(EMBED_DIST, '.build-stamp');
+// Beside dist/embed, not in it: everything in dist/embed is uploaded as a public asset.
+const STAMP = join(ROOT_DIR, 'dist', '.embed-build-stamp');
 const SOURCES = ['embed', 'shared'].map((d) => join(ROOT_DIR, d));
 
 async function newestMtime(dir: string): Promise<number> {
@@ -31,7 +32,17 @@ export async function ensureEmbedBuild(log: (msg: string) => void): Promise<bool
   log('building the embed (missing or stale)…');
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ configFile: join(ROOT_DIR, 'embed', 'vite.config.ts'), logLevel: 'warn' });
+  // Always a production bundle, even when a test runner (NODE_ENV=test) triggers the build:
+  // npm start serves whatever lands in dist/embed, and the React plugin picks its JSX
+  // runtime from NODE_ENV (a dev runtime in a production bundle is a blank page).
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(ROOT_DIR, 'embed', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   await writeFile(STAMP, String(started));
   log(`embed built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;

@@ -10,6 +10,9 @@ import { ConfigError, type Env } from '../env';
 import { systemClock } from '../ports/clock';
 import type { Db } from '../ports/db';
 import { buildIdentity, isSandboxMode } from '../identity-deps';
+import { buildAi } from '../ai-deps';
+import { sandboxCommunities } from '../adapters/whop/sandbox-community';
+import { seedDemoCourse } from './seed-demo-course';
 import { describeProviders } from '../provider-status';
 import { APP_VERSION } from '../version';
 import { ROOT_DIR } from './embed-build';
@@ -43,7 +46,10 @@ export async function buildNodeDeps(env: Env): Promise<AppDeps> {
   }
   const identity = await buildIdentity(env, { allowSandbox: true, logger });
   const db = await openNodeDb(env, logger);
+  const ai = buildAi(env, logger);
   if (identity.sandbox) {
+    const demo = sandboxCommunities[0]!;
+    await seedDemoCourse({ db, embedder: ai.embedder, logger }, demo.companyId, demo.companyName);
     for (const plan of identity.sandbox.plans) {
       await db.query(`insert into whop_plan_tiers (plan_id, tier) values ($1, $2) on conflict (plan_id) do nothing`, [
         plan.planId,
@@ -59,6 +65,7 @@ export async function buildNodeDeps(env: Env): Promise<AppDeps> {
     runtime: 'node',
     providers: describeProviders(env, 'node'),
     identity,
+    ai,
     webhookSecret: env.WHOP_WEBHOOK_SECRET ?? identity.sandbox?.webhookSecret ?? null,
   };
 }

@@ -10,6 +10,8 @@ export function serveEmbedFromDisk(root: string = EMBED_DIST): MiddlewareHandler
   const assets = serveStatic<AppEnv>({ root });
   let indexHtml: string | undefined;
   return async (c, next) => {
+    // Cloudflare's asset config file is not an asset.
+    if (c.req.path === '/_headers') return next();
     const served = await assets(c, async () => {});
     if (served) return served;
     // A missing file (has an extension) is a 404, not the SPA.

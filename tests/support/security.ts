@@ -32,7 +32,7 @@ async function expectError(res: Response, status: number, code: string) {
   expect(body.error.code).toBe(code);
 }
 
-const context = (route: ProtectedRoute, tenant: typeof world.A | typeof world.B) =>
+const context = (route: ProtectedRoute, tenant: typeof world.A | typeof world.B): Record<string, string> =>
   route.view === 'experience' ? { [EXPERIENCE_HEADER]: tenant.experienceId } : { [COMPANY_HEADER]: tenant.companyId };
 
 /**

@@ -4,6 +4,8 @@ import { parseEnv } from '../../server/env';
 import type { Db } from '../../server/ports/db';
 import { describeProviders } from '../../server/provider-status';
 import { testIdentity } from './whop-world';
+import { createOfflineLexicalEmbedder } from '../../server/adapters/embedder/offline-lexical-embedder';
+import { createOfflineExtractiveAnswerer } from '../../server/adapters/answerer/offline-extractive-answerer';
 
 export const TEST_WEBHOOK_SECRET = 'ws_test_webhook_secret_0123456789';
 
@@ -24,6 +26,7 @@ export async function createTestApp(db: Db, overrides: Partial<AppDeps> = {}) {
     providers: describeProviders(parseEnv({}), 'node'),
     identity: overrides.identity ?? (await testIdentity()),
     webhookSecret: TEST_WEBHOOK_SECRET,
+    ai: { embedder: createOfflineLexicalEmbedder(), answerer: createOfflineExtractiveAnswerer() },
     ...overrides,
   };
   return { app: createApp(deps), deps, log };

@@ -90,7 +90,7 @@ export interface TokenOptions {
   audience?: string;
   issuer?: string;
   expiresInSeconds?: number;
-  key?: CryptoKey;
+  key?: Parameters<SignJWT['sign']>[0];
   alg?: string;
 }
 

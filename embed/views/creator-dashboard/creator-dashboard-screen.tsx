@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import type { Viewer } from '../../../shared/schemas/viewer';
+import type { Tier, Viewer } from '../../../shared/schemas/viewer';
 import { LibraryEmptyState } from '../../features/library/components/library-empty-state';
+import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
 import { QuestionsEmptyState } from '../../features/questions/components/questions-empty-state';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
-import { UsageMeters } from '../../features/usage/components/usage-meters';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
-import { tierBadge } from '../../features/viewer/viewer-labels';
 import { Card } from '../../ui/card';
 import { DashboardTabs, tabId, tabPanelId, type DashboardTab } from './dashboard-tabs';
 
@@ -15,10 +14,14 @@ export const UPLOADS_NOT_READY = 'Uploads arrive with the video library.';
 /** The creator's dashboard for a signed-in admin of the company. */
 export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
   const [tab, setTab] = useState<DashboardTab>('library');
+  // The plan tab reads the tier again after an upgrade; the app bar follows it, since the
+  // viewer (and its tier) is loaded only once per view.
+  const [tier, setTier] = useState<Tier>(viewer.creator.tier);
+  const shown = tier === viewer.creator.tier ? viewer : { ...viewer, creator: { ...viewer.creator, tier } };
 
   return (
     <div className="dashboard-layout">
-      <ViewerHeader viewer={viewer} />
+      <ViewerHeader viewer={shown} />
       <DashboardTabs current={tab} onSelect={setTab} />
 
       <div className="dashboard-layout__body">
@@ -29,11 +32,7 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
             </Card>
           ) : null}
           {tab === 'usage' ? (
-            <Card title="Usage">
-              <UsageMeters
-                note={`Usage is not measured yet. Your counts against your ${tierBadge[viewer.creator.tier].text}'s limits will appear here.`}
-              />
-            </Card>
+            <PlanAndUsage companyId={viewer.creator.id} sandbox={viewer.sandbox} onTierChange={setTier} />
           ) : null}
           {tab === 'questions' ? (
             <Card title="Student questions">

@@ -1,40 +1,79 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import type { ChatSource } from '../../../shared/schemas/chat';
 import type { Viewer } from '../../../shared/schemas/viewer';
 import { ChatEmptyState } from '../../features/chat/components/chat-empty-state';
 import { Composer } from '../../features/chat/components/composer';
+import { MessageList } from '../../features/chat/components/message-list';
+import { SessionList } from '../../features/chat/components/session-list';
+import { useChatStream } from '../../features/chat/use-chat-stream';
+import { PlayerPanel } from '../../features/player/components/player-panel';
 import { StatusLine } from '../../features/system-status/components/status-line';
+import { LimitModal } from '../../features/usage/components/limit-modal';
+import { UsageCounter } from '../../features/usage/components/usage-counter';
+import { useChatAllowance } from '../../features/usage/use-chat-allowance';
 import { CreatorPreviewNote } from '../../features/viewer/components/creator-preview-note';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
+import { ErrorNotice } from '../../ui/error-notice';
 
-// There is nothing to answer from until the creator's videos are processed, and the chat
-// endpoint does not exist yet: say so rather than fail on send.
-export const CHAT_NOT_OPEN = 'Chat opens here once the course videos are processed.';
+export const ANSWERING = 'Answering… Stop it to ask something else.';
 
-/** The course chat for a signed-in viewer. A creator sees what their students see. */
+/**
+ * The course chat for a signed-in viewer. A creator sees what their students see.
+ * The allowance and the chat meet here: the stream's `meta.usage` updates the counter, and
+ * its errors go to `allowance.handleChatError`, which opens the limit modal for `CHAT_LIMIT_EXCEEDED`.
+ */
 export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   const [draft, setDraft] = useState('');
-  const disabledReason: string | undefined = CHAT_NOT_OPEN;
+  const [openSource, setOpenSource] = useState<ChatSource | undefined>(undefined);
+  const [sessionsVersion, setSessionsVersion] = useState(0);
+  const allowance = useChatAllowance();
+  const chat = useChatStream({
+    onUsage: allowance.usage.replace,
+    onError: allowance.handleChatError,
+    onSettled: () => setSessionsVersion((n) => n + 1),
+  });
+  const busy = chat.streaming || chat.status === 'loading';
+  // Out of questions says more than "wait", so it wins.
+  const disabledReason: string | undefined = allowance.blockedReason ?? (busy ? ANSWERING : undefined);
+  const closeSource = useCallback(() => setOpenSource(undefined), []);
 
   return (
     <div className="chat-layout">
       <ViewerHeader viewer={viewer} />
       {viewer.role === 'creator' ? <CreatorPreviewNote /> : null}
+      <SessionList version={sessionsVersion} activeSessionId={chat.sessionId} onOpen={(id) => void chat.openSession(id)} onNewChat={chat.newChat} disabled={busy} />
 
       <main className="chat-layout__messages" aria-label="Conversation">
-        <ChatEmptyState onPickQuestion={setDraft} disabled={disabledReason !== undefined} />
+        {chat.loadError ? <ErrorNotice error={chat.loadError} title="Could not open the conversation" /> : null}
+        {chat.entries.length === 0 ? (
+          <ChatEmptyState onPickQuestion={(question) => void chat.ask(question)} disabled={disabledReason !== undefined} />
+        ) : (
+          <MessageList chat={chat} onOpenSource={setOpenSource} />
+        )}
       </main>
 
+      {openSource ? (
+        <PlayerPanel videoTitle={openSource.videoTitle} startSeconds={openSource.startSeconds} passage={openSource.text} onClose={closeSource} />
+      ) : null}
+
       <div className="chat-layout__composer">
+        <div className="chat-layout__allowance">
+          <UsageCounter usage={allowance.usage} onShowLimit={() => allowance.showLimit()} />
+        </div>
         <Composer
           value={draft}
           onValueChange={setDraft}
-          onSend={() => undefined}
+          onSend={(question) => void chat.ask(question)}
           {...(disabledReason ? { disabledReason } : {})}
         />
         <footer className="chat-layout__status">
           <StatusLine />
         </footer>
       </div>
+
+      {allowance.limitOpen && allowance.usage.data ? (
+        <LimitModal usage={allowance.usage.data} creatorName={viewer.creator.name} role={viewer.role} onClose={allowance.closeLimit} />
+      ) : null}
     </div>
   );
 }

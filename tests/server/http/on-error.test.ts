@@ -24,6 +24,7 @@ async function appThrowing(err: unknown) {
     providers: {} as never,
     identity: await testIdentity(),
     webhookSecret: null,
+    ai: {} as never,
   });
   app.get('/api/boom', () => {
     throw err;

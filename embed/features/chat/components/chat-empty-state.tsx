@@ -1,12 +1,14 @@
 import { EmptyState } from '../../../ui/empty-state';
 
+/** Starter questions; they fit the demo course (sourdough) and read well for any course. */
 export const exampleQuestions = [
-  'What are the key takeaways from the first lesson?',
-  'Where does the course explain how to get started?',
-  'Can you summarise the main steps shown in the videos?',
+  'How do I know my starter is ready?',
+  'What is 70% hydration?',
+  'How long should bulk fermentation take?',
 ];
 
 export interface ChatEmptyStateProps {
+  /** Asks the example right away. */
   onPickQuestion: (question: string) => void;
   /** Examples cannot be picked while the composer cannot be used. */
   disabled: boolean;

@@ -1,0 +1,71 @@
+import { ApiError } from '../../../../shared/api-error';
+import { ChatStreamEvent, type ChatRequest } from '../../../../shared/schemas/chat';
+import { errorFromResponse, UNREACHABLE_MESSAGE, withDefaultHeaders } from '../../../lib/api-client';
+import { createSseParser } from './sse-parser';
+
+export interface PostChatOptions {
+  /** Each validated event, in order, as soon as it arrives. */
+  onEvent: (event: ChatStreamEvent) => void;
+  /** Aborting stops reading (the Stop button); the promise then rejects with the abort. */
+  signal?: AbortSignal;
+}
+
+/**
+ * `POST /api/chat`: asks a question and streams the answer as server-sent events.
+ * Not `apiRequest`, because the body is a stream, but the same rules: same-origin path,
+ * the default headers, and errors before the stream rebuilt as the shared `ApiError`
+ * (403 `CHAT_LIMIT_EXCEEDED` carries `details.usage`). Resolves when the stream ends.
+ */
+export async function postChat(request: ChatRequest, { onEvent, signal }: PostChatOptions): Promise<void> {
+  const headers = withDefaultHeaders(new Headers({ accept: 'text/event-stream', 'content-type': 'application/json' }));
+  let response: Response;
+  try {
+    response = await fetch('/api/chat', {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: JSON.stringify(request),
+      ...(signal ? { signal } : {}),
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError('SERVICE_UNAVAILABLE', UNREACHABLE_MESSAGE, { cause });
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  if (!response.body) throw new ApiError('INTERNAL', 'Chronos sent an empty answer.');
+
+  const reader = response.body.getReader();
+  const abort = () => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener('abort', abort, { once: true });
+  const decoder = new TextDecoder();
+  const parser = createSseParser();
+  const emit = (messages: ReturnType<typeof parser.push>) => {
+    for (const message of messages) onEvent(parseEvent(message.data));
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
+      if (done) break;
+      emit(parser.push(decoder.decode(value, { stream: true })));
+    }
+    emit(parser.push(decoder.decode()));
+    emit(parser.flush());
+  } finally {
+    signal?.removeEventListener('abort', abort);
+  }
+}
+
+function parseEvent(data: string): ChatStreamEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    json = undefined;
+  }
+  const parsed = ChatStreamEvent.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError('INTERNAL', 'Chronos sent an answer this page does not understand. Reload to get the latest version.');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,66 @@
+import type { ApiError } from '../../../shared/api-error';
+import type { ChatSource } from '../../../shared/schemas/chat';
+import type { ChatMessage } from '../../../shared/schemas/chat-history';
+
+export type AnswerStatus = 'streaming' | 'complete' | 'stopped' | 'failed';
+
+export interface UserEntry {
+  kind: 'user';
+  key: string;
+  text: string;
+}
+
+export interface AssistantEntry {
+  kind: 'assistant';
+  key: string;
+  /** The server's message id, once `meta` names it (needed for feedback). */
+  messageId: string | undefined;
+  /** The question it answers, for Retry. */
+  question: string;
+  text: string;
+  sources: ChatSource[];
+  /** Source numbers the server confirmed as cited, in order. */
+  cited: number[];
+  status: AnswerStatus;
+  noAnswer: boolean;
+  offline: boolean;
+  error: ApiError | undefined;
+  feedback: 1 | -1 | null;
+}
+
+export type ChatEntry = UserEntry | AssistantEntry;
+
+let counter = 0;
+/** A key for React lists; server ids are not known until `meta`. */
+export function entryKey(): string {
+  counter += 1;
+  return `entry-${counter}`;
+}
+
+export function pendingAnswer(question: string): AssistantEntry {
+  return {
+    kind: 'assistant', key: entryKey(), messageId: undefined, question, text: '', sources: [], cited: [],
+    status: 'streaming', noAnswer: false, offline: false, error: undefined, feedback: null,
+  };
+}
+
+/** A stored conversation, as the entries the message list shows. */
+export function entriesFromHistory(messages: ChatMessage[]): ChatEntry[] {
+  let lastQuestion = '';
+  return messages.map((message): ChatEntry => {
+    if (message.role === 'user') {
+      lastQuestion = message.content;
+      return { kind: 'user', key: message.id, text: message.content };
+    }
+    return {
+      ...pendingAnswer(lastQuestion),
+      key: message.id,
+      messageId: message.id,
+      text: message.content,
+      sources: message.sources,
+      cited: message.citations.map((citation) => citation.n),
+      status: message.status,
+      feedback: message.feedback,
+    };
+  });
+}

@@ -1,0 +1,16 @@
+import { UpgradeRequestResponse } from '../../../../shared/schemas/plan';
+import { apiRequest } from '../../../lib/api-client';
+import { useApiMutation } from '../../../lib/use-api-mutation';
+
+/**
+ * `POST /api/upgrade-requests` (student view, no body): the student asks the creator to
+ * upgrade. Recorded once per student (`alreadyRequested` after that); the creator sees the
+ * count on their dashboard. 403 `FORBIDDEN` for the creator themselves.
+ */
+export function createUpgradeRequest(): Promise<UpgradeRequestResponse> {
+  return apiRequest('/api/upgrade-requests', { method: 'POST', schema: UpgradeRequestResponse });
+}
+
+export function useCreateUpgradeRequest() {
+  return useApiMutation<void, UpgradeRequestResponse>(createUpgradeRequest);
+}

@@ -1,0 +1,105 @@
+import { contentStems, words } from '../../domain/chat/content-words';
+import { combineWithEarlierTerms, looksLikeFollowUp } from '../../domain/chat/rewrite-follow-up';
+import type { AnswerInput, Answerer } from '../../ports/answerer';
+
+/**
+ * The answerer of `npm start` without keys: no model, it quotes the transcript
+ * sentences that best match the question, each with its citation, so the whole
+ * chat flow (streaming, citations, seeking) is real. Deterministic.
+ */
+export const OFFLINE_ANSWERER_NAME = 'offline-extractive';
+export const OFFLINE_LEAD_IN = "Here's what the course videos say:";
+export const OFFLINE_NOT_COVERED =
+  "The course videos don't seem to cover this. Try asking about a topic from the lessons, or rephrase your question.";
+
+/** Two to four sentences: enough to answer, short enough to read as an answer and not a transcript. */
+const MAX_SENTENCES = 4;
+const MIN_SENTENCES = 2;
+const MAX_WORDS = 90;
+/** Captions without punctuation arrive as one endless "sentence": cut those into windows of this many words. */
+const WINDOW_WORDS = 30;
+/** Words per streamed piece: small enough to look like streaming, large enough not to flood. */
+const WORDS_PER_DELTA = 3;
+
+interface Candidate {
+  n: number;
+  position: number;
+  text: string;
+  stems: Set<string>;
+  wordCount: number;
+}
+
+function sentencesOf(text: string): string[] {
+  const sentences = text.match(/[^.!?]+(?:[.!?]+["')\]]*|$)/g) ?? [];
+  return sentences.flatMap((sentence) => {
+    const parts = sentence.trim().split(/\s+/).filter(Boolean);
+    if (parts.length <= WINDOW_WORDS * 1.5) return parts.length ? [parts.join(' ')] : [];
+    const windows: string[] = [];
+    for (let i = 0; i < parts.length; i += WINDOW_WORDS) windows.push(`${parts.slice(i, i + WINDOW_WORDS).join(' ')}…`);
+    return windows;
+  });
+}
+
+/** Follow-ups ("and the second one?") borrow the earlier question's words, as retrieval did. */
+function questionStems(input: AnswerInput): Set<string> {
+  const followUp = input.history.some((t) => t.role === 'user') && looksLikeFollowUp(input.question);
+  return contentStems(followUp ? combineWithEarlierTerms(input.history, input.question) : input.question);
+}
+
+/** The sentence with its citation marker before the final punctuation: "…low fees [2]." */
+function cite(candidate: Candidate): string {
+  const match = /^(.*?)([.!?…]+["')\]]*)?$/s.exec(candidate.text)!;
+  return `${match[1]} [${candidate.n}]${match[2] ?? '.'}`;
+}
+
+export function composeExtractiveAnswer(input: AnswerInput): string {
+  const wanted = questionStems(input);
+  const candidates: Candidate[] = input.sources.flatMap((source) =>
+    sentencesOf(source.text).map((text, position) => ({
+      n: source.n,
+      position,
+      text,
+      stems: contentStems(text),
+      wordCount: words(text).length,
+    })),
+  );
+  // Rarer words say more: a term in every sentence of the sources barely tells them apart.
+  const weight = (stem: string) => 1 + Math.log(candidates.length / Math.max(1, candidates.filter((c) => c.stems.has(stem)).length));
+  const needed = Math.min(2, wanted.size);
+  const scored = candidates
+    .map((c) => {
+      const shared = [...wanted].filter((stem) => c.stems.has(stem));
+      return { c, shared: shared.length, score: shared.reduce((sum, stem) => sum + weight(stem), 0) };
+    })
+    .filter((s) => needed > 0 && s.shared >= needed)
+    .sort((a, b) => b.score - a.score || a.c.n - b.c.n || a.c.position - b.c.position);
+
+  const picked: Candidate[] = [];
+  let wordsSoFar = 0;
+  for (const { c } of scored) {
+    if (picked.length >= MAX_SENTENCES) break;
+    if (picked.length >= MIN_SENTENCES && wordsSoFar + c.wordCount > MAX_WORDS) break;
+    if (picked.some((p) => p.text === c.text)) continue; // the same sentence quoted by two sources
+    picked.push(c);
+    wordsSoFar += c.wordCount;
+  }
+  if (picked.length === 0) return OFFLINE_NOT_COVERED;
+  // Reading order: sources as numbered (best first), sentences as spoken.
+  picked.sort((a, b) => a.n - b.n || a.position - b.position);
+  return `${OFFLINE_LEAD_IN} ${picked.map(cite).join(' ')}`;
+}
+
+export function createOfflineExtractiveAnswerer(): Answerer {
+  return {
+    name: OFFLINE_ANSWERER_NAME,
+    mode: 'offline',
+    async *stream(input, signal) {
+      const pieces = composeExtractiveAnswer(input).match(/\S+\s*/g) ?? [];
+      for (let i = 0; i < pieces.length; i += WORDS_PER_DELTA) {
+        if (signal?.aborted) return;
+        yield { type: 'text', text: pieces.slice(i, i + WORDS_PER_DELTA).join('') };
+      }
+      yield { type: 'usage', inputTokens: 0, outputTokens: 0 };
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { createAnthropicAnswerer } from './adapters/answerer/anthropic-answerer';
+import { createOfflineExtractiveAnswerer } from './adapters/answerer/offline-extractive-answerer';
+import { createOpenAiCompatibleAnswerer } from './adapters/answerer/openai-compatible-answerer';
+import { createOfflineLexicalEmbedder } from './adapters/embedder/offline-lexical-embedder';
+import { createOpenAiEmbedder } from './adapters/embedder/openai-embedder';
+import type { Env } from './env';
+import type { Answerer } from './ports/answerer';
+import type { Embedder } from './ports/embedder';
+import type { Logger } from './ports/logger';
+
+export interface AiDeps {
+  embedder: Embedder;
+  answerer: Answerer;
+}
+
+/** Real providers when keys are set, the offline ones otherwise (the same choice provider-status.ts reports). */
+export function buildAi(env: Env, logger: Logger): AiDeps {
+  const embedder = env.OPENAI_API_KEY
+    ? createOpenAiEmbedder({
+        apiKey: env.OPENAI_API_KEY,
+        model: env.EMBEDDING_MODEL,
+        ...(env.OPENAI_BASE_URL ? { baseURL: env.OPENAI_BASE_URL } : {}),
+        logger,
+      })
+    : createOfflineLexicalEmbedder();
+  const answerer = env.ANTHROPIC_API_KEY
+    ? createAnthropicAnswerer({ apiKey: env.ANTHROPIC_API_KEY, model: env.ANTHROPIC_MODEL })
+    : env.LLM_BASE_URL
+      ? createOpenAiCompatibleAnswerer({ baseURL: env.LLM_BASE_URL, model: env.LLM_MODEL ?? "", apiKey: env.LLM_API_KEY ?? "none" })
+      : createOfflineExtractiveAnswerer();
+  return { embedder, answerer };
+}

@@ -1,0 +1,102 @@
+import { ApiError } from '../../../shared/api-error';
+import type { ChatRequest, ChatSource } from '../../../shared/schemas/chat';
+import type { ChatUsage } from '../../../shared/schemas/usage';
+import type { Answerer, ChatTurn } from '../../ports/answerer';
+import type { Clock } from '../../ports/clock';
+import type { Db } from '../../ports/db';
+import type { Embedder } from '../../ports/embedder';
+import type { ViewerContext } from '../identity/viewer-context';
+import { getChatUsage, releaseChatQuota, reserveChatQuota, type ChatReservation } from '../quotas/chat-quota';
+import { numberSources, retrieveSources } from './retrieve-sources';
+import { rewriteFollowUp } from './rewrite-follow-up';
+
+export interface ChatPorts {
+  db: Db;
+  clock: Clock;
+  embedder: Embedder;
+  answerer: Answerer;
+}
+
+/** Everything decided before the first byte of the stream: errors here are plain HTTP errors. */
+export interface PreparedQuestion {
+  viewer: ViewerContext;
+  question: string;
+  sessionId: string;
+  messageId: string;
+  history: ChatTurn[];
+  sources: ChatSource[];
+  usage: ChatUsage;
+  reservation: ChatReservation | null;
+  searchQuery: string;
+  embeddingTokens: number;
+  startedAt: number;
+}
+
+const HISTORY_TURNS = 6;
+
+async function openSession(db: Db, viewer: ViewerContext, sessionId: string | undefined, question: string): Promise<string> {
+  if (sessionId) {
+    // A session id of another student or creator is simply not found.
+    const [own] = await db.query<{ id: string }>(
+      `select id from chat_sessions where id = $1 and creator_id = $2 and user_id = $3`,
+      [sessionId, viewer.creator.id, viewer.user.id],
+    );
+    if (!own) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
+    return own.id;
+  }
+  const [created] = await db.query<{ id: string }>(
+    `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, $3, $4) returning id`,
+    [viewer.creator.id, viewer.experience!.id, viewer.user.id, question.slice(0, 80)],
+  );
+  return created!.id;
+}
+
+/**
+ * Opens (or continues) the student's session, reserves one question atomically
+ * (creators asking in their own course are not counted), rewrites a follow-up
+ * into a standalone query and retrieves the creator's sources.
+ */
+export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, input: ChatRequest): Promise<PreparedQuestion> {
+  if (!viewer.experience) throw new ApiError('BAD_REQUEST', 'Questions are asked inside a course (experience view).');
+  const startedAt = ports.clock.now().getTime();
+  const sessionId = await openSession(ports.db, viewer, input.sessionId, input.question);
+  const history = (
+    await ports.db.query<ChatTurn>(
+      `select role, content from (
+         select role, content, created_at from chat_messages
+          where session_id = $1 and creator_id = $2 and status = 'complete'
+          order by created_at desc limit $3) recent
+        order by created_at`,
+      [sessionId, viewer.creator.id, HISTORY_TURNS],
+    )
+  ).map((t) => ({ role: t.role, content: t.content }));
+
+  const quota = { creatorId: viewer.creator.id, userId: viewer.user.id };
+  const reservation = viewer.role === 'student' ? await reserveChatQuota(ports, quota) : null;
+  try {
+    const rewritten = await rewriteFollowUp(history, input.question);
+    const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query });
+    let kept = reservation;
+    if (reservation && retrieved.sources.length === 0) {
+      // The course cannot answer this: the student is told so, and it does not cost a question.
+      await releaseChatQuota(ports, reservation);
+      kept = null;
+    }
+    return {
+      viewer,
+      question: input.question,
+      sessionId,
+      messageId: crypto.randomUUID(),
+      history,
+      sources: numberSources(retrieved.sources),
+      usage: kept?.usage ?? (await getChatUsage(ports, quota)),
+      reservation: kept,
+      searchQuery: rewritten.query,
+      embeddingTokens: retrieved.embeddingTokens,
+      startedAt,
+    };
+  } catch (err) {
+    if (reservation) await releaseChatQuota(ports, reservation);
+    throw err;
+  }
+}

@@ -1,0 +1,119 @@
+import type { MiddlewareHandler } from 'hono';
+import { openPostgresDb } from '../adapters/db/postgres-db';
+import { createJsonLogger } from '../adapters/logger/json-logger';
+import { buildAi } from '../ai-deps';
+import type { AppDeps } from '../app';
+import { ConfigError, parseEnv, type Env } from '../env';
+import type { AppEnv } from '../http/context';
+import { buildIdentity } from '../identity-deps';
+import type { Db } from '../ports/db';
+import type { Logger } from '../ports/logger';
+
+/**
+ * What the Worker receives as `env`: bindings from wrangler.toml, `[vars]`, and
+ * secrets (`wrangler secret put`). Secrets and vars arrive as strings.
+ */
+export interface WorkerBindings {
+  /** Pooled connection to Supabase Postgres; preferred over DATABASE_URL when bound. */
+  HYPERDRIVE?: Hyperdrive;
+  /** Static assets (dist/embed); non-API paths are usually served before the Worker runs. */
+  ASSETS?: Fetcher;
+  /** Producer side of `chronos-jobs`; the same Worker consumes it in `queue()`. */
+  JOBS?: Queue<unknown>;
+  [name: string]: unknown;
+}
+
+/**
+ * Workers allow six simultaneous outgoing connections per invocation, shared
+ * with fetch() to AI providers and Whop, so the database gets at most three.
+ */
+const WORKER_DB_MAX_CONNECTIONS = 3;
+
+export interface WorkerSetup {
+  env: Env;
+  databaseUrl: string;
+  identity: AppDeps['identity'];
+  ai: AppDeps['ai'];
+  logger: Logger;
+}
+
+export type WorkerConfig = ({ ok: true } & WorkerSetup) | { ok: false; problems: string[]; logger: Logger };
+
+const workerLogger = (level: Env['LOG_LEVEL']) => createJsonLogger({ level, fields: { runtime: 'workers' } });
+
+/**
+ * Parses the configuration and builds what outlives a request (Whop identity,
+ * whose token-key cache is worth keeping, and the AI providers, which hold no sockets). Only Workers-specific rules are added
+ * here: a database is required (no PGlite), and never the local Whop sandbox.
+ */
+export async function loadWorkerConfig(bindings: WorkerBindings): Promise<WorkerConfig> {
+  let logger = workerLogger('info');
+  try {
+    const env = parseEnv(bindings);
+    logger = workerLogger(env.LOG_LEVEL);
+    const databaseUrl = bindings.HYPERDRIVE?.connectionString ?? env.DATABASE_URL;
+    if (!databaseUrl) {
+      throw new ConfigError(['DATABASE_URL: required on Workers unless the HYPERDRIVE binding is configured']);
+    }
+    const identity = await buildIdentity(env, { allowSandbox: false, logger });
+    return { ok: true, env, databaseUrl, identity, ai: buildAi(env, logger), logger };
+  } catch (err) {
+    if (err instanceof ConfigError) return { ok: false, problems: err.problems, logger };
+    throw err;
+  }
+}
+
+/**
+ * A client for one request or one queue batch. A socket opened in one request
+ * cannot be used by another, so nothing is pooled across invocations (Hyperdrive
+ * pools on Cloudflare's side). postgres.js connects lazily: requests that never
+ * query open nothing.
+ */
+export function openWorkerDb(config: WorkerSetup): Db {
+  return openPostgresDb({
+    url: config.databaseUrl,
+    max: Math.min(config.env.DATABASE_POOL_MAX, WORKER_DB_MAX_CONNECTIONS),
+    // Supabase's transaction pooler (the usual DATABASE_URL) rejects named prepared statements.
+    prepare: false,
+  });
+}
+
+/**
+ * Fallback for non-API GETs that reach the Worker anyway (with run_worker_first
+ * only /api/* should): the assets binding answers, SPA fallback included. A
+ * missing file (the path has an extension) is a 404, not index.html, as on Node.
+ */
+export function serveEmbedFromAssets(assets: Fetcher | undefined): MiddlewareHandler<AppEnv> | undefined {
+  if (!assets) return undefined;
+  return async (c, next) => {
+    const res = await assets.fetch(c.req.raw);
+    const isFile = /\.[a-z0-9]+$/i.test(c.req.path) && !c.req.path.endsWith('.html');
+    if (isFile && res.headers.get('content-type')?.startsWith('text/html')) {
+      await res.body?.cancel();
+      return next();
+    }
+    // Copied because the app's middleware adds headers, and a fetched Response's are immutable.
+    return new Response(res.body, res);
+  };
+}
+
+/**
+ * Closes the request's database client once the response no longer needs it.
+ * A server-sent-events route keeps querying while its body streams, so its
+ * client is closed when the stream ends rather than when the Response is returned.
+ */
+export function closeDbAfterResponse(response: Response, db: Db, ctx: ExecutionContext): Response {
+  const streaming = response.headers.get('content-type')?.startsWith('text/event-stream');
+  if (!response.body || !streaming) {
+    ctx.waitUntil(db.close());
+    return response;
+  }
+  const { readable, writable } = new TransformStream();
+  ctx.waitUntil(
+    response.body
+      .pipeTo(writable)
+      .catch(() => {}) // the client went away; still close
+      .finally(() => db.close()),
+  );
+  return new Response(readable, response);
+}

@@ -1,0 +1,95 @@
+import { ApiError } from '../../shared/api-error';
+import { createApp } from '../app';
+import { systemClock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+import { describeProviders } from '../provider-status';
+import { APP_VERSION } from '../version';
+import {
+  closeDbAfterResponse,
+  loadWorkerConfig,
+  openWorkerDb,
+  serveEmbedFromAssets,
+  type WorkerBindings,
+  type WorkerConfig,
+} from './worker-deps';
+import { handleJobBatch, type JobHandlers } from './worker-queue';
+
+export interface WorkerOptions {
+  /** Job type → handler; none yet (ingestion registers its own). */
+  jobHandlers?: JobHandlers;
+}
+
+/** Every request's answer while the configuration is invalid: which settings are wrong, never their values. */
+function misconfigured(problems: string[], logger: Logger): Response {
+  const requestId = crypto.randomUUID();
+  logger.error('invalid configuration', { requestId, problems });
+  const error = new ApiError('INTERNAL', 'The server is misconfigured; an operator must fix its settings.', {
+    details: { problems },
+  });
+  return Response.json(error.toBody(requestId), {
+    status: 500,
+    headers: { 'x-request-id': requestId, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+  });
+}
+
+/**
+ * The Workers runtime around `createApp`. Configuration is loaded once per
+ * isolate (env is fixed for a deployment); the database client lives for one
+ * request or one queue batch, because Workers cannot share sockets between them.
+ */
+export function createWorker(options: WorkerOptions = {}) {
+  const jobHandlers = options.jobHandlers ?? {};
+  let loading: Promise<WorkerConfig> | undefined;
+  const setup = (bindings: WorkerBindings) => {
+    // An unexpected failure is not cached: the next invocation tries again.
+    loading ??= loadWorkerConfig(bindings).catch((err: unknown) => {
+      loading = undefined;
+      throw err;
+    });
+    return loading;
+  };
+
+  return {
+    async fetch(request: Request, bindings: WorkerBindings, ctx: ExecutionContext): Promise<Response> {
+      const config = await setup(bindings);
+      if (!config.ok) return misconfigured(config.problems, config.logger);
+      const db = openWorkerDb(config);
+      let response: Response;
+      try {
+        const serveEmbed = serveEmbedFromAssets(bindings.ASSETS);
+        // Built per request because AppDeps holds one Db, and a Db here is per request.
+        const app = createApp({
+          db,
+          logger: config.logger,
+          clock: systemClock,
+          version: APP_VERSION,
+          runtime: 'workers',
+          providers: describeProviders(config.env, 'workers'),
+          identity: config.identity,
+          ai: config.ai,
+          webhookSecret: config.env.WHOP_WEBHOOK_SECRET ?? null,
+          ...(serveEmbed ? { serveEmbed } : {}),
+        });
+        response = await app.fetch(request, bindings, ctx);
+      } catch (err) {
+        ctx.waitUntil(db.close());
+        throw err;
+      }
+      return closeDbAfterResponse(response, db, ctx);
+    },
+
+    async queue(batch: MessageBatch<unknown>, bindings: WorkerBindings, _ctx: ExecutionContext): Promise<void> {
+      const config = await setup(bindings);
+      if (!config.ok) {
+        // Keep the jobs: a fixed configuration (a redeploy) can still run them.
+        config.logger.error('invalid configuration; job batch retried', {
+          queue: batch.queue,
+          problems: config.problems,
+        });
+        batch.retryAll({ delaySeconds: 300 });
+        return;
+      }
+      await handleJobBatch(batch, jobHandlers, config.logger);
+    },
+  } satisfies ExportedHandler<WorkerBindings>;
+}

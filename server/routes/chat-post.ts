@@ -1,0 +1,34 @@
+import type { Handler } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { ChatRequest } from '../../shared/schemas/chat';
+import { startQuestion } from '../domain/chat/start-question';
+import { streamAnswer } from '../domain/chat/stream-answer';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../http/context';
+import { readJson } from '../http/read-json';
+
+/**
+ * POST /api/chat — server-sent events (see ChatStreamEvent in shared/schemas/chat.ts).
+ * Validation, the quota and retrieval happen before the stream opens, so their
+ * errors are ordinary JSON errors (e.g. 403 CHAT_LIMIT_EXCEEDED with usage).
+ */
+export function chatPost(deps: AppDeps): Handler<AppEnv> {
+  return async (c) => {
+    const input = ChatRequest.parse(await readJson(c));
+    const ports = { db: deps.db, clock: deps.clock, embedder: deps.ai.embedder, answerer: deps.ai.answerer };
+    const prepared = await startQuestion(ports, c.get('viewer'), input);
+    const requestId = c.get('requestId');
+    const log = c.get('logger');
+    c.header('cache-control', 'no-store');
+    c.header('x-accel-buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      const stop = new AbortController();
+      stream.onAbort(() => stop.abort());
+      for await (const event of streamAnswer(ports, prepared, { requestId, signal: stop.signal })) {
+        if (stream.aborted && event.type === 'token') continue;
+        await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+        if (event.type === 'done' || event.type === 'error') log.info('chat answered', { outcome: event.type, sources: prepared.sources.length });
+      }
+    });
+  };
+}

@@ -1,0 +1,30 @@
+import type { Handler } from 'hono';
+import { FeedbackRequest } from '../../shared/schemas/chat-history';
+import { listSessionMessages, listSessions, setFeedback } from '../domain/chat/list-sessions';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../http/context';
+import { readJson } from '../http/read-json';
+
+const owner = (c: Parameters<Handler<AppEnv>>[0]) => ({ creatorId: c.get('viewer').creator.id, userId: c.get('viewer').user.id });
+
+/** GET /api/chat/sessions — the student's own conversations. */
+export function chatSessionsGet(deps: AppDeps): Handler<AppEnv> {
+  return async (c) => c.json({ sessions: await listSessions(deps.db, owner(c)) });
+}
+
+/** GET /api/chat/sessions/:id — messages of one of the student's own conversations (others: 404). */
+export function chatSessionMessagesGet(deps: AppDeps): Handler<AppEnv> {
+  return async (c) => {
+    const sessionId = c.req.param('id') ?? '';
+    return c.json({ sessionId, messages: await listSessionMessages(deps.db, owner(c), sessionId) });
+  };
+}
+
+/** POST /api/chat/messages/:id/feedback — thumbs up (1), down (-1) or cleared (null). */
+export function chatFeedbackPost(deps: AppDeps): Handler<AppEnv> {
+  return async (c) => {
+    const { value } = FeedbackRequest.parse(await readJson(c));
+    await setFeedback(deps.db, owner(c), c.req.param('id') ?? '', value);
+    return c.json({ ok: true });
+  };
+}

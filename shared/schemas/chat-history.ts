@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ChatSource } from './chat';
+
+export const ChatSessionSummary = z.object({
+  id: z.string().uuid(),
+  title: z.string(),
+  updatedAt: z.string(),
+  messageCount: z.number().int().nonnegative(),
+});
+export type ChatSessionSummary = z.infer<typeof ChatSessionSummary>;
+
+export const ChatCitation = z.object({ n: z.number().int().positive(), videoId: z.string().uuid(), startSeconds: z.number() });
+
+export const ChatMessage = z.object({
+  id: z.string().uuid(),
+  role: z.enum(['user', 'assistant']),
+  content: z.string(),
+  status: z.enum(['complete', 'failed', 'stopped']),
+  citations: z.array(ChatCitation),
+  sources: z.array(ChatSource),
+  feedback: z.union([z.literal(1), z.literal(-1)]).nullable(),
+  createdAt: z.string(),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export const ChatSessionList = z.object({ sessions: z.array(ChatSessionSummary) });
+export const ChatSessionMessages = z.object({ sessionId: z.string().uuid(), messages: z.array(ChatMessage) });
+
+export const FeedbackRequest = z.object({ value: z.union([z.literal(1), z.literal(-1), z.null()]) }).strict();

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { ChatUsage } from './usage';
+
+export const MAX_QUESTION_CHARS = 2000;
+
+export const ChatRequest = z
+  .object({
+    question: z.string().trim().min(1, 'Ask a question.').max(MAX_QUESTION_CHARS, `Questions are limited to ${MAX_QUESTION_CHARS} characters.`),
+    /** Continue a session of the same student; omitted for a new conversation. */
+    sessionId: z.string().uuid().optional(),
+  })
+  .strict();
+export type ChatRequest = z.infer<typeof ChatRequest>;
+
+/** One numbered source the answer may cite: a passage of a video with its time range. */
+export const ChatSource = z.object({
+  n: z.number().int().positive(),
+  videoId: z.string().uuid(),
+  videoTitle: z.string(),
+  startSeconds: z.number().nonnegative(),
+  endSeconds: z.number().nonnegative(),
+  score: z.number(),
+  text: z.string(),
+});
+export type ChatSource = z.infer<typeof ChatSource>;
+
+/**
+ * Server-sent events of POST /api/chat, in order: meta, then token* and citation*
+ * interleaved, then exactly one of done | error. Typed once, used by both sides.
+ */
+export const ChatStreamEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('meta'),
+    sessionId: z.string().uuid(),
+    messageId: z.string().uuid(),
+    usage: ChatUsage,
+    answerer: z.object({ name: z.string(), mode: z.enum(['real', 'offline']) }),
+    sources: z.array(ChatSource),
+  }),
+  z.object({ type: z.literal('token'), text: z.string() }),
+  z.object({
+    type: z.literal('citation'),
+    n: z.number().int().positive(),
+    videoId: z.string().uuid(),
+    videoTitle: z.string(),
+    startSeconds: z.number().nonnegative(),
+  }),
+  z.object({
+    type: z.literal('done'),
+    latencyMs: z.number().nonnegative(),
+    inputTokens: z.number().int().nonnegative(),
+    outputTokens: z.number().int().nonnegative(),
+    /** True when nothing in the course answered the question and the answer says so. */
+    noAnswer: z.boolean(),
+  }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string(), requestId: z.string() }),
+]);
+export type ChatStreamEvent = z.infer<typeof ChatStreamEvent>;

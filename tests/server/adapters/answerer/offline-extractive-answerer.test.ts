@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  composeExtractiveAnswer,
+  createOfflineExtractiveAnswerer,
+  OFFLINE_LEAD_IN,
+  OFFLINE_NOT_COVERED,
+} from '../../../../server/adapters/answerer/offline-extractive-answerer';
+import { extractCitations } from '../../../../server/domain/chat/citation-parser';
+import type { AnswerInput, AnswerSource } from '../../../../server/ports/answerer';
+import { INVESTING_COURSE } from '../../../support/fixtures/course-investing';
+import { collect } from './sse';
+
+const lesson = (i: number, from: number, to: number) => INVESTING_COURSE[i]!.sentences.slice(from, to);
+const source = (n: number, sentences: [number, string][]): AnswerSource => ({
+  n,
+  videoTitle: `Lesson ${n}`,
+  startSeconds: sentences[0]![0],
+  endSeconds: sentences.at(-1)![0] + 10,
+  text: sentences.map(([, s]) => s).join(' '),
+});
+// 1: compound interest and debt; 2: index funds and the expense ratio; 3: buying a fund.
+const sources = [source(1, lesson(1, 4, 9)), source(2, lesson(0, 2, 8)), source(3, lesson(0, 9, 13))];
+const ask = (question: string, history: AnswerInput['history'] = []): AnswerInput => ({ question, sources, history });
+
+describe('offline extractive answerer', () => {
+  it('quotes the sentences that answer, each cited with its source', () => {
+    const answer = composeExtractiveAnswer(ask('What is an expense ratio?'));
+    expect(answer.startsWith(OFFLINE_LEAD_IN)).toBe(true);
+    expect(answer).toContain('That cost is called the expense ratio, and it is the percentage of your money the fund keeps every single year [2].');
+    expect(extractCitations(answer, 3)).toEqual([2]);
+  });
+
+  it('cites across sources in reading order', () => {
+    const answer = composeExtractiveAnswer(ask('Should I pay off credit card debt before I invest in an index fund?'));
+    const cited = extractCitations(answer, 3);
+    expect(cited).toContain(1);
+    expect(cited).toEqual([...cited].sort());
+    expect(answer).toContain('pay off high interest debt before they invest a single dollar [1].');
+    const sentences = answer.slice(OFFLINE_LEAD_IN.length).match(/\[\d\]/g)!;
+    expect(sentences.length).toBeGreaterThanOrEqual(2);
+    expect(sentences.length).toBeLessThanOrEqual(4);
+  });
+
+  it('says the course does not cover a question nothing overlaps', () => {
+    expect(composeExtractiveAnswer(ask('How do I shape a sourdough loaf?'))).toBe(OFFLINE_NOT_COVERED);
+    expect(composeExtractiveAnswer({ question: 'What is an expense ratio?', sources: [], history: [] })).toBe(OFFLINE_NOT_COVERED);
+  });
+
+  it('answers a follow-up with the words of the earlier question', () => {
+    const history = [{ role: 'user' as const, content: 'What is an expense ratio?' }, { role: 'assistant' as const, content: 'It is a fee [2].' }];
+    expect(composeExtractiveAnswer(ask('why does it matter?', history))).toContain('[2]');
+  });
+
+  it('cuts unpunctuated captions into windows instead of quoting a whole chunk', () => {
+    const words = Array.from({ length: 120 }, (_, i) => (i === 70 ? 'expense ratio' : `word${i}`)).join(' ');
+    const answer = composeExtractiveAnswer({ question: 'expense ratio', sources: [{ ...sources[0]!, text: words }], history: [] });
+    expect(answer).toContain('expense ratio');
+    expect(answer.split(' ').length).toBeLessThan(50);
+  });
+
+  it('streams the same answer a few words at a time, deterministically, with usage 0/0', async () => {
+    const answerer = createOfflineExtractiveAnswerer();
+    expect(answerer.mode).toBe('offline');
+    const first = await collect(answerer.stream(ask('What is an expense ratio?')));
+    const second = await collect(answerer.stream(ask('What is an expense ratio?')));
+    expect(first.texts.length).toBeGreaterThan(3);
+    expect(first.texts.every((t) => t.trim().split(/\s+/).length <= 3)).toBe(true);
+    expect(first.text).toBe(composeExtractiveAnswer(ask('What is an expense ratio?')));
+    expect(second.texts).toEqual(first.texts);
+    expect(first.usage).toEqual({ inputTokens: 0, outputTokens: 0 });
+  });
+
+  it('stops when the caller aborts', async () => {
+    const controller = new AbortController();
+    const texts: string[] = [];
+    for await (const event of createOfflineExtractiveAnswerer().stream(ask('What is an expense ratio?'), controller.signal)) {
+      if (event.type === 'text') texts.push(event.text);
+      controller.abort();
+    }
+    expect(texts).toHaveLength(1);
+  });
+});

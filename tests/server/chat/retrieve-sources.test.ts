@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
+import { numberSources, retrieveSources } from '../../../server/domain/chat/retrieve-sources';
+import type { Db } from '../../../server/ports/db';
+import type { Embedder } from '../../../server/ports/embedder';
+import { INVESTING_COURSE } from '../../support/fixtures/course-investing';
+import { seedCourse, type SeededVideo } from '../../support/fixtures/course-seed';
+import { SOURDOUGH_COURSE } from '../../support/fixtures/course-sourdough';
+import { createTestDb } from '../../support/test-db';
+
+const A = 'biz_investA';
+const B = 'biz_bakeB';
+let db: Db;
+let embedder: Embedder;
+let investing: SeededVideo[];
+let sourdough: SeededVideo[];
+
+/** Records every statement so the tests can check tenant filters and the HNSW settings. */
+function recording(inner: Db, log: string[]): Db {
+  const wrap = (target: Db): Db => ({
+    ...target,
+    driver: target.driver,
+    query: (sql, params) => (log.push(sql), target.query(sql, params)),
+    transaction: (fn) => target.transaction((tx) => fn(wrap(tx))),
+  });
+  return wrap(inner);
+}
+
+async function creatorOfChunks(ids: number[]): Promise<string[]> {
+  const rows = await db.query<{ creator_id: string }>(`select distinct creator_id from chunks where id = any($1::bigint[])`, [ids]);
+  return rows.map((r) => r.creator_id);
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  embedder = createOfflineLexicalEmbedder();
+  investing = await seedCourse(db, embedder, A, INVESTING_COURSE);
+  sourdough = await seedCourse(db, embedder, B, SOURDOUGH_COURSE);
+});
+afterAll(() => db.close());
+
+const retrieve = (creatorId: string, query: string, limit?: number) => retrieveSources({ db, embedder }, { creatorId, query, limit });
+
+describe('retrieveSources', () => {
+  it('finds the video and time range that answer a known question', async () => {
+    const { sources, embeddingTokens } = await retrieve(A, 'What is an expense ratio?');
+    const lesson1 = investing[0]!;
+    expect(sources[0]).toMatchObject({ videoId: lesson1.videoId, videoTitle: 'Lesson 1: Index funds and fees' });
+    // "That cost is called the expense ratio" is said at 0:35; the source must span that moment.
+    expect(sources[0]!.startSeconds).toBeLessThanOrEqual(35);
+    expect(sources[0]!.endSeconds).toBeGreaterThan(35);
+    expect(sources[0]!.text).toContain('expense ratio');
+    expect(embeddingTokens).toBeGreaterThan(0);
+
+    const debt = await retrieve(A, 'Should I pay off credit card debt before investing?');
+    const lesson2 = investing[1]!;
+    expect(debt.sources[0]).toMatchObject({ videoId: lesson2.videoId });
+    expect(debt.sources[0]!.startSeconds).toBeLessThanOrEqual(76);
+    expect(debt.sources[0]!.endSeconds).toBeGreaterThan(76);
+  });
+
+  it("never returns another creator's chunks, even for a question only they answer", async () => {
+    const asked = await retrieve(A, 'How often should I feed my sourdough starter?');
+    expect(asked.sources).toEqual([]);
+    // Creator B's own students do get the answer, from B's chunks only.
+    const own = await retrieve(B, 'How often should I feed my sourdough starter?');
+    expect(own.sources.length).toBeGreaterThan(0);
+    expect(await creatorOfChunks(own.sources.flatMap((s) => s.chunkIds))).toEqual([B]);
+    const mine = await retrieve(A, 'index fund fees compound interest');
+    expect(await creatorOfChunks(mine.sources.flatMap((s) => s.chunkIds))).toEqual([A]);
+  });
+
+  it('filters every statement by the creator and sets up the HNSW iterative scan', async () => {
+    const log: string[] = [];
+    await retrieveSources({ db: recording(db, log), embedder }, { creatorId: A, query: 'expense ratio' });
+    const selects = log.filter((sql) => /select/i.test(sql));
+    expect(selects.length).toBe(2);
+    for (const sql of selects) {
+      expect(sql).toMatch(/c\.creator_id = \$1/);
+      expect(sql).toMatch(/status = 'completed'/);
+    }
+    expect(log).toContain('set local hnsw.iterative_scan = relaxed_order');
+    expect(log).toContain('set local hnsw.ef_search = 100');
+  });
+
+  it('returns nothing when the course does not cover the question', async () => {
+    for (const question of ['What is the capital of France?', 'How do I write a cover letter for a job?', 'How do I fix a flat bicycle tyre?']) {
+      expect((await retrieve(A, question)).sources, question).toEqual([]);
+    }
+    expect((await retrieve(A, '   ')).sources).toEqual([]);
+  });
+
+  it('merges neighbouring chunks into one source without repeating their shared sentence', async () => {
+    // Both chunks of lesson 2 answer this; they overlap by one sentence (the chunker's overlap).
+    const { sources } = await retrieve(A, 'compound interest');
+    const lesson2 = investing[1]!;
+    const merged = sources.find((s) => s.videoId === lesson2.videoId)!;
+    expect(merged.chunkIds.length).toBeGreaterThan(1);
+    const [first, second] = merged.chunkIds.map((id) => lesson2.chunks.find((c) => c.id === id)!);
+    expect(merged.startSeconds).toBe(first!.startSeconds);
+    expect(merged.endSeconds).toBe(Math.max(...merged.chunkIds.map((id) => lesson2.chunks.find((c) => c.id === id)!.endSeconds)));
+    expect(second!.startSeconds).toBeLessThan(first!.endSeconds);
+    // The second chunk starts by repeating the first one's last sentence.
+    const shared = second!.text.slice(0, second!.text.indexOf('.') + 1);
+    expect(first!.text.endsWith(shared)).toBe(true);
+    expect(merged.text.split(shared).length - 1).toBe(1);
+    expect(merged.text.startsWith(first!.text)).toBe(true);
+    expect(merged.text).toContain(second!.text.slice(shared.length).trim());
+    expect(sources.filter((s) => s.videoId === lesson2.videoId)).toHaveLength(1);
+  });
+
+  it('ignores videos that are not completed', async () => {
+    const { sources } = await retrieve(A, 'How big should my emergency fund be?');
+    expect(sources.map((s) => s.videoTitle)).not.toContain('Lesson 3: Your emergency fund');
+    await db.query(`update videos set status = 'completed' where id = $1`, [investing[2]!.videoId]);
+    try {
+      const after = await retrieve(A, 'How big should my emergency fund be?');
+      expect(after.sources[0]?.videoTitle).toBe('Lesson 3: Your emergency fund');
+    } finally {
+      await db.query(`update videos set status = 'embedding' where id = $1`, [investing[2]!.videoId]);
+    }
+  });
+
+  it('uses only vectors of the embedder model for the vector side', async () => {
+    const other: Embedder = { ...embedder, model: 'some-other-model' };
+    // Full text still finds the passage; the vector list is empty, so similarity never vouches for a chunk.
+    const { sources } = await retrieveSources({ db, embedder: other }, { creatorId: A, query: 'expense ratio' });
+    expect(sources[0]?.videoTitle).toBe('Lesson 1: Index funds and fees');
+    const log: string[] = [];
+    const vectorOnly = await retrieveSources(
+      { db: recording(db, log), embedder: other },
+      { creatorId: A, query: 'How do you double money at eight percent?', minSimilarity: 0 },
+    );
+    // With a floor of 0, any vector candidate would pass: none may come from another model's vectors.
+    expect(vectorOnly.sources.every((s) => s.text.includes('eight percent'))).toBe(true);
+  });
+
+  it('respects the limit and numbers sources from 1', async () => {
+    const { sources } = await retrieve(B, 'sourdough starter flour water loaf dough bake', 2);
+    expect(sources.length).toBeLessThanOrEqual(2);
+    const numbered = numberSources(sources);
+    expect(numbered.map((s) => s.n)).toEqual(sources.map((_, i) => i + 1));
+    expect(numbered[0]).toMatchObject({ videoId: sources[0]!.videoId, startSeconds: sources[0]!.startSeconds });
+    expect(sourdough.map((v) => v.videoId)).toContain(numbered[0]!.videoId);
+  });
+});
