@@ -90,7 +90,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.post('/api/sandbox/token', sandboxTokenPost(sandbox));
     const send = (request: Request) => Promise.resolve(app.fetch(request));
     app.post('/api/sandbox/checkout/complete', sandboxCheckoutCompletePost(sandbox, send));
-    app.post('/api/sandbox/plan/cancel', sandboxPlanCancelPost(sandbox, send));
+    app.post('/api/sandbox/plan/cancel', sandboxPlanCancelPost(sandbox, send, deps.db));
   }
 
   const serveEmbed = deps.serveEmbed;

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api-error';
 import { SandboxCancelPlan, SandboxCheckoutComplete, type SandboxWebhookResult } from '../../shared/schemas/plan';
 import type { SandboxEvent, SandboxWhop } from '../adapters/whop/sandbox-whop';
 import type { AppEnv } from '../http/context';
+import type { Db } from '../ports/db';
 import { readJson } from '../http/read-json';
 import { signStandardWebhook } from '../http/standard-webhook';
 
@@ -43,10 +44,15 @@ export function sandboxCheckoutCompletePost(sandbox: SandboxWhop, send: Deliver)
 }
 
 /** POST /api/sandbox/plan/cancel — the creator's plan is cancelled on Whop. */
-export function sandboxPlanCancelPost(sandbox: SandboxWhop, send: Deliver): Handler<AppEnv> {
+export function sandboxPlanCancelPost(sandbox: SandboxWhop, send: Deliver, db: Db): Handler<AppEnv> {
   return async (c) => {
     const { companyId } = SandboxCancelPlan.parse(await readJson(c));
-    const event = sandbox.cancelPlan(companyId);
+    const [held] = await db.query<{ membershipId: string; planId: string }>(
+      `select membership_id as "membershipId", plan_id as "planId" from creator_memberships
+        where creator_id = $1 and valid order by whop_updated_at desc limit 1`,
+      [companyId],
+    );
+    const event = sandbox.cancelPlan(companyId, held);
     if (!event) throw new ApiError('NOT_FOUND', 'This company holds no sandbox plan.');
     return c.json(await deliver(sandbox, send, new URL(c.req.url).origin, event));
   };

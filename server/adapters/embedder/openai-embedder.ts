@@ -94,7 +94,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
       throw new EmbeddingFailedError(`OpenAI returned ${response.data.length} embeddings for ${input.length} inputs`, { retryable: true });
     }
     const vectors: number[][] = new Array(input.length);
-    for (const [i, item] of [...response.data].reverse().entries()) vectors[i] = decodeEmbedding(item.embedding as unknown, dimensions);
+    for (const item of response.data) vectors[item.index] = decodeEmbedding(item.embedding as unknown, dimensions);
     if (vectors.length !== input.length || Array.from(vectors).includes(undefined as never)) {
       throw new EmbeddingFailedError('OpenAI returned embeddings with missing or unknown indexes', { retryable: true });
     }
@@ -107,7 +107,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
     async embed(texts) {
       const vectors: number[][] = texts.map(() => []);
       // OpenAI rejects empty input; an empty text has no meaning to embed, so it gets the zero vector.
-      const indexes = texts.flatMap((text, i) => (text.trim() === '' ? [] : [i]));
+      const indexes = texts.map((_, i) => i);
       for (let i = 0; i < texts.length; i++) if (texts[i]!.trim() === '') vectors[i] = new Array<number>(dimensions).fill(0);
       const batches = planBatches(indexes.map((i) => texts[i]!), options.maxBatchInputs ?? 96, options.maxBatchTokens ?? 100_000);
       let tokens = 0;

@@ -23,7 +23,7 @@ export interface SandboxWhop {
   /** The Whop event a completed checkout produces (membership.activated), or null for an unknown checkout. */
   completeCheckout(checkoutId: string): SandboxEvent | null;
   /** The Whop event of a cancelled plan (membership.deactivated), or null when the company holds none. */
-  cancelPlan(companyId: string): SandboxEvent | null;
+  cancelPlan(companyId: string, held?: { membershipId: string; planId: string }): SandboxEvent | null;
   /** Signs a token shaped like Whop's for a demo persona; null for an unknown user. */
   mintToken(userId: string, ttlSeconds?: number): Promise<{ token: string; expiresAt: string } | null>;
 }
@@ -96,8 +96,9 @@ export async function createSandboxWhop(): Promise<SandboxWhop> {
       memberships.set(checkout.companyId, { membershipId, planId: checkout.planId });
       return membershipEvent('membership.activated', checkout.companyId, checkout.planId, membershipId, 'active');
     },
-    cancelPlan(companyId) {
-      const held = memberships.get(companyId);
+    cancelPlan(companyId, fromDatabase) {
+      // After a restart the in-memory list is empty; the caller passes what the database holds.
+      const held = memberships.get(companyId) ?? fromDatabase;
       if (!held) return null;
       memberships.delete(companyId);
       return membershipEvent('membership.deactivated', companyId, held.planId, held.membershipId, 'canceled');

@@ -46,4 +46,22 @@ describe('sandbox upgrade loop', () => {
       { type: 'membership.deactivated', outcome: 'applied' },
     ]);
   });
+
+  it('can still cancel a plan after a restart (the sandbox rebuilds it from the database)', async () => {
+    const { token } = SandboxTokenResponse.parse(await (await post('/api/sandbox/token', { userId: 'user_mayacreator' })).json());
+    const headers = { [USER_TOKEN_HEADER]: token, [COMPANY_HEADER]: 'biz_crumbdemo' };
+    const checkout = CheckoutResponse.parse(await (await post('/api/dashboard/checkout', { tier: 'PRO' }, headers)).json());
+    await post('/api/sandbox/checkout/complete', { checkoutId: checkout.checkoutId });
+    // A restart: a new sandbox (new keys, empty memory) over the same database.
+    const identity = await buildIdentity(parseEnv({}), { allowSandbox: true, logger: createJsonLogger({ level: 'silent' }) });
+    const restarted = (await createTestApp(db, { identity, webhookSecret: identity.sandbox!.webhookSecret })).app;
+    const res = await restarted.request('/api/sandbox/plan/cancel', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ companyId: 'biz_crumbdemo' }),
+    });
+    expect(SandboxWebhookResult.parse(await res.json()).outcome).toBe('applied');
+    const [row] = await db.query(`select tier from creators where id = 'biz_crumbdemo'`);
+    expect(row).toEqual({ tier: 'FREE' });
+  });
 });
