@@ -129,3 +129,21 @@ describeSecurity('/api/chat/sessions/:id', () => app, {
     return `/api/chat/sessions/${session!.id}`;
   },
 });
+describeSecurity('/api/chat/messages/:id/feedback', () => app, {
+  method: 'POST',
+  path: '/api/chat/messages/00000000-0000-4000-8000-000000000000/feedback',
+  view: 'experience',
+  body: { value: 1 },
+  foreignPath: async () => {
+    await db.query(`insert into users (id) values ($1) on conflict do nothing`, [world.B.student]);
+    const [session] = await db.query<{ id: string }>(
+      `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, $3, 'B') returning id`,
+      [world.B.companyId, world.B.experienceId, world.B.student],
+    );
+    const [message] = await db.query<{ id: string }>(
+      `insert into chat_messages (session_id, creator_id, user_id, role, content) values ($1, $2, $3, 'assistant', 'B answer') returning id`,
+      [session!.id, world.B.companyId, world.B.student],
+    );
+    return `/api/chat/messages/${message!.id}/feedback`;
+  },
+});
