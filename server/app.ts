@@ -22,6 +22,7 @@ import { dashboardPlanGet } from './routes/dashboard-plan-get';
 import { sandboxCheckoutCompletePost, sandboxPlanCancelPost } from './routes/sandbox-plan-events-post';
 import { upgradeRequestsPost } from './routes/upgrade-requests-post';
 import { usageGet } from './routes/usage-get';
+import { videoDelete, videoPatch, videosCaptionsPost, videosGet } from './routes/videos';
 import { chatPost } from './routes/chat-post';
 import { chatFeedbackPost, chatSessionMessagesGet, chatSessionsGet } from './routes/chat-sessions';
 import type { Answerer } from './ports/answerer';
@@ -53,20 +54,26 @@ export interface AppDeps {
 
 /** JSON bodies are small; uploads go straight to storage, never through these routes. */
 const JSON_BODY_LIMIT = 64 * 1024;
+/** A captions file travels as JSON text: 10 MB of captions plus the envelope. */
+const CAPTIONS_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(deps.logger));
   app.use('*', securityHeaders());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
-      onError: () => {
-        throw new ApiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${JSON_BODY_LIMIT / 1024} KB.`);
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: JSON_BODY_LIMIT,
+    onError: () => {
+      throw new ApiError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${JSON_BODY_LIMIT / 1024} KB.`);
+    },
+  });
+  const captionsLimit = bodyLimit({
+    maxSize: CAPTIONS_BODY_LIMIT,
+    onError: () => {
+      throw new ApiError('PAYLOAD_TOO_LARGE', 'Captions files are limited to 10 MB.');
+    },
+  });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/videos/captions' ? captionsLimit(c, next) : jsonLimit(c, next)));
   app.onError(onError);
 
   app.get('/api/health', healthGet(deps));
@@ -83,6 +90,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/api/chat/messages/:id/feedback', student, chatFeedbackPost(deps));
   app.get('/api/dashboard/plan', admin, dashboardPlanGet(deps));
   app.post('/api/dashboard/checkout', admin, dashboardCheckoutPost(deps));
+  app.get('/api/videos', admin, videosGet(deps));
+  app.post('/api/videos/captions', admin, videosCaptionsPost(deps));
+  app.patch('/api/videos/:id', admin, videoPatch(deps));
+  app.delete('/api/videos/:id', admin, videoDelete(deps));
 
   const sandbox = deps.identity.sandbox;
   if (sandbox) {

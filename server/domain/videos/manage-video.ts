@@ -1,0 +1,35 @@
+import { ApiError } from '../../../shared/api-error';
+import type { VideoSummary } from '../../../shared/schemas/videos';
+import type { Db } from '../../ports/db';
+import { releaseUploadQuota } from '../quotas/storage-quota';
+import { toVideoSummary, VIDEO_COLUMNS } from './list-videos';
+
+const notFound = () => new ApiError('NOT_FOUND', 'This video does not exist.');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Renames one of the creator's videos; another creator's id is simply not found. */
+export async function renameVideo(db: Db, input: { creatorId: string; videoId: string; title: string }): Promise<VideoSummary> {
+  if (!UUID.test(input.videoId)) throw notFound();
+  const updated = await db.query(`update videos set title = $3, updated_at = now() where id = $1 and creator_id = $2 returning id`, [
+    input.videoId,
+    input.creatorId,
+    input.title,
+  ]);
+  if (updated.length === 0) throw notFound();
+  const [row] = await db.query<Parameters<typeof toVideoSummary>[0]>(`select ${VIDEO_COLUMNS} from videos v where v.id = $1`, [input.videoId]);
+  return toVideoSummary(row!);
+}
+
+/** Deletes the video with its segments and chunks (cascade) and frees its quota. Files are the caller's to remove. */
+export async function deleteVideo(db: Db, input: { creatorId: string; videoId: string }): Promise<{ storageKey: string | null }> {
+  if (!UUID.test(input.videoId)) throw notFound();
+  return db.transaction(async (tx) => {
+    const [gone] = await tx.query<{ size_bytes: string | number; storage_key: string | null }>(
+      `delete from videos where id = $1 and creator_id = $2 returning size_bytes, storage_key`,
+      [input.videoId, input.creatorId],
+    );
+    if (!gone) throw notFound();
+    await releaseUploadQuota(tx, { creatorId: input.creatorId, sizeBytes: Number(gone.size_bytes) });
+    return { storageKey: gone.storage_key };
+  });
+}
