@@ -107,7 +107,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
     async embed(texts) {
       const vectors: number[][] = texts.map(() => []);
       // OpenAI rejects empty input; an empty text has no meaning to embed, so it gets the zero vector.
-      const indexes = texts.map((_, i) => i);
+      const indexes = texts.flatMap((text, i) => (text.trim() === '' ? [] : [i]));
       for (let i = 0; i < texts.length; i++) if (texts[i]!.trim() === '') vectors[i] = new Array<number>(dimensions).fill(0);
       const batches = planBatches(indexes.map((i) => texts[i]!), options.maxBatchInputs ?? 96, options.maxBatchTokens ?? 100_000);
       let tokens = 0;
