@@ -23,7 +23,7 @@ describe('App routing', () => {
   });
 
   it('renders the creator view for a dashboard path, asking about that company', async () => {
-    const { callsTo } = stubApi({ '/api/viewer': { body: creatorViewer() }, '/api/health': { body: offlineHealth() } });
+    const { callsTo } = stubApi({ '/api/viewer': { body: creatorViewer() }, '/api/health': { body: offlineHealth() }, '/api/videos': { body: { videos: [] } } });
     renderAt('/dashboard/biz_9');
     expect(await screen.findByRole('heading', { name: 'No videos yet' })).toBeTruthy();
     expect(callsTo('/api/viewer')[0]?.headers.get('x-whop-company-id')).toBe('biz_9');

@@ -1,15 +1,12 @@
 import { useState } from 'react';
 import type { Tier, Viewer } from '../../../shared/schemas/viewer';
-import { LibraryEmptyState } from '../../features/library/components/library-empty-state';
+import { LibraryPanel } from '../../features/library/components/library-panel';
 import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
 import { QuestionsEmptyState } from '../../features/questions/components/questions-empty-state';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { Card } from '../../ui/card';
 import { DashboardTabs, tabId, tabPanelId, type DashboardTab } from './dashboard-tabs';
-
-// Uploading needs the video library (storage, upload URLs, processing), which is not built yet.
-export const UPLOADS_NOT_READY = 'Uploads arrive with the video library.';
 
 /** The creator's dashboard for a signed-in admin of the company. */
 export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
@@ -27,9 +24,7 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
       <div className="dashboard-layout__body">
         <main className="dashboard-layout__main" id={tabPanelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)} tabIndex={0}>
           {tab === 'library' ? (
-            <Card title="Library">
-              <LibraryEmptyState uploadBlockedReason={UPLOADS_NOT_READY} />
-            </Card>
+            <LibraryPanel onOpenPlan={() => setTab('usage')} />
           ) : null}
           {tab === 'usage' ? (
             <PlanAndUsage companyId={viewer.creator.id} sandbox={viewer.sandbox} onTierChange={setTier} />

@@ -11,7 +11,7 @@ function providerRows() {
 }
 
 function stubDashboard(health: StubReply | StubReply[] = { body: offlineHealth() }, viewer: StubReply | StubReply[] = { body: creatorViewer() }) {
-  return stubApi({ '/api/viewer': viewer, '/api/health': health });
+  return stubApi({ '/api/viewer': viewer, '/api/health': health, '/api/videos': { body: { videos: [] } } });
 }
 
 /** The app bar (the cards' own headers count as banners too; the app bar comes first). */
@@ -42,11 +42,12 @@ describe('CreatorDashboardView', () => {
     expect(bar.queryByText('Sandbox')).toBeNull();
 
     expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Library', 'Plan & usage', 'Questions']);
-    expect(screen.getByRole('heading', { name: 'No videos yet' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'No videos yet' })).toBeTruthy();
     const stages = within(screen.getByRole('list', { name: 'Processing pipeline' })).getAllByRole('heading');
     expect(stages.map((stage) => stage.textContent)).toEqual(['Upload', 'Transcribe', 'Chunk', 'Embed']);
-    expect(screen.getByRole('button', { name: 'Upload a video' })).toHaveProperty('disabled', true);
-    expect(screen.getByText('Uploads arrive with the video library.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add captions' }).getAttribute('aria-disabled')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Upload video' })).toHaveProperty('disabled', true);
+    expect(screen.getByText('Video uploads arrive with the processing pipeline.')).toBeTruthy();
     await screen.findByRole('list', { name: 'Providers' });
   });
 
@@ -54,7 +55,8 @@ describe('CreatorDashboardView', () => {
     const { calls } = stubDashboard();
     await renderLoaded('biz_acme');
     await screen.findByRole('list', { name: 'Providers' });
-    expect(calls.map((call) => call.url).sort()).toEqual(['/api/health', '/api/viewer']);
+    await screen.findByRole('heading', { name: 'No videos yet' });
+    expect(calls.map((call) => call.url).sort()).toEqual(['/api/health', '/api/videos', '/api/viewer']);
     for (const call of calls) {
       expect(call.headers.get('x-whop-company-id')).toBe('biz_acme');
       expect(call.headers.has('x-whop-experience-id')).toBe(false);
@@ -128,7 +130,7 @@ describe('CreatorDashboardView', () => {
   });
 
   it('switches tabs by click and by arrow keys, showing the plan and the questions', async () => {
-    stubApi({ '/api/viewer': { body: creatorViewer() }, '/api/health': { body: offlineHealth() }, '/api/dashboard/plan': { body: planOverview() } });
+    stubApi({ '/api/viewer': { body: creatorViewer() }, '/api/health': { body: offlineHealth() }, '/api/videos': { body: { videos: [] } }, '/api/dashboard/plan': { body: planOverview() } });
     await renderLoaded();
 
     fireEvent.click(screen.getByRole('tab', { name: 'Plan & usage' }));

@@ -10,6 +10,8 @@ import { sandboxInfo } from '../support/sandbox-fixture';
 import { creatorViewer, studentViewer } from '../support/viewer-fixture';
 
 restoreParentAfterEach();
+
+const noSessions = { body: { sessions: [] } };
 afterEach(() => forgetSandboxToken());
 
 function header() {
@@ -17,8 +19,8 @@ function header() {
 }
 
 describe('StudentChatView', () => {
-  it('checks Whop access first, then shows the course chat with a disabled composer that says why', async () => {
-    stubApi({ '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+  it('checks Whop access first, then shows the course chat with an open composer and clickable examples', async () => {
+    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
 
     expect(screen.getByText('Checking your Whop access…')).toBeTruthy();
@@ -26,18 +28,20 @@ describe('StudentChatView', () => {
 
     const examples = within(screen.getByRole('list', { name: 'Example questions' })).getAllByRole('button');
     expect(examples).toHaveLength(3);
-    for (const example of examples) expect(example).toHaveProperty('disabled', true);
+    expect(examples.map((example) => example.textContent)).toContain('How do I know my starter is ready?');
+    for (const example of examples) expect(example).toHaveProperty('disabled', false);
     const box = screen.getByLabelText('Your question about the course') as HTMLTextAreaElement;
-    expect(box.disabled).toBe(true);
+    expect(box.disabled).toBe(false);
+    // Nothing typed yet, so nothing to send.
     expect(screen.getByRole('button', { name: 'Send question' })).toHaveProperty('disabled', true);
-    expect(screen.getByText('Chat opens here once the course videos are processed.')).toBeTruthy();
+    expect(screen.getByText('Enter to send · Shift+Enter for a new line')).toBeTruthy();
     expect(screen.queryByText(/sign in/i)).toBeNull();
 
     await screen.findByText('Database reachable');
   });
 
   it('shows who is signed in, their role, the course, the community and its plan', async () => {
-    stubApi({ '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
     await screen.findByRole('banner');
 
@@ -56,11 +60,11 @@ describe('StudentChatView', () => {
   });
 
   it('sends the experience id with every request, and no company id', async () => {
-    const { calls } = stubApi({ '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    const { calls } = stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
     await screen.findByText('Database reachable');
 
-    expect(calls.map((call) => call.url).sort()).toEqual(['/api/health', '/api/usage', '/api/viewer']);
+    expect(calls.map((call) => call.url).sort()).toEqual(['/api/chat/sessions', '/api/health', '/api/usage', '/api/viewer']);
     for (const call of calls) {
       expect(call.headers.get('x-whop-experience-id')).toBe('exp_course42');
       expect(call.headers.has('x-whop-company-id')).toBe(false);
@@ -72,7 +76,7 @@ describe('StudentChatView', () => {
     frameWindowAs('same-origin');
     window.history.replaceState(null, '', `/experiences/exp_course42${sandboxTokenFragment('sandbox.jwt.sig')}`);
     expect(installSandboxToken()).toBe('accepted');
-    const { callsTo } = stubApi({ '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer({ sandbox: true }) }, '/api/health': { body: offlineHealth() } });
+    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer({ sandbox: true }) }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
 
     expect(await within(await screen.findByRole('banner')).findByText('Sandbox')).toBeTruthy();
@@ -83,7 +87,7 @@ describe('StudentChatView', () => {
   });
 
   it('shows a creator the student chat, with a note that they are viewing as the creator', async () => {
-    stubApi({
+    stubApi({ '/api/chat/sessions': noSessions,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': { body: creatorViewer({ view: 'experience', experience: { id: 'exp_course42', name: 'Sourdough Basics' } }) },
       '/api/health': { body: offlineHealth() },
@@ -98,7 +102,7 @@ describe('StudentChatView', () => {
   });
 
   it('401: explains that Chronos opens inside Whop, with the sandbox link when the server runs it', async () => {
-    const { callsTo } = stubApi({
+    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': { status: 401, body: errorBody('UNAUTHENTICATED', 'No Whop user token', 'req_401') },
       '/api/sandbox': { body: sandboxInfo() },
@@ -116,7 +120,7 @@ describe('StudentChatView', () => {
   });
 
   it('401 with real Whop keys: no sandbox link', async () => {
-    const { callsTo } = stubApi({
+    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': { status: 401, body: errorBody('UNAUTHENTICATED', 'No Whop user token', 'req_401') },
       '/api/sandbox': { status: 404, body: errorBody('NOT_FOUND', 'Not found', 'req_404') },
@@ -128,7 +132,7 @@ describe('StudentChatView', () => {
   });
 
   it('403: says the student has no access and to ask the creator', async () => {
-    stubApi({ '/api/usage': { body: freeUsage(0) }, '/api/viewer': { status: 403, body: errorBody('FORBIDDEN', 'No access to this experience', 'req_403') } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { status: 403, body: errorBody('FORBIDDEN', 'No access to this experience', 'req_403') } });
     render(<StudentChatView experienceId="exp_course42" />);
 
     expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeTruthy();
@@ -138,7 +142,7 @@ describe('StudentChatView', () => {
   });
 
   it('503: shows the error with its request id and loads on retry', async () => {
-    const { callsTo } = stubApi({
+    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': [{ status: 503, body: errorBody('UPSTREAM_UNAVAILABLE', 'Whop is not answering', 'req_503') }, { body: studentViewer() }],
       '/api/health': { body: offlineHealth() },
@@ -157,13 +161,13 @@ describe('StudentChatView', () => {
   });
 
   it('labels an offline answer provider plainly', async () => {
-    stubApi({ '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_1" />);
     expect(await screen.findByText('Offline answers (no AI key configured)')).toBeTruthy();
   });
 
   it('names a real answer provider', async () => {
-    stubApi({ '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: realHealth() } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: realHealth() } });
     render(<StudentChatView experienceId="exp_1" />);
     expect(await screen.findByText('AI answers (anthropic:claude-sonnet)')).toBeTruthy();
     expect(screen.queryByText(/Offline answers/)).toBeNull();
@@ -172,14 +176,14 @@ describe('StudentChatView', () => {
   it('shows a degraded system (503 with a health body) as status, not as an error', async () => {
     const degraded = offlineHealth({ status: 'degraded' });
     degraded.database = { ...degraded.database, reachable: false, latencyMs: null, migration: null };
-    stubApi({ '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { status: 503, body: degraded } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { status: 503, body: degraded } });
     render(<StudentChatView experienceId="exp_1" />);
     expect(await screen.findByText('Database unreachable')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows the status error with its request id and recovers on retry', async () => {
-    stubApi({
+    stubApi({ '/api/chat/sessions': noSessions,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': { body: studentViewer() },
       '/api/health': [{ status: 500, body: errorBody('INTERNAL', 'Health check crashed', 'req_student_1') }, { body: offlineHealth() }],

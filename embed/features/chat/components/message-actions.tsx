@@ -38,10 +38,10 @@ export function MessageActions({ messageId, text, feedback, onFeedbackChange }: 
         {copied ? 'Copied' : 'Copy'}
       </Button>
       <Button size="sm" variant="ghost" aria-label="Helpful" aria-pressed={feedback === 1} disabled={!messageId} onClick={() => void give(1)}>
-        👍
+        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"><path d="M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.1 21H7"/></svg>
       </Button>
       <Button size="sm" variant="ghost" aria-label="Not helpful" aria-pressed={feedback === -1} disabled={!messageId} onClick={() => void give(-1)}>
-        👎
+        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" style={{ transform: 'rotate(180deg)' }}><path d="M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.1 21H7"/></svg>
       </Button>
       {mutation.status === 'error' ? (
         <span className="message-actions__error" role="status">

@@ -1,26 +1,17 @@
-import { Button } from '../../../ui/button';
+import type { ReactNode } from 'react';
 import { EmptyState } from '../../../ui/empty-state';
 import { PipelineStages } from './pipeline-stages';
 
-export interface LibraryEmptyStateProps {
-  /** Why uploading is not possible yet; the button stays disabled while set. */
-  uploadBlockedReason?: string;
-}
-
-export function LibraryEmptyState({ uploadBlockedReason }: LibraryEmptyStateProps) {
+/** No videos yet: what happens to one, and the way to add the first. */
+export function LibraryEmptyState({ actions }: { actions: ReactNode }) {
   return (
     <EmptyState
       icon={<VideoIcon />}
       title="No videos yet"
-      description="Add a course video and Chronos prepares it for your students' questions. You can follow each video through these stages:"
+      description="Add a course video, or its captions, and Chronos prepares it for your students' questions. You can follow each one through these stages:"
     >
       <PipelineStages />
-      <div className="empty-state__actions">
-        <Button variant="primary" disabled={uploadBlockedReason !== undefined}>
-          Upload a video
-        </Button>
-        {uploadBlockedReason ? <p className="empty-state__hint">{uploadBlockedReason}</p> : null}
-      </div>
+      <div className="empty-state__actions">{actions}</div>
     </EmptyState>
   );
 }

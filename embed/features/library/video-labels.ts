@@ -1,0 +1,67 @@
+import type { VideoStatus, VideoSummary } from '../../../shared/schemas/videos';
+import type { BadgeTone } from '../../ui/badge';
+
+/** Statuses a video does not leave on its own; anything else is still being processed. */
+export function isFinal(status: VideoStatus): boolean {
+  return status === 'completed' || status === 'failed';
+}
+
+export const statusLabel: Record<VideoStatus, string> = {
+  pending: 'Queued',
+  transcribing: 'Transcribing',
+  chunking: 'Chunking',
+  embedding: 'Embedding',
+  completed: 'Ready',
+  failed: 'Failed',
+};
+
+export const statusTone: Record<VideoStatus, BadgeTone> = {
+  pending: 'neutral',
+  transcribing: 'accent',
+  chunking: 'accent',
+  embedding: 'accent',
+  completed: 'success',
+  failed: 'danger',
+};
+
+export const kindLabel: Record<VideoSummary['sourceKind'], string> = {
+  video: 'Video',
+  audio: 'Audio',
+  captions: 'Captions',
+};
+
+/** "4:05", "1:02:03"; "—" when the length is not known yet. */
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '—';
+  const total = Math.round(seconds);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const secs = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${secs}` : `${minutes}:${secs}`;
+}
+
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** "$0.00", "$1.25": what processing cost, to the cent. */
+export function formatCost(costUsd: number): string {
+  return usd.format(costUsd);
+}
+
+const day = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' });
+
+/** "Mar 4, 2025" in the creator's time zone; "—" for a date that does not parse. */
+export function formatCreated(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '—' : day.format(date);
+}
+
+const KB = 1024;
+const MB = KB * 1024;
+const GB = MB * 1024;
+
+/** "10 MB", "1.2 GB" (binary units, as the limits are set). */
+export function formatBytes(bytes: number): string {
+  const [size, unit] = bytes >= GB ? [bytes / GB, 'GB'] : bytes >= MB ? [bytes / MB, 'MB'] : bytes >= KB ? [bytes / KB, 'KB'] : [bytes, 'B'];
+  const digits = size < 10 && unit !== 'B' ? 1 : 0;
+  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(size)} ${unit}`;
+}

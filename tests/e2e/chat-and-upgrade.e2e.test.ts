@@ -1,0 +1,108 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { ROOT_DIR, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+
+/**
+ * The whole student ↔ creator loop in Chromium, on the demo course the sandbox
+ * seeds: a FREE student asks three questions (answers stream, a citation opens
+ * the cited moment), sees the counter fall and hits the limit modal; the creator
+ * upgrades through the sandbox checkout (a signed Whop webhook); the student can
+ * ask again.
+ */
+const SCREENSHOTS = join(ROOT_DIR, 'test-results', 'screenshots');
+const SEEN = { timeout: 20_000 } as const;
+
+let server: ServerProcess;
+let browser: Browser;
+let demo: DemoSession;
+
+beforeAll(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  server = await startServer();
+  ({ browser } = await launchChromium());
+  demo = await signInDemoPeople(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (server) await removeDataDir(server.dataDir);
+});
+
+async function openStudent(page: Page): Promise<Frame> {
+  const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}`, demo.student.token);
+  await frame.getByLabel('Your question about the course').waitFor(SEEN);
+  return frame;
+}
+
+async function ask(frame: Frame, question: string) {
+  const answers = frame.locator('article[aria-label="Answer"]');
+  const before = await answers.count();
+  const box = frame.getByLabel('Your question about the course');
+  await box.fill(question);
+  await box.press('Enter');
+  const answer = answers.nth(before);
+  await answer.waitFor(SEEN);
+  await frame.waitForFunction((i) => {
+    const el = document.querySelectorAll('article[aria-label="Answer"]')[i];
+    return el && el.getAttribute('aria-busy') !== 'true';
+  }, before, SEEN);
+  return answer;
+}
+
+const counter = (frame: Frame) => frame.getByLabel('Questions left');
+
+describe('student chat and the upgrade loop, in Chromium', () => {
+  let student: Page;
+  let frame: Frame;
+
+  it('streams a grounded answer whose citation opens the cited moment', async () => {
+    student = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    frame = await openStudent(student);
+    await expect.poll(() => counter(frame).textContent(), SEEN).toMatch(/3 of 3 free questions left/);
+    const answer = await ask(frame, 'How do I know my starter is ready?');
+    expect(await answer.textContent()).toMatch(/doubles within four to eight hours/);
+    const chip = answer.locator('.citation-chip').first();
+    expect(await chip.textContent()).toMatch(/Lesson 1 · Meet your starter · \d+:\d{2}/);
+    await chip.click();
+    const panel = frame.getByRole('complementary', { name: 'Video source' });
+    await panel.waitFor(SEEN);
+    expect(await panel.textContent()).toMatch(/Lesson 1 · Meet your starter/);
+    await expect.poll(() => counter(frame).textContent(), SEEN).toMatch(/2 of 3 free questions left/);
+    await student.screenshot({ path: join(SCREENSHOTS, 'chat-answer-with-citation.png') });
+  });
+
+  it('counts down to the last free question and then shows the limit modal', async () => {
+    await ask(frame, 'What does seventy percent hydration mean?');
+    await expect.poll(() => counter(frame).textContent(), SEEN).toMatch(/Last free question!/);
+    await ask(frame, 'How long should bulk fermentation take?');
+    const modal = frame.getByRole('dialog');
+    await modal.waitFor(SEEN);
+    expect(await modal.textContent()).toMatch(/3 free questions/);
+    expect(await frame.getByLabel('Your question about the course').isDisabled()).toBe(true);
+    await student.screenshot({ path: join(SCREENSHOTS, 'chat-limit-modal.png') });
+  });
+
+  it('lets the creator upgrade in the sandbox checkout, and the student ask again', async () => {
+    const creator = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const { frame: dashboard } = await openSignedIn(creator, server.url, `/dashboard/${demo.community.companyId}`, demo.creator.token);
+    await dashboard.getByRole('tab', { name: 'Plan & usage' }).click();
+    await dashboard.getByRole('button', { name: 'Upgrade to Basic' }).click();
+    const checkout = dashboard.getByRole('dialog');
+    await checkout.waitFor(SEEN);
+    await checkout.getByRole('button', { name: 'Pay (simulated)' }).click();
+    await dashboard.getByText("You're on Basic").waitFor(SEEN);
+    await creator.screenshot({ path: join(SCREENSHOTS, 'creator-upgraded.png') });
+
+    const again = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const studentFrame = await openStudent(again);
+    await expect.poll(() => counter(studentFrame).textContent(), SEEN).toMatch(/100 questions left today/);
+    const answer = await ask(studentFrame, 'What should a healthy starter smell like?');
+    expect(await answer.textContent()).toMatch(/yoghurt|green apples|sour/);
+    await again.screenshot({ path: join(SCREENSHOTS, 'chat-after-upgrade-mobile.png') });
+  });
+});

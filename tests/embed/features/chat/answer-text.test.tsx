@@ -1,0 +1,30 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { AnswerText } from '../../../../embed/features/chat/components/answer-text';
+import { source } from '../../support/chat-stream';
+
+describe('AnswerText', () => {
+  it('shows HTML in model text as text, never as elements', () => {
+    const { container } = render(<AnswerText text={'Look <img src=x onerror="alert(1)"> here <script>x()</script>'} sources={[]} onOpenSource={vi.fn()} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('script')).toBeNull();
+    expect(container.textContent).toBe('Look <img src=x onerror="alert(1)"> here <script>x()</script>');
+  });
+
+  it('renders paragraphs, bold and lists', () => {
+    const { container } = render(<AnswerText text={'**Feed** it daily.\n\n- flour\n- water\n\n1. mix\n2. wait'} sources={[]} onOpenSource={vi.fn()} />);
+    expect(container.querySelector('p strong')?.textContent).toBe('Feed');
+    expect([...container.querySelectorAll('ul li')].map((li) => li.textContent)).toEqual(['flour', 'water']);
+    expect([...container.querySelectorAll('ol li')].map((li) => li.textContent)).toEqual(['mix', 'wait']);
+  });
+
+  it('turns [1] and [1, 2] into chips with the title and m:ss, and leaves unknown numbers as text', () => {
+    const onOpen = vi.fn();
+    const sources = [source(1, { startSeconds: 754 }), source(2, { videoTitle: 'Shaping', startSeconds: 65 })];
+    render(<AnswerText text="Doubles in size [1]. Then shape [1, 2] and see [9]." sources={sources} onOpenSource={onOpen} />);
+    expect(screen.getAllByRole('button', { name: 'Lesson 3 · 12:34' })).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Shaping · 1:05' }));
+    expect(onOpen).toHaveBeenCalledWith(sources[1]);
+    expect(screen.getByText(/see \[9\]\./)).toBeTruthy();
+  });
+});
