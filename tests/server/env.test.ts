@@ -34,3 +34,18 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ SUPABASE_URL: 'https://x.supabase.co' })).toThrow(/set both or neither/);
   });
 });
+
+describe('documentation of the configuration', () => {
+  it('lists every variable of the schema in .env.example (with a comment) and in the README', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { EnvSchema } = await import('../../server/env');
+    const example = await readFile(new URL('../../.env.example', import.meta.url), 'utf8');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const name of Object.keys(EnvSchema.shape)) {
+      const line = example.split('\n').findIndex((l) => l.startsWith(`${name}=`));
+      expect(line, `${name} in .env.example`).toBeGreaterThan(0);
+      expect(example.split('\n')[line - 1], `comment above ${name}`).toMatch(/^#/);
+      expect(readme, `${name} in the README`).toContain(`\`${name}\``);
+    }
+  });
+});
