@@ -9,6 +9,7 @@ import type { ViewerContext } from '../identity/viewer-context';
 import { getChatUsage, releaseChatQuota, reserveChatQuota, type ChatReservation } from '../quotas/chat-quota';
 import { numberSources, retrieveSources } from './retrieve-sources';
 import { rewriteFollowUp } from './rewrite-follow-up';
+import type { MomentSegment } from './cited-moment';
 
 export interface ChatPorts {
   db: Db;
@@ -28,6 +29,8 @@ export interface PreparedQuestion {
   usage: ChatUsage;
   reservation: ChatReservation | null;
   searchQuery: string;
+  /** Transcript segments inside each source's time range (index n-1), to pin citations to a moment. */
+  sourceSegments: MomentSegment[][];
   embeddingTokens: number;
   startedAt: number;
 }
@@ -82,13 +85,27 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
       await releaseChatQuota(ports, reservation);
       kept = null;
     }
+    const sources = numberSources(retrieved.sources);
+    const sourceSegments = await Promise.all(
+      sources.map((source) =>
+        ports.db
+          .query<{ start: string | number; text: string }>(
+            `select start_seconds as start, text from transcript_segments
+              where creator_id = $1 and video_id = $2 and end_seconds >= $3 and start_seconds <= $4
+              order by seq limit 200`,
+            [viewer.creator.id, source.videoId, source.startSeconds, source.endSeconds],
+          )
+          .then((rows) => rows.map((r) => ({ startSeconds: Number(r.start), text: r.text }))),
+      ),
+    );
     return {
       viewer,
       question: input.question,
       sessionId,
       messageId: crypto.randomUUID(),
       history,
-      sources: numberSources(retrieved.sources),
+      sources,
+      sourceSegments,
       usage: kept?.usage ?? (await getChatUsage(ports, quota)),
       reservation: kept,
       searchQuery: rewritten.query,

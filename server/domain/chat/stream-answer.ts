@@ -2,6 +2,7 @@ import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { AnswerFailedError, AnswerInterruptedError, type AbortSignalLike } from '../../ports/answerer';
 import { releaseChatQuota } from '../quotas/chat-quota';
 import { createCitationParser } from './citation-parser';
+import { citedMoment, sentenceBeforeMarker } from './cited-moment';
 import { tokenCostUsd } from './pricing';
 import type { ChatPorts, PreparedQuestion } from './start-question';
 
@@ -37,6 +38,7 @@ export async function* streamAnswer(
     sources,
   };
 
+  const moments = new Map<number, number>();
   const outcome: Outcome = { answer: '', status: 'complete', inputTokens: 0, outputTokens: 0, cited: [] };
   let failure: { code: string; message: string } | null = null;
   if (sources.length === 0) {
@@ -47,7 +49,9 @@ export async function* streamAnswer(
     const cite = (numbers: number[]): ChatStreamEvent[] =>
       numbers.map((n) => {
         const s = sources[n - 1]!;
-        return { type: 'citation', n, videoId: s.videoId, videoTitle: s.videoTitle, startSeconds: s.startSeconds };
+        const at = citedMoment(sentenceBeforeMarker(outcome.answer), prepared.sourceSegments[n - 1] ?? [], s.startSeconds);
+        moments.set(n, at);
+        return { type: 'citation', n, videoId: s.videoId, videoTitle: s.videoTitle, startSeconds: at };
       });
     try {
       for await (const event of ports.answerer.stream(
@@ -82,7 +86,7 @@ export async function* streamAnswer(
     await releaseChatQuota(ports, prepared.reservation);
   }
   const latencyMs = Math.max(0, ports.clock.now().getTime() - prepared.startedAt);
-  await recordExchange(ports, prepared, outcome, latencyMs);
+  await recordExchange(ports, prepared, outcome, latencyMs, moments);
 
   if (failure) {
     yield { type: 'error', ...failure, requestId: options.requestId };
@@ -97,12 +101,12 @@ export async function* streamAnswer(
   };
 }
 
-async function recordExchange(ports: ChatPorts, p: PreparedQuestion, o: Outcome, latencyMs: number) {
+async function recordExchange(ports: ChatPorts, p: PreparedQuestion, o: Outcome, latencyMs: number, moments: Map<number, number>) {
   const creatorId = p.viewer.creator.id;
   const cost = tokenCostUsd(ports.answerer.name, o.inputTokens, o.outputTokens);
   const citations = o.cited.map((n) => {
     const s = p.sources[n - 1]!;
-    return { n, videoId: s.videoId, startSeconds: s.startSeconds };
+    return { n, videoId: s.videoId, startSeconds: moments.get(n) ?? s.startSeconds };
   });
   await ports.db.transaction(async (tx) => {
     await tx.query(

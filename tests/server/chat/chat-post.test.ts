@@ -60,8 +60,9 @@ describe('POST /api/chat', () => {
     expect(meta!.sources[0]).toMatchObject({ n: 1, videoId: videoA, videoTitle: 'Lesson 2 · Hydration' });
     expect(events.at(-1)).toMatchObject({ type: 'done', noAnswer: false });
     expect(answerText(events)).toMatch(/seventy percent hydration/);
+    // The citation plays the moment that says it (the segment at 20 s), not the passage start (0 s).
     expect(events.filter((e) => e.type === 'citation')).toContainEqual(
-      expect.objectContaining({ n: 1, videoId: videoA, startSeconds: expect.any(Number) }),
+      expect.objectContaining({ n: 1, videoId: videoA, startSeconds: 20 }),
     );
   });
 
