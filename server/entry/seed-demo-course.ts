@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { indexTranscript } from '../domain/ingestion/index-transcript';
-import { parseCaptions } from '../domain/ingestion/parse-captions';
+import { addCaptionsVideo } from '../domain/videos/add-captions-video';
 import type { Db } from '../ports/db';
 import type { Embedder } from '../ports/embedder';
 import type { Logger } from '../ports/logger';
@@ -22,16 +21,8 @@ export async function seedDemoCourse(ports: { db: Db; embedder: Embedder; logger
   for (const file of files) {
     const text = await readFile(join(COURSE_DIR, file), 'utf8');
     const title = /^NOTE (.+?) —/m.exec(text)?.[1] ?? file.replace(/\.vtt$/, '');
-    const parsed = await parseCaptions(text, 'vtt');
-    const [video] = await ports.db.query<{ id: string }>(
-      `insert into videos (creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress, uploaded_at)
-       values ($1, $2, 'captions', 'text/vtt', 0, $3, 'chunking', 50, now()) returning id`,
-      [creatorId, title, parsed.durationSeconds],
-    );
-    await indexTranscript({ db: ports.db, embedder: ports.embedder }, { creatorId, videoId: video!.id, segments: parsed.segments });
-    await ports.db.query(`update videos set status = 'completed', progress = 100, completed_at = now() where id = $1`, [video!.id]);
+    // The same path as a creator adding a captions lesson: quota, parse, chunk, embed, write.
+    await addCaptionsVideo({ db: ports.db, embedder: ports.embedder }, { creatorId, title, fileName: file, text });
   }
-  // Captions cost no storage; the video count still reflects the library.
-  await ports.db.query(`update creators set video_count = (select count(*) from videos where creator_id = $1) where id = $1`, [creatorId]);
   ports.logger.info('demo course seeded', { creatorId, videos: files.length });
 }

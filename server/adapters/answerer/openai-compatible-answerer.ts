@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { buildAnswerPrompt } from '../../domain/chat/build-answer-prompt';
 import type { AnswerEvent, Answerer, ChatTurn, Completion, CompletionRequest } from '../../ports/answerer';
+import { createOpenAiClient } from '../http/openai-client';
 import type { RetryOptions } from '../http/retry';
 import { callWithRetries, StreamCutError, streamWithRetries } from './provider-stream';
 
@@ -56,12 +57,8 @@ async function* completionEvents(client: OpenAI, body: ChatParams, signal: Abort
 }
 
 export function createOpenAiCompatibleAnswerer(options: OpenAiCompatibleAnswererOptions): Answerer {
-  const client = new OpenAI({
-    apiKey: options.apiKey ?? 'not-needed',
-    baseURL: options.baseURL,
-    maxRetries: 0,
-    timeout: options.timeoutMs ?? 60_000,
-  });
+  // Local servers (Ollama, vLLM) ignore the key, but the SDK wants one.
+  const client = createOpenAiClient({ apiKey: options.apiKey ?? 'not-needed', baseURL: options.baseURL, timeoutMs: options.timeoutMs ?? 60_000 });
   const provider = options.baseURL ? `The model server at ${new URL(options.baseURL).host}` : 'OpenAI';
   const maxTokens = options.maxTokens ?? 1024;
 

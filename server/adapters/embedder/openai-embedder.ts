@@ -1,7 +1,8 @@
-import OpenAI, { APIConnectionError, APIError } from 'openai';
+import { APIError } from 'openai';
 import { EmbeddingFailedError, type Embedder } from '../../ports/embedder';
 import type { Logger } from '../../ports/logger';
-import { parseRetryAfter, RETRYABLE_STATUSES, RetryableError, withRetries } from '../http/retry';
+import { createOpenAiClient, openAiRetryable } from '../http/openai-client';
+import { RetryableError, withRetries } from '../http/retry';
 import { decodeEmbedding, planBatches } from './embedding-batches';
 
 export interface OpenAiEmbedderOptions {
@@ -25,13 +26,8 @@ export interface OpenAiEmbedderOptions {
 
 /** Why a failed call may or may not succeed later, in the shape `withRetries` understands. */
 function classify(err: unknown): Error {
-  if (err instanceof APIConnectionError) return new RetryableError(`network error (${err.message})`, undefined, { cause: err });
-  if (err instanceof APIError && err.status !== undefined && RETRYABLE_STATUSES.has(err.status)) {
-    // OpenAI sends retry-after-ms as well as Retry-After; the finer one wins.
-    const ms = Number(err.headers?.get('retry-after-ms') ?? NaN);
-    const retryAfter = Number.isFinite(ms) ? ms : parseRetryAfter(err.headers?.get('retry-after') ?? null);
-    return new RetryableError(`OpenAI answered ${err.status}`, retryAfter, { cause: err });
-  }
+  const retryable = openAiRetryable(err);
+  if (retryable) return retryable;
   if (err instanceof APIError) {
     return new EmbeddingFailedError(`OpenAI refused the embeddings request (${err.status ?? 'no status'}): ${err.message}`, { retryable: false, cause: err });
   }
@@ -47,16 +43,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
   const model = options.model ?? 'text-embedding-3-small';
   const dimensions = options.dimensions ?? 1536;
   const retries = options.retries ?? 3;
-  // Every setting is explicit: left undefined, the SDK would read OPENAI_* variables behind env.ts's back.
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL ?? 'https://api.openai.com/v1',
-    organization: null,
-    project: null,
-    fetch: options.fetch,
-    maxRetries: 0,
-    timeout: options.timeoutMs ?? 60_000,
-  });
+  const client = createOpenAiClient({ apiKey: options.apiKey, baseURL: options.baseURL, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 60_000 });
 
   async function embedBatch(input: string[], batch: number, batches: number) {
     let attempts = 0;

@@ -1,4 +1,4 @@
-import OpenAI, { APIConnectionError, APIError, APIUserAbortError, toFile } from 'openai';
+import { APIError, APIUserAbortError, toFile } from 'openai';
 import type { AbortSignalLike } from '../../ports/answerer';
 import type { Logger } from '../../ports/logger';
 import {
@@ -9,7 +9,8 @@ import {
   type TranscriptionInput,
   type TranscriptionResult,
 } from '../../ports/transcriber';
-import { parseRetryAfter, RETRYABLE_STATUSES, RetryableError, withRetries } from '../http/retry';
+import { createOpenAiClient, openAiRetryable } from '../http/openai-client';
+import { RetryableError, withRetries } from '../http/retry';
 
 export interface OpenAiTranscriberOptions {
   apiKey: string;
@@ -38,13 +39,8 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 /** Why a failed call may or may not succeed later, in the shape `withRetries` understands. */
 function classify(err: unknown): Error {
   if (err instanceof APIUserAbortError) return new TranscriptionFailedError('Transcription was aborted', { retryable: true, cause: err });
-  if (err instanceof APIConnectionError) return new RetryableError(`network error (${err.message})`, undefined, { cause: err });
-  if (err instanceof APIError && err.status !== undefined && RETRYABLE_STATUSES.has(err.status)) {
-    // OpenAI sends retry-after-ms as well as Retry-After; the finer one wins.
-    const ms = Number(err.headers?.get('retry-after-ms') ?? NaN);
-    const retryAfter = Number.isFinite(ms) ? ms : parseRetryAfter(err.headers?.get('retry-after') ?? null);
-    return new RetryableError(`OpenAI answered ${err.status}`, retryAfter, { cause: err });
-  }
+  const retryable = openAiRetryable(err);
+  if (retryable) return retryable;
   if (err instanceof APIError) {
     return new TranscriptionFailedError(`OpenAI refused the transcription request (${err.status ?? 'no status'}): ${err.message}`, {
       retryable: false,
@@ -82,16 +78,7 @@ function toResult(response: VerboseTranscription | string, input: TranscriptionI
 export function createOpenAiTranscriber(options: OpenAiTranscriberOptions): Transcriber {
   const model = options.model ?? 'whisper-1';
   const retries = options.retries ?? 3;
-  // Every setting is explicit: left undefined, the SDK would read OPENAI_* variables behind env.ts's back.
-  const client = new OpenAI({
-    apiKey: options.apiKey,
-    baseURL: options.baseURL ?? 'https://api.openai.com/v1',
-    organization: null,
-    project: null,
-    fetch: options.fetch,
-    maxRetries: 0,
-    timeout: options.timeoutMs ?? 600_000,
-  });
+  const client = createOpenAiClient({ apiKey: options.apiKey, baseURL: options.baseURL, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 600_000 });
 
   return {
     name: options.baseURL === undefined ? `openai:${model}` : `openai-compatible:${model}`,

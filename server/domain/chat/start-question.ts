@@ -54,6 +54,22 @@ async function openSession(db: Db, viewer: ViewerContext, sessionId: string | un
   return created!.id;
 }
 
+/** Transcript segments inside each source's time range (index n-1), in one query on the hot path. */
+async function segmentsOfSources(db: Db, creatorId: string, sources: readonly ChatSource[]): Promise<MomentSegment[][]> {
+  if (sources.length === 0) return [];
+  const rows = await db.query<{ n: number; start: string | number; text: string }>(
+    `select s.n::int as n, t.start_seconds as start, t.text
+       from unnest($2::uuid[], $3::numeric[], $4::numeric[]) with ordinality as s(video_id, lo, hi, n)
+       join transcript_segments t
+         on t.creator_id = $1 and t.video_id = s.video_id and t.end_seconds >= s.lo and t.start_seconds <= s.hi
+      order by s.n, t.seq`,
+    [creatorId, sources.map((s) => s.videoId), sources.map((s) => s.startSeconds), sources.map((s) => s.endSeconds)],
+  );
+  const bySource: MomentSegment[][] = sources.map(() => []);
+  for (const r of rows) bySource[r.n - 1]!.push({ startSeconds: Number(r.start), text: r.text });
+  return bySource;
+}
+
 /**
  * Opens (or continues) the student's session, reserves one question atomically
  * (creators asking in their own course are not counted), rewrites a follow-up
@@ -86,18 +102,7 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
       kept = null;
     }
     const sources = numberSources(retrieved.sources);
-    const sourceSegments = await Promise.all(
-      sources.map((source) =>
-        ports.db
-          .query<{ start: string | number; text: string }>(
-            `select start_seconds as start, text from transcript_segments
-              where creator_id = $1 and video_id = $2 and end_seconds >= $3 and start_seconds <= $4
-              order by seq limit 200`,
-            [viewer.creator.id, source.videoId, source.startSeconds, source.endSeconds],
-          )
-          .then((rows) => rows.map((r) => ({ startSeconds: Number(r.start), text: r.text }))),
-      ),
-    );
+    const sourceSegments = await segmentsOfSources(ports.db, viewer.creator.id, sources);
     return {
       viewer,
       question: input.question,
