@@ -25,9 +25,20 @@ import { usageGet } from './routes/usage-get';
 import { videoDelete, videoPatch, videosCaptionsPost, videosGet } from './routes/videos';
 import { chatPost } from './routes/chat-post';
 import { chatFeedbackPost, chatSessionMessagesGet, chatSessionsGet } from './routes/chat-sessions';
+import { chatStartersGet } from './routes/chat-starters-get';
+import { dashboardQuestionsGet } from './routes/dashboard-questions-get';
 import type { Answerer } from './ports/answerer';
 import type { Embedder } from './ports/embedder';
+import type { Transcriber } from './ports/transcriber';
+import type { BlobStore, LocalBlobServer } from './ports/blob-store';
+import type { JobQueue } from './ports/job-queue';
+import type { AudioExtractor } from './ports/audio-extractor';
 import { webhooksWhopPost } from './routes/webhooks-whop-post';
+import { videosPost } from './routes/videos-post';
+import { videoCompletePost, videoReprocessPost, videoRetryPost } from './routes/video-actions-post';
+import { videoGet, videoPlaybackGet } from './routes/video-get';
+import { localBlobGet, localBlobPut } from './routes/local-blobs';
+import { dashboardCostsGet } from './routes/dashboard-costs-get';
 
 /** Everything the HTTP surface needs; entries build it, tests build their own. */
 export interface AppDeps {
@@ -44,8 +55,18 @@ export interface AppDeps {
     /** Only in the embedded default without Whop keys; null whenever real Whop is configured. */
     sandbox: SandboxWhop | null;
   };
-  /** Embeddings and answers: real providers when configured, offline ones otherwise. */
-  ai: { embedder: Embedder; answerer: Answerer };
+  /** Embeddings and answers: real providers when configured, offline ones otherwise; no transcriber without a provider. */
+  ai: { embedder: Embedder; answerer: Answerer; transcriber: Transcriber | null };
+  /** Files and background work for the ingestion pipeline. */
+  media: {
+    /** Null when no storage is configured (Workers without Supabase): uploads answer 503. */
+    blobs: BlobStore | null;
+    jobs: JobQueue;
+    /** A system ffmpeg (Node only) for files uploaded without browser-extracted audio. */
+    audioExtractor: AudioExtractor | null;
+    /** The disk store's signed-URL routes (embedded default only). */
+    localBlobs?: LocalBlobServer | null;
+  };
   /** Whop webhook signing secret; null when webhooks are not configured (they answer 503). */
   webhookSecret: string | null;
   /** Serves the embed build for non-API GETs (Node: disk; Workers: the ASSETS binding). */
@@ -73,7 +94,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       throw new ApiError('PAYLOAD_TOO_LARGE', 'Captions files are limited to 10 MB.');
     },
   });
-  app.use('/api/*', (c, next) => (c.req.path === '/api/videos/captions' ? captionsLimit(c, next) : jsonLimit(c, next)));
+  // Captions travel as JSON text (alone, or with a video); local uploads stream to disk with their own limit.
+  app.use('/api/*', (c, next) =>
+    c.req.path.startsWith('/api/local-blobs/')
+      ? next()
+      : c.req.path === '/api/videos/captions' || c.req.path === '/api/videos'
+        ? captionsLimit(c, next)
+        : jsonLimit(c, next),
+  );
   app.onError(onError);
 
   app.get('/api/health', healthGet(deps));
@@ -88,12 +116,27 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/chat/sessions', student, chatSessionsGet(deps));
   app.get('/api/chat/sessions/:id', student, chatSessionMessagesGet(deps));
   app.post('/api/chat/messages/:id/feedback', student, chatFeedbackPost(deps));
+  app.get('/api/chat/starters', student, chatStartersGet(deps));
+  app.get('/api/dashboard/questions', admin, dashboardQuestionsGet(deps));
   app.get('/api/dashboard/plan', admin, dashboardPlanGet(deps));
   app.post('/api/dashboard/checkout', admin, dashboardCheckoutPost(deps));
   app.get('/api/videos', admin, videosGet(deps));
   app.post('/api/videos/captions', admin, videosCaptionsPost(deps));
+  app.post('/api/videos', admin, videosPost(deps));
+  app.get('/api/videos/:id', admin, videoGet(deps));
+  app.get('/api/videos/:id/playback', requireAnyViewer(deps), videoPlaybackGet(deps));
+  app.post('/api/videos/:id/complete', admin, videoCompletePost(deps));
+  app.post('/api/videos/:id/retry', admin, videoRetryPost(deps));
+  app.post('/api/videos/:id/reprocess', admin, videoReprocessPost(deps));
   app.patch('/api/videos/:id', admin, videoPatch(deps));
   app.delete('/api/videos/:id', admin, videoDelete(deps));
+  app.get('/api/dashboard/costs', admin, dashboardCostsGet(deps));
+
+  const localBlobs = deps.media.localBlobs;
+  if (localBlobs) {
+    app.put('/api/local-blobs/:token', localBlobPut(localBlobs));
+    app.on(['GET', 'HEAD'], '/api/local-blobs/:token', localBlobGet(localBlobs));
+  }
 
   const sandbox = deps.identity.sandbox;
   if (sandbox) {

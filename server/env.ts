@@ -30,6 +30,8 @@ export const EnvSchema = z.object({
   OPENAI_API_KEY: opt(z.string().min(10)),
   OPENAI_BASE_URL: opt(z.string().url()),
   TRANSCRIBE_BASE_URL: opt(z.string().url()),
+  TRANSCRIBE_MODEL: z.preprocess(emptyAsUndefined, z.string().default('whisper-1')),
+  TRANSCRIBE_API_KEY: opt(z.string().min(1)),
   EMBEDDING_MODEL: z.preprocess(emptyAsUndefined, z.string().default('text-embedding-3-small')),
   ANTHROPIC_API_KEY: opt(z.string().min(10)),
   ANTHROPIC_MODEL: z.preprocess(emptyAsUndefined, z.string().default('claude-sonnet-4-5')),

@@ -8,9 +8,11 @@ import type { Env } from './env';
 export function describeProviders(env: Env, runtime: HealthResponse['runtime']): HealthResponse['providers'] {
   const realWhop = Boolean(env.WHOP_APP_ID && env.WHOP_API_KEY);
   return {
-    // Audio transcription and file storage arrive with video uploads; until then lessons come
-    // from captions and nothing is stored as a file, whatever keys are set.
-    transcriber: { name: 'captions-only', mode: 'offline' },
+    transcriber: env.TRANSCRIBE_BASE_URL
+      ? { name: `openai-compatible:${env.TRANSCRIBE_MODEL}`, mode: 'real' }
+      : env.OPENAI_API_KEY
+        ? { name: `openai:${env.TRANSCRIBE_MODEL}`, mode: 'real' }
+        : { name: 'captions-only', mode: 'offline' },
     embedder: env.OPENAI_API_KEY
       ? { name: `openai:${env.EMBEDDING_MODEL}`, mode: 'real' }
       : { name: 'offline-lexical', mode: 'offline' },
@@ -19,7 +21,11 @@ export function describeProviders(env: Env, runtime: HealthResponse['runtime']):
       : env.LLM_BASE_URL
         ? { name: `openai-compatible:${env.LLM_MODEL ?? ''}`, mode: 'real' }
         : { name: 'offline-extractive', mode: 'offline' },
-    storage: runtime === 'node' ? { name: 'local-disk', mode: 'offline' } : { name: 'none', mode: 'unavailable' },
+    storage: env.SUPABASE_URL
+      ? { name: 'supabase-storage', mode: 'real' }
+      : runtime === 'node'
+        ? { name: 'local-disk', mode: 'offline' }
+        : { name: 'none', mode: 'unavailable' },
     jobs: runtime === 'workers' ? { name: 'cloudflare-queues', mode: 'real' } : { name: 'in-process', mode: 'offline' },
     whop: realWhop ? { name: 'whop', mode: 'real' } : { name: 'sandbox', mode: 'offline' },
   };

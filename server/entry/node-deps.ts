@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { openPgliteDb } from '../adapters/db/pglite-db';
@@ -16,6 +17,14 @@ import { seedDemoCourse } from './seed-demo-course';
 import { describeProviders } from '../provider-status';
 import { APP_VERSION } from '../version';
 import { ROOT_DIR } from './embed-build';
+import { createBlobGrantSigner } from '../adapters/blob/blob-grants';
+import { createDiskBlobStore } from '../adapters/blob/disk-blob-store';
+import { createInProcessJobQueue, type InProcessJobQueue } from '../adapters/queue/in-process-job-queue';
+import { processVideo, type PipelinePorts } from '../domain/ingestion/process-video';
+import { findStalledVideos, releaseAllLeases } from '../domain/ingestion/find-stalled-videos';
+import { sweepAbandonedUploads } from '../domain/videos/sweep-abandoned-uploads';
+import type { BlobStore, LocalBlobServer } from '../ports/blob-store';
+import type { AudioExtractor } from '../ports/audio-extractor';
 
 export function resolveDataDir(env: Env): string {
   return isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(ROOT_DIR, env.DATA_DIR);
@@ -36,8 +45,29 @@ export async function openNodeDb(env: Env, log: AppDeps['logger']): Promise<Db> 
   return db;
 }
 
+export interface NodeDeps extends AppDeps {
+  jobs: InProcessJobQueue;
+  /** Resumes unfinished videos and sweeps abandoned uploads now and every 10 minutes; returns a stop. */
+  startBackgroundWork(): () => Promise<void>;
+}
+
+/**
+ * Files: Supabase Storage when configured, else disk under DATA_DIR whose signed
+ * URLs the server itself serves (HMAC key per process: links outlive no restart).
+ */
+async function buildStorage(env: Env): Promise<{ blobs: BlobStore; localBlobs: LocalBlobServer | null }> {
+  const signer = await createBlobGrantSigner(randomBytes(32));
+  const disk = createDiskBlobStore({ root: join(resolveDataDir(env), 'blobs'), signer });
+  return { blobs: disk, localBlobs: disk };
+}
+
+/** A system ffmpeg, when there is one: for files that arrive without browser-extracted audio. */
+async function buildAudioExtractor(): Promise<AudioExtractor | null> {
+  return null;
+}
+
 /** Builds the Node runtime's dependencies (everything but the embed server). */
-export async function buildNodeDeps(env: Env): Promise<AppDeps> {
+export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
   const logger = createJsonLogger({ level: env.LOG_LEVEL, fields: { runtime: 'node' } });
   if (isSandboxMode(env) && !isLoopback(env.HOST)) {
     throw new ConfigError([
@@ -47,9 +77,21 @@ export async function buildNodeDeps(env: Env): Promise<AppDeps> {
   const identity = await buildIdentity(env, { allowSandbox: true, logger });
   const db = await openNodeDb(env, logger);
   const ai = buildAi(env, logger);
+  const { blobs, localBlobs } = await buildStorage(env);
+  const audioExtractor = await buildAudioExtractor();
+  const pipeline: PipelinePorts = {
+    db,
+    blobs,
+    transcriber: ai.transcriber,
+    embedder: ai.embedder,
+    audioExtractor,
+    logger,
+    clock: systemClock,
+  };
+  const jobs = createInProcessJobQueue({ logger, handle: (job) => processVideo(pipeline, job) });
   if (identity.sandbox) {
     const demo = sandboxCommunities[0]!;
-    await seedDemoCourse({ db, embedder: ai.embedder, logger }, demo.companyId, demo.companyName);
+    await seedDemoCourse({ db, jobs, logger }, demo.companyId, demo.companyName);
     for (const plan of identity.sandbox.plans) {
       await db.query(`insert into whop_plan_tiers (plan_id, tier) values ($1, $2) on conflict (plan_id) do nothing`, [
         plan.planId,
@@ -66,7 +108,36 @@ export async function buildNodeDeps(env: Env): Promise<AppDeps> {
     providers: describeProviders(env, 'node'),
     identity,
     ai,
+    media: { blobs, jobs, audioExtractor, localBlobs },
     webhookSecret: env.WHOP_WEBHOOK_SECRET ?? identity.sandbox?.webhookSecret ?? null,
+    jobs,
+    startBackgroundWork: () => startBackgroundWork({ db, blobs, jobs, logger }),
+  };
+}
+
+/**
+ * This process is the only one running jobs on this database, so at start no run
+ * of ours is alive: leases left by a killed process are released and every
+ * unfinished video is queued again (the pipeline resumes where it stopped).
+ */
+function startBackgroundWork(ports: { db: Db; blobs: BlobStore; jobs: InProcessJobQueue; logger: AppDeps['logger'] }) {
+  const tick = async (first: boolean) => {
+    try {
+      if (first) await releaseAllLeases(ports.db);
+      const stalled = await findStalledVideos(ports.db, { now: new Date() });
+      if (stalled.length > 0) ports.logger.info('resuming unfinished videos', { count: stalled.length });
+      for (const video of stalled) await ports.jobs.enqueue({ type: 'video.process', ...video });
+      await sweepAbandonedUploads(ports, { now: new Date() });
+    } catch (err) {
+      ports.logger.error('background sweep failed', { err });
+    }
+  };
+  void tick(true);
+  const timer = setInterval(() => void tick(false), 10 * 60 * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await ports.jobs.stop();
   };
 }
 

@@ -14,6 +14,7 @@ async function main() {
   const deps = await buildNodeDeps(env);
   await ensureEmbedBuild((msg) => deps.logger.info(msg));
   const app = createApp({ ...deps, serveEmbed: serveEmbedFromDisk() });
+  const stopBackgroundWork = deps.startBackgroundWork();
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
@@ -28,7 +29,9 @@ async function main() {
     closing = true;
     deps.logger.info('shutting down', { signal });
     server.close(() => {
-      void deps.db.close().finally(() => process.exit(0));
+      void stopBackgroundWork()
+        .then(() => deps.db.close())
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -21,7 +21,7 @@ export function videosGet(deps: AppDeps): Handler<AppEnv> {
 export function videosCaptionsPost(deps: AppDeps): Handler<AppEnv> {
   return async (c) => {
     const input = CaptionsUpload.parse(await readJson(c));
-    const video = await addCaptionsVideo({ db: deps.db, embedder: deps.ai.embedder }, { ...input, creatorId: creatorOf(c) });
+    const video = await addCaptionsVideo({ db: deps.db, jobs: deps.media.jobs }, { ...input, creatorId: creatorOf(c) });
     return c.json(video, 201);
   };
 }
@@ -34,10 +34,14 @@ export function videoPatch(deps: AppDeps): Handler<AppEnv> {
   };
 }
 
-/** DELETE /api/videos/:id — removes the video, its transcript and chunks, and frees its quota. */
+/** DELETE /api/videos/:id — removes the video, its files, transcript and chunks, and frees its quota. */
 export function videoDelete(deps: AppDeps): Handler<AppEnv> {
   return async (c) => {
-    await deleteVideo(deps.db, { creatorId: creatorOf(c), videoId: c.req.param('id') ?? '' });
+    const { storageKeys } = await deleteVideo(deps.db, { creatorId: creatorOf(c), videoId: c.req.param('id') ?? '' });
+    if (deps.media.blobs && storageKeys.length > 0) {
+      // The row is gone (quota freed); a file left behind by a storage hiccup costs space, not correctness.
+      await deps.media.blobs.remove(storageKeys).catch((err: unknown) => c.get('logger').warn('could not remove files of a deleted video', { err }));
+    }
     return c.body(null, 204);
   };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
-import { chunkTranscript, type TranscriptSegment } from './chunk-transcript';
+import { chunkTranscript, type TranscriptChunk, type TranscriptSegment } from './chunk-transcript';
 
 export interface IndexTranscriptPorts {
   db: Db;
@@ -20,52 +20,74 @@ export interface IndexTranscriptResult {
 
 const vectorText = (v: readonly number[]) => `[${v.join(',')}]`;
 
+/** Replaces the video's transcript segments (run inside the caller's transaction). */
+export async function replaceTranscriptSegments(tx: Db, input: IndexTranscriptInput): Promise<void> {
+  await tx.query(`delete from transcript_segments where video_id = $1 and creator_id = $2`, [input.videoId, input.creatorId]);
+  for (let i = 0; i < input.segments.length; i += 500) {
+    const batch = input.segments.slice(i, i + 500);
+    await tx.query(
+      `insert into transcript_segments (creator_id, video_id, seq, start_seconds, end_seconds, text)
+       select $1, $2, s.seq, s.start_seconds, s.end_seconds, s.text
+         from unnest($3::int[], $4::numeric[], $5::numeric[], $6::text[]) as s(seq, start_seconds, end_seconds, text)`,
+      [input.creatorId, input.videoId, batch.map((_, j) => i + j), batch.map((s) => s.startSeconds), batch.map((s) => s.endSeconds), batch.map((s) => s.text)],
+    );
+  }
+}
+
+export interface ReplaceChunksInput {
+  creatorId: string;
+  videoId: string;
+  chunks: readonly TranscriptChunk[];
+  vectors: readonly (readonly number[])[];
+  model: string;
+}
+
 /**
- * Chunk → embed → write. Embeddings are computed first (the slow, failing part),
- * then segments and chunks replace the video's old ones in one transaction, so a
- * crash or a redelivered job leaves either the old version or the new, never a mix.
- * Every row carries the creator_id it was given by the caller, which took it from the video row.
+ * Replaces the video's chunks and their embeddings (run inside the caller's
+ * transaction): a crash or a redelivered job leaves either the old version or the
+ * new, never a mix, and never two copies. Every row carries the creator_id the
+ * caller took from the video row.
+ */
+export async function replaceChunks(tx: Db, input: ReplaceChunksInput): Promise<void> {
+  await tx.query(`delete from chunks where video_id = $1 and creator_id = $2`, [input.videoId, input.creatorId]);
+  for (let i = 0; i < input.chunks.length; i += 200) {
+    const batch = input.chunks.slice(i, i + 200);
+    await tx.query(
+      `insert into chunks (creator_id, video_id, seq, start_seconds, end_seconds, text, token_count, embedding, embedding_model)
+       select $1, $2, c.seq, c.start_seconds, c.end_seconds, c.text, c.token_count, c.embedding::vector, $3
+         from unnest($4::int[], $5::numeric[], $6::numeric[], $7::text[], $8::int[], $9::text[])
+           as c(seq, start_seconds, end_seconds, text, token_count, embedding)`,
+      [
+        input.creatorId,
+        input.videoId,
+        input.model,
+        batch.map((c) => c.seq),
+        batch.map((c) => c.startSeconds),
+        batch.map((c) => c.endSeconds),
+        batch.map((c) => c.text),
+        batch.map((c) => c.tokenCount),
+        batch.map((_, j) => vectorText(input.vectors[i + j]!)),
+      ],
+    );
+  }
+  await tx.query(`update videos set chunk_count = $3, updated_at = now() where id = $1 and creator_id = $2`, [
+    input.videoId,
+    input.creatorId,
+    input.chunks.length,
+  ]);
+}
+
+/**
+ * Chunk → embed → write, in one go: embeddings first (the slow, failing part),
+ * then segments and chunks in one transaction. The pipeline runs the same steps
+ * as stages (see process-video.ts); this is the whole of it for benchmarks.
  */
 export async function indexTranscript(ports: IndexTranscriptPorts, input: IndexTranscriptInput): Promise<IndexTranscriptResult> {
   const chunks = chunkTranscript(input.segments);
   const { vectors, tokens } = chunks.length ? await ports.embedder.embed(chunks.map((c) => c.text)) : { vectors: [], tokens: 0 };
   await ports.db.transaction(async (tx) => {
-    await tx.query(`delete from chunks where video_id = $1 and creator_id = $2`, [input.videoId, input.creatorId]);
-    await tx.query(`delete from transcript_segments where video_id = $1 and creator_id = $2`, [input.videoId, input.creatorId]);
-    for (let i = 0; i < input.segments.length; i += 500) {
-      const batch = input.segments.slice(i, i + 500);
-      await tx.query(
-        `insert into transcript_segments (creator_id, video_id, seq, start_seconds, end_seconds, text)
-         select $1, $2, s.seq, s.start_seconds, s.end_seconds, s.text
-           from unnest($3::int[], $4::numeric[], $5::numeric[], $6::text[]) as s(seq, start_seconds, end_seconds, text)`,
-        [input.creatorId, input.videoId, batch.map((_, j) => i + j), batch.map((s) => s.startSeconds), batch.map((s) => s.endSeconds), batch.map((s) => s.text)],
-      );
-    }
-    for (let i = 0; i < chunks.length; i += 200) {
-      const batch = chunks.slice(i, i + 200);
-      await tx.query(
-        `insert into chunks (creator_id, video_id, seq, start_seconds, end_seconds, text, token_count, embedding, embedding_model)
-         select $1, $2, c.seq, c.start_seconds, c.end_seconds, c.text, c.token_count, c.embedding::vector, $3
-           from unnest($4::int[], $5::numeric[], $6::numeric[], $7::text[], $8::int[], $9::text[])
-             as c(seq, start_seconds, end_seconds, text, token_count, embedding)`,
-        [
-          input.creatorId,
-          input.videoId,
-          ports.embedder.model,
-          batch.map((c) => c.seq),
-          batch.map((c) => c.startSeconds),
-          batch.map((c) => c.endSeconds),
-          batch.map((c) => c.text),
-          batch.map((c) => c.tokenCount),
-          batch.map((_, j) => vectorText(vectors[i + j]!)),
-        ],
-      );
-    }
-    await tx.query(`update videos set chunk_count = $3, updated_at = now() where id = $1 and creator_id = $2`, [
-      input.videoId,
-      input.creatorId,
-      chunks.length,
-    ]);
+    await replaceTranscriptSegments(tx, input);
+    await replaceChunks(tx, { creatorId: input.creatorId, videoId: input.videoId, chunks, vectors, model: ports.embedder.model });
   });
   return { chunkCount: chunks.length, embeddingTokens: tokens };
 }

@@ -1,19 +1,19 @@
 import type { CaptionsUpload, VideoSummary } from '../../../shared/schemas/videos';
 import type { Db } from '../../ports/db';
-import type { Embedder } from '../../ports/embedder';
-import { indexTranscript } from '../ingestion/index-transcript';
+import type { JobQueue } from '../../ports/job-queue';
+import { replaceTranscriptSegments } from '../ingestion/index-transcript';
 import { parseCaptions } from '../ingestion/parse-captions';
 import { releaseUploadQuota, reserveUploadQuota } from '../quotas/storage-quota';
-import { toVideoSummary, VIDEO_COLUMNS } from './list-videos';
+import { getVideoSummary } from './list-videos';
 
 /**
  * A lesson from a captions file alone: no transcription cost. The file is parsed
  * first (a bad file is refused before anything is stored), a video slot is
- * reserved atomically, then chunk → embed → write; a failure ends in `failed`
- * with the reason, and the creator can delete or re-add it.
+ * reserved atomically, the row and its transcript are written in one
+ * transaction, and the pipeline job (chunk → embed) is queued like any video's.
  */
 export async function addCaptionsVideo(
-  ports: { db: Db; embedder: Embedder },
+  ports: { db: Db; jobs: JobQueue },
   input: CaptionsUpload & { creatorId: string },
 ): Promise<VideoSummary> {
   const parsed = await parseCaptions(input.text, input.fileName.toLowerCase().endsWith('.srt') ? 'srt' : 'vtt');
@@ -21,32 +21,20 @@ export async function addCaptionsVideo(
   await reserveUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
   let videoId: string;
   try {
-    const [row] = await ports.db.query<{ id: string }>(
-      `insert into videos (creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress, uploaded_at)
-       values ($1, $2, 'captions', $3, $4, $5, 'chunking', 40, now()) returning id`,
-      [input.creatorId, input.title, parsed.format === 'srt' ? 'application/x-subrip' : 'text/vtt', sizeBytes, parsed.durationSeconds],
-    );
-    videoId = row!.id;
+    videoId = await ports.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>(
+        `insert into videos (creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
+                             transcript_source, uploaded_at)
+         values ($1, $2, 'captions', $3, $4, $5, 'pending', 0, 'captions', now()) returning id`,
+        [input.creatorId, input.title, parsed.format === 'srt' ? 'application/x-subrip' : 'text/vtt', sizeBytes, parsed.durationSeconds],
+      );
+      await replaceTranscriptSegments(tx, { creatorId: input.creatorId, videoId: row!.id, segments: parsed.segments });
+      return row!.id;
+    });
   } catch (err) {
     await releaseUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
     throw err;
   }
-  try {
-    await indexTranscript(ports, { creatorId: input.creatorId, videoId, segments: parsed.segments });
-    await ports.db.query(
-      `update videos set status = 'completed', progress = 100, completed_at = now(), error = null, updated_at = now()
-        where id = $1 and creator_id = $2`,
-      [videoId, input.creatorId],
-    );
-  } catch (err) {
-    await ports.db.query(
-      `update videos set status = 'failed', error = $3, updated_at = now() where id = $1 and creator_id = $2`,
-      [videoId, input.creatorId, `Indexing the captions failed: ${(err as Error).message}`.slice(0, 500)],
-    );
-  }
-  const [video] = await ports.db.query<Parameters<typeof toVideoSummary>[0]>(
-    `select ${VIDEO_COLUMNS} from videos v where v.id = $1 and v.creator_id = $2`,
-    [videoId, input.creatorId],
-  );
-  return toVideoSummary(video!);
+  await ports.jobs.enqueue({ type: 'video.process', videoId, creatorId: input.creatorId });
+  return (await getVideoSummary(ports.db, { creatorId: input.creatorId, videoId }))!;
 }

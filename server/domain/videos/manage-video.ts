@@ -20,16 +20,24 @@ export async function renameVideo(db: Db, input: { creatorId: string; videoId: s
   return toVideoSummary(row!);
 }
 
-/** Deletes the video with its segments and chunks (cascade) and frees its quota. Files are the caller's to remove. */
-export async function deleteVideo(db: Db, input: { creatorId: string; videoId: string }): Promise<{ storageKey: string | null }> {
+/**
+ * Deletes the video with its segments, chunks and audio parts (cascade) and frees
+ * its quota; returns the stored files' keys, which are the caller's to remove
+ * (after the commit: a file without a row is harmless, a row without its file is not).
+ */
+export async function deleteVideo(db: Db, input: { creatorId: string; videoId: string }): Promise<{ storageKeys: string[] }> {
   if (!UUID.test(input.videoId)) throw notFound();
   return db.transaction(async (tx) => {
+    const parts = await tx.query<{ storage_key: string }>(
+      `select storage_key from video_audio_parts where video_id = $1 and creator_id = $2`,
+      [input.videoId, input.creatorId],
+    );
     const [gone] = await tx.query<{ size_bytes: string | number; storage_key: string | null }>(
       `delete from videos where id = $1 and creator_id = $2 returning size_bytes, storage_key`,
       [input.videoId, input.creatorId],
     );
     if (!gone) throw notFound();
     await releaseUploadQuota(tx, { creatorId: input.creatorId, sizeBytes: Number(gone.size_bytes) });
-    return { storageKey: gone.storage_key };
+    return { storageKeys: [gone.storage_key, ...parts.map((p) => p.storage_key)].filter((k): k is string => k !== null) };
   });
 }

@@ -25,6 +25,7 @@ async function appThrowing(err: unknown) {
     identity: await testIdentity(),
     webhookSecret: null,
     ai: {} as never,
+    media: {} as never,
   });
   app.get('/api/boom', () => {
     throw err;

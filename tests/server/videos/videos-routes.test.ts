@@ -11,9 +11,10 @@ import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
 useWhopWorld();
 let db: Db;
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];
+let jobs: Awaited<ReturnType<typeof createTestApp>>['jobs'];
 beforeAll(async () => {
   db = await createTestDb();
-  ({ app } = await createTestApp(db));
+  ({ app, jobs } = await createTestApp(db));
 });
 afterAll(() => db.close());
 
@@ -42,11 +43,15 @@ async function addCaptions(who: typeof world.A | typeof world.B, body: Record<st
 let bVideo = '';
 
 describe('library', () => {
-  it('adds a lesson from captions: parsed, chunked, embedded and completed, with the creator on every chunk', async () => {
+  it('adds a lesson from captions: parsed, queued, then chunked, embedded and completed, with the creator on every chunk', async () => {
     const res = await addCaptions(world.A, { title: 'Lesson 1', fileName: 'lesson-1.vtt', text: VTT });
     expect(res.status).toBe(201);
-    const video = VideoSummary.parse(await res.json());
-    expect(video).toMatchObject({ title: 'Lesson 1', sourceKind: 'captions', status: 'completed', progress: 100, chunkCount: 1 });
+    const queued = VideoSummary.parse(await res.json());
+    expect(queued).toMatchObject({ title: 'Lesson 1', sourceKind: 'captions', transcriptSource: 'captions', hasMedia: false });
+    await jobs.idle();
+    const list = VideoList.parse(await (await app.request('/api/videos', { headers: await as(world.A) })).json());
+    const video = list.videos.find((v) => v.id === queued.id)!;
+    expect(video).toMatchObject({ title: 'Lesson 1', sourceKind: 'captions', status: 'completed', progress: 100, chunkCount: 1, attempts: 1 });
     expect(video.durationSeconds).toBeCloseTo(11);
     const owners = await db.query(`select distinct creator_id from chunks where video_id = $1`, [video.id]);
     expect(owners).toEqual([{ creator_id: world.A.companyId }]);

@@ -1,0 +1,70 @@
+import { AudioExtractionError, type AudioExtractor } from '../../ports/audio-extractor';
+import type { BlobStore } from '../../ports/blob-store';
+import type { Clock } from '../../ports/clock';
+import type { Db } from '../../ports/db';
+import { EmbeddingFailedError, type Embedder } from '../../ports/embedder';
+import type { Logger } from '../../ports/logger';
+import { TranscriptionFailedError, type Transcriber } from '../../ports/transcriber';
+import { embedVideo } from './embed-video';
+import { PipelineFailure } from './pipeline-failure';
+import { TRANSCRIBE_SHARE, transcribeVideo } from './transcribe-video';
+import { claimVideo, LeaseLostError } from './video-run';
+
+export interface PipelinePorts {
+  db: Db;
+  blobs: BlobStore | null;
+  transcriber: Transcriber | null;
+  embedder: Embedder;
+  audioExtractor: AudioExtractor | null;
+  logger: Logger;
+  clock: Clock;
+}
+
+export interface ProcessVideoJob {
+  videoId: string;
+  creatorId: string;
+}
+
+/** What the creator reads when a stage fails: what happened and what to do. */
+function reasonFor(err: unknown): string {
+  if (err instanceof PipelineFailure || err instanceof AudioExtractionError) return err.message;
+  if (err instanceof TranscriptionFailedError) {
+    return `Transcription failed: ${err.message}${err.retryable ? ' Retry in a few minutes.' : ''}`;
+  }
+  if (err instanceof EmbeddingFailedError) {
+    return `Indexing failed while computing embeddings: ${err.message}${err.retryable ? ' Retry in a few minutes.' : ''}`;
+  }
+  return `Processing stopped unexpectedly (${err instanceof Error ? err.message : String(err)}). Retry; if it fails again, contact support.`;
+}
+
+/**
+ * The ingestion pipeline for one video: `pending → transcribing → chunking →
+ * embedding → completed | failed`. Safe to run again at any point (a redelivered
+ * job, a restart after a crash, a retry): finished work is kept (transcribed
+ * audio parts) or replaced whole (segments, chunks), never duplicated. A run that
+ * finds the video done, deleted, still uploading or held by another live run does
+ * nothing. Failures end in `failed` with a reason; nothing is left "processing".
+ */
+export async function processVideo(ports: PipelinePorts, job: ProcessVideoJob): Promise<void> {
+  const run = await claimVideo(ports.db, job);
+  if (!run) return;
+  const log = ports.logger.child({ videoId: job.videoId, creatorId: job.creatorId });
+  const started = ports.clock.now().getTime();
+  try {
+    if (run.video.transcriptSource === 'captions') {
+      await embedVideo(ports, run, 10);
+    } else {
+      await transcribeVideo(ports, run);
+      await embedVideo(ports, run, TRANSCRIBE_SHARE + 2);
+    }
+    log.info('video processed', { ms: ports.clock.now().getTime() - started });
+  } catch (err) {
+    if (err instanceof LeaseLostError) {
+      log.warn('video run stopped: the video was deleted or taken over');
+      return;
+    }
+    const reason = reasonFor(err);
+    log.error('video processing failed', { reason, err });
+    await run.fail(reason);
+  }
+}

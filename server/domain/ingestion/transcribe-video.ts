@@ -1,0 +1,149 @@
+import { AUDIO_PART_MIME_TYPE } from '../../../shared/audio-parts';
+import type { AudioExtractor } from '../../ports/audio-extractor';
+import { blobKeys, type BlobStore } from '../../ports/blob-store';
+import type { Db } from '../../ports/db';
+import type { Logger } from '../../ports/logger';
+import { stitchTranscripts, type Transcriber, type TranscriptPart, type TranscribedSegment } from '../../ports/transcriber';
+import { PipelineFailure } from './pipeline-failure';
+import { transcriptionCostUsd } from './transcription-price';
+import { replaceTranscriptSegments } from './index-transcript';
+import type { VideoRun } from './video-run';
+
+export interface TranscribePorts {
+  db: Db;
+  blobs: BlobStore | null;
+  transcriber: Transcriber | null;
+  audioExtractor: AudioExtractor | null;
+  logger: Logger;
+}
+
+interface PartRow {
+  seq: number;
+  storage_key: string;
+  offset_seconds: string;
+  duration_seconds: string;
+  transcript: TranscribedSegment[] | null;
+  language: string | null;
+}
+
+/** Progress while transcribing runs from 0 to this; chunking and embedding take the rest. */
+export const TRANSCRIBE_SHARE = 60;
+
+/**
+ * Stage 1: the transcript from the audio parts. Parts already transcribed (an
+ * earlier run, before a crash or a failure) are kept and never paid for twice;
+ * each newly transcribed part is saved with its cost in one transaction. Then
+ * the parts are stitched (offsets already in video time) into transcript_segments.
+ */
+export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Promise<void> {
+  const { video } = run;
+  if (!ports.transcriber) {
+    throw new PipelineFailure(
+      'No transcription service is configured, so this video cannot be transcribed. Add a captions file for it, or set OPENAI_API_KEY (or TRANSCRIBE_BASE_URL) and retry.',
+    );
+  }
+  if (!ports.blobs) throw new PipelineFailure('File storage is not configured on this server, so the audio cannot be read.');
+  await run.setStage('transcribing', 1);
+  let parts = await loadParts(ports.db, video.id, video.creatorId);
+  if (parts.length === 0) parts = await extractOnServer(ports, run);
+
+  const total = parts.reduce((sum, p) => sum + Number(p.duration_seconds), 0) || 1;
+  let done = parts.filter((p) => p.transcript).reduce((sum, p) => sum + Number(p.duration_seconds), 0);
+  for (const part of parts) {
+    if (part.transcript) continue;
+    let audio: Uint8Array;
+    try {
+      audio = await ports.blobs.read(part.storage_key);
+    } catch (err) {
+      throw new PipelineFailure(`Audio part ${part.seq + 1} is missing from storage; upload the video again.`, err);
+    }
+    const result = await ports.transcriber.transcribe({
+      audio,
+      fileName: `part-${String(part.seq).padStart(3, '0')}.mp3`,
+      mimeType: AUDIO_PART_MIME_TYPE,
+      offsetSeconds: Number(part.offset_seconds),
+      durationSeconds: Number(part.duration_seconds),
+    });
+    const minutes = result.durationSeconds / 60;
+    await ports.db.transaction(async (tx) => {
+      await tx.query(
+        `update video_audio_parts set transcript = $4::jsonb, language = $5, transcribed_at = now()
+          where video_id = $1 and creator_id = $2 and seq = $3`,
+        [video.id, video.creatorId, part.seq, JSON.stringify(result.segments), result.language],
+      );
+      await tx.query(
+        `insert into api_costs (creator_id, video_id, provider, operation, model, units, unit_kind, cost_usd)
+         values ($1, $2, $3, 'transcription', $4, $5, 'audio_minutes', $6)`,
+        [video.creatorId, video.id, ports.transcriber!.name.split(':')[0], ports.transcriber!.model, minutes, transcriptionCostUsd(ports.transcriber!.model, minutes)],
+      );
+      part.transcript = result.segments;
+      part.language = result.language;
+      done += Number(part.duration_seconds);
+      await run.setStage('transcribing', 1 + (TRANSCRIBE_SHARE - 1) * (done / total), tx);
+    });
+  }
+
+  const stitched = stitchTranscripts(
+    parts.map(
+      (p): TranscriptPart => ({
+        offsetSeconds: Number(p.offset_seconds),
+        durationSeconds: Number(p.duration_seconds),
+        segments: p.transcript ?? [],
+        language: p.language,
+      }),
+    ),
+  );
+  if (stitched.segments.length === 0) throw new PipelineFailure('No speech was found in this video’s audio.');
+  await ports.db.transaction(async (tx) => {
+    await replaceTranscriptSegments(tx, { creatorId: video.creatorId, videoId: video.id, segments: stitched.segments });
+    await tx.query(
+      `update videos set duration_seconds = coalesce(duration_seconds, $3), language = $4, updated_at = now()
+        where id = $1 and creator_id = $2`,
+      [video.id, video.creatorId, stitched.durationSeconds, stitched.language],
+    );
+  });
+}
+
+async function loadParts(db: Db, videoId: string, creatorId: string): Promise<PartRow[]> {
+  return db.query<PartRow>(
+    `select seq, storage_key, offset_seconds::text, duration_seconds::text, transcript, language
+       from video_audio_parts where video_id = $1 and creator_id = $2 order by seq`,
+    [videoId, creatorId],
+  );
+}
+
+/** No parts came from the browser: extract them here with a system ffmpeg (Node only), once. */
+async function extractOnServer(ports: TranscribePorts, run: VideoRun): Promise<PartRow[]> {
+  const { video } = run;
+  const blobs = ports.blobs!;
+  if (!ports.audioExtractor) {
+    throw new PipelineFailure(
+      'This video arrived without its audio extracted, and this server cannot extract audio. Upload it again from a current Chrome, Edge or Firefox, or add a captions file.',
+    );
+  }
+  if (!video.storageKey) throw new PipelineFailure('The video file is missing; upload it again.');
+  const source = blobs.localPath
+    ? { path: blobs.localPath(video.storageKey) }
+    : { url: await blobs.createDownloadUrl(video.storageKey, { expiresInSeconds: 3600 }) };
+  ports.logger.info('extracting audio on the server', { videoId: video.id, extractor: ports.audioExtractor.name });
+  const extracted = await ports.audioExtractor.extract(source);
+  if (extracted.parts.length === 0) throw new PipelineFailure('This file has no audio track to transcribe.');
+  for (const part of extracted.parts) {
+    const key = blobKeys.audioPart(video.creatorId, video.id, part.seq);
+    await blobs.write(key, part.bytes, AUDIO_PART_MIME_TYPE);
+    await ports.db.query(
+      `insert into video_audio_parts (video_id, creator_id, seq, storage_key, offset_seconds, duration_seconds, size_bytes)
+       values ($1, $2, $3, $4, $5, $6, $7) on conflict (video_id, seq) do nothing`,
+      [video.id, video.creatorId, part.seq, key, part.offsetSeconds, part.durationSeconds, part.bytes.length],
+    );
+  }
+  if (extracted.durationSeconds !== null) {
+    await ports.db.query(`update videos set duration_seconds = coalesce(duration_seconds, $3) where id = $1 and creator_id = $2`, [
+      video.id,
+      video.creatorId,
+      extracted.durationSeconds,
+    ]);
+  }
+  await run.setStage('transcribing', 3);
+  return loadParts(ports.db, video.id, video.creatorId);
+}

@@ -1,0 +1,91 @@
+import { ApiError } from '../../../shared/api-error';
+import { AUDIO_PART_MIME_TYPE } from '../../../shared/audio-parts';
+import { UPLOAD_ABANDON_SECONDS, UPLOAD_URL_TTL_SECONDS, type VideoUploadCreated, type VideoUploadParsed } from '../../../shared/schemas/videos';
+import { blobKeys, type BlobStore } from '../../ports/blob-store';
+import type { Clock } from '../../ports/clock';
+import type { Db } from '../../ports/db';
+import { parseCaptions } from '../ingestion/parse-captions';
+import { replaceTranscriptSegments } from '../ingestion/index-transcript';
+import { releaseUploadQuota, reserveUploadQuota } from '../quotas/storage-quota';
+import { getVideoSummary } from './list-videos';
+
+type Input = VideoUploadParsed & { creatorId: string };
+
+/** The stored file keeps a known extension, whatever the creator's file was called. */
+function extensionOf(mimeType: string): string {
+  const known: Record<string, string> = {
+    'video/mp4': 'mp4', 'video/webm': 'webm', 'video/quicktime': 'mov', 'video/x-matroska': 'mkv', 'video/ogg': 'ogv',
+    'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'audio/x-m4a': 'm4a', 'audio/wav': 'wav', 'audio/x-wav': 'wav',
+    'audio/webm': 'weba', 'audio/ogg': 'ogg', 'audio/flac': 'flac',
+  };
+  return known[mimeType] ?? 'bin';
+}
+
+/**
+ * Starts an upload: captions (if any) are parsed first, so a bad file is refused
+ * before anything is reserved; the file's bytes plus its audio parts and one video
+ * slot are reserved atomically; the video row (status pending, not yet uploaded)
+ * and its audio parts are recorded; signed upload targets are returned. An upload
+ * never completed is swept after a day and its quota freed.
+ */
+export async function createVideoUpload(ports: { db: Db; blobs: BlobStore | null; clock: Clock }, input: Input): Promise<VideoUploadCreated> {
+  const blobs = ports.blobs;
+  if (!blobs) throw new ApiError('SERVICE_UNAVAILABLE', 'File uploads are not configured on this server. Add captions-only lessons instead.');
+  const captions = input.captions ? await parseCaptions(input.captions.text, input.captions.fileName.toLowerCase().endsWith('.srt') ? 'srt' : 'vtt') : null;
+  const sizeBytes = input.file.sizeBytes + input.audioParts.reduce((sum, p) => sum + p.sizeBytes, 0);
+  await reserveUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
+  const kind = input.file.type.startsWith('audio/') ? 'audio' : 'video';
+  const now = ports.clock.now();
+  let videoId: string;
+  try {
+    videoId = await ports.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>(
+        `insert into videos (creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
+                             transcript_source, upload_expires_at)
+         values ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $8) returning id`,
+        [
+          input.creatorId, input.title, kind, input.file.type, sizeBytes, input.durationSeconds ?? captions?.durationSeconds ?? null,
+          captions ? 'captions' : 'transcription', new Date(now.getTime() + UPLOAD_ABANDON_SECONDS * 1000),
+        ],
+      );
+      const id = row!.id;
+      await tx.query(`update videos set storage_key = $3 where id = $1 and creator_id = $2`, [
+        id, input.creatorId, blobKeys.media(input.creatorId, id, extensionOf(input.file.type)),
+      ]);
+      if (captions) {
+        await replaceTranscriptSegments(tx, { creatorId: input.creatorId, videoId: id, segments: captions.segments });
+      } else {
+        for (const [seq, part] of input.audioParts.entries()) {
+          await tx.query(
+            `insert into video_audio_parts (video_id, creator_id, seq, storage_key, offset_seconds, duration_seconds, size_bytes)
+             values ($1, $2, $3, $4, $5, $6, $7)`,
+            [id, input.creatorId, seq, blobKeys.audioPart(input.creatorId, id, seq), part.offsetSeconds, part.durationSeconds, part.sizeBytes],
+          );
+        }
+      }
+      return id;
+    });
+  } catch (err) {
+    await releaseUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
+    throw err;
+  }
+  const expiresInSeconds = UPLOAD_URL_TTL_SECONDS;
+  const media = await blobs.createUploadTarget(blobKeys.media(input.creatorId, videoId, extensionOf(input.file.type)), {
+    contentType: input.file.type,
+    sizeBytes: input.file.sizeBytes,
+    expiresInSeconds,
+  });
+  const audioParts = captions
+    ? []
+    : await Promise.all(
+        input.audioParts.map((part, seq) =>
+          blobs.createUploadTarget(blobKeys.audioPart(input.creatorId, videoId, seq), {
+            contentType: AUDIO_PART_MIME_TYPE,
+            sizeBytes: part.sizeBytes,
+            expiresInSeconds,
+          }),
+        ),
+      );
+  const video = await getVideoSummary(ports.db, { creatorId: input.creatorId, videoId });
+  return { video: video!, uploads: { media, audioParts }, expiresAt: new Date(now.getTime() + expiresInSeconds * 1000).toISOString() };
+}

@@ -1,0 +1,56 @@
+import { ApiError } from '../../../shared/api-error';
+import type { VideoSummary } from '../../../shared/schemas/videos';
+import type { Db } from '../../ports/db';
+import type { JobQueue } from '../../ports/job-queue';
+import { getVideoSummary } from './list-videos';
+import { isVideoId, videoNotFound } from './video-id';
+
+type Ports = { db: Db; jobs: JobQueue };
+type Input = { creatorId: string; videoId: string };
+
+async function requeue(ports: Ports, input: Input, allowed: string[], reset: (tx: Db) => Promise<void>, refusal: string) {
+  if (!isVideoId(input.videoId)) throw videoNotFound();
+  await ports.db.transaction(async (tx) => {
+    const [row] = await tx.query<{ status: string; uploaded_at: Date | null }>(
+      `select status, uploaded_at from videos where id = $1 and creator_id = $2 for update`,
+      [input.videoId, input.creatorId],
+    );
+    if (!row) throw videoNotFound();
+    if (!allowed.includes(row.status) || row.uploaded_at === null) throw new ApiError('CONFLICT', refusal);
+    await reset(tx);
+    await tx.query(
+      `update videos set status = 'pending', progress = 0, error = null, completed_at = null,
+              lease_token = null, lease_expires_at = null, processing_started_at = null, updated_at = now()
+        where id = $1 and creator_id = $2`,
+      [input.videoId, input.creatorId],
+    );
+  });
+  await ports.jobs.enqueue({ type: 'video.process', videoId: input.videoId, creatorId: input.creatorId });
+  return (await getVideoSummary(ports.db, input)) as VideoSummary;
+}
+
+/** Tries a failed video again from where it stopped: audio parts already transcribed are kept. */
+export function retryVideo(ports: Ports, input: Input): Promise<VideoSummary> {
+  return requeue(ports, input, ['failed'], async () => {}, 'Only a failed video can be retried.');
+}
+
+/**
+ * Processes a finished (or failed) video again from the start: transcripts of
+ * its audio are redone (captions are kept: they are the transcript), then chunks
+ * and embeddings replace the old ones in one transaction, so students keep the
+ * old version until the new one is whole.
+ */
+export function reprocessVideo(ports: Ports, input: Input): Promise<VideoSummary> {
+  return requeue(
+    ports,
+    input,
+    ['completed', 'failed'],
+    async (tx) => {
+      await tx.query(
+        `update video_audio_parts set transcript = null, language = null, transcribed_at = null where video_id = $1 and creator_id = $2`,
+        [input.videoId, input.creatorId],
+      );
+    },
+    'This video is still being processed; wait until it finishes.',
+  );
+}
