@@ -24,7 +24,8 @@ function fromHttpException(err: HTTPException): ApiError {
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof ZodError) {
-    return new ApiError('VALIDATION_FAILED', 'The request is not valid.', {
+    // The first problem, as the schema words it ("Captions must be a .vtt or .srt file."), so the UI can say it as is.
+    return new ApiError('VALIDATION_FAILED', err.issues[0]?.message ?? 'The request is not valid.', {
       details: { issues: err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
     });
   }
