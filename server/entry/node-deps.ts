@@ -19,12 +19,15 @@ import { APP_VERSION } from '../version';
 import { ROOT_DIR } from './embed-build';
 import { createBlobGrantSigner } from '../adapters/blob/blob-grants';
 import { createDiskBlobStore } from '../adapters/blob/disk-blob-store';
+import { createSupabaseBlobStore } from '../adapters/blob/supabase-blob-store';
 import { createInProcessJobQueue, type InProcessJobQueue } from '../adapters/queue/in-process-job-queue';
 import { processVideo, type PipelinePorts } from '../domain/ingestion/process-video';
 import { findStalledVideos, releaseAllLeases } from '../domain/ingestion/find-stalled-videos';
 import { sweepAbandonedUploads } from '../domain/videos/sweep-abandoned-uploads';
 import type { BlobStore, LocalBlobServer } from '../ports/blob-store';
 import type { AudioExtractor } from '../ports/audio-extractor';
+import { createFfmpegAudioExtractor } from '../adapters/audio/ffmpeg-audio-extractor';
+import { findFfmpeg } from '../adapters/audio/find-ffmpeg';
 
 export function resolveDataDir(env: Env): string {
   return isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(ROOT_DIR, env.DATA_DIR);
@@ -56,14 +59,20 @@ export interface NodeDeps extends AppDeps {
  * URLs the server itself serves (HMAC key per process: links outlive no restart).
  */
 async function buildStorage(env: Env): Promise<{ blobs: BlobStore; localBlobs: LocalBlobServer | null }> {
+  if (env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY) {
+    const supabase = createSupabaseBlobStore({ url: env.SUPABASE_URL, serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY, bucket: env.SUPABASE_STORAGE_BUCKET });
+    return { blobs: supabase, localBlobs: null };
+  }
   const signer = await createBlobGrantSigner(randomBytes(32));
   const disk = createDiskBlobStore({ root: join(resolveDataDir(env), 'blobs'), signer });
   return { blobs: disk, localBlobs: disk };
 }
 
 /** A system ffmpeg, when there is one: for files that arrive without browser-extracted audio. */
-async function buildAudioExtractor(): Promise<AudioExtractor | null> {
-  return null;
+async function buildAudioExtractor(logger: AppDeps['logger']): Promise<AudioExtractor | null> {
+  const tools = await findFfmpeg();
+  if (!tools) logger.info('no ffmpeg on PATH: videos need browser-extracted audio or captions');
+  return tools ? createFfmpegAudioExtractor(tools) : null;
 }
 
 /** Builds the Node runtime's dependencies (everything but the embed server). */
@@ -78,7 +87,7 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
   const db = await openNodeDb(env, logger);
   const ai = buildAi(env, logger);
   const { blobs, localBlobs } = await buildStorage(env);
-  const audioExtractor = await buildAudioExtractor();
+  const audioExtractor = await buildAudioExtractor(logger);
   const pipeline: PipelinePorts = {
     db,
     blobs,
@@ -124,7 +133,7 @@ function startBackgroundWork(ports: { db: Db; blobs: BlobStore; jobs: InProcessJ
   const tick = async (first: boolean) => {
     try {
       if (first) await releaseAllLeases(ports.db);
-      const stalled = await findStalledVideos(ports.db, { now: new Date() });
+      const stalled = await findStalledVideos(ports.db, { now: new Date(), graceSeconds: first ? 0 : 120 });
       if (stalled.length > 0) ports.logger.info('resuming unfinished videos', { count: stalled.length });
       for (const video of stalled) await ports.jobs.enqueue({ type: 'video.process', ...video });
       await sweepAbandonedUploads(ports, { now: new Date() });

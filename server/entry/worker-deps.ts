@@ -1,6 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
+import { createSupabaseBlobStore } from '../adapters/blob/supabase-blob-store';
 import { openPostgresDb } from '../adapters/db/postgres-db';
 import { createJsonLogger } from '../adapters/logger/json-logger';
+import { createCloudflareJobQueue } from '../adapters/queue/cloudflare-job-queue';
 import { buildAi } from '../ai-deps';
 import type { AppDeps } from '../app';
 import { ConfigError, parseEnv, type Env } from '../env';
@@ -34,6 +36,7 @@ export interface WorkerSetup {
   databaseUrl: string;
   identity: AppDeps['identity'];
   ai: AppDeps['ai'];
+  media: AppDeps['media'];
   logger: Logger;
 }
 
@@ -42,9 +45,30 @@ export type WorkerConfig = ({ ok: true } & WorkerSetup) | { ok: false; problems:
 const workerLogger = (level: Env['LOG_LEVEL']) => createJsonLogger({ level, fields: { runtime: 'workers' } });
 
 /**
- * Parses the configuration and builds what outlives a request (Whop identity,
- * whose token-key cache is worth keeping, and the AI providers, which hold no sockets). Only Workers-specific rules are added
- * here: a database is required (no PGlite), and never the local Whop sandbox.
+ * Files and jobs on Workers: Supabase Storage when configured (else uploads answer
+ * 503 and captions still work), the `chronos-jobs` queue, and no audio extractor —
+ * Workers cannot run ffmpeg, so the creator's browser extracts the audio.
+ */
+function buildWorkerMedia(env: Env, bindings: WorkerBindings): AppDeps['media'] {
+  if (!bindings.JOBS) {
+    throw new ConfigError(['JOBS: the chronos-jobs queue binding is required on Workers (see wrangler.toml)']);
+  }
+  const blobs =
+    env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY
+      ? createSupabaseBlobStore({
+          url: env.SUPABASE_URL,
+          serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY,
+          bucket: env.SUPABASE_STORAGE_BUCKET,
+        })
+      : null;
+  return { blobs, jobs: createCloudflareJobQueue(bindings.JOBS), audioExtractor: null };
+}
+
+/**
+ * Parses the configuration and builds what outlives a request: Whop identity
+ * (whose token-key cache is worth keeping), the AI providers and the media
+ * adapters, none of which hold sockets. Only Workers-specific rules are added
+ * here: a database and the job queue are required, and never the local Whop sandbox.
  */
 export async function loadWorkerConfig(bindings: WorkerBindings): Promise<WorkerConfig> {
   let logger = workerLogger('info');
@@ -55,8 +79,9 @@ export async function loadWorkerConfig(bindings: WorkerBindings): Promise<Worker
     if (!databaseUrl) {
       throw new ConfigError(['DATABASE_URL: required on Workers unless the HYPERDRIVE binding is configured']);
     }
+    const media = buildWorkerMedia(env, bindings);
     const identity = await buildIdentity(env, { allowSandbox: false, logger });
-    return { ok: true, env, databaseUrl, identity, ai: buildAi(env, logger), logger };
+    return { ok: true, env, databaseUrl, identity, ai: buildAi(env, logger), media, logger };
   } catch (err) {
     if (err instanceof ConfigError) return { ok: false, problems: err.problems, logger };
     throw err;

@@ -12,10 +12,10 @@ import {
   type WorkerBindings,
   type WorkerConfig,
 } from './worker-deps';
-import { handleJobBatch, type JobHandlers } from './worker-queue';
+import { handleJobBatch, ingestionJobHandlers, runScheduledMaintenance, type JobHandlers } from './worker-queue';
 
 export interface WorkerOptions {
-  /** Job type → handler; none yet (ingestion registers its own). */
+  /** Job type → handler, replacing the ingestion handlers (tests). */
   jobHandlers?: JobHandlers;
 }
 
@@ -38,7 +38,6 @@ function misconfigured(problems: string[], logger: Logger): Response {
  * request or one queue batch, because Workers cannot share sockets between them.
  */
 export function createWorker(options: WorkerOptions = {}) {
-  const jobHandlers = options.jobHandlers ?? {};
   let loading: Promise<WorkerConfig> | undefined;
   const setup = (bindings: WorkerBindings) => {
     // An unexpected failure is not cached: the next invocation tries again.
@@ -67,6 +66,7 @@ export function createWorker(options: WorkerOptions = {}) {
           providers: describeProviders(config.env, 'workers'),
           identity: config.identity,
           ai: config.ai,
+          media: config.media,
           webhookSecret: config.env.WHOP_WEBHOOK_SECRET ?? null,
           ...(serveEmbed ? { serveEmbed } : {}),
         });
@@ -89,7 +89,31 @@ export function createWorker(options: WorkerOptions = {}) {
         batch.retryAll({ delaySeconds: 300 });
         return;
       }
-      await handleJobBatch(batch, jobHandlers, config.logger);
+      if (options.jobHandlers) return handleJobBatch(batch, options.jobHandlers, config.logger);
+      // One client for the whole batch (jobs run one at a time), closed when it is done.
+      const db = openWorkerDb(config);
+      try {
+        await handleJobBatch(batch, ingestionJobHandlers(config, db), config.logger);
+      } finally {
+        await db.close();
+      }
+    },
+
+    /** The cron trigger in wrangler.toml: sweeps abandoned uploads, re-queues stalled videos. */
+    async scheduled(controller: ScheduledController, bindings: WorkerBindings, _ctx: ExecutionContext): Promise<void> {
+      const config = await setup(bindings);
+      if (!config.ok) {
+        config.logger.error('invalid configuration; scheduled maintenance skipped', { problems: config.problems });
+        return;
+      }
+      const db = openWorkerDb(config);
+      try {
+        await runScheduledMaintenance({ db, blobs: config.media.blobs, jobs: config.media.jobs, logger: config.logger }, {
+          now: new Date(controller.scheduledTime),
+        });
+      } finally {
+        await db.close();
+      }
     },
   } satisfies ExportedHandler<WorkerBindings>;
 }

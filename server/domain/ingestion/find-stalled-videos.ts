@@ -9,13 +9,16 @@ export interface StalledVideo {
  * Uploaded videos with work left and no live run: never started, or whose run's
  * lease ran out (the process died mid-way). Re-enqueue them; the pipeline resumes.
  */
-export async function findStalledVideos(db: Db, input: { now: Date; limit?: number }): Promise<StalledVideo[]> {
+export async function findStalledVideos(
+  db: Db,
+  input: { now: Date; limit?: number; /** Leave videos touched this recently (just queued) alone. */ graceSeconds?: number },
+): Promise<StalledVideo[]> {
   const rows = await db.query<{ id: string; creator_id: string }>(
     `select id, creator_id from videos
       where status in ('pending', 'transcribing', 'chunking', 'embedding') and uploaded_at is not null
-        and (lease_expires_at is null or lease_expires_at < $1)
+        and ((lease_expires_at is null and updated_at < $1::timestamptz - make_interval(secs => $3)) or lease_expires_at < $1)
       order by updated_at limit $2`,
-    [input.now, input.limit ?? 500],
+    [input.now, input.limit ?? 500, input.graceSeconds ?? 0],
   );
   return rows.map((r) => ({ videoId: r.id, creatorId: r.creator_id }));
 }
