@@ -1,17 +1,27 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const embedDir = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * The embed is served from the same origin as `/api` (Whop attaches the user token only
  * to same-origin requests), so in dev Vite proxies `/api` to the local server.
+ *
+ * ffmpeg.wasm (the library's audio extraction) starts its own module worker and imports
+ * its core from a URL at run time: pre-bundling would break both in dev, and the worker
+ * must be an ES module in the build. The core's js is a `?url` import, so the build copies it
+ * into dist/embed/assets and it loads from our own origin; its wasm comes through
+ * `ffmpegCoreWasm` below.
  */
 export default defineConfig({
   root: embedDir,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), ffmpegCoreWasm()],
+  optimizeDeps: { exclude: ['@ffmpeg/ffmpeg', '@ffmpeg/util'] },
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../dist/embed', import.meta.url)),
     emptyOutDir: true,
@@ -22,3 +32,33 @@ export default defineConfig({
     },
   },
 });
+
+const WASM_MODULE = 'virtual:ffmpeg-core-wasm';
+
+/**
+ * `import url from 'virtual:ffmpeg-core-wasm'`: the URL of ffmpeg.wasm's core binary. The
+ * binary is 31 MiB and Workers static assets refuse files over 25 MiB, so the build ships
+ * it gzipped (≈ 10 MB) and the browser inflates it (`extraction/ffmpeg-core.ts`). In dev
+ * it is served as it is, from node_modules.
+ */
+function ffmpegCoreWasm(): Plugin {
+  let serving = false;
+  return {
+    name: 'chronos:ffmpeg-core-wasm',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
+    resolveId(id) {
+      return id === WASM_MODULE ? `\0${WASM_MODULE}` : null;
+    },
+    async load(id) {
+      if (id !== `\0${WASM_MODULE}`) return null;
+      const resolved = await this.resolve('@ffmpeg/core/wasm');
+      if (!resolved) throw new Error('@ffmpeg/core/wasm is not installed');
+      if (serving) return `export default ${JSON.stringify(`/@fs${resolved.id}`)};`;
+      const source = gzipSync(await readFile(resolved.id));
+      const ref = this.emitFile({ type: 'asset', name: 'ffmpeg-core.wasm.gz', source });
+      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    },
+  };
+}

@@ -65,3 +65,25 @@ export function formatBytes(bytes: number): string {
   const digits = size < 10 && unit !== 'B' ? 1 : 0;
   return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(size)} ${unit}`;
 }
+
+/** "about 2 min left", "less than a minute left", "about 1 h 5 min left"; null when there is no estimate. */
+export function formatEta(seconds: number | null): string | null {
+  if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return null;
+  if (seconds < 60) return 'less than a minute left';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `about ${minutes} min left`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `about ${hours} h left` : `about ${hours} h ${rest} min left`;
+}
+
+/** Spend as creators read it: "$0.00" when nothing, "<$0.01" for fractions of a cent, else to the cent. */
+export function formatSpend(usd: number): string {
+  if (usd > 0 && usd < 0.01) return '<$0.01';
+  return formatCost(usd);
+}
+
+/** Whether the library should keep asking for news of this video: it is in the pipeline, not waiting for its upload. */
+export function isProcessing(video: Pick<VideoSummary, 'status' | 'uploadedAt'>): boolean {
+  return !isFinal(video.status) && video.uploadedAt !== null;
+}

@@ -10,7 +10,13 @@ import { creatorViewer } from '../support/viewer-fixture';
 const sandboxCreator = creatorViewer({ sandbox: true });
 
 function stubPlan(routes: Record<string, StubReply | StubReply[]>, viewer = creatorViewer()) {
-  return stubApi({ '/api/viewer': { body: viewer }, '/api/health': { body: offlineHealth() }, ...routes });
+  return stubApi({
+    '/api/viewer': { body: viewer },
+    '/api/health': { body: offlineHealth() },
+    '/api/videos': { body: { videos: [] } },
+    '/api/dashboard/costs': { body: { months: [] } },
+    ...routes,
+  });
 }
 
 async function openPlanTab() {

@@ -60,9 +60,12 @@ describe('LibraryPanel', () => {
     const done = rowOf('Shaping the loaf');
     expect(done.getByText('Ready')).toBeTruthy();
     expect(done.getByText('4:05')).toBeTruthy();
-    expect(done.getByText('$0.00')).toBeTruthy();
+    expect(done.getByText('<$0.01')).toBeTruthy();
     expect(done.getByText('Mar 4, 2025')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Upload video' })).toHaveProperty('disabled', true);
+    expect(embedding.getByText('Embedding · 60% · about 2 min left')).toBeTruthy();
+    expect(embedding.getByText('4 KB')).toBeTruthy();
+    expect(failed.getByRole('button', { name: 'Retry Broken captions' })).toBeTruthy();
+    expect(done.queryByRole('button', { name: /Retry/ })).toBeNull();
   });
 
   it('polls every 2 s while a video is processing and stops once all are final', async () => {

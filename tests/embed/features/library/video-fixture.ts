@@ -14,6 +14,11 @@ export function videoSummary(overrides: Partial<VideoSummary> = {}): VideoSummar
     chunkCount: 12,
     costUsd: 0.0042,
     createdAt: '2025-03-04T10:00:00.000Z',
+    uploadedAt: '2025-03-04T10:00:00.000Z',
+    transcriptSource: 'captions',
+    hasMedia: false,
+    etaSeconds: null,
+    attempts: 1,
     ...overrides,
   };
 }
@@ -37,4 +42,5 @@ export const embeddingVideo = videoSummary({
   durationSeconds: 3723,
   chunkCount: 40,
   costUsd: 1.5,
+  etaSeconds: 130,
 });

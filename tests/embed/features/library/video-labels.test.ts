@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captionsFileProblem, titleFromFileName } from '../../../../embed/features/library/captions-file';
-import { formatCost, formatDuration, isFinal } from '../../../../embed/features/library/video-labels';
+import { formatCost, formatDuration, formatEta, isFinal } from '../../../../embed/features/library/video-labels';
 
 describe('library labels', () => {
   it('formats durations as m:ss and h:mm:ss, unknown as a dash', () => {
@@ -34,5 +34,15 @@ describe('library labels', () => {
   it('titles a file after its name without the extension', () => {
     expect(titleFromFileName('Lesson 1.vtt')).toBe('Lesson 1');
     expect(titleFromFileName('notes.final.srt')).toBe('notes.final');
+  });
+});
+
+describe('formatEta', () => {
+  it('reads like a person would say it', () => {
+    expect(formatEta(null)).toBeNull();
+    expect(formatEta(20)).toBe('less than a minute left');
+    expect(formatEta(130)).toBe('about 2 min left');
+    expect(formatEta(3600)).toBe('about 1 h left');
+    expect(formatEta(3900)).toBe('about 1 h 5 min left');
   });
 });

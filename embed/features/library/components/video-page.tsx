@@ -1,0 +1,123 @@
+import { useEffect, useRef, useState } from 'react';
+import type { VideoDetail, VideoPlayback } from '../../../../shared/schemas/videos';
+import { Button } from '../../../ui/button';
+import { Card } from '../../../ui/card';
+import { ErrorNotice } from '../../../ui/error-notice';
+import { Skeleton } from '../../../ui/skeleton';
+import { useVideo } from '../api/get-video';
+import { useVideoPlayback } from '../api/get-video-playback';
+import { usePollWhileProcessing } from '../use-poll-while-processing';
+import { formatBytes, formatDuration, formatSpend, kindLabel } from '../video-labels';
+import { TranscriptList } from './transcript-list';
+import { VideoStatus } from './video-status';
+
+/** One video: its player (when a media file is stored), its status and cost, and the transcript; a line plays from its time. */
+export function VideoPage({ videoId, onBack }: { videoId: string; onBack: () => void }) {
+  const detail = useVideo(videoId);
+  const playback = useVideoPlayback(videoId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const video = detail.data;
+  usePollWhileProcessing(video ? [video] : undefined, detail.status === 'success', detail.retry);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  return (
+    <Card
+      className="video-page"
+      aria-busy={detail.status === 'loading' && !video}
+      title={
+        <span ref={heading} tabIndex={-1}>
+          {video?.title ?? 'Video'}
+        </span>
+      }
+      aside={
+        <Button size="sm" onClick={onBack}>
+          ← Back to library
+        </Button>
+      }
+    >
+      {detail.status === 'error' ? <ErrorNotice error={detail.error} title="Could not load this video" onRetry={detail.retry} /> : null}
+      {video ? <VideoBody video={video} playback={playback.data} playbackError={playback.status === 'error' ? playback.error.message : null} onChanged={detail.retry} /> : null}
+      {!video && detail.status === 'loading' ? <Skeleton lines={5} label="Loading the video" /> : null}
+    </Card>
+  );
+}
+
+interface VideoBodyProps {
+  video: VideoDetail;
+  playback: VideoPlayback | undefined;
+  playbackError: string | null;
+  onChanged: () => void;
+}
+
+function VideoBody({ video, playback, playbackError, onChanged }: VideoBodyProps) {
+  const player = useRef<HTMLVideoElement & HTMLAudioElement>(null);
+  const [currentSeconds, setCurrentSeconds] = useState<number | null>(null);
+  const url = playback?.url ?? null;
+  const mimeType = playback?.mimeType ?? video.mimeType;
+  const Element = mimeType?.startsWith('audio/') ? 'audio' : 'video';
+
+  function seek(seconds: number) {
+    const element = player.current;
+    if (!element) return;
+    element.currentTime = seconds;
+    void element.play().catch(() => undefined);
+  }
+
+  return (
+    <div className="video-page__body">
+      {url ? (
+        <Element
+          ref={player}
+          className="video-page__player"
+          controls
+          preload="metadata"
+          src={url}
+          aria-label={`${video.title} player`}
+          onTimeUpdate={(event) => setCurrentSeconds(event.currentTarget.currentTime)}
+        />
+      ) : playback ? (
+        <p className="video-page__note">No video file: this lesson was added from captions, so there is only the transcript.</p>
+      ) : null}
+      {playbackError ? <p className="video-page__note">The player could not load: {playbackError}</p> : null}
+
+      <dl className="video-page__facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <VideoStatus video={video} onChanged={onChanged} />
+          </dd>
+        </div>
+        <div>
+          <dt>Kind</dt>
+          <dd>{kindLabel[video.sourceKind]}</dd>
+        </div>
+        <div>
+          <dt>Duration</dt>
+          <dd>{formatDuration(video.durationSeconds)}</dd>
+        </div>
+        <div>
+          <dt>Size</dt>
+          <dd>{formatBytes(video.sizeBytes)}</dd>
+        </div>
+        <div>
+          <dt>Chunks</dt>
+          <dd>{video.chunkCount}</dd>
+        </div>
+        <div>
+          <dt>Cost</dt>
+          <dd>{formatSpend(video.costUsd)}</dd>
+        </div>
+      </dl>
+
+      <h3 className="video-page__subtitle">Transcript</h3>
+      {video.transcript.length > 0 ? (
+        <TranscriptList lines={video.transcript} currentSeconds={url ? currentSeconds : null} onSeek={url ? seek : null} />
+      ) : (
+        <p className="video-page__note">{video.status === 'failed' ? 'No transcript: processing failed.' : 'The transcript appears here once the video is transcribed.'}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LibraryPanel } from '../../../../embed/features/library/components/library-panel';
+import type { VideoDetail, VideoPlayback } from '../../../../shared/schemas/videos';
+import { videoSummary } from './video-fixture';
+
+const lesson = videoSummary({ id: '77777777-7777-4777-8777-777777777777', title: 'Folding', sourceKind: 'video', hasMedia: true, transcriptSource: 'transcription', sizeBytes: 5 * 1024 * 1024 });
+const detail: VideoDetail = {
+  ...lesson,
+  mimeType: 'video/mp4',
+  language: 'en',
+  transcript: [
+    { startSeconds: 0, endSeconds: 4.5, text: 'Wet your hands first.' },
+    { startSeconds: 65, endSeconds: 70, text: 'Stretch the dough up and fold it over.' },
+  ],
+  costs: [],
+};
+let playback: VideoPlayback = { videoId: lesson.id, title: lesson.title, url: '/api/local-blobs/play-token', mimeType: 'video/mp4', expiresAt: '2030-01-01T00:00:00.000Z' };
+let shown: VideoDetail = detail;
+
+const server = setupServer(
+  http.get('/api/videos', () => HttpResponse.json({ videos: [shown] })),
+  http.get('/api/videos/:id', ({ params }) => (params.id === shown.id ? HttpResponse.json(shown) : HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'No such video.', requestId: 'r' } }, { status: 404 }))),
+  http.get('/api/videos/:id/playback', () => HttpResponse.json(playback)),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  shown = detail;
+  playback = { ...playback, url: '/api/local-blobs/play-token', mimeType: 'video/mp4' };
+});
+afterAll(() => server.close());
+
+async function openVideo(title: string) {
+  render(<LibraryPanel />);
+  fireEvent.click(await screen.findByRole('button', { name: title }));
+  return screen.findByRole('heading', { name: title });
+}
+
+describe('the video page', () => {
+  it('plays the file and seeks to a transcript line when it is clicked', async () => {
+    await openVideo('Folding');
+    const player = (await screen.findByLabelText('Folding player')) as HTMLVideoElement;
+    expect(player.tagName).toBe('VIDEO');
+    expect(player.getAttribute('src')).toBe('/api/local-blobs/play-token');
+    const play = vi.spyOn(player, 'play').mockResolvedValue(undefined);
+
+    const transcript = within(screen.getByRole('list', { name: 'Transcript' }));
+    const line = transcript.getByRole('button', { name: 'Play from 1:05: Stretch the dough up and fold it over.' });
+    line.focus();
+    fireEvent.click(line);
+    expect(player.currentTime).toBe(65);
+    expect(play).toHaveBeenCalled();
+    expect(screen.getByText('5 MB')).toBeTruthy();
+  });
+
+  it('a captions-only lesson shows the transcript without a player', async () => {
+    shown = { ...detail, sourceKind: 'captions', hasMedia: false, mimeType: null, transcriptSource: 'captions' };
+    playback = { ...playback, url: null, mimeType: null };
+    await openVideo('Folding');
+    expect(await screen.findByText(/No video file: this lesson was added from captions/)).toBeTruthy();
+    expect(screen.queryByLabelText('Folding player')).toBeNull();
+    const transcript = within(screen.getByRole('list', { name: 'Transcript' }));
+    expect(transcript.queryAllByRole('button')).toHaveLength(0);
+    expect(transcript.getByText('Wet your hands first.')).toBeTruthy();
+  });
+
+  it('an audio lesson gets an audio player; Back returns to the library', async () => {
+    playback = { ...playback, mimeType: 'audio/mpeg' };
+    await openVideo('Folding');
+    expect((await screen.findByLabelText('Folding player')).tagName).toBe('AUDIO');
+    fireEvent.click(screen.getByRole('button', { name: '← Back to library' }));
+    expect(await screen.findByRole('table', { name: 'Videos' })).toBeTruthy();
+  });
+});
