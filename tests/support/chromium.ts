@@ -34,8 +34,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   );
 }
 
-export async function launchChromium(): Promise<{ browser: Browser; executablePath: string }> {
+/** `extraArgs` add to the standard flags (e.g. `--autoplay-policy=no-user-gesture-required`). */
+export async function launchChromium(options: { extraArgs?: string[] } = {}): Promise<{ browser: Browser; executablePath: string }> {
   const executablePath = findChromium();
-  const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
+  const browser = await chromium.launch({ executablePath, args: [...LAUNCH_ARGS, ...(options.extraArgs ?? [])] });
   return { browser, executablePath };
 }

@@ -33,6 +33,8 @@ export interface ServerProcess {
   logs: ServerLogs;
   /** SIGTERM, then SIGKILL to the whole group after 5 s; resolves once the server has exited. */
   stop(): Promise<ServerExit>;
+  /** SIGKILL to the whole tree at once, as a crash or an OOM kill would: no shutdown code runs. */
+  crash(): Promise<ServerExit>;
 }
 
 export interface StartServerOptions {
@@ -114,7 +116,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Ser
     text: () => output,
     json: () => stdout.split('\n').flatMap(parseJsonLine),
   };
-  return { url, dataDir, logs, stop };
+  const crash = async () => {
+    process.off('exit', killTree);
+    killTree();
+    return exited;
+  };
+  return { url, dataDir, logs, stop, crash };
 }
 
 async function waitForHealth(url: string, exitOf: () => ServerExit | undefined): Promise<void> {

@@ -57,7 +57,10 @@ export function entriesFromHistory(messages: ChatMessage[]): ChatEntry[] {
       key: message.id,
       messageId: message.id,
       text: message.content,
-      sources: message.sources,
+      sources: message.sources.map((source) => {
+        const cited = message.citations.find((c) => c.n === source.n);
+        return cited ? { ...source, startSeconds: cited.startSeconds } : source;
+      }),
       cited: message.citations.map((citation) => citation.n),
       status: message.status,
       feedback: message.feedback,

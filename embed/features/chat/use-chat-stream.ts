@@ -59,7 +59,12 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
         } else if (event.type === 'token') {
           updateAnswer(answer.key, (entry) => ({ ...entry, text: entry.text + event.text }));
         } else if (event.type === 'citation') {
-          updateAnswer(answer.key, (entry) => (entry.cited.includes(event.n) ? entry : { ...entry, cited: [...entry.cited, event.n] }));
+          // The citation names the moment that says it (not the passage's start): chips and the player seek there.
+          updateAnswer(answer.key, (entry) => ({
+            ...entry,
+            cited: entry.cited.includes(event.n) ? entry.cited : [...entry.cited, event.n],
+            sources: entry.sources.map((s) => (s.n === event.n && s.videoId === event.videoId ? { ...s, startSeconds: event.startSeconds } : s)),
+          }));
         } else if (event.type === 'done') {
           updateAnswer(answer.key, (entry) => ({ ...entry, status: 'complete', noAnswer: event.noAnswer }));
         } else {

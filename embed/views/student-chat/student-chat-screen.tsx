@@ -6,6 +6,7 @@ import { Composer } from '../../features/chat/components/composer';
 import { MessageList } from '../../features/chat/components/message-list';
 import { SessionList } from '../../features/chat/components/session-list';
 import { useChatStream } from '../../features/chat/use-chat-stream';
+import { PlaybackCache } from '../../features/player/api/get-video-playback';
 import { PlayerPanel } from '../../features/player/components/player-panel';
 import { StatusLine } from '../../features/system-status/components/status-line';
 import { LimitModal } from '../../features/usage/components/limit-modal';
@@ -24,7 +25,10 @@ export const ANSWERING = 'Answering… Stop it to ask something else.';
  */
 export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   const [draft, setDraft] = useState('');
-  const [openSource, setOpenSource] = useState<ChatSource | undefined>(undefined);
+  // `request` counts openings, so a second click on the same citation seeks back to it.
+  const [openSource, setOpenSource] = useState<{ source: ChatSource; request: number } | undefined>(undefined);
+  // Playback links per video for this screen's lifetime: reopening a video does not refetch it.
+  const [playbackCache] = useState(() => new PlaybackCache());
   const [sessionsVersion, setSessionsVersion] = useState(0);
   const allowance = useChatAllowance();
   const chat = useChatStream({
@@ -36,6 +40,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   // Out of questions says more than "wait", so it wins.
   const disabledReason: string | undefined = allowance.blockedReason ?? (busy ? ANSWERING : undefined);
   const closeSource = useCallback(() => setOpenSource(undefined), []);
+  const openCitation = useCallback((source: ChatSource) => setOpenSource((open) => ({ source, request: (open?.request ?? 0) + 1 })), []);
 
   return (
     <div className="chat-layout">
@@ -48,12 +53,12 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
         {chat.entries.length === 0 ? (
           <ChatEmptyState onPickQuestion={(question) => void chat.ask(question)} disabled={disabledReason !== undefined} />
         ) : (
-          <MessageList chat={chat} onOpenSource={setOpenSource} />
+          <MessageList chat={chat} onOpenSource={openCitation} />
         )}
       </main>
 
       {openSource ? (
-        <PlayerPanel videoTitle={openSource.videoTitle} startSeconds={openSource.startSeconds} passage={openSource.text} onClose={closeSource} />
+        <PlayerPanel moment={openSource.source} seekRequest={openSource.request} cache={playbackCache} onClose={closeSource} />
       ) : null}
 
       <div className="chat-layout__composer">

@@ -1,68 +1,108 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Button } from '../../../ui/button';
+import type { PlaybackCache } from '../api/get-video-playback';
+import { useVideoPlayback } from '../use-video-playback';
+import { MediaPlayer } from './media-player';
+import { PlaybackProblem } from './playback-problem';
+import '../player.css';
 
-export interface PlayerPanelProps {
+/** The moment a citation points at (a chat source has these fields). */
+export interface CitedMoment {
+  videoId: string;
   videoTitle: string;
   startSeconds: number;
-  /** The cited passage of the captions. */
-  passage: string;
-  /** The video file, once uploads exist; without it the panel shows the passage only. */
-  mediaUrl?: string;
+  /** The cited passage of the transcript; stays visible under the player. */
+  text: string;
+}
+
+export interface PlayerPanelProps {
+  moment: CitedMoment;
+  /** Bumped each time a citation is opened, so opening the same one again seeks back to it. */
+  seekRequest?: number;
+  cache: PlaybackCache;
   onClose: () => void;
 }
 
 /**
- * The cited moment of a video. Videos are captions-only for now, so it shows the title, the
- * time and the passage, and says playback comes later; given `mediaUrl` it plays from
- * `startSeconds`. Esc closes it.
+ * The cited moment of a lesson: its video (or audio) playing from the cited second, and the
+ * passage. Captions-only lessons show the passage alone. It takes focus when it opens (the
+ * player itself once loaded), Esc closes it, and focus then returns to what opened it.
  */
-export function PlayerPanel({ videoTitle, startSeconds, passage, mediaUrl, onClose }: PlayerPanelProps) {
-  const video = useRef<HTMLVideoElement>(null);
+export function PlayerPanel({ moment, seekRequest = 0, cache, onClose }: PlayerPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const time = formatTimestamp(startSeconds);
+  const { state, refreshOnce, retry } = useVideoPlayback(moment.videoId, cache);
+  // The file itself would not play even with a new link; remembered for this video only.
+  const [failedVideo, setFailedVideo] = useState<string | undefined>(undefined);
+  const mediaFailed = failedVideo === moment.videoId;
 
   useEffect(() => {
+    const opener = document.activeElement;
     heading.current?.focus();
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
+
+  useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
+      if (event.key === 'Escape' && !event.defaultPrevented) onClose();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
 
-  // A new citation of the same video seeks without reloading it.
-  useEffect(() => {
-    if (video.current && video.current.readyState > 0) video.current.currentTime = startSeconds;
-  }, [startSeconds, mediaUrl]);
+  // Move focus on to the player only if the viewer has not gone elsewhere meanwhile.
+  const focusPlayer = useCallback((element: HTMLMediaElement) => {
+    if (document.activeElement === heading.current) element.focus();
+  }, []);
 
+  const onUnplayable = useCallback(() => {
+    if (!refreshOnce()) setFailedVideo(moment.videoId);
+  }, [refreshOnce, moment.videoId]);
+
+  const playback = state.status === 'success' ? state.playback : undefined;
   return (
     <aside className="player-panel" aria-label="Video source">
       <header className="player-panel__header">
         <h2 ref={heading} tabIndex={-1} className="player-panel__title">
-          {videoTitle}
+          {moment.videoTitle}
         </h2>
         <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close video source">
           Close
         </Button>
       </header>
-      {mediaUrl ? (
-        <video
-          ref={video}
-          className="player-panel__video"
-          controls
-          src={mediaUrl}
-          onLoadedMetadata={(event) => {
-            event.currentTarget.currentTime = startSeconds;
+      {state.status === 'loading' ? (
+        <p className="player-panel__note" role="status">
+          Loading the video…
+        </p>
+      ) : null}
+      {state.status === 'error' ? <PlaybackProblem error={state.error} onRetry={retry} /> : null}
+      {playback && playback.url === null ? <p className="player-panel__note">This lesson has no video file.</p> : null}
+      {playback?.url && mediaFailed ? (
+        <PlaybackProblem
+          onRetry={() => {
+            setFailedVideo(undefined);
+            retry();
           }}
         />
-      ) : (
-        <p className="player-panel__note">Video playback arrives with uploads.</p>
-      )}
+      ) : null}
+      {playback?.url && !mediaFailed ? (
+        <MediaPlayer
+          key={playback.url}
+          src={playback.url}
+          mimeType={playback.mimeType}
+          title={moment.videoTitle}
+          startSeconds={moment.startSeconds}
+          seekRequest={seekRequest}
+          onReady={focusPlayer}
+          onUnplayable={onUnplayable}
+        />
+      ) : null}
       <p className="player-panel__time">
-        At <time dateTime={`PT${Math.floor(startSeconds)}S`}>{time}</time>
+        At <time dateTime={`PT${Math.floor(moment.startSeconds)}S`}>{formatTimestamp(moment.startSeconds)}</time>
       </p>
-      <blockquote className="player-panel__passage">{passage}</blockquote>
+      <blockquote className="player-panel__passage">{moment.text}</blockquote>
     </aside>
   );
 }
