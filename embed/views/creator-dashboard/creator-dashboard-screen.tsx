@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { Tier, Viewer } from '../../../shared/schemas/viewer';
 import { LibraryPanel } from '../../features/library/components/library-panel';
+import { MonthlyCostsPanel } from '../../features/library/components/monthly-costs-panel';
 import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
-import { QuestionsEmptyState } from '../../features/questions/components/questions-empty-state';
+import { QuestionsPanel } from '../../features/questions/components/questions-panel';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { Card } from '../../ui/card';
@@ -23,15 +24,19 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
 
       <div className="dashboard-layout__body">
         <main className="dashboard-layout__main" id={tabPanelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)} tabIndex={0}>
-          {tab === 'library' ? (
+          {/* Kept mounted on other tabs: leaving the library must not cancel uploads in flight. */}
+          <div hidden={tab !== 'library'}>
             <LibraryPanel onOpenPlan={() => setTab('usage')} />
-          ) : null}
+          </div>
           {tab === 'usage' ? (
-            <PlanAndUsage companyId={viewer.creator.id} sandbox={viewer.sandbox} onTierChange={setTier} />
+            <div className="stack">
+              <PlanAndUsage companyId={viewer.creator.id} sandbox={viewer.sandbox} onTierChange={setTier} />
+              <MonthlyCostsPanel />
+            </div>
           ) : null}
           {tab === 'questions' ? (
             <Card title="Student questions">
-              <QuestionsEmptyState />
+              <QuestionsPanel />
             </Card>
           ) : null}
         </main>

@@ -8,7 +8,8 @@ import type { Embedder } from '../../ports/embedder';
 import type { ViewerContext } from '../identity/viewer-context';
 import { getChatUsage, releaseChatQuota, reserveChatQuota, type ChatReservation } from '../quotas/chat-quota';
 import { numberSources, retrieveSources } from './retrieve-sources';
-import { rewriteFollowUp } from './rewrite-follow-up';
+import { rewriteModelOf } from './rewrite-deadline';
+import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
 import type { MomentSegment } from './cited-moment';
 
 export interface ChatPorts {
@@ -16,6 +17,8 @@ export interface ChatPorts {
   clock: Clock;
   embedder: Embedder;
   answerer: Answerer;
+  /** Overrides REWRITE_TIMEOUT_MS (tests). */
+  rewriteTimeoutMs?: number;
 }
 
 /** Everything decided before the first byte of the stream: errors here are plain HTTP errors. */
@@ -29,6 +32,8 @@ export interface PreparedQuestion {
   usage: ChatUsage;
   reservation: ChatReservation | null;
   searchQuery: string;
+  /** How the search query was made; a model rewrite is billed as api_costs 'query_rewrite'. */
+  rewrite: Pick<RewrittenQuery, 'via' | 'inputTokens' | 'outputTokens'>;
   /** Transcript segments inside each source's time range (index n-1), to pin citations to a moment. */
   sourceSegments: MomentSegment[][];
   embeddingTokens: number;
@@ -93,7 +98,8 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
   const quota = { creatorId: viewer.creator.id, userId: viewer.user.id };
   const reservation = viewer.role === 'student' ? await reserveChatQuota(ports, quota) : null;
   try {
-    const rewritten = await rewriteFollowUp(history, input.question);
+    // Only a model-backed answerer rewrites, and only follow-ups (rewriteFollowUp decides); the rules otherwise.
+    const rewritten = await rewriteFollowUp(history, input.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
     const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query });
     let kept = reservation;
     if (reservation && retrieved.sources.length === 0) {
@@ -114,6 +120,7 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
       usage: kept?.usage ?? (await getChatUsage(ports, quota)),
       reservation: kept,
       searchQuery: rewritten.query,
+      rewrite: { via: rewritten.via, inputTokens: rewritten.inputTokens, outputTokens: rewritten.outputTokens },
       embeddingTokens: retrieved.embeddingTokens,
       startedAt,
     };

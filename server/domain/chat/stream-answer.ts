@@ -130,6 +130,18 @@ async function recordExchange(ports: ChatPorts, p: PreparedQuestion, o: Outcome,
         [creatorId, p.messageId, ports.answerer.name.split(':')[0], ports.answerer.name, o.inputTokens + o.outputTokens, cost],
       );
     }
+    const rewriteTokens = p.rewrite.inputTokens + p.rewrite.outputTokens;
+    if (rewriteTokens > 0) {
+      // Billed even when the rules won (the model replied with nothing usable): the provider charged it.
+      await tx.query(
+        `insert into api_costs (creator_id, message_id, provider, operation, model, units, unit_kind, cost_usd)
+         values ($1, $2, $3, 'query_rewrite', $4, $5, 'tokens', $6)`,
+        [
+          creatorId, p.messageId, ports.answerer.name.split(':')[0], ports.answerer.name, rewriteTokens,
+          tokenCostUsd(ports.answerer.name, p.rewrite.inputTokens, p.rewrite.outputTokens),
+        ],
+      );
+    }
     if (p.embeddingTokens > 0 && ports.embedder.model !== 'offline-lexical-v1') {
       await tx.query(
         `insert into api_costs (creator_id, message_id, provider, operation, model, units, unit_kind, cost_usd)

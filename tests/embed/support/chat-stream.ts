@@ -57,7 +57,8 @@ export type ChatReply = { chunks: string[]; hold?: boolean } | StubReply;
 
 /** `stubApi` for the JSON endpoints, plus `POST /api/chat` answered by `chat` (in order, last repeats). */
 export function stubChatApi(routes: Record<string, StubReply | StubReply[]>, chat: ChatReply[]) {
-  const api = stubApi(routes);
+  // The empty state asks for starter questions drawn from the course; one is the demo's.
+  const api = stubApi({ '/api/chat/starters': { body: { starters: [{ question: 'How do I know my starter is ready?', videoId: '00000000-0000-4000-8000-00000000000a', videoTitle: 'Meet your starter' }] } }, ...routes });
   const jsonFetch = api.fetchMock;
   let served = 0;
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {

@@ -11,7 +11,14 @@ function providerRows() {
 }
 
 function stubDashboard(health: StubReply | StubReply[] = { body: offlineHealth() }, viewer: StubReply | StubReply[] = { body: creatorViewer() }) {
-  return stubApi({ '/api/viewer': viewer, '/api/health': health, '/api/videos': { body: { videos: [] } } });
+  return stubApi({
+    '/api/viewer': viewer,
+    '/api/health': health,
+    '/api/videos': { body: { videos: [] } },
+    '/api/dashboard/questions?limit=20': {
+      body: { summary: { questionsThisWeek: 0, thumbsUp: 0, thumbsDown: 0, unanswered: 0 }, questions: [], nextCursor: null },
+    },
+  });
 }
 
 /** The app bar (the cards' own headers count as banners too; the app bar comes first). */
@@ -46,8 +53,7 @@ describe('CreatorDashboardView', () => {
     const stages = within(screen.getByRole('list', { name: 'Processing pipeline' })).getAllByRole('heading');
     expect(stages.map((stage) => stage.textContent)).toEqual(['Upload', 'Transcribe', 'Chunk', 'Embed']);
     expect(screen.getByRole('button', { name: 'Add captions' }).getAttribute('aria-disabled')).toBe('false');
-    expect(screen.getByRole('button', { name: 'Upload video' })).toHaveProperty('disabled', true);
-    expect(screen.getByText('Video uploads arrive with the processing pipeline.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add videos' })).toHaveProperty('disabled', false);
     await screen.findByRole('list', { name: 'Providers' });
   });
 
@@ -130,7 +136,16 @@ describe('CreatorDashboardView', () => {
   });
 
   it('switches tabs by click and by arrow keys, showing the plan and the questions', async () => {
-    stubApi({ '/api/viewer': { body: creatorViewer() }, '/api/health': { body: offlineHealth() }, '/api/videos': { body: { videos: [] } }, '/api/dashboard/plan': { body: planOverview() } });
+    stubApi({
+      '/api/viewer': { body: creatorViewer() },
+      '/api/health': { body: offlineHealth() },
+      '/api/videos': { body: { videos: [] } },
+      '/api/dashboard/plan': { body: planOverview() },
+      '/api/dashboard/costs': { body: { months: [] } },
+      '/api/dashboard/questions?limit=20': {
+        body: { summary: { questionsThisWeek: 0, thumbsUp: 0, thumbsDown: 0, unanswered: 0 }, questions: [], nextCursor: null },
+      },
+    });
     await renderLoaded();
 
     fireEvent.click(screen.getByRole('tab', { name: 'Plan & usage' }));
@@ -139,7 +154,7 @@ describe('CreatorDashboardView', () => {
 
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Plan & usage' }), { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Questions' }).getAttribute('aria-selected')).toBe('true');
-    expect(screen.getByRole('heading', { name: 'No student questions yet' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'No student questions yet' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Questions' }));
     await screen.findByRole('list', { name: 'Providers' });
   });

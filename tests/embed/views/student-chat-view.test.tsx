@@ -12,6 +12,16 @@ import { creatorViewer, studentViewer } from '../support/viewer-fixture';
 restoreParentAfterEach();
 
 const noSessions = { body: { sessions: [] } };
+const VIDEO = '00000000-0000-4000-8000-00000000000a';
+/** Starter questions drawn from the course (GET /api/chat/starters). */
+const starters = {
+  body: {
+    starters: [
+      { question: 'How do I know my starter is ready?', videoId: VIDEO, videoTitle: 'Meet your starter' },
+      { question: 'Bulk fermentation: why does it matter?', videoId: VIDEO, videoTitle: 'Bulk fermentation' },
+    ],
+  },
+};
 afterEach(() => forgetSandboxToken());
 
 function header() {
@@ -20,14 +30,14 @@ function header() {
 
 describe('StudentChatView', () => {
   it('checks Whop access first, then shows the course chat with an open composer and clickable examples', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
 
     expect(screen.getByText('Checking your Whop access…')).toBeTruthy();
     expect(await screen.findByRole('heading', { name: 'Ask about the course videos' })).toBeTruthy();
 
-    const examples = within(screen.getByRole('list', { name: 'Example questions' })).getAllByRole('button');
-    expect(examples).toHaveLength(3);
+    const examples = within(await screen.findByRole('list', { name: 'Example questions' })).getAllByRole('button');
+    expect(examples).toHaveLength(2);
     expect(examples.map((example) => example.textContent)).toContain('How do I know my starter is ready?');
     for (const example of examples) expect(example).toHaveProperty('disabled', false);
     const box = screen.getByLabelText('Your question about the course') as HTMLTextAreaElement;
@@ -41,7 +51,7 @@ describe('StudentChatView', () => {
   });
 
   it('shows who is signed in, their role, the course, the community and its plan', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
     await screen.findByRole('banner');
 
@@ -60,11 +70,11 @@ describe('StudentChatView', () => {
   });
 
   it('sends the experience id with every request, and no company id', async () => {
-    const { calls } = stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    const { calls } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
     await screen.findByText('Database reachable');
 
-    expect(calls.map((call) => call.url).sort()).toEqual(['/api/chat/sessions', '/api/health', '/api/usage', '/api/viewer']);
+    expect(calls.map((call) => call.url).sort()).toEqual(['/api/chat/sessions', '/api/chat/starters', '/api/health', '/api/usage', '/api/viewer']);
     for (const call of calls) {
       expect(call.headers.get('x-whop-experience-id')).toBe('exp_course42');
       expect(call.headers.has('x-whop-company-id')).toBe(false);
@@ -76,7 +86,7 @@ describe('StudentChatView', () => {
     frameWindowAs('same-origin');
     window.history.replaceState(null, '', `/experiences/exp_course42${sandboxTokenFragment('sandbox.jwt.sig')}`);
     expect(installSandboxToken()).toBe('accepted');
-    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer({ sandbox: true }) }, '/api/health': { body: offlineHealth() } });
+    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer({ sandbox: true }) }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
 
     expect(await within(await screen.findByRole('banner')).findByText('Sandbox')).toBeTruthy();
@@ -87,7 +97,7 @@ describe('StudentChatView', () => {
   });
 
   it('shows a creator the student chat, with a note that they are viewing as the creator', async () => {
-    stubApi({ '/api/chat/sessions': noSessions,
+    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': { body: creatorViewer({ view: 'experience', experience: { id: 'exp_course42', name: 'Sourdough Basics' } }) },
       '/api/health': { body: offlineHealth() },
@@ -102,7 +112,7 @@ describe('StudentChatView', () => {
   });
 
   it('401: explains that Chronos opens inside Whop, with the sandbox link when the server runs it', async () => {
-    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions,
+    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': { status: 401, body: errorBody('UNAUTHENTICATED', 'No Whop user token', 'req_401') },
       '/api/sandbox': { body: sandboxInfo() },
@@ -120,7 +130,7 @@ describe('StudentChatView', () => {
   });
 
   it('401 with real Whop keys: no sandbox link', async () => {
-    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions,
+    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': { status: 401, body: errorBody('UNAUTHENTICATED', 'No Whop user token', 'req_401') },
       '/api/sandbox': { status: 404, body: errorBody('NOT_FOUND', 'Not found', 'req_404') },
@@ -132,7 +142,7 @@ describe('StudentChatView', () => {
   });
 
   it('403: says the student has no access and to ask the creator', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { status: 403, body: errorBody('FORBIDDEN', 'No access to this experience', 'req_403') } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { status: 403, body: errorBody('FORBIDDEN', 'No access to this experience', 'req_403') } });
     render(<StudentChatView experienceId="exp_course42" />);
 
     expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeTruthy();
@@ -142,7 +152,7 @@ describe('StudentChatView', () => {
   });
 
   it('503: shows the error with its request id and loads on retry', async () => {
-    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions,
+    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': [{ status: 503, body: errorBody('UPSTREAM_UNAVAILABLE', 'Whop is not answering', 'req_503') }, { body: studentViewer() }],
       '/api/health': { body: offlineHealth() },
@@ -161,13 +171,13 @@ describe('StudentChatView', () => {
   });
 
   it('labels an offline answer provider plainly', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_1" />);
     expect(await screen.findByText('Offline answers (no AI key configured)')).toBeTruthy();
   });
 
   it('names a real answer provider', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: realHealth() } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: realHealth() } });
     render(<StudentChatView experienceId="exp_1" />);
     expect(await screen.findByText('AI answers (anthropic:claude-sonnet)')).toBeTruthy();
     expect(screen.queryByText(/Offline answers/)).toBeNull();
@@ -176,14 +186,14 @@ describe('StudentChatView', () => {
   it('shows a degraded system (503 with a health body) as status, not as an error', async () => {
     const degraded = offlineHealth({ status: 'degraded' });
     degraded.database = { ...degraded.database, reachable: false, latencyMs: null, migration: null };
-    stubApi({ '/api/chat/sessions': noSessions, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { status: 503, body: degraded } });
+    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { status: 503, body: degraded } });
     render(<StudentChatView experienceId="exp_1" />);
     expect(await screen.findByText('Database unreachable')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows the status error with its request id and recovers on retry', async () => {
-    stubApi({ '/api/chat/sessions': noSessions,
+    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': { body: studentViewer() },
       '/api/health': [{ status: 500, body: errorBody('INTERNAL', 'Health check crashed', 'req_student_1') }, { body: offlineHealth() }],

@@ -1,35 +1,52 @@
 import { EmptyState } from '../../../ui/empty-state';
-
-/** Starter questions; they fit the demo course (sourdough) and read well for any course. */
-export const exampleQuestions = [
-  'How do I know my starter is ready?',
-  'What is 70% hydration?',
-  'How long should bulk fermentation take?',
-];
+import { Skeleton } from '../../../ui/skeleton';
+import { useStarterQuestions } from '../api/get-starter-questions';
 
 export interface ChatEmptyStateProps {
-  /** Asks the example right away. */
+  /** Asks the starter question right away. */
   onPickQuestion: (question: string) => void;
-  /** Examples cannot be picked while the composer cannot be used. */
+  /** Starters cannot be picked while the composer cannot be used. */
   disabled: boolean;
 }
 
+const DESCRIPTION = "Chronos answers from this course's video transcripts and links each answer to the exact moment in the video.";
+
+/**
+ * The conversation before the first question: what Chronos does, and starter
+ * questions drawn from this course's own lessons. Without lessons there is
+ * nothing to ask about yet, and it says so; if starters cannot load, the
+ * composer still works, so the failure stays quiet.
+ */
 export function ChatEmptyState({ onPickQuestion, disabled }: ChatEmptyStateProps) {
+  const starters = useStarterQuestions();
+  const list = starters.data?.starters;
+
   return (
-    <EmptyState
-      icon={<QuestionIcon />}
-      title="Ask about the course videos"
-      description="Chronos answers from this course's video transcripts and links each answer to the exact moment in the video."
-    >
-      <ul className="chip-list" aria-label="Example questions">
-        {exampleQuestions.map((question) => (
-          <li key={question}>
-            <button type="button" className="chip" disabled={disabled} onClick={() => onPickQuestion(question)}>
-              {question}
-            </button>
-          </li>
-        ))}
-      </ul>
+    <EmptyState icon={<QuestionIcon />} title="Ask about the course videos" description={DESCRIPTION}>
+      {list === undefined && starters.status === 'loading' ? <Skeleton lines={2} label="Loading suggested questions" /> : null}
+      {list !== undefined && list.length > 0 ? (
+        <ul className="chip-list" aria-label="Example questions">
+          {list.map((starter) => (
+            <li key={starter.question}>
+              <button
+                type="button"
+                className="chip"
+                disabled={disabled}
+                title={`From ${starter.videoTitle}`}
+                onClick={() => onPickQuestion(starter.question)}
+              >
+                {starter.question}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {list !== undefined && list.length === 0 ? (
+        <p className="empty-state__hint">
+          This course has no processed lessons yet, so there is nothing to suggest. You can still ask, and Chronos will say if the
+          videos do not cover it.
+        </p>
+      ) : null}
     </EmptyState>
   );
 }

@@ -1,0 +1,51 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { ChatEmptyState } from '../../../../embed/features/chat/components/chat-empty-state';
+import { errorBody, stubApi } from '../../support/fetch-stub';
+
+const VIDEO = '6d9d84e3-87cd-4c03-af8d-39987421cc5e';
+const starters = [
+  { question: 'Float test: what is it?', videoId: VIDEO, videoTitle: 'Lesson 1 · Meet your starter' },
+  { question: 'Bulk fermentation: why does it matter?', videoId: VIDEO, videoTitle: 'Lesson 3 · Bulk fermentation' },
+  { question: 'Cold proof: what should I know?', videoId: VIDEO, videoTitle: 'Lesson 4 · Shaping' },
+];
+
+// The chat's empty state lives in features/chat; its starters come from the course (GET /api/chat/starters).
+describe('ChatEmptyState starters', () => {
+  it("shows the course's starter questions and asks one when clicked", async () => {
+    const { calls } = stubApi({ '/api/chat/starters': { body: { starters } } });
+    const pick = vi.fn();
+    render(<ChatEmptyState onPickQuestion={pick} disabled={false} />);
+    const list = await screen.findByRole('list', { name: 'Example questions' });
+    const buttons = within(list).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual(starters.map((s) => s.question));
+    expect(buttons[0]!.getAttribute('title')).toBe('From Lesson 1 · Meet your starter');
+    fireEvent.click(buttons[1]!);
+    expect(pick).toHaveBeenCalledWith('Bulk fermentation: why does it matter?');
+    expect(calls.map((c) => c.url)).toEqual(['/api/chat/starters']);
+  });
+
+  it('cannot be picked while the composer is disabled', async () => {
+    stubApi({ '/api/chat/starters': { body: { starters } } });
+    const pick = vi.fn();
+    render(<ChatEmptyState onPickQuestion={pick} disabled />);
+    const buttons = within(await screen.findByRole('list', { name: 'Example questions' })).getAllByRole('button');
+    for (const b of buttons) expect(b).toHaveProperty('disabled', true);
+  });
+
+  it('says there is nothing to suggest yet when the course has no processed lessons', async () => {
+    stubApi({ '/api/chat/starters': { body: { starters: [] } } });
+    render(<ChatEmptyState onPickQuestion={() => undefined} disabled={false} />);
+    expect(await screen.findByText(/no processed lessons yet/)).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Example questions' })).toBeNull();
+  });
+
+  it('stays quiet if starters cannot load: the composer still works', async () => {
+    stubApi({ '/api/chat/starters': { status: 503, body: errorBody('SERVICE_UNAVAILABLE', 'Down.', 'req_s1') } });
+    render(<ChatEmptyState onPickQuestion={() => undefined} disabled={false} />);
+    expect(await screen.findByRole('heading', { name: 'Ask about the course videos' })).toBeTruthy();
+    await vi.waitFor(() => expect(screen.queryByText('Loading suggested questions')).toBeNull());
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Example questions' })).toBeNull();
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorBody } from '../../../shared/api-error';
+import { StudentQuestionsPage } from '../../../shared/schemas/questions';
+import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import type { Db } from '../../../server/ports/db';
+import { describeSecurity } from '../../support/security';
+import { readChatEvents } from '../../support/sse';
+import { createTestApp } from '../../support/test-app';
+import { createTestDb } from '../../support/test-db';
+import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { addCompletedVideo } from '../domain/chat/add-completed-video';
+
+useWhopWorld();
+let db: Db;
+let app: Awaited<ReturnType<typeof createTestApp>>['app'];
+let lesson = '';
+const answers: Record<string, string> = {};
+
+async function ask(tenant: typeof world.A | typeof world.B, question: string) {
+  const res = await app.request('/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(tenant.student), [EXPERIENCE_HEADER]: tenant.experienceId },
+    body: JSON.stringify({ question }),
+  });
+  const [meta] = await readChatEvents(res);
+  if (meta?.type !== 'meta') throw new Error('no meta event');
+  answers[question] = meta.messageId;
+  return meta.messageId;
+}
+
+async function feedback(messageId: string, value: 1 | -1) {
+  const res = await app.request(`/api/chat/messages/${messageId}/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
+    body: JSON.stringify({ value }),
+  });
+  expect(res.status).toBe(200);
+}
+
+async function questions(query = '', userId: string = world.A.admin) {
+  return app.request(`/api/dashboard/questions${query}`, {
+    headers: { [USER_TOKEN_HEADER]: await signUserToken(userId), [COMPANY_HEADER]: world.A.companyId },
+  });
+}
+const page = async (query = '') => StudentQuestionsPage.parse(await (await questions(query)).json());
+
+beforeAll(async () => {
+  db = await createTestDb();
+  ({ app } = await createTestApp(db));
+  lesson = await addCompletedVideo(db, world.A.companyId, 'Lesson 2 · Hydration', [
+    'Hydration is the weight of water divided by the weight of flour.',
+    'Higher hydration gives a more open crumb but a stickier dough.',
+  ]);
+  await addCompletedVideo(db, world.B.companyId, 'Vault', ['The marmalade password opens the vault of creator B.']);
+  // Oldest first; one more, asked ten days ago, counts in the list but not in this week's summary.
+  await ask(world.A, 'What is hydration in bread?');
+  await db.query(`update chat_messages set created_at = now() - interval '10 days' where session_id = (select session_id from chat_messages where id = $1)`, [
+    answers['What is hydration in bread?'],
+  ]);
+  await feedback(await ask(world.A, 'What does higher hydration do to the crumb?'), 1);
+  await feedback(await ask(world.A, 'How do I fix my car engine?'), -1);
+  await ask(world.A, 'How does water weight set hydration?');
+  await ask(world.B, 'What opens the vault with marmalade?');
+});
+afterAll(() => db.close());
+
+describe('GET /api/dashboard/questions', () => {
+  it("lists the creator's students' questions newest first, with the answer, feedback, sources and this week's counts", async () => {
+    const res = await questions();
+    expect(res.status).toBe(200);
+    const body = StudentQuestionsPage.parse(await res.json());
+    expect(body.summary).toEqual({ questionsThisWeek: 3, thumbsUp: 1, thumbsDown: 1, unanswered: 1 });
+    expect(body.questions.map((q) => q.question)).toEqual([
+      'How does water weight set hydration?',
+      'How do I fix my car engine?',
+      'What does higher hydration do to the crumb?',
+      'What is hydration in bread?',
+    ]);
+    const [calculated, car, crumb] = body.questions;
+    expect(crumb).toMatchObject({ id: answers['What does higher hydration do to the crumb?'], feedback: 1, noAnswer: false, status: 'complete' });
+    expect(crumb!.answerExcerpt).toMatch(/open crumb/);
+    expect(crumb!.answerExcerpt).not.toMatch(/\[\d+\]/);
+    expect(crumb!.cited).toContainEqual({ videoId: lesson, videoTitle: 'Lesson 2 · Hydration', startSeconds: expect.any(Number) });
+    expect(crumb!.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(car).toMatchObject({ feedback: -1, noAnswer: true, cited: [] });
+    expect(calculated).toMatchObject({ feedback: null, noAnswer: false });
+    expect(body.nextCursor).toBeNull();
+  });
+
+  it("never shows another creator's questions", async () => {
+    const body = await page();
+    expect(JSON.stringify(body)).not.toMatch(/marmalade|vault/i);
+    expect(body.questions.map((q) => q.id)).not.toContain(answers['What opens the vault with marmalade?']);
+  });
+
+  it('pages with a cursor, without skipping or repeating', async () => {
+    const first = await page('?limit=3');
+    expect(first.questions).toHaveLength(3);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await page(`?limit=3&cursor=${encodeURIComponent(first.nextCursor!)}`);
+    expect(second.questions.map((q) => q.question)).toEqual(['What is hydration in bread?']);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it.each([['?limit=51'], ['?limit=0'], ['?cursor=yesterday'], ['?since=2026-01-01']])('rejects %s (400)', async (query) => {
+    const res = await questions(query);
+    expect(res.status).toBe(400);
+    expect(ErrorBody.parse(await res.json()).error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describeSecurity('/api/dashboard/questions', () => app, { method: 'GET', path: '/api/dashboard/questions', view: 'dashboard' });
