@@ -24,7 +24,8 @@ import { createInProcessJobQueue, type InProcessJobQueue } from '../adapters/que
 import { processVideo, type PipelinePorts } from '../domain/ingestion/process-video';
 import { findStalledVideos, releaseAllLeases } from '../domain/ingestion/find-stalled-videos';
 import { sweepAbandonedUploads } from '../domain/videos/sweep-abandoned-uploads';
-import type { BlobStore, LocalBlobServer } from '../ports/blob-store';
+import type { BlobStore } from '../ports/blob-store';
+import type { LocalBlobServer } from '../adapters/blob/local-blob-server';
 import type { AudioExtractor } from '../ports/audio-extractor';
 import { createFfmpegAudioExtractor } from '../adapters/audio/ffmpeg-audio-extractor';
 import { findFfmpeg } from '../adapters/audio/find-ffmpeg';

@@ -1,5 +1,5 @@
 import type { Handler } from 'hono';
-import type { LocalBlobServer } from '../ports/blob-store';
+import type { LocalBlobServer } from '../adapters/blob/local-blob-server';
 import type { AppEnv } from '../http/context';
 
 /**

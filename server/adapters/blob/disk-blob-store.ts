@@ -4,7 +4,8 @@ import { dirname, resolve, sep } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError } from '../../../shared/api-error';
-import { BlobNotFoundError, type BlobStore, type LocalBlobServer } from '../../ports/blob-store';
+import { BlobNotFoundError, type BlobStore } from '../../ports/blob-store';
+import type { LocalBlobServer } from './local-blob-server';
 import type { BlobGrantSigner } from './blob-grants';
 import { resolveRange } from './http-range';
 
