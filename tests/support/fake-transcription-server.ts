@@ -48,6 +48,8 @@ export interface FakeTranscriptionServerOptions {
   language?: string;
   /** Answered, in order, instead of the next requests. */
   failures?: PlannedFailure[];
+  /** Think this long before a successful answer (a slow provider; lets a test act mid-transcription). */
+  delayMs?: number;
 }
 
 export interface FakeTranscriptionServer {
@@ -191,6 +193,7 @@ export async function startFakeTranscriptionServer(options: FakeTranscriptionSer
     if (record.durationSeconds === null) {
       return reply(400, openAiError('Audio file might be corrupted or unsupported', 'invalid_request_error', 'invalid_value', 'file'));
     }
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     const context: ScriptContext = { durationSeconds: record.durationSeconds, callIndex, fileName: file.name, model: record.model };
     const response = whisperResponse(options.script ?? defaultScript, context, options.language ?? 'english', record.responseFormat ?? 'json');
     return reply(200, response);
