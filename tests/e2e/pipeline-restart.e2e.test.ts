@@ -28,16 +28,17 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-const PART_SECONDS = 65; // 3 minutes → parts of 65, 65 and 50 s
+const PART_SECONDS = 31; // 3 minutes → six parts, three transcribed at a time
 
 it('resumes a video after the server is killed mid-transcription, without paying twice or duplicating', async () => {
   await requireMediaTools();
   workDir = await mkdtemp(join(tmpdir(), 'chronos-restart-'));
   dataDir = await makeDataDir();
-  // Three parts, cut by the same rule the browser uses, and a slow provider (2 s per part).
+  // Six parts, cut by the same rule the browser uses, and a slow provider (2 s per part).
   const audio = await generateLongAudio({ dir: workDir, minutes: 3 });
   const extracted = await createFfmpegAudioExtractor().extract({ path: audio.path }, { partSeconds: PART_SECONDS });
-  expect(extracted.parts).toHaveLength(3);
+  const partCount = extracted.parts.length;
+  expect(partCount).toBeGreaterThanOrEqual(5);
   whisper = await startFakeTranscriptionServer({ delayMs: 2000 });
   const env = { TRANSCRIBE_BASE_URL: whisper.baseURL, TRANSCRIBE_API_KEY: 'sk-fake-e2e' };
 
@@ -75,14 +76,15 @@ it('resumes a video after the server is killed mid-transcription, without paying
   for (const [i, part] of extracted.parts.entries()) await put(created.uploads.audioParts[i]!, part.bytes);
   await api('POST', `/api/videos/${created.video.id}/complete`);
 
-  // Kill the server once the first part's transcript is in and the second is on its way.
+  // Kill the server once some parts' transcripts are saved (progress moved) and others are in flight.
   const videoNow = async () => VideoList.parse(await api('GET', '/api/videos')).videos.find((v) => v.id === created.video.id)!;
   let seen: VideoSummary | undefined;
-  for (let i = 0; i < 120 && whisper.requests.filter((r) => r.status === 200).length < 1; i++) await new Promise((r) => setTimeout(r, 250));
-  for (let i = 0; i < 40 && whisper.requests.length < 2; i++) await new Promise((r) => setTimeout(r, 100));
-  seen = await videoNow();
-  expect(seen.status).toBe('transcribing');
-  expect(seen.progress).toBeGreaterThan(0);
+  for (let i = 0; i < 200; i++) {
+    seen = await videoNow();
+    if (seen.status !== 'pending' && seen.progress > 1) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(seen?.status).toBe('transcribing');
   expect(await server.crash()).toMatchObject({ signal: 'SIGKILL' });
   const callsBeforeCrash = whisper.requests.length;
   server = undefined;
@@ -99,13 +101,14 @@ it('resumes a video after the server is killed mid-transcription, without paying
   expect(video, JSON.stringify(video)).toMatchObject({ status: 'completed', attempts: 2 });
   expect(server.logs.json().some((l) => l['msg'] === 'resuming unfinished videos')).toBe(true);
 
-  // Part 1 was not sent again: at most the part in flight at the crash was.
-  expect(callsBeforeCrash).toBe(2);
-  expect(whisper.requests.length).toBeLessThanOrEqual(callsBeforeCrash + 2);
-  expect(whisper.requests.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(3);
+  // Parts saved before the crash were not sent again; every part was transcribed at least once.
+  const afterRestart = whisper.requests.length - callsBeforeCrash;
+  expect(afterRestart).toBeGreaterThan(0);
+  expect(afterRestart).toBeLessThan(partCount);
+  expect(whisper.requests.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(partCount);
 
   const detail = VideoDetail.parse(await api('GET', `/api/videos/${created.video.id}`));
-  expect(detail.transcript).toHaveLength(9); // three sentences per part, none twice
+  expect(detail.transcript).toHaveLength(3 * partCount); // three sentences per part, none twice
   const starts = detail.transcript.map((l) => l.startSeconds);
   expect(starts).toEqual([...starts].sort((a, b) => a - b));
   for (const [i, part] of extracted.parts.entries()) {

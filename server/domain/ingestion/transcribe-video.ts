@@ -26,6 +26,30 @@ interface PartRow {
   language: string | null;
 }
 
+/** Parts sent to the provider at once: a multi-hour video goes several times faster, within rate limits. */
+const PARTS_IN_FLIGHT = 3;
+
+/**
+ * Runs `work` over `items` with at most `limit` at a time. After the first failure no
+ * new item starts; those in flight finish (their results are kept), then it throws.
+ */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure) throw (failure as { error: unknown }).error;
+}
+
 /** Progress while transcribing runs from 0 to this; chunking and embedding take the rest. */
 export const TRANSCRIBE_SHARE = 60;
 
@@ -49,15 +73,15 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
 
   const total = parts.reduce((sum, p) => sum + Number(p.duration_seconds), 0) || 1;
   let done = parts.filter((p) => p.transcript).reduce((sum, p) => sum + Number(p.duration_seconds), 0);
-  for (const part of parts) {
-    if (part.transcript) continue;
+  const transcribePart = async (part: PartRow) => {
     let audio: Uint8Array;
     try {
-      audio = await ports.blobs.read(part.storage_key);
+      audio = await ports.blobs!.read(part.storage_key);
     } catch (err) {
       throw new PipelineFailure(`Audio part ${part.seq + 1} is missing from storage; upload the video again.`, err);
     }
-    const result = await ports.transcriber.transcribe({
+    const transcriber = ports.transcriber!;
+    const result = await transcriber.transcribe({
       audio,
       fileName: `part-${String(part.seq).padStart(3, '0')}.mp3`,
       mimeType: AUDIO_PART_MIME_TYPE,
@@ -74,14 +98,16 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
       await tx.query(
         `insert into api_costs (creator_id, video_id, provider, operation, model, units, unit_kind, cost_usd)
          values ($1, $2, $3, 'transcription', $4, $5, 'audio_minutes', $6)`,
-        [video.creatorId, video.id, ports.transcriber!.name.split(':')[0], ports.transcriber!.model, minutes, transcriptionCostUsd(ports.transcriber!.model, minutes)],
+        [video.creatorId, video.id, transcriber.name.split(':')[0], transcriber.model, minutes, transcriptionCostUsd(transcriber.model, minutes)],
       );
-      part.transcript = result.segments;
-      part.language = result.language;
-      done += Number(part.duration_seconds);
-      await run.setStage('transcribing', 1 + (TRANSCRIBE_SHARE - 1) * (done / total), tx);
+      await run.setStage('transcribing', 1 + (TRANSCRIBE_SHARE - 1) * ((done + Number(part.duration_seconds)) / total), tx);
     });
-  }
+    // Only once committed: a rolled-back save (lease lost) must not count.
+    part.transcript = result.segments;
+    part.language = result.language;
+    done += Number(part.duration_seconds);
+  };
+  await inParallel(parts.filter((p) => !p.transcript), PARTS_IN_FLIGHT, transcribePart);
 
   const stitched = stitchTranscripts(
     parts.map(
