@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { closeBenchDatabase } from './support/bench-database';
 
 /**
  * `npm run bench [name…]`: runs every `bench/*.bench.ts` (or those whose file name
@@ -29,3 +30,8 @@ for (const file of files) {
     console.log();
   }
 }
+
+// The shared bench corpus stays open across benches; close it, then end even if a
+// library left a timer or socket behind (the figures are printed by now).
+await closeBenchDatabase();
+process.exit(0);

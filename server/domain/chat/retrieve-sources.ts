@@ -35,7 +35,7 @@ export interface RetrievedSources {
 }
 
 /** Candidates per list: enough for fusion to matter, few enough to stay cheap. */
-const CANDIDATES_PER_LIST = 30;
+export const CANDIDATES_PER_LIST = 30;
 /** The usual reciprocal rank fusion constant: damps the gap between rank 1 and rank 2. */
 const RRF_K = 60;
 

@@ -1,0 +1,72 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../shared/whop-context';
+import { createPacedAnswerer } from './support/bench-answerers';
+import { benchTokens, chatRequestInit, createBenchApp } from './support/bench-app';
+import { openBenchDatabase } from './support/bench-database';
+import { experienceIdOf, sampleQuestions, studentIdOf } from './support/course-corpus';
+import { ms, spread } from './support/latency-stats';
+import { completed, readChatStream, type ReadChatStream } from './support/sse-reader';
+
+const CHATS = 200;
+const STUDENTS_PER_CREATOR = 4;
+/** ~50 tokens 20 ms apart (±50%): about a second of streaming, like a short LLM answer. */
+const ANSWER = { tokens: 50, delayMs: 20 };
+
+/**
+ * 200 students asking at the same moment, over real HTTP: the app served by
+ * @hono/node-server on a random port in this process, 200 fetches reading the
+ * server-sent events to the end. Target (issue #6): 0 errors; p95 time to first byte reported.
+ */
+export async function benchConcurrentChats() {
+  const { db, creators, chunks } = await openBenchDatabase();
+  const { app } = await createBenchApp(db, createPacedAnswerer(ANSWER));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const tokens = await benchTokens(creators, STUDENTS_PER_CREATOR);
+    // Students who already opened the app: their Whop access and profile are cached, as in steady use.
+    for (let c = 0; c < creators; c++) {
+      for (let s = 0; s < STUDENTS_PER_CREATOR; s++) {
+        const res = await fetch(`${base}/api/usage`, {
+          headers: { [USER_TOKEN_HEADER]: tokens.get(studentIdOf(c, s))!, [EXPERIENCE_HEADER]: experienceIdOf(c) },
+        });
+        if (!res.ok) throw new Error(`warm-up /api/usage answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+    }
+
+    const questions = sampleQuestions(CHATS, creators, 13);
+    const started = performance.now();
+    const results = await Promise.all(
+      questions.map(async (q, i): Promise<ReadChatStream> => {
+        const at = performance.now();
+        try {
+          const init = chatRequestInit(q, Math.floor(i / creators) % STUDENTS_PER_CREATOR, tokens);
+          return await readChatStream(await fetch(`${base}/api/chat`, init), at);
+        } catch (err) {
+          const t = performance.now() - at;
+          return { status: 0, firstByteMs: t, metaMs: t, totalMs: t, events: [], meta: null, error: (err as Error).message };
+        }
+      }),
+    );
+    const wallMs = performance.now() - started;
+    const ok = results.filter(completed);
+    const failures = results.filter((r) => !completed(r));
+    return {
+      name: `${CHATS} concurrent streaming chats, one Node process (${chunks.toLocaleString('en')} chunks, ${ANSWER.tokens}-token answers)`,
+      figures: {
+        errors: failures.length === 0 ? '0' : `${failures.length} (first: ${failures[0]!.status} ${failures[0]!.error?.slice(0, 120)})`,
+        'first byte p50/p95/p99': spread(ok.map((r) => r.firstByteMs)),
+        'whole p50/p95/p99': spread(ok.map((r) => r.totalMs)),
+        'all done in': ms(wallMs),
+        'tokens streamed': ok.reduce((sum, r) => sum + r.events.filter((e) => e === 'token').length, 0),
+        target: '0 errors',
+        verdict: failures.length === 0 ? 'met' : 'MISSED',
+      },
+    };
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
