@@ -21,7 +21,7 @@ const CANDIDATE_COLUMNS = `
 const QUESTION = `
   select array(select lexeme from unnest(to_tsvector('english', $2))) as terms,
          -- websearch_to_tsquery ANDs every word, so a natural question rarely matches one chunk
-         -- whole; OR-ing its terms lets ts_rank_cd rank partial matches. Negation (-word) is
+         -- whole; OR-ing its terms lets ts_rank rank partial matches. Negation (-word) is
          -- dropped with it: students do not type search syntax, and "a | !b" would match nearly all.
          replace(replace(websearch_to_tsquery('english', $2)::text, ' & ', ' | '), '!', '')::tsquery as query`;
 
@@ -56,7 +56,12 @@ export const HNSW_SCAN_SETTINGS = [
   `set local hnsw.ef_search = 100`,
 ];
 
-/** Full-text top-k over the generated tsv column (GIN index), ranked by cover density. */
+/**
+ * Full-text top-k over the generated tsv column (GIN index), ranked by term frequency.
+ * ts_rank, not ts_rank_cd: every OR match is ranked, and in a course most chunks share
+ * its subject words; cover density cost three times as much per row for no better fusion
+ * (bench/chat-question.bench.ts).
+ */
 export const FULL_TEXT_CANDIDATES_SQL = `
   with q as (${QUESTION})
   select ${CANDIDATE_COLUMNS},
@@ -66,7 +71,7 @@ export const FULL_TEXT_CANDIDATES_SQL = `
     cross join q
    where c.creator_id = $1
      and c.tsv @@ q.query
-   order by ts_rank_cd(c.tsv, q.query) desc, c.id
+   order by ts_rank(c.tsv, q.query) desc, c.id
    limit $5`;
 
 /** A row of either list, as the drivers return it (numeric and bigint may come back as strings). */

@@ -63,10 +63,16 @@ async function openSession(db: Db, viewer: ViewerContext, sessionId: string | un
 async function segmentsOfSources(db: Db, creatorId: string, sources: readonly ChatSource[]): Promise<MomentSegment[][]> {
   if (sources.length === 0) return [];
   const rows = await db.query<{ n: number; start: string | number; text: string }>(
+    // Lateral, so each source is one range scan of (video_id, start_seconds), whatever the planner
+    // guesses about unnest's row count. No segment runs 10 minutes, so one that overlaps the
+    // source starts less than 600 s before it: that bounds the scan from below.
     `select s.n::int as n, t.start_seconds as start, t.text
        from unnest($2::uuid[], $3::numeric[], $4::numeric[]) with ordinality as s(video_id, lo, hi, n)
-       join transcript_segments t
-         on t.creator_id = $1 and t.video_id = s.video_id and t.end_seconds >= s.lo and t.start_seconds <= s.hi
+       cross join lateral (
+         select t.seq, t.start_seconds, t.text from transcript_segments t
+          where t.video_id = s.video_id and t.creator_id = $1
+            and t.start_seconds between s.lo - 600 and s.hi and t.end_seconds >= s.lo
+       ) t
       order by s.n, t.seq`,
     [creatorId, sources.map((s) => s.videoId), sources.map((s) => s.startSeconds), sources.map((s) => s.endSeconds)],
   );
