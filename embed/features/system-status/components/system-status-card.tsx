@@ -66,7 +66,9 @@ function HealthDetails({ health }: { health: HealthResponse }) {
           return (
             <li key={role} className="provider-list__item">
               <span className="provider-list__role">{label}</span>
-              <span className="provider-list__name">{provider.name}</span>
+              <span className="provider-list__name" title={provider.name}>
+                {provider.name}
+              </span>
               <Badge tone={badge.tone}>{badge.text}</Badge>
             </li>
           );
