@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ChatSource } from '../../../shared/schemas/chat';
 import type { Viewer } from '../../../shared/schemas/viewer';
 import { ChatEmptyState } from '../../features/chat/components/chat-empty-state';
@@ -40,18 +40,21 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   // Out of questions says more than "wait", so it wins.
   const disabledReason: string | undefined = allowance.blockedReason ?? (busy ? ANSWERING : undefined);
   const closeSource = useCallback(() => setOpenSource(undefined), []);
+  // The starter or session button that was clicked disappears; focus goes to the question box, not to nowhere.
+  const composerRef = useRef<HTMLTextAreaElement>(null);
+  const focusComposer = () => requestAnimationFrame(() => composerRef.current?.focus());
   const openCitation = useCallback((source: ChatSource) => setOpenSource((open) => ({ source, request: (open?.request ?? 0) + 1 })), []);
 
   return (
     <div className="chat-layout">
       <ViewerHeader viewer={viewer} />
       {viewer.role === 'creator' ? <CreatorPreviewNote /> : null}
-      <SessionList version={sessionsVersion} activeSessionId={chat.sessionId} onOpen={(id) => void chat.openSession(id)} onNewChat={chat.newChat} disabled={busy} />
+      <SessionList version={sessionsVersion} activeSessionId={chat.sessionId} onOpen={(id) => void chat.openSession(id).then(focusComposer)} onNewChat={() => (chat.newChat(), focusComposer())} disabled={busy} />
 
       <main className="chat-layout__messages" aria-label="Conversation">
         {chat.loadError ? <ErrorNotice error={chat.loadError} title="Could not open the conversation" /> : null}
         {chat.entries.length === 0 ? (
-          <ChatEmptyState onPickQuestion={(question) => void chat.ask(question)} disabled={disabledReason !== undefined} />
+          <ChatEmptyState onPickQuestion={(question) => (void chat.ask(question), focusComposer())} disabled={disabledReason !== undefined} />
         ) : (
           <MessageList chat={chat} onOpenSource={openCitation} />
         )}
@@ -66,6 +69,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
           <UsageCounter usage={allowance.usage} onShowLimit={() => allowance.showLimit()} />
         </div>
         <Composer
+          inputRef={composerRef}
           value={draft}
           onValueChange={setDraft}
           onSend={(question) => void chat.ask(question)}

@@ -45,6 +45,8 @@ describe('Student chat: streaming answers', () => {
     const reply = await screen.findByRole('article', { name: 'Answer' });
     await within(reply).findByText('doubles');
     expect(reply.textContent).toContain('Your starter is ready when it doubles');
+    // Screen readers hear that the answer is ready, not every streamed token.
+    expect(await screen.findByText('Answer ready.', { selector: '[aria-live="polite"]' })).toBeTruthy();
     expect(screen.getByText('Offline answers')).toBeTruthy();
     expect((await screen.findByLabelText('Questions left')).textContent).toBe('2 of 3 free questions left');
     expect(within(reply).getByRole('region', { name: 'Sources' })).toBeTruthy();
@@ -108,6 +110,7 @@ describe('Student chat: streaming answers', () => {
     renderChat([{ chunks: [sseText(none)] }]);
     await ask('What about pizza?');
     expect(await screen.findByText('Nothing in this course answers that yet.')).toBeTruthy();
+    expect(screen.getByText('Answer ready: the course videos do not cover this.', { selector: '[aria-live="polite"]' })).toBeTruthy();
     expect(screen.getByRole('article', { name: 'Answer' }).className).toContain('message--no-answer');
   });
 
@@ -137,6 +140,8 @@ describe('Student chat: streaming answers', () => {
     });
     fireEvent.click(await screen.findByRole('button', { name: 'How do I know my starter is ready?' }));
     expect(await screen.findByText('doubles')).toBeTruthy();
+    // The clicked starter is gone; focus is in the question box, ready for the next one.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Your question about the course')));
     expect(JSON.parse(String(callsTo('/api/chat')[0]?.init?.body))).toEqual({ question: 'How do I know my starter is ready?' });
 
     fireEvent.click(screen.getByRole('button', { name: 'New chat' }));

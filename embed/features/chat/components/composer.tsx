@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
 import { Button } from '../../../ui/button';
 
 export interface ComposerProps {
@@ -7,10 +7,12 @@ export interface ComposerProps {
   disabledReason?: string;
   value?: string;
   onValueChange?: (value: string) => void;
+  /** Lets the view put focus back here (after a starter question or a past session was picked). */
+  inputRef?: Ref<HTMLTextAreaElement>;
 }
 
 /** Question box: Enter sends, Shift+Enter adds a line. Controlled or not. */
-export function Composer({ onSend, disabledReason, value, onValueChange }: ComposerProps) {
+export function Composer({ onSend, disabledReason, value, onValueChange, inputRef }: ComposerProps) {
   const [ownValue, setOwnValue] = useState('');
   const text = value ?? ownValue;
   const setText = onValueChange ?? setOwnValue;
@@ -44,6 +46,7 @@ export function Composer({ onSend, disabledReason, value, onValueChange }: Compo
       </label>
       <div className="composer__box">
         <textarea
+          ref={inputRef}
           id={inputId}
           className="composer__input"
           rows={1}

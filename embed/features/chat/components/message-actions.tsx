@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { copyText, plainAnswerText } from '../copy-answer';
 import { Button } from '../../../ui/button';
 import { useMessageFeedback, type FeedbackValue } from '../api/post-message-feedback';
 
@@ -12,7 +13,13 @@ interface MessageActionsProps {
 /** Copy, and thumbs up/down (pressing the pressed one clears it). */
 export function MessageActions({ messageId, text, feedback, onFeedbackChange }: MessageActionsProps) {
   const mutation = useMessageFeedback();
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // "Copied" is a moment's confirmation, not a state: it goes back after two seconds.
+  useEffect(() => {
+    if (copied === 'idle') return;
+    const timer = setTimeout(() => setCopied('idle'), 2000);
+    return () => clearTimeout(timer);
+  }, [copied]);
 
   async function give(value: 1 | -1) {
     if (!messageId) return;
@@ -24,18 +31,13 @@ export function MessageActions({ messageId, text, feedback, onFeedbackChange }: 
   }
 
   async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
+    setCopied((await copyText(plainAnswerText(text))) ? 'copied' : 'failed');
   }
 
   return (
     <div className="message-actions">
       <Button size="sm" variant="ghost" onClick={() => void copy()} aria-label="Copy answer">
-        {copied ? 'Copied' : 'Copy'}
+        {copied === 'copied' ? 'Copied' : 'Copy'}
       </Button>
       <Button size="sm" variant="ghost" aria-label="Helpful" aria-pressed={feedback === 1} disabled={!messageId} onClick={() => void give(1)}>
         <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"><path d="M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.1 21H7"/></svg>
@@ -43,6 +45,11 @@ export function MessageActions({ messageId, text, feedback, onFeedbackChange }: 
       <Button size="sm" variant="ghost" aria-label="Not helpful" aria-pressed={feedback === -1} disabled={!messageId} onClick={() => void give(-1)}>
         <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" style={{ transform: 'rotate(180deg)' }}><path d="M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.1 21H7"/></svg>
       </Button>
+      {copied === 'failed' ? (
+        <span className="message-actions__error" role="status">
+          Could not copy here; select the text to copy it.
+        </span>
+      ) : null}
       {mutation.status === 'error' ? (
         <span className="message-actions__error" role="status">
           Feedback not saved: {mutation.error.message}
