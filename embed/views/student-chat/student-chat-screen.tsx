@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatSource } from '../../../shared/schemas/chat';
 import type { Viewer } from '../../../shared/schemas/viewer';
 import { ChatEmptyState } from '../../features/chat/components/chat-empty-state';
@@ -40,9 +40,16 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   // Out of questions says more than "wait", so it wins.
   const disabledReason: string | undefined = allowance.blockedReason ?? (busy ? ANSWERING : undefined);
   const closeSource = useCallback(() => setOpenSource(undefined), []);
-  // The starter or session button that was clicked disappears; focus goes to the question box, not to nowhere.
+  // The starter or session button that was clicked disappears; focus goes to the question box, not to
+  // nowhere — once it is enabled again (it is disabled while an answer streams).
   const composerRef = useRef<HTMLTextAreaElement>(null);
-  const focusComposer = () => requestAnimationFrame(() => composerRef.current?.focus());
+  const [focusWanted, setFocusWanted] = useState(false);
+  const focusComposer = () => setFocusWanted(true);
+  useEffect(() => {
+    if (!focusWanted || busy || !composerRef.current || composerRef.current.disabled) return;
+    composerRef.current.focus();
+    setFocusWanted(false);
+  }, [focusWanted, busy]);
   const openCitation = useCallback((source: ChatSource) => setOpenSource((open) => ({ source, request: (open?.request ?? 0) + 1 })), []);
 
   return (
