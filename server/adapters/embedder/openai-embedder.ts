@@ -4,6 +4,7 @@ import type { Logger } from '../../ports/logger';
 import { createOpenAiClient, openAiRetryable } from '../http/openai-client';
 import { RetryableError, withRetries } from '../http/retry';
 import { decodeEmbedding, planBatches } from './embedding-batches';
+import { runInParallel } from '../../domain/run-in-parallel';
 
 export interface OpenAiEmbedderOptions {
   apiKey: string;
@@ -98,23 +99,11 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
       for (let i = 0; i < texts.length; i++) if (texts[i]!.trim() === '') vectors[i] = new Array<number>(dimensions).fill(0);
       const batches = planBatches(indexes.map((i) => texts[i]!), options.maxBatchInputs ?? 96, options.maxBatchTokens ?? 100_000);
       let tokens = 0;
-      let next = 0;
-      let failure: unknown;
-      const worker = async () => {
-        while (failure === undefined && next < batches.length) {
-          const b = next++;
-          const { start, end } = batches[b]!;
-          try {
-            const result = await embedBatch(indexes.slice(start, end).map((i) => texts[i]!), b + 1, batches.length);
-            result.vectors.forEach((vector, k) => (vectors[indexes[start + k]!] = vector));
-            tokens += result.tokens;
-          } catch (err) {
-            failure ??= err; // stop starting batches; the ones in flight finish
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 3, batches.length) }, worker));
-      if (failure !== undefined) throw failure;
+      await runInParallel(batches, options.concurrency ?? 3, async ({ start, end }, b) => {
+        const result = await embedBatch(indexes.slice(start, end).map((i) => texts[i]!), b + 1, batches.length);
+        result.vectors.forEach((vector, k) => (vectors[indexes[start + k]!] = vector));
+        tokens += result.tokens;
+      });
       return { vectors, tokens };
     },
   };

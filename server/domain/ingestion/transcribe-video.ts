@@ -4,6 +4,7 @@ import { blobKeys, type BlobStore } from '../../ports/blob-store';
 import type { Db } from '../../ports/db';
 import type { Logger } from '../../ports/logger';
 import { stitchTranscripts, type Transcriber, type TranscriptPart, type TranscribedSegment } from '../../ports/transcriber';
+import { runInParallel } from '../run-in-parallel';
 import { PipelineFailure } from './pipeline-failure';
 import { transcriptionCostUsd } from './transcription-price';
 import { replaceTranscriptSegments } from './index-transcript';
@@ -28,27 +29,6 @@ interface PartRow {
 
 /** Parts sent to the provider at once: a multi-hour video goes several times faster, within rate limits. */
 const PARTS_IN_FLIGHT = 3;
-
-/**
- * Runs `work` over `items` with at most `limit` at a time. After the first failure no
- * new item starts; those in flight finish (their results are kept), then it throws.
- */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | null = null;
-  const lane = async () => {
-    while (!failure && next < items.length) {
-      const item = items[next++]!;
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  if (failure) throw (failure as { error: unknown }).error;
-}
 
 /** Progress while transcribing runs from 0 to this; chunking and embedding take the rest. */
 export const TRANSCRIBE_SHARE = 60;
@@ -107,7 +87,7 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
     part.language = result.language;
     done += Number(part.duration_seconds);
   };
-  await inParallel(parts.filter((p) => !p.transcript), PARTS_IN_FLIGHT, transcribePart);
+  await runInParallel(parts.filter((p) => !p.transcript), PARTS_IN_FLIGHT, transcribePart);
 
   const stitched = stitchTranscripts(
     parts.map(

@@ -17,10 +17,8 @@ export async function completeVideoUpload(
   input: { creatorId: string; videoId: string },
 ): Promise<VideoSummary> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
-  const [video] = await ports.db.query<{ storage_key: string | null; size_bytes: string; status: string; parts_bytes: string }>(
-    `select v.storage_key, v.size_bytes::text, v.status,
-            coalesce((select sum(p.size_bytes) from video_audio_parts p where p.video_id = v.id), 0)::text as parts_bytes
-       from videos v where v.id = $1 and v.creator_id = $2`,
+  const [video] = await ports.db.query<{ storage_key: string | null; size_bytes: string; status: string }>(
+    `select storage_key, size_bytes::text, status from videos where id = $1 and creator_id = $2`,
     [input.videoId, input.creatorId],
   );
   if (!video) throw videoNotFound();
@@ -30,7 +28,8 @@ export async function completeVideoUpload(
     `select seq, storage_key, size_bytes::text from video_audio_parts where video_id = $1 and creator_id = $2 order by seq`,
     [input.videoId, input.creatorId],
   );
-  const mediaBytes = Number(video.size_bytes) - Number(video.parts_bytes);
+  // The row's size is the file's plus its audio parts' (all reserved together).
+  const mediaBytes = Number(video.size_bytes) - parts.reduce((sum, p) => sum + Number(p.size_bytes), 0);
   const expected = [{ key: video.storage_key, size: mediaBytes, label: 'the video file' }].concat(
     parts.map((p) => ({ key: p.storage_key, size: Number(p.size_bytes), label: `audio part ${p.seq + 1}` })),
   );

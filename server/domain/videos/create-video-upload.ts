@@ -36,41 +36,38 @@ export async function createVideoUpload(ports: { db: Db; blobs: BlobStore | null
   await reserveUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
   const kind = input.file.type.startsWith('audio/') ? 'audio' : 'video';
   const now = ports.clock.now();
-  let videoId: string;
+  // The id is chosen here so the row is written once, with the storage key that names it.
+  const videoId = crypto.randomUUID();
+  const mediaKey = blobKeys.media(input.creatorId, videoId, extensionOf(input.file.type));
   try {
-    videoId = await ports.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ id: string }>(
-        `insert into videos (creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
-                             transcript_source, upload_expires_at)
-         values ($1, $2, $3, $4, $5, $6, 'pending', 0, $7, $8) returning id`,
+    await ports.db.transaction(async (tx) => {
+      await tx.query(
+        `insert into videos (id, creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
+                             transcript_source, storage_key, upload_expires_at)
+         values ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $10)`,
         [
-          input.creatorId, input.title, kind, input.file.type, sizeBytes, input.durationSeconds ?? captions?.durationSeconds ?? null,
-          captions ? 'captions' : 'transcription', new Date(now.getTime() + UPLOAD_ABANDON_SECONDS * 1000),
+          videoId, input.creatorId, input.title, kind, input.file.type, sizeBytes, input.durationSeconds ?? captions?.durationSeconds ?? null,
+          captions ? 'captions' : 'transcription', mediaKey, new Date(now.getTime() + UPLOAD_ABANDON_SECONDS * 1000),
         ],
       );
-      const id = row!.id;
-      await tx.query(`update videos set storage_key = $3 where id = $1 and creator_id = $2`, [
-        id, input.creatorId, blobKeys.media(input.creatorId, id, extensionOf(input.file.type)),
-      ]);
       if (captions) {
-        await replaceTranscriptSegments(tx, { creatorId: input.creatorId, videoId: id, segments: captions.segments });
+        await replaceTranscriptSegments(tx, { creatorId: input.creatorId, videoId, segments: captions.segments });
       } else {
         for (const [seq, part] of input.audioParts.entries()) {
           await tx.query(
             `insert into video_audio_parts (video_id, creator_id, seq, storage_key, offset_seconds, duration_seconds, size_bytes)
              values ($1, $2, $3, $4, $5, $6, $7)`,
-            [id, input.creatorId, seq, blobKeys.audioPart(input.creatorId, id, seq), part.offsetSeconds, part.durationSeconds, part.sizeBytes],
+            [videoId, input.creatorId, seq, blobKeys.audioPart(input.creatorId, videoId, seq), part.offsetSeconds, part.durationSeconds, part.sizeBytes],
           );
         }
       }
-      return id;
     });
   } catch (err) {
     await releaseUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
     throw err;
   }
   const expiresInSeconds = UPLOAD_URL_TTL_SECONDS;
-  const media = await blobs.createUploadTarget(blobKeys.media(input.creatorId, videoId, extensionOf(input.file.type)), {
+  const media = await blobs.createUploadTarget(mediaKey, {
     contentType: input.file.type,
     sizeBytes: input.file.sizeBytes,
     expiresInSeconds,

@@ -20,7 +20,7 @@ interface VideoRow {
   attempts: number;
 }
 
-export const VIDEO_COLUMNS = `v.id, v.title, v.source_kind, v.status, v.progress, v.error, v.duration_seconds, v.size_bytes,
+const VIDEO_COLUMNS = `v.id, v.title, v.source_kind, v.status, v.progress, v.error, v.duration_seconds, v.size_bytes,
   v.chunk_count, v.created_at, v.uploaded_at, v.transcript_source, v.storage_key is not null as has_media, v.attempts,
   case when v.status in ('transcribing', 'chunking', 'embedding') and v.processing_started_at is not null
        then extract(epoch from now() - v.processing_started_at) end as elapsed_seconds,
@@ -32,7 +32,7 @@ function etaOf(progress: number, elapsed: number | null): number | null {
   return Math.round((elapsed * (100 - progress)) / progress);
 }
 
-export function toVideoSummary(r: VideoRow): VideoSummary {
+function toVideoSummary(r: VideoRow): VideoSummary {
   return {
     id: r.id,
     title: r.title,

@@ -1,23 +1,20 @@
-import { ApiError } from '../../../shared/api-error';
 import type { VideoSummary } from '../../../shared/schemas/videos';
 import type { Db } from '../../ports/db';
 import { releaseUploadQuota } from '../quotas/storage-quota';
-import { toVideoSummary, VIDEO_COLUMNS } from './list-videos';
+import { getVideoSummary } from './list-videos';
+import { isVideoId, videoNotFound } from './video-id';
 
-const notFound = () => new ApiError('NOT_FOUND', 'This video does not exist.');
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Renames one of the creator's videos; another creator's id is simply not found. */
 export async function renameVideo(db: Db, input: { creatorId: string; videoId: string; title: string }): Promise<VideoSummary> {
-  if (!UUID.test(input.videoId)) throw notFound();
+  if (!isVideoId(input.videoId)) throw videoNotFound();
   const updated = await db.query(`update videos set title = $3, updated_at = now() where id = $1 and creator_id = $2 returning id`, [
     input.videoId,
     input.creatorId,
     input.title,
   ]);
-  if (updated.length === 0) throw notFound();
-  const [row] = await db.query<Parameters<typeof toVideoSummary>[0]>(`select ${VIDEO_COLUMNS} from videos v where v.id = $1`, [input.videoId]);
-  return toVideoSummary(row!);
+  if (updated.length === 0) throw videoNotFound();
+  return (await getVideoSummary(db, input))!;
 }
 
 /**
@@ -26,7 +23,7 @@ export async function renameVideo(db: Db, input: { creatorId: string; videoId: s
  * (after the commit: a file without a row is harmless, a row without its file is not).
  */
 export async function deleteVideo(db: Db, input: { creatorId: string; videoId: string }): Promise<{ storageKeys: string[] }> {
-  if (!UUID.test(input.videoId)) throw notFound();
+  if (!isVideoId(input.videoId)) throw videoNotFound();
   return db.transaction(async (tx) => {
     const parts = await tx.query<{ storage_key: string }>(
       `select storage_key from video_audio_parts where video_id = $1 and creator_id = $2`,
@@ -36,7 +33,7 @@ export async function deleteVideo(db: Db, input: { creatorId: string; videoId: s
       `delete from videos where id = $1 and creator_id = $2 returning size_bytes, storage_key`,
       [input.videoId, input.creatorId],
     );
-    if (!gone) throw notFound();
+    if (!gone) throw videoNotFound();
     await releaseUploadQuota(tx, { creatorId: input.creatorId, sizeBytes: Number(gone.size_bytes) });
     return { storageKeys: [gone.storage_key, ...parts.map((p) => p.storage_key)].filter((k): k is string => k !== null) };
   });

@@ -3,6 +3,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { VideoDetail } from '../../../shared/schemas/videos';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createOpenAiTranscriber } from '../../../server/adapters/transcriber/openai-transcriber';
+import { createOfflineExtractiveAnswerer } from '../../../server/adapters/answerer/offline-extractive-answerer';
+import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import type { Db } from '../../../server/ports/db';
 import { openAiError } from '../../support/openai-embeddings-api';
 import { transcriptionsApi, type TranscriptionRequest } from '../../support/openai-transcriptions-api';
@@ -27,7 +29,7 @@ beforeAll(async () => {
     sleep: async () => {},
     logger: createJsonLogger({ level: 'debug', sink: (line) => logs.push(JSON.parse(line)) }),
   });
-  harness = await createTestApp(db, { ai: { ...(await createTestApp(db)).deps.ai, transcriber } });
+  harness = await createTestApp(db, { ai: { embedder: createOfflineLexicalEmbedder(), answerer: createOfflineExtractiveAnswerer(), transcriber } });
 });
 afterAll(() => db.close());
 beforeEach(async () => {
