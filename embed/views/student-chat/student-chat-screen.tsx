@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChatSource } from '../../../shared/schemas/chat';
 import type { Viewer } from '../../../shared/schemas/viewer';
 import { ChatEmptyState } from '../../features/chat/components/chat-empty-state';
+import { useStarterQuestions } from '../../features/chat/api/get-starter-questions';
 import { Composer } from '../../features/chat/components/composer';
 import { MessageList } from '../../features/chat/components/message-list';
 import { SessionList } from '../../features/chat/components/session-list';
@@ -43,6 +44,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   // The starter or session button that was clicked disappears; focus goes to the question box, not to
   // nowhere — once it is enabled again (it is disabled while an answer streams).
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  const starters = useStarterQuestions();
   const [focusWanted, setFocusWanted] = useState(false);
   const focusComposer = () => setFocusWanted(true);
   useEffect(() => {
@@ -61,7 +63,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
       <main className="chat-layout__messages" aria-label="Conversation">
         {chat.loadError ? <ErrorNotice error={chat.loadError} title="Could not open the conversation" /> : null}
         {chat.entries.length === 0 ? (
-          <ChatEmptyState onPickQuestion={(question) => (void chat.ask(question), focusComposer())} disabled={disabledReason !== undefined} />
+          <ChatEmptyState starters={starters} onPickQuestion={(question) => (void chat.ask(question), focusComposer())} disabled={disabledReason !== undefined} />
         ) : (
           <MessageList chat={chat} onOpenSource={openCitation} />
         )}

@@ -146,6 +146,7 @@ describe('Student chat: streaming answers', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'New chat' }));
     expect(await screen.findByRole('heading', { name: 'Ask about the course videos' })).toBeTruthy();
+    expect(callsTo('/api/chat/starters')).toHaveLength(1); // fetched once by the view, not at every empty state
     fireEvent.click(await screen.findByRole('button', { name: 'Starter questions' }));
     expect(await screen.findByText('Old question')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Not helpful' }).getAttribute('aria-pressed')).toBe('true');

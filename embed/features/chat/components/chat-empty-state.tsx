@@ -1,12 +1,15 @@
 import { EmptyState } from '../../../ui/empty-state';
 import { Skeleton } from '../../../ui/skeleton';
-import { useStarterQuestions } from '../api/get-starter-questions';
+import type { ApiQuery } from '../../../lib/use-api-query';
+import type { StarterQuestions } from '../../../../shared/schemas/chat-starters';
 
 export interface ChatEmptyStateProps {
   /** Asks the starter question right away. */
   onPickQuestion: (question: string) => void;
   /** Starters cannot be picked while the composer cannot be used. */
   disabled: boolean;
+  /** The course's starter questions, fetched once by the view (the empty state comes back with every new chat). */
+  starters: ApiQuery<StarterQuestions>;
 }
 
 const DESCRIPTION = "Chronos answers from this course's video transcripts and links each answer to the exact moment in the video.";
@@ -17,8 +20,7 @@ const DESCRIPTION = "Chronos answers from this course's video transcripts and li
  * nothing to ask about yet, and it says so; if starters cannot load, the
  * composer still works, so the failure stays quiet.
  */
-export function ChatEmptyState({ onPickQuestion, disabled }: ChatEmptyStateProps) {
-  const starters = useStarterQuestions();
+export function ChatEmptyState({ onPickQuestion, disabled, starters }: ChatEmptyStateProps) {
   const list = starters.data?.starters;
 
   return (

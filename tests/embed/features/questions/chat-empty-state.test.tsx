@@ -1,6 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ChatEmptyState } from '../../../../embed/features/chat/components/chat-empty-state';
+import { ChatEmptyState, type ChatEmptyStateProps } from '../../../../embed/features/chat/components/chat-empty-state';
+import { useStarterQuestions } from '../../../../embed/features/chat/api/get-starter-questions';
+
+/** As the student view uses it: the view fetches the starters and hands them down. */
+function EmptyStateWithStarters(props: Omit<ChatEmptyStateProps, 'starters'>) {
+  return <ChatEmptyState {...props} starters={useStarterQuestions()} />;
+}
 import { errorBody, stubApi } from '../../support/fetch-stub';
 
 const VIDEO = '6d9d84e3-87cd-4c03-af8d-39987421cc5e';
@@ -15,7 +21,7 @@ describe('ChatEmptyState starters', () => {
   it("shows the course's starter questions and asks one when clicked", async () => {
     const { calls } = stubApi({ '/api/chat/starters': { body: { starters } } });
     const pick = vi.fn();
-    render(<ChatEmptyState onPickQuestion={pick} disabled={false} />);
+    render(<EmptyStateWithStarters onPickQuestion={pick} disabled={false} />);
     const list = await screen.findByRole('list', { name: 'Example questions' });
     const buttons = within(list).getAllByRole('button');
     expect(buttons.map((b) => b.textContent)).toEqual(starters.map((s) => s.question));
@@ -28,21 +34,21 @@ describe('ChatEmptyState starters', () => {
   it('cannot be picked while the composer is disabled', async () => {
     stubApi({ '/api/chat/starters': { body: { starters } } });
     const pick = vi.fn();
-    render(<ChatEmptyState onPickQuestion={pick} disabled />);
+    render(<EmptyStateWithStarters onPickQuestion={pick} disabled />);
     const buttons = within(await screen.findByRole('list', { name: 'Example questions' })).getAllByRole('button');
     for (const b of buttons) expect(b).toHaveProperty('disabled', true);
   });
 
   it('says there is nothing to suggest yet when the course has no processed lessons', async () => {
     stubApi({ '/api/chat/starters': { body: { starters: [] } } });
-    render(<ChatEmptyState onPickQuestion={() => undefined} disabled={false} />);
+    render(<EmptyStateWithStarters onPickQuestion={() => undefined} disabled={false} />);
     expect(await screen.findByText(/no processed lessons yet/)).toBeTruthy();
     expect(screen.queryByRole('list', { name: 'Example questions' })).toBeNull();
   });
 
   it('stays quiet if starters cannot load: the composer still works', async () => {
     stubApi({ '/api/chat/starters': { status: 503, body: errorBody('SERVICE_UNAVAILABLE', 'Down.', 'req_s1') } });
-    render(<ChatEmptyState onPickQuestion={() => undefined} disabled={false} />);
+    render(<EmptyStateWithStarters onPickQuestion={() => undefined} disabled={false} />);
     expect(await screen.findByRole('heading', { name: 'Ask about the course videos' })).toBeTruthy();
     await vi.waitFor(() => expect(screen.queryByText('Loading suggested questions')).toBeNull());
     expect(screen.queryByRole('alert')).toBeNull();
