@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { PlanOverview } from '../../../shared/schemas/plan';
 import { CreatorDashboardView } from '../../../embed/views/creator-dashboard/creator-dashboard-view';
@@ -127,7 +127,7 @@ describe('Creator dashboard: plan & usage', () => {
     expect(await screen.findByText("You're on Pro")).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
     // The upgrade button is gone with its tier; focus goes to the outcome, not the page body.
-    expect(focusIsOn(screen.getByText("You're on Pro"))).toBe(true);
+    await waitFor(() => expect(focusIsOn(screen.getByText("You're on Pro"))).toBe(true)); // focus moves in an effect, a tick after the text
     expect(jsonBody(callsTo('/api/sandbox/checkout/complete')[0])).toEqual({ checkoutId: 'ch_sandbox123' });
     expect(callsTo('/api/dashboard/plan')).toHaveLength(2);
     expect(plans().getByRole('listitem', { name: 'Pro' }).getAttribute('aria-current')).toBe('true');
@@ -184,7 +184,7 @@ describe('Creator dashboard: plan & usage', () => {
     await openPlanTab();
     fireEvent.click(screen.getByRole('button', { name: 'Sandbox: cancel plan' }));
     expect(await screen.findByText("You're on Free")).toBeTruthy();
-    expect(focusIsOn(screen.getByText("You're on Free"))).toBe(true);
+    await waitFor(() => expect(focusIsOn(screen.getByText("You're on Free"))).toBe(true));
     expect(jsonBody(callsTo('/api/sandbox/plan/cancel')[0])).toEqual({ companyId: 'biz_acme' });
     expect(screen.queryByRole('button', { name: 'Sandbox: cancel plan' })).toBeNull();
   });
@@ -202,7 +202,7 @@ describe('Creator dashboard: plan & usage', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Could not cancel the sandbox plan')).toBeTruthy();
     expect(within(alert).getByText('req_cancel_404')).toBeTruthy();
-    expect(focusIsOn(alert)).toBe(true);
+    await waitFor(() => expect(focusIsOn(alert)).toBe(true));
     expect(screen.getByText('Pro plan', { selector: '.card__header .badge' })).toBeTruthy();
   });
 
