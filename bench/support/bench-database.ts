@@ -14,7 +14,7 @@ import { loadCorpus } from './load-corpus';
  * version whenever the corpus or the way it is loaded changes; pending
  * migrations are applied on open, as the app does at boot.
  */
-export const BENCH_DATA_VERSION = 'chat-corpus-v1';
+export const BENCH_DATA_VERSION = 'chat-corpus-v2';
 
 const BENCH_ROOT = fileURLToPath(new URL('../../.data/bench/', import.meta.url));
 const READY_MARKER = 'READY';

@@ -18,19 +18,19 @@ const CANDIDATE_COLUMNS = `
   (select count(*)::int from unnest(q.terms) t where t = any(tsvector_to_array(c.tsv))) as matched_terms,
   cardinality(q.terms)::int as query_terms`;
 
+/** The question's distinct search terms: english stems, stopwords dropped (the lexemes the tsv column holds). */
 const QUESTION = `
-  select array(select lexeme from unnest(to_tsvector('english', $2))) as terms,
-         -- websearch_to_tsquery ANDs every word, so a natural question rarely matches one chunk
-         -- whole; OR-ing its terms lets ts_rank rank partial matches. Negation (-word) is
-         -- dropped with it: students do not type search syntax, and "a | !b" would match nearly all.
-         replace(replace(websearch_to_tsquery('english', $2)::text, ' & ', ' | '), '!', '')::tsquery as query`;
+  select array(select lexeme from unnest(to_tsvector('english', $2))) as terms`;
 
 /**
- * pgvector cosine top-k through the HNSW index. Run inside a transaction after
- * HNSW_SCAN_SETTINGS: the creator filter is applied after the index scan, so
- * without iterative scanning a small creator would get few or no rows back.
- * relaxed_order may return rows slightly out of order, hence the re-sort outside
- * the materialized CTE (pgvector's documented pattern).
+ * pgvector cosine top-k through the HNSW index of the creator's own partition
+ * (chunks are list-partitioned by creator_id, so `creator_id = $1` prunes the scan
+ * to one creator's graph: see the chunks_per_creator migration). Run inside a
+ * transaction after HNSW_SCAN_SETTINGS. The completed-video filter is applied
+ * after the index scan, so iterative scanning keeps the scan going when a video
+ * being reprocessed holds some of the nearest chunks; relaxed_order may return rows
+ * slightly out of order, hence the re-sort outside the materialized CTE
+ * (pgvector's documented pattern).
  */
 export const VECTOR_CANDIDATES_SQL = `
   with nearest as materialized (
@@ -52,26 +52,62 @@ export const VECTOR_CANDIDATES_SQL = `
 
 export const HNSW_SCAN_SETTINGS = [
   `set local hnsw.iterative_scan = relaxed_order`,
-  // Candidates examined per scan step: above pgvector's 40 default for recall under the tenant filter.
+  // Candidates examined per scan step: recall@10 0.99 on the benchmark corpus (0.96 at pgvector's default 40).
   `set local hnsw.ef_search = 100`,
+  // Postgres' cost model does not charge for reading every vector out of TOAST (6 KB
+  // each), so for a creator of a few thousand chunks it picks an exact scan of the
+  // partition that costs several times the HNSW walk (bench/retrieval-recall.bench.ts).
+  `set local enable_seqscan = off`,
+  `set local enable_bitmapscan = off`,
 ];
 
 /**
- * Full-text top-k over the generated tsv column (GIN index), ranked by term frequency.
- * ts_rank, not ts_rank_cd: every OR match is ranked, and in a course most chunks share
- * its subject words; cover density cost three times as much per row for no better fusion
- * (bench/chat-question.bench.ts).
+ * A term found in more than this share of a creator's chunks does not tell them
+ * apart, and ORing it would make Postgres match and rank most of the course.
+ */
+export const COMMON_TERM_SHARE = 0.25;
+/** At most this many of the question's terms are searched, rarest first. */
+export const MAX_SEARCH_TERMS = 6;
+
+/**
+ * Full-text top-k over the generated tsv column (the partition's GIN index),
+ * ranked by ts_rank. The question's terms are ORed (a natural question rarely
+ * matches one chunk whole), keeping only those rare enough in this creator's
+ * course (course_terms counts the chunks holding each term): the inverse document
+ * frequency cut BM25 would make and ts_rank lacks. When no term is rare enough the
+ * list is empty and the vector list alone ranks (its rows still count
+ * matched_terms for the relevance floor). Search syntax (quotes, -negation) is
+ * ignored: students do not type it. Run it before HNSW_SCAN_SETTINGS, which would
+ * take the GIN (bitmap) scan away.
  */
 export const FULL_TEXT_CANDIDATES_SQL = `
-  with q as (${QUESTION})
+  with q as (${QUESTION}),
+  course as (
+    select coalesce(sum(chunk_count), 0) as chunks from videos where creator_id = $1 and status = 'completed'
+  ),
+  rare as (
+    select t.lexeme
+      from course_terms t, q, course
+     where t.creator_id = $1
+       and t.lexeme = any(q.terms)
+       and t.chunks <= greatest(2, course.chunks * ${COMMON_TERM_SHARE})
+     order by t.chunks, t.lexeme
+     limit ${MAX_SEARCH_TERMS}
+  ),
+  search as (
+    -- Each lexeme quoted as a tsquery operand (quote and backslash escaped), ORed; null when none.
+    select string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery as query
+      from rare
+  )
   select ${CANDIDATE_COLUMNS},
          case when c.embedding_model = $4 and $3::vector is not null then 1 - (c.embedding <=> $3::vector) end as similarity
     from chunks c
     join videos v on v.id = c.video_id and v.creator_id = $1 and v.status = 'completed'
     cross join q
+    cross join search s
    where c.creator_id = $1
-     and c.tsv @@ q.query
-   order by ts_rank(c.tsv, q.query) desc, c.id
+     and c.tsv @@ s.query
+   order by ts_rank(c.tsv, s.query) desc, c.id
    limit $5`;
 
 /** A row of either list, as the drivers return it (numeric and bigint may come back as strings). */

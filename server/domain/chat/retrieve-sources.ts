@@ -93,12 +93,11 @@ export async function retrieveSources(ports: RetrieveSourcesPorts, input: Retrie
   const params = [input.creatorId, query, hasVector ? `[${vector.join(',')}]` : null, ports.embedder.model, CANDIDATES_PER_LIST];
 
   const [vectorRows, textRows] = await ports.db.transaction(async (tx) => {
-    let nearest: CandidateRow[] = [];
-    if (hasVector) {
-      for (const setting of HNSW_SCAN_SETTINGS) await tx.query(setting);
-      nearest = await tx.query<CandidateRow>(VECTOR_CANDIDATES_SQL, params);
-    }
-    return [nearest, await tx.query<CandidateRow>(FULL_TEXT_CANDIDATES_SQL, params)] as const;
+    // Full text first: the HNSW settings would take its GIN (bitmap) scan away.
+    const matching = await tx.query<CandidateRow>(FULL_TEXT_CANDIDATES_SQL, params);
+    if (!hasVector) return [[], matching] as const;
+    for (const setting of HNSW_SCAN_SETTINGS) await tx.query(setting);
+    return [await tx.query<CandidateRow>(VECTOR_CANDIDATES_SQL, params), matching] as const;
   });
 
   const floor = input.minSimilarity ?? similarityFloorFor(ports.embedder.model);

@@ -81,6 +81,37 @@ describe('retrieveSources', () => {
     }
     expect(log).toContain('set local hnsw.iterative_scan = relaxed_order');
     expect(log).toContain('set local hnsw.ef_search = 100');
+    // The full-text list runs before the settings that take bitmap (GIN) scans away.
+    expect(log.findIndex((sql) => /tsv @@/.test(sql))).toBeLessThan(log.indexOf('set local enable_bitmapscan = off'));
+  });
+
+  it('searches full text for the terms that tell chunks apart, not the words the whole course says', async () => {
+    const C = 'biz_tradeC';
+    const sentences: [number, string][] = Array.from({ length: 24 }, (_, i) => [
+      i * 10,
+      i === 17
+        ? 'Every trade you place needs a stop loss below the last swing low.'
+        : `Trade number ${i + 1} of the session: we trade the open, and trade the close.`,
+    ]);
+    await seedCourse(db, embedder, C, [{ title: 'Lesson 1: Trading the open', status: 'completed', sentences }]);
+    const log: string[] = [];
+    // Another model's embedder: the vector list is empty, so what comes back is the full-text list alone.
+    const textOnly: Embedder = { ...embedder, model: 'some-other-model' };
+    const ask = (query: string) => retrieveSources({ db: recording(db, log), embedder: textOnly }, { creatorId: C, query, minSimilarity: 0 });
+
+    const rare = await ask('Where does the stop loss go on a trade?');
+    expect(rare.sources[0]?.text).toContain('stop loss below the last swing low');
+    const searched = log.find((sql) => /tsv @@/.test(sql))!;
+    expect(searched).toMatch(/course_terms/);
+    // "trade" is in every chunk of this course: searching it alone would rank them all and tell none apart.
+    expect((await ask('trade')).sources).toEqual([]);
+  });
+
+  it('takes quotes, backslashes and search syntax in a question as plain words', async () => {
+    for (const question of [`What's the "expense ratio"?`, 'expense \\ ratio', "expense' | ratio", '-expense ratio OR fees']) {
+      const { sources } = await retrieve(A, question);
+      expect(sources[0]?.videoTitle, question).toBe('Lesson 1: Index funds and fees');
+    }
   });
 
   it('returns nothing when the course does not cover the question', async () => {
