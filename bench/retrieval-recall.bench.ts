@@ -1,5 +1,5 @@
 import { createOfflineLexicalEmbedder } from '../server/adapters/embedder/offline-lexical-embedder';
-import { HNSW_SCAN_SETTINGS, VECTOR_CANDIDATES_SQL } from '../server/domain/chat/retrieval-sql';
+import { HNSW_SCAN_SETTINGS, setLocalSql, VECTOR_CANDIDATES_SQL } from '../server/domain/chat/retrieval-sql';
 import type { Db } from '../server/ports/db';
 import { CANDIDATES_PER_LIST } from '../server/domain/chat/retrieve-sources';
 import { openBenchDatabase } from './support/bench-database';
@@ -14,47 +14,52 @@ const K = 10;
 const EF_SEARCH_LADDER = [200, 400, 800];
 
 /** The exact answer: the same statement with every index scan off, so Postgres computes each distance. */
-const EXACT_SETTINGS = [`set local enable_indexscan = off`, `set local enable_bitmapscan = off`, `set local enable_indexonlyscan = off`];
+const EXACT_SETTINGS = { enable_indexscan: 'off', enable_bitmapscan: 'off', enable_indexonlyscan: 'off' };
 
 interface Variant {
-  settings: readonly string[];
+  settings: Readonly<Record<string, string>>;
   sql?: string;
 }
 
 /**
- * The production statement with its other access paths hidden from the planner (the
- * creator and video filters wrapped in expressions no btree can serve), so only the
- * HNSW index can order the rows: what the HNSW path itself costs at this selectivity.
+ * The same statement with the creator filter hidden from partition pruning (the
+ * same rows qualify, but Postgres must scan every creator's partition and filter):
+ * the exact scan of one shared chunks table, the design this replaced.
  */
-const HNSW_ONLY_SQL = VECTOR_CANDIDATES_SQL.replace('where c.creator_id = $1\n', "where (c.creator_id || '') = $1\n").replace(
-  "and c.video_id in (select id from videos where creator_id = $1 and status = 'completed')",
-  "and (c.video_id::text || '') in (select id::text from videos where creator_id = $1 and status = 'completed')",
-);
+const WHOLE_TABLE_SQL = VECTOR_CANDIDATES_SQL.replace('where c.creator_id = $1\n', "where (c.creator_id || '') = $1\n");
 
 async function nearest(db: Db, variant: Variant, params: unknown[]) {
   const started = performance.now();
   const rows = await db.transaction(async (tx) => {
-    for (const setting of variant.settings) await tx.query(setting);
+    await tx.query(setLocalSql(variant.settings));
     return tx.query<{ id: string | number }>(variant.sql ?? VECTOR_CANDIDATES_SQL, params);
   });
   return { ids: rows.map((r) => Number(r.id)), ms: performance.now() - started };
 }
 
-/** Which scan the planner picks for the vector list under these settings (first scan node of the plan). */
+/**
+ * How the vector list reads chunks under these settings: the first scan of the plan,
+ * with how many partitions it reads when more than one ("Seq Scan … × 50 partitions").
+ */
 async function scanUsed(db: Db, variant: Variant, params: unknown[]): Promise<string> {
   const plan = await db.transaction(async (tx) => {
-    for (const setting of variant.settings) await tx.query(setting);
+    await tx.query(setLocalSql(variant.settings));
     return tx.query<{ 'QUERY PLAN': string }>(`explain ${variant.sql ?? VECTOR_CANDIDATES_SQL}`, params);
   });
-  const line = plan.map((r) => r['QUERY PLAN']).find((l) => /Scan/.test(l) && /chunks/.test(l)) ?? 'unknown';
-  return line.trim().replace(/^->\s*/, '').replace(/\s+\(cost.*$/, '');
+  // The first statement of the plan is the nearest-chunks CTE; later scans of chunks fetch its rows by id.
+  const scans = plan.map((r) => r['QUERY PLAN']).filter((l) => /Scan/.test(l) && / on chunks_/.test(l));
+  const partitions = new Set(scans.map((l) => / on (chunks_\w+)/.exec(l)![1]));
+  const first = (scans[0] ?? 'unknown').trim().replace(/^->\s*/, '').replace(/\s+\(cost.*$/, '').replace(/ on chunks_\w+ \w+$/, '');
+  return partitions.size > 2 ? `${first} × ${partitions.size} partitions` : `${first} (one creator's partition)`;
 }
 
 /**
- * The vector half of production retrieval (VECTOR_CANDIDATES_SQL: HNSW with a
- * filtered iterative scan, one creator's chunks) against an exact scan of the
- * same statement: median latency of each, the speed-up, and recall@10.
- * Target (issue #6): ≥ 10× faster at recall@10 ≥ 0.95.
+ * The vector half of production retrieval (VECTOR_CANDIDATES_SQL: the HNSW index
+ * of the creator's own partition, iterative scan) against exact scans returning
+ * the same rows: of the creator's partition (every index off: the best exact plan
+ * on this schema) and of the whole table (no partition pruning: one shared table's
+ * exact scan). Median latency of each, the speed-ups, and recall@10.
+ * Target (issue #6): ≥ 10× faster than an exact scan at recall@10 ≥ 0.95.
  */
 export async function benchRetrievalRecall() {
   const { db, creators, chunks } = await openBenchDatabase();
@@ -65,11 +70,14 @@ export async function benchRetrievalRecall() {
 
   const production: Variant = { settings: HNSW_SCAN_SETTINGS };
   const exact: Variant = { settings: EXACT_SETTINGS };
-  // Warm the caches of both paths, so neither pays for the first page reads.
-  for (const p of params.slice(0, 10)) {
-    await nearest(db, production, p);
-    await nearest(db, exact, p);
-  }
+  const wholeTable: Variant = { settings: EXACT_SETTINGS, sql: WHOLE_TABLE_SQL };
+  // Each plan runs over every question once before it is measured: its pages are then
+  // in the cache, as they are for a database in use (all the plans' pages together
+  // do not fit, so a plan measured cold would mostly time the reads of the one before).
+  const warm = async (variant: Variant) => {
+    for (const p of params) await nearest(db, variant, p);
+  };
+  await warm(exact);
   const truth: number[][] = [];
   const exactMs: number[] = [];
   for (const p of params) {
@@ -79,6 +87,7 @@ export async function benchRetrievalRecall() {
   }
 
   const measure = async (variant: Variant) => {
+    await warm(variant);
     const times: number[] = [];
     let found = 0;
     for (const [i, p] of params.entries()) {
@@ -92,32 +101,27 @@ export async function benchRetrievalRecall() {
   };
 
   const prod = await measure(production);
-  // The planner prefers the creator's own rows (an exact scan of 2% of the table) to a filtered
-  // HNSW walk; this variant measures the HNSW path itself.
-  const forced: Variant = {
-    sql: HNSW_ONLY_SQL,
-    settings: [...HNSW_SCAN_SETTINGS, `set local enable_seqscan = off`, `set local enable_bitmapscan = off`],
-  };
-  const hnsw = await measure(forced);
+  const table = await measure(wholeTable);
+  const exactMedian = median(exactMs);
   const figures: Record<string, string> = {
     queries: `${QUERIES}, each filtered to one creator (${(chunks / creators).toLocaleString('en')} of ${chunks.toLocaleString('en')} chunks)`,
     'production plan': await scanUsed(db, production, params[0]!),
-    'exact plan': await scanUsed(db, exact, params[0]!),
-    'production median': ms(prod.median),
-    'exact median': ms(median(exactMs)),
-    'speed-up': `${(median(exactMs) / prod.median).toFixed(1)}×`,
-    'recall@10': prod.recall.toFixed(3),
-    'HNSW-forced plan': await scanUsed(db, forced, params[0]!),
-    'HNSW-forced': `median ${ms(hnsw.median)}, ${(median(exactMs) / hnsw.median).toFixed(1)}×, recall@10 ${hnsw.recall.toFixed(3)}`,
+    'production median': `${ms(prod.median)}, recall@10 ${prod.recall.toFixed(3)}`,
+    'exact, creator': `${await scanUsed(db, exact, params[0]!)}: median ${ms(exactMedian)}`,
+    'exact, whole table': `${await scanUsed(db, wholeTable, params[0]!)}: median ${ms(table.median)}, recall@10 ${table.recall.toFixed(3)}`,
+    'speed-up vs table': `${(table.median / prod.median).toFixed(1)}×`,
+    'speed-up vs creator': `${(exactMedian / prod.median).toFixed(1)}×`,
   };
   if (prod.recall < 0.95) {
     for (const ef of EF_SEARCH_LADDER) {
-      const tuned = await measure({ settings: [...HNSW_SCAN_SETTINGS, `set local hnsw.ef_search = ${ef}`] });
-      figures[`ef_search ${ef}`] = `recall@10 ${tuned.recall.toFixed(3)}, median ${ms(tuned.median)}, ${(median(exactMs) / tuned.median).toFixed(1)}×`;
+      const tuned = await measure({ settings: { ...HNSW_SCAN_SETTINGS, 'hnsw.ef_search': String(ef) } });
+      figures[`ef_search ${ef}`] = `recall@10 ${tuned.recall.toFixed(3)}, median ${ms(tuned.median)}`;
       if (tuned.recall >= 0.95) break;
     }
   }
+  const verdict = (baseline: number) => (baseline / prod.median >= 10 && prod.recall >= 0.95 ? 'met' : 'MISSED');
   figures.target = '≥ 10× faster, recall@10 ≥ 0.95';
-  figures.verdict = median(exactMs) / prod.median >= 10 && prod.recall >= 0.95 ? 'met' : 'MISSED';
-  return { name: 'vector retrieval: HNSW (filtered iterative scan) vs exact scan', figures };
+  figures['verdict vs table'] = verdict(table.median);
+  figures['verdict vs creator'] = verdict(exactMedian);
+  return { name: 'vector retrieval: HNSW of the creator partition vs exact scans', figures };
 }

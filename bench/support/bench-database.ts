@@ -18,6 +18,13 @@ export const BENCH_DATA_VERSION = 'chat-corpus-v2';
 
 const BENCH_ROOT = fileURLToPath(new URL('../../.data/bench/', import.meta.url));
 const READY_MARKER = 'READY';
+/**
+ * PGlite starts Postgres with 128 MB of shared buffers. A production database
+ * serving vector search is sized so its HNSW indexes stay in memory (782 MB for
+ * these 100,000 vectors); the benchmarks give Postgres 1 GB likewise, for every
+ * plan they compare.
+ */
+export const BENCH_SHARED_BUFFERS = '1GB';
 
 /**
  * How many creators to load: the full 50 (100,000 chunks) unless BENCH_CREATORS
@@ -63,7 +70,7 @@ async function open(log: (line: string) => void): Promise<BenchDatabase> {
     buildMs = performance.now() - started;
     log(`bench data set built in ${(buildMs / 1000).toFixed(0)} s → ${dir}`);
   }
-  const db = await openPgliteDb(`${dir}/pgdata`);
+  const db = await openPgliteDb(`${dir}/pgdata`, { sharedBuffers: BENCH_SHARED_BUFFERS });
   await applyMigrations(db, await readMigrationFiles());
   await forgetChatActivity(db);
   const chunks = creators * CORPUS_SHAPE.videosPerCreator * CORPUS_SHAPE.chunksPerVideo;

@@ -26,7 +26,7 @@ const QUESTION = `
  * pgvector cosine top-k through the HNSW index of the creator's own partition
  * (chunks are list-partitioned by creator_id, so `creator_id = $1` prunes the scan
  * to one creator's graph: see the chunks_per_creator migration). Run inside a
- * transaction after HNSW_SCAN_SETTINGS. The completed-video filter is applied
+ * transaction after the HNSW_SCAN_SETTINGS. The completed-video filter is applied
  * after the index scan, so iterative scanning keeps the scan going when a video
  * being reprocessed holds some of the nearest chunks; relaxed_order may return rows
  * slightly out of order, hence the re-sort outside the materialized CTE
@@ -50,16 +50,24 @@ export const VECTOR_CANDIDATES_SQL = `
     cross join q
    order by n.distance, c.id`;
 
-export const HNSW_SCAN_SETTINGS = [
-  `set local hnsw.iterative_scan = relaxed_order`,
-  // Candidates examined per scan step: recall@10 0.99 on the benchmark corpus (0.96 at pgvector's default 40).
-  `set local hnsw.ef_search = 100`,
+export const HNSW_SCAN_SETTINGS: Readonly<Record<string, string>> = {
+  'hnsw.iterative_scan': 'relaxed_order',
+  // Candidates examined per scan step: recall@10 0.997 on the benchmark corpus (0.96 at pgvector's default 40).
+  'hnsw.ef_search': '100',
   // Postgres' cost model does not charge for reading every vector out of TOAST (6 KB
-  // each), so for a creator of a few thousand chunks it picks an exact scan of the
-  // partition that costs several times the HNSW walk (bench/retrieval-recall.bench.ts).
-  `set local enable_seqscan = off`,
-  `set local enable_bitmapscan = off`,
-];
+  // each), so for a creator of a few thousand chunks it would compute every distance
+  // (scan the partition, sort) at several times the cost of the HNSW walk
+  // (bench/retrieval-recall.bench.ts). These leave the index's own order as the plan.
+  enable_seqscan: 'off',
+  enable_bitmapscan: 'off',
+  enable_sort: 'off',
+};
+
+/** Settings as one statement (one round trip), local to the current transaction like SET LOCAL. */
+export function setLocalSql(settings: Readonly<Record<string, string>>): string {
+  const calls = Object.entries(settings).map(([name, value]) => `set_config('${name}', '${value}', true)`);
+  return `select ${calls.join(', ')}`;
+}
 
 /**
  * A term found in more than this share of a creator's chunks does not tell them

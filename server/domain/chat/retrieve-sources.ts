@@ -6,6 +6,7 @@ import { passesRelevanceFloor, similarityFloorFor } from './relevance-floor';
 import {
   FULL_TEXT_CANDIDATES_SQL,
   HNSW_SCAN_SETTINGS,
+  setLocalSql,
   VECTOR_CANDIDATES_SQL,
   type CandidateRow,
 } from './retrieval-sql';
@@ -96,7 +97,7 @@ export async function retrieveSources(ports: RetrieveSourcesPorts, input: Retrie
     // Full text first: the HNSW settings would take its GIN (bitmap) scan away.
     const matching = await tx.query<CandidateRow>(FULL_TEXT_CANDIDATES_SQL, params);
     if (!hasVector) return [[], matching] as const;
-    for (const setting of HNSW_SCAN_SETTINGS) await tx.query(setting);
+    await tx.query(setLocalSql(HNSW_SCAN_SETTINGS));
     return [await tx.query<CandidateRow>(VECTOR_CANDIDATES_SQL, params), matching] as const;
   });
 

@@ -73,16 +73,18 @@ describe('retrieveSources', () => {
   it('filters every statement by the creator and sets up the HNSW iterative scan', async () => {
     const log: string[] = [];
     await retrieveSources({ db: recording(db, log), embedder }, { creatorId: A, query: 'expense ratio' });
-    const selects = log.filter((sql) => /select/i.test(sql));
+    const selects = log.filter((sql) => /from chunks/i.test(sql));
     expect(selects.length).toBe(2);
     for (const sql of selects) {
       expect(sql).toMatch(/c\.creator_id = \$1/);
       expect(sql).toMatch(/status = 'completed'/);
     }
-    expect(log).toContain('set local hnsw.iterative_scan = relaxed_order');
-    expect(log).toContain('set local hnsw.ef_search = 100');
-    // The full-text list runs before the settings that take bitmap (GIN) scans away.
-    expect(log.findIndex((sql) => /tsv @@/.test(sql))).toBeLessThan(log.indexOf('set local enable_bitmapscan = off'));
+    const settings = log.findIndex((sql) => sql.includes(`set_config('hnsw.iterative_scan', 'relaxed_order', true)`));
+    expect(log[settings]).toContain(`set_config('hnsw.ef_search', '100', true)`);
+    // The full-text list runs before the settings that take bitmap (GIN) scans away; the vector list after them.
+    expect(log[settings]).toContain(`set_config('enable_bitmapscan', 'off', true)`);
+    expect(log.findIndex((sql) => /tsv @@/.test(sql))).toBeLessThan(settings);
+    expect(log.findIndex((sql) => /embedding <=>/.test(sql) && !/tsv @@/.test(sql))).toBeGreaterThan(settings);
   });
 
   it('searches full text for the terms that tell chunks apart, not the words the whole course says', async () => {
