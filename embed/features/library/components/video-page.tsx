@@ -8,7 +8,7 @@ import { useVideo } from '../api/get-video';
 import { useVideoPlayback } from '../api/get-video-playback';
 import { usePollWhileProcessing } from '../use-poll-while-processing';
 import { formatBytes, formatDuration, formatSpend, kindLabel } from '../video-labels';
-import { TranscriptList } from './transcript-list';
+import { lineAt, TranscriptList } from './transcript-list';
 import { VideoStatus } from './video-status';
 
 /** One video: its player (when a media file is stored), its status and cost, and the transcript; a line plays from its time. */
@@ -54,7 +54,9 @@ interface VideoBodyProps {
 
 function VideoBody({ video, playback, playbackError, onChanged }: VideoBodyProps) {
   const player = useRef<HTMLVideoElement & HTMLAudioElement>(null);
-  const [currentSeconds, setCurrentSeconds] = useState<number | null>(null);
+  // The spoken line, not the time: timeupdate fires about four times a second, and
+  // the page (with a long transcript) renders again only when the line changes.
+  const [currentLine, setCurrentLine] = useState<number | null>(null);
   const url = playback?.url ?? null;
   const mimeType = playback?.mimeType ?? video.mimeType;
   const Element = mimeType?.startsWith('audio/') ? 'audio' : 'video';
@@ -76,7 +78,7 @@ function VideoBody({ video, playback, playbackError, onChanged }: VideoBodyProps
           preload="metadata"
           src={url}
           aria-label={`${video.title} player`}
-          onTimeUpdate={(event) => setCurrentSeconds(event.currentTarget.currentTime)}
+          onTimeUpdate={(event) => setCurrentLine(lineAt(video.transcript, event.currentTarget.currentTime))}
         />
       ) : playback ? (
         <p className="video-page__note">No video file: this lesson was added from captions, so there is only the transcript.</p>
@@ -114,7 +116,7 @@ function VideoBody({ video, playback, playbackError, onChanged }: VideoBodyProps
 
       <h3 className="video-page__subtitle">Transcript</h3>
       {video.transcript.length > 0 ? (
-        <TranscriptList lines={video.transcript} currentSeconds={url ? currentSeconds : null} onSeek={url ? seek : null} />
+        <TranscriptList lines={video.transcript} currentLine={url ? currentLine : null} onSeek={url ? seek : null} />
       ) : (
         <p className="video-page__note">{video.status === 'failed' ? 'No transcript: processing failed.' : 'The transcript appears here once the video is transcribed.'}</p>
       )}

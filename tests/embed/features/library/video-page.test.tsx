@@ -1,8 +1,10 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { Profiler } from 'react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LibraryPanel } from '../../../../embed/features/library/components/library-panel';
+import { lineAt } from '../../../../embed/features/library/components/transcript-list';
 import type { VideoDetail, VideoPlayback } from '../../../../shared/schemas/videos';
 import { videoSummary } from './video-fixture';
 
@@ -53,6 +55,51 @@ describe('the video page', () => {
     expect(player.currentTime).toBe(65);
     expect(play).toHaveBeenCalled();
     expect(screen.getByText('5 MB')).toBeTruthy();
+  });
+
+  it('marks the line being spoken, rendering again only when the line changes', async () => {
+    let commits = 0;
+    render(
+      <Profiler id="library" onRender={() => void commits++}>
+        <LibraryPanel />
+      </Profiler>,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Folding' }));
+    const player = (await screen.findByLabelText('Folding player')) as HTMLVideoElement;
+    const transcript = within(screen.getByRole('list', { name: 'Transcript' }));
+    const first = transcript.getByRole('button', { name: /^Play from 0:00/ });
+    const second = transcript.getByRole('button', { name: /^Play from 1:05/ });
+    const at = (seconds: number) => {
+      player.currentTime = seconds;
+      fireEvent.timeUpdate(player);
+    };
+
+    // Let the page's own loading (detail, playback link) finish: only time updates render from here on.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    at(1);
+    expect(first.getAttribute('aria-current')).toBe('time');
+    expect(second.getAttribute('aria-current')).toBeNull();
+    // Ten updates within the same line: React may render once more before it bails out, never ten times.
+    const afterFirst = commits;
+    for (let t = 1.25; t < 4.5; t += 0.3) at(t);
+    expect(commits, 'same line').toBeLessThanOrEqual(afterFirst + 1);
+    const beforeNext = commits;
+    at(66);
+    expect(second.getAttribute('aria-current')).toBe('time');
+    expect(first.getAttribute('aria-current')).toBeNull();
+    expect(commits, 'next line').toBeGreaterThan(beforeNext);
+    at(30);
+    expect(transcript.queryAllByRole('button').filter((b) => b.getAttribute('aria-current'))).toEqual([]);
+  });
+
+  it('finds the spoken line by time, none between lines', () => {
+    const lines = [
+      { startSeconds: 0, endSeconds: 4.5, text: 'a' },
+      { startSeconds: 5, endSeconds: 9, text: 'b' },
+      { startSeconds: 9, endSeconds: 12, text: 'c' },
+    ];
+    expect([0, 4.49, 4.7, 5, 9, 11.9, 12, -1].map((t) => lineAt(lines, t))).toEqual([0, 0, null, 1, 2, 2, null, null]);
+    expect(lineAt([], 3)).toBeNull();
   });
 
   it('a captions-only lesson shows the transcript without a player', async () => {
