@@ -26,7 +26,7 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
         <main className="dashboard-layout__main" id={tabPanelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)} tabIndex={0}>
           {/* Kept mounted on other tabs: leaving the library must not cancel uploads in flight. */}
           <div hidden={tab !== 'library'}>
-            <LibraryPanel onOpenPlan={() => setTab('usage')} />
+            <LibraryPanel onOpenPlan={() => setTab('usage')} active={tab === 'library'} />
           </div>
           {tab === 'usage' ? (
             <div className="stack">

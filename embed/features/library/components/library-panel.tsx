@@ -28,6 +28,8 @@ export interface LibraryPanelProps {
   onOpenPlan?: () => void;
   /** Replaces the browser's media element and ffmpeg.wasm in tests (happy-dom has neither). */
   mediaTools?: MediaTools;
+  /** False while the panel is kept mounted but not shown (another dashboard tab): uploads go on, polling pauses. */
+  active?: boolean;
 }
 
 type Open = { kind: 'add'; files: readonly File[] } | { kind: 'rename' | 'delete' | 'reprocess'; video: VideoSummary } | null;
@@ -38,7 +40,7 @@ const noRejections: RejectedFiles = { batchProblem: null, files: [] };
  * The creator's videos: the list (polled while processing), adding videos (extract → upload →
  * complete, two at a time) and captions, a page per video, rename, reprocess and delete.
  */
-export function LibraryPanel({ onOpenPlan, mediaTools }: LibraryPanelProps) {
+export function LibraryPanel({ onOpenPlan, mediaTools, active = true }: LibraryPanelProps) {
   const list = useVideos();
   const captions = useCaptionsUpload({ onAdded: list.retry });
   const media = useMediaUpload({ onAdded: list.retry, tools: mediaTools });
@@ -46,7 +48,8 @@ export function LibraryPanel({ onOpenPlan, mediaTools }: LibraryPanelProps) {
   const [page, setPage] = useState<string | null>(null);
   const [rejected, setRejected] = useState<RejectedFiles>(noRejections);
   const [dragging, setDragging] = useState(false);
-  usePollWhileProcessing(list.data?.videos, list.status === 'success', list.retry);
+  // The list is polled while it is shown; a video's page polls for itself.
+  usePollWhileProcessing(list.data?.videos, list.status === 'success', list.retry, active && page === null);
 
   const close = () => setOpen(null);
   const videos = list.data?.videos;
@@ -75,6 +78,7 @@ export function LibraryPanel({ onOpenPlan, mediaTools }: LibraryPanelProps) {
     return (
       <VideoPage
         videoId={page}
+        active={active}
         onBack={() => {
           setPage(null);
           list.retry();

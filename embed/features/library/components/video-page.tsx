@@ -12,12 +12,12 @@ import { lineAt, TranscriptList } from './transcript-list';
 import { VideoStatus } from './video-status';
 
 /** One video: its player (when a media file is stored), its status and cost, and the transcript; a line plays from its time. */
-export function VideoPage({ videoId, onBack }: { videoId: string; onBack: () => void }) {
+export function VideoPage({ videoId, onBack, active = true }: { videoId: string; onBack: () => void; active?: boolean }) {
   const detail = useVideo(videoId);
   const playback = useVideoPlayback(videoId);
   const heading = useRef<HTMLHeadingElement>(null);
   const video = detail.data;
-  usePollWhileProcessing(video ? [video] : undefined, detail.status === 'success', detail.retry);
+  usePollWhileProcessing(video ? [video] : undefined, detail.status === 'success', detail.retry, active);
 
   useEffect(() => {
     heading.current?.focus();

@@ -86,6 +86,39 @@ describe('LibraryPanel', () => {
     expect(callsTo('/api/videos')).toHaveLength(2);
   });
 
+  it('pauses polling while the library is not shown or the browser tab is hidden, and reloads on return', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { callsTo } = stubApi({ '/api/videos': { body: { videos: [embeddingVideo, ready] } } });
+    const { rerender } = render(<LibraryPanel active />);
+    await screen.findByRole('progressbar');
+    expect(callsTo('/api/videos')).toHaveLength(1);
+
+    // Another dashboard tab: the panel stays mounted (uploads go on) but asks for nothing.
+    rerender(<LibraryPanel active={false} />);
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(callsTo('/api/videos')).toHaveLength(1);
+    // Back on the library: fresh progress at once, then every 2 s again.
+    rerender(<LibraryPanel active />);
+    await act(() => vi.advanceTimersByTimeAsync(50));
+    expect(callsTo('/api/videos')).toHaveLength(2);
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    expect(callsTo('/api/videos')).toHaveLength(3);
+
+    // The browser tab in the background.
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    try {
+      act(() => void document.dispatchEvent(new Event('visibilitychange')));
+      await act(() => vi.advanceTimersByTimeAsync(10_000));
+      expect(callsTo('/api/videos')).toHaveLength(3);
+      visibility.mockReturnValue('visible');
+      act(() => void document.dispatchEvent(new Event('visibilitychange')));
+      await act(() => vi.advanceTimersByTimeAsync(50));
+      expect(callsTo('/api/videos')).toHaveLength(4);
+    } finally {
+      visibility.mockRestore();
+    }
+  });
+
   it('adds a captions file: reads it, posts title, file name and text, shows it added and refreshes the list', async () => {
     const added = videoSummary({ id: '44444444-4444-4444-8444-444444444444', title: 'Scoring' });
     const { callsTo } = stubApi({
