@@ -53,8 +53,8 @@ async function openSession(db: Db, viewer: ViewerContext, sessionId: string | un
     return own.id;
   }
   const [created] = await db.query<{ id: string }>(
-    `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, $3, $4) returning id`,
-    [viewer.creator.id, viewer.experience!.id, viewer.user.id, question.slice(0, 80)],
+    `insert into chat_sessions (creator_id, experience_id, user_id, title, asked_as) values ($1, $2, $3, $4, $5) returning id`,
+    [viewer.creator.id, viewer.experience!.id, viewer.user.id, question.slice(0, 80), viewer.role],
   );
   return created!.id;
 }

@@ -14,7 +14,8 @@ export const EXCERPT_CHARS = 280;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 /**
- * One row per answer (the assistant message), newest first, with the question
+ * One row per answer to a student (the assistant message; a creator trying their own
+ * course in the student view is left out), newest first, with the question
  * that led to it (the session's latest user message at or before it: both are
  * written in one transaction). Cited moments take their titles from the stored
  * sources, so a deleted lesson still reads as it did. $1 creator id, $2/$3 the
@@ -34,6 +35,7 @@ const PAGE_SQL = `
              from jsonb_array_elements(a.citations) with ordinality as x(c, ord)
          ), '[]'::jsonb) as cited
     from chat_messages a
+    join chat_sessions s on s.id = a.session_id and s.creator_id = $1 and s.asked_as = 'student'
     left join lateral (
       select u.content from chat_messages u
        where u.session_id = a.session_id and u.creator_id = $1 and u.role = 'user' and u.created_at <= a.created_at
@@ -49,8 +51,9 @@ const SUMMARY_SQL = `
          count(*) filter (where feedback = 1)::int as up,
          count(*) filter (where feedback = -1)::int as down,
          count(*) filter (where jsonb_array_length(sources) = 0)::int as unanswered
-    from chat_messages
-   where creator_id = $1 and role = 'assistant' and created_at >= $2::timestamptz`;
+    from chat_messages m
+    join chat_sessions s on s.id = m.session_id and s.creator_id = $1 and s.asked_as = 'student'
+   where m.creator_id = $1 and m.role = 'assistant' and m.created_at >= $2::timestamptz`;
 
 interface PageRow {
   id: string;

@@ -16,10 +16,10 @@ let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 let lesson = '';
 const answers: Record<string, string> = {};
 
-async function ask(tenant: typeof world.A | typeof world.B, question: string) {
+async function ask(tenant: typeof world.A | typeof world.B, question: string, asker: string = tenant.student) {
   const res = await app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(tenant.student), [EXPERIENCE_HEADER]: tenant.experienceId },
+    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(asker), [EXPERIENCE_HEADER]: tenant.experienceId },
     body: JSON.stringify({ question }),
   });
   const [meta] = await readChatEvents(res);
@@ -61,6 +61,8 @@ beforeAll(async () => {
   await feedback(await ask(world.A, 'How do I fix my car engine?'), -1);
   await ask(world.A, 'How does water weight set hydration?');
   await ask(world.B, 'What opens the vault with marmalade?');
+  // The creator trying their own course in the student view: not a student's question.
+  await ask(world.A, 'Does my hydration lesson answer this well?', world.A.admin);
 });
 afterAll(() => db.close());
 
@@ -85,6 +87,17 @@ describe('GET /api/dashboard/questions', () => {
     expect(car).toMatchObject({ feedback: -1, noAnswer: true, cited: [] });
     expect(calculated).toMatchObject({ feedback: null, noAnswer: false });
     expect(body.nextCursor).toBeNull();
+  });
+
+  it("leaves out the creator's own questions from the student view", async () => {
+    const body = await page();
+    expect(body.questions.map((q) => q.question)).not.toContain('Does my hydration lesson answer this well?');
+    expect(body.summary.questionsThisWeek).toBe(3);
+    const [session] = await db.query<{ asked_as: string }>(
+      `select s.asked_as from chat_sessions s join chat_messages m on m.session_id = s.id where m.id = $1`,
+      [answers['Does my hydration lesson answer this well?']],
+    );
+    expect(session).toEqual({ asked_as: 'creator' });
   });
 
   it("never shows another creator's questions", async () => {
