@@ -10,27 +10,64 @@ interface AnswerTextProps {
 
 // Model text is never HTML: it is split into blocks and inline pieces and rebuilt as React
 // elements, so "<img onerror>" in an answer shows as those characters.
-const CITATION = /\[(\d+(?:\s*,\s*\d+)*)\]/g;
-const BOLD = /\*\*([^*]+)\*\*/g;
-const BULLET = /^\s*[-*]\s+/;
+const HEADING = /^\s*#{1,6}\s+/;
+const BULLET = /^\s*[-*•]\s+/;
 const NUMBERED = /^\s*\d+[.)]\s+/;
 
-/** Markdown-lite: paragraphs, **bold**, "-" and "1." lists, and `[n]` citations as chips. */
+/**
+ * One pass over the inline syntax, first match wins at each position: `code` (taken
+ * literally), [n] / [n, m] / [n; m] citations, **bold**, *italic* or _italic_ (not
+ * inside words, so 2*3*4 and snake_case stay as typed).
+ */
+const INLINE =
+  /`([^`\n]+)`|\[(\d+(?:\s*[,;]\s*\d+)*)\]|\*\*(?=\S)([^*\n]+?)\*\*|(?<![\w*])\*(?=[^\s*])([^*\n]+?)\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]+?)_(?![\w_])/g;
+
+type Block =
+  | { kind: 'heading'; line: string }
+  | { kind: 'ul' | 'ol'; items: string[] }
+  | { kind: 'p'; lines: string[] };
+
+/** Lines into blocks: a blank line ends a paragraph; list items and headings are blocks of their own, even without blank lines around them. */
+function toBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  for (const line of text.split('\n')) {
+    const last = blocks.at(-1);
+    if (line.trim() === '') {
+      if (last?.kind === 'p') blocks.push({ kind: 'p', lines: [] });
+      continue;
+    }
+    if (HEADING.test(line)) blocks.push({ kind: 'heading', line: line.replace(HEADING, '') });
+    else if (BULLET.test(line) || NUMBERED.test(line)) {
+      const kind = BULLET.test(line) ? 'ul' : 'ol';
+      const item = line.replace(kind === 'ul' ? BULLET : NUMBERED, '');
+      if (last?.kind === kind) last.items.push(item);
+      else blocks.push({ kind, items: [item] });
+    } else if (last?.kind === 'p') last.lines.push(line);
+    else blocks.push({ kind: 'p', lines: [line] });
+  }
+  return blocks.filter((block) => block.kind !== 'p' || block.lines.length > 0);
+}
+
+/** Markdown-lite: paragraphs, headings, lists ("-", "*", "1."), **bold**, *italic*, `code`, and `[n]` citations as chips. */
 export function AnswerText({ text, sources, onOpenSource }: AnswerTextProps) {
-  const blocks = text.split(/\n\s*\n/).filter((block) => block.trim() !== '');
   const inline = (line: string, key: string) => renderInline(line, key, sources, onOpenSource);
   return (
     <div className="answer-text">
-      {blocks.map((block, b) => {
-        const lines = block.split('\n').filter((line) => line.trim() !== '');
-        const list = lines.every((line) => BULLET.test(line)) ? 'ul' : lines.every((line) => NUMBERED.test(line)) ? 'ol' : null;
-        if (list) {
-          const items = lines.map((line, i) => <li key={i}>{inline(line.replace(list === 'ul' ? BULLET : NUMBERED, ''), `${b}-${i}`)}</li>);
-          return list === 'ul' ? <ul key={b}>{items}</ul> : <ol key={b}>{items}</ol>;
+      {toBlocks(text).map((block, b) => {
+        if (block.kind === 'heading') {
+          return (
+            <p key={b} className="answer-text__heading">
+              <strong>{inline(block.line, `${b}`)}</strong>
+            </p>
+          );
+        }
+        if (block.kind === 'ul' || block.kind === 'ol') {
+          const items = block.items.map((item, i) => <li key={i}>{inline(item, `${b}-${i}`)}</li>);
+          return block.kind === 'ul' ? <ul key={b}>{items}</ul> : <ol key={b}>{items}</ol>;
         }
         return (
           <p key={b}>
-            {lines.flatMap((line, i) => (i === 0 ? [inline(line, `${b}-${i}`)] : [<br key={`br-${i}`} />, inline(line, `${b}-${i}`)]))}
+            {block.lines.flatMap((line, i) => (i === 0 ? [inline(line, `${b}-${i}`)] : [<br key={`br-${i}`} />, inline(line, `${b}-${i}`)]))}
           </p>
         );
       })}
@@ -38,30 +75,24 @@ export function AnswerText({ text, sources, onOpenSource }: AnswerTextProps) {
   );
 }
 
-function renderInline(line: string, key: string, sources: ChatSource[], onOpen: (source: ChatSource) => void): ReactNode {
+function renderInline(text: string, key: string, sources: ChatSource[], onOpen: (source: ChatSource) => void): ReactNode[] {
   const parts: ReactNode[] = [];
   let last = 0;
-  for (const match of line.matchAll(CITATION)) {
-    const cited = (match[1] ?? '').split(',').map((n) => sources.find((source) => source.n === Number(n.trim())));
-    // A marker that names a source we do not have stays as plain text.
-    if (cited.some((source) => source === undefined)) continue;
-    parts.push(...renderBold(line.slice(last, match.index), `${key}-t${last}`));
-    cited.forEach((source, i) => {
-      if (source) parts.push(<CitationChip key={`${key}-c${match.index}-${i}`} source={source} onOpen={onOpen} />);
-    });
-    last = match.index + match[0].length;
-  }
-  parts.push(...renderBold(line.slice(last), `${key}-t${last}`));
-  return parts;
-}
-
-function renderBold(text: string, key: string): ReactNode[] {
-  const parts: ReactNode[] = [];
-  let last = 0;
-  for (const match of text.matchAll(BOLD)) {
+  for (const match of text.matchAll(INLINE)) {
+    const [whole, code, citation, bold, star, underscore] = match;
+    const at = `${key}-${match.index}`;
+    let rendered: ReactNode[];
+    if (code !== undefined) rendered = [<code key={at}>{code}</code>];
+    else if (citation !== undefined) {
+      const cited = citation.split(/[,;]/).map((n) => sources.find((source) => source.n === Number(n.trim())));
+      // A marker that names a source we do not have stays as plain text.
+      if (cited.some((source) => source === undefined)) continue;
+      rendered = cited.map((source, i) => <CitationChip key={`${at}-${i}`} source={source!} onOpen={onOpen} />);
+    } else if (bold !== undefined) rendered = [<strong key={at}>{renderInline(bold, at, sources, onOpen)}</strong>];
+    else rendered = [<em key={at}>{renderInline((star ?? underscore)!, at, sources, onOpen)}</em>];
     if (match.index > last) parts.push(text.slice(last, match.index));
-    parts.push(<strong key={`${key}-b${match.index}`}>{match[1]}</strong>);
-    last = match.index + match[0].length;
+    parts.push(...rendered);
+    last = match.index + whole.length;
   }
   if (last < text.length) parts.push(text.slice(last));
   return parts;
