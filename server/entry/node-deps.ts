@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { openPgliteDb } from '../adapters/db/pglite-db';
@@ -18,6 +17,7 @@ import { describeProviders } from '../provider-status';
 import { APP_VERSION } from '../version';
 import { ROOT_DIR } from './embed-build';
 import { createBlobGrantSigner } from '../adapters/blob/blob-grants';
+import { loadOrCreateSigningKey } from '../adapters/blob/signing-key-file';
 import { createDiskBlobStore } from '../adapters/blob/disk-blob-store';
 import { createSupabaseBlobStore } from '../adapters/blob/supabase-blob-store';
 import { createInProcessJobQueue, type InProcessJobQueue } from '../adapters/queue/in-process-job-queue';
@@ -57,14 +57,14 @@ export interface NodeDeps extends AppDeps {
 
 /**
  * Files: Supabase Storage when configured, else disk under DATA_DIR whose signed
- * URLs the server itself serves (HMAC key per process: links outlive no restart).
+ * URLs the server itself serves (HMAC key in DATA_DIR, so links outlive a restart).
  */
 async function buildStorage(env: Env): Promise<{ blobs: BlobStore; localBlobs: LocalBlobServer | null }> {
   if (env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY) {
     const supabase = createSupabaseBlobStore({ url: env.SUPABASE_URL, serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY, bucket: env.SUPABASE_STORAGE_BUCKET });
     return { blobs: supabase, localBlobs: null };
   }
-  const signer = await createBlobGrantSigner(randomBytes(32));
+  const signer = await createBlobGrantSigner(await loadOrCreateSigningKey(join(resolveDataDir(env), 'blob-signing-key')));
   const disk = createDiskBlobStore({ root: join(resolveDataDir(env), 'blobs'), signer });
   return { blobs: disk, localBlobs: disk };
 }
