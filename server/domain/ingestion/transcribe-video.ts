@@ -9,6 +9,7 @@ import { PipelineFailure } from './pipeline-failure';
 import { transcriptionCostUsd } from './transcription-price';
 import { replaceTranscriptSegments } from './index-transcript';
 import type { VideoRun } from './video-run';
+import { chargeDerivedStorage } from '../quotas/storage-quota';
 
 export interface TranscribePorts {
   db: Db;
@@ -137,11 +138,15 @@ async function extractOnServer(ports: TranscribePorts, run: VideoRun): Promise<P
   for (const part of extracted.parts) {
     const key = blobKeys.audioPart(video.creatorId, video.id, part.seq);
     await blobs.write(key, part.bytes, AUDIO_PART_MIME_TYPE);
-    await ports.db.query(
-      `insert into video_audio_parts (video_id, creator_id, seq, storage_key, offset_seconds, duration_seconds, size_bytes)
-       values ($1, $2, $3, $4, $5, $6, $7) on conflict (video_id, seq) do nothing`,
-      [video.id, video.creatorId, part.seq, key, part.offsetSeconds, part.durationSeconds, part.bytes.length],
-    );
+    await ports.db.transaction(async (tx) => {
+      const added = await tx.query(
+        `insert into video_audio_parts (video_id, creator_id, seq, storage_key, offset_seconds, duration_seconds, size_bytes)
+         values ($1, $2, $3, $4, $5, $6, $7) on conflict (video_id, seq) do nothing returning seq`,
+        [video.id, video.creatorId, part.seq, key, part.offsetSeconds, part.durationSeconds, part.bytes.length],
+      );
+      // Stored like the browser's parts, so counted like them (once: a part kept from an earlier try is not charged again).
+      if (added.length > 0) await chargeDerivedStorage(tx, { creatorId: video.creatorId, videoId: video.id, sizeBytes: part.bytes.length });
+    });
   }
   if (extracted.durationSeconds !== null) {
     await ports.db.query(`update videos set duration_seconds = coalesce(duration_seconds, $3) where id = $1 and creator_id = $2`, [

@@ -67,3 +67,21 @@ export async function releaseUploadQuota(db: Db, input: StorageReservationInput)
     [input.creatorId, input.sizeBytes],
   );
 }
+
+/**
+ * Counts bytes the server stored for a video it had already accepted (audio it
+ * extracted itself) against the creator's storage, and adds them to the video's
+ * size so deleting the video frees them. Never refused: the upload was accepted,
+ * and the next upload is checked against the new total.
+ */
+export async function chargeDerivedStorage(db: Db, input: StorageReservationInput & { videoId: string }): Promise<void> {
+  await db.query(`update videos set size_bytes = size_bytes + $3, updated_at = now() where id = $1 and creator_id = $2`, [
+    input.videoId,
+    input.creatorId,
+    input.sizeBytes,
+  ]);
+  await db.query(`update creators set storage_bytes_used = storage_bytes_used + $2, updated_at = now() where id = $1`, [
+    input.creatorId,
+    input.sizeBytes,
+  ]);
+}
