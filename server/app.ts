@@ -24,7 +24,7 @@ import { upgradeRequestsPost } from './routes/upgrade-requests-post';
 import { usageGet } from './routes/usage-get';
 import { videoDelete, videoPatch, videosCaptionsPost, videosGet } from './routes/videos';
 import { chatPost } from './routes/chat-post';
-import { chatFeedbackPost, chatSessionMessagesGet, chatSessionsGet } from './routes/chat-sessions';
+import { chatFeedbackPost, chatSessionDelete, chatSessionMessagesGet, chatSessionsGet } from './routes/chat-sessions';
 import { chatStartersGet } from './routes/chat-starters-get';
 import { dashboardQuestionsGet } from './routes/dashboard-questions-get';
 import type { Answerer } from './ports/answerer';
@@ -116,6 +116,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/api/chat', student, chatPost(deps));
   app.get('/api/chat/sessions', student, chatSessionsGet(deps));
   app.get('/api/chat/sessions/:id', student, chatSessionMessagesGet(deps));
+  app.delete('/api/chat/sessions/:id', student, chatSessionDelete(deps));
   app.post('/api/chat/messages/:id/feedback', student, chatFeedbackPost(deps));
   app.get('/api/chat/starters', student, chatStartersGet(deps));
   app.get('/api/dashboard/questions', admin, dashboardQuestionsGet(deps));

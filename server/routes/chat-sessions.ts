@@ -1,6 +1,6 @@
 import type { Handler } from 'hono';
 import { FeedbackRequest } from '../../shared/schemas/chat-history';
-import { listSessionMessages, listSessions, setFeedback } from '../domain/chat/list-sessions';
+import { deleteSession, listSessionMessages, listSessions, setFeedback } from '../domain/chat/list-sessions';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
@@ -17,6 +17,14 @@ export function chatSessionMessagesGet(deps: AppDeps): Handler<AppEnv> {
   return async (c) => {
     const sessionId = c.req.param('id') ?? '';
     return c.json({ sessionId, messages: await listSessionMessages(deps.db, owner(c), sessionId) });
+  };
+}
+
+/** DELETE /api/chat/sessions/:id — deletes one of the student's own conversations (others: 404). */
+export function chatSessionDelete(deps: AppDeps): Handler<AppEnv> {
+  return async (c) => {
+    await deleteSession(deps.db, owner(c), c.req.param('id') ?? '');
+    return c.body(null, 204);
   };
 }
 

@@ -58,7 +58,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
     <div className="chat-layout">
       <ViewerHeader viewer={viewer} />
       {viewer.role === 'creator' ? <CreatorPreviewNote /> : null}
-      <SessionList version={sessionsVersion} activeSessionId={chat.sessionId} onOpen={(id) => void chat.openSession(id).then(focusComposer)} onNewChat={() => (chat.newChat(), focusComposer())} disabled={busy} />
+      <SessionList version={sessionsVersion} activeSessionId={chat.sessionId} onOpen={(id) => void chat.openSession(id).then(focusComposer)} onNewChat={() => (chat.newChat(), focusComposer())} onDeleted={(id) => (id === chat.sessionId ? chat.newChat() : undefined)} disabled={busy} />
 
       <main className="chat-layout__messages" aria-label="Conversation">
         {chat.loadError ? <ErrorNotice error={chat.loadError} title="Could not open the conversation" /> : null}

@@ -51,6 +51,21 @@ export async function listSessionMessages(db: Db, owner: Owner, sessionId: strin
   }));
 }
 
+/**
+ * Deletes one of the student's own conversations with its messages (anyone else's:
+ * "not found"). Their provider costs stay in api_costs, unlinked (the creator paid
+ * for them); the question allowance already used is not given back.
+ */
+export async function deleteSession(db: Db, owner: Owner, sessionId: string): Promise<void> {
+  if (!SessionId.safeParse(sessionId).success) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
+  const gone = await db.query(`delete from chat_sessions where id = $1 and creator_id = $2 and user_id = $3 returning id`, [
+    sessionId,
+    owner.creatorId,
+    owner.userId,
+  ]);
+  if (gone.length === 0) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
+}
+
 /** Thumbs up/down on an answer in the student's own session. */
 export async function setFeedback(db: Db, owner: Owner, messageId: string, value: 1 | -1 | null): Promise<void> {
   if (!SessionId.safeParse(messageId).success) throw new ApiError('NOT_FOUND', 'This answer does not exist.');

@@ -107,6 +107,26 @@ describe('POST /api/chat', () => {
     expect(stranger.status).toBe(404);
   });
 
+  it('deletes a conversation of the student’s own, keeping what it cost; anyone else’s is not found', async () => {
+    const first = await readChatEvents(await ask('What is hydration?'));
+    const meta = first[0]!;
+    const sessionId = meta.type === 'meta' ? meta.sessionId : '';
+    const headers = async (userId: string) => ({ [USER_TOKEN_HEADER]: await signUserToken(userId), [EXPERIENCE_HEADER]: world.A.experienceId });
+    const costs = async () => Number((await db.query<{ n: string }>(`select count(*)::text as n from api_costs where creator_id = $1`, [world.A.companyId]))[0]!.n);
+    const costsBefore = await costs();
+
+    const stranger = await app.request(`/api/chat/sessions/${sessionId}`, { method: 'DELETE', headers: await headers(world.A.admin) });
+    expect(stranger.status).toBe(404);
+    const deleted = await app.request(`/api/chat/sessions/${sessionId}`, { method: 'DELETE', headers: await headers(world.A.student) });
+    expect(deleted.status).toBe(204);
+    expect(await db.query(`select 1 from chat_messages where session_id = $1`, [sessionId])).toEqual([]);
+    expect(await costs()).toBe(costsBefore);
+    const again = await app.request(`/api/chat/sessions/${sessionId}`, { method: 'DELETE', headers: await headers(world.A.student) });
+    expect(again.status).toBe(404);
+    const list = await app.request('/api/chat/sessions', { headers: await headers(world.A.student) });
+    expect(JSON.stringify(await list.json())).not.toContain(sessionId);
+  });
+
   it('validates the question', async () => {
     const empty = await ask('   ');
     expect(empty.status).toBe(400);
@@ -119,6 +139,19 @@ describeSecurity('/api/chat', () => app, { method: 'POST', path: '/api/chat', vi
 describeSecurity('/api/chat/sessions', () => app, { method: 'GET', path: '/api/chat/sessions', view: 'experience' });
 describeSecurity('/api/chat/sessions/:id', () => app, {
   method: 'GET',
+  path: '/api/chat/sessions/00000000-0000-4000-8000-000000000000',
+  view: 'experience',
+  foreignPath: async () => {
+    await db.query(`insert into users (id) values ($1) on conflict do nothing`, [world.B.student]);
+    const [session] = await db.query<{ id: string }>(
+      `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, $3, 'B') returning id`,
+      [world.B.companyId, world.B.experienceId, world.B.student],
+    );
+    return `/api/chat/sessions/${session!.id}`;
+  },
+});
+describeSecurity('/api/chat/sessions/:id', () => app, {
+  method: 'DELETE',
   path: '/api/chat/sessions/00000000-0000-4000-8000-000000000000',
   view: 'experience',
   foreignPath: async () => {

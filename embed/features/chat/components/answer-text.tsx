@@ -24,7 +24,7 @@ const INLINE =
 
 type Block =
   | { kind: 'heading'; line: string }
-  | { kind: 'ul' | 'ol'; items: string[] }
+  | { kind: 'list'; ordered: boolean; items: string[] }
   | { kind: 'p'; lines: string[] };
 
 /** Lines into blocks: a blank line ends a paragraph; list items and headings are blocks of their own, even without blank lines around them. */
@@ -38,10 +38,10 @@ function toBlocks(text: string): Block[] {
     }
     if (HEADING.test(line)) blocks.push({ kind: 'heading', line: line.replace(HEADING, '') });
     else if (BULLET.test(line) || NUMBERED.test(line)) {
-      const kind = BULLET.test(line) ? 'ul' : 'ol';
-      const item = line.replace(kind === 'ul' ? BULLET : NUMBERED, '');
-      if (last?.kind === kind) last.items.push(item);
-      else blocks.push({ kind, items: [item] });
+      const ordered = !BULLET.test(line);
+      const item = line.replace(ordered ? NUMBERED : BULLET, '');
+      if (last?.kind === 'list' && last.ordered === ordered) last.items.push(item);
+      else blocks.push({ kind: 'list', ordered, items: [item] });
     } else if (last?.kind === 'p') last.lines.push(line);
     else blocks.push({ kind: 'p', lines: [line] });
   }
@@ -61,9 +61,9 @@ export function AnswerText({ text, sources, onOpenSource }: AnswerTextProps) {
             </p>
           );
         }
-        if (block.kind === 'ul' || block.kind === 'ol') {
+        if (block.kind === 'list') {
           const items = block.items.map((item, i) => <li key={i}>{inline(item, `${b}-${i}`)}</li>);
-          return block.kind === 'ul' ? <ul key={b}>{items}</ul> : <ol key={b}>{items}</ol>;
+          return block.ordered ? <ol key={b}>{items}</ol> : <ul key={b}>{items}</ul>;
         }
         return (
           <p key={b}>

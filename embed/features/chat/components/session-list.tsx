@@ -1,6 +1,8 @@
+import { useRef, useState } from 'react';
 import type { ChatSessionSummary } from '../../../../shared/schemas/chat-history';
 import { Button } from '../../../ui/button';
 import { ErrorNotice } from '../../../ui/error-notice';
+import { useDeleteChatSession } from '../api/delete-chat-session';
 import { useChatSessions } from '../api/get-chat-sessions';
 
 interface SessionListProps {
@@ -9,34 +11,78 @@ interface SessionListProps {
   activeSessionId: string | undefined;
   onOpen: (sessionId: string) => void;
   onNewChat: () => void;
+  /** A conversation was deleted (the view clears it if it was open). */
+  onDeleted: (sessionId: string) => void;
   disabled: boolean;
 }
 
-/** Past conversations to reopen, and "New chat". */
-export function SessionList({ version, activeSessionId, onOpen, onNewChat, disabled }: SessionListProps) {
+/** Past conversations to reopen or delete (after a confirmation in place), and "New chat". */
+export function SessionList({ version, activeSessionId, onOpen, onNewChat, onDeleted, disabled }: SessionListProps) {
   const sessions = useChatSessions(version);
+  const remove = useDeleteChatSession();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const newChat = useRef<HTMLButtonElement>(null);
   const list: ChatSessionSummary[] = sessions.data?.sessions ?? [];
+
+  async function confirmDelete(sessionId: string) {
+    const deleted = await remove.run(sessionId);
+    if (deleted === undefined) return;
+    setConfirming(null);
+    onDeleted(deleted);
+    sessions.retry();
+    newChat.current?.focus();
+  }
+
   return (
     <nav className="session-list" aria-label="Conversations">
-      <Button size="sm" onClick={onNewChat} disabled={disabled}>
+      <Button ref={newChat} size="sm" onClick={onNewChat} disabled={disabled}>
         New chat
       </Button>
       {sessions.status === 'error' ? <ErrorNotice compact error={sessions.error} onRetry={sessions.retry} /> : null}
+      {remove.status === 'error' ? <ErrorNotice compact error={remove.error} title="Could not delete the conversation" /> : null}
       {list.length > 0 ? (
         <ul className="session-list__items">
-          {list.map((session) => (
-            <li key={session.id}>
-              <button
-                type="button"
-                className="session-list__item"
-                aria-current={session.id === activeSessionId ? 'true' : undefined}
-                disabled={disabled}
-                onClick={() => onOpen(session.id)}
+          {list.map((session) =>
+            confirming === session.id ? (
+              <li
+                key={session.id}
+                className="session-list__confirm"
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape') setConfirming(null);
+                }}
               >
-                {session.title}
-              </button>
-            </li>
-          ))}
+                <span className="session-list__question">Delete “{session.title}”?</span>
+                <Button size="sm" variant="primary" autoFocus disabled={remove.status === 'pending'} onClick={() => void confirmDelete(session.id)}>
+                  {remove.status === 'pending' ? 'Deleting…' : 'Delete'}
+                </Button>
+                <Button size="sm" variant="ghost" disabled={remove.status === 'pending'} onClick={() => (setConfirming(null), remove.reset())}>
+                  Keep
+                </Button>
+              </li>
+            ) : (
+              <li key={session.id} className="session-list__entry">
+                <button
+                  type="button"
+                  className="session-list__item"
+                  aria-current={session.id === activeSessionId ? 'true' : undefined}
+                  disabled={disabled}
+                  onClick={() => onOpen(session.id)}
+                >
+                  {session.title}
+                </button>
+                <button
+                  type="button"
+                  className="session-list__delete"
+                  aria-label={`Delete conversation: ${session.title}`}
+                  title="Delete conversation"
+                  disabled={disabled}
+                  onClick={() => (remove.reset(), setConfirming(session.id))}
+                >
+                  ×
+                </button>
+              </li>
+            ),
+          )}
         </ul>
       ) : null}
     </nav>
