@@ -20,8 +20,10 @@ export interface CapturedLog {
   lines: Record<string, unknown>[];
 }
 
+export type TestAppOverrides = Omit<Partial<AppDeps>, 'media'> & { media?: Partial<AppDeps['media']> };
+
 /** The real app over a given database, Whop identity from tests/support/whop-world, logs captured. */
-export async function createTestApp(db: Db, overrides: Partial<AppDeps> = {}) {
+export async function createTestApp(db: Db, overrides: TestAppOverrides = {}) {
   const log: CapturedLog = { lines: [] };
   const logger = createJsonLogger({ level: 'debug', sink: (line) => log.lines.push(JSON.parse(line)) });
   const ai = overrides.ai ?? { embedder: createOfflineLexicalEmbedder(), answerer: createOfflineExtractiveAnswerer(), transcriber: null };
