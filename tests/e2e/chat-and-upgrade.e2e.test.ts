@@ -59,6 +59,7 @@ const counter = (frame: Frame) => frame.getByLabel('Questions left');
 describe('student chat and the upgrade loop, in Chromium', () => {
   let student: Page;
   let frame: Frame;
+  let phone: { page: Page; frame: Frame } | undefined;
 
   it('streams a grounded answer whose citation opens the cited moment', async () => {
     student = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -104,5 +105,22 @@ describe('student chat and the upgrade loop, in Chromium', () => {
     const answer = await ask(studentFrame, 'What should a healthy starter smell like?');
     expect(await answer.textContent()).toMatch(/yoghurt|green apples|sour/);
     await again.screenshot({ path: join(SCREENSHOTS, 'chat-after-upgrade-mobile.png') });
+    phone = { page: again, frame: studentFrame };
+  });
+
+  it('deletes a past conversation from the list, after a confirmation, with the keyboard', async () => {
+    const { page, frame: chat } = phone!;
+    const conversations = chat.getByRole('navigation', { name: 'Conversations' });
+    const first = conversations.getByRole('button', { name: 'Delete conversation: How do I know my starter is ready?' });
+    await first.waitFor(SEEN);
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await chat.getByRole('group', { name: 'Delete conversation' }).getByText(/Delete “How do I know my starter is ready\?”\?/).waitFor(SEEN);
+    await page.screenshot({ path: join(SCREENSHOTS, 'chat-delete-conversation-mobile.png') });
+    // The confirmation has the focus: Enter deletes.
+    await page.keyboard.press('Enter');
+    await first.waitFor({ state: 'detached', ...SEEN });
+    expect(await conversations.getByRole('button', { name: 'How do I know my starter is ready?', exact: true }).count()).toBe(0);
+    expect(await conversations.getByRole('button', { name: 'What should a healthy starter smell like?', exact: true }).count()).toBe(1);
   });
 });

@@ -33,33 +33,18 @@ export function SessionList({ version, activeSessionId, onOpen, onNewChat, onDel
     newChat.current?.focus();
   }
 
+  const pending = confirming === null ? undefined : list.find((session) => session.id === confirming);
+
   return (
-    <nav className="session-list" aria-label="Conversations">
-      <Button ref={newChat} size="sm" onClick={onNewChat} disabled={disabled}>
-        New chat
-      </Button>
-      {sessions.status === 'error' ? <ErrorNotice compact error={sessions.error} onRetry={sessions.retry} /> : null}
-      {remove.status === 'error' ? <ErrorNotice compact error={remove.error} title="Could not delete the conversation" /> : null}
-      {list.length > 0 ? (
-        <ul className="session-list__items">
-          {list.map((session) =>
-            confirming === session.id ? (
-              <li
-                key={session.id}
-                className="session-list__confirm"
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape') setConfirming(null);
-                }}
-              >
-                <span className="session-list__question">Delete “{session.title}”?</span>
-                <Button size="sm" variant="primary" autoFocus disabled={remove.status === 'pending'} onClick={() => void confirmDelete(session.id)}>
-                  {remove.status === 'pending' ? 'Deleting…' : 'Delete'}
-                </Button>
-                <Button size="sm" variant="ghost" disabled={remove.status === 'pending'} onClick={() => (setConfirming(null), remove.reset())}>
-                  Keep
-                </Button>
-              </li>
-            ) : (
+    <>
+      <nav className="session-list" aria-label="Conversations">
+        <Button ref={newChat} size="sm" onClick={onNewChat} disabled={disabled}>
+          New chat
+        </Button>
+        {sessions.status === 'error' ? <ErrorNotice compact error={sessions.error} onRetry={sessions.retry} /> : null}
+        {list.length > 0 ? (
+          <ul className="session-list__items">
+            {list.map((session) => (
               <li key={session.id} className="session-list__entry">
                 <button
                   type="button"
@@ -74,6 +59,7 @@ export function SessionList({ version, activeSessionId, onOpen, onNewChat, onDel
                   type="button"
                   className="session-list__delete"
                   aria-label={`Delete conversation: ${session.title}`}
+                  aria-expanded={session.id === confirming}
                   title="Delete conversation"
                   disabled={disabled}
                   onClick={() => (remove.reset(), setConfirming(session.id))}
@@ -81,10 +67,30 @@ export function SessionList({ version, activeSessionId, onOpen, onNewChat, onDel
                   ×
                 </button>
               </li>
-            ),
-          )}
-        </ul>
+            ))}
+          </ul>
+        ) : null}
+      </nav>
+      {pending ? (
+        // Below the list, full width: the list scrolls sideways on a phone, a question in it would not fit.
+        <div
+          className="session-confirm"
+          role="group"
+          aria-label="Delete conversation"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setConfirming(null);
+          }}
+        >
+          <span className="session-confirm__question">Delete “{pending.title}”? Its messages are gone for good.</span>
+          <Button size="sm" variant="primary" autoFocus disabled={remove.status === 'pending'} onClick={() => void confirmDelete(pending.id)}>
+            {remove.status === 'pending' ? 'Deleting…' : 'Delete'}
+          </Button>
+          <Button size="sm" variant="ghost" disabled={remove.status === 'pending'} onClick={() => (setConfirming(null), remove.reset())}>
+            Keep
+          </Button>
+          {remove.status === 'error' ? <ErrorNotice compact error={remove.error} title="Could not delete the conversation" /> : null}
+        </div>
       ) : null}
-    </nav>
+    </>
   );
 }

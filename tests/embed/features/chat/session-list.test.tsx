@@ -24,8 +24,9 @@ describe('SessionList', () => {
     const list = within(await screen.findByRole('navigation', { name: 'Conversations' }));
     fireEvent.click(await list.findByRole('button', { name: 'Delete conversation: Feeding' }));
 
-    expect(list.getByText('Delete “Feeding”?')).toBeTruthy();
-    const confirm = list.getByRole('button', { name: 'Delete' });
+    const confirmation = within(screen.getByRole('group', { name: 'Delete conversation' }));
+    expect(confirmation.getByText('Delete “Feeding”? Its messages are gone for good.')).toBeTruthy();
+    const confirm = confirmation.getByRole('button', { name: 'Delete' });
     expect(document.activeElement).toBe(confirm);
     expect(callsTo(`/api/chat/sessions/${ONE}`)).toHaveLength(0);
     await act(async () => fireEvent.click(confirm));
@@ -45,15 +46,18 @@ describe('SessionList', () => {
     const onDeleted = renderList();
     const list = within(await screen.findByRole('navigation', { name: 'Conversations' }));
 
+    const confirmation = () => within(screen.getByRole('group', { name: 'Delete conversation' }));
     fireEvent.click(await list.findByRole('button', { name: 'Delete conversation: Feeding' }));
-    fireEvent.click(list.getByRole('button', { name: 'Keep' }));
+    fireEvent.click(confirmation().getByRole('button', { name: 'Keep' }));
+    expect(screen.queryByRole('group', { name: 'Delete conversation' })).toBeNull();
     fireEvent.click(list.getByRole('button', { name: 'Delete conversation: Feeding' }));
-    fireEvent.keyDown(list.getByRole('button', { name: 'Delete' }), { key: 'Escape' });
+    fireEvent.keyDown(confirmation().getByRole('button', { name: 'Delete' }), { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Delete conversation' })).toBeNull();
     expect(list.getByRole('button', { name: 'Feeding' })).toBeTruthy();
     expect(callsTo(`/api/chat/sessions/${ONE}`)).toHaveLength(0);
 
     fireEvent.click(list.getByRole('button', { name: 'Delete conversation: Feeding' }));
-    await act(async () => fireEvent.click(list.getByRole('button', { name: 'Delete' })));
+    await act(async () => fireEvent.click(confirmation().getByRole('button', { name: 'Delete' })));
     expect(await screen.findByText('This conversation does not exist.')).toBeTruthy();
     expect(onDeleted).not.toHaveBeenCalled();
   });
