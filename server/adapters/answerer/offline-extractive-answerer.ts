@@ -26,7 +26,29 @@ interface Candidate {
   position: number;
   text: string;
   stems: Set<string>;
+  /** What the whole source is about (see topicOf): a sentence in it means these even when it says "it". */
+  topic: Set<string>;
   wordCount: number;
+}
+
+/** A word in more than this share of a source's sentences is what the source is about. */
+const TOPIC_SHARE = 0.5;
+/** A question word the sentence only implies (through its source's topic) counts this much of one it says. */
+const IMPLIED_WEIGHT = 0.5;
+
+/**
+ * What a source is about as a whole: the words of its lesson title, and those said in
+ * most of its sentences. "From day three, feed it once a day" in the lesson "Meet your
+ * starter" answers "how often should I feed my starter?" though it never says starter.
+ */
+function topicOf(videoTitle: string, sentenceStems: readonly Set<string>[]): Set<string> {
+  const topic = contentStems(videoTitle);
+  const counts = new Map<string, number>();
+  for (const stems of sentenceStems) for (const stem of stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  if (sentenceStems.length >= 4) {
+    for (const [stem, count] of counts) if (count / sentenceStems.length > TOPIC_SHARE) topic.add(stem);
+  }
+  return topic;
 }
 
 function sentencesOf(text: string): string[] {
@@ -54,24 +76,25 @@ function cite(candidate: Candidate): string {
 
 export function composeExtractiveAnswer(input: AnswerInput): string {
   const wanted = questionStems(input);
-  const candidates: Candidate[] = input.sources.flatMap((source) =>
-    sentencesOf(source.text).map((text, position) => ({
-      n: source.n,
-      position,
-      text,
-      stems: contentStems(text),
-      wordCount: words(text).length,
-    })),
-  );
+  const candidates: Candidate[] = input.sources.flatMap((source) => {
+    const sentences = sentencesOf(source.text);
+    const stems = sentences.map((text) => contentStems(text));
+    const topic = topicOf(source.videoTitle, stems);
+    return sentences.map((text, position) => ({ n: source.n, position, text, stems: stems[position]!, topic, wordCount: words(text).length }));
+  });
   // Rarer words say more: a term in every sentence of the sources barely tells them apart.
   const weight = (stem: string) => 1 + Math.log(candidates.length / Math.max(1, candidates.filter((c) => c.stems.has(stem)).length));
   const needed = Math.min(2, wanted.size);
   const scored = candidates
     .map((c) => {
-      const shared = [...wanted].filter((stem) => c.stems.has(stem));
-      return { c, shared: shared.length, score: shared.reduce((sum, stem) => sum + weight(stem), 0) };
+      const said = [...wanted].filter((stem) => c.stems.has(stem));
+      const implied = [...wanted].filter((stem) => !c.stems.has(stem) && c.topic.has(stem));
+      const score = said.reduce((sum, stem) => sum + weight(stem), 0) + IMPLIED_WEIGHT * implied.reduce((sum, stem) => sum + weight(stem), 0);
+      // The sentence itself must say one of the question's words that is not merely its source's topic.
+      const saysSomething = said.some((stem) => !c.topic.has(stem)) || said.length >= needed;
+      return { c, matched: said.length + implied.length, saysSomething, score };
     })
-    .filter((s) => needed > 0 && s.shared >= needed)
+    .filter((s) => needed > 0 && s.saysSomething && s.matched >= needed)
     .sort((a, b) => b.score - a.score || a.c.n - b.c.n || a.c.position - b.c.position);
 
   const picked: Candidate[] = [];

@@ -46,6 +46,22 @@ describe('offline extractive answerer', () => {
     expect(composeExtractiveAnswer({ question: 'What is an expense ratio?', sources: [], history: [] })).toBe(OFFLINE_NOT_COVERED);
   });
 
+  it('reads a sentence in the context of its lesson: "feed it" in a lesson about the starter answers a question about feeding the starter', () => {
+    const starter: AnswerSource = {
+      n: 1,
+      videoTitle: 'Lesson 1 · Meet your starter',
+      startSeconds: 0,
+      endSeconds: 60,
+      text:
+        'Cover the jar loosely. On day two you may see a burst of bubbles. From day three, feed it once a day: discard all but fifty grams, then add fifty grams of flour. ' +
+        'Keep the jar somewhere warm. A grey liquid on top is called hooch.',
+    };
+    const answer = composeExtractiveAnswer({ question: 'How often should I feed my starter?', sources: [starter], history: [] });
+    expect(answer).toContain('From day three, feed it once a day: discard all but fifty grams, then add fifty grams of flour [1].');
+    // The lesson's subject alone is not an answer: no sentence here says anything about rye.
+    expect(composeExtractiveAnswer({ question: 'Can I use rye in my starter?', sources: [starter], history: [] })).toBe(OFFLINE_NOT_COVERED);
+  });
+
   it('answers a follow-up with the words of the earlier question', () => {
     const history = [{ role: 'user' as const, content: 'What is an expense ratio?' }, { role: 'assistant' as const, content: 'It is a fee [2].' }];
     expect(composeExtractiveAnswer(ask('why does it matter?', history))).toContain('[2]');
