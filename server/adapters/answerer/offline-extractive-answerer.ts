@@ -62,10 +62,19 @@ function sentencesOf(text: string): string[] {
   });
 }
 
+/**
+ * Verbs that frame a question ("how do I know…", "can you tell me…") rather than say
+ * what it is about. Dropped when at least two other words remain, so "get to know the
+ * starter" is not quoted for "how do I know my starter is ready?".
+ */
+const FRAMING = new Set(['know', 'tell', 'understand', 'find', 'learn', 'show']);
+
 /** Follow-ups ("and the second one?") borrow the earlier question's words, as retrieval did. */
 function questionStems(input: AnswerInput): Set<string> {
   const followUp = input.history.some((t) => t.role === 'user') && looksLikeFollowUp(input.question);
-  return contentStems(followUp ? combineWithEarlierTerms(input.history, input.question) : input.question);
+  const stems = contentStems(followUp ? combineWithEarlierTerms(input.history, input.question) : input.question);
+  const subject = [...stems].filter((stem) => !FRAMING.has(stem));
+  return subject.length >= 2 ? new Set(subject) : stems;
 }
 
 /** The sentence with its citation marker before the final punctuation: "…low fees [2]." */

@@ -62,6 +62,21 @@ describe('offline extractive answerer', () => {
     expect(composeExtractiveAnswer({ question: 'Can I use rye in my starter?', sources: [starter], history: [] })).toBe(OFFLINE_NOT_COVERED);
   });
 
+  it('does not quote a sentence for the verb that frames the question', () => {
+    const starter: AnswerSource = {
+      n: 1,
+      videoTitle: 'Lesson 1 · Meet your starter',
+      startSeconds: 0,
+      endSeconds: 60,
+      text: "I'm Maya, and in this lesson we're going to get to know the starter. A starter is ready when it reliably doubles within four to eight hours after a feed.",
+    };
+    const answer = composeExtractiveAnswer({ question: 'How do I know my starter is ready?', sources: [starter], history: [] });
+    expect(answer).toContain('A starter is ready when it reliably doubles within four to eight hours after a feed [1].');
+    expect(answer).not.toContain('get to know');
+    // A question about knowing itself keeps the word.
+    expect(composeExtractiveAnswer({ question: 'know starter', sources: [starter], history: [] })).toContain('get to know the starter [1]');
+  });
+
   it('answers a follow-up with the words of the earlier question', () => {
     const history = [{ role: 'user' as const, content: 'What is an expense ratio?' }, { role: 'assistant' as const, content: 'It is a fee [2].' }];
     expect(composeExtractiveAnswer(ask('why does it matter?', history))).toContain('[2]');
