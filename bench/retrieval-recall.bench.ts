@@ -27,6 +27,8 @@ interface Variant {
  * the exact scan of one shared chunks table, the design this replaced.
  */
 const WHOLE_TABLE_SQL = VECTOR_CANDIDATES_SQL.replace('where c.creator_id = $1\n', "where (c.creator_id || '') = $1\n");
+// A silent no-op would compare production with itself.
+if (WHOLE_TABLE_SQL === VECTOR_CANDIDATES_SQL) throw new Error('retrieval-recall: the creator filter of VECTOR_CANDIDATES_SQL changed; update WHOLE_TABLE_SQL');
 
 async function nearest(db: Db, variant: Variant, params: unknown[]) {
   const started = performance.now();

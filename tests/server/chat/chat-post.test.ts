@@ -137,46 +137,32 @@ describe('POST /api/chat', () => {
 
 describeSecurity('/api/chat', () => app, { method: 'POST', path: '/api/chat', view: 'experience', body: { question: 'hydration?' } });
 describeSecurity('/api/chat/sessions', () => app, { method: 'GET', path: '/api/chat/sessions', view: 'experience' });
-describeSecurity('/api/chat/sessions/:id', () => app, {
-  method: 'GET',
-  path: '/api/chat/sessions/00000000-0000-4000-8000-000000000000',
-  view: 'experience',
-  foreignPath: async () => {
-    await db.query(`insert into users (id) values ($1) on conflict do nothing`, [world.B.student]);
-    const [session] = await db.query<{ id: string }>(
-      `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, $3, 'B') returning id`,
-      [world.B.companyId, world.B.experienceId, world.B.student],
-    );
-    return `/api/chat/sessions/${session!.id}`;
-  },
-});
-describeSecurity('/api/chat/sessions/:id', () => app, {
-  method: 'DELETE',
-  path: '/api/chat/sessions/00000000-0000-4000-8000-000000000000',
-  view: 'experience',
-  foreignPath: async () => {
-    await db.query(`insert into users (id) values ($1) on conflict do nothing`, [world.B.student]);
-    const [session] = await db.query<{ id: string }>(
-      `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, $3, 'B') returning id`,
-      [world.B.companyId, world.B.experienceId, world.B.student],
-    );
-    return `/api/chat/sessions/${session!.id}`;
-  },
-});
+/** A conversation of creator B's student: creator A's users must get 404 for it. */
+async function foreignSession(): Promise<string> {
+  await db.query(`insert into users (id) values ($1) on conflict do nothing`, [world.B.student]);
+  const [session] = await db.query<{ id: string }>(
+    `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, $3, 'B') returning id`,
+    [world.B.companyId, world.B.experienceId, world.B.student],
+  );
+  return session!.id;
+}
+for (const method of ['GET', 'DELETE'] as const) {
+  describeSecurity('/api/chat/sessions/:id', () => app, {
+    method,
+    path: '/api/chat/sessions/00000000-0000-4000-8000-000000000000',
+    view: 'experience',
+    foreignPath: async () => `/api/chat/sessions/${await foreignSession()}`,
+  });
+}
 describeSecurity('/api/chat/messages/:id/feedback', () => app, {
   method: 'POST',
   path: '/api/chat/messages/00000000-0000-4000-8000-000000000000/feedback',
   view: 'experience',
   body: { value: 1 },
   foreignPath: async () => {
-    await db.query(`insert into users (id) values ($1) on conflict do nothing`, [world.B.student]);
-    const [session] = await db.query<{ id: string }>(
-      `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, $3, 'B') returning id`,
-      [world.B.companyId, world.B.experienceId, world.B.student],
-    );
     const [message] = await db.query<{ id: string }>(
       `insert into chat_messages (session_id, creator_id, user_id, role, content) values ($1, $2, $3, 'assistant', 'B answer') returning id`,
-      [session!.id, world.B.companyId, world.B.student],
+      [await foreignSession(), world.B.companyId, world.B.student],
     );
     return `/api/chat/messages/${message!.id}/feedback`;
   },
