@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { ApiError } from '../../../shared/api-error';
 import type { VideoSummary } from '../../../shared/schemas/videos';
 import { toApiError } from '../../lib/use-api-query';
 import { addCaptions } from './api/add-captions';
+import { useUploadRows } from './use-upload-rows';
 
 export type UploadStep = 'waiting' | 'reading' | 'sending' | 'done' | 'failed';
 
@@ -19,12 +20,6 @@ export interface CaptionsItem {
   title: string;
 }
 
-const LIMIT_CODES = new Set(['VIDEO_LIMIT_EXCEEDED', 'STORAGE_LIMIT_EXCEEDED']);
-
-export function isLimitError(error: ApiError | undefined): error is ApiError {
-  return error !== undefined && LIMIT_CODES.has(error.code);
-}
-
 export function isUploading(rows: readonly UploadRow[]): boolean {
   return rows.some((row) => row.step === 'waiting' || row.step === 'reading' || row.step === 'sending');
 }
@@ -35,28 +30,11 @@ export function isUploading(rows: readonly UploadRow[]): boolean {
  * they would be refused for the same reason.
  */
 export function useCaptionsUpload({ onAdded }: { onAdded: () => void }) {
-  const [rows, setRows] = useState<UploadRow[]>([]);
-  const [limitError, setLimitError] = useState<ApiError | undefined>(undefined);
-  const nextKey = useRef(0);
-  const mounted = useRef(true);
-  const added = useRef(onAdded);
-  useEffect(() => {
-    added.current = onAdded;
-  }, [onAdded]);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-
-  const update = useCallback((key: number, patch: Partial<UploadRow>) => {
-    if (mounted.current) setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
-  }, []);
+  const { rows, setRows, limitError, setLimitError, newKey, update, succeeded, failed } = useUploadRows<UploadRow>(onAdded);
 
   const start = useCallback(
     async (items: readonly CaptionsItem[]) => {
-      const batch = items.map((item) => ({ key: nextKey.current++, fileName: item.file.name, step: 'waiting' as const }));
+      const batch = items.map((item) => ({ key: newKey(), fileName: item.file.name, step: 'waiting' as const }));
       setRows(batch);
       setLimitError(undefined);
       for (const [index, item] of items.entries()) {
@@ -71,28 +49,19 @@ export function useCaptionsUpload({ onAdded }: { onAdded: () => void }) {
         }
         update(key, { step: 'sending' });
         try {
-          const video = await addCaptions({ title: item.title, fileName: item.file.name, text });
-          update(key, { step: 'done', video });
-          if (mounted.current) added.current();
+          succeeded(key, await addCaptions({ title: item.title, fileName: item.file.name, text }));
         } catch (cause) {
-          const error = toApiError(cause);
-          update(key, { step: 'failed', error });
-          if (isLimitError(error)) {
-            if (mounted.current) setLimitError(error);
-            const notSent = new ApiError(error.code, 'Not sent: your plan has no room for it.');
-            for (const later of batch.slice(index + 1)) update(later.key, { step: 'failed', error: notSent });
-            break;
-          }
+          if (failed(key, toApiError(cause), () => batch.slice(index + 1).map((later) => later.key))) break;
         }
       }
     },
-    [update],
+    [newKey, setRows, setLimitError, update, succeeded, failed],
   );
 
   const clear = useCallback(() => {
     setRows([]);
     setLimitError(undefined);
-  }, []);
+  }, [setRows, setLimitError]);
 
   return { rows, limitError, busy: isUploading(rows), start, clear };
 }

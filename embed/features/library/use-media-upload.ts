@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../shared/api-error';
+import { useCallback, useEffect, useRef } from 'react';
+import type { ApiError } from '../../../shared/api-error';
 import type { VideoSummary } from '../../../shared/schemas/videos';
 import { toApiError } from '../../lib/use-api-query';
 import type { MediaItem } from './media-files';
 import { runMediaUpload, type MediaProgress, type MediaStep, type MediaTools } from './run-media-upload';
-import { isLimitError } from './use-captions-upload';
+import { useUploadRows } from './use-upload-rows';
 
 export interface MediaRow {
   key: number;
@@ -38,28 +38,15 @@ function isAbort(cause: unknown): boolean {
  * `tools` is for tests; the page uses the browser's media element and ffmpeg.wasm.
  */
 export function useMediaUpload({ onAdded, tools }: { onAdded: () => void; tools?: MediaTools | undefined }) {
-  const [rows, setRows] = useState<MediaRow[]>([]);
-  const [limitError, setLimitError] = useState<ApiError | undefined>(undefined);
+  const { rows, setRows, limitError, setLimitError, newKey, update, succeeded, failed } = useUploadRows<MediaRow>(onAdded);
   const pending = useRef<{ key: number; item: MediaItem }[]>([]);
   const controllers = useRef(new Map<number, AbortController>());
-  const nextKey = useRef(0);
-  const mounted = useRef(true);
-  const added = useRef(onAdded);
   useEffect(() => {
-    added.current = onAdded;
-  }, [onAdded]);
-  useEffect(() => {
-    mounted.current = true;
     const running = controllers.current;
+    // Leaving the page cancels: an upload nobody watches would hold quota for a day.
     return () => {
-      mounted.current = false;
-      // Leaving the page cancels: an upload nobody watches would hold quota for a day.
       for (const controller of running.values()) controller.abort();
     };
-  }, []);
-
-  const update = useCallback((key: number, patch: Partial<MediaRow>) => {
-    if (mounted.current) setRows((current) => current.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   }, []);
 
   const pump = useCallback(() => {
@@ -71,22 +58,10 @@ export function useMediaUpload({ onAdded, tools }: { onAdded: () => void; tools?
       const report = (progress: MediaProgress) => update(next.key, progress);
       runMediaUpload(next.item, report, controller.signal, tools)
         .then(
-          (video) => {
-            update(next.key, { step: 'done', video });
-            if (mounted.current) added.current();
-          },
+          (video) => succeeded(next.key, video),
           (cause: unknown) => {
-            if (controller.signal.aborted || isAbort(cause)) {
-              update(next.key, { step: 'cancelled' });
-              return;
-            }
-            const error = toApiError(cause);
-            update(next.key, { step: 'failed', error });
-            if (isLimitError(error)) {
-              if (mounted.current) setLimitError(error);
-              const notSent = new ApiError(error.code, 'Not sent: your plan has no room for it.');
-              for (const later of pending.current.splice(0)) update(later.key, { step: 'failed', error: notSent });
-            }
+            if (controller.signal.aborted || isAbort(cause)) update(next.key, { step: 'cancelled' });
+            else failed(next.key, toApiError(cause), () => pending.current.splice(0).map((later) => later.key));
           },
         )
         .finally(() => {
@@ -94,11 +69,11 @@ export function useMediaUpload({ onAdded, tools }: { onAdded: () => void; tools?
           pump();
         });
     }
-  }, [tools, update]);
+  }, [tools, update, succeeded, failed]);
 
   const start = useCallback(
     (items: readonly MediaItem[]) => {
-      const batch = items.map((item) => ({ key: nextKey.current++, item }));
+      const batch = items.map((item) => ({ key: newKey(), item }));
       setRows((current) => [
         ...current.filter(isActive),
         ...batch.map(({ key, item }) => ({
@@ -115,7 +90,7 @@ export function useMediaUpload({ onAdded, tools }: { onAdded: () => void; tools?
       pending.current.push(...batch);
       pump();
     },
-    [pump],
+    [newKey, setRows, setLimitError, pump],
   );
 
   const cancel = useCallback(
@@ -133,7 +108,7 @@ export function useMediaUpload({ onAdded, tools }: { onAdded: () => void; tools?
   const clear = useCallback(() => {
     setRows((current) => current.filter(isActive));
     setLimitError(undefined);
-  }, []);
+  }, [setRows, setLimitError]);
 
   return { rows, limitError, busy: rows.some(isActive), start, cancel, clear };
 }
