@@ -2,6 +2,7 @@ import { Button } from '../../../ui/button';
 import type { MediaStep } from '../run-media-upload';
 import { isActive, type MediaRow } from '../use-media-upload';
 import { formatBytes } from '../video-labels';
+import { UploadRowError } from './upload-row-error';
 
 const stepLabel: Record<MediaStep, string> = {
   waiting: 'Waiting',
@@ -71,17 +72,7 @@ export function MediaUploadList({ rows, busy, onCancel, onClear }: MediaUploadLi
                 </div>
               ) : null}
               {row.note ? <p className="upload-progress__note">{row.note}</p> : null}
-              {row.error ? (
-                <p className="upload-progress__error">
-                  {row.error.message}
-                  {row.error.requestId ? (
-                    <>
-                      {' '}
-                      · Request id <code>{row.error.requestId}</code>
-                    </>
-                  ) : null}
-                </p>
-              ) : null}
+              {row.error ? <UploadRowError error={row.error} /> : null}
             </li>
           );
         })}

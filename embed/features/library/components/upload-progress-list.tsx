@@ -1,6 +1,7 @@
 import { Button } from '../../../ui/button';
 import { Spinner } from '../../../ui/spinner';
 import type { UploadRow, UploadStep } from '../use-captions-upload';
+import { UploadRowError } from './upload-row-error';
 
 const stepLabel: Record<UploadStep, string> = {
   waiting: 'Waiting',
@@ -26,17 +27,7 @@ export function UploadProgressList({ rows, busy, onClear }: { rows: readonly Upl
                 {processingFailed ? 'Added, but processing failed' : stepLabel[row.step]}
               </span>
               {processingFailed && row.video?.error ? <p className="upload-progress__error">{row.video.error}</p> : null}
-              {row.error ? (
-                <p className="upload-progress__error">
-                  {row.error.message}
-                  {row.error.requestId ? (
-                    <>
-                      {' '}
-                      · Request id <code>{row.error.requestId}</code>
-                    </>
-                  ) : null}
-                </p>
-              ) : null}
+              {row.error ? <UploadRowError error={row.error} /> : null}
             </li>
           );
         })}
