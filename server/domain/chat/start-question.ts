@@ -42,7 +42,8 @@ export interface PreparedQuestion {
 
 const HISTORY_TURNS = 6;
 
-async function openSession(db: Db, viewer: ViewerContext, sessionId: string | undefined, question: string): Promise<string> {
+/** The session's id, and whether it was just created (then it has no history to read). */
+async function openSession(db: Db, viewer: ViewerContext, sessionId: string | undefined, question: string): Promise<{ id: string; created: boolean }> {
   if (sessionId) {
     // A session id of another student or creator is simply not found.
     const [own] = await db.query<{ id: string }>(
@@ -50,13 +51,26 @@ async function openSession(db: Db, viewer: ViewerContext, sessionId: string | un
       [sessionId, viewer.creator.id, viewer.user.id],
     );
     if (!own) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
-    return own.id;
+    return { id: own.id, created: false };
   }
   const [created] = await db.query<{ id: string }>(
     `insert into chat_sessions (creator_id, experience_id, user_id, title, asked_as) values ($1, $2, $3, $4, $5) returning id`,
     [viewer.creator.id, viewer.experience!.id, viewer.user.id, question.slice(0, 80), viewer.role],
   );
-  return created!.id;
+  return { id: created!.id, created: true };
+}
+
+/** The session's last turns, oldest first: the follow-up rewrite and the answerer read them. */
+async function recentTurns(db: Db, sessionId: string, creatorId: string): Promise<ChatTurn[]> {
+  const rows = await db.query<ChatTurn>(
+    `select role, content from (
+       select role, content, created_at from chat_messages
+        where session_id = $1 and creator_id = $2 and status = 'complete'
+        order by created_at desc limit $3) recent
+      order by created_at`,
+    [sessionId, creatorId, HISTORY_TURNS],
+  );
+  return rows.map((t) => ({ role: t.role, content: t.content }));
 }
 
 /** Transcript segments inside each source's time range (index n-1), in one query on the hot path. */
@@ -89,17 +103,9 @@ async function segmentsOfSources(db: Db, creatorId: string, sources: readonly Ch
 export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, input: ChatRequest): Promise<PreparedQuestion> {
   if (!viewer.experience) throw new ApiError('BAD_REQUEST', 'Questions are asked inside a course (experience view).');
   const startedAt = ports.clock.now().getTime();
-  const sessionId = await openSession(ports.db, viewer, input.sessionId, input.question);
-  const history = (
-    await ports.db.query<ChatTurn>(
-      `select role, content from (
-         select role, content, created_at from chat_messages
-          where session_id = $1 and creator_id = $2 and status = 'complete'
-          order by created_at desc limit $3) recent
-        order by created_at`,
-      [sessionId, viewer.creator.id, HISTORY_TURNS],
-    )
-  ).map((t) => ({ role: t.role, content: t.content }));
+  const session = await openSession(ports.db, viewer, input.sessionId, input.question);
+  const sessionId = session.id;
+  const history = session.created ? [] : await recentTurns(ports.db, sessionId, viewer.creator.id);
 
   const quota = { creatorId: viewer.creator.id, userId: viewer.user.id };
   const reservation = viewer.role === 'student' ? await reserveChatQuota(ports, quota) : null;
