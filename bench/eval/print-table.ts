@@ -1,0 +1,50 @@
+import type { CourseSummary, RetrievalSummary } from './summarise';
+import { pct } from './score-rules';
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const share = (x: number) => (Number.isNaN(x) ? '–' : `${Math.round(100 * x)}%`);
+const mrr = (x: number) => (Number.isNaN(x) ? '–' : x.toFixed(2));
+const ms = (x: number) => (Number.isNaN(x) ? '–' : `${Math.round(x)}`);
+const of = (part: number, whole: number) => (whole === 0 ? '–' : `${part}/${whole}`);
+const retrievalCells = (r: RetrievalSummary) => [share(r.r1), share(r.r5), share(r.r10), mrr(r.mrr)];
+
+/** The end-to-end table: what a student gets from the chat route. */
+export function answersTable(rows: CourseSummary[]): string {
+  return table(
+    ['course', 'asked', 'answered', 'cit.prec', 'false refusals', 'off-topic refused', 'leaks', 'p50 ms', 'p95 ms', 'errors'],
+    rows.map((r) => [
+      r.course,
+      String(r.questions),
+      `${pct(r.answered, r.questions)} (${r.answered})`,
+      `${pct(r.correctCitations, r.citations)} (${r.correctCitations}/${r.citations})`,
+      of(r.falseRefusals, r.questions),
+      r.offTopicAsks ? `${pct(r.offTopicRefused, r.offTopicAsks)} (${r.offTopicRefused}/${r.offTopicAsks})` : '–',
+      of(r.leaks, r.probes),
+      ms(r.p50Ms),
+      ms(r.p95Ms),
+      String(r.errors),
+    ]),
+  );
+}
+
+/** Retrieval alone, Chronos beside each baseline, scored by the same rule. */
+export function retrievalTable(rows: CourseSummary[]): string {
+  const groups = ['chronos', 'bm25', 'bm25+title', 'exact-vec'];
+  const header = ['course', ...groups.flatMap((g) => [`${g} @1`, '@5', '@10', 'MRR'])];
+  return table(
+    header,
+    rows.map((r) => [r.course, ...retrievalCells(r.chronos), ...retrievalCells(r.bm25), ...retrievalCells(r.bm25Title), ...retrievalCells(r.exactVector)]),
+  );
+}
+
+export const RETRIEVAL_NOTES = [
+  'chronos @1/@5/MRR: the meta event\'s sources in rank order (what the answerer saw); @10: retrieveSources(limit 10), the same code with a deeper list.',
+  'bm25: minisearch defaults over fixed 60-s windows (window start = its first cue); bm25+title: the lesson title prepended to each window.',
+  'exact-vec: cosine over every stored chunk of the creator with the same embedder, no index, no floor. Baselines never refuse; MRR over their top 10.',
+  'A ranked item counts when its lesson is the expected one and its start second is within [start-30, end+30].',
+].join('\n');

@@ -1,0 +1,66 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readCourseSet } from './course-set';
+import { evaluate } from './evaluate';
+import { parseEvalOptions, USAGE, UsageError } from './eval-options';
+import { buildEvalProviders, MissingProviderConfig } from './eval-providers';
+import { answersTable, RETRIEVAL_NOTES, retrievalTable } from './print-table';
+import { scoreDistributions } from './score-distributions';
+import { summarise } from './summarise';
+
+/**
+ * `npm run eval`: rightness on caption courses with question files (see
+ * ../shared/eval-dev/README.md). Exit 0 after a run, 2 when the arguments or the
+ * chosen providers' keys are missing or wrong, 1 when the run itself failed.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const fromRoot = (p: string) => (isAbsolute(p) ? p : resolve(ROOT, p));
+
+async function main(): Promise<number> {
+  let options;
+  let providers;
+  try {
+    options = parseEvalOptions(process.argv.slice(2));
+    providers = buildEvalProviders(options, process.env);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`${err.message}\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof MissingProviderConfig) {
+      console.error(`Cannot build the chosen providers. Missing or invalid:\n${err.missing.map((m) => `  - ${m}`).join('\n')}`);
+      return 2;
+    }
+    throw err;
+  }
+  const set = await readCourseSet(fromRoot(options.data));
+  const out = fromRoot(options.out);
+  await mkdir(out, { recursive: true });
+  const log = (line: string) => console.error(line);
+  log(`eval: ${set.courses.map((c) => `${c.name} (${c.questions.length} questions)`).join(', ')}, ${set.outside.length} outside; embedder ${providers.embedder.model}, answerer ${providers.answerer.name}`);
+
+  const started = performance.now();
+  const report = await evaluate(set, providers, join(out, 'pgdata'), log);
+  const rows = summarise(report);
+  const stamp = report.createdAt.replace(/[:.]/g, '-');
+  const path = join(out, `eval-${stamp}.json`);
+  await writeFile(path, `${JSON.stringify({ ...report, summary: rows }, null, 2)}\n`);
+
+  console.log(`\nChronos eval — ${set.dir}, embedder ${report.providers.embedder}, answerer ${report.providers.answerer}, ${new Date().toISOString()}\n`);
+  console.log(answersTable(rows));
+  console.log('\nretrieval (recall@k, MRR) — Chronos beside the baselines\n');
+  console.log(retrievalTable(rows));
+  console.log(`\n${RETRIEVAL_NOTES}\n`);
+  console.log(scoreDistributions(report, providers.embedder.model));
+  console.log(`\nreport: ${path}  (whole run ${((performance.now() - started) / 1000).toFixed(0)} s, ingest ${(report.ingestMs / 1000).toFixed(0)} s)`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
