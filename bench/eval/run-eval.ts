@@ -1,4 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { applyMigrations } from '../../server/adapters/db/migrate';
+import { readMigrationFiles } from '../../server/adapters/db/migration-files';
+import { openPgliteDb } from '../../server/adapters/db/pglite-db';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCourseSet } from './course-set';
@@ -41,7 +44,18 @@ async function main(): Promise<number> {
   log(`eval: ${set.courses.map((c) => `${c.name} (${c.questions.length} questions)`).join(', ')}, ${set.outside.length} outside; embedder ${providers.embedder.model}, answerer ${providers.answerer.name}`);
 
   const started = performance.now();
-  const report = await evaluate(set, providers, join(out, 'pgdata'), log);
+  // A fresh database every run: nothing from an earlier run (chunks, sessions, usage) can shape this one.
+  const dbDir = join(out, 'pgdata');
+  await rm(dbDir, { recursive: true, force: true });
+  await mkdir(dbDir, { recursive: true });
+  const db = await openPgliteDb(dbDir);
+  let report;
+  try {
+    await applyMigrations(db, await readMigrationFiles());
+    report = await evaluate(set, providers, db, log);
+  } finally {
+    await db.close();
+  }
   const rows = summarise(report);
   const stamp = report.createdAt.replace(/[:.]/g, '-');
   const path = join(out, `eval-${stamp}.json`);

@@ -33,5 +33,11 @@ export function scoreDistributions(report: EvalReport, embedderModel: string): s
     lines.push(row('top full-text term share', scores.map((s) => s.topFullTextShare)));
     lines.push(row('top served source, fused score', scores.map((s) => s.topFused)));
   }
+  const floor = similarityFloorFor(embedderModel);
+  const above = (scores: DecisionScores[]) => scores.filter((s) => s.topSimilarity !== null && s.topSimilarity >= floor).length;
+  lines.push(
+    `top cosine at or above the floor ${floor}: ${groups.filter(([, scores]) => scores.length > 0).map(([name, scores]) => `${name} ${above(scores)}/${scores.length}`).join(', ')}` +
+      ' (the floor also passes a chunk on full-text terms alone: see relevance-floor.ts)',
+  );
   return lines.join('\n');
 }
