@@ -32,6 +32,21 @@ export function answersTable(rows: CourseSummary[]): string {
   );
 }
 
+/** Where the unanswered questions were lost: the floor, the answerer, its citations, or retrieval. */
+export function missesTable(rows: CourseSummary[]): string {
+  return table(
+    ['course', 'not answered', 'refused: no source cleared the floor', 'refused by the answerer', 'cited wrong, right source served', 'right source not served'],
+    rows.map((r) => [
+      r.course,
+      String(r.questions - r.answered - r.errors),
+      String(r.misses.floorRefused),
+      String(r.misses.answererDeclined),
+      String(r.misses.citedElsewhereWithRightSource),
+      String(r.misses.rightSourceNotServed),
+    ]),
+  );
+}
+
 /** Retrieval alone, Chronos beside each baseline, scored by the same rule. */
 export function retrievalTable(rows: CourseSummary[]): string {
   const groups = ['chronos', 'bm25', 'bm25+title', 'exact-vec'];

@@ -8,7 +8,7 @@ import { readCourseSet } from './course-set';
 import { evaluate } from './evaluate';
 import { parseEvalOptions, USAGE, UsageError } from './eval-options';
 import { buildEvalProviders, MissingProviderConfig } from './eval-providers';
-import { answersTable, RETRIEVAL_NOTES, retrievalTable } from './print-table';
+import { answersTable, missesTable, RETRIEVAL_NOTES, retrievalTable } from './print-table';
 import { scoreDistributions } from './score-distributions';
 import { summarise } from './summarise';
 
@@ -59,10 +59,15 @@ async function main(): Promise<number> {
   const rows = summarise(report);
   const stamp = report.createdAt.replace(/[:.]/g, '-');
   const path = join(out, `eval-${stamp}.json`);
-  await writeFile(path, `${JSON.stringify({ ...report, summary: rows }, null, 2)}\n`);
+  const json = `${JSON.stringify({ ...report, summary: rows }, null, 2)}\n`;
+  await writeFile(path, json);
+  // A fixed name too, so a script comparing runs can always read the newest.
+  await writeFile(join(out, 'eval-latest.json'), json);
 
   console.log(`\nChronos eval — ${set.dir}, embedder ${report.providers.embedder}, answerer ${report.providers.answerer}, ${new Date().toISOString()}\n`);
   console.log(answersTable(rows));
+  console.log('\nwhy answerable questions were not answered\n');
+  console.log(missesTable(rows));
   console.log('\nretrieval (recall@k, MRR) — Chronos beside the baselines\n');
   console.log(retrievalTable(rows));
   console.log(`\n${RETRIEVAL_NOTES}\n`);

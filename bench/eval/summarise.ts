@@ -21,6 +21,8 @@ export interface CourseSummary {
   offTopicRefused: number;
   probes: number;
   leaks: number;
+  /** Why answerable questions went unanswered (they add up to questions − answered − errors). */
+  misses: { floorRefused: number; answererDeclined: number; citedElsewhereWithRightSource: number; rightSourceNotServed: number };
   p50Ms: number;
   p95Ms: number;
   chronos: RetrievalSummary;
@@ -51,6 +53,7 @@ export function summarise(report: EvalReport): CourseSummary[] {
     const probes = outside.filter((o) => o.type === 'cross_tenant');
     const times = [...answers, ...outside].map((a) => a.latencyMs).sort((a, b) => a - b);
     const ranks = answers.map((a) => a.ranks);
+    const missed = answers.filter((a) => !a.answered && a.error === null);
     return {
       course,
       questions: answers.length,
@@ -63,6 +66,12 @@ export function summarise(report: EvalReport): CourseSummary[] {
       offTopicRefused: offTopic.filter((o) => o.refused).length,
       probes: probes.length,
       leaks: probes.filter((o) => o.leak?.leaked).length,
+      misses: {
+        floorRefused: missed.filter((a) => a.refused && a.noAnswer === true).length,
+        answererDeclined: missed.filter((a) => a.refused && a.noAnswer !== true).length,
+        citedElsewhereWithRightSource: missed.filter((a) => !a.refused && a.ranks.chronosServed !== null).length,
+        rightSourceNotServed: missed.filter((a) => !a.refused && a.ranks.chronosServed === null).length,
+      },
       p50Ms: percentile(times, 50),
       p95Ms: percentile(times, 95),
       // Served list for @1, @5 and MRR; the deeper retrieveSources list only for @10.

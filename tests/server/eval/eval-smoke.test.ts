@@ -6,7 +6,7 @@ import { readCourseSet } from '../../../bench/eval/course-set';
 import type { EvalReport } from '../../../bench/eval/eval-report';
 import { buildEvalProviders } from '../../../bench/eval/eval-providers';
 import { evaluate } from '../../../bench/eval/evaluate';
-import { answersTable, retrievalTable } from '../../../bench/eval/print-table';
+import { answersTable, missesTable, retrievalTable } from '../../../bench/eval/print-table';
 import { scoreDistributions } from '../../../bench/eval/score-distributions';
 import { summarise } from '../../../bench/eval/summarise';
 import type { Db } from '../../../server/ports/db';
@@ -69,6 +69,8 @@ describe('npm run eval on a tiny generated course set', () => {
     const overall = rows.at(-1)!;
     expect(overall).toMatchObject({ questions: 3, answered: 3, falseRefusals: 0, offTopicAsks: 2, offTopicRefused: 2, probes: 1, leaks: 0 });
     expect(overall.bm25.r1).toBe(1);
+    expect(overall.misses).toEqual({ floorRefused: 0, answererDeclined: 0, citedElsewhereWithRightSource: 0, rightSourceNotServed: 0 });
+    expect(missesTable(rows)).toContain('right source not served');
     expect(answersTable(rows)).toContain('bread');
     expect(retrievalTable(rows)).toContain('bm25+title');
     expect(scoreDistributions(report, 'offline-lexical-v1')).toContain('answerable (3)');
