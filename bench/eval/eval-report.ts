@@ -6,6 +6,8 @@ export interface RetrievalRanks {
   chronosServed: number | null;
   /** retrieveSources with limit 10 (the same code, a deeper list): recall@10 only. */
   chronos10: number | null;
+  /** retrieveSources(limit 10) with the cosine floor at -1: the fused ranking without the refusal decision. */
+  chronosNoFloor: number | null;
   bm25: number | null;
   bm25Title: number | null;
   exactVector: number | null;

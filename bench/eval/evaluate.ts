@@ -63,6 +63,7 @@ export async function evaluate(set: CourseSet, providers: EvalProviders, db: Db,
       const ranks: RetrievalRanks = {
         chronosServed: rank(served),
         chronos10: rank(signals.ranked10),
+        chronosNoFloor: rank(signals.unfloored10),
         bm25: rank(bm25.search(q.question, DEPTH)),
         bm25Title: rank(bm25Title.search(q.question, DEPTH)),
         exactVector: rank(vector.ranked),

@@ -49,16 +49,17 @@ export function missesTable(rows: CourseSummary[]): string {
 
 /** Retrieval alone, Chronos beside each baseline, scored by the same rule. */
 export function retrievalTable(rows: CourseSummary[]): string {
-  const groups = ['chronos', 'bm25', 'bm25+title', 'exact-vec'];
+  const groups = ['chronos', 'no floor', 'bm25', 'bm25+title', 'exact-vec'];
   const header = ['course', ...groups.flatMap((g) => [`${g} @1`, '@5', '@10', 'MRR'])];
   return table(
     header,
-    rows.map((r) => [r.course, ...retrievalCells(r.chronos), ...retrievalCells(r.bm25), ...retrievalCells(r.bm25Title), ...retrievalCells(r.exactVector)]),
+    rows.map((r) => [r.course, ...retrievalCells(r.chronos), ...retrievalCells(r.chronosNoFloor), ...retrievalCells(r.bm25), ...retrievalCells(r.bm25Title), ...retrievalCells(r.exactVector)]),
   );
 }
 
 export const RETRIEVAL_NOTES = [
   'chronos @1/@5/MRR: the meta event\'s sources in rank order (what the answerer saw); @10: retrieveSources(limit 10), the same code with a deeper list.',
+  'no floor: retrieveSources(limit 10) with the cosine floor at -1 (every candidate passes): the fused ranking apart from the refusal decision.',
   'bm25: minisearch defaults over fixed 60-s windows (window start = its first cue); bm25+title: the lesson title prepended to each window.',
   'exact-vec: cosine over every stored chunk of the creator with the same embedder, no index, no floor. Baselines never refuse; MRR over their top 10.',
   'A ranked item counts when its lesson is the expected one and its start second is within [start-30, end+30].',

@@ -12,6 +12,8 @@ import type { Moment } from './score-rules';
  */
 export interface RetrievalSignals {
   ranked10: Moment[];
+  /** The same retrieval with the cosine floor at -1, so every candidate passes: ranking quality apart from refusal. */
+  unfloored10: Moment[];
   topFullTextShare: number | null;
 }
 
@@ -20,7 +22,9 @@ export async function readRetrievalSignals(
   input: { creatorId: string; question: string; fileOf: ReadonlyMap<string, string> },
 ): Promise<RetrievalSignals> {
   const { sources } = await retrieveSources(ports, { creatorId: input.creatorId, query: input.question, limit: 10 });
-  const ranked10 = sources.map((s) => ({ file: input.fileOf.get(s.videoId) ?? null, startSeconds: s.startSeconds }));
+  const unfloored = await retrieveSources(ports, { creatorId: input.creatorId, query: input.question, limit: 10, minSimilarity: -1 });
+  const moments = (list: typeof sources) => list.map((s) => ({ file: input.fileOf.get(s.videoId) ?? null, startSeconds: s.startSeconds }));
+  const ranked10 = moments(sources);
   // The full-text list alone (the vector is not needed for its ranking), as retrieval runs it.
   const rows = await ports.db.query<{ matched_terms: number; query_terms: number }>(FULL_TEXT_CANDIDATES_SQL, [
     input.creatorId,
@@ -30,7 +34,7 @@ export async function readRetrievalSignals(
     CANDIDATES_PER_LIST,
   ]);
   const shares = rows.filter((r) => Number(r.query_terms) > 0).map((r) => Number(r.matched_terms) / Number(r.query_terms));
-  return { ranked10, topFullTextShare: shares.length ? Math.max(...shares) : null };
+  return { ranked10, unfloored10: moments(unfloored.sources), topFullTextShare: shares.length ? Math.max(...shares) : null };
 }
 
 /** An embedder that answers from the harness's cache (the harness's own calls only, never the app's). */

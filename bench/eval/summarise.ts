@@ -26,6 +26,7 @@ export interface CourseSummary {
   p50Ms: number;
   p95Ms: number;
   chronos: RetrievalSummary;
+  chronosNoFloor: RetrievalSummary;
   bm25: RetrievalSummary;
   bm25Title: RetrievalSummary;
   exactVector: RetrievalSummary;
@@ -77,6 +78,7 @@ export function summarise(report: EvalReport): CourseSummary[] {
       // Served list for @1, @5 and MRR; the deeper retrieveSources list only for @10.
       // (a hit in either list counts for @10, so @10 is never below @5 when the two lists differ).
       chronos: retrieval(ranks, (r) => r.chronosServed, (r) => (r.chronosServed !== null && r.chronosServed <= 10 ? r.chronosServed : r.chronos10)),
+      chronosNoFloor: retrieval(ranks, (r) => r.chronosNoFloor),
       bm25: retrieval(ranks, (r) => r.bm25),
       bm25Title: retrieval(ranks, (r) => r.bm25Title),
       exactVector: retrieval(ranks, (r) => r.exactVector),

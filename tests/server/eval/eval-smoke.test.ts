@@ -51,6 +51,7 @@ describe('npm run eval on a tiny generated course set', () => {
       expect(a.ranks.chronosServed, a.id).not.toBeNull();
       expect(a.ranks.bm25, a.id).toBe(1);
       expect(a.ranks.exactVector, a.id).not.toBeNull();
+      expect(a.ranks.chronosNoFloor, a.id).not.toBeNull();
       expect(a.answered, a.id).toBe(true);
       expect(a.refused, a.id).toBe(false);
     }

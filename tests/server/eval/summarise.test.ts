@@ -3,7 +3,7 @@ import type { AnswerRecord, EvalReport, OutsideRecord } from '../../../bench/eva
 import { summarise } from '../../../bench/eval/summarise';
 
 const scores = { topFused: null, topSimilarity: null, topFullTextShare: null };
-const noRanks = { chronosServed: null, chronos10: null, bm25: null, bm25Title: null, exactVector: null };
+const noRanks = { chronosServed: null, chronos10: null, chronosNoFloor: null, bm25: null, bm25Title: null, exactVector: null };
 const citation = (correct: boolean) => ({ n: 1, videoId: 'v', videoTitle: 't', startSeconds: 0, file: 'a.vtt', correct });
 
 function answer(id: string, over: Partial<AnswerRecord>): AnswerRecord {
@@ -43,7 +43,7 @@ describe('eval summary', () => {
     ingestMs: 0,
     answers: [
       answer('right', { answered: true, citations: [citation(true), citation(false)], ranks: { ...noRanks, chronosServed: 2, chronos10: 2, bm25: 1, exactVector: 7 } }),
-      answer('floor', { refused: true, noAnswer: true }),
+      answer('floor', { refused: true, noAnswer: true, ranks: { ...noRanks, chronosNoFloor: 1 } }),
       answer('declined', { refused: true, noAnswer: false, ranks: { ...noRanks, chronosServed: 1, chronos10: 1 } }),
       answer('cited-wrong', { citations: [citation(false)], ranks: { ...noRanks, chronosServed: 3, chronos10: 3 } }),
       answer('not-served', { citations: [citation(false)], ranks: { ...noRanks, chronos10: 8 } }),
@@ -67,6 +67,7 @@ describe('eval summary', () => {
   it('takes @1, @5 and MRR from the served list and @10 from either list', () => {
     const c1 = summarise(report)[0]!;
     expect(c1.chronos).toEqual({ r1: 1 / 5, r5: 3 / 5, r10: 4 / 5, mrr: (1 / 2 + 1 + 1 / 3) / 5 });
+    expect(c1.chronosNoFloor).toMatchObject({ r1: 1 / 5, mrr: 1 / 5 });
     expect(c1.bm25).toEqual({ r1: 1 / 5, r5: 1 / 5, r10: 1 / 5, mrr: 1 / 5 });
     expect(c1.exactVector).toMatchObject({ r5: 0, r10: 1 / 5 });
   });
