@@ -44,6 +44,8 @@ export interface AnswerRecord {
   expected: { video: string; start: number; end: number };
   sources: ServedSource[];
   ranked10: Moment[];
+  /** retrieveSources(limit 10) with the cosine floor at -1. */
+  unfloored10: Moment[];
   citations: (CitationRecord & { correct: boolean })[];
   answer: string;
   refused: boolean;

@@ -57,6 +57,13 @@ export function retrievalTable(rows: CourseSummary[]): string {
   );
 }
 
+/** The served lists' near misses: the passage is inside a source that starts too early to count. */
+export function overlapNote(rows: CourseSummary[]): string {
+  return `served sources overlapping the expected range but starting outside ±30 s of it (no served source counted): ${rows
+    .map((r) => `${r.course} ${of(r.servedOverlapOnly, r.questions)}`)
+    .join(', ')}`;
+}
+
 export const RETRIEVAL_NOTES = [
   'chronos @1/@5/MRR: the meta event\'s sources in rank order (what the answerer saw); @10: retrieveSources(limit 10), the same code with a deeper list.',
   'no floor: retrieveSources(limit 10) with the cosine floor at -1 (every candidate passes): the fused ranking apart from the refusal decision.',

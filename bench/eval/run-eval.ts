@@ -8,7 +8,7 @@ import { readCourseSet } from './course-set';
 import { evaluate } from './evaluate';
 import { parseEvalOptions, USAGE, UsageError } from './eval-options';
 import { buildEvalProviders, MissingProviderConfig } from './eval-providers';
-import { answersTable, missesTable, RETRIEVAL_NOTES, retrievalTable } from './print-table';
+import { answersTable, missesTable, overlapNote, RETRIEVAL_NOTES, retrievalTable } from './print-table';
 import { scoreDistributions } from './score-distributions';
 import { summarise } from './summarise';
 
@@ -70,7 +70,7 @@ async function main(): Promise<number> {
   console.log(missesTable(rows));
   console.log('\nretrieval (recall@k, MRR) — Chronos beside the baselines\n');
   console.log(retrievalTable(rows));
-  console.log(`\n${RETRIEVAL_NOTES}\n`);
+  console.log(`\n${RETRIEVAL_NOTES}\n${overlapNote(rows)}\n`);
   console.log(scoreDistributions(report, providers.embedder.model));
   console.log(`\nreport: ${path}  (whole run ${((performance.now() - started) / 1000).toFixed(0)} s, ingest ${(report.ingestMs / 1000).toFixed(0)} s)`);
   return 0;

@@ -23,6 +23,12 @@ export interface CourseSummary {
   leaks: number;
   /** Why answerable questions went unanswered (they add up to questions − answered − errors). */
   misses: { floorRefused: number; answererDeclined: number; citedElsewhereWithRightSource: number; rightSourceNotServed: number };
+  /**
+   * Served lists that hold a source overlapping the expected range but none starting within
+   * ±30 s of it: long or merged sources. The answer's citation is pinned inside its source,
+   * so such a question can still be answered; retrieval recall counts it a miss.
+   */
+  servedOverlapOnly: number;
   p50Ms: number;
   p95Ms: number;
   chronos: RetrievalSummary;
@@ -73,6 +79,9 @@ export function summarise(report: EvalReport): CourseSummary[] {
         citedElsewhereWithRightSource: missed.filter((a) => !a.refused && a.ranks.chronosServed !== null).length,
         rightSourceNotServed: missed.filter((a) => !a.refused && a.ranks.chronosServed === null).length,
       },
+      servedOverlapOnly: answers.filter(
+        (a) => a.ranks.chronosServed === null && a.sources.some((s) => s.file === a.expected.video && s.startSeconds <= a.expected.end && s.endSeconds >= a.expected.start),
+      ).length,
       p50Ms: percentile(times, 50),
       p95Ms: percentile(times, 95),
       // Served list for @1, @5 and MRR; the deeper retrieveSources list only for @10.

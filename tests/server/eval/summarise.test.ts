@@ -14,6 +14,7 @@ function answer(id: string, over: Partial<AnswerRecord>): AnswerRecord {
     expected: { video: 'a.vtt', start: 0, end: 10 },
     sources: [],
     ranked10: [],
+    unfloored10: [],
     citations: [],
     answer: '',
     refused: false,
@@ -46,7 +47,13 @@ describe('eval summary', () => {
       answer('floor', { refused: true, noAnswer: true, ranks: { ...noRanks, chronosNoFloor: 1 } }),
       answer('declined', { refused: true, noAnswer: false, ranks: { ...noRanks, chronosServed: 1, chronos10: 1 } }),
       answer('cited-wrong', { citations: [citation(false)], ranks: { ...noRanks, chronosServed: 3, chronos10: 3 } }),
-      answer('not-served', { citations: [citation(false)], ranks: { ...noRanks, chronos10: 8 } }),
+      answer('not-served', {
+        citations: [citation(false)],
+        ranks: { ...noRanks, chronos10: 8 },
+        // Holds the passage (100–110 s) but starts 50 s before it: a near miss, not a hit.
+        expected: { video: 'a.vtt', start: 100, end: 110 },
+        sources: [{ n: 1, file: 'a.vtt', startSeconds: 50, endSeconds: 120, score: 0.03 }],
+      }),
       answer('failed', { error: 'UPSTREAM: down', course: 'c2' }),
     ],
     outside: [
@@ -59,6 +66,7 @@ describe('eval summary', () => {
   it('scores each course and overall by the eval rules', () => {
     const [c1, c2, overall] = summarise(report);
     expect(c1).toMatchObject({ course: 'c1', questions: 5, answered: 1, citations: 4, correctCitations: 1, falseRefusals: 2, offTopicAsks: 1, offTopicRefused: 1, probes: 1, leaks: 1 });
+    expect(c1!.servedOverlapOnly).toBe(1);
     expect(c1!.misses).toEqual({ floorRefused: 1, answererDeclined: 1, citedElsewhereWithRightSource: 1, rightSourceNotServed: 1 });
     expect(c2).toMatchObject({ questions: 1, answered: 0, errors: 1, offTopicAsks: 1, offTopicRefused: 0, probes: 0 });
     expect(overall).toMatchObject({ course: 'overall', questions: 6, errors: 1, offTopicAsks: 2, offTopicRefused: 1 });
