@@ -208,3 +208,16 @@ describe('JSON nested to blow a stack', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('context headers that are not ids', () => {
+  it.each([
+    ['an experience id of 5,000 characters', async () => ({ [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: `exp_${'a'.repeat(5000)}` })],
+    ['an experience id with a space', async () => ({ [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: 'exp_a b' })],
+    ['a user token of 5,000 characters', async () => ({ [USER_TOKEN_HEADER]: 'a'.repeat(5000), [EXPERIENCE_HEADER]: world.A.experienceId })],
+  ])('answers %s with a 4xx, not a 500', async (_label, headers) => {
+    const res = await harness.app.request('/api/usage', { headers: await headers() });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    ErrorBody.parse(await res.json());
+  });
+});
