@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api-error';
-import { MAX_JSON_DEPTH, parseJsonText, scanJsonText } from '../../../server/http/read-json';
+import { jsonNestingDepth, MAX_JSON_DEPTH, parseJsonText } from '../../../server/http/read-json';
 
 const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
 const refusal = (fn: () => unknown) => {
@@ -12,34 +12,20 @@ const refusal = (fn: () => unknown) => {
   throw new Error('expected a refusal');
 };
 
-describe('scanJsonText', () => {
-  it('counts nesting outside strings only, escaped quotes included', () => {
-    expect(scanJsonText('{"a": [1, {"b": []}]}').depth).toBe(4);
-    expect(scanJsonText('"[[[[{{{{"').depth).toBe(0);
-    expect(scanJsonText('{"a": "quote \\" then [[[ and \\\\", "b": [1]}').depth).toBe(2);
-    expect(scanJsonText('[]').depth).toBe(1);
-    expect(scanJsonText('12').depth).toBe(0);
+describe('jsonNestingDepth', () => {
+  it('counts nesting outside strings only, escaped quotes and backslashes included', () => {
+    expect(jsonNestingDepth('{"a": [1, {"b": []}]}')).toBe(4);
+    expect(jsonNestingDepth('"[[[[{{{{"')).toBe(0);
+    expect(jsonNestingDepth('{"a": "quote \\" then [[[ and \\\\", "b": [1]}')).toBe(2);
+    expect(jsonNestingDepth('["\\\\", ["\\\\\\"]"]]')).toBe(2);
+    expect(jsonNestingDepth('[]')).toBe(1);
+    expect(jsonNestingDepth('12')).toBe(0);
   });
 
   it('scans a million levels without a stack and in a blink', () => {
     const started = performance.now();
-    expect(scanJsonText(nested(1_000_000)).depth).toBe(1_000_000);
+    expect(jsonNestingDepth(nested(1_000_000))).toBe(1_000_000);
     expect(performance.now() - started).toBeLessThan(2_000);
-  });
-
-  it.each([
-    ['\\u0000', true],
-    ['a\\u0000b', true],
-    ['\\ud800', true],
-    ['\\uD800x', true],
-    ['\\udc00', true],
-    ['\\ud800\\ud800\\udc00', true],
-    ['\\ud83d\\ude00', false],
-    ['\\\\u0000', false],
-    ['\\u00e9 and \\n', false],
-    ['plain', false],
-  ])('finds what jsonb cannot store in "%s": %s', (inner, unstorable) => {
-    expect(scanJsonText(`{"k": "${inner}"}`).unstorable).toBe(unstorable);
   });
 });
 
@@ -54,6 +40,25 @@ describe('parseJsonText', () => {
 
   it('refuses 5,000 levels before JSON.parse is asked', () => {
     expect((refusal(() => parseJsonText(nested(5000))) as ApiError).message).toMatch(/nested too deeply/);
+  });
+
+  it.each([
+    ['\\u0000', true],
+    ['a\\u0000b', true],
+    ['\\ud800', true],
+    ['\\uD800x', true],
+    ['\\udc00', true],
+    ['\\ud800\\ud800\\udc00', true],
+    ['\\ud83d\\ude00', false],
+    ['\\\\u0000', false],
+    ['\\u00e9 and \\n', false],
+    ['plain', false],
+  ])('with storable, refuses "%s" anywhere (value or key): %s', (inner, refused) => {
+    for (const text of [`{"k": ["${inner}"]}`, `{"${inner}": 1}`]) {
+      const parse = () => parseJsonText(text, { storable: true });
+      if (refused) expect((refusal(parse) as ApiError).message).toMatch(/cannot be stored/);
+      else expect(parse).not.toThrow();
+    }
   });
 
   it('refuses text jsonb cannot hold only when asked to (webhooks keep the body as it is)', () => {
