@@ -12,3 +12,5 @@ export const COMPANY_HEADER = 'x-whop-company-id';
 export const EXPERIENCE_ID = /^exp_[A-Za-z0-9]{1,64}$/;
 export const COMPANY_ID = /^biz_[A-Za-z0-9]{1,64}$/;
 export const USER_ID = /^user_[A-Za-z0-9]{1,64}$/;
+/** The longest of the three: `user_` and 64 characters. */
+export const WHOP_ID_MAX = 'user_'.length + 64;

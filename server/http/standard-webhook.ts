@@ -7,6 +7,7 @@
  * as Standard Webhooks libraries do.
  */
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
+const WEBHOOK_ID = /^[\x21-\x7e]{1,256}$/;
 
 export type WebhookVerdict =
   | { ok: true; id: string; timestamp: number }
@@ -47,7 +48,8 @@ export async function verifyStandardWebhook(
   nowSeconds: number,
 ): Promise<WebhookVerdict> {
   const { id, timestamp, signature } = headers;
-  if (!id || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'missing_headers' };
+  // The id becomes webhook_events.id (the dedupe key): printable ASCII of a sane length, as Standard Webhooks ids are.
+  if (!id || !WEBHOOK_ID.test(id) || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'missing_headers' };
   const ts = Number(timestamp);
   if (Math.abs(nowSeconds - ts) > WEBHOOK_TOLERANCE_SECONDS) return { ok: false, reason: 'stale_timestamp' };
   const expected = (await signStandardWebhook(secret, id, ts, rawBody)).slice('v1,'.length);

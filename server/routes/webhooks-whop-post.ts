@@ -4,6 +4,7 @@ import { applyWhopEvent } from '../domain/plans/apply-whop-event';
 import { WhopEventEnvelope } from '../domain/plans/whop-event';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
+import { parseJsonText } from '../http/read-json';
 import { verifyStandardWebhook } from '../http/standard-webhook';
 
 const REJECTIONS = {
@@ -28,12 +29,8 @@ export function webhooksWhopPost(deps: AppDeps): Handler<AppEnv> {
       c.get('logger').warn('webhook rejected', { reason: verdict.reason });
       throw new ApiError('UNAUTHENTICATED', REJECTIONS[verdict.reason]);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      throw new ApiError('BAD_REQUEST', 'The webhook body is not JSON.');
-    }
+    // Verified first, parsed second: the payload is kept verbatim as jsonb, so what jsonb refuses is refused here.
+    const json = parseJsonText(raw, { storable: true, what: 'The webhook body' });
     const event = WhopEventEnvelope.safeParse(json);
     if (!event.success) throw new ApiError('BAD_REQUEST', 'The webhook body is not a Whop event envelope.');
     const result = await applyWhopEvent({ db: deps.db, clock: deps.clock }, { webhookId: verdict.id, event: event.data }).catch(

@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import { boundedText } from './bounded-text';
 import { ChatUsage } from './usage';
 
 export const MAX_QUESTION_CHARS = 2000;
 
 export const ChatRequest = z
   .object({
-    question: z.string().trim().min(1, 'Ask a question.').max(MAX_QUESTION_CHARS, `Questions are limited to ${MAX_QUESTION_CHARS} characters.`),
+    question: boundedText({
+      max: MAX_QUESTION_CHARS,
+      min: { length: 1, message: 'Ask a question.' },
+      label: 'The question',
+      trim: true,
+      maxMessage: `Questions are limited to ${MAX_QUESTION_CHARS} characters.`,
+    }),
     /** Continue a session of the same student; omitted for a new conversation. */
     sessionId: z.string().uuid().optional(),
   })

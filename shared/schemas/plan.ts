@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Tier } from './viewer';
+import { boundedText } from './bounded-text';
+import { CompanyId, Tier } from './viewer';
 
 export const TierConfig = z.object({
   tier: Tier,
@@ -41,7 +42,9 @@ export const UpgradeRequestResponse = z.object({ requested: z.literal(true), alr
 export type UpgradeRequestResponse = z.infer<typeof UpgradeRequestResponse>;
 
 /** Sandbox only: the simulated Whop checkout completes (or the plan is cancelled) and Whop's webhook is sent. */
-export const SandboxCheckoutComplete = z.object({ checkoutId: z.string().min(1).max(100) }).strict();
-export const SandboxCancelPlan = z.object({ companyId: z.string().regex(/^biz_[A-Za-z0-9]+$/) }).strict();
+export const SandboxCheckoutComplete = z
+  .object({ checkoutId: boundedText({ max: 100, min: { length: 1, message: 'Give the checkout id.' }, label: 'The checkout id' }) })
+  .strict();
+export const SandboxCancelPlan = z.object({ companyId: CompanyId }).strict();
 export const SandboxWebhookResult = z.object({ status: z.number(), outcome: z.string().nullable() });
 export type SandboxWebhookResult = z.infer<typeof SandboxWebhookResult>;

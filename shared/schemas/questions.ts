@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { boundedText } from './bounded-text';
 
 export const MAX_QUESTIONS_PAGE = 50;
 
 /** Opaque to clients: the last row's time (to the microsecond) and id, so pages never skip or repeat rows. */
-export const QuestionsCursor = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'Not a cursor from this list.');
+export const QuestionsCursor = boundedText({ max: 64, label: 'The cursor' }).regex(
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  'Not a cursor from this list.',
+);
 
 /** Query string of GET /api/dashboard/questions. */
 export const QuestionsQuery = z

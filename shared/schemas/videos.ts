@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MAX_AUDIO_PART_BYTES } from '../audio-parts';
+import { AUDIO_BITRATE_KBPS, AUDIO_PART_SECONDS, MAX_AUDIO_PART_BYTES } from '../audio-parts';
+import { boundedText } from './bounded-text';
 
 export const VideoStatus = z.enum(['pending', 'transcribing', 'chunking', 'embedding', 'completed', 'failed']);
 export type VideoStatus = z.infer<typeof VideoStatus>;
@@ -32,14 +33,33 @@ export type VideoSummary = z.infer<typeof VideoSummary>;
 export const VideoList = z.object({ videos: z.array(VideoSummary) });
 
 export const VIDEO_TITLE_MAX = 200;
-export const VideoTitle = z.string().trim().min(1, 'Give the video a title.').max(VIDEO_TITLE_MAX);
+/** videos.title: `check (length(title) between 1 and 200)`. */
+export const VideoTitle = boundedText({
+  max: VIDEO_TITLE_MAX,
+  min: { length: 1, message: 'Give the video a title.' },
+  label: 'The title',
+  trim: true,
+});
+/** A file's name as the browser reports it (255: what file systems allow). */
+const FileName = boundedText({ max: 255, label: 'The file name' });
+/** The body limit of a captions request is 10 MB plus its envelope. */
+export const MAX_CAPTIONS_CHARS = 10 * 1024 * 1024;
+/** Captions text comes from a file: what Postgres cannot hold is dropped, the words are kept. */
+const CaptionsText = boundedText({
+  max: MAX_CAPTIONS_CHARS,
+  min: { length: 1, message: 'The captions file is empty.' },
+  label: 'The captions file',
+  unstorable: 'strip',
+  maxMessage: 'Captions files are limited to 10 MB.',
+});
+const CaptionsFileName = FileName.regex(/\.(vtt|srt)$/i, 'Captions must be a .vtt or .srt file.');
 
 /** Captions added as a lesson of their own (no video file): WebVTT or SRT text. */
 export const CaptionsUpload = z
   .object({
     title: VideoTitle,
-    fileName: z.string().max(255).regex(/\.(vtt|srt)$/i, 'Captions must be a .vtt or .srt file.'),
-    text: z.string().min(1, 'The captions file is empty.'),
+    fileName: CaptionsFileName,
+    text: CaptionsText,
   })
   .strict();
 export type CaptionsUpload = z.infer<typeof CaptionsUpload>;
@@ -56,25 +76,36 @@ export const MAX_MEDIA_BYTES = 20 * 1024 * 1024 * 1024;
 export const MAX_FILES_PER_BATCH = 20;
 /** Audio parts of one video: 200 × 20 min ≈ 66 hours. */
 export const MAX_AUDIO_PARTS = 200;
+/** The duration the browser reports is trusted for display only and read up to a day (it clamps longer ones). */
+export const MAX_MEDIA_SECONDS = 24 * 60 * 60;
+/**
+ * How far into a file its audio parts may reach: MAX_AUDIO_PARTS of the usual length
+ * (≈ 66 hours). Offsets are stored as numeric(10,3) (under 10⁷ s), so this also keeps them storable.
+ */
+export const MAX_AUDIO_SECONDS = MAX_AUDIO_PARTS * AUDIO_PART_SECONDS;
+/** The longest one audio part can be: what MAX_AUDIO_PART_BYTES holds at the fixed bitrate (≈ 104 minutes). */
+export const MAX_AUDIO_PART_SECONDS = Math.floor((MAX_AUDIO_PART_BYTES * 8) / (AUDIO_BITRATE_KBPS * 1000));
 /** Upload targets stay valid this long; an upload never completed is swept after UPLOAD_ABANDON_SECONDS. */
 export const UPLOAD_URL_TTL_SECONDS = 2 * 60 * 60;
 export const UPLOAD_ABANDON_SECONDS = 24 * 60 * 60;
 
 const MediaFile = z
   .object({
-    name: z.string().trim().min(1).max(255),
-    type: z.string().refine((t) => MEDIA_MIME_TYPES.includes(t), {
+    name: boundedText({ max: 255, min: { length: 1, message: 'Give the file a name.' }, label: 'The file name', trim: true }),
+    type: boundedText({ max: 100, label: 'The file type' }).refine((t) => MEDIA_MIME_TYPES.includes(t), {
       message: 'Upload a video (MP4, WebM, MOV, MKV) or audio (MP3, M4A, WAV, OGG, FLAC) file.',
     }),
     sizeBytes: z.number().int().positive('The file is empty.').max(MAX_MEDIA_BYTES, 'Files are limited to 20 GB.'),
   })
   .strict();
 
+const AUDIO_TOO_LONG = `Audio is transcribed up to ${Math.floor(MAX_AUDIO_SECONDS / 3600)} hours into a file.`;
+
 /** One audio part the browser extracted: 16 kHz mono MP3, under the providers' 25 MB. */
 export const AudioPartPlan = z
   .object({
-    offsetSeconds: z.number().nonnegative(),
-    durationSeconds: z.number().positive(),
+    offsetSeconds: z.number().min(0).max(MAX_AUDIO_SECONDS, AUDIO_TOO_LONG),
+    durationSeconds: z.number().positive().max(MAX_AUDIO_PART_SECONDS, `An audio part is at most ${Math.floor(MAX_AUDIO_PART_SECONDS / 60)} minutes long.`),
     sizeBytes: z.number().int().positive().max(MAX_AUDIO_PART_BYTES, 'An audio part must be under 24 MB.'),
   })
   .strict();
@@ -82,8 +113,8 @@ export type AudioPartPlan = z.infer<typeof AudioPartPlan>;
 
 const CaptionsFile = z
   .object({
-    fileName: z.string().max(255).regex(/\.(vtt|srt)$/i, 'Captions must be a .vtt or .srt file.'),
-    text: z.string().min(1, 'The captions file is empty.'),
+    fileName: CaptionsFileName,
+    text: CaptionsText,
   })
   .strict();
 
@@ -97,7 +128,7 @@ export const VideoUploadRequest = z
     title: VideoTitle,
     file: MediaFile,
     /** Read by the browser from the media; the server trusts it only for display and ETA. */
-    durationSeconds: z.number().positive().max(24 * 3600).nullable(),
+    durationSeconds: z.number().positive().max(MAX_MEDIA_SECONDS, 'The duration is read up to 24 hours.').nullable(),
     /** Empty when the browser could not extract audio (the Node server then extracts it itself). */
     audioParts: z.array(AudioPartPlan).max(MAX_AUDIO_PARTS).default([]),
     captions: CaptionsFile.nullable().default(null),
@@ -105,6 +136,9 @@ export const VideoUploadRequest = z
   .strict()
   .superRefine((value, ctx) => {
     value.audioParts.forEach((part, i) => {
+      if (part.offsetSeconds + part.durationSeconds > MAX_AUDIO_SECONDS) {
+        ctx.addIssue({ code: 'custom', path: ['audioParts', i], message: AUDIO_TOO_LONG });
+      }
       const previous = value.audioParts[i - 1];
       if (previous && part.offsetSeconds < previous.offsetSeconds + previous.durationSeconds - 1) {
         ctx.addIssue({ code: 'custom', path: ['audioParts', i], message: 'Audio parts must be in order and not overlap.' });
