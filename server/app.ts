@@ -166,7 +166,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const sandbox = deps.identity.sandbox;
   if (sandbox) {
     const listenPort = deps.http?.listenPort ?? (() => 80);
-    app.use('/api/sandbox', sandboxGuard({ port: listenPort }));
+    // Hono's `/api/sandbox/*` also matches `/api/sandbox` itself.
     app.use('/api/sandbox/*', sandboxGuard({ port: listenPort }));
     app.get('/api/sandbox', sandboxGet(sandbox));
     app.post('/api/sandbox/token', sandboxTokenPost(sandbox));
