@@ -6,7 +6,11 @@ import type { SandboxWhop } from './adapters/whop/sandbox-whop';
 import type { AppEnv } from './http/context';
 import { notFound, onError } from './http/on-error';
 import { requestContext } from './http/request-context';
+import { privateNoStore } from './http/private-no-store';
+import { limitPerUser, limitWhopCalls } from './http/rate-limit';
+import { sandboxGuard } from './http/sandbox-guard';
 import { securityHeaders } from './http/security-headers';
+import type { RateLimits } from './ports/rate-limiter';
 import { requireAnyViewer, requireDashboardAdmin, requireExperienceViewer } from './http/whop-auth';
 import type { Clock } from './ports/clock';
 import type { Db } from './ports/db';
@@ -41,6 +45,19 @@ import { videoGet, videoPlaybackGet } from './routes/video-get';
 import { localBlobGet, localBlobPut } from './routes/local-blobs';
 import { dashboardCostsGet } from './routes/dashboard-costs-get';
 
+/** HTTP hardening that depends on the runtime and configuration; each part left out is off. */
+export interface HttpPolicy {
+  /** Supabase Storage's origin (videos stream from it, uploads go to it) for the CSP. */
+  supabaseOrigin?: string | null;
+  /**
+   * The port the Node server listens on: sandbox routes answer only a loopback Host on it.
+   * Default 80, the port of a Host without one (what `app.request('/path')` sends).
+   */
+  listenPort?: () => number;
+  /** Per-user limits on chat and on Whop-calling requests; without them nothing is limited. */
+  rateLimits?: RateLimits;
+}
+
 /** Everything the HTTP surface needs; entries build it, tests build their own. */
 export interface AppDeps {
   db: Db;
@@ -72,6 +89,7 @@ export interface AppDeps {
   webhookSecret: string | null;
   /** Serves the embed build for non-API GETs (Node: disk; Workers: the ASSETS binding). */
   serveEmbed?: MiddlewareHandler<AppEnv>;
+  http?: HttpPolicy;
 }
 
 /** JSON bodies are small; uploads go straight to storage, never through these routes. */
@@ -82,7 +100,11 @@ const CAPTIONS_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(deps.logger));
-  app.use('*', securityHeaders());
+  app.use(
+    '*',
+    securityHeaders({ supabaseOrigin: deps.http?.supabaseOrigin ?? null, allowSelfFraming: Boolean(deps.identity.sandbox) }),
+  );
+  app.use('/api/*', privateNoStore());
   const jsonLimit = bodyLimit({
     maxSize: JSON_BODY_LIMIT,
     onError: () => {
@@ -113,7 +135,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const admin = requireDashboardAdmin(deps);
   app.get('/api/usage', student, usageGet(deps));
   app.post('/api/upgrade-requests', student, upgradeRequestsPost(deps));
-  app.post('/api/chat', student, chatPost(deps));
+  const rateLimits = deps.http?.rateLimits;
+  app.post('/api/chat', student, limitPerUser(rateLimits?.chat, 'You are asking questions faster than Chronos answers them.'), chatPost(deps));
   app.get('/api/chat/sessions', student, chatSessionsGet(deps));
   app.get('/api/chat/sessions/:id', student, chatSessionMessagesGet(deps));
   app.delete('/api/chat/sessions/:id', student, chatSessionDelete(deps));
@@ -121,7 +144,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/chat/starters', student, chatStartersGet(deps));
   app.get('/api/dashboard/questions', admin, dashboardQuestionsGet(deps));
   app.get('/api/dashboard/plan', admin, dashboardPlanGet(deps));
-  app.post('/api/dashboard/checkout', admin, dashboardCheckoutPost(deps));
+  app.post('/api/dashboard/checkout', admin, limitWhopCalls(rateLimits?.whop), dashboardCheckoutPost(deps));
   app.get('/api/videos', admin, videosGet(deps));
   app.post('/api/videos/captions', admin, videosCaptionsPost(deps));
   app.post('/api/videos', admin, videosPost(deps));
@@ -142,6 +165,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const sandbox = deps.identity.sandbox;
   if (sandbox) {
+    const listenPort = deps.http?.listenPort ?? (() => 80);
+    // Hono's `/api/sandbox/*` also matches `/api/sandbox` itself.
+    app.use('/api/sandbox/*', sandboxGuard({ port: listenPort }));
     app.get('/api/sandbox', sandboxGet(sandbox));
     app.post('/api/sandbox/token', sandboxTokenPost(sandbox));
     const send = (request: Request) => Promise.resolve(app.fetch(request));

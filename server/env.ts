@@ -39,6 +39,10 @@ export const EnvSchema = z.object({
   LLM_MODEL: opt(z.string()),
   LLM_API_KEY: opt(z.string().min(1)),
 
+  // Per-user rate limits (Node; on Workers the [[ratelimits]] bindings in wrangler.toml set them)
+  RATE_LIMIT_CHAT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(20)),
+  RATE_LIMIT_WHOP_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(10_000).default(60)),
+
   // Whop: unset → local sandbox (development only)
   WHOP_APP_ID: opt(z.string().regex(/^app_/, 'must start with app_')),
   WHOP_API_KEY: opt(z.string().min(10)),

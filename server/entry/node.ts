@@ -1,9 +1,11 @@
 import { serve } from '@hono/node-server';
+import { createInProcessRateLimits } from '../adapters/rate-limit/in-process-rate-limits';
 import { createApp } from '../app';
 import { ConfigError, parseEnv } from '../env';
 import { ensureEmbedBuild } from './embed-build';
 import { buildNodeDeps } from './node-deps';
 import { serveEmbedFromDisk } from './serve-embed';
+import { supabaseOriginOf } from '../http/security-headers';
 
 /**
  * Local runtime (`npm start`): embedded PGlite under DATA_DIR, the embed built
@@ -13,10 +15,21 @@ async function main() {
   const env = parseEnv(process.env);
   const deps = await buildNodeDeps(env);
   await ensureEmbedBuild((msg) => deps.logger.info(msg));
-  const app = createApp({ ...deps, serveEmbed: serveEmbedFromDisk() });
+  // PORT=0 picks a free port: the sandbox's Host check follows the one actually bound.
+  let port = env.PORT;
+  const http = {
+    supabaseOrigin: supabaseOriginOf(env.SUPABASE_URL),
+    listenPort: () => port,
+    rateLimits: createInProcessRateLimits({
+      chatPerMinute: env.RATE_LIMIT_CHAT_PER_MINUTE,
+      whopPerMinute: env.RATE_LIMIT_WHOP_PER_MINUTE,
+    }),
+  };
+  const app = createApp({ ...deps, serveEmbed: serveEmbedFromDisk(), http });
   const stopBackgroundWork = deps.startBackgroundWork();
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    port = info.port;
     const host = info.address.includes(':') ? `[${info.address}]` : info.address;
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${info.port}`;
     deps.logger.info('listening', { url });

@@ -4,7 +4,11 @@ import { openPostgresDb } from '../adapters/db/postgres-db';
 import { createJsonLogger } from '../adapters/logger/json-logger';
 import { createCloudflareJobQueue } from '../adapters/queue/cloudflare-job-queue';
 import { buildAi } from '../ai-deps';
-import type { AppDeps } from '../app';
+import { createSlidingWindowRateLimiter } from '../adapters/rate-limit/sliding-window-rate-limiter';
+import { createWorkersRateLimiter, type RateLimitBinding } from '../adapters/rate-limit/workers-rate-limiter';
+import type { AppDeps, HttpPolicy } from '../app';
+import { supabaseOriginOf } from '../http/security-headers';
+import type { RateLimiter, RateLimits } from '../ports/rate-limiter';
 import { ConfigError, parseEnv, type Env } from '../env';
 import type { AppEnv } from '../http/context';
 import { buildIdentity } from '../identity-deps';
@@ -22,6 +26,9 @@ export interface WorkerBindings {
   ASSETS?: Fetcher;
   /** Producer side of `chronos-jobs`; the same Worker consumes it in `queue()`. */
   JOBS?: Queue<unknown>;
+  /** Workers Rate Limiting bindings (`[[ratelimits]]`): questions, and Whop-calling requests, per user. */
+  CHAT_RATE_LIMITER?: RateLimitBinding;
+  WHOP_RATE_LIMITER?: RateLimitBinding;
   [name: string]: unknown;
 }
 
@@ -37,6 +44,7 @@ export interface WorkerSetup {
   identity: AppDeps['identity'];
   ai: AppDeps['ai'];
   media: AppDeps['media'];
+  http: HttpPolicy;
   logger: Logger;
 }
 
@@ -81,11 +89,32 @@ export async function loadWorkerConfig(bindings: WorkerBindings): Promise<Worker
     }
     const media = buildWorkerMedia(env, bindings);
     const identity = await buildIdentity(env, { allowSandbox: false, logger });
-    return { ok: true, env, databaseUrl, identity, ai: buildAi(env, logger), media, logger };
+    const http = { supabaseOrigin: supabaseOriginOf(env.SUPABASE_URL), rateLimits: buildWorkerRateLimits(env, bindings, logger) };
+    return { ok: true, env, databaseUrl, identity, ai: buildAi(env, logger), media, http, logger };
   } catch (err) {
     if (err instanceof ConfigError) return { ok: false, problems: err.problems, logger };
     throw err;
   }
+}
+
+/** The period of both [[ratelimits]] bindings in wrangler.toml (Cloudflare allows 10 or 60 s). */
+export const RATE_LIMIT_PERIOD_SECONDS = 60;
+
+/**
+ * Per-user limits shared across isolates through the Rate Limiting bindings. A
+ * binding left out (a wrangler.toml without it) falls back to a window in this
+ * isolate with the configured limit, weaker but never unlimited, and says so.
+ */
+function buildWorkerRateLimits(env: Env, bindings: WorkerBindings, logger: Logger): RateLimits {
+  const pick = (binding: RateLimitBinding | undefined, name: string, perMinute: number): RateLimiter => {
+    if (binding) return createWorkersRateLimiter(binding, { periodSeconds: RATE_LIMIT_PERIOD_SECONDS, logger });
+    logger.warn('rate limit binding missing; counting per isolate', { binding: name });
+    return createSlidingWindowRateLimiter({ limit: perMinute, windowSeconds: 60 });
+  };
+  return {
+    chat: pick(bindings.CHAT_RATE_LIMITER, 'CHAT_RATE_LIMITER', env.RATE_LIMIT_CHAT_PER_MINUTE),
+    whop: pick(bindings.WHOP_RATE_LIMITER, 'WHOP_RATE_LIMITER', env.RATE_LIMIT_WHOP_PER_MINUTE),
+  };
 }
 
 /**

@@ -68,6 +68,7 @@ export function createWorker(options: WorkerOptions = {}) {
           ai: config.ai,
           media: config.media,
           webhookSecret: config.env.WHOP_WEBHOOK_SECRET ?? null,
+          http: config.http,
           ...(serveEmbed ? { serveEmbed } : {}),
         });
         response = await app.fetch(request, bindings, ctx);

@@ -6,17 +6,25 @@ import { resolveExperienceViewer } from '../domain/identity/resolve-experience-v
 import type { IdentityPorts } from '../domain/identity/whop-facts';
 import type { Clock } from '../ports/clock';
 import type { Db } from '../ports/db';
+import type { RateLimits } from '../ports/rate-limiter';
 import type { UserTokenVerifier } from '../ports/user-token-verifier';
 import type { WhopApi } from '../ports/whop';
 import type { AppEnv } from './context';
+import { budgetedWhop, spendWhopBudget } from './rate-limit';
 
 export interface AuthDeps {
   db: Db;
   clock: Clock;
   identity: { verifier: UserTokenVerifier; whop: WhopApi };
+  http?: { rateLimits?: Pick<RateLimits, 'whop'> | undefined } | undefined;
 }
 
-const ports = (deps: AuthDeps): IdentityPorts => ({ db: deps.db, clock: deps.clock, whop: deps.identity.whop });
+/** Whop calls made while resolving the viewer count against the user's Whop budget (cache hits cost nothing). */
+const ports = (deps: AuthDeps, c: Context<AppEnv>, userId: string): IdentityPorts => {
+  const limiter = deps.http?.rateLimits?.whop;
+  const whop = limiter ? budgetedWhop(deps.identity.whop, () => spendWhopBudget(c, limiter, userId)) : deps.identity.whop;
+  return { db: deps.db, clock: deps.clock, whop };
+};
 
 async function authenticate(c: Context<AppEnv>, deps: AuthDeps): Promise<string> {
   const token = c.req.header(USER_TOKEN_HEADER);
@@ -44,7 +52,7 @@ export function requireExperienceViewer(deps: AuthDeps): MiddlewareHandler<AppEn
     const userId = await authenticate(c, deps);
     const experienceId = contextId(c, EXPERIENCE_HEADER);
     if (!experienceId) throw new ApiError('BAD_REQUEST', `Missing ${EXPERIENCE_HEADER} header.`);
-    c.set('viewer', await resolveExperienceViewer(ports(deps), { userId, experienceId }));
+    c.set('viewer', await resolveExperienceViewer(ports(deps, c, userId), { userId, experienceId }));
     await next();
   };
 }
@@ -55,7 +63,7 @@ export function requireDashboardAdmin(deps: AuthDeps): MiddlewareHandler<AppEnv>
     const userId = await authenticate(c, deps);
     const companyId = contextId(c, COMPANY_HEADER);
     if (!companyId) throw new ApiError('BAD_REQUEST', `Missing ${COMPANY_HEADER} header.`);
-    c.set('viewer', await resolveDashboardViewer(ports(deps), { userId, companyId }));
+    c.set('viewer', await resolveDashboardViewer(ports(deps, c, userId), { userId, companyId }));
     await next();
   };
 }

@@ -1,9 +1,11 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { FRAME_ANCESTORS } from '../../server/http/security-headers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { createWorker } from '../../server/entry/worker-handler';
+import { STATIC_ASSETS_CSP } from '../../server/http/security-headers';
 
 const ASSET_HEADERS = {
-  'content-security-policy': FRAME_ANCESTORS,
+  'content-security-policy': STATIC_ASSETS_CSP,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
 };
@@ -41,8 +43,25 @@ describe('the embed as Workers static assets', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
 
+    expect(page.headers.get('content-security-policy')).toBe(STATIC_ASSETS_CSP);
+
     const missing = await exports.default.fetch('https://chronos.test/assets/gone-1234.js');
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+  });
+
+  it("serves the views' pages from the Worker with the configured policy: Supabase Storage may stream and receive", async () => {
+    const bindings = { ...env, SUPABASE_URL: 'https://abcd1234.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'service-role-key-not-real-0123456789' };
+    for (const path of ['/experiences/exp_123', '/dashboard/biz_123']) {
+      const ctx = createExecutionContext();
+      const res = await createWorker().fetch(new Request(`https://chronos.test${path}`), bindings, ctx);
+      expect(await res.text(), path).toContain('<div id="root">');
+      await waitOnExecutionContext(ctx);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("media-src 'self' blob: https://abcd1234.supabase.co");
+      expect(csp, path).toContain("connect-src 'self' blob: https://abcd1234.supabase.co");
+      expect(csp, path).toContain("script-src 'self' 'wasm-unsafe-eval';");
+      expect(csp, path).toMatch(/frame-ancestors https:\/\/whop\.com https:\/\/\*\.whop\.com$/);
+    }
   });
 });

@@ -11,6 +11,7 @@ declare global {
       DATABASE_URL: string;
       NEWEST_MIGRATION: string;
       WHOP_WEBHOOK_SECRET: string;
+      WHOP_APP_ID: string;
     }
     interface GlobalProps {
       mainModule: typeof import('../../server/entry/worker');

@@ -3,6 +3,7 @@ import type { Tier } from '../../../shared/schemas/viewer';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 import type { WhopAccessLevel, WhopApi } from '../../ports/whop';
+import { pruneAccessCache } from './prune-access-cache';
 
 /**
  * What Whop told us, cached in the database with a short TTL so every runtime
@@ -28,6 +29,8 @@ async function askWhop<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (err) {
+    // Our own refusals (a rate limit) stay what they are; anything else is Whop not answering.
+    if (err instanceof ApiError) throw err;
     throw whopUnavailable(err);
   }
 }
@@ -47,6 +50,7 @@ export async function accessLevel(ports: IdentityPorts, userId: string, resource
        set access_level = excluded.access_level, checked_at = excluded.checked_at, expires_at = excluded.expires_at`,
     [userId, resourceId, level, now, ACCESS_TTL_SECONDS],
   );
+  await pruneAccessCache(ports.db, { now });
   return level;
 }
 

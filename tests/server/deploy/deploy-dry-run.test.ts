@@ -37,10 +37,12 @@ describe('npm run deploy:dry-run', () => {
     expect(bundle.length).toBeGreaterThan(10_000);
   });
 
-  it('binds the queue, Hyperdrive and the assets, with only non-secret vars', () => {
+  it('binds the queue, Hyperdrive, the assets and the rate limiters, with only non-secret vars', () => {
     expect(output).toMatch(/env\.JOBS \(chronos-jobs\)\s+Queue/);
     expect(output).toMatch(/env\.HYPERDRIVE \(\w+\)\s+Hyperdrive Config/);
     expect(output).toMatch(/env\.ASSETS\s+Assets/);
+    expect(output).toMatch(/env\.CHAT_RATE_LIMITER \(20 requests\/60s\)\s+Rate Limit/);
+    expect(output).toMatch(/env\.WHOP_RATE_LIMITER \(60 requests\/60s\)\s+Rate Limit/);
     const vars = [...output.matchAll(/env\.(\w+) \(.*\)\s+Environment Variable/g)].map((m) => m[1]);
     expect(vars).toContain('APP_ENV');
     expect(vars.filter((name) => SECRET_NAMES.includes(name!))).toEqual([]);
