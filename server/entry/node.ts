@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
+import { reconcileUnfinishedAnswers } from '../domain/chat/reconcile-unfinished-answers';
 import { ConfigError, parseEnv } from '../env';
 import { ensureEmbedBuild } from './embed-build';
 import { buildNodeDeps } from './node-deps';
@@ -12,6 +13,9 @@ import { serveEmbedFromDisk } from './serve-embed';
 async function main() {
   const env = parseEnv(process.env);
   const deps = await buildNodeDeps(env);
+  // Before serving: any answer still `streaming` died with the last process; its question goes back.
+  const reconciled = await reconcileUnfinishedAnswers(deps, { olderThan: new Date() });
+  if (reconciled.answers > 0) deps.logger.info('unfinished answers reconciled', { ...reconciled });
   await ensureEmbedBuild((msg) => deps.logger.info(msg));
   const app = createApp({ ...deps, serveEmbed: serveEmbedFromDisk() });
   const stopBackgroundWork = deps.startBackgroundWork();
