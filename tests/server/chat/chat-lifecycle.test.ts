@@ -4,6 +4,9 @@ import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-conte
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { createOfflineExtractiveAnswerer } from '../../../server/adapters/answerer/offline-extractive-answerer';
 import { reconcileUnfinishedAnswers } from '../../../server/domain/chat/reconcile-unfinished-answers';
+import { startQuestion } from '../../../server/domain/chat/start-question';
+import { streamAnswer } from '../../../server/domain/chat/stream-answer';
+import type { ViewerContext } from '../../../server/domain/identity/viewer-context';
 import { indexTranscript } from '../../../server/domain/ingestion/index-transcript';
 import { getChatUsage } from '../../../server/domain/quotas/chat-quota';
 import { AnswerInterruptedError, type AbortSignalLike, type Answerer, type AnswerEvent } from '../../../server/ports/answerer';
@@ -179,6 +182,36 @@ describe('an answer that fails or is stopped', () => {
     await reader.cancel();
     await expect.poll(assistantStatuses).toEqual(['stopped']);
     expect(await used()).toBe(1);
+  });
+
+  it('gives the question back when the student leaves before any text arrived', async () => {
+    script = async function* (signal) {
+      await new Promise<void>((resolve) => (signal?.aborted ? resolve() : signal?.addEventListener('abort', resolve)));
+    };
+    const { reader } = await readUntil(await ask(), 'event: meta');
+    expect(await used()).toBe(1);
+    await reader.cancel();
+    await expect.poll(assistantStatuses).toEqual(['stopped']);
+    expect(await used()).toBe(0);
+  });
+
+  it('settles the answer as failed and gives the question back when the consumer stops pulling', async () => {
+    await readChatEvents(await ask()); // the student's rows, as the auth middleware writes them
+    const viewer: ViewerContext = {
+      user: { id: world.A.student, username: null, name: null },
+      role: 'student',
+      view: 'experience',
+      creator: { id: world.A.companyId, name: null, tier: 'FREE' },
+      experience: { id: world.A.experienceId, name: null },
+    };
+    const ports = { db, clock: { now: () => new Date() }, embedder, answerer };
+    const prepared = await startQuestion(ports, viewer, { question: QUESTION });
+    expect(await used()).toBe(2);
+    const events = streamAnswer(ports, prepared, { requestId: 'req_test' });
+    expect((await events.next()).value).toMatchObject({ type: 'meta' });
+    await events.return(undefined);
+    expect(await used()).toBe(1);
+    expect(await assistantStatuses()).toEqual(['complete', 'failed']);
   });
 
   it('leaves no conversation and no count when the question fails before its answer starts', async () => {
