@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/api-error';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 import type { ViewerContext } from '../identity/viewer-context';
@@ -38,10 +39,15 @@ export async function holdQuestion(
       );
       sessionId = created!.id;
     }
+    // Through the session row: a conversation deleted since startQuestion checked it is "not found", not a 500.
     const [user] = await tx.query<{ id: string }>(
-      `insert into chat_messages (session_id, creator_id, user_id, role, content, status) values ($1, $2, $3, 'user', $4, 'complete') returning id`,
+      `insert into chat_messages (session_id, creator_id, user_id, role, content, status)
+       select s.id, s.creator_id, s.user_id, 'user', $4, 'complete' from chat_sessions s
+        where s.id = $1 and s.creator_id = $2 and s.user_id = $3
+       returning id`,
       [sessionId, creatorId, viewer.user.id, input.question],
     );
+    if (!user) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
     const [answer] = await tx.query<{ id: string }>(
       `insert into chat_messages (session_id, creator_id, user_id, role, content, status, quota_period)
        values ($1, $2, $3, 'assistant', '', 'streaming', $4::date) returning id`,

@@ -4,6 +4,7 @@ import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-conte
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { createOfflineExtractiveAnswerer } from '../../../server/adapters/answerer/offline-extractive-answerer';
 import { reconcileUnfinishedAnswers } from '../../../server/domain/chat/reconcile-unfinished-answers';
+import { holdQuestion } from '../../../server/domain/chat/hold-question';
 import { startQuestion } from '../../../server/domain/chat/start-question';
 import { streamAnswer } from '../../../server/domain/chat/stream-answer';
 import type { ViewerContext } from '../../../server/domain/identity/viewer-context';
@@ -87,6 +88,14 @@ const used = async (userId = world.A.student, creatorId = world.A.companyId) =>
 const assistantStatuses = async () =>
   (await db.query<{ status: string }>(`select status from chat_messages where role = 'assistant' order by created_at`)).map((r) => r.status);
 const sessionCount = async () => Number((await db.query<{ n: string }>(`select count(*)::text as n from chat_sessions`))[0]!.n);
+
+const viewer: ViewerContext = {
+  user: { id: world.A.student, username: null, name: null },
+  role: 'student',
+  view: 'experience',
+  creator: { id: world.A.companyId, name: null, tier: 'FREE' },
+  experience: { id: world.A.experienceId, name: null },
+};
 
 /** Reads the body until `needle` has arrived, then leaves the stream as it is (nobody cancels it). */
 async function readUntil(res: Response, needle: string) {
@@ -197,13 +206,6 @@ describe('an answer that fails or is stopped', () => {
 
   it('settles the answer as failed and gives the question back when the consumer stops pulling', async () => {
     await readChatEvents(await ask()); // the student's rows, as the auth middleware writes them
-    const viewer: ViewerContext = {
-      user: { id: world.A.student, username: null, name: null },
-      role: 'student',
-      view: 'experience',
-      creator: { id: world.A.companyId, name: null, tier: 'FREE' },
-      experience: { id: world.A.experienceId, name: null },
-    };
     const ports = { db, clock: { now: () => new Date() }, embedder, answerer };
     const prepared = await startQuestion(ports, viewer, { question: QUESTION });
     expect(await used()).toBe(2);
@@ -212,6 +214,14 @@ describe('an answer that fails or is stopped', () => {
     await events.return(undefined);
     expect(await used()).toBe(1);
     expect(await assistantStatuses()).toEqual(['complete', 'failed']);
+  });
+
+  it('counts nothing when the conversation was deleted between the check and the count', async () => {
+    await readChatEvents(await ask());
+    const hold = holdQuestion({ db, clock: { now: () => new Date() } }, viewer, { question: QUESTION, sessionId: crypto.randomUUID() });
+    await expect(hold).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
+    expect(await used()).toBe(1);
+    expect(await db.query(`select 1 from chat_messages`)).toHaveLength(2);
   });
 
   it('leaves no conversation and no count when the question fails before its answer starts', async () => {
