@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createInProcessRateLimits } from '../adapters/rate-limit/in-process-rate-limits';
 import { createApp } from '../app';
+import { reconcileUnfinishedAnswers } from '../domain/chat/reconcile-unfinished-answers';
 import { ConfigError, parseEnv } from '../env';
 import { ensureEmbedBuild } from './embed-build';
 import { buildNodeDeps } from './node-deps';
@@ -14,6 +15,9 @@ import { supabaseOriginOf } from '../http/security-headers';
 async function main() {
   const env = parseEnv(process.env);
   const deps = await buildNodeDeps(env);
+  // Before serving: any answer still `streaming` died with the last process; its question goes back.
+  const reconciled = await reconcileUnfinishedAnswers(deps, { olderThan: new Date() });
+  if (reconciled.answers > 0) deps.logger.info('unfinished answers reconciled', { ...reconciled });
   await ensureEmbedBuild((msg) => deps.logger.info(msg));
   // PORT=0 picks a free port: the sandbox's Host check follows the one actually bound.
   let port = env.PORT;

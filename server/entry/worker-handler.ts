@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api-error';
 import { createApp } from '../app';
+import { ANSWER_STREAM_BOUND_MS, reconcileUnfinishedAnswers } from '../domain/chat/reconcile-unfinished-answers';
 import { systemClock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import { describeProviders } from '../provider-status';
@@ -100,7 +101,7 @@ export function createWorker(options: WorkerOptions = {}) {
       }
     },
 
-    /** The cron trigger in wrangler.toml: sweeps abandoned uploads, re-queues stalled videos. */
+    /** The cron trigger in wrangler.toml: settles dead answers, sweeps abandoned uploads, re-queues stalled videos. */
     async scheduled(controller: ScheduledController, bindings: WorkerBindings, _ctx: ExecutionContext): Promise<void> {
       const config = await setup(bindings);
       if (!config.ok) {
@@ -109,6 +110,11 @@ export function createWorker(options: WorkerOptions = {}) {
       }
       const db = openWorkerDb(config);
       try {
+        // No Worker request streams longer than ANSWER_STREAM_BOUND_MS: an answer still `streaming` after it is dead.
+        await reconcileUnfinishedAnswers({ db }, { olderThan: new Date(controller.scheduledTime - ANSWER_STREAM_BOUND_MS) }).then(
+          (reconciled) => config.logger.info('unfinished answers reconciled', { ...reconciled }),
+          (err: unknown) => config.logger.error('reconciling unfinished answers failed', { err }),
+        );
         await runScheduledMaintenance({ db, blobs: config.media.blobs, jobs: config.media.jobs, logger: config.logger }, {
           now: new Date(controller.scheduledTime),
         });

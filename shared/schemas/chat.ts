@@ -59,6 +59,10 @@ export const ChatStreamEvent = z.discriminatedUnion('type', [
     outputTokens: z.number().int().nonnegative(),
     /** True when nothing in the course answered the question and the answer says so. */
     noAnswer: z.boolean(),
+    /** Whether this answer cost a question ("not covered" never does, whatever was found). */
+    charged: z.boolean(),
+    /** The student's usage after this answer was settled (a question given back is counted back). */
+    usage: ChatUsage,
   }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string(), requestId: z.string() }),
 ]);

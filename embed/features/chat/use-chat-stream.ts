@@ -9,7 +9,7 @@ import { postChat } from './api/post-chat';
 import { entriesFromHistory, entryKey, pendingAnswer, type AssistantEntry, type ChatEntry } from './chat-entry';
 
 export interface ChatStreamCallbacks {
-  /** The usage after this question was counted (from `meta`). */
+  /** The usage after this question was counted (from `meta`), then as settled (from `done`: "not covered" is given back). */
   onUsage?: (usage: ChatUsage) => void;
   /** An error before the stream; returns true when the caller showed it (e.g. the limit modal). */
   onError?: (error: ApiError) => boolean;
@@ -66,6 +66,8 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
             sources: entry.sources.map((s) => (s.n === event.n && s.videoId === event.videoId ? { ...s, startSeconds: event.startSeconds } : s)),
           }));
         } else if (event.type === 'done') {
+          // The server settles the charge at the end (an answer saying "not covered" is free): its usage is the final word.
+          latest.current.onUsage?.(event.usage);
           updateAnswer(answer.key, (entry) => ({ ...entry, status: 'complete', noAnswer: event.noAnswer }));
         } else {
           const error = new ApiError(isErrorCode(event.code) ? event.code : 'INTERNAL', event.message, { requestId: event.requestId });

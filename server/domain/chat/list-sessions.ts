@@ -21,7 +21,10 @@ export async function listSessions(db: Db, owner: Owner): Promise<ChatSessionSum
 
 const SessionId = z.string().uuid();
 
-/** Messages of one of the student's own sessions; anyone else's session is "not found". */
+/**
+ * Messages of one of the student's own sessions; anyone else's session is "not found".
+ * An answer still being written (`streaming`) is not history yet: its question shows alone.
+ */
 export async function listSessionMessages(db: Db, owner: Owner, sessionId: string): Promise<ChatMessage[]> {
   if (!SessionId.safeParse(sessionId).success) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
   const [own] = await db.query(`select id from chat_sessions where id = $1 and creator_id = $2 and user_id = $3`, [
@@ -35,7 +38,8 @@ export async function listSessionMessages(db: Db, owner: Owner, sessionId: strin
     citations: unknown; sources: unknown; feedback: number | null; created_at: Date | string;
   }>(
     `select id, role, content, status, citations, sources, feedback, created_at
-       from chat_messages where session_id = $1 and creator_id = $2 order by created_at, role desc`,
+       from chat_messages where session_id = $1 and creator_id = $2 and status <> 'streaming'
+      order by created_at, role desc`,
     [sessionId, owner.creatorId],
   );
   const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);

@@ -6,7 +6,9 @@ import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
 import type { ViewerContext } from '../identity/viewer-context';
-import { getChatUsage, releaseChatQuota, reserveChatQuota, type ChatReservation } from '../quotas/chat-quota';
+import { releaseAnswerQuota } from '../quotas/answer-quota';
+import { getChatUsage, type ChatReservation } from '../quotas/chat-quota';
+import { abandonQuestion, holdQuestion } from './hold-question';
 import { numberSources, retrieveSources } from './retrieve-sources';
 import { rewriteModelOf } from './rewrite-deadline';
 import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
@@ -26,10 +28,12 @@ export interface PreparedQuestion {
   viewer: ViewerContext;
   question: string;
   sessionId: string;
+  /** The answer's row, written `streaming` when the question was counted (holdQuestion). */
   messageId: string;
   history: ChatTurn[];
   sources: ChatSource[];
   usage: ChatUsage;
+  /** The question this answer holds (null: a creator asking, or given back because nothing matched). */
   reservation: ChatReservation | null;
   searchQuery: string;
   /** How the search query was made; a model rewrite is billed as api_costs 'query_rewrite'. */
@@ -42,22 +46,14 @@ export interface PreparedQuestion {
 
 const HISTORY_TURNS = 6;
 
-/** The session's id, and whether it was just created (then it has no history to read). */
-async function openSession(db: Db, viewer: ViewerContext, sessionId: string | undefined, question: string): Promise<{ id: string; created: boolean }> {
-  if (sessionId) {
-    // A session id of another student or creator is simply not found.
-    const [own] = await db.query<{ id: string }>(
-      `select id from chat_sessions where id = $1 and creator_id = $2 and user_id = $3`,
-      [sessionId, viewer.creator.id, viewer.user.id],
-    );
-    if (!own) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
-    return { id: own.id, created: false };
-  }
-  const [created] = await db.query<{ id: string }>(
-    `insert into chat_sessions (creator_id, experience_id, user_id, title, asked_as) values ($1, $2, $3, $4, $5) returning id`,
-    [viewer.creator.id, viewer.experience!.id, viewer.user.id, question.slice(0, 80), viewer.role],
+/** A session id of another student or creator is simply not found; checked before anything is counted. */
+async function ownSession(db: Db, viewer: ViewerContext, sessionId: string): Promise<string> {
+  const [own] = await db.query<{ id: string }>(
+    `select id from chat_sessions where id = $1 and creator_id = $2 and user_id = $3`,
+    [sessionId, viewer.creator.id, viewer.user.id],
   );
-  return { id: created!.id, created: true };
+  if (!own) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
+  return own.id;
 }
 
 /** The session's last turns, oldest first: the follow-up rewrite and the answerer read them. */
@@ -96,27 +92,29 @@ async function segmentsOfSources(db: Db, creatorId: string, sources: readonly Ch
 }
 
 /**
- * Opens (or continues) the student's session, reserves one question atomically
- * (creators asking in their own course are not counted), rewrites a follow-up
- * into a standalone query and retrieves the creator's sources.
+ * Continues (or opens) the student's session: reads its history, then counts the
+ * question and writes its rows in one transaction (holdQuestion: a refused question
+ * leaves nothing behind; creators asking in their own course are not counted),
+ * rewrites a follow-up into a standalone query and retrieves the creator's sources.
+ * If anything here fails, the question is abandoned: given back, its rows deleted.
  */
 export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, input: ChatRequest): Promise<PreparedQuestion> {
   if (!viewer.experience) throw new ApiError('BAD_REQUEST', 'Questions are asked inside a course (experience view).');
   const startedAt = ports.clock.now().getTime();
-  const session = await openSession(ports.db, viewer, input.sessionId, input.question);
-  const sessionId = session.id;
-  const history = session.created ? [] : await recentTurns(ports.db, sessionId, viewer.creator.id);
+  const existing = input.sessionId ? await ownSession(ports.db, viewer, input.sessionId) : null;
+  // Read before the new question is written: it must not be its own history.
+  const history = existing ? await recentTurns(ports.db, existing, viewer.creator.id) : [];
+  const held = await holdQuestion(ports, viewer, { question: input.question, sessionId: existing });
 
   const quota = { creatorId: viewer.creator.id, userId: viewer.user.id };
-  const reservation = viewer.role === 'student' ? await reserveChatQuota(ports, quota) : null;
   try {
     // Only a model-backed answerer rewrites, and only follow-ups (rewriteFollowUp decides); the rules otherwise.
     const rewritten = await rewriteFollowUp(history, input.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
     const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query });
-    let kept = reservation;
-    if (reservation && retrieved.sources.length === 0) {
+    let kept = held.reservation;
+    if (kept && retrieved.sources.length === 0) {
       // The course cannot answer this: the student is told so, and it does not cost a question.
-      await releaseChatQuota(ports, reservation);
+      await releaseAnswerQuota(ports.db, held.messageId);
       kept = null;
     }
     const sources = numberSources(retrieved.sources);
@@ -124,8 +122,8 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
     return {
       viewer,
       question: input.question,
-      sessionId,
-      messageId: crypto.randomUUID(),
+      sessionId: held.sessionId,
+      messageId: held.messageId,
       history,
       sources,
       sourceSegments,
@@ -137,7 +135,7 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
       startedAt,
     };
   } catch (err) {
-    if (reservation) await releaseChatQuota(ports, reservation);
+    await abandonQuestion(ports.db, held, viewer.creator.id);
     throw err;
   }
 }

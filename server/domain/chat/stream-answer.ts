@@ -1,13 +1,14 @@
 import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { AnswerFailedError, AnswerInterruptedError, type AbortSignalLike } from '../../ports/answerer';
-import { releaseChatQuota } from '../quotas/chat-quota';
+import { getChatUsage } from '../quotas/chat-quota';
 import { createCitationParser } from './citation-parser';
 import { citedMoment, sentenceBeforeMarker } from './cited-moment';
+import { isNotCoveredAnswer, NOTHING_FOUND_ANSWER } from './not-covered';
 import { tokenCostUsd } from './pricing';
+import { settleAnswer } from './settle-answer';
 import type { ChatPorts, PreparedQuestion } from './start-question';
 
-export const NOTHING_FOUND_ANSWER =
-  "I couldn't find this in the course videos, so I won't guess. Try asking about something the lessons cover, or rephrase your question.";
+export { NOTHING_FOUND_ANSWER };
 
 interface Outcome {
   answer: string;
@@ -19,14 +20,41 @@ interface Outcome {
 
 /**
  * Streams the answer as typed events: meta, token/citation…, then done or error.
- * A failure (before or after the first token) ends with an `error` event and the
- * question is given back; a student who stops the answer keeps what they read.
- * The exchange, its sources, latency, tokens and cost are stored either way.
+ * The answer's row (written `streaming` by holdQuestion) is settled once, whatever
+ * ends the stream, with its sources, latency, tokens and cost. The question is kept
+ * only for an answer the student got: a failure (before or after the first token),
+ * a stop before any text, and an answer saying the course does not cover the
+ * question (not-covered.ts) are given back; `done.charged` tells the student which.
  */
 export async function* streamAnswer(
   ports: ChatPorts,
   prepared: PreparedQuestion,
   options: { requestId: string; signal?: AbortSignalLike },
+): AsyncGenerator<ChatStreamEvent> {
+  const run: Run = { outcome: { answer: '', status: 'complete', inputTokens: 0, outputTokens: 0, cited: [] }, moments: new Map(), settled: false };
+  try {
+    yield* answerEvents(ports, prepared, options, run);
+  } finally {
+    // The consumer stopped pulling before the end (it threw, or returned early): the
+    // answer was not delivered, so it is settled as failed and the question given back.
+    if (!run.settled) {
+      run.outcome.status = 'failed';
+      await recordExchange(ports, prepared, run.outcome, Math.max(0, ports.clock.now().getTime() - prepared.startedAt), run.moments, false);
+    }
+  }
+}
+
+interface Run {
+  outcome: Outcome;
+  moments: Map<number, number>;
+  settled: boolean;
+}
+
+async function* answerEvents(
+  ports: ChatPorts,
+  prepared: PreparedQuestion,
+  options: { requestId: string; signal?: AbortSignalLike },
+  run: Run,
 ): AsyncGenerator<ChatStreamEvent> {
   const { sources } = prepared;
   yield {
@@ -38,8 +66,7 @@ export async function* streamAnswer(
     sources,
   };
 
-  const moments = new Map<number, number>();
-  const outcome: Outcome = { answer: '', status: 'complete', inputTokens: 0, outputTokens: 0, cited: [] };
+  const { moments, outcome } = run;
   let failure: { code: string; message: string } | null = null;
   if (sources.length === 0) {
     outcome.answer = NOTHING_FOUND_ANSWER;
@@ -81,52 +108,63 @@ export async function* streamAnswer(
     outcome.cited = citations.cited;
   }
 
-  // Failures never cost the student (a question the course cannot answer was given back before the stream).
-  if (prepared.reservation && outcome.status === 'failed') {
-    await releaseChatQuota(ports, prepared.reservation);
-  }
+  const notCovered = sources.length === 0 || isNotCoveredAnswer(outcome.answer, outcome.cited);
+  // The one charging rule: the student pays for an answer they got, never for "not covered".
+  const delivered = outcome.status === 'complete' || (outcome.status === 'stopped' && outcome.answer.trim() !== '');
+  const charged = prepared.reservation !== null && delivered && !notCovered;
   const latencyMs = Math.max(0, ports.clock.now().getTime() - prepared.startedAt);
-  await recordExchange(ports, prepared, outcome, latencyMs, moments);
+  await recordExchange(ports, prepared, outcome, latencyMs, moments, charged);
+  run.settled = true;
 
   if (failure) {
     yield { type: 'error', ...failure, requestId: options.requestId };
     return;
   }
+  const quota = { creatorId: prepared.viewer.creator.id, userId: prepared.viewer.user.id };
   yield {
     type: 'done',
     latencyMs,
     inputTokens: outcome.inputTokens,
     outputTokens: outcome.outputTokens,
-    noAnswer: sources.length === 0,
+    noAnswer: notCovered,
+    charged,
+    usage: charged || !prepared.reservation ? prepared.usage : await getChatUsage(ports, quota),
   };
 }
 
-async function recordExchange(ports: ChatPorts, p: PreparedQuestion, o: Outcome, latencyMs: number, moments: Map<number, number>) {
+async function recordExchange(
+  ports: ChatPorts,
+  p: PreparedQuestion,
+  o: Outcome,
+  latencyMs: number,
+  moments: Map<number, number>,
+  charged: boolean,
+) {
   const creatorId = p.viewer.creator.id;
   const cost = tokenCostUsd(ports.answerer.name, o.inputTokens, o.outputTokens);
   const citations = o.cited.map((n) => {
     const s = p.sources[n - 1]!;
     return { n, videoId: s.videoId, startSeconds: moments.get(n) ?? s.startSeconds };
   });
+  // message_id through a lookup: a conversation deleted mid-answer takes the row with it, and its costs stay unlinked.
   await ports.db.transaction(async (tx) => {
-    await tx.query(
-      `insert into chat_messages (session_id, creator_id, user_id, role, content, status) values ($1, $2, $3, 'user', $4, 'complete')`,
-      [p.sessionId, creatorId, p.viewer.user.id, p.question],
-    );
-    await tx.query(
-      `insert into chat_messages (id, session_id, creator_id, user_id, role, content, status, citations, sources,
-                                  latency_ms, input_tokens, output_tokens, cost_usd)
-       values ($1, $2, $3, $4, 'assistant', $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        p.messageId, p.sessionId, creatorId, p.viewer.user.id, o.answer, o.status,
-        JSON.stringify(citations), JSON.stringify(p.sources), latencyMs, o.inputTokens, o.outputTokens, cost,
-      ],
-    );
+    await settleAnswer(tx, {
+      messageId: p.messageId,
+      status: o.status,
+      content: o.answer,
+      citations,
+      sources: p.sources,
+      latencyMs,
+      inputTokens: o.inputTokens,
+      outputTokens: o.outputTokens,
+      costUsd: cost,
+      keepQuestion: charged,
+    });
     await tx.query(`update chat_sessions set updated_at = now() where id = $1`, [p.sessionId]);
     if (o.inputTokens + o.outputTokens > 0) {
       await tx.query(
         `insert into api_costs (creator_id, message_id, provider, operation, model, units, unit_kind, cost_usd)
-         values ($1, $2, $3, 'answer', $4, $5, 'tokens', $6)`,
+         values ($1, (select id from chat_messages where id = $2), $3, 'answer', $4, $5, 'tokens', $6)`,
         [creatorId, p.messageId, ports.answerer.name.split(':')[0], ports.answerer.name, o.inputTokens + o.outputTokens, cost],
       );
     }
@@ -135,7 +173,7 @@ async function recordExchange(ports: ChatPorts, p: PreparedQuestion, o: Outcome,
       // Billed even when the rules won (the model replied with nothing usable): the provider charged it.
       await tx.query(
         `insert into api_costs (creator_id, message_id, provider, operation, model, units, unit_kind, cost_usd)
-         values ($1, $2, $3, 'query_rewrite', $4, $5, 'tokens', $6)`,
+         values ($1, (select id from chat_messages where id = $2), $3, 'query_rewrite', $4, $5, 'tokens', $6)`,
         [
           creatorId, p.messageId, ports.answerer.name.split(':')[0], ports.answerer.name, rewriteTokens,
           tokenCostUsd(ports.answerer.name, p.rewrite.inputTokens, p.rewrite.outputTokens),
@@ -145,7 +183,7 @@ async function recordExchange(ports: ChatPorts, p: PreparedQuestion, o: Outcome,
     if (p.embeddingTokens > 0 && ports.embedder.model !== 'offline-lexical-v1') {
       await tx.query(
         `insert into api_costs (creator_id, message_id, provider, operation, model, units, unit_kind, cost_usd)
-         values ($1, $2, 'openai', 'query_embedding', $3, $4, 'tokens', $5)`,
+         values ($1, (select id from chat_messages where id = $2), 'openai', 'query_embedding', $3, $4, 'tokens', $5)`,
         [creatorId, p.messageId, ports.embedder.model, p.embeddingTokens, tokenCostUsd(ports.embedder.model, p.embeddingTokens, 0)],
       );
     }

@@ -41,7 +41,7 @@ const PAGE_SQL = `
        where u.session_id = a.session_id and u.creator_id = $1 and u.role = 'user' and u.created_at <= a.created_at
        order by u.created_at desc limit 1
     ) q on true
-   where a.creator_id = $1 and a.role = 'assistant'
+   where a.creator_id = $1 and a.role = 'assistant' and a.status <> 'streaming'
      and ($2::timestamptz is null or (a.created_at, a.id) < ($2::timestamptz, $3::uuid))
    order by a.created_at desc, a.id desc
    limit $4`;
@@ -53,7 +53,7 @@ const SUMMARY_SQL = `
          count(*) filter (where jsonb_array_length(sources) = 0)::int as unanswered
     from chat_messages m
     join chat_sessions s on s.id = m.session_id and s.creator_id = $1 and s.asked_as = 'student'
-   where m.creator_id = $1 and m.role = 'assistant' and m.created_at >= $2::timestamptz`;
+   where m.creator_id = $1 and m.role = 'assistant' and m.status <> 'streaming' and m.created_at >= $2::timestamptz`;
 
 interface PageRow {
   id: string;

@@ -14,7 +14,10 @@ export interface ChatQuotaInput {
   userId: string;
 }
 
-/** What a reservation holds so it can be given back if the answer fails. */
+/**
+ * What a reservation holds. The answer's row keeps `periodStart` (`chat_messages.quota_period`),
+ * and only that row gives the question back (answer-quota.ts, settle-answer.ts), at most once.
+ */
 export interface ChatReservation extends ChatQuotaInput {
   periodStart: string;
   usage: ChatUsage;
@@ -101,13 +104,4 @@ export async function reserveChatQuota(ports: ChatQuotaPorts, input: ChatQuotaIn
   }
   const usage = usageOf({ tier: row.tier, limit: row.lim, period: row.period }, row.used, now);
   return { ...input, periodStart: row.period_start, usage };
-}
-
-/** Gives a reserved question back (the answer failed), in the period it was taken from. */
-export async function releaseChatQuota(ports: ChatQuotaPorts, reservation: ChatReservation): Promise<void> {
-  await ports.db.query(
-    `update chat_usage set questions_used = greatest(questions_used - 1, 0), updated_at = now()
-      where creator_id = $1 and user_id = $2 and period_start = $3`,
-    [reservation.creatorId, reservation.userId, reservation.periodStart],
-  );
 }

@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import type { ChatSource, ChatStreamEvent } from '../../../shared/schemas/chat';
 import type { ChatUsage } from '../../../shared/schemas/usage';
 import { stubApi, type StubReply } from './fetch-stub';
+import { freeUsage } from './plan-fixture';
 
 export const SESSION_ID = '11111111-1111-4111-8111-111111111111';
 export const MESSAGE_ID = '22222222-2222-4222-8222-222222222222';
@@ -15,7 +16,10 @@ export function meta(usage: ChatUsage, overrides: Partial<Extract<ChatStreamEven
   return { type: 'meta', sessionId: SESSION_ID, messageId: MESSAGE_ID, usage, answerer: { name: 'offline', mode: 'offline' }, sources: [source(1)], ...overrides };
 }
 
-export const done = (noAnswer = false): ChatStreamEvent => ({ type: 'done', latencyMs: 12, inputTokens: 10, outputTokens: 20, noAnswer });
+/** `done` as the server sends it; by default a charged answer leaving `usage` (the first of three free questions used). */
+export const done = (noAnswer = false, usage: ChatUsage = freeUsage(1)): ChatStreamEvent => ({
+  type: 'done', latencyMs: 12, inputTokens: 10, outputTokens: 20, noAnswer, charged: !noAnswer, usage,
+});
 
 /** The wire text of events, as the server writes them. */
 export function sseText(events: ChatStreamEvent[]): string {
