@@ -1,8 +1,7 @@
 import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { AnswerFailedError, AnswerInterruptedError, type AbortSignalLike } from '../../ports/answerer';
 import { releaseChatQuota } from '../quotas/chat-quota';
-import { createCitationParser } from './citation-parser';
-import { citedMoment, sentenceBeforeMarker } from './cited-moment';
+import { createCitationCollector, type CitedOccurrence } from './collect-citations';
 import { tokenCostUsd } from './pricing';
 import type { ChatPorts, PreparedQuestion } from './start-question';
 
@@ -38,24 +37,17 @@ export async function* streamAnswer(
     sources,
   };
 
-  const moments = new Map<number, number>();
+  // Every [n] becomes a citation pinned to the sentence it follows (collect-citations.ts).
+  const citations = createCitationCollector({ ...prepared, question: prepared.searchQuery });
   const outcome: Outcome = { answer: '', status: 'complete', inputTokens: 0, outputTokens: 0, cited: [] };
   let failure: { code: string; message: string } | null = null;
   if (sources.length === 0) {
     outcome.answer = NOTHING_FOUND_ANSWER;
     yield { type: 'token', text: NOTHING_FOUND_ANSWER };
   } else {
-    const citations = createCitationParser(sources.length);
-    const cite = (numbers: number[]): ChatStreamEvent[] =>
-      numbers.map((n) => {
-        const s = sources[n - 1]!;
-        const at = citedMoment(sentenceBeforeMarker(outcome.answer), prepared.sourceSegments[n - 1] ?? [], s.startSeconds);
-        moments.set(n, at);
-        return { type: 'citation', n, videoId: s.videoId, videoTitle: s.videoTitle, startSeconds: at };
-      });
     try {
       for await (const event of ports.answerer.stream(
-        { question: prepared.question, sources, history: prepared.history },
+        { question: prepared.question, sources, history: prepared.history, sourceSegments: prepared.sourceSegments },
         options.signal,
       )) {
         if (event.type === 'usage') {
@@ -65,9 +57,9 @@ export async function* streamAnswer(
         }
         outcome.answer += event.text;
         yield { type: 'token', text: event.text };
-        yield* cite(citations.push(event.text));
+        yield* citations.push(event.text, event.moments);
       }
-      yield* cite(citations.flush());
+      yield* citations.flush();
       if (options.signal?.aborted) outcome.status = 'stopped';
     } catch (err) {
       outcome.status = 'failed';
@@ -78,7 +70,7 @@ export async function* streamAnswer(
             ? { code: 'UPSTREAM_UNAVAILABLE', message: 'The AI provider is not answering right now. This question was not counted.' }
             : { code: 'INTERNAL', message: 'Something went wrong while answering. This question was not counted.' };
     }
-    outcome.cited = citations.cited;
+    outcome.cited = citations.numbers;
   }
 
   // Failures never cost the student (a question the course cannot answer was given back before the stream).
@@ -86,7 +78,7 @@ export async function* streamAnswer(
     await releaseChatQuota(ports, prepared.reservation);
   }
   const latencyMs = Math.max(0, ports.clock.now().getTime() - prepared.startedAt);
-  await recordExchange(ports, prepared, outcome, latencyMs, moments);
+  await recordExchange(ports, prepared, outcome, latencyMs, citations.occurrences);
 
   if (failure) {
     yield { type: 'error', ...failure, requestId: options.requestId };
@@ -101,13 +93,9 @@ export async function* streamAnswer(
   };
 }
 
-async function recordExchange(ports: ChatPorts, p: PreparedQuestion, o: Outcome, latencyMs: number, moments: Map<number, number>) {
+async function recordExchange(ports: ChatPorts, p: PreparedQuestion, o: Outcome, latencyMs: number, citations: readonly CitedOccurrence[]) {
   const creatorId = p.viewer.creator.id;
   const cost = tokenCostUsd(ports.answerer.name, o.inputTokens, o.outputTokens);
-  const citations = o.cited.map((n) => {
-    const s = p.sources[n - 1]!;
-    return { n, videoId: s.videoId, startSeconds: moments.get(n) ?? s.startSeconds };
-  });
   await ports.db.transaction(async (tx) => {
     await tx.query(
       `insert into chat_messages (session_id, creator_id, user_id, role, content, status) values ($1, $2, $3, 'user', $4, 'complete')`,
