@@ -1,5 +1,5 @@
-import { contentStems, words } from '../../domain/chat/content-words';
-import { combineWithEarlierTerms, looksLikeFollowUp } from '../../domain/chat/rewrite-follow-up';
+import { contentStems, stemWord, words } from '../../domain/chat/content-words';
+import { combineWithEarlierTerms, LEANING_WORDS, looksLikeFollowUp } from '../../domain/chat/rewrite-follow-up';
 import type { AnswerInput, Answerer, QuotedMoment } from '../../ports/answerer';
 import { candidatesOf, type Candidate } from './extractive-candidates';
 
@@ -32,10 +32,27 @@ const MAX_SINGLE_WORD_SENTENCES = 2;
  * starter" is not quoted for "how do I know my starter is ready?".
  */
 const FRAMING = new Set(['know', 'tell', 'understand', 'find', 'learn', 'show']);
-/** Words too common in any lesson to answer a question alone. */
-const WEAK = new Set([...FRAMING, 'use', 'make', 'need', 'long', 'often', 'much', 'many', 'time', 'good', 'best', 'right', 'work', 'happen', 'take', 'want', 'try']);
+/** Words too common in any lesson to answer a question alone, and those that only lean on the conversation ("why does it matter?"). */
+const WEAK = new Set(
+  [...FRAMING, ...LEANING_WORDS, 'use', 'make', 'need', 'good', 'best', 'want', 'try'].map(stemWord),
+);
+
+/**
+ * Some questions name the kind of answer rather than its words: "how long" is answered
+ * by a duration, "how often" by a frequency, "how hot" by a temperature. A sentence
+ * holding one counts as saying a word of the question (stems as `contentStems` makes them).
+ */
+const ANSWER_KINDS = [
+  { asks: /\bhow long\b|\bhow much time\b/i, frame: 'long time take', cues: 'seconds minutes hours days weeks months years overnight' },
+  { asks: /\bhow often\b|\bhow many times\b/i, frame: 'often many times', cues: 'daily twice every week day hour' },
+  { asks: /\bhow (?:hot|warm|cold)\b|\btemperature\b/i, frame: 'hot warm cold temperature', cues: 'degrees celsius fahrenheit' },
+].map((kind) => ({ asks: kind.asks, frame: kind.frame.split(' ').map(stemWord), cues: kind.cues.split(' ').map(stemWord) }));
+/** What a sentence holding the kind of answer asked for is worth, like one rare question word. */
+const CUE_WEIGHT = 1.5;
 
 interface Wanted {
+  /** Stems of the kind of answer the question asks for ("how long": hour, minute…). */
+  cues: Set<string>;
   /** The question's own words. */
   own: Set<string>;
   /** A follow-up's words borrowed from the conversation (as retrieval borrowed them). */
@@ -46,6 +63,11 @@ interface Wanted {
 function questionStems(input: AnswerInput): Wanted {
   const followUp = input.history.some((t) => t.role === 'user') && looksLikeFollowUp(input.question);
   const own = contentStems(input.question);
+  const cues = new Set<string>();
+  for (const kind of ANSWER_KINDS.filter((k) => k.asks.test(input.question))) {
+    kind.frame.forEach((stem) => own.delete(stem));
+    kind.cues.forEach((stem) => cues.add(stem));
+  }
   const carried = followUp ? contentStems(combineWithEarlierTerms(input.history, input.question)) : new Set<string>();
   for (const stem of own) carried.delete(stem);
   const subject = [...own, ...carried].filter((stem) => !FRAMING.has(stem));
@@ -55,7 +77,7 @@ function questionStems(input: AnswerInput): Wanted {
       carried.delete(stem);
     }
   }
-  return { own, carried, followUp };
+  return { cues, own, carried, followUp };
 }
 
 /** The sentence with its citation marker before the final punctuation: "…low fees [2]." */
@@ -77,6 +99,8 @@ interface Scored {
   c: Candidate;
   score: number;
   saysOwn: boolean;
+  /** Says (or implies) one of the question's own words that is not weak. */
+  saysStrongOwn: boolean;
   /** Says two of the question's words (or one it implies through the lesson's topic). */
   strong: boolean;
   /** Says one distinctive question word that is not merely its lesson's topic. */
@@ -85,21 +109,26 @@ interface Scored {
 
 function score(candidates: Candidate[], wanted: Wanted): Scored[] {
   const all = [...wanted.own, ...wanted.carried];
-  const needed = Math.min(2, all.length);
+  const needed = Math.min(2, all.length + Math.min(1, wanted.cues.size));
   const df = (stem: string) => candidates.filter((c) => c.stems.has(stem)).length;
   // Rarer words say more: a term in every sentence of the sources barely tells them apart.
   const weight = (stem: string) => (1 + Math.log(candidates.length / Math.max(1, df(stem)))) * (wanted.own.has(stem) ? 1 : CARRIED_WEIGHT);
   return candidates.map((c) => {
     const said = all.filter((stem) => c.stems.has(stem));
     const implied = all.filter((stem) => !c.stems.has(stem) && c.topic.has(stem));
-    const value = said.reduce((sum, stem) => sum + weight(stem), 0) + IMPLIED_WEIGHT * implied.reduce((sum, stem) => sum + weight(stem), 0);
+    const kind = [...wanted.cues].some((stem) => c.stems.has(stem)) ? ['(answer kind)'] : [];
+    if (kind.length) said.push(...kind);
+    const value =
+      said.reduce((sum, stem) => sum + (kind.includes(stem) ? CUE_WEIGHT : weight(stem)), 0) +
+      IMPLIED_WEIGHT * implied.reduce((sum, stem) => sum + weight(stem), 0);
     // The sentence itself must say one of the question's words that is not merely its source's topic.
     const saysSomething = said.some((stem) => !c.topic.has(stem)) || said.length >= needed;
     const distinctive = said.some((stem) => !c.topic.has(stem) && !WEAK.has(stem) && df(stem) * 2 <= candidates.length);
     return {
       c,
       score: value,
-      saysOwn: said.some((stem) => wanted.own.has(stem)),
+      saysOwn: said.some((stem) => wanted.own.has(stem) || kind.includes(stem)),
+      saysStrongOwn: [...said, ...implied].some((stem) => wanted.own.has(stem) && !WEAK.has(stem)),
       strong: needed > 0 && saysSomething && said.length + implied.length >= needed,
       distinctive: needed > 0 && distinctive,
     };
@@ -128,7 +157,9 @@ function choose(scored: Scored[], limit: number): Candidate[] {
  */
 function pick(input: AnswerInput): Candidate[] {
   const wanted = questionStems(input);
-  const scored = score(candidatesOf(input), wanted);
+  let scored = score(candidatesOf(input), wanted);
+  // "what about rye?": a follow-up's own subject must be in the sentence; the earlier topic alone does not answer it.
+  if (wanted.followUp && [...wanted.own].some((stem) => !WEAK.has(stem))) scored = scored.filter((s) => s.saysStrongOwn);
   const given = givenBefore(input);
   for (const [eligible, limit] of [
     [scored.filter((s) => s.strong), MAX_SENTENCES],

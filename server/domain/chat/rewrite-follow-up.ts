@@ -29,7 +29,7 @@ const MAX_ANSWER_TERMS = 3;
  * Content words that still ask about what was said before: "why?", "how long?", "more
  * examples", "in detail". A question made only of these has no subject of its own.
  */
-const LEANING = new Set(
+export const LEANING_WORDS: ReadonlySet<string> = new Set(
   (
     'more less example examples detail details detailed step steps reason reasons long often much many time times ' +
     'again another else instead next first second third last exactly clarify elaborate expand continue go on ' +
@@ -50,7 +50,7 @@ const QUESTION_FRAME =
 export function looksLikeFollowUp(question: string): boolean {
   const terms = contentWords(question);
   if (LEAD_IN.test(question)) return true;
-  if (terms.every((word) => LEANING.has(word))) return true;
+  if (terms.every((word) => LEANING_WORDS.has(word))) return true;
   if (DEICTIC.test(question) && terms.length <= 5) return true;
   return terms.length <= 2 && !QUESTION_FRAME.test(words(question).join(' '));
 }

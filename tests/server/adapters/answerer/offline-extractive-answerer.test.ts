@@ -122,6 +122,18 @@ describe('offline extractive answerer', () => {
     expect(extractCitations(text, 2)).toEqual([2]);
   });
 
+  it('answers "how long" with the sentence that gives a duration, though it shares only the subject', () => {
+    const bulk: AnswerSource = {
+      n: 1, videoTitle: 'Lesson 3 · Bulk fermentation', startSeconds: 0, endSeconds: 90,
+      text:
+        'Bulk fermentation is the period from mixing the dough until you divide and shape it. ' +
+        'Fermentation flavour comes from the bacteria. At twenty five degrees, bulk usually runs four to six hours.',
+    };
+    const text = composeExtractiveAnswer({ question: 'How long does bulk fermentation take?', sources: [bulk], history: [] });
+    expect(text).toContain('At twenty five degrees, bulk usually runs four to six hours [1].');
+    expect(text).not.toContain('flavour');
+  });
+
   describe('in a conversation', () => {
     const starter: AnswerSource = {
       n: 1,
@@ -150,6 +162,10 @@ describe('offline extractive answerer', () => {
       const hooch = composeExtractiveAnswer({ question: 'What is hooch?', sources: [starter], history });
       expect(hooch).toContain('A grey liquid on top is called hooch; it means the starter is hungry [1].');
       expect(hooch).not.toContain('doubles');
+    });
+
+    it("says a follow-up about something no sentence names is not covered, rather than repeating the earlier topic", () => {
+      expect(composeExtractiveAnswer({ question: 'what about spelt?', sources: [starter], history })).toBe(OFFLINE_NOT_COVERED);
     });
 
     it('repeats an earlier sentence only when nothing else answers', () => {
