@@ -23,7 +23,7 @@ const WORDS_PER_DELTA = 3;
 const IMPLIED_WEIGHT = 0.5;
 /** A follow-up's own words choose the sentences; the earlier question's words only keep them on topic. */
 const CARRIED_WEIGHT = 0.4;
-/** When no sentence says two of the question's words, this many may answer on one distinctive word. */
+/** When no sentence says two of a short question's words, this many may answer on one distinctive word. */
 const MAX_SINGLE_WORD_SENTENCES = 2;
 
 /**
@@ -161,9 +161,12 @@ function pick(input: AnswerInput): Candidate[] {
   // "what about rye?": a follow-up's own subject must be in the sentence; the earlier topic alone does not answer it.
   if (wanted.followUp && [...wanted.own].some((stem) => !WEAK.has(stem))) scored = scored.filter((s) => s.saysStrongOwn);
   const given = givenBefore(input);
+  // One word is enough only for a short question, where it is half of what is asked: in a longer one a
+  // single shared word ("two", "cause") is chance, and "not covered" is the honest answer.
+  const short = wanted.own.size + wanted.carried.size + Math.min(1, wanted.cues.size) <= 2;
   for (const [eligible, limit] of [
     [scored.filter((s) => s.strong), MAX_SENTENCES],
-    [scored.filter((s) => s.distinctive), MAX_SINGLE_WORD_SENTENCES],
+    [short ? scored.filter((s) => s.distinctive) : [], MAX_SINGLE_WORD_SENTENCES],
   ] as const) {
     if (eligible.length === 0) continue;
     const driven = wanted.followUp && eligible.some((s) => s.saysOwn) ? eligible.filter((s) => s.saysOwn) : eligible;

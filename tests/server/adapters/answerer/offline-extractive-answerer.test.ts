@@ -120,6 +120,17 @@ describe('offline extractive answerer', () => {
     const text = composeExtractiveAnswer({ question: 'How long should my boule proof?', sources: [distractor, answer], history: [] });
     expect(text).toContain('Then let it proof for about two hours at room temperature [2].');
     expect(extractCitations(text, 2)).toEqual([2]);
+    // One distinctive word answers a short question…
+    expect(composeExtractiveAnswer({ question: 'Where do I put the seam?', sources: [distractor, answer], history: [] })).toContain(
+      'Shape the loaf gently and place it seam side up in the basket [2].',
+    );
+    // …but in a longer question one shared word per sentence is chance, not an answer.
+    const kit: AnswerSource = {
+      n: 3, videoTitle: 'Lesson 5 · Kit', startSeconds: 0, endSeconds: 60,
+      text: 'Too much steam causes a pale crust. A red enamel pot holds heat well. Sea salt goes in with the water.',
+    };
+    const offTopic = 'What causes the red colour of a sunset over the sea?';
+    expect(composeExtractiveAnswer({ question: offTopic, sources: [distractor, answer, kit], history: [] })).toBe(OFFLINE_NOT_COVERED);
   });
 
   it('answers "how long" with the sentence that gives a duration, though it shares only the subject', () => {
