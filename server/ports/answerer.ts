@@ -12,16 +12,34 @@ export interface ChatTurn {
   content: string;
 }
 
+/** A line of a transcript with the second it starts at. */
+export interface AnswerSegment {
+  startSeconds: number;
+  text: string;
+}
+
 export interface AnswerInput {
   question: string;
   /** Numbered as the student sees them; the answer cites them as `[n]`. */
   sources: AnswerSource[];
   /** Earlier turns of the conversation, oldest first (the prompt keeps only the last few). */
   history: ChatTurn[];
+  /** The transcript segments of each source (index n-1), for an answerer that quotes them. */
+  sourceSegments?: readonly (readonly AnswerSegment[])[];
+}
+
+/** Where the sentence a marker cites was said; `null`: the answerer does not know (it paraphrased). */
+export interface QuotedMoment {
+  n: number;
+  startSeconds: number | null;
 }
 
 export type AnswerEvent =
-  | { type: 'text'; text: string }
+  /**
+   * `moments`: for the `[n]` markers in this text, in order, the moment each one quotes,
+   * when the answerer knows it (the offline answerer quotes segments word for word).
+   */
+  | { type: 'text'; text: string; moments?: readonly QuotedMoment[] }
   /** At most one, after the last text: what the provider billed (offline: 0/0). */
   | { type: 'usage'; inputTokens: number; outputTokens: number };
 

@@ -9,7 +9,13 @@ export const ChatSessionSummary = z.object({
 });
 export type ChatSessionSummary = z.infer<typeof ChatSessionSummary>;
 
-export const ChatCitation = z.object({ n: z.number().int().positive(), videoId: z.string().uuid(), startSeconds: z.number() });
+/** One `[n]` of a stored answer; `occurrence` counts the earlier `[n]` of the same source (absent in older answers: 0). */
+export const ChatCitation = z.object({
+  n: z.number().int().positive(),
+  videoId: z.string().uuid(),
+  startSeconds: z.number(),
+  occurrence: z.number().int().nonnegative().optional(),
+});
 
 export const ChatMessage = z.object({
   id: z.string().uuid(),

@@ -51,6 +51,8 @@ export const ChatStreamEvent = z.discriminatedUnion('type', [
     videoId: z.string().uuid(),
     videoTitle: z.string(),
     startSeconds: z.number().nonnegative(),
+    /** How many `[n]` of this source came before it: the answer may cite several moments of one source. */
+    occurrence: z.number().int().nonnegative().optional(),
   }),
   z.object({
     type: z.literal('done'),

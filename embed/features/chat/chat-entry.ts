@@ -4,6 +4,13 @@ import type { ChatMessage } from '../../../shared/schemas/chat-history';
 
 export type AnswerStatus = 'streaming' | 'complete' | 'stopped' | 'failed';
 
+/** Where one `[n]` of the answer plays: the `occurrence`-th marker of source `n`. */
+export interface CitedMoment {
+  n: number;
+  occurrence: number;
+  startSeconds: number;
+}
+
 export interface UserEntry {
   kind: 'user';
   key: string;
@@ -21,6 +28,8 @@ export interface AssistantEntry {
   sources: ChatSource[];
   /** Source numbers the server confirmed as cited, in order. */
   cited: number[];
+  /** Every citation the server pinned, one per marker: an answer may cite several moments of one source. */
+  moments: CitedMoment[];
   status: AnswerStatus;
   noAnswer: boolean;
   offline: boolean;
@@ -39,7 +48,7 @@ export function entryKey(): string {
 
 export function pendingAnswer(question: string): AssistantEntry {
   return {
-    kind: 'assistant', key: entryKey(), messageId: undefined, question, text: '', sources: [], cited: [],
+    kind: 'assistant', key: entryKey(), messageId: undefined, question, text: '', sources: [], cited: [], moments: [],
     status: 'streaming', noAnswer: false, offline: false, error: undefined, feedback: null,
   };
 }
@@ -61,9 +70,20 @@ export function entriesFromHistory(messages: ChatMessage[]): ChatEntry[] {
         const cited = message.citations.find((c) => c.n === source.n);
         return cited ? { ...source, startSeconds: cited.startSeconds } : source;
       }),
-      cited: message.citations.map((citation) => citation.n),
+      cited: [...new Set(message.citations.map((citation) => citation.n))],
+      moments: momentsOf(message.citations),
       status: message.status,
       feedback: message.feedback,
     };
+  });
+}
+
+/** Stored citations as moments; answers stored before occurrences were counted cite each source once. */
+function momentsOf(citations: ChatMessage['citations']): CitedMoment[] {
+  const seen = new Map<number, number>();
+  return citations.map((c) => {
+    const occurrence = c.occurrence ?? seen.get(c.n) ?? 0;
+    seen.set(c.n, occurrence + 1);
+    return { n: c.n, occurrence, startSeconds: c.startSeconds };
   });
 }

@@ -59,12 +59,20 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
         } else if (event.type === 'token') {
           updateAnswer(answer.key, (entry) => ({ ...entry, text: entry.text + event.text }));
         } else if (event.type === 'citation') {
-          // The citation names the moment that says it (not the passage's start): chips and the player seek there.
-          updateAnswer(answer.key, (entry) => ({
-            ...entry,
-            cited: entry.cited.includes(event.n) ? entry.cited : [...entry.cited, event.n],
-            sources: entry.sources.map((s) => (s.n === event.n && s.videoId === event.videoId ? { ...s, startSeconds: event.startSeconds } : s)),
-          }));
+          // The citation names the moment that says it (not the passage's start): each marker's chip seeks to its
+          // own moment; the source list plays the source's first cited moment.
+          updateAnswer(answer.key, (entry) => {
+            const first = !entry.cited.includes(event.n);
+            const occurrence = event.occurrence ?? entry.moments.filter((m) => m.n === event.n).length;
+            return {
+              ...entry,
+              cited: first ? [...entry.cited, event.n] : entry.cited,
+              moments: [...entry.moments, { n: event.n, occurrence, startSeconds: event.startSeconds }],
+              sources: first
+                ? entry.sources.map((s) => (s.n === event.n && s.videoId === event.videoId ? { ...s, startSeconds: event.startSeconds } : s))
+                : entry.sources,
+            };
+          });
         } else if (event.type === 'done') {
           // The server settles the charge at the end (an answer saying "not covered" is free): its usage is the final word.
           latest.current.onUsage?.(event.usage);

@@ -1,6 +1,7 @@
-import { contentStems, words } from '../../domain/chat/content-words';
-import { combineWithEarlierTerms, looksLikeFollowUp } from '../../domain/chat/rewrite-follow-up';
-import type { AnswerInput, Answerer } from '../../ports/answerer';
+import { contentStems, stemWord, words } from '../../domain/chat/content-words';
+import { combineWithEarlierTerms, LEANING_WORDS, looksLikeFollowUp } from '../../domain/chat/rewrite-follow-up';
+import type { AnswerInput, Answerer, QuotedMoment } from '../../ports/answerer';
+import { candidatesOf, type Candidate } from './extractive-candidates';
 
 /**
  * The answerer of `npm start` without keys: no model, it quotes the transcript
@@ -16,51 +17,14 @@ export const OFFLINE_NOT_COVERED =
 const MAX_SENTENCES = 4;
 const MIN_SENTENCES = 2;
 const MAX_WORDS = 90;
-/** Captions without punctuation arrive as one endless "sentence": cut those into windows of this many words. */
-const WINDOW_WORDS = 30;
 /** Words per streamed piece: small enough to look like streaming, large enough not to flood. */
 const WORDS_PER_DELTA = 3;
-
-interface Candidate {
-  n: number;
-  position: number;
-  text: string;
-  stems: Set<string>;
-  /** What the whole source is about (see topicOf): a sentence in it means these even when it says "it". */
-  topic: Set<string>;
-  wordCount: number;
-}
-
-/** A word in more than this share of a source's sentences is what the source is about. */
-const TOPIC_SHARE = 0.5;
 /** A question word the sentence only implies (through its source's topic) counts this much of one it says. */
 const IMPLIED_WEIGHT = 0.5;
-
-/**
- * What a source is about as a whole: the words of its lesson title, and those said in
- * most of its sentences. "From day three, feed it once a day" in the lesson "Meet your
- * starter" answers "how often should I feed my starter?" though it never says starter.
- */
-function topicOf(videoTitle: string, sentenceStems: readonly Set<string>[]): Set<string> {
-  const topic = contentStems(videoTitle);
-  const counts = new Map<string, number>();
-  for (const stems of sentenceStems) for (const stem of stems) counts.set(stem, (counts.get(stem) ?? 0) + 1);
-  if (sentenceStems.length >= 4) {
-    for (const [stem, count] of counts) if (count / sentenceStems.length > TOPIC_SHARE) topic.add(stem);
-  }
-  return topic;
-}
-
-function sentencesOf(text: string): string[] {
-  const sentences = text.match(/[^.!?]+(?:[.!?]+["')\]]*|$)/g) ?? [];
-  return sentences.flatMap((sentence) => {
-    const parts = sentence.trim().split(/\s+/).filter(Boolean);
-    if (parts.length <= WINDOW_WORDS * 1.5) return parts.length ? [parts.join(' ')] : [];
-    const windows: string[] = [];
-    for (let i = 0; i < parts.length; i += WINDOW_WORDS) windows.push(`${parts.slice(i, i + WINDOW_WORDS).join(' ')}…`);
-    return windows;
-  });
-}
+/** A follow-up's own words choose the sentences; the earlier question's words only keep them on topic. */
+const CARRIED_WEIGHT = 0.4;
+/** When no sentence says two of a short question's words, this many may answer on one distinctive word. */
+const MAX_SINGLE_WORD_SENTENCES = 2;
 
 /**
  * Verbs that frame a question ("how do I know…", "can you tell me…") rather than say
@@ -68,13 +32,52 @@ function sentencesOf(text: string): string[] {
  * starter" is not quoted for "how do I know my starter is ready?".
  */
 const FRAMING = new Set(['know', 'tell', 'understand', 'find', 'learn', 'show']);
+/** Words too common in any lesson to answer a question alone, and those that only lean on the conversation ("why does it matter?"). */
+const WEAK = new Set(
+  [...FRAMING, ...LEANING_WORDS, 'use', 'make', 'need', 'good', 'best', 'want', 'try'].map(stemWord),
+);
 
-/** Follow-ups ("and the second one?") borrow the earlier question's words, as retrieval did. */
-function questionStems(input: AnswerInput): Set<string> {
+/**
+ * Some questions name the kind of answer rather than its words: "how long" is answered
+ * by a duration, "how often" by a frequency, "how hot" by a temperature. A sentence
+ * holding one counts as saying a word of the question (stems as `contentStems` makes them).
+ */
+const ANSWER_KINDS = [
+  { asks: /\bhow long\b|\bhow much time\b/i, frame: 'long time take', cues: 'seconds minutes hours days weeks months years overnight' },
+  { asks: /\bhow often\b|\bhow many times\b/i, frame: 'often many times', cues: 'daily twice every week day hour' },
+  { asks: /\bhow (?:hot|warm|cold)\b|\btemperature\b/i, frame: 'hot warm cold temperature', cues: 'degrees celsius fahrenheit' },
+].map((kind) => ({ asks: kind.asks, frame: kind.frame.split(' ').map(stemWord), cues: kind.cues.split(' ').map(stemWord) }));
+/** What a sentence holding the kind of answer asked for is worth, like one rare question word. */
+const CUE_WEIGHT = 1.5;
+
+interface Wanted {
+  /** Stems of the kind of answer the question asks for ("how long": hour, minute…). */
+  cues: Set<string>;
+  /** The question's own words. */
+  own: Set<string>;
+  /** A follow-up's words borrowed from the conversation (as retrieval borrowed them). */
+  carried: Set<string>;
+  followUp: boolean;
+}
+
+function questionStems(input: AnswerInput): Wanted {
   const followUp = input.history.some((t) => t.role === 'user') && looksLikeFollowUp(input.question);
-  const stems = contentStems(followUp ? combineWithEarlierTerms(input.history, input.question) : input.question);
-  const subject = [...stems].filter((stem) => !FRAMING.has(stem));
-  return subject.length >= 2 ? new Set(subject) : stems;
+  const own = contentStems(input.question);
+  const cues = new Set<string>();
+  for (const kind of ANSWER_KINDS.filter((k) => k.asks.test(input.question))) {
+    kind.frame.forEach((stem) => own.delete(stem));
+    kind.cues.forEach((stem) => cues.add(stem));
+  }
+  const carried = followUp ? contentStems(combineWithEarlierTerms(input.history, input.question)) : new Set<string>();
+  for (const stem of own) carried.delete(stem);
+  const subject = [...own, ...carried].filter((stem) => !FRAMING.has(stem));
+  if (subject.length >= 2) {
+    for (const stem of FRAMING) {
+      own.delete(stem);
+      carried.delete(stem);
+    }
+  }
+  return { cues, own, carried, followUp };
 }
 
 /** The sentence with its citation marker before the final punctuation: "…low fees [2]." */
@@ -83,53 +86,130 @@ function cite(candidate: Candidate): string {
   return `${match[1]} [${candidate.n}]${match[2] ?? '.'}`;
 }
 
-export function composeExtractiveAnswer(input: AnswerInput): string {
-  const wanted = questionStems(input);
-  const candidates: Candidate[] = input.sources.flatMap((source) => {
-    const sentences = sentencesOf(source.text);
-    const stems = sentences.map((text) => contentStems(text));
-    const topic = topicOf(source.videoTitle, stems);
-    return sentences.map((text, position) => ({ n: source.n, position, text, stems: stems[position]!, topic, wordCount: words(text).length }));
-  });
-  // Rarer words say more: a term in every sentence of the sources barely tells them apart.
-  const weight = (stem: string) => 1 + Math.log(candidates.length / Math.max(1, candidates.filter((c) => c.stems.has(stem)).length));
-  const needed = Math.min(2, wanted.size);
-  const scored = candidates
-    .map((c) => {
-      const said = [...wanted].filter((stem) => c.stems.has(stem));
-      const implied = [...wanted].filter((stem) => !c.stems.has(stem) && c.topic.has(stem));
-      const score = said.reduce((sum, stem) => sum + weight(stem), 0) + IMPLIED_WEIGHT * implied.reduce((sum, stem) => sum + weight(stem), 0);
-      // The sentence itself must say one of the question's words that is not merely its source's topic.
-      const saysSomething = said.some((stem) => !c.topic.has(stem)) || said.length >= needed;
-      return { c, matched: said.length + implied.length, saysSomething, score };
-    })
-    .filter((s) => needed > 0 && s.saysSomething && s.matched >= needed)
-    .sort((a, b) => b.score - a.score || a.c.n - b.c.n || a.c.position - b.c.position);
+/** Sentences the conversation's earlier answers already quoted (compared word for word). */
+function givenBefore(input: AnswerInput): (c: Candidate) => boolean {
+  const earlier = input.history.filter((t) => t.role === 'assistant').map((t) => ` ${words(t.content).join(' ')} `);
+  return (c) => {
+    const quoted = ` ${words(c.text).join(' ')} `;
+    return quoted.trim() !== '' && earlier.some((answer) => answer.includes(quoted));
+  };
+}
 
+interface Scored {
+  c: Candidate;
+  score: number;
+  saysOwn: boolean;
+  /** Says (or implies) one of the question's own words that is not weak. */
+  saysStrongOwn: boolean;
+  /** Says two of the question's words (or one it implies through the lesson's topic). */
+  strong: boolean;
+  /** Says one distinctive question word that is not merely its lesson's topic. */
+  distinctive: boolean;
+}
+
+function score(candidates: Candidate[], wanted: Wanted): Scored[] {
+  const all = [...wanted.own, ...wanted.carried];
+  const needed = Math.min(2, all.length + Math.min(1, wanted.cues.size));
+  const df = (stem: string) => candidates.filter((c) => c.stems.has(stem)).length;
+  // Rarer words say more: a term in every sentence of the sources barely tells them apart.
+  const weight = (stem: string) => (1 + Math.log(candidates.length / Math.max(1, df(stem)))) * (wanted.own.has(stem) ? 1 : CARRIED_WEIGHT);
+  return candidates.map((c) => {
+    const said = all.filter((stem) => c.stems.has(stem));
+    const implied = all.filter((stem) => !c.stems.has(stem) && c.topic.has(stem));
+    const kind = [...wanted.cues].some((stem) => c.stems.has(stem)) ? ['(answer kind)'] : [];
+    if (kind.length) said.push(...kind);
+    const value =
+      said.reduce((sum, stem) => sum + (kind.includes(stem) ? CUE_WEIGHT : weight(stem)), 0) +
+      IMPLIED_WEIGHT * implied.reduce((sum, stem) => sum + weight(stem), 0);
+    // The sentence itself must say one of the question's words that is not merely its source's topic.
+    const saysSomething = said.some((stem) => !c.topic.has(stem)) || said.length >= needed;
+    const distinctive = said.some((stem) => !c.topic.has(stem) && !WEAK.has(stem) && df(stem) * 2 <= candidates.length);
+    return {
+      c,
+      score: value,
+      saysOwn: said.some((stem) => wanted.own.has(stem) || kind.includes(stem)),
+      saysStrongOwn: [...said, ...implied].some((stem) => wanted.own.has(stem) && !WEAK.has(stem)),
+      strong: needed > 0 && saysSomething && said.length + implied.length >= needed,
+      distinctive: needed > 0 && distinctive,
+    };
+  });
+}
+
+/** The sentences to quote, best first, under the length limits. */
+function choose(scored: Scored[], limit: number): Candidate[] {
   const picked: Candidate[] = [];
   let wordsSoFar = 0;
-  for (const { c } of scored) {
-    if (picked.length >= MAX_SENTENCES) break;
+  for (const { c } of [...scored].sort((a, b) => b.score - a.score || a.c.n - b.c.n || a.c.position - b.c.position)) {
+    if (picked.length >= limit) break;
     if (picked.length >= MIN_SENTENCES && wordsSoFar + c.wordCount > MAX_WORDS) break;
     if (picked.some((p) => p.text === c.text)) continue; // the same sentence quoted by two sources
     picked.push(c);
     wordsSoFar += c.wordCount;
   }
-  if (picked.length === 0) return OFFLINE_NOT_COVERED;
+  return picked;
+}
+
+/**
+ * Which sentences answer: those saying two of the question's words, from whichever source
+ * (rank decides order, not eligibility); failing that, those saying one distinctive word.
+ * A follow-up's own words must be said when any sentence says them, and sentences an
+ * earlier answer already gave are left out unless nothing else answers.
+ */
+function pick(input: AnswerInput): Candidate[] {
+  const wanted = questionStems(input);
+  let scored = score(candidatesOf(input), wanted);
+  // "what about rye?": a follow-up's own subject must be in the sentence; the earlier topic alone does not answer it.
+  if (wanted.followUp && [...wanted.own].some((stem) => !WEAK.has(stem))) scored = scored.filter((s) => s.saysStrongOwn);
+  const given = givenBefore(input);
+  // One word is enough only for a short question, where it is half of what is asked: in a longer one a
+  // single shared word ("two", "cause") is chance, and "not covered" is the honest answer.
+  const short = wanted.own.size + wanted.carried.size + Math.min(1, wanted.cues.size) <= 2;
+  for (const [eligible, limit] of [
+    [scored.filter((s) => s.strong), MAX_SENTENCES],
+    [short ? scored.filter((s) => s.distinctive) : [], MAX_SINGLE_WORD_SENTENCES],
+  ] as const) {
+    if (eligible.length === 0) continue;
+    const driven = wanted.followUp && eligible.some((s) => s.saysOwn) ? eligible.filter((s) => s.saysOwn) : eligible;
+    const fresh = driven.filter((s) => !given(s.c));
+    return choose(fresh.length ? fresh : driven, limit);
+  }
+  return [];
+}
+
+/** The answer text and, for each of its markers in order, the moment the quoted sentence was said. */
+export function composeExtractiveAnswerWithMoments(input: AnswerInput): { text: string; moments: QuotedMoment[] } {
+  const picked = pick(input);
+  if (picked.length === 0) return { text: OFFLINE_NOT_COVERED, moments: [] };
   // Reading order: sources as numbered (best first), sentences as spoken.
   picked.sort((a, b) => a.n - b.n || a.position - b.position);
-  return `${OFFLINE_LEAD_IN} ${picked.map(cite).join(' ')}`;
+  return {
+    text: `${OFFLINE_LEAD_IN} ${picked.map(cite).join(' ')}`,
+    moments: picked.map((c) => ({ n: c.n, startSeconds: c.startSeconds })),
+  };
 }
+
+export function composeExtractiveAnswer(input: AnswerInput): string {
+  return composeExtractiveAnswerWithMoments(input).text;
+}
+
+const MARKER = /\[\d+\]/g;
 
 export function createOfflineExtractiveAnswerer(): Answerer {
   return {
     name: OFFLINE_ANSWERER_NAME,
     mode: 'offline',
     async *stream(input, signal) {
-      const pieces = composeExtractiveAnswer(input).match(/\S+\s*/g) ?? [];
+      const { text, moments } = composeExtractiveAnswerWithMoments(input);
+      const pieces = text.match(/\S+\s*/g) ?? [];
+      let marker = 0;
       for (let i = 0; i < pieces.length; i += WORDS_PER_DELTA) {
         if (signal?.aborted) return;
-        yield { type: 'text', text: pieces.slice(i, i + WORDS_PER_DELTA).join('') };
+        const piece = pieces.slice(i, i + WORDS_PER_DELTA).join('');
+        // A marker is one word ("[2]."), so it never spans two pieces: its moment travels with it.
+        const count = piece.match(MARKER)?.length ?? 0;
+        const here = moments.slice(marker, marker + count);
+        marker += count;
+        yield here.length ? { type: 'text', text: piece, moments: here } : { type: 'text', text: piece };
       }
       yield { type: 'usage', inputTokens: 0, outputTokens: 0 };
     },

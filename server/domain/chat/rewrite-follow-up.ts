@@ -1,6 +1,6 @@
 import type { Answerer, ChatTurn } from '../../ports/answerer';
 import { escapeFenced } from './build-answer-prompt';
-import { contentStems, contentWords, stemWord } from './content-words';
+import { contentStems, contentWords, stemWord, words } from './content-words';
 
 /** A model that can rewrite: any answerer with `complete`. */
 export type RewriteModel = { complete: NonNullable<Answerer['complete']> };
@@ -25,10 +25,34 @@ const MAX_CARRIED_TERMS = 8;
 /** From the previous answer, only words it keeps repeating (its topic), and few of them. */
 const MAX_ANSWER_TERMS = 3;
 
+/**
+ * Content words that still ask about what was said before: "why?", "how long?", "more
+ * examples", "in detail". A question made only of these has no subject of its own.
+ */
+export const LEANING_WORDS: ReadonlySet<string> = new Set(
+  (
+    'more less example examples detail details detailed step steps reason reasons long often much many time times ' +
+    'again another else instead next first second third last exactly clarify elaborate expand continue go on ' +
+    'meaning difference different matter matters important true sure really right wrong work works happen happens ' +
+    'take takes need needs give say said describe ok fine thanks thank'
+  ).split(' '),
+);
+/** Words that make a sentence a question or a clause; a fragment without any ("rye?", "more examples") is elliptical. */
+const QUESTION_FRAME =
+  /\b(?:what|whats|how|why|when|where|which|who|whom|whose|is|are|was|were|am|do|does|did|can|could|should|would|will|shall|may|might|must|have|has|had|i|you|we|it|there)\b/;
+
+/**
+ * A follow-up leans on the conversation: it opens with a conjunction ("and…", "what
+ * about…"), points back ("it", "that one"), has no subject of its own ("why?", "how long
+ * does that take?"), or is a fragment ("rye?"). A short question with a noun of its own
+ * ("What is hooch?") is a new question, however short.
+ */
 export function looksLikeFollowUp(question: string): boolean {
-  const terms = contentWords(question).length;
-  if (terms <= 2 || LEAD_IN.test(question)) return true;
-  return DEICTIC.test(question) && terms <= 5;
+  const terms = contentWords(question);
+  if (LEAD_IN.test(question)) return true;
+  if (terms.every((word) => LEANING_WORDS.has(word))) return true;
+  if (DEICTIC.test(question) && terms.length <= 5) return true;
+  return terms.length <= 2 && !QUESTION_FRAME.test(words(question).join(' '));
 }
 
 function topicWordsOfAnswer(answer: string): string[] {

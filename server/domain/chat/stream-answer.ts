@@ -1,8 +1,7 @@
 import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { AnswerFailedError, AnswerInterruptedError, type AbortSignalLike } from '../../ports/answerer';
 import { getChatUsage } from '../quotas/chat-quota';
-import { createCitationParser } from './citation-parser';
-import { citedMoment, sentenceBeforeMarker } from './cited-moment';
+import { createCitationCollector, type CitedOccurrence } from './collect-citations';
 import { isNotCoveredAnswer, NOTHING_FOUND_ANSWER } from './not-covered';
 import { tokenCostUsd } from './pricing';
 import { settleAnswer } from './settle-answer';
@@ -31,7 +30,7 @@ export async function* streamAnswer(
   prepared: PreparedQuestion,
   options: { requestId: string; signal?: AbortSignalLike },
 ): AsyncGenerator<ChatStreamEvent> {
-  const run: Run = { outcome: { answer: '', status: 'complete', inputTokens: 0, outputTokens: 0, cited: [] }, moments: new Map(), settled: false };
+  const run: Run = { outcome: { answer: '', status: 'complete', inputTokens: 0, outputTokens: 0, cited: [] }, citations: [], settled: false };
   try {
     yield* answerEvents(ports, prepared, options, run);
   } finally {
@@ -39,14 +38,15 @@ export async function* streamAnswer(
     // answer was not delivered, so it is settled as failed and the question given back.
     if (!run.settled) {
       run.outcome.status = 'failed';
-      await recordExchange(ports, prepared, run.outcome, Math.max(0, ports.clock.now().getTime() - prepared.startedAt), run.moments, false);
+      await recordExchange(ports, prepared, run.outcome, Math.max(0, ports.clock.now().getTime() - prepared.startedAt), run.citations, false);
     }
   }
 }
 
 interface Run {
   outcome: Outcome;
-  moments: Map<number, number>;
+  /** Every citation streamed so far, in reading order (the collector's live list). */
+  citations: readonly CitedOccurrence[];
   settled: boolean;
 }
 
@@ -66,23 +66,18 @@ async function* answerEvents(
     sources,
   };
 
-  const { moments, outcome } = run;
+  const { outcome } = run;
+  // Every [n] becomes a citation pinned to the sentence it follows (collect-citations.ts).
+  const citations = createCitationCollector({ ...prepared, question: prepared.searchQuery });
+  run.citations = citations.occurrences;
   let failure: { code: string; message: string } | null = null;
   if (sources.length === 0) {
     outcome.answer = NOTHING_FOUND_ANSWER;
     yield { type: 'token', text: NOTHING_FOUND_ANSWER };
   } else {
-    const citations = createCitationParser(sources.length);
-    const cite = (numbers: number[]): ChatStreamEvent[] =>
-      numbers.map((n) => {
-        const s = sources[n - 1]!;
-        const at = citedMoment(sentenceBeforeMarker(outcome.answer), prepared.sourceSegments[n - 1] ?? [], s.startSeconds);
-        moments.set(n, at);
-        return { type: 'citation', n, videoId: s.videoId, videoTitle: s.videoTitle, startSeconds: at };
-      });
     try {
       for await (const event of ports.answerer.stream(
-        { question: prepared.question, sources, history: prepared.history },
+        { question: prepared.question, sources, history: prepared.history, sourceSegments: prepared.sourceSegments },
         options.signal,
       )) {
         if (event.type === 'usage') {
@@ -92,9 +87,9 @@ async function* answerEvents(
         }
         outcome.answer += event.text;
         yield { type: 'token', text: event.text };
-        yield* cite(citations.push(event.text));
+        yield* citations.push(event.text, event.moments);
       }
-      yield* cite(citations.flush());
+      yield* citations.flush();
       if (options.signal?.aborted) outcome.status = 'stopped';
     } catch (err) {
       outcome.status = 'failed';
@@ -105,7 +100,7 @@ async function* answerEvents(
             ? { code: 'UPSTREAM_UNAVAILABLE', message: 'The AI provider is not answering right now. This question was not counted.' }
             : { code: 'INTERNAL', message: 'Something went wrong while answering. This question was not counted.' };
     }
-    outcome.cited = citations.cited;
+    outcome.cited = citations.numbers;
   }
 
   const notCovered = sources.length === 0 || isNotCoveredAnswer(outcome.answer, outcome.cited);
@@ -113,7 +108,7 @@ async function* answerEvents(
   const delivered = outcome.status === 'complete' || (outcome.status === 'stopped' && outcome.answer.trim() !== '');
   const charged = prepared.reservation !== null && delivered && !notCovered;
   const latencyMs = Math.max(0, ports.clock.now().getTime() - prepared.startedAt);
-  await recordExchange(ports, prepared, outcome, latencyMs, moments, charged);
+  await recordExchange(ports, prepared, outcome, latencyMs, citations.occurrences, charged);
   run.settled = true;
 
   if (failure) {
@@ -137,15 +132,11 @@ async function recordExchange(
   p: PreparedQuestion,
   o: Outcome,
   latencyMs: number,
-  moments: Map<number, number>,
+  citations: readonly CitedOccurrence[],
   charged: boolean,
 ) {
   const creatorId = p.viewer.creator.id;
   const cost = tokenCostUsd(ports.answerer.name, o.inputTokens, o.outputTokens);
-  const citations = o.cited.map((n) => {
-    const s = p.sources[n - 1]!;
-    return { n, videoId: s.videoId, startSeconds: moments.get(n) ?? s.startSeconds };
-  });
   // message_id through a lookup: a conversation deleted mid-answer takes the row with it, and its costs stay unlinked.
   await ports.db.transaction(async (tx) => {
     await settleAnswer(tx, {

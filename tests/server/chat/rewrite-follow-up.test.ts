@@ -16,7 +16,17 @@ describe('looksLikeFollowUp', () => {
     'Is that true for those funds too?',
     'more examples',
     'Does that apply to bond funds as well?',
+    'and how long does that take?',
+    'what about rye?',
+    'How long?',
+    'rye?',
+    'Can you give more details?',
   ])('treats "%s" as a follow-up', (q) => expect(looksLikeFollowUp(q)).toBe(true));
+
+  it.each(['What is hooch?', 'What is a levain?', 'How do I shape a batard?', 'Why is my crumb gummy?'])(
+    'treats the short new question "%s" as standalone: it has a subject of its own',
+    (q) => expect(looksLikeFollowUp(q)).toBe(false),
+  );
 
   it.each([
     'How does compound interest work over thirty years?',
@@ -30,6 +40,17 @@ describe('rewriteFollowUp (rules)', () => {
   it('leaves a standalone question alone', async () => {
     const q = 'Should I pay off credit card debt before investing?';
     expect(await rewriteFollowUp(history, q)).toEqual({ query: q, via: 'unchanged', inputTokens: 0, outputTokens: 0 });
+  });
+
+  it('leaves a short new question alone after a conversation about something else', async () => {
+    const starters: ChatTurn[] = [
+      { role: 'user', content: 'How do I know my starter is ready?' },
+      { role: 'assistant', content: 'A starter is ready when it reliably doubles within four to eight hours [1].' },
+    ];
+    expect(await rewriteFollowUp(starters, 'What is hooch?')).toMatchObject({ query: 'What is hooch?', via: 'unchanged' });
+    const follow = await rewriteFollowUp(starters, 'and how long does that take?');
+    expect(follow.via).toBe('rules');
+    expect(follow.query).toContain('starter');
   });
 
   it('leaves the first question of a conversation alone, however short', async () => {

@@ -1,11 +1,30 @@
 import type { ReactNode } from 'react';
 import type { ChatSource } from '../../../../shared/schemas/chat';
+import type { CitedMoment } from '../chat-entry';
 import { CitationChip } from './citation-chip';
 
 interface AnswerTextProps {
   text: string;
   sources: ChatSource[];
+  /** The moment of each marker, as the server pinned it: the k-th `[n]` plays the k-th moment of source n. */
+  moments?: readonly CitedMoment[];
   onOpenSource: (source: ChatSource) => void;
+}
+
+/** Counts each source's markers in reading order, so every chip finds its own moment. */
+interface Chips {
+  sources: ChatSource[];
+  moments: readonly CitedMoment[];
+  seen: Map<number, number>;
+  onOpen: (source: ChatSource) => void;
+}
+
+/** The source as the k-th `[n]` cites it: its own second when the server pinned one. */
+function citedSource(chips: Chips, source: ChatSource): ChatSource {
+  const occurrence = chips.seen.get(source.n) ?? 0;
+  chips.seen.set(source.n, occurrence + 1);
+  const moment = chips.moments.find((m) => m.n === source.n && m.occurrence === occurrence);
+  return moment ? { ...source, startSeconds: moment.startSeconds } : source;
 }
 
 // Model text is never HTML: it is split into blocks and inline pieces and rebuilt as React
@@ -49,8 +68,10 @@ function toBlocks(text: string): Block[] {
 }
 
 /** Markdown-lite: paragraphs, headings, lists ("-", "*", "1."), **bold**, *italic*, `code`, and `[n]` citations as chips. */
-export function AnswerText({ text, sources, onOpenSource }: AnswerTextProps) {
-  const inline = (line: string, key: string) => renderInline(line, key, sources, onOpenSource);
+export function AnswerText({ text, sources, moments = [], onOpenSource }: AnswerTextProps) {
+  // Blocks and lines render in reading order, so one counter for the whole answer matches markers to moments.
+  const chips: Chips = { sources, moments, seen: new Map(), onOpen: onOpenSource };
+  const inline = (line: string, key: string) => renderInline(line, key, chips);
   return (
     <div className="answer-text">
       {toBlocks(text).map((block, b) => {
@@ -75,7 +96,8 @@ export function AnswerText({ text, sources, onOpenSource }: AnswerTextProps) {
   );
 }
 
-function renderInline(text: string, key: string, sources: ChatSource[], onOpen: (source: ChatSource) => void): ReactNode[] {
+function renderInline(text: string, key: string, chips: Chips): ReactNode[] {
+  const { sources, onOpen } = chips;
   const parts: ReactNode[] = [];
   let last = 0;
   for (const match of text.matchAll(INLINE)) {
@@ -84,12 +106,16 @@ function renderInline(text: string, key: string, sources: ChatSource[], onOpen: 
     let rendered: ReactNode[];
     if (code !== undefined) rendered = [<code key={at}>{code}</code>];
     else if (citation !== undefined) {
-      const cited = citation.split(/[,;]/).map((n) => sources.find((source) => source.n === Number(n.trim())));
+      // "[1, 1]" is one citation, as the server counts it.
+      const numbers = [...new Set(citation.split(/[,;]/).map((n) => Number(n.trim())))];
+      const cited = numbers.map((n) => sources.find((source) => source.n === n));
+      // Counted even when not shown, like the server counts it, so later chips keep their own moments.
+      const pinned = cited.flatMap((source) => (source ? [citedSource(chips, source)] : []));
       // A marker that names a source we do not have stays as plain text.
-      if (cited.some((source) => source === undefined)) continue;
-      rendered = cited.map((source, i) => <CitationChip key={`${at}-${i}`} source={source!} onOpen={onOpen} />);
-    } else if (bold !== undefined) rendered = [<strong key={at}>{renderInline(bold, at, sources, onOpen)}</strong>];
-    else rendered = [<em key={at}>{renderInline((star ?? underscore)!, at, sources, onOpen)}</em>];
+      if (pinned.length < cited.length) continue;
+      rendered = pinned.map((source, i) => <CitationChip key={`${at}-${i}`} source={source} onOpen={onOpen} />);
+    } else if (bold !== undefined) rendered = [<strong key={at}>{renderInline(bold, at, chips)}</strong>];
+    else rendered = [<em key={at}>{renderInline((star ?? underscore)!, at, chips)}</em>];
     if (match.index > last) parts.push(text.slice(last, match.index));
     parts.push(...rendered);
     last = match.index + whole.length;

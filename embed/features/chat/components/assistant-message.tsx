@@ -23,7 +23,7 @@ export function AssistantMessage({ entry, onOpenSource, onStop, onRetry, onFeedb
       {entry.offline ? <Badge tone="neutral">Offline answers</Badge> : null}
       {entry.noAnswer ? <p className="message__notice">Nothing in this course answers that yet.</p> : null}
       {entry.text === '' && streaming ? <p className="message__thinking">Searching the course videos…</p> : null}
-      <AnswerText text={entry.text} sources={entry.sources} onOpenSource={onOpenSource} />
+      <AnswerText text={entry.text} sources={entry.sources} moments={entry.moments} onOpenSource={onOpenSource} />
       {entry.status === 'stopped' ? <p className="message__meta">Stopped.</p> : null}
       {streaming ? (
         <Button size="sm" onClick={onStop}>

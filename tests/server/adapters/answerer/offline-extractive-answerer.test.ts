@@ -5,7 +5,7 @@ import {
   OFFLINE_LEAD_IN,
   OFFLINE_NOT_COVERED,
 } from '../../../../server/adapters/answerer/offline-extractive-answerer';
-import { extractCitations } from '../../../../server/domain/chat/citation-parser';
+import { extractCitationMarks, extractCitations } from '../../../../server/domain/chat/citation-parser';
 import type { AnswerInput, AnswerSource } from '../../../../server/ports/answerer';
 import { INVESTING_COURSE } from '../../../support/fixtures/course-investing';
 import { collect } from './sse';
@@ -87,6 +87,129 @@ describe('offline extractive answerer', () => {
     const answer = composeExtractiveAnswer({ question: 'expense ratio', sources: [{ ...sources[0]!, text: words }], history: [] });
     expect(answer).toContain('expense ratio');
     expect(answer.split(' ').length).toBeLessThan(50);
+  });
+
+  it('keeps initials, titles, abbreviations and version numbers inside their sentences', () => {
+    const history: AnswerSource = {
+      n: 1,
+      videoTitle: 'Lesson 5 · A short history of bread',
+      startSeconds: 0,
+      endSeconds: 90,
+      text:
+        'President Harry S. Truman ate rye bread at every breakfast. Our miller J. Smith grinds it by hand. ' +
+        'Mr. Jones, e.g. the baker next door, sells it in the U.S. and abroad. ' +
+        'Weigh flour, water, salt, etc. before you start. The timer app needs version 3.11.2 to run.',
+    };
+    const ask1 = (question: string) => composeExtractiveAnswer({ question, sources: [history], history: [] });
+    expect(ask1('What bread did Truman eat at breakfast?')).toContain('President Harry S. Truman ate rye bread at every breakfast [1].');
+    expect(ask1('Who grinds the miller flour by hand?')).toContain('Our miller J. Smith grinds it by hand [1].');
+    expect(ask1('Where does the baker next door sell it?')).toContain('Mr. Jones, e.g. the baker next door, sells it in the U.S. and abroad [1].');
+    expect(ask1('Which version does the timer app need?')).toContain('The timer app needs version 3.11.2 to run [1].');
+    expect(ask1('What do I weigh before I start?')).toContain('Weigh flour, water, salt, etc. before you start [1].');
+  });
+
+  it('answers from a source ranked below one that does not answer, rather than saying it is not covered', () => {
+    const distractor: AnswerSource = {
+      n: 1, videoTitle: 'Lesson 2 · Mixing', startSeconds: 0, endSeconds: 60,
+      text: 'Mix the flour and water until no dry bits remain. Cover the bowl and wait for thirty minutes.',
+    };
+    const answer: AnswerSource = {
+      n: 2, videoTitle: 'Lesson 4 · Baking day', startSeconds: 200, endSeconds: 260,
+      text: 'Shape the loaf gently and place it seam side up in the basket. Then let it proof for about two hours at room temperature.',
+    };
+    const text = composeExtractiveAnswer({ question: 'How long should my boule proof?', sources: [distractor, answer], history: [] });
+    expect(text).toContain('Then let it proof for about two hours at room temperature [2].');
+    expect(extractCitations(text, 2)).toEqual([2]);
+    // One distinctive word answers a short question…
+    expect(composeExtractiveAnswer({ question: 'Where do I put the seam?', sources: [distractor, answer], history: [] })).toContain(
+      'Shape the loaf gently and place it seam side up in the basket [2].',
+    );
+    // …but in a longer question one shared word per sentence is chance, not an answer.
+    const kit: AnswerSource = {
+      n: 3, videoTitle: 'Lesson 5 · Kit', startSeconds: 0, endSeconds: 60,
+      text: 'Too much steam causes a pale crust. A red enamel pot holds heat well. Sea salt goes in with the water.',
+    };
+    const offTopic = 'What causes the red colour of a sunset over the sea?';
+    expect(composeExtractiveAnswer({ question: offTopic, sources: [distractor, answer, kit], history: [] })).toBe(OFFLINE_NOT_COVERED);
+  });
+
+  it('answers "how long" with the sentence that gives a duration, though it shares only the subject', () => {
+    const bulk: AnswerSource = {
+      n: 1, videoTitle: 'Lesson 3 · Bulk fermentation', startSeconds: 0, endSeconds: 90,
+      text:
+        'Bulk fermentation is the period from mixing the dough until you divide and shape it. ' +
+        'Fermentation flavour comes from the bacteria. At twenty five degrees, bulk usually runs four to six hours.',
+    };
+    const text = composeExtractiveAnswer({ question: 'How long does bulk fermentation take?', sources: [bulk], history: [] });
+    expect(text).toContain('At twenty five degrees, bulk usually runs four to six hours [1].');
+    expect(text).not.toContain('flavour');
+  });
+
+  describe('in a conversation', () => {
+    const starter: AnswerSource = {
+      n: 1,
+      videoTitle: 'Lesson 1 · Meet your starter',
+      startSeconds: 0,
+      endSeconds: 120,
+      text:
+        'A starter is ready when it reliably doubles within four to eight hours after a feed. ' +
+        'Doubling takes longer in a cold kitchen, often a whole day. ' +
+        'A grey liquid on top is called hooch; it means the starter is hungry. ' +
+        'Rye flour makes a lively starter.',
+    };
+    const first = 'How do I know my starter is ready?';
+    const firstAnswer = composeExtractiveAnswer({ question: first, sources: [starter], history: [] });
+    const history = [{ role: 'user' as const, content: first }, { role: 'assistant' as const, content: firstAnswer }];
+
+    it('answers a follow-up with its own new words, not the previous answer again', () => {
+      expect(firstAnswer).toContain('A starter is ready when it reliably doubles');
+      const follow = composeExtractiveAnswer({ question: 'and how long does that take?', sources: [starter], history });
+      expect(follow).not.toBe(firstAnswer);
+      expect(follow).toContain('Doubling takes longer in a cold kitchen, often a whole day [1].');
+      expect(follow).not.toContain('A starter is ready when it reliably doubles');
+    });
+
+    it('treats a short new question as new: its own noun, not the previous topic', () => {
+      const hooch = composeExtractiveAnswer({ question: 'What is hooch?', sources: [starter], history });
+      expect(hooch).toContain('A grey liquid on top is called hooch; it means the starter is hungry [1].');
+      expect(hooch).not.toContain('doubles');
+    });
+
+    it("says a follow-up about something no sentence names is not covered, rather than repeating the earlier topic", () => {
+      expect(composeExtractiveAnswer({ question: 'what about spelt?', sources: [starter], history })).toBe(OFFLINE_NOT_COVERED);
+    });
+
+    it('repeats an earlier sentence only when nothing else answers', () => {
+      const again = composeExtractiveAnswer({ question: 'what is the starter ready sign?', sources: [starter], history });
+      expect(again).toContain('A starter is ready when it reliably doubles');
+    });
+  });
+
+  it('reports the segment each quoted sentence was said in, with its marker', async () => {
+    const text = 'Welcome back. A starter is ready when it reliably doubles within four to eight hours after a feed. Keep the jar warm.';
+    const segments = [
+      { startSeconds: 60, text: 'Welcome back. A starter is ready' },
+      { startSeconds: 64, text: 'when it reliably doubles within four to eight hours after a feed.' },
+      { startSeconds: 70, text: 'Keep the jar warm.' },
+    ];
+    const input: AnswerInput = {
+      question: 'When is a starter ready, and where do I keep the jar?',
+      sources: [{ n: 1, videoTitle: 'Lesson 1', startSeconds: 60, endSeconds: 75, text }],
+      history: [],
+      sourceSegments: [segments],
+    };
+    const events = [];
+    for await (const event of createOfflineExtractiveAnswerer().stream(input)) events.push(event);
+    const moments = events.flatMap((e) => (e.type === 'text' ? (e.moments ?? []) : []));
+    const answer = events.map((e) => (e.type === 'text' ? e.text : '')).join('');
+    expect(extractCitationMarks(answer, 1)).toHaveLength(2);
+    // The first sentence starts in the segment at 60 s (mid-segment), the second in the one at 70 s.
+    expect(moments).toEqual([
+      { n: 1, startSeconds: 60 },
+      { n: 1, startSeconds: 70 },
+    ]);
+    // Each moment travels with the piece that holds its marker.
+    for (const e of events) if (e.type === 'text' && e.moments) expect(e.text).toMatch(/\[1\]/);
   });
 
   it('streams the same answer a few words at a time, deterministically, with usage 0/0', async () => {
