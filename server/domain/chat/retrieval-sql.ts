@@ -8,19 +8,59 @@
  * may have a partial or stale set of chunks).
  */
 
-/**
- * matched_terms: how many of the question's distinct search terms (english
- * stems, stopwords dropped: the same lexemes the tsv column holds) the chunk
- * contains. The relevance floor uses it (see relevance-floor.ts).
- */
-const CANDIDATE_COLUMNS = `
-  c.id, c.video_id, v.title as video_title, c.seq, c.start_seconds, c.end_seconds, c.text,
-  (select count(*)::int from unnest(q.terms) t where t = any(tsvector_to_array(c.tsv))) as matched_terms,
-  cardinality(q.terms)::int as query_terms`;
+/** Okapi BM25's usual constants: term-frequency saturation and length normalisation. */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
 
-/** The question's distinct search terms: english stems, stopwords dropped (the lexemes the tsv column holds). */
-const QUESTION = `
-  select array(select lexeme from unnest(to_tsvector('english', $2))) as terms`;
+/**
+ * The question's terms (english stems, stopwords dropped: the lexemes the tsv
+ * column holds) with their BM25 inverse document frequency in this creator's
+ * course: idf = ln(1 + (N − df + ½) / (df + ½)), N and df from course_stats and
+ * course_terms; and its `weight` in `coverage`. A term the course never says gets
+ * the highest weight there is: a question about what the course lacks covers little
+ * of its own weight (see retrieval-calibration.ts).
+ */
+/** ln 4: the idf of a term found in a quarter of the chunks (see `weight` below). */
+const TOPIC_TERM_WEIGHT = Math.log(4);
+
+const QUESTION_TERMS = `
+  q as (
+    select distinct t.lexeme from unnest(to_tsvector('english', $2)) t
+  ),
+  course as (
+    select greatest(coalesce(max(s.chunks), 0), 1)::float8 as n,
+           greatest(coalesce(max(s.lexemes)::float8 / nullif(max(s.chunks), 0), 1), 1) as avg_len
+      from course_stats s where s.creator_id = $1
+  ),
+  weights as (
+    select q.lexeme, coalesce(ct.chunks, 0) as df,
+           ln(1 + (course.n - coalesce(ct.chunks, 0) + 0.5) / (coalesce(ct.chunks, 0) + 0.5)) as idf,
+           -- For coverage, a term the course says often is its topic, not noise: it weighs at
+           -- least what a term in a quarter of the chunks does (a one-lesson course's title word
+           -- is in every chunk, and "what is kombucha?" is on topic in a kombucha course).
+           case when ct.chunks is null then ln(1 + (course.n + 0.5) / 0.5)
+                else greatest(ln(1 + (course.n - ct.chunks + 0.5) / (ct.chunks + 0.5)), ${TOPIC_TERM_WEIGHT}) end as weight
+      from q cross join course
+      left join course_terms ct on ct.creator_id = $1 and ct.lexeme = q.lexeme
+  ),
+  mass as (select sum(weight) as total from weights)`;
+
+/**
+ * For one chunk `c`: its BM25 score for the question, and `coverage`, the share of
+ * the question's idf mass it holds (1 = every term of the question is in the chunk
+ * or its lesson title). Term frequency comes from the tsvector's positions, length
+ * is the chunk's distinct lexemes against the course's average.
+ */
+const SCORE_OF_CHUNK = `
+  lateral (
+    select coalesce(sum(w.idf * (u.tf * ${BM25_K1 + 1}) / (u.tf + ${BM25_K1} * (${1 - BM25_B} + ${BM25_B} * length(c.tsv) / course.avg_len))), 0) as bm25,
+           coalesce(sum(w.weight) / nullif(mass.total, 0), 0) as coverage
+      from (select lexeme, coalesce(array_length(positions, 1), 1) as tf from unnest(c.tsv)) u
+      join weights w on w.lexeme = u.lexeme
+  ) s`;
+
+const CANDIDATE_COLUMNS = `
+  c.id, c.video_id, v.title as video_title, c.seq, c.start_seconds, c.end_seconds, c.text, s.bm25, s.coverage`;
 
 /**
  * pgvector cosine top-k through the HNSW index of the creator's own partition
@@ -30,7 +70,8 @@ const QUESTION = `
  * after the index scan, so iterative scanning keeps the scan going when a video
  * being reprocessed holds some of the nearest chunks; relaxed_order may return rows
  * slightly out of order, hence the re-sort outside the materialized CTE
- * (pgvector's documented pattern).
+ * (pgvector's documented pattern). Each row also carries its BM25 score and
+ * coverage, so the relevance floor judges both lists alike.
  */
 export const VECTOR_CANDIDATES_SQL = `
   with nearest as materialized (
@@ -42,12 +83,13 @@ export const VECTOR_CANDIDATES_SQL = `
        and c.video_id in (select id from videos where creator_id = $1 and status = 'completed')
      order by c.embedding <=> $3::vector
      limit $5
-  ), q as (${QUESTION})
+  ), ${QUESTION_TERMS}
   select ${CANDIDATE_COLUMNS}, 1 - n.distance as similarity
     from nearest n
     join chunks c on c.id = n.id and c.creator_id = $1
     join videos v on v.id = c.video_id and v.creator_id = $1
-    cross join q
+    cross join course cross join mass
+    cross join ${SCORE_OF_CHUNK}
    order by n.distance, c.id`;
 
 export const HNSW_SCAN_SETTINGS: Readonly<Record<string, string>> = {
@@ -70,52 +112,44 @@ export function setLocalSql(settings: Readonly<Record<string, string>>): string 
 }
 
 /**
- * A term found in more than this share of a creator's chunks does not tell them
- * apart, and ORing it would make Postgres match and rank most of the course.
+ * Which chunks BM25 scores: those holding one of the question's terms found in at
+ * most this share of the course. A chunk that shares only words said all over the
+ * course cannot rank high (their idf is small), and ORing such a word would make
+ * Postgres read most of the course for nothing.
  */
 export const COMMON_TERM_SHARE = 0.25;
-/** At most this many of the question's terms are searched, rarest first. */
-export const MAX_SEARCH_TERMS = 6;
+/** Below this many chunks a course is read whole whatever the term: it is cheap, and a title word is in every chunk. */
+export const SMALL_COURSE_CHUNKS = 50;
+/** At most this many of the question's terms pick candidates, rarest first (all of them score). */
+export const MAX_SEARCH_TERMS = 8;
 
 /**
- * Full-text top-k over the generated tsv column (the partition's GIN index),
- * ranked by ts_rank. The question's terms are ORed (a natural question rarely
- * matches one chunk whole), keeping only those rare enough in this creator's
- * course (course_terms counts the chunks holding each term): the inverse document
- * frequency cut BM25 would make and ts_rank lacks. When no term is rare enough the
- * list is empty and the vector list alone ranks (its rows still count
- * matched_terms for the relevance floor). Search syntax (quotes, -negation) is
- * ignored: students do not type it. Run it before HNSW_SCAN_SETTINGS, which would
+ * BM25 top-k over the generated tsv column (the partition's GIN index picks the
+ * candidates, see COMMON_TERM_SHARE; every question term then scores them). With
+ * no term rare enough the list is empty and the vector list ranks alone. Search
+ * syntax (quotes, -negation) is ignored: students do not type it, and each lexeme
+ * is quoted as a tsquery operand. Run it before HNSW_SCAN_SETTINGS, which would
  * take the GIN (bitmap) scan away.
  */
 export const FULL_TEXT_CANDIDATES_SQL = `
-  with q as (${QUESTION}),
-  course as (
-    select coalesce(sum(chunk_count), 0) as chunks from videos where creator_id = $1 and status = 'completed'
-  ),
-  rare as (
-    select t.lexeme
-      from course_terms t, q, course
-     where t.creator_id = $1
-       and t.lexeme = any(q.terms)
-       and t.chunks <= greatest(2, course.chunks * ${COMMON_TERM_SHARE})
-     order by t.chunks, t.lexeme
-     limit ${MAX_SEARCH_TERMS}
-  ),
+  with ${QUESTION_TERMS},
   search as (
     -- Each lexeme quoted as a tsquery operand (quote and backslash escaped), ORed; null when none.
-    select string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery as query
-      from rare
+    select string_agg('''' || replace(replace(r.lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery as query
+      from (select w.lexeme from weights w, course
+             where w.df > 0 and w.df <= greatest(${SMALL_COURSE_CHUNKS}, course.n * ${COMMON_TERM_SHARE})
+             order by w.df, w.lexeme limit ${MAX_SEARCH_TERMS}) r
   )
   select ${CANDIDATE_COLUMNS},
          case when c.embedding_model = $4 and $3::vector is not null then 1 - (c.embedding <=> $3::vector) end as similarity
     from chunks c
     join videos v on v.id = c.video_id and v.creator_id = $1 and v.status = 'completed'
-    cross join q
-    cross join search s
+    cross join search
+    cross join course cross join mass
+    cross join ${SCORE_OF_CHUNK}
    where c.creator_id = $1
-     and c.tsv @@ s.query
-   order by ts_rank(c.tsv, s.query) desc, c.id
+     and c.tsv @@ search.query
+   order by s.bm25 desc, c.id
    limit $5`;
 
 /** A row of either list, as the drivers return it (numeric and bigint may come back as strings). */
@@ -127,7 +161,7 @@ export interface CandidateRow {
   start_seconds: number | string;
   end_seconds: number | string;
   text: string;
-  matched_terms: number;
-  query_terms: number;
+  bm25: number | string;
+  coverage: number | string;
   similarity: number | string | null;
 }

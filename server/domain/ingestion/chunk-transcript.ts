@@ -25,17 +25,19 @@ export interface ChunkOptions {
 }
 
 /**
- * 45–90 s is long enough to hold one idea with its context and short enough that a
- * citation lands near the moment; 250–400 tokens keeps embeddings focused and lets
- * a prompt carry eight sources comfortably.
+ * 25–50 s (80–220 tokens, up to 15 s repeated): a chunk is the unit retrieval ranks
+ * and a source is one chunk, so it should hold one point, not a topic, and start near
+ * the moment that answers. Measured on eval-dev (BM25 with lesson titles, the same
+ * questions): the answering moment is among the top 5 for 87.6 % of questions at
+ * 25–50 s against 74.6 % at the former 45–90 s, first for 63 % against 42 %.
  */
 export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = {
-  minSeconds: 45,
-  maxSeconds: 90,
-  minTokens: 250,
-  maxTokens: 400,
+  minSeconds: 25,
+  maxSeconds: 50,
+  minTokens: 80,
+  maxTokens: 220,
   overlapMaxSeconds: 15,
-  overlapMaxTokens: 100,
+  overlapMaxTokens: 60,
 };
 
 const ms = (seconds: number) => Math.round(seconds * 1000) / 1000;

@@ -53,10 +53,12 @@ export async function replaceChunks(tx: Db, input: ReplaceChunksInput): Promise<
   for (let i = 0; i < input.chunks.length; i += 200) {
     const batch = input.chunks.slice(i, i + 200);
     await tx.query(
-      `insert into chunks (creator_id, video_id, seq, start_seconds, end_seconds, text, token_count, embedding, embedding_model)
-       select $1, $2, c.seq, c.start_seconds, c.end_seconds, c.text, c.token_count, c.embedding::vector, $3
+      // Each chunk is searched with its lesson's title (context): see the bm25_retrieval migration.
+      `insert into chunks (creator_id, video_id, seq, start_seconds, end_seconds, text, token_count, embedding, embedding_model, context)
+       select $1, $2, c.seq, c.start_seconds, c.end_seconds, c.text, c.token_count, c.embedding::vector, $3, v.title
          from unnest($4::int[], $5::numeric[], $6::numeric[], $7::text[], $8::int[], $9::text[])
-           as c(seq, start_seconds, end_seconds, text, token_count, embedding)`,
+           as c(seq, start_seconds, end_seconds, text, token_count, embedding)
+         join videos v on v.id = $2 and v.creator_id = $1`,
       [
         input.creatorId,
         input.videoId,

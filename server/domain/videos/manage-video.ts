@@ -8,11 +8,16 @@ import { isVideoId, videoNotFound } from './video-id';
 /** Renames one of the creator's videos; another creator's id is simply not found. */
 export async function renameVideo(db: Db, input: { creatorId: string; videoId: string; title: string }): Promise<VideoSummary> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
-  const updated = await db.query(`update videos set title = $3, updated_at = now() where id = $1 and creator_id = $2 returning id`, [
-    input.videoId,
-    input.creatorId,
-    input.title,
-  ]);
+  // One statement: the lesson's chunks are searched with its title (chunks.context), so they change with it.
+  const updated = await db.query(
+    `with renamed as (
+       update videos set title = $3, updated_at = now() where id = $1 and creator_id = $2 returning id
+     ), rechunked as (
+       update chunks set context = $3 where video_id in (select id from renamed) and creator_id = $2 and context <> $3
+     )
+     select id from renamed`,
+    [input.videoId, input.creatorId, input.title],
+  );
   if (updated.length === 0) throw videoNotFound();
   return (await getVideoSummary(db, input))!;
 }

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { numberSources, retrieveSources } from '../../../server/domain/chat/retrieve-sources';
+import { SMALL_COURSE_CHUNKS } from '../../../server/domain/chat/retrieval-sql';
 import type { Db } from '../../../server/ports/db';
 import type { Embedder } from '../../../server/ports/embedder';
 import { INVESTING_COURSE } from '../../support/fixtures/course-investing';
 import { seedCourse, type SeededVideo } from '../../support/fixtures/course-seed';
 import { SOURDOUGH_COURSE } from '../../support/fixtures/course-sourdough';
+import { renameVideo } from '../../../server/domain/videos/manage-video';
 import { createTestDb } from '../../support/test-db';
 
 const A = 'biz_investA';
@@ -89,7 +91,8 @@ describe('retrieveSources', () => {
 
   it('searches full text for the terms that tell chunks apart, not the words the whole course says', async () => {
     const C = 'biz_tradeC';
-    const sentences: [number, string][] = Array.from({ length: 24 }, (_, i) => [
+    // More chunks than SMALL_COURSE_CHUNKS, so the common-term cut applies.
+    const sentences: [number, string][] = Array.from({ length: 4 * (SMALL_COURSE_CHUNKS + 10) }, (_, i) => [
       i * 10,
       i === 17
         ? 'Every trade you place needs a stop loss below the last swing low.'
@@ -105,7 +108,8 @@ describe('retrieveSources', () => {
     expect(rare.sources[0]?.text).toContain('stop loss below the last swing low');
     const searched = log.find((sql) => /tsv @@/.test(sql))!;
     expect(searched).toMatch(/course_terms/);
-    // "trade" is in every chunk of this course: searching it alone would rank them all and tell none apart.
+    expect(searched).toMatch(/course_stats/);
+    // "trade" is in every chunk of this course: searching it alone would read them all and tell none apart.
     expect((await ask('trade')).sources).toEqual([]);
   });
 
@@ -123,23 +127,28 @@ describe('retrieveSources', () => {
     expect((await retrieve(A, '   ')).sources).toEqual([]);
   });
 
-  it('merges neighbouring chunks into one source without repeating their shared sentence', async () => {
+  it('keeps each chunk a source of its own, so a source starts where its passage does', async () => {
     // Both chunks of lesson 2 answer this; they overlap by one sentence (the chunker's overlap).
     const { sources } = await retrieve(A, 'compound interest');
     const lesson2 = investing[1]!;
-    const merged = sources.find((s) => s.videoId === lesson2.videoId)!;
-    expect(merged.chunkIds.length).toBeGreaterThan(1);
-    const [first, second] = merged.chunkIds.map((id) => lesson2.chunks.find((c) => c.id === id)!);
-    expect(merged.startSeconds).toBe(first!.startSeconds);
-    expect(merged.endSeconds).toBe(Math.max(...merged.chunkIds.map((id) => lesson2.chunks.find((c) => c.id === id)!.endSeconds)));
-    expect(second!.startSeconds).toBeLessThan(first!.endSeconds);
-    // The second chunk starts by repeating the first one's last sentence.
-    const shared = second!.text.slice(0, second!.text.indexOf('.') + 1);
-    expect(first!.text.endsWith(shared)).toBe(true);
-    expect(merged.text.split(shared).length - 1).toBe(1);
-    expect(merged.text.startsWith(first!.text)).toBe(true);
-    expect(merged.text).toContain(second!.text.slice(shared.length).trim());
-    expect(sources.filter((s) => s.videoId === lesson2.videoId)).toHaveLength(1);
+    const own = sources.filter((s) => s.videoId === lesson2.videoId);
+    expect(own.length).toBeGreaterThan(1);
+    for (const source of own) {
+      expect(source.chunkIds).toHaveLength(1);
+      const chunk = lesson2.chunks.find((c) => c.id === source.chunkIds[0])!;
+      expect(source).toMatchObject({ startSeconds: chunk.startSeconds, endSeconds: chunk.endSeconds, text: chunk.text });
+    }
+  });
+
+  it('searches the lesson title with the transcript, and renaming a lesson moves its chunks with it', async () => {
+    const D = 'biz_brewD';
+    const sentences: [number, string][] = Array.from({ length: 12 }, (_, i) => [i * 10, `Step ${i + 1}: steep the tea, add sugar, and wait for the culture to work.`]);
+    const [video] = await seedCourse(db, embedder, D, [{ title: 'Lesson 4: Kombucha', status: 'completed', sentences }]);
+    // "Kombucha" is said nowhere in the transcript: only the title holds it.
+    expect((await retrieve(D, 'What is kombucha?')).sources[0]?.videoId).toBe(video!.videoId);
+    await renameVideo(db, { creatorId: D, videoId: video!.videoId, title: 'Lesson 4: Fermented tea' });
+    expect((await retrieve(D, 'What is kombucha?')).sources).toEqual([]);
+    expect((await retrieve(D, 'fermented tea')).sources[0]?.videoId).toBe(video!.videoId);
   });
 
   it('ignores videos that are not completed', async () => {
@@ -162,9 +171,9 @@ describe('retrieveSources', () => {
     const log: string[] = [];
     const vectorOnly = await retrieveSources(
       { db: recording(db, log), embedder: other },
-      { creatorId: A, query: 'How do you double money at eight percent?', minSimilarity: 0 },
+      { creatorId: A, query: 'How do you double money at eight percent?', minSimilarity: 0, minCoverage: 1 },
     );
-    // With a floor of 0, any vector candidate would pass: none may come from another model's vectors.
+    // With a cosine floor of 0, any vector candidate would pass (full text must hold every term): none may come from another model's vectors.
     expect(vectorOnly.sources.every((s) => s.text.includes('eight percent'))).toBe(true);
   });
 

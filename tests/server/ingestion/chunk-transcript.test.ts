@@ -7,13 +7,16 @@ const { minSeconds, maxSeconds, minTokens, maxTokens, overlapMaxSeconds } = DEFA
 const lecture = (await parseCaptions(makeCaptions())).segments;
 const duration = (c: TranscriptChunk) => c.endSeconds - c.startSeconds;
 const seg = (startSeconds: number, endSeconds: number, text: string) => ({ startSeconds, endSeconds, text });
+/** Fixed limits for the tests of the cutting rules, so they do not move with the defaults. */
+const RULES = { minSeconds: 45, maxSeconds: 90, minTokens: 250, maxTokens: 400, overlapMaxSeconds: 15, overlapMaxTokens: 100 };
 
 describe('chunkTranscript on a one-hour lecture', () => {
   const chunks = chunkTranscript(lecture);
 
-  it('makes passages of 45–90 s and at most 400 tokens', () => {
-    expect(chunks.length).toBeGreaterThan(35);
-    expect(chunks.length).toBeLessThan(80);
+  it(`makes passages of ${minSeconds}–${maxSeconds} s and at most ${maxTokens} tokens`, () => {
+    const hour = lecture.at(-1)!.endSeconds - lecture[0]!.startSeconds;
+    expect(chunks.length).toBeGreaterThan(hour / maxSeconds);
+    expect(chunks.length).toBeLessThan((2 * hour) / minSeconds);
     for (const chunk of chunks) {
       expect(duration(chunk)).toBeLessThanOrEqual(maxSeconds);
       expect(chunk.tokenCount).toBeLessThanOrEqual(maxTokens);
@@ -41,7 +44,7 @@ describe('chunkTranscript on a one-hour lecture', () => {
     expect(atSentenceEnd / (chunks.length - 1)).toBeGreaterThan(0.9);
   });
 
-  it('repeats up to 15 s of the previous chunk, starting at a sentence', () => {
+  it(`repeats up to ${overlapMaxSeconds} s of the previous chunk, starting at a sentence`, () => {
     /** The longest start of `next` that `prev` ends with, cut at a word boundary. */
     const repeatedText = (prev: string, next: string) => {
       for (let end = Math.min(prev.length, next.length); end > 0; end--) {
@@ -83,7 +86,7 @@ describe('chunkTranscript on small and odd transcripts', () => {
 
   it('keeps a short transcript in one chunk rather than leaving a stub', () => {
     const segments = Array.from({ length: 20 }, (_, i) => seg(i * 4, i * 4 + 4, `Sentence number ${i} is here.`));
-    const chunks = chunkTranscript(segments);
+    const chunks = chunkTranscript(segments, RULES);
     expect(chunks).toHaveLength(1);
     expect(chunks[0]).toMatchObject({ startSeconds: 0, endSeconds: 80 });
   });
@@ -125,7 +128,7 @@ describe('chunkTranscript on small and odd transcripts', () => {
 
   it('backs up to the last sentence end when a chunk fills up mid-sentence', () => {
     const segments = Array.from({ length: 40 }, (_, i) => seg(i * 3, i * 3 + 3, i === 19 ? 'end of the thought.' : 'and so on'));
-    const [first] = chunkTranscript(segments);
+    const [first] = chunkTranscript(segments, RULES);
     expect(first).toMatchObject({ startSeconds: 0, endSeconds: 60 });
     expect(first!.text.endsWith('end of the thought.')).toBe(true);
   });
@@ -135,8 +138,8 @@ describe('chunkTranscript on small and odd transcripts', () => {
     expect(estimateTokens(sentence(10))).toBe(19); // 14 words
     const segments = Array.from({ length: 20 }, (_, i) => seg(i * 4, i * 4 + 4, sentence(i)));
     // Full (≥ 45 s and ≥ 250 tokens) from sentence 13 on, but all 80 s and 380 tokens fit one chunk.
-    expect(chunkTranscript(segments)).toHaveLength(1);
-    expect(chunkTranscript([...segments, seg(80, 84, sentence(20)), seg(84, 88, sentence(21)), seg(88, 92, sentence(22))])).toHaveLength(2);
+    expect(chunkTranscript(segments, RULES)).toHaveLength(1);
+    expect(chunkTranscript([...segments, seg(80, 84, sentence(20)), seg(84, 88, sentence(21)), seg(88, 92, sentence(22))], RULES)).toHaveLength(2);
   });
 
   it('drops the overlap rather than let it push a chunk past its limits', () => {

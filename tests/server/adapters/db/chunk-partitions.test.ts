@@ -103,19 +103,28 @@ describe('course terms', () => {
     await addChunks(db, 'biz_other', await addVideo(db, 'biz_other', 'Other'), ['Bonds']);
     expect(await termCounts(db, 'biz_terms')).toEqual({ bond: 2, card: 1, fund: 1, index: 2 });
     expect(await termCounts(db, 'biz_other')).toEqual({ bond: 1 });
+    // BM25's N and average length: chunks and distinct lexemes per chunk, summed.
+    expect(await courseStats(db, 'biz_terms')).toEqual({ chunks: 3, lexemes: 6 });
 
     await db.query(`update chunks set text = 'Index funds' where video_id = $1 and seq = 1`, [lesson]);
     expect(await termCounts(db, 'biz_terms')).toEqual({ bond: 1, card: 1, fund: 2, index: 3 });
 
     await db.query(`delete from chunks where video_id = $1 and seq = 0`, [lesson]);
     expect(await termCounts(db, 'biz_terms')).toEqual({ card: 1, fund: 1, index: 2 });
+    expect(await courseStats(db, 'biz_terms')).toEqual({ chunks: 2, lexemes: 4 });
 
     // Deleting the video cascades to its chunks, and the counts follow.
     await db.query(`delete from videos where id = $1`, [lesson]);
     expect(await termCounts(db, 'biz_terms')).toEqual({});
     expect(await termCounts(db, 'biz_other')).toEqual({ bond: 1 });
+    expect(await courseStats(db, 'biz_terms')).toEqual({ chunks: 0, lexemes: 0 });
   });
 });
+
+async function courseStats(db: Db, creatorId: string) {
+  const [row] = await db.query<{ chunks: number; lexemes: string | number }>(`select chunks, lexemes from course_stats where creator_id = $1`, [creatorId]);
+  return row && { chunks: Number(row.chunks), lexemes: Number(row.lexemes) };
+}
 
 describe('migrating stored chunks into partitions', () => {
   it('moves every chunk of every creator, keeps ids, counts terms, and new ids continue after the old', async () => {
@@ -132,8 +141,10 @@ describe('migrating stored chunks into partitions', () => {
       await applyMigrations(db, files);
       expect(await db.query(`select id::text, creator_id from chunks order by id`)).toEqual(ids);
       expect(await partitionOf(db, 'biz_old1')).not.toBeNull();
-      expect(await termCounts(db, 'biz_old1')).toEqual({ compound: 1, interest: 2, rate: 1 });
-      expect(await termCounts(db, 'biz_old2')).toEqual({ golden: 1, hour: 1 });
+      // Later migrations index each stored chunk with its lesson title too ("One", "Two").
+      expect(await termCounts(db, 'biz_old1')).toEqual({ compound: 1, interest: 2, one: 2, rate: 1 });
+      expect(await termCounts(db, 'biz_old2')).toEqual({ golden: 1, hour: 1, two: 1 });
+      expect(await courseStats(db, 'biz_old1')).toEqual({ chunks: 2, lexemes: 6 });
 
       await addChunks(db, 'biz_old2', await addVideo(db, 'biz_old2', 'Three'), ['Blue hour']);
       const [next] = await db.query<{ id: string }>(`select max(id)::text as id from chunks`);
