@@ -19,8 +19,8 @@ export interface DecisionScores {
   topFused: number | null;
   /** Best cosine over every chunk of the course (exact scan), before any floor. */
   topSimilarity: number | null;
-  /** Best share of the question's terms held by one full-text candidate, before any floor; null when none matched. */
-  topFullTextShare: number | null;
+  /** Best coverage (share of the question's idf mass, retrieval-sql.ts) of one candidate, before any floor; null when none matched. */
+  topCoverage: number | null;
 }
 
 interface ServedSource extends Moment {

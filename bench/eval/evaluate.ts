@@ -51,7 +51,7 @@ export async function evaluate(set: CourseSet, providers: EvalProviders, db: Db,
       return {
         signals,
         vector,
-        scores: { topFused: answer.sources[0]?.score ?? null, topSimilarity: vector.topSimilarity, topFullTextShare: signals.topFullTextShare },
+        scores: { topFused: answer.sources[0]?.score ?? null, topSimilarity: vector.topSimilarity, topCoverage: signals.topCoverage },
       };
     };
 

@@ -1,4 +1,4 @@
-import { similarityFloorFor } from '../../server/domain/chat/relevance-floor';
+import { calibrationFor, COVERAGE_FLOOR } from '../../server/domain/chat/retrieval-calibration';
 import type { DecisionScores, EvalReport } from './eval-report';
 import { quantile } from './score-rules';
 
@@ -14,7 +14,7 @@ function row(label: string, values: (number | null)[]): string {
  * The numbers a refusal floor is set from: for answerable questions and for
  * off-topic asks, the quantiles of the top candidate's scores. A floor separates
  * the two when the answerable p5 sits above the off-topic p95. The floor in force
- * is read from relevance-floor.ts (owned by retrieval; never copied here).
+ * is read from retrieval-calibration.ts (owned by retrieval; never copied here).
  */
 export function scoreDistributions(report: EvalReport, embedderModel: string): string {
   const groups: [string, DecisionScores[]][] = [
@@ -23,21 +23,20 @@ export function scoreDistributions(report: EvalReport, embedderModel: string): s
     ['cross-tenant probes', report.outside.filter((o) => o.type === 'cross_tenant').map((o) => o.scores)],
   ];
   const lines = [
-    `score distributions for the refusal decision (embedder ${embedderModel}; similarity floor in force ${similarityFloorFor(embedderModel)})`,
+    `score distributions for the refusal decision (embedder ${embedderModel}; similarity floor in force ${calibrationFor(embedderModel).similarityFloor}, coverage floor ${COVERAGE_FLOOR})`,
     `  ${''.padEnd(34)}${QUANTILES.map((q) => `p${Math.round(q * 100)}`.padStart(7)).join('')}`,
   ];
   for (const [name, scores] of groups) {
     if (scores.length === 0) continue;
     lines.push(`${name} (${scores.length})`);
     lines.push(row('top cosine, exact scan', scores.map((s) => s.topSimilarity)));
-    lines.push(row('top full-text term share', scores.map((s) => s.topFullTextShare)));
+    lines.push(row('top coverage (idf share)', scores.map((s) => s.topCoverage)));
     lines.push(row('top served source, fused score', scores.map((s) => s.topFused)));
   }
-  const floor = similarityFloorFor(embedderModel);
-  const above = (scores: DecisionScores[]) => scores.filter((s) => s.topSimilarity !== null && s.topSimilarity >= floor).length;
-  lines.push(
-    `top cosine at or above the floor ${floor}: ${groups.filter(([, scores]) => scores.length > 0).map(([name, scores]) => `${name} ${above(scores)}/${scores.length}`).join(', ')}` +
-      ' (the floor also passes a chunk on full-text terms alone: see relevance-floor.ts)',
-  );
+  const floor = calibrationFor(embedderModel).similarityFloor;
+  const count = (test: (s: DecisionScores) => boolean) =>
+    groups.filter(([, scores]) => scores.length > 0).map(([name, scores]) => `${name} ${scores.filter(test).length}/${scores.length}`).join(', ');
+  lines.push(`top cosine at or above the floor ${floor}: ${count((s) => s.topSimilarity !== null && s.topSimilarity >= floor)}`);
+  lines.push(`top coverage at or above the floor ${COVERAGE_FLOOR}: ${count((s) => s.topCoverage !== null && s.topCoverage >= COVERAGE_FLOOR)}`);
   return lines.join('\n');
 }

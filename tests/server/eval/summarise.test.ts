@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerRecord, EvalReport, OutsideRecord } from '../../../bench/eval/eval-report';
 import { summarise } from '../../../bench/eval/summarise';
 
-const scores = { topFused: null, topSimilarity: null, topFullTextShare: null };
+const scores = { topFused: null, topSimilarity: null, topCoverage: null };
 const noRanks = { chronosServed: null, chronos10: null, chronosNoFloor: null, bm25: null, bm25Title: null, exactVector: null };
 const citation = (correct: boolean) => ({ n: 1, videoId: 'v', videoTitle: 't', startSeconds: 0, file: 'a.vtt', correct });
 
