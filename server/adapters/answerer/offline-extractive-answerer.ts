@@ -135,11 +135,25 @@ function score(candidates: Candidate[], wanted: Wanted): Scored[] {
   });
 }
 
+/**
+ * Retrieval's order is evidence too: a sentence of the n-th source counts
+ * 1 / (1 + RANK_DECAY·(n−1)) of its word score, and only sentences worth at least
+ * KEEP_SHARE of the best one are quoted, so a weak match in a low source does not
+ * add a wrong citation beside the right one.
+ */
+const RANK_DECAY = 0.15;
+const KEEP_SHARE = 0.4;
+
 /** The sentences to quote, best first, under the length limits. */
 function choose(scored: Scored[], limit: number): Candidate[] {
   const picked: Candidate[] = [];
   let wordsSoFar = 0;
-  for (const { c } of [...scored].sort((a, b) => b.score - a.score || a.c.n - b.c.n || a.c.position - b.c.position)) {
+  const ranked = scored
+    .map((s) => ({ c: s.c, score: s.score / (1 + RANK_DECAY * (s.c.n - 1)) }))
+    .sort((a, b) => b.score - a.score || a.c.n - b.c.n || a.c.position - b.c.position);
+  const best = ranked[0]?.score ?? 0;
+  for (const { c, score } of ranked) {
+    if (score < best * KEEP_SHARE) break;
     if (picked.length >= limit) break;
     if (picked.length >= MIN_SENTENCES && wordsSoFar + c.wordCount > MAX_WORDS) break;
     if (picked.some((p) => p.text === c.text)) continue; // the same sentence quoted by two sources
