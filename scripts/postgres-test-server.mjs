@@ -165,7 +165,8 @@ export async function startPostgresTestServer({ env = process.env } = {}) {
     await stop();
     throw error;
   }
-  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  // trust auth ignores the password; some clients (wrangler's local Hyperdrive) want one in the URL.
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   log(`PostgreSQL ${PG_VERSION} + pgvector ${PGVECTOR_VERSION} on 127.0.0.1:${port} (${((Date.now() - started) / 1000).toFixed(1)} s), data in ${dir}`);
   return { url, started: true, dir, stop };
 }
