@@ -10,4 +10,10 @@ export interface PostgresTestServer {
 }
 export function ensurePostgresPackages(): void;
 export function ensurePgvector(): Promise<void>;
-export function startPostgresTestServer(options?: { env?: Record<string, string | undefined> }): Promise<PostgresTestServer>;
+export function startPostgresTestServer(options?: {
+  env?: Record<string, string | undefined>;
+  /** A persistent cluster in this directory (created on first use, kept by stop()). */
+  dataDir?: string;
+  /** Extra server settings, passed as -c name=value. */
+  settings?: Record<string, string | number>;
+}): Promise<PostgresTestServer>;

@@ -24,7 +24,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PG_VERSION = 15;
@@ -120,21 +120,36 @@ function asPostgresUser(command) {
 /**
  * Starts a fresh cluster (or adopts TEST_POSTGRES_URL) and returns its URL and a stop()
  * that shuts it down and deletes its files. `create extension vector` is done in the
- * `postgres` database, so a database created from template1 still needs its own.
+ * `postgres` database, so a database created from template0 still needs its own.
+ *
+ * `dataDir` (the benchmarks): a persistent cluster there instead, created on first use,
+ * kept by stop(), and never replaced by TEST_POSTGRES_URL. `settings`: extra
+ * `-c name=value` server settings (e.g. shared_buffers).
  */
-export async function startPostgresTestServer({ env = process.env } = {}) {
-  if (env.TEST_POSTGRES_URL) return { url: env.TEST_POSTGRES_URL, started: false, stop: async () => {} };
+export async function startPostgresTestServer({ env = process.env, dataDir, settings = {} } = {}) {
+  if (env.TEST_POSTGRES_URL && !dataDir) return { url: env.TEST_POSTGRES_URL, started: false, stop: async () => {} };
   ensurePostgresPackages();
   await ensurePgvector();
 
+  // The socket lives in a short temp dir (unix socket paths are limited to ~107 bytes).
   const dir = await mkdtemp(join(tmpdir(), 'chronos-pg-'));
   await chmod(dir, 0o755);
-  const data = join(dir, 'data');
-  if (process.getuid?.() === 0) run(['chown', 'postgres:postgres', dir]);
+  const data = dataDir ?? join(dir, 'data');
+  const asRootUser = process.getuid?.() === 0;
+  if (asRootUser) run(['chown', 'postgres:postgres', dir]);
   const started = Date.now();
-  run(asPostgresUser([`${PG_BIN}/initdb`, '-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']), {
-    stdio: 'ignore',
-  });
+  const fresh = !existsSync(join(data, 'PG_VERSION'));
+  if (fresh) {
+    if (dataDir) {
+      // Parents readable by the postgres user; the data dir its own (initdb wants 0700).
+      await mkdir(dirname(dataDir), { recursive: true });
+      await mkdir(dataDir, { recursive: true, mode: 0o700 });
+      if (asRootUser) run(['chown', 'postgres:postgres', dataDir]);
+    }
+    run(asPostgresUser([`${PG_BIN}/initdb`, '-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']), {
+      stdio: 'ignore',
+    });
+  }
   const port = await freePort();
   const options = [
     `-p ${port}`,
@@ -147,6 +162,7 @@ export async function startPostgresTestServer({ env = process.env } = {}) {
     '-c full_page_writes=off',
     '-c shared_buffers=256MB',
     '-c max_wal_size=4GB',
+    ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
   ].join(' ');
   run(asPostgresUser([`${PG_BIN}/pg_ctl`, '-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-s', 'start']));
 
@@ -154,20 +170,23 @@ export async function startPostgresTestServer({ env = process.env } = {}) {
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    const [bin, ...args] = asPostgresUser([`${PG_BIN}/pg_ctl`, '-D', data, '-m', 'immediate', '-s', 'stop']);
+    // A kept cluster shuts down cleanly (no recovery at the next start); a throwaway one at once.
+    const [bin, ...args] = asPostgresUser([`${PG_BIN}/pg_ctl`, '-D', data, '-m', dataDir ? 'fast' : 'immediate', '-w', '-s', 'stop']);
     spawnSync(bin, args, { stdio: 'ignore' });
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    run([`${PG_BIN}/psql`, '-X', '-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres',
-      '-c', 'create extension vector']);
+    if (fresh) {
+      run([`${PG_BIN}/psql`, '-X', '-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres',
+        '-c', 'create extension vector']);
+    }
   } catch (error) {
     await stop();
     throw error;
   }
   // trust auth ignores the password; some clients (wrangler's local Hyperdrive) want one in the URL.
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  log(`PostgreSQL ${PG_VERSION} + pgvector ${PGVECTOR_VERSION} on 127.0.0.1:${port} (${((Date.now() - started) / 1000).toFixed(1)} s), data in ${dir}`);
+  log(`PostgreSQL ${PG_VERSION} + pgvector ${PGVECTOR_VERSION} on 127.0.0.1:${port} (${((Date.now() - started) / 1000).toFixed(1)} s), data in ${data}`);
   return { url, started: true, dir, stop };
 }
 
