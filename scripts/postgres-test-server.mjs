@@ -138,33 +138,42 @@ export async function startPostgresTestServer({ env = process.env, dataDir, sett
   const asRootUser = process.getuid?.() === 0;
   if (asRootUser) run(['chown', 'postgres:postgres', dir]);
   const started = Date.now();
-  const fresh = !existsSync(join(data, 'PG_VERSION'));
-  if (fresh) {
-    if (dataDir) {
-      // Parents readable by the postgres user; the data dir its own (initdb wants 0700).
-      await mkdir(dirname(dataDir), { recursive: true });
-      await mkdir(dataDir, { recursive: true, mode: 0o700 });
-      if (asRootUser) run(['chown', 'postgres:postgres', dataDir]);
+  let fresh;
+  let port;
+  try {
+    fresh = !existsSync(join(data, 'PG_VERSION'));
+    if (fresh) {
+      if (dataDir) {
+        // Parents readable by the postgres user; the data dir its own (initdb wants 0700).
+        await mkdir(dirname(dataDir), { recursive: true });
+        await mkdir(dataDir, { recursive: true, mode: 0o700 });
+        if (asRootUser) run(['chown', 'postgres:postgres', dataDir]);
+      }
+      run(asPostgresUser([`${PG_BIN}/initdb`, '-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']), {
+        stdio: 'ignore',
+      });
     }
-    run(asPostgresUser([`${PG_BIN}/initdb`, '-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']), {
-      stdio: 'ignore',
-    });
+    port = await freePort();
+    const options = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      '-c listen_addresses=127.0.0.1',
+      `-c max_connections=${MAX_CONNECTIONS}`,
+      // Throwaway data: durability costs time and proves nothing here.
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c shared_buffers=256MB',
+      '-c max_wal_size=4GB',
+      ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
+    ].join(' ');
+    run(asPostgresUser([`${PG_BIN}/pg_ctl`, '-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-s', 'start']));
+  } catch (error) {
+    const serverLog = join(dir, 'server.log');
+    if (existsSync(serverLog)) console.error(readFileSync(serverLog, 'utf8').split('\n').slice(-20).join('\n'));
+    await rm(dir, { recursive: true, force: true }); // the socket dir; a kept data dir is left as it is
+    throw error;
   }
-  const port = await freePort();
-  const options = [
-    `-p ${port}`,
-    `-k ${dir}`,
-    '-c listen_addresses=127.0.0.1',
-    `-c max_connections=${MAX_CONNECTIONS}`,
-    // Throwaway data: durability costs time and proves nothing here.
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
-    '-c shared_buffers=256MB',
-    '-c max_wal_size=4GB',
-    ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
-  ].join(' ');
-  run(asPostgresUser([`${PG_BIN}/pg_ctl`, '-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-s', 'start']));
 
   let stopped = false;
   const stop = async () => {
