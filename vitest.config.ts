@@ -2,6 +2,31 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
+ * The database-facing suites that also run on a real PostgreSQL server (project
+ * server-pg): PGlite has one connection and runs every transaction alone, so only a
+ * server with a pool shows how this SQL behaves under true concurrency and a full
+ * planner. Chosen for the SQL they exercise (migrations, partitions, quotas,
+ * webhooks and plans, pipeline leases and crash-resume, retrieval, chat, tenancy).
+ */
+const onBothDatabases = [
+  'tests/server/adapters/db/migrate.test.ts',
+  'tests/server/adapters/db/schema.test.ts',
+  'tests/server/adapters/db/chunk-partitions.test.ts',
+  'tests/server/quotas/quotas.test.ts',
+  'tests/server/plans/webhooks-whop-post.test.ts',
+  'tests/server/plans/plan-routes.test.ts',
+  'tests/server/ingestion/pipeline.test.ts',
+  'tests/server/ingestion/crash-resume.test.ts',
+  'tests/server/chat/retrieve-sources.test.ts',
+  'tests/server/chat/chat-post.test.ts',
+  'tests/server/videos/uploads.test.ts',
+  'tests/server/videos/videos-routes.test.ts',
+  'tests/server/routes/dashboard-questions-get.test.ts',
+  'tests/server/routes/viewer-get.test.ts',
+  'tests/server/domain/questions/list-student-questions.test.ts',
+];
+
+/**
  * Node-side suites. The Workers suite (tests/worker) and the browser suite
  * (tests/e2e) have configs of their own; `npm test` runs all three.
  */
@@ -13,7 +38,20 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['tests/server/**/*.test.ts', 'tests/architecture/**/*.test.ts'],
+          // True-concurrency tests need a server's pool: they run in server-pg only.
+          exclude: ['**/node_modules/**', 'tests/**/*.pg.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'server-pg',
+          environment: 'node',
+          // The server `npm test` started (TEST_POSTGRES_URL), else global setup starts one.
+          include: [...onBothDatabases, 'tests/server/**/*.pg.test.ts'],
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,6 +1,7 @@
 import { createInstantAnswerer } from './support/bench-answerers';
 import { benchTokens, chatRequestInit, createBenchApp } from './support/bench-app';
-import { openBenchDatabase } from './support/bench-database';
+import { openBenchDatabase, type BenchDatabase } from './support/bench-database';
+import { openBenchPostgresDatabase } from './support/bench-postgres-database';
 import { sampleQuestions } from './support/course-corpus';
 import { median, ms, spread } from './support/latency-stats';
 import { completed, readChatStream, type ReadChatStream } from './support/sse-reader';
@@ -24,7 +25,15 @@ const MEASURED = 250;
  * Target (issue #6): p50 < 25 ms.
  */
 export async function benchChatQuestion() {
-  const { db, creators, chunks, buildMs } = await openBenchDatabase();
+  return measureChatQuestion(await openBenchDatabase(), 'PGlite');
+}
+
+/** The same on a real PostgreSQL 15 server, through the app's connection pool (printed beside PGlite's). */
+export async function benchChatQuestionPostgres() {
+  return measureChatQuestion(await openBenchPostgresDatabase(), 'PostgreSQL 15 server');
+}
+
+async function measureChatQuestion({ db, creators, chunks, buildMs }: BenchDatabase, engine: string) {
   const { app, whopCalls } = await createBenchApp(db, createInstantAnswerer());
   const warmup = sampleQuestions(creators * WARMUP_PER_CREATOR, creators, 3);
   const questions = sampleQuestions(MEASURED, creators, 5);
@@ -51,7 +60,7 @@ export async function benchChatQuestion() {
   ).length;
   const p50 = median(ok.map((r) => r.totalMs));
   return {
-    name: `one chat question, server side (${chunks.toLocaleString('en')} chunks, ${creators} creators, instant answerer)`,
+    name: `one chat question, server side, ${engine} (${chunks.toLocaleString('en')} chunks, ${creators} creators, instant answerer)`,
     figures: {
       questions: `${results.length} (after ${warmup.length} warm-up)`,
       errors: results.length - ok.length,

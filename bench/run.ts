@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { closeBenchDatabase } from './support/bench-database';
+import { closeBenchPostgresDatabase } from './support/bench-postgres-database';
 
 /**
  * `npm run bench [name…]`: runs every `bench/*.bench.ts` (or those whose file name
@@ -31,7 +32,8 @@ for (const file of files) {
   }
 }
 
-// The shared bench corpus stays open across benches; close it, then end even if a
+// The shared bench corpora stay open across benches; close them, then end even if a
 // library left a timer or socket behind (the figures are printed by now).
 await closeBenchDatabase();
+await closeBenchPostgresDatabase(); // stops the bench cluster, keeping its data for the next run
 process.exit(0);

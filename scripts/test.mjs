@@ -6,12 +6,18 @@
  *
  * The last line is `N passed, N failed[, N skipped]`: N counts tests, plus, as failed,
  * each step that failed without a failing test (a type error, a suite that did not load).
+ *
+ * One real PostgreSQL server (scripts/postgres-test-server.mjs) is started for the whole
+ * run, after the typechecks, and handed to the test steps as TEST_POSTGRES_URL: the
+ * server-pg project and the Workers suite run on it. A TEST_POSTGRES_URL already set is
+ * used instead. It is stopped and deleted at the end.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPostgresTestServer } from './postgres-test-server.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -118,14 +124,34 @@ async function readCounts(report) {
 
 await mkdir(reportDir, { recursive: true });
 const results = [];
+/** Started before the first test step, once; a failure to start fails the steps that need it, loudly. */
+let postgres;
+async function postgresEnv() {
+  postgres ??= startPostgresTestServer().then(
+    (server) => ({ server }),
+    (error) => ({ error }),
+  );
+  const { server, error } = await postgres;
+  if (error) {
+    console.error(`\n✖ PostgreSQL test server: ${error.message}`);
+    return {};
+  }
+  return { TEST_POSTGRES_URL: server.url };
+}
 for (const step of steps) {
   if (interrupted) break;
   console.log(`\n▶ ${step.name}: ${step.command.map((part) => part.replace(root, '')).join(' ')}\n`);
   if (step.report) await rm(step.report, { force: true });
   const started = Date.now();
-  const { code, timedOut } = await run(step.command, step.env);
+  const env = step.report ? { ...(await postgresEnv()), ...step.env } : step.env;
+  const { code, timedOut } = await run(step.command, env);
   const counts = step.report ? await readCounts(step.report) : undefined;
   results.push({ name: step.name, ok: code === 0, timedOut, seconds: (Date.now() - started) / 1000, counts });
+}
+
+if (postgres) {
+  const { server } = await postgres;
+  await server?.stop();
 }
 
 const total = { passed: 0, failed: 0, skipped: 0 };

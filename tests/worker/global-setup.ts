@@ -4,16 +4,41 @@ import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../../server/adapters/db/migrate';
 import { readMigrationFiles } from '../../server/adapters/db/migration-files';
 import { openPgliteDb } from '../../server/adapters/db/pglite-db';
+import { openPostgresDb } from '../../server/adapters/db/postgres-db';
 import { ensureEmbedBuild } from '../../server/entry/embed-build';
+import { createEmptyDatabase, dropDatabase, uniqueDatabaseName } from '../support/postgres-template';
 
 /**
- * Runs in Node before workerd starts: a real Postgres (PGlite + pgvector, the
- * real migrations) on a loopback port for the Worker to reach over TCP, and the
- * embed build that wrangler.toml serves as static assets.
+ * Runs in Node before workerd starts: the database the Worker reaches over TCP, and
+ * the embed build that wrangler.toml serves as static assets. The database is a fresh,
+ * migrated one on the real PostgreSQL server when TEST_POSTGRES_URL is set (always
+ * under `npm test`, which starts one), else PGlite served over a socket.
  */
 export default async function setup(project: TestProject) {
   await ensureEmbedBuild((msg) => console.log(`[worker tests] ${msg}`));
+  const serverUrl = process.env['TEST_POSTGRES_URL'];
+  return serverUrl ? onPostgresServer(project, serverUrl) : onPgliteSocket(project);
+}
 
+async function onPostgresServer(project: TestProject, serverUrl: string) {
+  const name = uniqueDatabaseName('chronos_worker');
+  const url = await createEmptyDatabase(serverUrl, name);
+  const db = openPostgresDb({ url, max: 1 });
+  try {
+    const report = await applyMigrations(db, await readMigrationFiles());
+    project.provide('databaseUrl', url);
+    project.provide('newestMigration', report.applied.at(-1) ?? '');
+    console.log(`[worker tests] PostgreSQL server, database ${name}, migrations: ${report.applied.join(', ')}`);
+  } finally {
+    await db.close();
+  }
+  return async () => {
+    await dropDatabase(serverUrl, name);
+  };
+}
+
+/** The fallback without a server: PGlite, one connection shared by all over pglite-socket. */
+async function onPgliteSocket(project: TestProject) {
   const db = await openPgliteDb();
   const report = await applyMigrations(db, await readMigrationFiles());
   // Several connections are multiplexed onto PGlite's one; postgres.js opens a few per request.

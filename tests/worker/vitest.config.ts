@@ -29,8 +29,9 @@ function isPostgresConnectRejection(error: { message?: string }): boolean {
 
 /**
  * Tests that run inside workerd against the real wrangler.toml Worker. The
- * database is PGlite served over TCP by global-setup.ts (in Node), reached both
- * through the local Hyperdrive binding and as DATABASE_URL. The WHOP_* values
+ * database is a fresh one on the real PostgreSQL server (TEST_POSTGRES_URL, set by
+ * `npm test`), or else PGlite served over TCP, both prepared by global-setup.ts (in
+ * Node) and reached through the local Hyperdrive binding and as DATABASE_URL. The WHOP_* values
  * stand in for `wrangler secret put` and are not real credentials.
  */
 export default defineConfig({

@@ -31,6 +31,31 @@ export interface PostgresDbOptions {
   prepare?: boolean;
 }
 
+/*
+ * Parameters serialised as PGlite serialises them, so the domain's SQL means the same
+ * on both adapters. postgres.js's defaults differ in two ways the server-pg suite
+ * exposed (both invisible on PGlite, both real in production):
+ * - json/jsonb: postgres.js stringifies every value, so the domain's JSON.stringify(...)
+ *   arrived double-encoded, a jsonb *string* holding the array ("cannot get array
+ *   length of a scalar"). A string is JSON text already and goes as is.
+ * - timestamps: postgres.js passes every value through new Date(...), which keeps
+ *   milliseconds only, so a "…10:00:00.123456Z" cursor became ".123Z" and paging
+ *   skipped the rows of that millisecond. A string goes as is; Postgres parses it.
+ */
+const jsonLikePglite = {
+  to: 114,
+  from: [114, 3802],
+  serialize: (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)),
+  parse: (text: string) => JSON.parse(text) as unknown,
+};
+const dateLikePglite = {
+  to: 1184,
+  from: [1082, 1114, 1184],
+  serialize: (value: unknown) =>
+    typeof value === 'string' ? value : (value instanceof Date ? value : new Date(value as number)).toISOString(),
+  parse: (text: string) => new Date(text),
+};
+
 /** Postgres (Supabase, Hyperdrive, or any server) through postgres.js; same SQL as PGlite. */
 export function openPostgresDb(options: PostgresDbOptions): Db {
   const sql = postgres(options.url, {
@@ -39,6 +64,7 @@ export function openPostgresDb(options: PostgresDbOptions): Db {
     idle_timeout: 20,
     connect_timeout: 10,
     onnotice: () => {},
+    types: { json: jsonLikePglite, date: dateLikePglite },
   });
   return wrap(sql, sql);
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../../server/adapters/db/migrate';
 import { readMigrationFiles } from '../../../../server/adapters/db/migration-files';
-import { openPgliteDb } from '../../../../server/adapters/db/pglite-db';
 import type { Db } from '../../../../server/ports/db';
-import { createTestDb } from '../../../support/test-db';
+import { createEmptyTestDatabase, createTestDb } from '../../../support/test-db';
 
 const vector = (hot: number) => `[${Array.from({ length: 1536 }, (_, i) => (i === hot ? 1 : 0)).join(',')}]`;
 
@@ -130,7 +129,8 @@ describe('migrating stored chunks into partitions', () => {
   it('moves every chunk of every creator, keeps ids, counts terms, and new ids continue after the old', async () => {
     const files = await readMigrationFiles();
     const before = files.filter((f) => f.version < '20261130000100');
-    const db = await openPgliteDb();
+    const database = await createEmptyTestDatabase();
+    const db = await database.open();
     try {
       await applyMigrations(db, before);
       await db.query(`insert into creators (id) values ('biz_old1'), ('biz_old2')`);
@@ -152,6 +152,7 @@ describe('migrating stored chunks into partitions', () => {
       expect(await db.query(`select to_regclass('chunks_unpartitioned') as t`)).toEqual([{ t: null }]);
     } finally {
       await db.close();
+      await database.remove();
     }
   });
 });

@@ -1,15 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMigrations, parseMigrationFileName } from '../../../../server/adapters/db/migrate';
 import { readMigrationFiles } from '../../../../server/adapters/db/migration-files';
-import { openPgliteDb } from '../../../../server/adapters/db/pglite-db';
+import { createEmptyTestDatabase, type EmptyTestDatabase } from '../../../support/test-db';
 
-const dirs: string[] = [];
+// PGlite data dirs in the server project, databases on the real server in server-pg.
+const databases: EmptyTestDatabase[] = [];
 afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  await Promise.all(databases.map((d) => d.remove()));
 });
+const emptyDatabase = async () => {
+  const database = await createEmptyTestDatabase();
+  databases.push(database);
+  return database;
+};
 
 describe('migrations', () => {
   it('parses Supabase-style file names only', () => {
@@ -22,18 +25,17 @@ describe('migrations', () => {
   });
 
   it('applies every migration once and again none after a restart on the same data dir', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'chronos-migrate-'));
-    dirs.push(dir);
+    const database = await emptyDatabase();
     const files = await readMigrationFiles();
     expect(files.length).toBeGreaterThan(0);
 
-    const first = await openPgliteDb(dir);
+    const first = await database.open();
     const report = await applyMigrations(first, files);
     expect(report.applied).toHaveLength(files.length);
     await first.query(`insert into creators (id, name) values ('biz_keep', 'Kept')`);
     await first.close();
 
-    const second = await openPgliteDb(dir);
+    const second = await database.open();
     const again = await applyMigrations(second, files);
     expect(again).toEqual({ applied: [], skipped: files.length });
     expect(await second.query('select name from creators')).toEqual([{ name: 'Kept' }]);
@@ -45,7 +47,7 @@ describe('migrations', () => {
   });
 
   it('rolls back a failing migration and records nothing for it', async () => {
-    const db = await openPgliteDb();
+    const db = await (await emptyDatabase()).open();
     const good = { version: '20990101000000', name: 'good', sql: 'create table a (id int);' };
     const bad = { version: '20990101000001', name: 'bad', sql: 'create table b (id int); select * from missing;' };
     await expect(applyMigrations(db, [good, bad])).rejects.toThrow(/missing/);
