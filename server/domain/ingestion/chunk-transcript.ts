@@ -1,4 +1,4 @@
-import { toPieces, type TranscriptPiece, type TranscriptSegment } from './transcript-pieces';
+import { cleanSegments, splitSegment, toPieces, type PieceLimits, type TranscriptPiece, type TranscriptSegment } from './transcript-pieces';
 
 export { estimateTokens, type TranscriptSegment } from './transcript-pieces';
 
@@ -42,11 +42,45 @@ export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = {
 
 const ms = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
+/** A third of a chunk per piece leaves room for the overlap and for a choice of cut points. */
+const pieceLimits = (o: ChunkOptions): PieceLimits => ({ maxSeconds: o.maxSeconds / 3, maxTokens: Math.floor(o.maxTokens / 3) });
+
 /** Groups transcript segments into overlapping passages. Pure and deterministic. */
 export function chunkTranscript(segments: readonly TranscriptSegment[], options: Partial<ChunkOptions> = {}): TranscriptChunk[] {
   const o = { ...DEFAULT_CHUNK_OPTIONS, ...options };
-  // A third of a chunk per piece leaves room for the overlap and for a choice of cut points.
-  const pieces = toPieces(segments, { maxSeconds: o.maxSeconds / 3, maxTokens: Math.floor(o.maxTokens / 3) });
+  return [...cutChunks(toPieces(segments, pieceLimits(o)), o)];
+}
+
+/** Segments (or chunks) handled between two turns of the event loop in `chunkTranscriptInTurns`. */
+const TURN_SIZE = 2000;
+
+/**
+ * The same chunks as `chunkTranscript`, computed in turns: `pause` (e.g. a macrotask)
+ * is awaited every TURN_SIZE segments and chunks, so a 100,000-cue captions file does
+ * not hold a single-threaded server for a second at a time.
+ */
+export async function chunkTranscriptInTurns(
+  segments: readonly TranscriptSegment[],
+  pause: () => Promise<void>,
+  options: Partial<ChunkOptions> = {},
+): Promise<TranscriptChunk[]> {
+  const o = { ...DEFAULT_CHUNK_OPTIONS, ...options };
+  const clean = cleanSegments(segments);
+  await pause();
+  const pieces: TranscriptPiece[] = [];
+  for (let i = 0; i < clean.length; i++) {
+    pieces.push(...splitSegment(clean[i]!, pieceLimits(o)));
+    if (i % TURN_SIZE === TURN_SIZE - 1) await pause();
+  }
+  const chunks: TranscriptChunk[] = [];
+  for (const chunk of cutChunks(pieces, o)) {
+    chunks.push(chunk);
+    if (chunks.length % TURN_SIZE === 0) await pause();
+  }
+  return chunks;
+}
+
+function* cutChunks(pieces: readonly TranscriptPiece[], o: ChunkOptions): Generator<TranscriptChunk> {
   const n = pieces.length;
   const tokenSum = [0];
   const endMax: number[] = [];
@@ -85,22 +119,21 @@ export function chunkTranscript(segments: readonly TranscriptSegment[], options:
     return start;
   }
 
-  const chunks: TranscriptChunk[] = [];
+  let seq = 0;
   let first = 0;
   let fresh = 0;
   while (fresh < n) {
     if (!fits(first, fresh)) first = fresh; // the overlap never crowds out new content
     const cut = findCut(first, fresh);
     const included = pieces.slice(first, cut + 1);
-    chunks.push({
-      seq: chunks.length,
+    yield {
+      seq: seq++,
       startSeconds: ms(at(first).startSeconds),
       endSeconds: ms(Math.max(...included.map((p) => p.endSeconds))),
       text: included.map((p) => p.text).join(' '),
       tokenCount: tokens(first, cut),
-    });
+    };
     fresh = cut + 1;
     first = overlapStart(first, cut);
   }
-  return chunks;
 }

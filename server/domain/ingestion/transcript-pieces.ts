@@ -33,20 +33,27 @@ const SENTENCE_BREAK = /(?<=[.!?…。！？]["'”’)\]]*)\s+/;
 
 export const endsSentence = (text: string) => SENTENCE_END.test(text);
 
+export interface PieceLimits {
+  maxSeconds: number;
+  maxTokens: number;
+}
+
 /** Sorted by start, whitespace collapsed, empty and timeless segments dropped, long ones cut. */
-export function toPieces(
-  segments: readonly TranscriptSegment[],
-  limits: { maxSeconds: number; maxTokens: number },
-): TranscriptPiece[] {
-  const clean = segments
+export function toPieces(segments: readonly TranscriptSegment[], limits: PieceLimits): TranscriptPiece[] {
+  return cleanSegments(segments).flatMap((s) => splitSegment(s, limits));
+}
+
+/** The segments `toPieces` cuts: sorted by start, whitespace collapsed, empty and timeless ones dropped. */
+export function cleanSegments(segments: readonly TranscriptSegment[]): TranscriptSegment[] {
+  return segments
     .map((s) => ({ startSeconds: s.startSeconds, endSeconds: s.endSeconds, text: s.text.replace(/\s+/g, ' ').trim() }))
     .filter((s) => s.text !== '' && Number.isFinite(s.startSeconds) && Number.isFinite(s.endSeconds))
     .map((s) => ({ ...s, startSeconds: Math.max(0, s.startSeconds), endSeconds: Math.max(s.startSeconds, s.endSeconds) }))
     .sort((a, b) => a.startSeconds - b.startSeconds || a.endSeconds - b.endSeconds);
-  return clean.flatMap((s) => splitSegment(s, limits));
 }
 
-function splitSegment(segment: TranscriptSegment, limits: { maxSeconds: number; maxTokens: number }): TranscriptPiece[] {
+/** One clean segment as pieces: cut at every sentence end, and into runs of words when still too long. */
+export function splitSegment(segment: TranscriptSegment, limits: PieceLimits): TranscriptPiece[] {
   const duration = segment.endSeconds - segment.startSeconds;
   const secondsPerChar = duration / segment.text.length;
   // Cut at every sentence end, not only in long segments: captions often end one sentence and start the

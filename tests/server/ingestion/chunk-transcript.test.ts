@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkTranscript, DEFAULT_CHUNK_OPTIONS, estimateTokens, type TranscriptChunk } from '../../../server/domain/ingestion/chunk-transcript';
+import { chunkTranscript, chunkTranscriptInTurns, DEFAULT_CHUNK_OPTIONS, estimateTokens, type TranscriptChunk } from '../../../server/domain/ingestion/chunk-transcript';
 import { parseCaptions } from '../../../server/domain/ingestion/parse-captions';
 import { makeCaptions } from '../../support/fixtures/make-captions';
 
@@ -163,5 +163,18 @@ describe('estimateTokens', () => {
     expect(estimateTokens('')).toBe(0);
     expect(estimateTokens('one two three four five six seven eight nine ten')).toBe(13);
     expect(estimateTokens('https://example.com/a/very/long/path')).toBe(9);
+  });
+});
+
+describe('chunkTranscriptInTurns', () => {
+  it('makes the same chunks as chunkTranscript, pausing between turns of work', async () => {
+    const long = Array.from({ length: 5000 }, (_, i) => seg(i * 3, i * 3 + 3, `Caption line ${i} says a few words. And another.`));
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+    };
+    expect(await chunkTranscriptInTurns(long, pause)).toEqual(chunkTranscript(long));
+    expect(pauses).toBeGreaterThan(2);
+    expect(await chunkTranscriptInTurns(lecture, pause, RULES)).toEqual(chunkTranscript(lecture, RULES));
   });
 });
