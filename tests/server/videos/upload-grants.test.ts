@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:09.000\nWe tune the guitar before every lesson.\n';
-const put = (target: UploadTarget, body: BodyInit) =>
+const put = (target: UploadTarget, body: Uint8Array | ReadableStream<Uint8Array>) =>
   harness.app.request(target.url, { method: 'PUT', headers: target.headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
 const complete = async (id: string) => harness.app.request(`/api/videos/${id}/complete`, { method: 'POST', headers: await adminHeaders(world.A) });
 
