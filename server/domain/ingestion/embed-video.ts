@@ -16,7 +16,7 @@ const SEGMENTS_PER_READ = 5_000;
  * the slow part of a write (tens of ms a chunk on PGlite): a few at a time keeps
  * each transaction, and so the wait of anything else on PGlite's one connection, short.
  */
-const CHUNKS_PER_WRITE = 4;
+const CHUNKS_PER_WRITE = 2;
 /** Of the stage's progress, embedding takes this share and writing the rest. */
 const EMBED_SHARE = 0.5;
 
