@@ -159,7 +159,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const localBlobs = deps.media.localBlobs;
   if (localBlobs) {
-    app.put('/api/local-blobs/:token', localBlobPut(localBlobs));
+    app.put('/api/local-blobs/:token', localBlobPut(localBlobs, deps.db));
     app.on(['GET', 'HEAD'], '/api/local-blobs/:token', localBlobGet(localBlobs));
   }
 

@@ -23,6 +23,11 @@ export interface AudioExtractor {
   readonly name: string;
   /** `source` is a local file path or a URL ffmpeg can read (signed, Range-capable). */
   extract(source: { path: string } | { url: string }, options?: { partSeconds?: number; signal?: AbortSignalLike }): Promise<ExtractedAudio>;
+  /**
+   * Throws an AudioExtractionError unless `bytes` are MP3 audio and nothing else
+   * (an audio part as the browser uploads it), before they go to a transcriber.
+   */
+  checkAudioPart?(bytes: Uint8Array, options?: { signal?: AbortSignalLike }): Promise<void>;
 }
 
 /** The media has no audio stream, or ffmpeg cannot read it: retrying does not help. */

@@ -24,13 +24,14 @@ const STDOUT_LIMIT_BYTES = 1024 * 1024;
  * Runs a program without a shell (arguments are never parsed, so a file name or a
  * signed URL cannot inject anything) and resolves with its exit status once it has
  * exited. An abort kills it with SIGKILL: ffmpeg blocked on a slow read would
- * otherwise ignore a polite SIGTERM until the read returns.
+ * otherwise ignore a polite SIGTERM until the read returns. `cwd` is where relative
+ * names resolve: the media tools run in a folder holding only their one input.
  */
-export function runProcess(command: string, args: readonly string[], options: { signal?: AbortSignalLike } = {}): Promise<ProcessResult> {
+export function runProcess(command: string, args: readonly string[], options: { signal?: AbortSignalLike; cwd?: string } = {}): Promise<ProcessResult> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(new ProcessAbortedError(command));
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false, ...(options.cwd ? { cwd: options.cwd } : {}) });
     let stdout = '';
     let stderr = '';
     let aborted = false;

@@ -89,8 +89,9 @@ export function createDiskBlobStore(options: DiskBlobStoreOptions): BlobStore & 
     },
     localPath: (key) => pathOf(key),
 
-    async receive(token, body, contentLength) {
+    async receive(token, body, contentLength, gate = (_key, store) => store()) {
       const grant = await grantFor(token, 'put');
+      await gate(grant.key, async () => {});
       const max = grant.max ?? 0;
       if (contentLength !== null && contentLength > max) {
         throw new ApiError('PAYLOAD_TOO_LARGE', `This upload was announced as ${max} bytes; the file sent is larger.`);
@@ -113,7 +114,13 @@ export function createDiskBlobStore(options: DiskBlobStoreOptions): BlobStore & 
         if (err instanceof TooLarge) throw new ApiError('PAYLOAD_TOO_LARGE', `This upload was announced as ${max} bytes; the file sent is larger.`);
         throw err;
       }
-      await rename(partial, path);
+      try {
+        // Under the gate: the upload may have closed while the body was arriving.
+        await gate(grant.key, () => rename(partial, path));
+      } catch (err) {
+        await rm(partial, { force: true });
+        throw err;
+      }
       return { sizeBytes: received };
     },
 

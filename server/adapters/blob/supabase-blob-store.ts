@@ -53,7 +53,9 @@ export function createSupabaseBlobStore(options: SupabaseBlobStoreOptions): Blob
     kind: 'supabase',
 
     async createUploadTarget(key, { contentType }) {
-      const { data, error } = await bucket.createSignedUploadUrl(key);
+      // Signed without upsert: Storage then refuses a PUT to an object that exists, whatever
+      // the browser sends (x-upsert is fixed in the token), so a completed file cannot be swapped.
+      const { data, error } = await bucket.createSignedUploadUrl(key, { upsert: false });
       if (error) throw failure('sign upload', key, error);
       // What uploadToSignedUrl sends for a raw body, minus the SDK's own auth headers:
       // the token in the URL is the only credential the browser gets.

@@ -1,33 +1,44 @@
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
 import { tokenCostUsd } from '../chat/pricing';
-import { chunkTranscript, type TranscriptSegment } from './chunk-transcript';
-import { replaceChunks } from './index-transcript';
+import { chunkTranscriptInTurns, type TranscriptSegment } from './chunk-transcript';
+import { insertChunks, setChunkCount } from './index-transcript';
 import { PipelineFailure } from './pipeline-failure';
 import type { VideoRun } from './video-run';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
-/** Texts per embed call: each call may itself send several batches at once; progress moves between calls. */
-const EMBED_GROUP = 256;
+/** Texts per embed call: each call may itself send several batches at once; progress moves, and the event loop gets a turn, between calls. */
+const EMBED_GROUP = 64;
+/** Transcript rows read per query. */
+const SEGMENTS_PER_READ = 5_000;
+/**
+ * Chunks written per transaction. Every insert updates the creator's HNSW graph,
+ * the slow part of a write (tens of ms a chunk on PGlite): a few at a time keeps
+ * each transaction, and so the wait of anything else on PGlite's one connection, short.
+ */
+const CHUNKS_PER_WRITE = 2;
+/** Of the stage's progress, embedding takes this share and writing the rest. */
+const EMBED_SHARE = 0.5;
 
 /**
- * Stages 2 and 3: the stored transcript → chunks → embeddings → one transaction
- * that replaces the chunks, records the embedding cost and marks the video
- * completed. Nothing is written before that transaction, so a crash here leaves
- * the previous version whole and a rerun starts this stage over.
+ * Stages 2 and 3: the stored transcript → chunks → embeddings → the chunks written.
+ * A large file is worked through in batches with a turn of the event loop between
+ * them, so the server keeps answering. The chunks are written in short
+ * transactions, each under the run's lease (a run that lost it stops at its next
+ * batch), and the last one records the cost and marks the video completed. Nothing
+ * reads a video's chunks before it is completed (retrieval searches completed
+ * videos only), and the first write removes any earlier chunks, so a rerun after a
+ * crash starts this stage over and never leaves a mix.
  */
 export async function embedVideo(ports: { db: Db; embedder: Embedder }, run: VideoRun, progressFrom: number): Promise<void> {
   const { video } = run;
   await run.setStage('chunking', progressFrom);
-  const rows = await ports.db.query<{ start_seconds: string; end_seconds: string; text: string }>(
-    `select start_seconds::text, end_seconds::text, text from transcript_segments
-      where video_id = $1 and creator_id = $2 order by seq`,
-    [video.id, video.creatorId],
-  );
-  const segments: TranscriptSegment[] = rows.map((r) => ({ startSeconds: Number(r.start_seconds), endSeconds: Number(r.end_seconds), text: r.text }));
-  const chunks = chunkTranscript(segments);
+  const segments = await readSegments(ports.db, video);
+  const chunks = await chunkTranscriptInTurns(segments, yieldToEventLoop);
   if (chunks.length === 0) throw new PipelineFailure('The transcript has no text to index.');
 
   const embedFrom = progressFrom + 3;
+  const writeFrom = embedFrom + (99 - embedFrom) * EMBED_SHARE;
   await run.setStage('embedding', embedFrom);
   const vectors: number[][] = [];
   let tokens = 0;
@@ -36,11 +47,24 @@ export async function embedVideo(ports: { db: Db; embedder: Embedder }, run: Vid
     const result = await ports.embedder.embed(group.map((c) => c.text));
     vectors.push(...result.vectors);
     tokens += result.tokens;
-    await run.setStage('embedding', embedFrom + (99 - embedFrom) * (vectors.length / chunks.length));
+    await run.setStage('embedding', embedFrom + (writeFrom - embedFrom) * (vectors.length / chunks.length));
+    await yieldToEventLoop();
   }
 
+  const input = { creatorId: video.creatorId, videoId: video.id, chunks, vectors, model: ports.embedder.model };
   await ports.db.transaction(async (tx) => {
-    await replaceChunks(tx, { creatorId: video.creatorId, videoId: video.id, chunks, vectors, model: ports.embedder.model });
+    await run.setStage('embedding', writeFrom, tx);
+    await tx.query(`delete from chunks where video_id = $1 and creator_id = $2`, [video.id, video.creatorId]);
+  });
+  for (let i = 0; i < chunks.length; i += CHUNKS_PER_WRITE) {
+    await yieldToEventLoop();
+    await ports.db.transaction(async (tx) => {
+      await run.setStage('embedding', writeFrom + (99 - writeFrom) * (i / chunks.length), tx);
+      await insertChunks(tx, input, i, i + CHUNKS_PER_WRITE);
+    });
+  }
+  await ports.db.transaction(async (tx) => {
+    await setChunkCount(tx, input);
     if (!ports.embedder.model.startsWith('offline')) {
       await tx.query(
         `insert into api_costs (creator_id, video_id, provider, operation, model, units, unit_kind, cost_usd)
@@ -50,4 +74,21 @@ export async function embedVideo(ports: { db: Db; embedder: Embedder }, run: Vid
     }
     await run.complete(tx);
   });
+}
+
+/** The transcript, a page at a time (one query over 100,000 rows holds the database for seconds). */
+async function readSegments(db: Db, video: { id: string; creatorId: string }): Promise<TranscriptSegment[]> {
+  const segments: TranscriptSegment[] = [];
+  let after = -1;
+  for (;;) {
+    const rows = await db.query<{ seq: number; start_seconds: string; end_seconds: string; text: string }>(
+      `select seq, start_seconds::text, end_seconds::text, text from transcript_segments
+        where video_id = $1 and creator_id = $2 and seq > $3 order by seq limit $4`,
+      [video.id, video.creatorId, after, SEGMENTS_PER_READ],
+    );
+    for (const r of rows) segments.push({ startSeconds: Number(r.start_seconds), endSeconds: Number(r.end_seconds), text: r.text });
+    if (rows.length < SEGMENTS_PER_READ) return segments;
+    after = rows.at(-1)!.seq;
+    await yieldToEventLoop();
+  }
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
 import { chunkTranscript, type TranscriptChunk, type TranscriptSegment } from './chunk-transcript';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export interface IndexTranscriptPorts {
   db: Db;
@@ -20,17 +21,35 @@ export interface IndexTranscriptResult {
 
 const vectorText = (v: readonly number[]) => `[${v.join(',')}]`;
 
+/** Segments per insert statement. */
+const SEGMENTS_PER_INSERT = 500;
+
+async function insertSegments(db: Db, input: IndexTranscriptInput, from: number): Promise<void> {
+  const batch = input.segments.slice(from, from + SEGMENTS_PER_INSERT);
+  await db.query(
+    `insert into transcript_segments (creator_id, video_id, seq, start_seconds, end_seconds, text)
+     select $1, $2, s.seq, s.start_seconds, s.end_seconds, s.text
+       from unnest($3::int[], $4::numeric[], $5::numeric[], $6::text[]) as s(seq, start_seconds, end_seconds, text)`,
+    [input.creatorId, input.videoId, batch.map((_, j) => from + j), batch.map((s) => s.startSeconds), batch.map((s) => s.endSeconds), batch.map((s) => s.text)],
+  );
+}
+
 /** Replaces the video's transcript segments (run inside the caller's transaction). */
 export async function replaceTranscriptSegments(tx: Db, input: IndexTranscriptInput): Promise<void> {
   await tx.query(`delete from transcript_segments where video_id = $1 and creator_id = $2`, [input.videoId, input.creatorId]);
-  for (let i = 0; i < input.segments.length; i += 500) {
-    const batch = input.segments.slice(i, i + 500);
-    await tx.query(
-      `insert into transcript_segments (creator_id, video_id, seq, start_seconds, end_seconds, text)
-       select $1, $2, s.seq, s.start_seconds, s.end_seconds, s.text
-         from unnest($3::int[], $4::numeric[], $5::numeric[], $6::text[]) as s(seq, start_seconds, end_seconds, text)`,
-      [input.creatorId, input.videoId, batch.map((_, j) => i + j), batch.map((s) => s.startSeconds), batch.map((s) => s.endSeconds), batch.map((s) => s.text)],
-    );
+  for (let i = 0; i < input.segments.length; i += SEGMENTS_PER_INSERT) await insertSegments(tx, input, i);
+}
+
+/**
+ * Writes a new video's segments one statement at a time, outside a transaction,
+ * giving the event loop (and PGlite's single connection) a turn between them: for a
+ * video that nothing can read or process yet (not marked uploaded), so a partial
+ * write is never seen, and a write cut short is swept with the row.
+ */
+export async function writeTranscriptSegmentsInTurns(db: Db, input: IndexTranscriptInput): Promise<void> {
+  for (let i = 0; i < input.segments.length; i += SEGMENTS_PER_INSERT) {
+    await insertSegments(db, input, i);
+    await yieldToEventLoop();
   }
 }
 
@@ -50,28 +69,36 @@ export interface ReplaceChunksInput {
  */
 export async function replaceChunks(tx: Db, input: ReplaceChunksInput): Promise<void> {
   await tx.query(`delete from chunks where video_id = $1 and creator_id = $2`, [input.videoId, input.creatorId]);
-  for (let i = 0; i < input.chunks.length; i += 200) {
-    const batch = input.chunks.slice(i, i + 200);
-    await tx.query(
-      // Each chunk is searched with its lesson's title (context): see the bm25_retrieval migration.
-      `insert into chunks (creator_id, video_id, seq, start_seconds, end_seconds, text, token_count, embedding, embedding_model, context)
-       select $1, $2, c.seq, c.start_seconds, c.end_seconds, c.text, c.token_count, c.embedding::vector, $3, v.title
-         from unnest($4::int[], $5::numeric[], $6::numeric[], $7::text[], $8::int[], $9::text[])
-           as c(seq, start_seconds, end_seconds, text, token_count, embedding)
-         join videos v on v.id = $2 and v.creator_id = $1`,
-      [
-        input.creatorId,
-        input.videoId,
-        input.model,
-        batch.map((c) => c.seq),
-        batch.map((c) => c.startSeconds),
-        batch.map((c) => c.endSeconds),
-        batch.map((c) => c.text),
-        batch.map((c) => c.tokenCount),
-        batch.map((_, j) => vectorText(input.vectors[i + j]!)),
-      ],
-    );
-  }
+  for (let i = 0; i < input.chunks.length; i += 200) await insertChunks(tx, input, i, i + 200);
+  await setChunkCount(tx, input);
+}
+
+/** Inserts chunks `from` ≤ i < `to` with their vectors. */
+export async function insertChunks(tx: Db, input: ReplaceChunksInput, from: number, to: number): Promise<void> {
+  const batch = input.chunks.slice(from, to);
+  if (batch.length === 0) return;
+  await tx.query(
+    // Each chunk is searched with its lesson's title (context): see the bm25_retrieval migration.
+    `insert into chunks (creator_id, video_id, seq, start_seconds, end_seconds, text, token_count, embedding, embedding_model, context)
+     select $1, $2, c.seq, c.start_seconds, c.end_seconds, c.text, c.token_count, c.embedding::vector, $3, v.title
+       from unnest($4::int[], $5::numeric[], $6::numeric[], $7::text[], $8::int[], $9::text[])
+         as c(seq, start_seconds, end_seconds, text, token_count, embedding)
+       join videos v on v.id = $2 and v.creator_id = $1`,
+    [
+      input.creatorId,
+      input.videoId,
+      input.model,
+      batch.map((c) => c.seq),
+      batch.map((c) => c.startSeconds),
+      batch.map((c) => c.endSeconds),
+      batch.map((c) => c.text),
+      batch.map((c) => c.tokenCount),
+      batch.map((_, j) => vectorText(input.vectors[from + j]!)),
+    ],
+  );
+}
+
+export async function setChunkCount(tx: Db, input: { creatorId: string; videoId: string; chunks: readonly unknown[] }): Promise<void> {
   await tx.query(`update videos set chunk_count = $3, updated_at = now() where id = $1 and creator_id = $2`, [
     input.videoId,
     input.creatorId,

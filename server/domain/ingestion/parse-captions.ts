@@ -1,6 +1,7 @@
 import { parseTextStream } from 'media-captions';
 import { ApiError } from '../../../shared/api-error';
 import { cleanCaptionText } from './caption-text';
+import { yieldToEventLoop } from './yield-to-event-loop';
 import type { TranscriptSegment } from './transcript-pieces';
 
 export type CaptionsFormat = 'vtt' | 'srt';
@@ -35,18 +36,29 @@ export class CaptionsError extends ApiError {
 type LineStream = Parameters<typeof parseTextStream>[0];
 // On Node 18+, Workers and browsers alike; declared here because domain code compiles without DOM types.
 declare const ReadableStream: new (
-  source: { pull(controller: { enqueue(line: string): void; close(): void }): void },
+  source: { pull(controller: { enqueue(line: string): void; close(): void }): void | Promise<void> },
   strategy: { highWaterMark: number },
 ) => LineStream;
 
+/** Lines handed to the parser between two turns of the event loop. */
+const LINES_PER_TURN = 1_000;
+
 /**
  * media-captions' own `parseText` enqueues every line up front, and Node's stream
- * queue makes that quadratic (40k cues: ~9 s). Handing lines over on demand keeps it linear.
+ * queue makes that quadratic (40k cues: ~9 s). Handing lines over on demand keeps it
+ * linear; a turn of the event loop every few thousand lines keeps the server
+ * answering while a 10 MB file is read.
  */
 function parseLines(lines: readonly string[], type: CaptionsFormat) {
   let next = 0;
   const stream = new ReadableStream(
-    { pull: (controller) => (next < lines.length ? controller.enqueue(lines[next++]!) : controller.close()) },
+    {
+      pull: async (controller) => {
+        if (next > 0 && next % LINES_PER_TURN === 0) await yieldToEventLoop();
+        if (next < lines.length) controller.enqueue(lines[next++]!);
+        else controller.close();
+      },
+    },
     { highWaterMark: 0 },
   );
   return parseTextStream(stream, { type });

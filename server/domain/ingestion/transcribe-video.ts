@@ -61,6 +61,9 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
     } catch (err) {
       throw new PipelineFailure(`Audio part ${part.seq + 1} is missing from storage; upload the video again.`, err);
     }
+    // Only MP3 audio goes on to a transcriber: a part is whatever the browser PUT, and
+    // a self-hosted Whisper opens it with its own ffmpeg (a playlist would name other files there).
+    await ports.audioExtractor?.checkAudioPart?.(audio);
     const transcriber = ports.transcriber!;
     const result = await transcriber.transcribe({
       audio,

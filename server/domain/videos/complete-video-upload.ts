@@ -11,41 +11,49 @@ import { isVideoId, videoNotFound } from './video-id';
  * declared size (a missing or short one is named, and the creator can upload
  * again); then the video is marked uploaded and its pipeline job is queued.
  * Completing twice is harmless: the second call just queues the (idempotent) job again.
+ * From then on the upload grants are refused (storeUploadWhileOpen): the checked
+ * files cannot be swapped.
  */
 export async function completeVideoUpload(
   ports: { db: Db; blobs: BlobStore | null; jobs: JobQueue },
   input: { creatorId: string; videoId: string },
 ): Promise<VideoSummary> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
-  const [video] = await ports.db.query<{ storage_key: string | null; size_bytes: string; status: string }>(
-    `select storage_key, size_bytes::text, status from videos where id = $1 and creator_id = $2`,
-    [input.videoId, input.creatorId],
-  );
-  if (!video) throw videoNotFound();
-  if (!video.storage_key) throw new ApiError('CONFLICT', 'This lesson has no file to upload.');
-  if (!ports.blobs) throw new ApiError('SERVICE_UNAVAILABLE', 'File uploads are not configured on this server.');
-  const parts = await ports.db.query<{ seq: number; storage_key: string; size_bytes: string }>(
-    `select seq, storage_key, size_bytes::text from video_audio_parts where video_id = $1 and creator_id = $2 order by seq`,
-    [input.videoId, input.creatorId],
-  );
-  // The row's size is the file's plus its audio parts' (all reserved together).
-  const mediaBytes = Number(video.size_bytes) - parts.reduce((sum, p) => sum + Number(p.size_bytes), 0);
-  const expected = [{ key: video.storage_key, size: mediaBytes, label: 'the video file' }].concat(
-    parts.map((p) => ({ key: p.storage_key, size: Number(p.size_bytes), label: `audio part ${p.seq + 1}` })),
-  );
-  const stored = await Promise.all(expected.map((e) => ports.blobs!.stat(e.key)));
-  const missing = expected.filter((e, i) => stored[i]?.sizeBytes !== e.size);
-  if (missing.length > 0) {
-    throw new ApiError('CONFLICT', `The upload is not complete: ${missing.map((m) => m.label).join(', ')} did not arrive in full. Upload again.`, {
-      details: { missing: missing.map((m) => m.label) },
-    });
-  }
-  await ports.db.query(
-    `update videos set uploaded_at = coalesce(uploaded_at, now()), upload_expires_at = null, updated_at = now()
-      where id = $1 and creator_id = $2`,
-    [input.videoId, input.creatorId],
-  );
-  if (video.status !== 'completed' && video.status !== 'failed') {
+  const blobs = ports.blobs;
+  // Checked and marked under the row's lock, the lock a local upload takes to store its
+  // file (storeUploadWhileOpen): no PUT can land between the check and the mark.
+  const status = await ports.db.transaction(async (tx) => {
+    const [video] = await tx.query<{ storage_key: string | null; size_bytes: string; status: string }>(
+      `select storage_key, size_bytes::text, status from videos where id = $1 and creator_id = $2 for update`,
+      [input.videoId, input.creatorId],
+    );
+    if (!video) throw videoNotFound();
+    if (!video.storage_key) throw new ApiError('CONFLICT', 'This lesson has no file to upload.');
+    if (!blobs) throw new ApiError('SERVICE_UNAVAILABLE', 'File uploads are not configured on this server.');
+    const parts = await tx.query<{ seq: number; storage_key: string; size_bytes: string }>(
+      `select seq, storage_key, size_bytes::text from video_audio_parts where video_id = $1 and creator_id = $2 order by seq`,
+      [input.videoId, input.creatorId],
+    );
+    // The row's size is the file's plus its audio parts' (all reserved together).
+    const mediaBytes = Number(video.size_bytes) - parts.reduce((sum, p) => sum + Number(p.size_bytes), 0);
+    const expected = [{ key: video.storage_key, size: mediaBytes, label: 'the video file' }].concat(
+      parts.map((p) => ({ key: p.storage_key, size: Number(p.size_bytes), label: `audio part ${p.seq + 1}` })),
+    );
+    const stored = await Promise.all(expected.map((e) => blobs.stat(e.key)));
+    const missing = expected.filter((e, i) => stored[i]?.sizeBytes !== e.size);
+    if (missing.length > 0) {
+      throw new ApiError('CONFLICT', `The upload is not complete: ${missing.map((m) => m.label).join(', ')} did not arrive in full. Upload again.`, {
+        details: { missing: missing.map((m) => m.label) },
+      });
+    }
+    await tx.query(
+      `update videos set uploaded_at = coalesce(uploaded_at, now()), upload_expires_at = null, updated_at = now()
+        where id = $1 and creator_id = $2`,
+      [input.videoId, input.creatorId],
+    );
+    return video.status;
+  });
+  if (status !== 'completed' && status !== 'failed') {
     await ports.jobs.enqueue({ type: 'video.process', videoId: input.videoId, creatorId: input.creatorId });
   }
   return (await getVideoSummary(ports.db, input))!;

@@ -5,7 +5,7 @@ import { blobKeys, type BlobStore } from '../../ports/blob-store';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 import { parseCaptions } from '../ingestion/parse-captions';
-import { replaceTranscriptSegments } from '../ingestion/index-transcript';
+import { writeTranscriptSegmentsInTurns } from '../ingestion/index-transcript';
 import { releaseUploadQuota, reserveUploadQuota } from '../quotas/storage-quota';
 import { getVideoSummary } from './list-videos';
 
@@ -50,9 +50,7 @@ export async function createVideoUpload(ports: { db: Db; blobs: BlobStore | null
           captions ? 'captions' : 'transcription', mediaKey, new Date(now.getTime() + UPLOAD_ABANDON_SECONDS * 1000),
         ],
       );
-      if (captions) {
-        await replaceTranscriptSegments(tx, { creatorId: input.creatorId, videoId, segments: captions.segments });
-      } else {
+      if (!captions) {
         for (const [seq, part] of input.audioParts.entries()) {
           await tx.query(
             `insert into video_audio_parts (video_id, creator_id, seq, storage_key, offset_seconds, duration_seconds, size_bytes)
@@ -62,7 +60,11 @@ export async function createVideoUpload(ports: { db: Db; blobs: BlobStore | null
         }
       }
     });
+    // Outside the transaction, with turns of the event loop: a 10 MB captions file must not
+    // hold the server. The row is not uploaded yet, so nothing processes a half-written transcript.
+    if (captions) await writeTranscriptSegmentsInTurns(ports.db, { creatorId: input.creatorId, videoId, segments: captions.segments });
   } catch (err) {
+    await ports.db.query(`delete from videos where id = $1 and creator_id = $2`, [videoId, input.creatorId]);
     await releaseUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
     throw err;
   }

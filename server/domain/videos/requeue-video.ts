@@ -8,22 +8,27 @@ import { isVideoId, videoNotFound } from './video-id';
 type Ports = { db: Db; jobs: JobQueue };
 type Input = { creatorId: string; videoId: string };
 
+/**
+ * Moves the video back to `pending` in one conditional UPDATE: of any number of
+ * parallel requests exactly one finds it in an allowed state and wins (Postgres
+ * re-checks the WHERE on the row the first winner wrote), so one job is queued and
+ * one run billed; the others are told no. `reset` runs in the winner's transaction.
+ */
 async function requeue(ports: Ports, input: Input, allowed: string[], reset: (tx: Db) => Promise<void>, refusal: string) {
   if (!isVideoId(input.videoId)) throw videoNotFound();
   await ports.db.transaction(async (tx) => {
-    const [row] = await tx.query<{ status: string; uploaded_at: Date | null }>(
-      `select status, uploaded_at from videos where id = $1 and creator_id = $2 for update`,
-      [input.videoId, input.creatorId],
-    );
-    if (!row) throw videoNotFound();
-    if (!allowed.includes(row.status) || row.uploaded_at === null) throw new ApiError('CONFLICT', refusal);
-    await reset(tx);
-    await tx.query(
+    const won = await tx.query(
       `update videos set status = 'pending', progress = 0, error = null, completed_at = null,
               lease_token = null, lease_expires_at = null, processing_started_at = null, updated_at = now()
-        where id = $1 and creator_id = $2`,
-      [input.videoId, input.creatorId],
+        where id = $1 and creator_id = $2 and uploaded_at is not null and status = any($3::video_status[])
+        returning id`,
+      [input.videoId, input.creatorId, allowed],
     );
+    if (won.length === 0) {
+      const [exists] = await tx.query(`select 1 from videos where id = $1 and creator_id = $2`, [input.videoId, input.creatorId]);
+      throw exists ? new ApiError('CONFLICT', refusal) : videoNotFound();
+    }
+    await reset(tx);
   });
   await ports.jobs.enqueue({ type: 'video.process', videoId: input.videoId, creatorId: input.creatorId });
   return (await getVideoSummary(ports.db, input)) as VideoSummary;

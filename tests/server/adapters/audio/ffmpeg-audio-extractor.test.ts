@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFfmpegAudioExtractor } from '../../../../server/adapters/audio/ffmpeg-audio-extractor';
+import { NOT_MEDIA_REASON } from '../../../../server/adapters/audio/media-formats';
 import { AudioExtractionError, type ExtractedAudioPart } from '../../../../server/ports/audio-extractor';
 import { AUDIO_SAMPLE_RATE, MAX_AUDIO_PART_BYTES } from '../../../../shared/audio-parts';
 import { generateLongAudio, generateSpeechVideo, generateVideoWithoutAudio, requireMediaTools, type GeneratedVideo } from '../../../support/media/generate-speech-video';
@@ -91,7 +92,8 @@ describe('ffmpeg audio extractor (system ffmpeg)', () => {
     await writeFile(junk, 'these are my lecture notes, not a video\n'.repeat(50));
     const failure = extractor().extract({ path: junk });
     await expect(failure).rejects.toBeInstanceOf(AudioExtractionError);
-    await expect(failure).rejects.toThrow('Could not extract audio from notes.mp4: Invalid data found when processing input');
+    // Not media we take: the creator reads the plain reason, not ffmpeg's words.
+    await expect(failure).rejects.toThrow(NOT_MEDIA_REASON);
     expect(await readdir(scratch)).toEqual([]);
   });
 
