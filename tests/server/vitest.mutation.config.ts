@@ -11,14 +11,21 @@ export default defineConfig({
     root: new URL('../..', import.meta.url).pathname,
     environment: 'node',
     include: [
-      'tests/server/identity/**/*.test.ts',
+      'tests/server/identity/whop-access-levels.test.ts',
+      'tests/server/identity/*.mutation.test.ts',
       'tests/server/routes/viewer-get.test.ts',
       'tests/server/quotas/**/*.test.ts',
-      'tests/server/plans/**/*.test.ts',
+      'tests/server/plans/plan-routes.test.ts',
+      'tests/server/plans/webhooks-whop-post.test.ts',
+      'tests/server/plans/*.mutation.test.ts',
       'tests/server/http/whop-auth*.test.ts',
       'tests/server/http/standard-webhook*.test.ts',
     ],
     globalSetup: ['tests/support/global-setup.ts'],
+    // One module graph for the run: each mutant re-runs test files, and re-loading
+    // PGlite, zod and jose for every file of every mutant cost more than the tests.
+    isolate: false,
+    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
