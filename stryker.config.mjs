@@ -24,6 +24,12 @@ export default {
   ignorePatterns: ['embed', 'bench', 'dist', '.data', 'coverage', 'test-results', 'reports', 'tests/e2e', 'tests/embed', 'tests/worker'],
   // Each mutant runs only the tests that reached it.
   coverageAnalysis: 'perTest',
+  // Mutants in module-level code (the zod schemas and status/event Sets of
+  // whop-event.ts, TTL constants) run every test: 16 % of the plan mutants took 53 %
+  // of the time. They are reported as ignored; the membership-events tests cover
+  // each status and event type by behaviour. `npx stryker run --ignoreStatic false`
+  // includes them.
+  ignoreStatic: true,
   // The machine's two cores are shared with other sessions.
   concurrency: 2,
   timeoutMS: 30_000,
