@@ -30,11 +30,13 @@ function toBase64(bytes: ArrayBuffer): string {
 function timingSafeEqual(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
+  // Stryker disable next-line EqualityOperator: one step past the end XORs NaN with NaN, which is 0.
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 }
 
 export async function signStandardWebhook(secret: string, id: string, timestamp: number, body: string): Promise<string> {
+  // Stryker disable next-line BooleanLiteral: the key is never exported, so an extractable one signs the same.
   const key = await crypto.subtle.importKey('raw', secretBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${id}.${timestamp}.${body}`));
   return `v1,${toBase64(mac)}`;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../../shared/api-error';
 import { Viewer } from '../../../shared/schemas/viewer';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import { whopUnavailable } from '../../../server/domain/identity/whop-facts';
 import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
@@ -85,6 +86,11 @@ describe('access levels', () => {
     expect(outsider.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/access to this course/) });
   });
 
+  it('keeps Whop’s failure as the cause of the 503, for the logs', () => {
+    const cause = new Error('socket hang up');
+    expect(whopUnavailable(cause)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', cause });
+  });
+
   it('says Whop is not answering, without the upstream detail', async () => {
     whopServer.use(http.get(`${WHOP_API}/users/:id/access/:resource`, () => HttpResponse.json({ message: 'db down at 10.0.0.3' }, { status: 500 })));
     const res = await inCourse(world.A.student);
@@ -106,6 +112,13 @@ describe('experiences', () => {
     const res = await inCourse(world.A.admin);
     expect(count('experience')).toBe(2);
     expect(Viewer.parse(await res.json())).toMatchObject({ creator: { id: world.A.companyId }, experience: { id: world.A.experienceId } });
+  });
+
+  it('says so when Whop knows no such experience', async () => {
+    whopServer.use(http.get(`${WHOP_API}/users/:id/access/:resource`, () => HttpResponse.json({ has_access: true, access_level: 'customer' })));
+    const res = await asUser(world.A.student, { [EXPERIENCE_HEADER]: 'exp_nosuchcourse' });
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.message).toBe('This experience does not exist.');
   });
 
   it('answers from the remembered experience with its creator, name and tier', async () => {

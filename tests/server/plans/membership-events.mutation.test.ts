@@ -142,12 +142,55 @@ describe('time order', () => {
     await apply(membership('membership.activated', { updated_at: Date.parse('2026-11-11T00:00:00Z') }));
     const [b] = await db.query<{ at: Date }>(`select whop_updated_at as at from creator_memberships where membership_id = 'mem_1'`);
     expect(b!.at.toISOString()).toBe('2026-11-11T00:00:00.000Z');
+    // 1e12 is read as milliseconds (September 2001), not as seconds in the year 33658.
+    await db.query(`delete from creator_memberships`);
+    await apply(membership('membership.activated', { updated_at: 1e12 }));
+    const [c] = await db.query<{ at: Date }>(`select whop_updated_at as at from creator_memberships where membership_id = 'mem_1'`);
+    expect(c!.at.toISOString()).toBe('2001-09-09T01:46:40.000Z');
   });
 
   it('refuses an event time that is neither an ISO date with offset nor a number, and records nothing', async () => {
     const event = membership('membership.activated', { updated_at: '2026-11-01 00:00' });
     await expect(applyWhopEvent(ports(), { webhookId: 'msg_bad_time', event })).rejects.toThrow();
     expect(await stored('msg_bad_time')).toBeUndefined();
+  });
+});
+
+describe('memberships Chronos cannot place', () => {
+  it('ignores a membership without a plan, and one without metadata', async () => {
+    expect(await apply(membership('membership.activated', { plan: null, updated_at: '2026-11-01T00:00:00Z' }))).toEqual({ outcome: 'ignored_plan' });
+    expect(await apply(membership('membership.activated', { metadata: null, updated_at: '2026-11-01T00:00:00Z' }))).toEqual({
+      outcome: 'ignored_no_company',
+    });
+  });
+});
+
+describe('tier history', () => {
+  it('gives the event type and status as the reason, with the webhook id', async () => {
+    const id = `msg_hist_${++seq}`;
+    await apply(membership('membership.activated', { status: 'trialing', updated_at: '2026-11-01T00:00:00Z' }), id);
+    expect(await db.query(`select reason, webhook_event_id from creator_tier_history where creator_id = 'biz_buyer'`)).toEqual([
+      { reason: 'membership.activated (trialing)', webhook_event_id: id },
+    ]);
+  });
+});
+
+describe('payment times', () => {
+  const paid = (times: Record<string, string>) =>
+    WhopEventEnvelope.parse({
+      type: 'payment.succeeded',
+      data: { id: 'pay_t', plan: { id: 'plan_basic' }, membership: { id: 'mem_t' }, metadata: { chronos_company_id: 'biz_payer' }, ...times },
+    });
+  const at = async () =>
+    (await db.query<{ at: Date }>(`select whop_updated_at as at from creator_memberships where membership_id = 'mem_t'`))[0]!.at.toISOString();
+
+  it('orders a payment by updated_at, else created_at, else its arrival', async () => {
+    await apply(paid({ updated_at: '2026-11-02T00:00:00Z', created_at: '2026-11-01T00:00:00Z' }));
+    expect(await at()).toBe('2026-11-02T00:00:00.000Z');
+    await apply(paid({ created_at: '2026-11-03T00:00:00Z' }));
+    expect(await at()).toBe('2026-11-03T00:00:00.000Z');
+    await apply(paid({}));
+    expect(await at()).toBe(NOW.toISOString());
   });
 });
 

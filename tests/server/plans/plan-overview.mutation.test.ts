@@ -94,6 +94,17 @@ describe('listTierConfigs', () => {
   });
 });
 
+describe('tiers without a storage limit', () => {
+  it('shows the limit as none', async () => {
+    await db.query(`update tier_configurations set storage_bytes_limit = null where tier = 'ENTERPRISE'`);
+    try {
+      expect((await listTierConfigs(db)).find((t) => t.tier === 'ENTERPRISE')?.storageBytesLimit).toBeNull();
+    } finally {
+      await db.query(`update tier_configurations set storage_bytes_limit = 500::bigint * 1024 * 1024 * 1024 where tier = 'ENTERPRISE'`);
+    }
+  });
+});
+
 describe('startCheckout', () => {
   const whop = (createCheckout: WhopApi['createCheckout']): WhopApi => ({
     createCheckout,
@@ -120,9 +131,15 @@ describe('startCheckout', () => {
     expect(asked).toBe(0);
   });
 
-  it('says Whop could not open the checkout when Whop fails', async () => {
-    const failing = startCheckout({ db, whop: whop(async () => Promise.reject(new Error('500 from Whop'))) }, { tier: 'PRO', creatorId: 'biz_plan' });
-    await expect(failing).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', message: expect.stringMatching(/Whop could not open the checkout/) });
+  it('says Whop could not open the checkout when Whop fails, keeping Whop’s error for the logs', async () => {
+    const cause = new Error('500 from Whop');
+    const failing = startCheckout({ db, whop: whop(async () => Promise.reject(cause)) }, { tier: 'PRO', creatorId: 'biz_plan' });
+    await expect(failing).rejects.toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', message: expect.stringMatching(/Whop could not open the checkout/), cause });
+  });
+
+  it('treats a tier missing from the configuration as not on sale', async () => {
+    const refused = startCheckout({ db, whop: whop(async () => ({ id: 'x', planId: 'y' })) }, { tier: 'GOLD' as never, creatorId: 'biz_plan' });
+    await expect(refused).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

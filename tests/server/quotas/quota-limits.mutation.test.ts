@@ -98,8 +98,13 @@ describe('upload quota', () => {
     expect(await getCreatorStorage(db, id)).toMatchObject({ storageBytesUsed: 0, videoCount: 1 });
   });
 
+  it('names the storage when it is full one video before the video limit', async () => {
+    const id = await creator('FREE', { bytes: 5 * GB, videos: 9 });
+    expect(await refusal(reserveUploadQuota(db, { creatorId: id, sizeBytes: 1 }))).toMatchObject({ code: 'STORAGE_LIMIT_EXCEEDED' });
+  });
+
   it('answers NOT_FOUND for an unknown creator', async () => {
-    await expect(getCreatorStorage(db, 'biz_unknown')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getCreatorStorage(db, 'biz_unknown')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Unknown creator.' });
     await expect(reserveUploadQuota(db, { creatorId: 'biz_unknown', sizeBytes: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -149,6 +154,14 @@ describe('chat quota', () => {
       periodStart: '2026-12-01',
       usage: { tier: 'BASIC', used: 1, limit: 100, remaining: 99, period: 'day', resetsAt: '2026-12-02T00:00:00.000Z' },
     });
+    expect(await getChatUsage(ports(), { creatorId: id, userId: user })).toMatchObject({ used: 1, remaining: 99 });
+  });
+
+  it('shows an ENTERPRISE student no limit and no remainder', async () => {
+    const id = await creator('ENTERPRISE');
+    const user = await student();
+    await reserveChatQuota(ports(), { creatorId: id, userId: user });
+    expect(await getChatUsage(ports(), { creatorId: id, userId: user })).toMatchObject({ used: 1, limit: null, remaining: null });
   });
 
   it('never shows a negative remainder after a downgrade', async () => {
@@ -210,7 +223,7 @@ describe('chat quota', () => {
 
   it('answers NOT_FOUND for an unknown creator', async () => {
     const user = await student();
-    await expect(getChatUsage(ports(), { creatorId: 'biz_unknown', userId: user })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getChatUsage(ports(), { creatorId: 'biz_unknown', userId: user })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Unknown creator.' });
     await expect(reserveChatQuota(ports(), { creatorId: 'biz_unknown', userId: user })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
