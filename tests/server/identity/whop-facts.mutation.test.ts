@@ -118,7 +118,7 @@ describe('experiences', () => {
     whopServer.use(http.get(`${WHOP_API}/users/:id/access/:resource`, () => HttpResponse.json({ has_access: true, access_level: 'customer' })));
     const res = await asUser(world.A.student, { [EXPERIENCE_HEADER]: 'exp_nosuchcourse' });
     expect(res.status).toBe(404);
-    expect((await res.json()).error.message).toBe('This experience does not exist.');
+    expect(ErrorBody.parse(await res.json()).error.message).toBe('This experience does not exist.');
   });
 
   it('answers from the remembered experience with its creator, name and tier', async () => {
