@@ -30,7 +30,6 @@ function toBase64(bytes: ArrayBuffer): string {
 function timingSafeEqual(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
-  // Stryker disable next-line EqualityOperator: one step past the end XORs NaN with NaN, which is 0.
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 }

@@ -15,7 +15,6 @@ export const WhopEventEnvelope = z.object({
 export type WhopEventEnvelope = z.infer<typeof WhopEventEnvelope>;
 
 const WhopTime = z.union([z.string().datetime({ offset: true }), z.number()]).transform((v) =>
-  // Stryker disable next-line ConditionalExpression: a string is never < 1e12 (NaN comparison), so it reaches new Date(v) either way.
   typeof v === 'number' ? new Date(v < 1e12 ? v * 1000 : v) : new Date(v),
 );
 
