@@ -39,6 +39,11 @@ const context = (route: ProtectedRoute, tenant: typeof world.A | typeof world.B)
  * The security cases every protected route must pass: no token, forged,
  * expired, wrong audience/issuer/algorithm → 401; wrong tenant or role → 403;
  * another creator's ids → 404.
+ *
+ * tests/architecture/route-security-coverage.test.ts reads these calls from the
+ * test files' source to check every route of the app has them: write `method`
+ * and `path` as literals, top-level consts, template literals of those, or
+ * variables of a `for (const x of [...])` loop around the call.
  */
 export function describeSecurity(name: string, getApp: () => AppLike, route: ProtectedRoute) {
   describe(`security: ${route.method} ${name}`, () => {

@@ -20,12 +20,23 @@ export const world = {
   B: { companyId: 'biz_beta', experienceId: 'exp_beta', admin: 'user_betaadmin', student: 'user_betastudent' },
 } as const;
 
+/**
+ * Access levels as real Whop answers them: a member of a company is `customer`
+ * of the company *and* of its experiences (not `no_access` on the company), so
+ * a dashboard check weakened to "has some access" lets students in and fails
+ * the security cases. `admin` is for the team only; everyone else is `no_access`.
+ */
 const access: Record<string, Record<string, 'admin' | 'customer'>> = {
   [world.A.admin]: { [world.A.companyId]: 'admin', [world.A.experienceId]: 'admin' },
-  [world.A.student]: { [world.A.experienceId]: 'customer' },
+  [world.A.student]: { [world.A.companyId]: 'customer', [world.A.experienceId]: 'customer' },
   [world.B.admin]: { [world.B.companyId]: 'admin', [world.B.experienceId]: 'admin' },
-  [world.B.student]: { [world.B.experienceId]: 'customer' },
+  [world.B.student]: { [world.B.companyId]: 'customer', [world.B.experienceId]: 'customer' },
 };
+
+/** What the test Whop answers for a user on a company or experience id (for assertions on the world itself). */
+export function whopAccessLevel(userId: string, resourceId: string): 'admin' | 'customer' | 'no_access' {
+  return access[userId]?.[resourceId] ?? 'no_access';
+}
 
 export const whopCalls: string[] = [];
 
@@ -49,7 +60,7 @@ export const whopHandlers = [
   }),
   http.get(`${WHOP_API}/users/:id/access/:resource`, ({ params }) => {
     whopCalls.push(`access ${params.id} ${params.resource}`);
-    const level = access[String(params.id)]?.[String(params.resource)] ?? 'no_access';
+    const level = whopAccessLevel(String(params.id), String(params.resource));
     return HttpResponse.json({ has_access: level !== 'no_access', access_level: level });
   }),
   http.post(`${WHOP_API}/checkout_configurations`, async ({ request }) => {

@@ -56,11 +56,16 @@ export const sandboxPersonas: SandboxPersona[] = [
   },
 ];
 
-/** Access of each persona on each resource (company and its experience share a level). */
+/**
+ * Access of each persona on each resource, as strict as real Whop: a student is
+ * `customer` of the company and of its experience (Whop does not answer
+ * `no_access` for a member checking the company), `admin` is only for the team,
+ * and anyone else gets `no_access`.
+ */
 export const sandboxAccess: Record<string, Record<string, 'admin' | 'customer'>> = {
   user_mayacreator: { biz_crumbdemo: 'admin', exp_sourdough: 'admin' },
-  user_samstudent: { exp_sourdough: 'customer' },
-  user_priyastudent: { exp_sourdough: 'customer' },
+  user_samstudent: { biz_crumbdemo: 'customer', exp_sourdough: 'customer' },
+  user_priyastudent: { biz_crumbdemo: 'customer', exp_sourdough: 'customer' },
   user_jordancreator: { biz_peakdemo: 'admin', exp_peakclimb: 'admin' },
 };
 

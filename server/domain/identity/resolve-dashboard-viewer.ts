@@ -24,6 +24,7 @@ export async function resolveDashboardViewer(
   const creator =
     known ??
     (await (async () => {
+      // Stryker disable next-line ArrowFunction: undefined and null read the same through `company?.name ?? null`.
       const company = await ports.whop.getCompany(companyId).catch(() => null);
       return upsertCreator(ports.db, companyId, company?.name ?? null);
     })());

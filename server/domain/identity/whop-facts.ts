@@ -122,6 +122,7 @@ export async function touchUser(ports: IdentityPorts, userId: string): Promise<U
   );
   if (existing?.fresh) return { id: existing.id, username: existing.username, name: existing.name };
   // A missing profile is not worth a 503: identity is already proven by the token.
+  // Stryker disable next-line ArrowFunction: undefined and null read the same through `profile?.` and `profile ?`.
   const profile = await ports.whop.getUser(userId).catch(() => null);
   const [row] = await ports.db.query<UserRow>(
     `insert into users (id, username, name, last_seen_at, profile_refreshed_at) values ($1, $2, $3, $4, $5)
