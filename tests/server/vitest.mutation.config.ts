@@ -12,6 +12,7 @@ export default defineConfig({
     environment: 'node',
     include: [
       'tests/server/identity/whop-access-levels.test.ts',
+      'tests/server/identity/prune-access-cache.test.ts',
       'tests/server/identity/*.mutation.test.ts',
       'tests/server/routes/viewer-get.test.ts',
       'tests/server/quotas/**/*.test.ts',
