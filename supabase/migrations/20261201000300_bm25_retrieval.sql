@@ -9,18 +9,25 @@
 --    (course_terms). `course_stats` keeps both, exact, from the same statement
 --    triggers that keep course_terms (see server/domain/chat/retrieval-sql.ts).
 
-alter table chunks add column context text not null default '';
-
 -- What a chunk is searched by, in one definition for the column and the triggers.
 create function chunk_search_vector(context text, body text) returns tsvector
   language sql immutable parallel safe
   return setweight(to_tsvector('english', context), 'A') || to_tsvector('english', body);
 
--- The generated column changes expression: drop it (its GIN index goes with it) and
--- add it again; Postgres recomputes it for every stored chunk.
-alter table chunks drop column tsv;
+-- Stored chunks get their lesson title without paying an HNSW insert per row: an
+-- UPDATE writes new row versions into every index, and a vector index insert costs
+-- far more than rebuilding the index once. So the vector and full-text indexes go,
+-- the titles are written (the term-count trigger is off: the counts are rebuilt
+-- below), the generated column comes back with its new expression, and both
+-- indexes are built again in bulk.
+drop index chunks_embedding_hnsw_idx;
+alter table chunks drop column tsv, add column context text not null default '';
+alter table chunks disable trigger chunks_course_terms_update;
+update chunks c set context = v.title from videos v where v.id = c.video_id and v.creator_id = c.creator_id;
+alter table chunks enable trigger chunks_course_terms_update;
 alter table chunks add column tsv tsvector generated always as (chunk_search_vector(context, text)) stored;
 create index chunks_tsv_gin_idx on chunks using gin (tsv);
+create index chunks_embedding_hnsw_idx on chunks using hnsw (embedding vector_cosine_ops);
 
 create table course_stats (
   creator_id  text primary key references creators (id) on delete cascade,
@@ -71,8 +78,7 @@ begin
   return null;
 end $$;
 
--- Chunks already stored: their lesson titles, then both counts from scratch.
-update chunks c set context = v.title from videos v where v.id = c.video_id and v.creator_id = c.creator_id;
+-- Chunks already stored: both counts from scratch.
 delete from course_terms;
 insert into course_terms (creator_id, lexeme, chunks)
 select c.creator_id, t.lexeme, count(*)
