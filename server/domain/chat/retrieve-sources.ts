@@ -53,15 +53,9 @@ export const CANDIDATES_PER_LIST = 30;
 /** The usual reciprocal rank fusion constant: damps the gap between rank 1 and rank 2. */
 const RRF_K = 60;
 
-interface Candidate {
+/** A chunk of either list before the floor: a source-to-be with its id and cosine. */
+interface Candidate extends Omit<RetrievedSource, 'chunkIds'> {
   id: number;
-  videoId: string;
-  videoTitle: string;
-  startSeconds: number;
-  endSeconds: number;
-  text: string;
-  score: number;
-  coverage: number;
   similarity: number | null;
 }
 
