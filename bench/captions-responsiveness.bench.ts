@@ -10,6 +10,7 @@ import { addCaptionsVideo } from '../server/domain/videos/add-captions-video';
 import { systemClock } from '../server/ports/clock';
 import type { Job } from '../server/ports/job-queue';
 import { makeCaptions } from '../tests/support/fixtures/make-captions';
+import { healthLatencyDuring } from '../tests/support/health-latency';
 import { createBenchApp } from './support/bench-app';
 import { ms, percentile } from './support/latency-stats';
 
@@ -30,24 +31,7 @@ export async function benchCaptionsResponsiveness() {
   const vtt = largestCaptions();
   const cues = vtt.split('-->').length - 1;
 
-  const probe = async (during: () => Promise<void>) => {
-    const latencies: number[] = [];
-    let polling = true;
-    const poll = (async () => {
-      while (polling) {
-        const due = performance.now() + 100;
-        await new Promise((r) => setTimeout(r, 100));
-        const res = await app.request('/api/health');
-        if (res.status !== 200) throw new Error(`/api/health answered ${res.status}`);
-        await res.arrayBuffer();
-        latencies.push(performance.now() - due);
-      }
-    })();
-    await during();
-    polling = false;
-    await poll;
-    return latencies.sort((a, b) => a - b);
-  };
+  const probe = (during: () => Promise<void>) => healthLatencyDuring(app, during);
 
   await app.request('/api/health'); // the first request pays for lazy imports
   const idle = await probe(() => new Promise((r) => setTimeout(r, 3000)));

@@ -67,9 +67,10 @@ export async function chunkTranscriptInTurns(
   const o = { ...DEFAULT_CHUNK_OPTIONS, ...options };
   const clean = cleanSegments(segments);
   await pause();
+  const limits = pieceLimits(o);
   const pieces: TranscriptPiece[] = [];
   for (let i = 0; i < clean.length; i++) {
-    pieces.push(...splitSegment(clean[i]!, pieceLimits(o)));
+    pieces.push(...splitSegment(clean[i]!, limits));
     if (i % TURN_SIZE === TURN_SIZE - 1) await pause();
   }
   const chunks: TranscriptChunk[] = [];
