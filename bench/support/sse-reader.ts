@@ -37,6 +37,8 @@ export async function readChatStream(response: Response, startedAt: number): Pro
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const frame = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
+      // A comment-only frame (the server's ": accepted" when the stream opens) is no event.
+      if (frame.split('\n').every((line) => line.startsWith(':'))) continue;
       const type = /^event: (.+)$/m.exec(frame)?.[1] ?? 'message';
       events.push(type);
       if (type === 'meta' && Number.isNaN(metaMs)) {

@@ -8,7 +8,7 @@ import type { Embedder } from '../../ports/embedder';
 import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
 import { getChatUsage, type ChatReservation } from '../quotas/chat-quota';
-import { abandonQuestion, holdQuestion } from './hold-question';
+import { abandonQuestion, holdQuestion, type HeldQuestion } from './hold-question';
 import { numberSources, retrieveSources } from './retrieve-sources';
 import { rewriteModelOf } from './rewrite-deadline';
 import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
@@ -23,7 +23,7 @@ export interface ChatPorts {
   rewriteTimeoutMs?: number;
 }
 
-/** Everything decided before the first byte of the stream: errors here are plain HTTP errors. */
+/** Everything the answer is streamed from (prepareAnswer): the held question, its sources and their segments. */
 export interface PreparedQuestion {
   viewer: ViewerContext;
   question: string;
@@ -73,15 +73,22 @@ async function recentTurns(db: Db, sessionId: string, creatorId: string): Promis
 async function segmentsOfSources(db: Db, creatorId: string, sources: readonly ChatSource[]): Promise<MomentSegment[][]> {
   if (sources.length === 0) return [];
   const rows = await db.query<{ n: number; start: string | number; text: string }>(
-    // Lateral, so each source is one range scan of (video_id, start_seconds), whatever the planner
-    // guesses about unnest's row count. No segment runs 10 minutes, so one that overlaps the
-    // source starts less than 600 s before it: that bounds the scan from below.
+    // Lateral, so each source is two short scans of the (video_id, start_seconds) index, whatever
+    // the planner guesses about unnest's row count: the segments starting inside the source, and
+    // the one that started before it and runs into it (the latest start before the source's).
+    // The tenancy filter of that one sits outside its LIMIT: inside, the planner preferred the
+    // (creator_id, video_id) index and read the whole video (163 buffers for 6 sources, now 52).
     `select s.n::int as n, t.start_seconds as start, t.text
        from unnest($2::uuid[], $3::numeric[], $4::numeric[]) with ordinality as s(video_id, lo, hi, n)
        cross join lateral (
+         select b.seq, b.start_seconds, b.text from (
+           select t.seq, t.start_seconds, t.end_seconds, t.text, t.creator_id from transcript_segments t
+            where t.video_id = s.video_id and t.start_seconds < s.lo
+            order by t.start_seconds desc limit 1) b
+          where b.end_seconds >= s.lo and b.creator_id = $1
+         union all
          select t.seq, t.start_seconds, t.text from transcript_segments t
-          where t.video_id = s.video_id and t.creator_id = $1
-            and t.start_seconds between s.lo - 600 and s.hi and t.end_seconds >= s.lo
+          where t.video_id = s.video_id and t.creator_id = $1 and t.start_seconds between s.lo and s.hi
        ) t
       order by s.n, t.seq`,
     [creatorId, sources.map((s) => s.videoId), sources.map((s) => s.startSeconds), sources.map((s) => s.endSeconds)],
@@ -91,25 +98,45 @@ async function segmentsOfSources(db: Db, creatorId: string, sources: readonly Ch
   return bySource;
 }
 
+/** What is decided before the stream opens: the session, its history, and the question counted (held). */
+export interface OpenedQuestion {
+  viewer: ViewerContext;
+  question: string;
+  history: ChatTurn[];
+  held: HeldQuestion;
+  startedAt: number;
+}
+
 /**
  * Continues (or opens) the student's session: reads its history, then counts the
  * question and writes its rows in one transaction (holdQuestion: a refused question
- * leaves nothing behind; creators asking in their own course are not counted),
- * rewrites a follow-up into a standalone query and retrieves the creator's sources.
- * If anything here fails, the question is abandoned: given back, its rows deleted.
+ * leaves nothing behind; creators asking in their own course are not counted).
+ * Everything that can refuse the question as an ordinary HTTP error (not found,
+ * the limit) happens here, before the stream opens; the heavier work after it
+ * (prepareAnswer) runs with the stream already open, so 200 students asking at once
+ * each see their stream start while the server searches.
  */
-export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, input: ChatRequest): Promise<PreparedQuestion> {
+export async function openQuestion(ports: ChatPorts, viewer: ViewerContext, input: ChatRequest): Promise<OpenedQuestion> {
   if (!viewer.experience) throw new ApiError('BAD_REQUEST', 'Questions are asked inside a course (experience view).');
   const startedAt = ports.clock.now().getTime();
   const existing = input.sessionId ? await ownSession(ports.db, viewer, input.sessionId) : null;
   // Read before the new question is written: it must not be its own history.
   const history = existing ? await recentTurns(ports.db, existing, viewer.creator.id) : [];
   const held = await holdQuestion(ports, viewer, { question: input.question, sessionId: existing });
+  return { viewer, question: input.question, history, held, startedAt };
+}
 
+/**
+ * Rewrites a follow-up into a standalone query and retrieves the creator's sources
+ * for an opened question. If anything here fails, the question is abandoned: given
+ * back, its rows (and a session made for it) deleted.
+ */
+export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): Promise<PreparedQuestion> {
+  const { viewer, held, history } = opened;
   const quota = { creatorId: viewer.creator.id, userId: viewer.user.id };
   try {
     // Only a model-backed answerer rewrites, and only follow-ups (rewriteFollowUp decides); the rules otherwise.
-    const rewritten = await rewriteFollowUp(history, input.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
+    const rewritten = await rewriteFollowUp(history, opened.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
     const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query });
     let kept = held.reservation;
     if (kept && retrieved.sources.length === 0) {
@@ -121,7 +148,7 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
     const sourceSegments = await segmentsOfSources(ports.db, viewer.creator.id, sources);
     return {
       viewer,
-      question: input.question,
+      question: opened.question,
       sessionId: held.sessionId,
       messageId: held.messageId,
       history,
@@ -132,10 +159,15 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
       searchQuery: rewritten.query,
       rewrite: { via: rewritten.via, inputTokens: rewritten.inputTokens, outputTokens: rewritten.outputTokens },
       embeddingTokens: retrieved.embeddingTokens,
-      startedAt,
+      startedAt: opened.startedAt,
     };
   } catch (err) {
     await abandonQuestion(ports.db, held, viewer.creator.id);
     throw err;
   }
+}
+
+/** openQuestion then prepareAnswer, for callers that do not stream in between (tests, tools). */
+export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, input: ChatRequest): Promise<PreparedQuestion> {
+  return prepareAnswer(ports, await openQuestion(ports, viewer, input));
 }

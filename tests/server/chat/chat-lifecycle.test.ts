@@ -37,10 +37,15 @@ const answerer: Answerer = {
   stream: (input, signal) => (script ? script(signal) : offline.stream(input, signal)),
 };
 let embedderFails = false;
+/** When set, the search waits for it: what the student receives while the server is still searching. */
+let searchGate: Promise<void> | null = null;
 const lexical = createOfflineLexicalEmbedder();
 const embedder: Embedder = {
   ...lexical,
-  embed: (texts) => (embedderFails ? Promise.reject(new Error('embedding provider down')) : lexical.embed(texts)),
+  embed: async (texts) => {
+    if (searchGate) await searchGate;
+    return embedderFails ? Promise.reject(new Error('embedding provider down')) : lexical.embed(texts);
+  },
 };
 
 const LESSON = [
@@ -68,6 +73,7 @@ afterAll(() => db.close());
 beforeEach(async () => {
   script = null;
   embedderFails = false;
+  searchGate = null;
   await db.query(`delete from chat_sessions`);
   await db.query(`delete from chat_usage`);
 });
@@ -224,10 +230,29 @@ describe('an answer that fails or is stopped', () => {
     expect(await db.query(`select 1 from chat_messages`)).toHaveLength(2);
   });
 
+  it('opens the stream once the question is counted, before the search has finished', async () => {
+    let release!: () => void;
+    searchGate = new Promise((resolve) => (release = resolve));
+    const res = await ask();
+    expect(res.status).toBe(200);
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    expect((await reader.read()).value).toBe(': accepted\n\n');
+    expect(await used()).toBe(1);
+    release();
+    let rest = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest += chunk.value;
+    expect(rest).toMatch(/^event: meta\n/);
+    expect(rest).toContain('event: done');
+  });
+
   it('leaves no conversation and no count when the question fails before its answer starts', async () => {
     embedderFails = true;
     const res = await ask();
-    expect(res.status).toBeGreaterThanOrEqual(500);
+    // The question was counted and the stream opened before the search: the failure is its one event.
+    expect(res.status).toBe(200);
+    const events = await readChatEvents(res);
+    expect(events).toEqual([expect.objectContaining({ type: 'error', code: 'INTERNAL' })]);
+    expect(JSON.stringify(events)).not.toMatch(/embed/i);
     expect(await sessionCount()).toBe(0);
     expect(await used()).toBe(0);
     expect(await db.query(`select 1 from chat_messages`)).toEqual([]);
