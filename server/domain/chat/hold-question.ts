@@ -3,7 +3,7 @@ import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
-import { reserveChatQuota, type ChatReservation } from '../quotas/chat-quota';
+import { RESERVED_COLUMNS, reservationOf, reserveChatQuestionCtes, utcDay, type ChatReservation, type ReservedRow } from '../quotas/chat-quota';
 
 /** What a counted question holds until its answer is settled. */
 export interface HeldQuestion {
@@ -17,10 +17,13 @@ export interface HeldQuestion {
 }
 
 /**
- * Counts the question and writes its rows in one transaction: the reservation first
- * (a refused question creates nothing: no session, no message), then the session if
- * it is new, the question and its answer's row in state `streaming` holding the
- * reserved period. A process that dies after this leaves a row the reconcile finds.
+ * Counts the question and writes its rows in one statement: the reservation (a
+ * refused question creates nothing: no session, no message), the session if it is
+ * new, the question and its answer's row in state `streaming` holding the reserved
+ * period. A process that dies after this leaves a row the reconcile finds. One
+ * statement, not a transaction of five: it is all that stands between a student's
+ * request and the stream opening, and 200 students asking at once each pay for it
+ * before their first byte.
  */
 export async function holdQuestion(
   ports: { db: Db; clock: Clock },
@@ -28,33 +31,48 @@ export async function holdQuestion(
   input: { question: string; sessionId: string | null },
 ): Promise<HeldQuestion> {
   const creatorId = viewer.creator.id;
-  return ports.db.transaction(async (tx) => {
-    const quota = { creatorId, userId: viewer.user.id };
-    const reservation = viewer.role === 'student' ? await reserveChatQuota({ db: tx, clock: ports.clock }, quota) : null;
-    let sessionId = input.sessionId;
-    if (!sessionId) {
-      const [created] = await tx.query<{ id: string }>(
-        `insert into chat_sessions (creator_id, experience_id, user_id, title, asked_as) values ($1, $2, $3, $4, $5) returning id`,
-        [creatorId, viewer.experience!.id, viewer.user.id, input.question.slice(0, 80), viewer.role],
-      );
-      sessionId = created!.id;
-    }
-    // Through the session row: a conversation deleted since startQuestion checked it is "not found", not a 500.
-    const [user] = await tx.query<{ id: string }>(
-      `insert into chat_messages (session_id, creator_id, user_id, role, content, status)
-       select s.id, s.creator_id, s.user_id, 'user', $4, 'complete' from chat_sessions s
-        where s.id = $1 and s.creator_id = $2 and s.user_id = $3
-       returning id`,
-      [sessionId, creatorId, viewer.user.id, input.question],
-    );
-    if (!user) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
-    const [answer] = await tx.query<{ id: string }>(
-      `insert into chat_messages (session_id, creator_id, user_id, role, content, status, quota_period)
-       values ($1, $2, $3, 'assistant', '', 'streaming', $4::date) returning id`,
-      [sessionId, creatorId, viewer.user.id, reservation?.periodStart ?? null],
-    );
-    return { sessionId, sessionCreated: !input.sessionId, userMessageId: user!.id, messageId: answer!.id, reservation };
-  });
+  const now = ports.clock.now();
+  const quota = { creatorId, userId: viewer.user.id };
+  const counted = viewer.role === 'student';
+  // $1 creator, $2 user, $3 today, $4 experience, $5 title, $6 asked as, $7 session (or null), $8 question, $9 counted.
+  const [row] = await ports.db.query<ReservedRow & { found: boolean; session_id: string | null; user_message_id: string | null; message_id: string | null }>(
+    `with own as (
+       -- Through the session row: a conversation deleted since startQuestion checked it is "not found".
+       select s.id from chat_sessions s where $7::uuid is not null and s.id = $7::uuid and s.creator_id = $1 and s.user_id = $2
+     ),
+     found as (select $7::uuid is null or exists (select 1 from own) as ok),
+     ${reserveChatQuestionCtes('$9::boolean and (select ok from found)')},
+     held as (select (select ok from found) and (not $9::boolean or exists (select 1 from reserved)) as ok),
+     created as (
+       insert into chat_sessions (creator_id, experience_id, user_id, title, asked_as)
+       select $1, $4, $2, $5, $6 from held where held.ok and $7::uuid is null
+       returning id
+     ),
+     target as (select id from created union all select own.id from own, held where held.ok),
+     asked as (
+       insert into chat_messages (session_id, creator_id, user_id, role, content, status)
+       select target.id, $1, $2, 'user', $8, 'complete' from target
+       returning id
+     ),
+     answer as (
+       insert into chat_messages (session_id, creator_id, user_id, role, content, status, quota_period)
+       select target.id, $1, $2, 'assistant', '', 'streaming', (select period_start from reserved)::date from target
+       returning id
+     )
+     select (select ok from found) as found, (select id from target) as session_id,
+            (select id from asked) as user_message_id, (select id from answer) as message_id, ${RESERVED_COLUMNS}`,
+    [creatorId, viewer.user.id, utcDay(now), viewer.experience!.id, input.question.slice(0, 80), viewer.role, input.sessionId, input.question, counted],
+  );
+  if (!row?.found) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
+  // Refused: 403 with the student's usage (reservationOf reads it); nothing was written.
+  const reservation = counted ? await reservationOf(ports, quota, row, now) : null;
+  return {
+    sessionId: row.session_id!,
+    sessionCreated: !input.sessionId,
+    userMessageId: row.user_message_id!,
+    messageId: row.message_id!,
+    reservation,
+  };
 }
 
 /**

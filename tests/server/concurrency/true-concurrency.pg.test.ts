@@ -81,6 +81,12 @@ describe('on a real PostgreSQL server, with a pool of 20 connections', () => {
       [world.A.companyId, world.A.student],
     );
     expect(stored!.n).toBe(3);
+    // The 47 refused left nothing behind: one conversation per answered question.
+    const [sessions] = await db.query<{ n: number }>(
+      `select count(*)::int as n from chat_sessions where creator_id = $1 and user_id = $2`,
+      [world.A.companyId, world.A.student],
+    );
+    expect(sessions!.n).toBe(3);
   });
 
   it('reserves exactly the uploads left under the FREE video limit when 12 arrive at once', async () => {
