@@ -205,3 +205,39 @@ describe('user profiles', () => {
     expect(row!.seen.toISOString()).toBe(now.toISOString());
   });
 });
+
+describe('a returning student', () => {
+  it('is known from one statement when access, experience and profile are all fresh, and updates last_seen_at', async () => {
+    const statements: string[] = [];
+    const counting: Db = {
+      ...db,
+      driver: db.driver,
+      query: (sql, params) => {
+        statements.push(sql);
+        return db.query(sql, params);
+      },
+      transaction: (fn) => db.transaction(fn),
+      exec: (sql) => db.exec(sql),
+      close: async () => {},
+    };
+    const { app: countedApp } = await createTestApp(counting, { clock: { now: () => now } });
+    const ask = async () =>
+      countedApp.request('/api/viewer', { headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId } });
+    const first = Viewer.parse(await (await ask()).json());
+    later(30);
+    statements.length = 0;
+    const whopBefore = whopCalls.length;
+    const again = Viewer.parse(await (await ask()).json());
+    expect(again).toEqual(first);
+    expect(whopCalls.length).toBe(whopBefore);
+    const identity = statements.filter((sql) => /whop_access_cache|experiences|users/.test(sql));
+    expect(identity).toHaveLength(1);
+    const [seen] = await db.query<{ last_seen_at: Date }>(`select last_seen_at from users where id = $1`, [world.A.student]);
+    expect(new Date(seen!.last_seen_at).getTime()).toBe(now.getTime());
+    // A stale profile is not answered from the cache: Whop is asked again.
+    later(3600);
+    const profiles = countingProfiles();
+    await ask();
+    expect(profiles.users).toBe(1);
+  });
+});
