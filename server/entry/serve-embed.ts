@@ -78,7 +78,8 @@ export function serveEmbedFromDisk(root: string = EMBED_DIST): MiddlewareHandler
     c.header('vary', 'accept-encoding');
     c.header('cache-control', cacheControl);
     c.header('content-length', String(body.length));
-    return c.body(c.req.method === 'HEAD' ? null : new Uint8Array(body), 200);
+    if (c.req.method === 'HEAD') return c.body(null, 200);
+    return c.body(new Uint8Array(body), 200);
   };
 
   let indexHtml: string | undefined;
