@@ -68,7 +68,7 @@ async function paint(browser: Browser, baseUrl: string, path: string, token: str
     const bytes = performance
       .getEntriesByType('resource')
       .filter((e) => /\/assets\/.*\.js$/.test(e.name))
-      .reduce((sum, e) => sum + (e as PerformanceResourceTiming).transferSize, 0);
+      .reduce((sum, e) => sum + ((e as unknown as { transferSize: number }).transferSize ?? 0), 0);
     return { fcp, ready: performance.now(), jsTransferred: bytes };
   });
   await context.close();
