@@ -109,7 +109,7 @@ for (const theme of themes) {
         await frame.getByRole('complementary', { name: 'Video source' }).waitFor(SEEN);
         await expectNoSeriousViolations(page, `student chat with the player, ${theme}, ${viewport.name}`);
         await page.context().close();
-      });
+      }, 120_000);
 
       it('creator dashboard: every tab and a video page', async () => {
         const page = await newPage(viewport, theme);
@@ -134,7 +134,7 @@ for (const theme of themes) {
         await frame.waitForTimeout(300);
         await expectNoSeriousViolations(page, `video page, ${theme}, ${viewport.name}`);
         await page.context().close();
-      });
+      }, 120_000);
     });
   }
 }
