@@ -1,11 +1,33 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useLocation } from './lib/history';
 import { matchRoute } from './lib/routes';
-import { CreatorDashboardView } from './views/creator-dashboard/creator-dashboard-view';
-import { DiscoverView } from './views/discover/discover-view';
-import { LandingView } from './views/landing/landing-view';
 import { NotFoundView } from './views/not-found/not-found-view';
-import { SandboxView } from './views/sandbox/sandbox-view';
 import { StudentChatView } from './views/student-chat/student-chat-view';
+
+/*
+ * The student view is what most people open, on phones, inside Whop: it is in the first
+ * bundle. Every other view is its own chunk, fetched only when its route is opened, so a
+ * student never downloads the creator dashboard, the sandbox or the public pages.
+ */
+const CreatorDashboardView = lazy(() =>
+  import('./views/creator-dashboard/creator-dashboard-view').then((m) => ({ default: m.CreatorDashboardView })),
+);
+const DiscoverView = lazy(() => import('./views/discover/discover-view').then((m) => ({ default: m.DiscoverView })));
+const LandingView = lazy(() => import('./views/landing/landing-view').then((m) => ({ default: m.LandingView })));
+const SandboxView = lazy(() => import('./views/sandbox/sandbox-view').then((m) => ({ default: m.SandboxView })));
+
+/** While a view's chunk loads: the same landmark every view has, announced as busy. */
+function ViewLoading() {
+  return (
+    <main className="view-loading" aria-busy="true">
+      <p className="visually-hidden" role="status">
+        Loading Chronos…
+      </p>
+    </main>
+  );
+}
+
+const deferred = (view: ReactNode) => <Suspense fallback={<ViewLoading />}>{view}</Suspense>;
 
 export function App() {
   const { pathname } = useLocation();
@@ -16,13 +38,13 @@ export function App() {
       // Keyed so moving to another experience starts from a clean view.
       return <StudentChatView key={route.experienceId} experienceId={route.experienceId} />;
     case 'creator-dashboard':
-      return <CreatorDashboardView key={route.companyId} companyId={route.companyId} />;
+      return deferred(<CreatorDashboardView key={route.companyId} companyId={route.companyId} />);
     case 'discover':
-      return <DiscoverView />;
+      return deferred(<DiscoverView />);
     case 'sandbox':
-      return <SandboxView />;
+      return deferred(<SandboxView />);
     case 'landing':
-      return <LandingView />;
+      return deferred(<LandingView />);
     case 'not-found':
       return <NotFoundView pathname={route.pathname} />;
   }

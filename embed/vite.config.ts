@@ -19,7 +19,7 @@ const embedDir = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: embedDir,
   base: '/',
-  plugins: [react(), ffmpegCoreWasm()],
+  plugins: [react(), ffmpegCoreWasm(), zodWithoutJsonSchema()],
   optimizeDeps: { exclude: ['@ffmpeg/ffmpeg', '@ffmpeg/util'] },
   worker: { format: 'es' },
   build: {
@@ -61,4 +61,51 @@ function ffmpegCoreWasm(): Plugin {
       return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
     },
   };
+}
+
+/**
+ * Zod 4 builds every schema with `.toJSONSchema()`, so its JSON Schema generator (about a
+ * fifth of zod, ~5 KB gzip) lands in the student's first download although the embed only
+ * ever parses. In the build those two modules are replaced by stand-ins with the same
+ * exports that say so if anything calls them; `tests/server/embed-build/zod-json-schema-stand-in.test.ts`
+ * checks the stand-in still covers every export of the installed zod.
+ */
+export const ZOD_JSON_SCHEMA_MODULES = ['zod/v4/core/json-schema-processors.js', 'zod/v4/core/to-json-schema.js'];
+
+function zodWithoutJsonSchema(): Plugin {
+  let building = false;
+  return {
+    name: 'chronos:zod-without-json-schema',
+    enforce: 'pre',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    async load(id) {
+      const module = building ? ZOD_JSON_SCHEMA_MODULES.find((m) => id.replaceAll('\\', '/').endsWith(`node_modules/${m}`)) : undefined;
+      if (!module) return null;
+      const source = await readFile(id, 'utf8');
+      return jsonSchemaStandIn(source);
+    },
+  };
+}
+
+/** A module exporting every name `source` exports, each a function that refuses to run. */
+export function jsonSchemaStandIn(source: string): string {
+  const names = new Set<string>();
+  for (const m of source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]!);
+  const aliases: string[] = [];
+  for (const m of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
+    for (const part of m[1]!.split(',')) {
+      const [local, exported] = part.trim().split(/\s+as\s+/);
+      if (local && exported) aliases.push(`${local} as ${exported}`);
+      else if (local) names.add(local);
+    }
+  }
+  const refuse = `() => { throw new Error('JSON Schema is not part of the Chronos embed build'); }`;
+  // Schemas call the create* helpers when built: they get a method that refuses when called.
+  const lines = [...names].map((n) =>
+    n.startsWith('create') ? `export const ${n} = () => ${refuse};` : `export const ${n} = ${refuse};`,
+  );
+  if (aliases.length) lines.push(`export { ${aliases.join(', ')} };`);
+  return lines.join('\n');
 }

@@ -1,5 +1,5 @@
-import { createSdk, type WhopIframeSdk } from '@whop/iframe';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { WhopIframeSdk } from '@whop/iframe';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { framingOf, type FramedWindow } from './framing';
 
 /**
@@ -13,34 +13,50 @@ import { framingOf, type FramedWindow } from './framing';
  *
  * `createSdk` on construction only posts messages (colour theme, current address) whose
  * failures it swallows, and starts a 250 ms address-sync interval; one instance serves
- * the page's whole life, whichever view asks.
+ * the page's whole life, whichever view asks. It also tells the page Whop's colour theme
+ * (a `frosted-ui:set-theme` event that `lib/theme.ts` follows).
+ *
+ * The SDK (and the second copy of zod it brings) is its own chunk, imported only under a
+ * cross-origin parent, after the first paint: it is not part of the student view's
+ * initial JavaScript, and outside Whop it is never downloaded at all.
  */
 
-let current: { appId: string; sdk: WhopIframeSdk } | undefined;
+let current: { appId: string; sdk: Promise<WhopIframeSdk | null> } | undefined;
 
-export function whopIframeSdkFor(appId: string, win: FramedWindow = window): WhopIframeSdk | null {
-  if (appId === '' || framingOf(win) !== 'cross-origin-parent') return null;
+export function loadWhopIframeSdk(appId: string, win: FramedWindow = window): Promise<WhopIframeSdk | null> {
+  if (appId === '' || framingOf(win) !== 'cross-origin-parent') return Promise.resolve(null);
   if (current?.appId === appId) return current.sdk;
-  try {
-    current?.sdk._cleanupTransport();
-    current = { appId, sdk: createSdk({ appId }) };
-    return current.sdk;
-  } catch (error) {
-    console.warn('Chronos could not start the Whop iframe SDK', error);
-    current = undefined;
-    return null;
-  }
+  const previous = current?.sdk;
+  const sdk = import('@whop/iframe')
+    .then(async ({ createSdk }) => {
+      (await previous)?._cleanupTransport();
+      return createSdk({ appId });
+    })
+    .catch((error: unknown) => {
+      console.warn('Chronos could not start the Whop iframe SDK', error);
+      if (current?.sdk === sdk) current = undefined;
+      return null;
+    });
+  current = { appId, sdk };
+  return sdk;
 }
 
 const WhopIframeContext = createContext<WhopIframeSdk | null>(null);
 
 /** Makes the SDK available below, once the viewer (and so the Whop app id) is known. */
 export function WhopIframeProvider({ appId, children }: { appId: string; children: ReactNode }) {
-  const sdk = useMemo(() => whopIframeSdkFor(appId), [appId]);
+  const [sdk, setSdk] = useState<WhopIframeSdk | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadWhopIframeSdk(appId).then((loaded) => live && setSdk(loaded));
+    return () => {
+      live = false;
+    };
+  }, [appId]);
   return <WhopIframeContext.Provider value={sdk}>{children}</WhopIframeContext.Provider>;
 }
 
-/** The Whop iframe SDK, or null when no Whop page frames the app. */
+/** The Whop iframe SDK, or null when no Whop page frames the app (or while it loads). */
 export function useWhopIframeSdk(): WhopIframeSdk | null {
   return useContext(WhopIframeContext);
 }

@@ -101,7 +101,7 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
   const jobs = createInProcessJobQueue({ logger, handle: (job) => processVideo(pipeline, job) });
   if (identity.sandbox) {
     const demo = sandboxCommunities[0]!;
-    await seedDemoCourse({ db, jobs, logger }, demo.companyId, demo.companyName);
+    await seedDemoCourse({ db, jobs, blobs, logger }, demo.companyId, demo.companyName);
     for (const plan of identity.sandbox.plans) {
       await db.query(`insert into whop_plan_tiers (plan_id, tier) values ($1, $2) on conflict (plan_id) do nothing`, [
         plan.planId,

@@ -25,7 +25,8 @@ describe('App routing', () => {
   it('renders the creator view for a dashboard path, asking about that company', async () => {
     const { callsTo } = stubApi({ '/api/viewer': { body: creatorViewer() }, '/api/health': { body: offlineHealth() }, '/api/videos': { body: { videos: [] } } });
     renderAt('/dashboard/biz_9');
-    expect(await screen.findByRole('heading', { name: 'No videos yet' })).toBeTruthy();
+    // Views other than the student's are lazy chunks: they render once their module has loaded.
+    expect(await screen.findByRole('heading', { name: 'No videos yet' }, { timeout: 10_000 })).toBeTruthy();
     expect(callsTo('/api/viewer')[0]?.headers.get('x-whop-company-id')).toBe('biz_9');
     await screen.findByRole('list', { name: 'Providers' });
   });
@@ -39,7 +40,7 @@ describe('App routing', () => {
   it('renders the landing and discover pages, and not-found for anything else', async () => {
     const { callsTo } = stubApi({ 'GET /api/sandbox': sandboxOff });
     renderAt('/');
-    expect(screen.getByRole('heading', { name: 'Chronos opens inside Whop' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Chronos opens inside Whop' })).toBeTruthy();
     await expect.poll(() => callsTo('/api/sandbox').length).toBe(1);
     act(() => window.history.pushState(null, '', '/somewhere/else'));
     act(() => window.dispatchEvent(new PopStateEvent('popstate')));
@@ -50,13 +51,13 @@ describe('App routing', () => {
   it('navigates with links in place and follows back navigation', async () => {
     stubApi({ 'GET /api/sandbox': sandboxOff });
     renderAt('/');
-    fireEvent.click(screen.getByRole('link', { name: 'Learn what Chronos does' }));
+    fireEvent.click(await screen.findByRole('link', { name: 'Learn what Chronos does' }));
     expect(window.location.pathname).toBe('/discover');
-    expect(screen.getByRole('heading', { name: 'Let students ask your course videos' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Let students ask your course videos' })).toBeTruthy();
 
     act(() => window.history.replaceState(null, '', '/'));
     act(() => window.dispatchEvent(new PopStateEvent('popstate')));
-    expect(screen.getByRole('heading', { name: 'Chronos opens inside Whop' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Chronos opens inside Whop' })).toBeTruthy();
   });
 });
 

@@ -6,6 +6,7 @@ export function NotFoundView({ pathname }: { pathname: string }) {
     <main className="page">
       <EmptyState
         title="Page not found"
+        level={1}
         description={
           <>
             There is no Chronos page at <code>{pathname}</code>.

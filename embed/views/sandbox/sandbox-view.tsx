@@ -70,6 +70,7 @@ export function SandboxView() {
         </p>
       </aside>
       <main className="sandbox-main">
+        <h1 className="visually-hidden">Local Whop sandbox</h1>
         <p className="sandbox-banner" role="note">
           {SANDBOX_BANNER}
         </p>

@@ -52,7 +52,7 @@ export async function openSignedIn(
     return route.fulfill({
       contentType: 'text/html',
       body:
-        '<!doctype html><title>host</title>' +
+        '<!doctype html><html lang="en"><title>host</title>' +
         '<style>html,body{margin:0;height:100%}iframe{display:block;border:0;width:100%;height:100%}</style>' +
         `<iframe title="Chronos" src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></iframe>`,
     });

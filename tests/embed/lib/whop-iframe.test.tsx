@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useWhopIframeSdk, WhopIframeProvider, whopIframeSdkFor } from '../../../embed/lib/whop-iframe';
+import { useWhopIframeSdk, WhopIframeProvider, loadWhopIframeSdk } from '../../../embed/lib/whop-iframe';
 import { frameWindowAs, restoreParentAfterEach } from '../support/framing';
 
 restoreParentAfterEach();
@@ -21,19 +21,19 @@ function SdkProbe() {
   return <p>{sdk ? 'sdk ready' : 'no sdk'}</p>;
 }
 
-describe('whopIframeSdkFor', () => {
-  it('gives no SDK outside Whop: top-level, or under the local sandbox (same-origin parent)', () => {
-    expect(whopIframeSdkFor('app_chronos')).toBeNull();
+describe('loadWhopIframeSdk', () => {
+  it('gives no SDK outside Whop: top-level, or under the local sandbox (same-origin parent)', async () => {
+    expect(await loadWhopIframeSdk('app_chronos')).toBeNull();
     frameWindowAs('same-origin');
-    expect(whopIframeSdkFor('app_chronos')).toBeNull();
+    expect(await loadWhopIframeSdk('app_chronos')).toBeNull();
   });
 
-  it('builds the real SDK under a cross-origin parent without throwing, once, talking only to Whop origins', () => {
+  it('builds the real SDK under a cross-origin parent without throwing, once, talking only to Whop origins', async () => {
     const parent = frameWindowAs('cross-origin');
-    const sdk = whopIframeSdkFor('app_chronos');
+    const sdk = await loadWhopIframeSdk('app_chronos');
     expect(sdk).not.toBeNull();
     expect(typeof sdk?.inAppPurchase).toBe('function');
-    expect(whopIframeSdkFor('app_chronos')).toBe(sdk);
+    expect(await loadWhopIframeSdk('app_chronos')).toBe(sdk);
 
     // On construction it only announces itself (colour theme, address) to Whop's origins.
     expect(parent.messages.length).toBeGreaterThan(0);
@@ -52,13 +52,13 @@ describe('WhopIframeProvider', () => {
     expect(screen.getByText('no sdk')).toBeTruthy();
   });
 
-  it('provides the SDK inside Whop', () => {
+  it('provides the SDK inside Whop, once its chunk has loaded', async () => {
     frameWindowAs('cross-origin');
     render(
       <WhopIframeProvider appId="app_chronos">
         <SdkProbe />
       </WhopIframeProvider>,
     );
-    expect(screen.getByText('sdk ready')).toBeTruthy();
+    expect(await screen.findByText('sdk ready')).toBeTruthy();
   });
 });

@@ -4,7 +4,7 @@ import { ChronosMark } from '../../../ui/chronos-mark';
 import { tierBadge } from '../viewer-labels';
 import { ViewerAccount } from './viewer-account';
 
-/** The app bar: where we are (course or community, the creator's plan) and who is signed in. */
+/** The app bar: where we are (course or community, the view's h1; the creator's plan) and who is signed in. */
 export function ViewerHeader({ viewer }: { viewer: Viewer }) {
   const tier = tierBadge[viewer.creator.tier];
   return (
@@ -29,9 +29,9 @@ function ViewerPlace({ viewer }: { viewer: Viewer }) {
     return (
       <div className="app-header__context">
         <span className="app-header__label">Course</span>
-        <span className="app-header__place" title={course}>
+        <h1 className="app-header__place" title={course}>
           {course}
-        </span>
+        </h1>
         <span className="app-header__community" title={community}>
           {community}
         </span>
@@ -41,9 +41,9 @@ function ViewerPlace({ viewer }: { viewer: Viewer }) {
   return (
     <div className="app-header__context">
       <span className="app-header__label">Community</span>
-      <span className="app-header__place" title={community}>
+      <h1 className="app-header__place" title={community}>
         {community}
-      </span>
+      </h1>
     </div>
   );
 }
