@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /** Closer than this to the bottom still counts as "at the latest" (a line's worth, and sub-pixel rounding). */
 const AT_END_PX = 48;
@@ -27,6 +27,18 @@ export function useFollowLatest(scroller: RefObject<HTMLElement | null>, content
   useLayoutEffect(() => {
     if (followingRef.current) toEnd();
   }, [content, toEnd]);
+
+  // The conversation can also change size without new content (the player docks beside it, a
+  // phone rotates, the history drawer opens): a follower stays at the end then too.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (followingRef.current) toEnd();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [scroller, toEnd]);
 
   const onScroll = useCallback(() => {
     const element = scroller.current;
