@@ -54,6 +54,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   // Stop (the composer puts it back), and after a starter or past conversation was picked.
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const newChatRef = useRef<HTMLButtonElement>(null);
+  const historyToggleRef = useRef<HTMLButtonElement>(null);
   const starters = useStarterQuestions();
   const [focusWanted, setFocusWanted] = useState(false);
   const focusComposer = () => setFocusWanted(true);
@@ -85,7 +86,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
       <ViewerHeader
         viewer={viewer}
         compact
-        actions={<HistoryToggle open={historyOpen} onToggle={() => setHistoryOpen((open) => !open)} />}
+        actions={<HistoryToggle buttonRef={historyToggleRef} open={historyOpen} onToggle={() => setHistoryOpen((open) => !open)} />}
       />
       {viewer.role === 'creator' ? <CreatorPreviewNote /> : null}
 
@@ -94,9 +95,11 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
           id="chat-history"
           className={historyOpen ? 'chat-screen__history chat-screen__history--open' : 'chat-screen__history'}
           onKeyDown={(event) => {
-            if (event.key === 'Escape' && historyOpen) {
+            if (event.key === 'Escape' && historyOpen && !event.defaultPrevented) {
+              // The drawer hides: focus goes back to the button that opened it, not to the page.
               event.preventDefault();
               setHistoryOpen(false);
+              historyToggleRef.current?.focus();
             }
           }}
         >

@@ -99,7 +99,10 @@ export function SessionList({ version, activeSessionId, onOpen, onNewChat, onDel
                     role="group"
                     aria-label="Delete conversation"
                     onKeyDown={(event) => {
-                      if (event.key === 'Escape') setConfirming(null);
+                      if (event.key !== 'Escape') return;
+                      // Handled: Esc closes this question only, not the drawer or the player around it.
+                      event.preventDefault();
+                      setConfirming(null);
                     }}
                   >
                     <span className="history__confirm-question">Delete “{session.title}”? Its messages are gone for good.</span>
