@@ -67,8 +67,11 @@ describe('student chat and the upgrade loop, in Chromium', () => {
     await expect.poll(() => counter(frame).textContent(), SEEN).toMatch(/3 of 3 free questions left/);
     const answer = await ask(frame, 'How do I know my starter is ready?');
     expect(await answer.textContent()).toMatch(/doubles within four to eight hours/);
-    const chip = answer.locator('.citation-chip').first();
-    expect(await chip.textContent()).toMatch(/Lesson 1 · Meet your starter · \d+:\d{2}/);
+    // Inline: a compact "[n]" named by its moment; the full label is under Sources.
+    const chip = answer.locator('.answer-text .citation-marker__button').first();
+    expect(await chip.textContent()).toMatch(/^\[\d+\]$/);
+    expect(await chip.getAttribute('aria-label')).toMatch(/Lesson 1 · Meet your starter · \d+:\d{2}/);
+    expect(await answer.getByRole('region', { name: 'Sources' }).textContent()).toMatch(/Lesson 1 · Meet your starter · \d+:\d{2}/);
     await chip.click();
     const panel = frame.getByRole('complementary', { name: 'Video source' });
     await panel.waitFor(SEEN);
@@ -77,15 +80,24 @@ describe('student chat and the upgrade loop, in Chromium', () => {
     await student.screenshot({ path: join(SCREENSHOTS, 'chat-answer-with-citation.png') });
   });
 
-  it('counts down to the last free question and then shows the limit modal', async () => {
+  it('counts down to the last free question, then shows the limit in the composer\'s place and the modal on Details', async () => {
     await ask(frame, 'What does seventy percent hydration mean?');
     await expect.poll(() => counter(frame).textContent(), SEEN).toMatch(/Last free question!/);
     await ask(frame, 'How long should bulk fermentation take?');
+    const limit = frame.getByRole('region', { name: 'Question limit' });
+    await limit.waitFor(SEEN);
+    expect(await limit.textContent()).toMatch(/3 free questions/);
+    // No modal over the last answer, and no question box to type into.
+    expect(await frame.getByRole('dialog').count()).toBe(0);
+    expect(await frame.getByLabel('Your question about the course').count()).toBe(0);
+    await student.screenshot({ path: join(SCREENSHOTS, 'chat-limit-inline.png') });
+    await limit.getByRole('button', { name: 'Details' }).click();
     const modal = frame.getByRole('dialog');
     await modal.waitFor(SEEN);
     expect(await modal.textContent()).toMatch(/3 free questions/);
-    expect(await frame.getByLabel('Your question about the course').isDisabled()).toBe(true);
     await student.screenshot({ path: join(SCREENSHOTS, 'chat-limit-modal.png') });
+    await student.keyboard.press('Escape');
+    await modal.waitFor({ state: 'detached', ...SEEN });
   });
 
   it('lets the creator upgrade in the sandbox checkout, and the student ask again', async () => {
@@ -110,6 +122,8 @@ describe('student chat and the upgrade loop, in Chromium', () => {
 
   it('deletes a past conversation from the list, after a confirmation, with the keyboard', async () => {
     const { page, frame: chat } = phone!;
+    // On a phone the list is a drawer behind the bar's Conversations button.
+    await chat.getByRole('button', { name: 'Conversations' }).click();
     const conversations = chat.getByRole('navigation', { name: 'Conversations' });
     const first = conversations.getByRole('button', { name: 'Delete conversation: How do I know my starter is ready?' });
     await first.waitFor(SEEN);

@@ -111,9 +111,10 @@ describe('a citation plays the uploaded video at the cited second, in Chromium',
     const { frame, answer } = await askInChat(page, question);
     expect(await answer.textContent()).toMatch(/paprika/i);
 
-    const chip = answer.locator('.answer-text .citation-chip', { hasText: TITLE }).first();
+    // The inline marker is a compact "[n]" named by its moment ("Lesson … · 0:42").
+    const chip = answer.locator(`.answer-text .citation-marker__button[aria-label*="${TITLE}"]`).first();
     await chip.waitFor(SEEN);
-    const chipSeconds = secondsOf(await chip.textContent());
+    const chipSeconds = secondsOf(await chip.getAttribute('aria-label'));
     await chip.focus();
     await chip.press('Enter');
 
@@ -144,8 +145,8 @@ describe('a citation plays the uploaded video at the cited second, in Chromium',
     // Another student: the first one has spent their free questions.
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const { frame, answer } = await askInChat(page, 'What spicy red crust uses smoked paprika?', await anotherStudentToken());
-    const chip = answer.locator('.answer-text .citation-chip', { hasText: TITLE }).first();
-    const chipSeconds = secondsOf(await chip.textContent());
+    const chip = answer.locator(`.answer-text .citation-marker__button[aria-label*="${TITLE}"]`).first();
+    const chipSeconds = secondsOf(await chip.getAttribute('aria-label'));
     await chip.click();
     const panel = frame.getByRole('complementary', { name: 'Video source' });
     await panel.waitFor(SEEN);

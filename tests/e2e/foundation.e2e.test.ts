@@ -27,13 +27,18 @@ const views = [
     name: 'student',
     path: () => `/experiences/${demo.community.experienceId}`,
     token: () => demo.student.token,
-    status: (frame: Frame) => frame.getByText('Database reachable'),
+    // Students see their questions left, never the database or providers (those are the creator's Diagnostics).
+    status: async (frame: Frame) => frame.getByLabel('Questions left'),
   },
   {
     name: 'creator',
     path: () => `/dashboard/${demo.community.companyId}`,
     token: () => demo.creator.token,
-    status: (frame: Frame) => frame.getByText(health.database.migration ?? 'None applied'),
+    // The system status is the dashboard's Diagnostics tab.
+    status: async (frame: Frame) => {
+      await frame.getByRole('tab', { name: 'Diagnostics' }).click();
+      return frame.getByText(health.database.migration ?? 'None applied');
+    },
   },
 ] as const;
 
@@ -75,7 +80,7 @@ for (const view of views) {
             const main = frame.locator('main');
             await main.waitFor(VISIBLE);
             await main.getByRole('heading').first().waitFor(VISIBLE);
-            await view.status(frame).first().waitFor(VISIBLE);
+            await (await view.status(frame)).first().waitFor(VISIBLE);
             expect(await frame.title()).toContain('Chronos');
             expect(await frame.locator('html').getAttribute('data-theme')).toBe(theme);
             const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -19,7 +19,6 @@ describe('App routing', () => {
     renderAt('/experiences/exp_42');
     expect(await screen.findByRole('heading', { name: 'Ask about the course videos' })).toBeTruthy();
     expect(callsTo('/api/viewer')[0]?.headers.get('x-whop-experience-id')).toBe('exp_42');
-    await screen.findByText('Database reachable');
   });
 
   it('renders the creator view for a dashboard path, asking about that company', async () => {
@@ -28,7 +27,6 @@ describe('App routing', () => {
     // Views other than the student's are lazy chunks: they render once their module has loaded.
     expect(await screen.findByRole('heading', { name: 'No videos yet' }, { timeout: 10_000 })).toBeTruthy();
     expect(callsTo('/api/viewer')[0]?.headers.get('x-whop-company-id')).toBe('biz_9');
-    await screen.findByRole('list', { name: 'Providers' });
   });
 
   it('renders the local Whop sandbox at /sandbox', async () => {

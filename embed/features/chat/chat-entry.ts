@@ -2,6 +2,17 @@ import type { ApiError } from '../../../shared/api-error';
 import type { ChatSource } from '../../../shared/schemas/chat';
 import type { ChatMessage } from '../../../shared/schemas/chat-history';
 
+/**
+ * A source as the chat holds it: `startSeconds` may be moved to the cited moment, so the
+ * passage's own start is kept beside it (the player marks the cited sentence with both).
+ */
+export type HeldSource = ChatSource & { passageStartSeconds?: number };
+
+/** The source moved to a cited second, remembering where its passage starts. */
+export function atMoment(source: HeldSource, startSeconds: number): HeldSource {
+  return { ...source, passageStartSeconds: source.passageStartSeconds ?? source.startSeconds, startSeconds };
+}
+
 export type AnswerStatus = 'streaming' | 'complete' | 'stopped' | 'failed';
 
 /** Where one `[n]` of the answer plays: the `occurrence`-th marker of source `n`. */
@@ -25,7 +36,7 @@ export interface AssistantEntry {
   /** The question it answers, for Retry. */
   question: string;
   text: string;
-  sources: ChatSource[];
+  sources: HeldSource[];
   /** Source numbers the server confirmed as cited, in order. */
   cited: number[];
   /** Every citation the server pinned, one per marker: an answer may cite several moments of one source. */
@@ -68,7 +79,7 @@ export function entriesFromHistory(messages: ChatMessage[]): ChatEntry[] {
       text: message.content,
       sources: message.sources.map((source) => {
         const cited = message.citations.find((c) => c.n === source.n);
-        return cited ? { ...source, startSeconds: cited.startSeconds } : source;
+        return cited ? atMoment(source, cited.startSeconds) : source;
       }),
       cited: [...new Set(message.citations.map((citation) => citation.n))],
       moments: momentsOf(message.citations),

@@ -1,10 +1,22 @@
-/** `[1]`, `[1, 3]`, `[1; 3]`: the citation markers, which mean nothing once pasted elsewhere. */
-const MARKERS = /\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g;
+import type { ChatSource } from '../../../shared/schemas/chat';
+import type { CitedMoment } from './chat-entry';
+import { createMarkerResolver, MARKER, markerNumbers, shortCitationLabel } from './cited-markers';
 
-/** The answer as a student would paste it: citation markers out, spacing tidied. */
-export function plainAnswerText(text: string): string {
+const MARKERS = new RegExp(`\\s*${MARKER.source}`, 'g');
+
+/**
+ * The answer as a student would paste it: each `[n]` becomes the moment it cites,
+ * "[Lesson 2 · 3:14]", so the citation still means something elsewhere. A marker naming
+ * a source the answer does not have means nothing, and is left out.
+ */
+export function plainAnswerText(text: string, sources: readonly ChatSource[] = [], moments: readonly CitedMoment[] = []): string {
+  const resolve = createMarkerResolver(sources, moments);
   return text
-    .replace(MARKERS, '')
+    .replace(MARKERS, (_whole, inside: string) => {
+      const cited = markerNumbers(inside).map(resolve);
+      if (cited.some((source) => source === undefined)) return '';
+      return ` [${cited.map((source) => shortCitationLabel(source!)).join('; ')}]`;
+    })
     .replace(/[ \t]+([.,;:!?])/g, '$1')
     .replace(/[ \t]{2,}/g, ' ')
     .trim();

@@ -5,8 +5,8 @@ import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import type { ChatUsage } from '../../../shared/schemas/usage';
 import { toApiError } from '../../lib/use-api-query';
 import { getChatSession } from './api/get-chat-session';
-import { postChat } from './api/post-chat';
-import { entriesFromHistory, entryKey, pendingAnswer, type AssistantEntry, type ChatEntry } from './chat-entry';
+import { postChat, STREAM_DROPPED_MESSAGE } from './api/post-chat';
+import { atMoment, entriesFromHistory, entryKey, pendingAnswer, type AssistantEntry, type ChatEntry } from './chat-entry';
 
 export interface ChatStreamCallbacks {
   /** The usage after this question was counted (from `meta`), then as settled (from `done`: "not covered" is given back). */
@@ -15,6 +15,11 @@ export interface ChatStreamCallbacks {
   onError?: (error: ApiError) => boolean;
   /** An answer finished (done, error or stopped): e.g. refresh the session list. */
   onSettled?: () => void;
+  /**
+   * The answer did not arrive in full (dropped, cut off, failed or stopped): the server gave the
+   * question back, so the usage `meta` announced is stale.
+   */
+  onGivenBack?: () => void;
 }
 
 export type ChatStreamStatus = 'idle' | 'loading' | 'streaming' | 'error';
@@ -69,7 +74,7 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
               cited: first ? [...entry.cited, event.n] : entry.cited,
               moments: [...entry.moments, { n: event.n, occurrence, startSeconds: event.startSeconds }],
               sources: first
-                ? entry.sources.map((s) => (s.n === event.n && s.videoId === event.videoId ? { ...s, startSeconds: event.startSeconds } : s))
+                ? entry.sources.map((s) => (s.n === event.n && s.videoId === event.videoId ? atMoment(s, event.startSeconds) : s))
                 : entry.sources,
             };
           });
@@ -84,11 +89,16 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
       };
 
       let failed = false;
+      let delivered = false;
+      const track = (event: ChatStreamEvent) => {
+        if (event.type === 'done') delivered = true;
+        apply(event);
+      };
       try {
-        await postChat({ question, ...(sessionId.current ? { sessionId: sessionId.current } : {}) }, { onEvent: apply, signal: abort.signal });
+        await postChat({ question, ...(sessionId.current ? { sessionId: sessionId.current } : {}) }, { onEvent: track, signal: abort.signal });
         // A stream that ends without done/error was cut off.
         updateAnswer(answer.key, (entry) =>
-          entry.status === 'streaming' ? { ...entry, status: 'failed', error: new ApiError('SERVICE_UNAVAILABLE', 'The answer was cut off.') } : entry,
+          entry.status === 'streaming' ? { ...entry, status: 'failed', error: new ApiError('SERVICE_UNAVAILABLE', STREAM_DROPPED_MESSAGE) } : entry,
         );
       } catch (cause) {
         if (abort.signal.aborted) {
@@ -104,6 +114,7 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
         controller.current = undefined;
         setStatus(failed ? 'error' : 'idle');
       }
+      if (!delivered) latest.current.onGivenBack?.();
       latest.current.onSettled?.();
     },
     [updateAnswer],

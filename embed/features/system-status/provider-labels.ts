@@ -1,4 +1,4 @@
-import type { HealthResponse, ProviderMode, ProviderStatus } from '../../../shared/schemas/health';
+import type { HealthResponse, ProviderMode } from '../../../shared/schemas/health';
 import type { BadgeTone } from '../../ui/badge';
 
 export type ProviderRole = keyof HealthResponse['providers'];
@@ -18,18 +18,3 @@ export const modeBadge: Record<ProviderMode, { text: string; tone: BadgeTone }> 
   offline: { text: 'Offline', tone: 'warning' },
   unavailable: { text: 'Unavailable', tone: 'danger' },
 };
-
-/**
- * What a student should know about who answers. Offline answers are real code
- * (extractive, from the transcripts) but not an AI model, so we say so plainly.
- */
-export function describeAnswerer(answerer: ProviderStatus): string {
-  switch (answerer.mode) {
-    case 'real':
-      return `AI answers (${answerer.name})`;
-    case 'offline':
-      return 'Offline answers (no AI key configured)';
-    case 'unavailable':
-      return 'Answers unavailable';
-  }
-}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ApiError } from '../../../shared/api-error';
 import type { ChatUsage } from '../../../shared/schemas/usage';
 import { useChatUsage } from './api/get-chat-usage';
@@ -6,35 +6,20 @@ import { limitReachedReason, usageFromLimitError } from './usage-labels';
 
 /**
  * The student's question allowance for the chat screen: the usage, why the composer is
- * closed (if it is), and the limit modal. The modal opens by itself once when no question
- * is left; the chat feature opens it through the view with `handleChatError`, which takes
- * the chat API's error and says whether it was the limit.
+ * closed (if it is), and the limit modal. With no question left the view shows the limit
+ * inline, in the composer's place; the modal opens only when the student tries to ask anyway
+ * (`tryToAsk`), or the server refuses a question (`handleChatError` with the chat API's error).
+ * It never opens by itself: a student coming back to a used-up chat can still read it.
  */
 export function useChatAllowance() {
   const usage = useChatUsage();
   const { replace } = usage;
   const [limitOpen, setLimitOpen] = useState(false);
-  const shownForZero = useRef(false);
-  const remaining = usage.data?.remaining;
-
-  useEffect(() => {
-    if (remaining !== 0) {
-      shownForZero.current = false;
-      return;
-    }
-    if (shownForZero.current) return;
-    shownForZero.current = true;
-    setLimitOpen(true);
-  }, [remaining]);
 
   /** Opens the modal, showing `latest` (e.g. from a limit error) when given. */
   const showLimit = useCallback(
     (latest?: ChatUsage) => {
-      if (latest) {
-        // Counts as shown: the modal is opening now, the effect must not open it again.
-        shownForZero.current = latest.remaining === 0;
-        replace(latest);
-      }
+      if (latest) replace(latest);
       setLimitOpen(true);
     },
     [replace],
@@ -50,15 +35,24 @@ export function useChatAllowance() {
   );
 
   const closeLimit = useCallback(() => setLimitOpen(false), []);
+  const blockedReason = usage.data ? limitReachedReason(usage.data) : undefined;
+
+  /** The student asked (a starter, Retry): true when they may, else the modal explains why not. */
+  const tryToAsk = useCallback((): boolean => {
+    if (blockedReason === undefined) return true;
+    setLimitOpen(true);
+    return false;
+  }, [blockedReason]);
 
   return {
     usage,
-    /** Set when no question is left: the composer is disabled and says this. */
-    blockedReason: usage.data ? limitReachedReason(usage.data) : undefined,
+    /** Set when no question is left: the composer gives way to the limit, which says this. */
+    blockedReason,
     limitOpen: limitOpen && usage.data !== undefined,
     showLimit,
     closeLimit,
     handleChatError,
+    tryToAsk,
   };
 }
 

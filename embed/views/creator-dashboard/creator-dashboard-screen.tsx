@@ -39,10 +39,9 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
               <QuestionsPanel />
             </Card>
           ) : null}
+          {/* What runs Chronos is the creator's to check when something is off, not a sidebar on every tab. */}
+          {tab === 'diagnostics' ? <SystemStatusCard /> : null}
         </main>
-        <aside className="dashboard-layout__aside" aria-label="System">
-          <SystemStatusCard />
-        </aside>
       </div>
     </div>
   );

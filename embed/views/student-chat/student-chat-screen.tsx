@@ -1,92 +1,165 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChatSource } from '../../../shared/schemas/chat';
 import type { Viewer } from '../../../shared/schemas/viewer';
 import { ChatEmptyState } from '../../features/chat/components/chat-empty-state';
 import { useStarterQuestions } from '../../features/chat/api/get-starter-questions';
+import type { HeldSource } from '../../features/chat/chat-entry';
 import { Composer } from '../../features/chat/components/composer';
+import { JumpToLatest } from '../../features/chat/components/jump-to-latest';
 import { MessageList } from '../../features/chat/components/message-list';
 import { SessionList } from '../../features/chat/components/session-list';
 import { useChatStream } from '../../features/chat/use-chat-stream';
+import { useFollowLatest } from '../../features/chat/use-follow-latest';
 import { PlaybackCache } from '../../features/player/api/get-video-playback';
 import { PlayerPanel } from '../../features/player/components/player-panel';
-import { StatusLine } from '../../features/system-status/components/status-line';
 import { LimitModal } from '../../features/usage/components/limit-modal';
+import { LimitNotice } from '../../features/usage/components/limit-notice';
 import { UsageCounter } from '../../features/usage/components/usage-counter';
 import { useChatAllowance } from '../../features/usage/use-chat-allowance';
 import { CreatorPreviewNote } from '../../features/viewer/components/creator-preview-note';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { ErrorNotice } from '../../ui/error-notice';
+import { HistoryToggle } from './history-toggle';
+import './student-chat.css';
 
 export const ANSWERING = 'Answering… Stop it to ask something else.';
 
 /**
  * The course chat for a signed-in viewer. A creator sees what their students see.
- * The allowance and the chat meet here: the stream's `meta.usage` updates the counter, and
- * its errors go to `allowance.handleChatError`, which opens the limit modal for `CHAT_LIMIT_EXCEEDED`.
+ * The allowance and the chat meet here: the stream's `meta.usage` updates the counter, an
+ * answer that did not arrive re-reads it (the server gave the question back), and errors go
+ * to `allowance.handleChatError`, which opens the limit modal for `CHAT_LIMIT_EXCEEDED`.
+ * Layout (student-chat.css): history | conversation | player on desktop; on phones the history
+ * is a drawer and the player a sheet between the conversation and the composer.
  */
 export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   const [draft, setDraft] = useState('');
   // `request` counts openings, so a second click on the same citation seeks back to it.
-  const [openSource, setOpenSource] = useState<{ source: ChatSource; request: number } | undefined>(undefined);
+  const [openSource, setOpenSource] = useState<{ source: HeldSource; request: number } | undefined>(undefined);
   // Playback links per video for this screen's lifetime: reopening a video does not refetch it.
   const [playbackCache] = useState(() => new PlaybackCache());
   const [sessionsVersion, setSessionsVersion] = useState(0);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const allowance = useChatAllowance();
   const chat = useChatStream({
     onUsage: allowance.usage.replace,
     onError: allowance.handleChatError,
+    onGivenBack: allowance.usage.retry,
     onSettled: () => setSessionsVersion((n) => n + 1),
   });
   const busy = chat.streaming || chat.status === 'loading';
-  // Out of questions says more than "wait", so it wins.
-  const disabledReason: string | undefined = allowance.blockedReason ?? (busy ? ANSWERING : undefined);
   const closeSource = useCallback(() => setOpenSource(undefined), []);
-  // The starter or session button that was clicked disappears; focus goes to the question box, not to
-  // nowhere — once it is enabled again (it is disabled while an answer streams).
+  const scroller = useRef<HTMLElement>(null);
+  const latest = useFollowLatest(scroller, chat.entries);
+  // Focus stays in the question box: after send (it is never disabled while answering), after
+  // Stop (the composer puts it back), and after a starter or past conversation was picked.
   const composerRef = useRef<HTMLTextAreaElement>(null);
+  const newChatRef = useRef<HTMLButtonElement>(null);
+  const historyToggleRef = useRef<HTMLButtonElement>(null);
   const starters = useStarterQuestions();
   const [focusWanted, setFocusWanted] = useState(false);
   const focusComposer = () => setFocusWanted(true);
   useEffect(() => {
-    if (!focusWanted || busy || !composerRef.current || composerRef.current.disabled) return;
-    composerRef.current.focus();
+    if (!focusWanted || chat.status === 'loading') return;
+    (composerRef.current ?? newChatRef.current)?.focus();
     setFocusWanted(false);
-  }, [focusWanted, busy]);
-  const openCitation = useCallback((source: ChatSource) => setOpenSource((open) => ({ source, request: (open?.request ?? 0) + 1 })), []);
+  }, [focusWanted, chat.status]);
+  // The drawer takes focus when it opens on a phone, so the keyboard lands in the list.
+  useEffect(() => {
+    if (historyOpen) newChatRef.current?.focus();
+  }, [historyOpen]);
+  const openCitation = useCallback((source: HeldSource) => setOpenSource((open) => ({ source, request: (open?.request ?? 0) + 1 })), []);
+
+  /** Every way of asking goes through here: with none left, the limit modal says why instead. */
+  const ask = (question: string) => {
+    if (!allowance.tryToAsk()) return;
+    latest.follow();
+    void chat.ask(question);
+  };
+  const openConversation = (id: string) => {
+    setHistoryOpen(false);
+    latest.follow();
+    void chat.openSession(id).then(focusComposer);
+  };
 
   return (
-    <div className="chat-layout">
-      <ViewerHeader viewer={viewer} />
+    <div className="chat-screen">
+      <ViewerHeader
+        viewer={viewer}
+        compact
+        actions={<HistoryToggle buttonRef={historyToggleRef} open={historyOpen} onToggle={() => setHistoryOpen((open) => !open)} />}
+      />
       {viewer.role === 'creator' ? <CreatorPreviewNote /> : null}
-      <SessionList version={sessionsVersion} activeSessionId={chat.sessionId} onOpen={(id) => void chat.openSession(id).then(focusComposer)} onNewChat={() => (chat.newChat(), focusComposer())} onDeleted={(id) => (id === chat.sessionId ? chat.newChat() : undefined)} disabled={busy} />
 
-      <main className="chat-layout__messages" aria-label="Conversation">
-        {chat.loadError ? <ErrorNotice error={chat.loadError} title="Could not open the conversation" /> : null}
-        {chat.entries.length === 0 ? (
-          <ChatEmptyState starters={starters} onPickQuestion={(question) => (void chat.ask(question), focusComposer())} disabled={disabledReason !== undefined} />
-        ) : (
-          <MessageList chat={chat} onOpenSource={openCitation} />
-        )}
-      </main>
-
-      {openSource ? (
-        <PlayerPanel moment={openSource.source} seekRequest={openSource.request} cache={playbackCache} onClose={closeSource} />
-      ) : null}
-
-      <div className="chat-layout__composer">
-        <div className="chat-layout__allowance">
-          <UsageCounter usage={allowance.usage} onShowLimit={() => allowance.showLimit()} />
+      <div className={openSource ? 'chat-screen__body chat-screen__body--player' : 'chat-screen__body'}>
+        <div
+          id="chat-history"
+          className={historyOpen ? 'chat-screen__history chat-screen__history--open' : 'chat-screen__history'}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && historyOpen && !event.defaultPrevented) {
+              // The drawer hides: focus goes back to the button that opened it, not to the page.
+              event.preventDefault();
+              setHistoryOpen(false);
+              historyToggleRef.current?.focus();
+            }
+          }}
+        >
+          <SessionList
+            version={sessionsVersion}
+            activeSessionId={chat.sessionId}
+            onOpen={openConversation}
+            onNewChat={() => (setHistoryOpen(false), chat.newChat(), focusComposer())}
+            onDeleted={(id) => (id === chat.sessionId ? chat.newChat() : undefined)}
+            disabled={busy}
+            newChatRef={newChatRef}
+          />
         </div>
-        <Composer
-          inputRef={composerRef}
-          value={draft}
-          onValueChange={setDraft}
-          onSend={(question) => void chat.ask(question)}
-          {...(disabledReason ? { disabledReason } : {})}
-        />
-        <footer className="chat-layout__status">
-          <StatusLine />
-        </footer>
+
+        <main ref={scroller} className="chat-screen__messages" aria-label="Conversation" onScroll={latest.onScroll}>
+          {chat.loadError ? (
+            <ErrorNotice error={chat.loadError} title="Could not open the conversation" onRetry={chat.sessionId ? () => openConversation(chat.sessionId!) : undefined} />
+          ) : null}
+          {chat.entries.length === 0 && !chat.loadError ? (
+            <ChatEmptyState starters={starters} onPickQuestion={(question) => (ask(question), focusComposer())} disabled={busy} />
+          ) : (
+            <MessageList chat={chat} onOpenSource={openCitation} onRetry={(key) => allowance.tryToAsk() && (latest.follow(), chat.retry(key))} />
+          )}
+        </main>
+        {!latest.following && chat.entries.length > 0 ? (
+          <div className="chat-screen__jump">
+            <JumpToLatest onJump={latest.follow} streaming={chat.streaming} />
+          </div>
+        ) : null}
+
+        {openSource ? (
+          <PlayerPanel
+            moment={openSource.source}
+            seekRequest={openSource.request}
+            cache={playbackCache}
+            onClose={closeSource}
+            docked
+          />
+        ) : null}
+
+        <div className="chat-screen__composer">
+          {allowance.blockedReason && allowance.usage.data ? (
+            <LimitNotice
+              usage={allowance.usage.data}
+              reason={allowance.blockedReason}
+              creatorName={viewer.creator.name}
+              role={viewer.role}
+              onDetails={() => allowance.showLimit()}
+            />
+          ) : (
+            <Composer
+              inputRef={composerRef}
+              value={draft}
+              onValueChange={setDraft}
+              onSend={ask}
+              {...(busy ? { busy: { note: ANSWERING, onStop: chat.stop } } : {})}
+              aside={<UsageCounter usage={allowance.usage} onShowLimit={() => allowance.showLimit()} />}
+            />
+          )}
+        </div>
       </div>
 
       {allowance.limitOpen && allowance.usage.data ? (

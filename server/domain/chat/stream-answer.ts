@@ -11,7 +11,7 @@ export { NOTHING_FOUND_ANSWER };
 
 interface Outcome {
   answer: string;
-  status: 'complete' | 'failed' | 'stopped';
+  status: 'complete' | 'failed';
   inputTokens: number;
   outputTokens: number;
   cited: readonly number[];
@@ -21,8 +21,9 @@ interface Outcome {
  * Streams the answer as typed events: meta, token/citation…, then done or error.
  * The answer's row (written `streaming` by holdQuestion) is settled once, whatever
  * ends the stream, with its sources, latency, tokens and cost. The question is kept
- * only for an answer the student got: a failure (before or after the first token),
- * a stop before any text, and an answer saying the course does not cover the
+ * only for an answer the student got in full: a failure (before or after the first
+ * token), a request that went away before `done` (Stop or a dropped connection: the
+ * server cannot tell them apart), and an answer saying the course does not cover the
  * question (not-covered.ts) are given back; `done.charged` tells the student which.
  */
 export async function* streamAnswer(
@@ -90,7 +91,9 @@ async function* answerEvents(
         yield* citations.push(event.text, event.moments);
       }
       yield* citations.flush();
-      if (options.signal?.aborted) outcome.status = 'stopped';
+      // The request went away before `done` (Stop, a closed tab or a dropped network look the same
+      // here): nothing was delivered in full, so it is settled as failed and the question given back.
+      if (options.signal?.aborted) outcome.status = 'failed';
     } catch (err) {
       outcome.status = 'failed';
       failure =
@@ -104,8 +107,8 @@ async function* answerEvents(
   }
 
   const notCovered = sources.length === 0 || isNotCoveredAnswer(outcome.answer, outcome.cited);
-  // The one charging rule: the student pays for an answer they got, never for "not covered".
-  const delivered = outcome.status === 'complete' || (outcome.status === 'stopped' && outcome.answer.trim() !== '');
+  // The one charging rule: the student pays for an answer they got in full, never for "not covered".
+  const delivered = outcome.status === 'complete';
   const charged = prepared.reservation !== null && delivered && !notCovered;
   const latencyMs = Math.max(0, ports.clock.now().getTime() - prepared.startedAt);
   await recordExchange(ports, prepared, outcome, latencyMs, citations.occurrences, charged);

@@ -44,7 +44,8 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
   const { video } = run;
   if (!ports.transcriber) {
     throw new PipelineFailure(
-      'No transcription service is configured, so this video cannot be transcribed. Add a captions file for it, or set OPENAI_API_KEY (or TRANSCRIBE_BASE_URL) and retry.',
+      // The creator reads this in their library: the fix they can make, not the server's variable names.
+      "Chronos can't turn speech into text yet, so this video can't be transcribed. Add a captions file (.vtt or .srt) for it, or connect a transcription service in your Chronos server settings and retry.",
     );
   }
   if (!ports.blobs) throw new PipelineFailure('File storage is not configured on this server, so the audio cannot be read.');

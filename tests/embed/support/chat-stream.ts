@@ -40,9 +40,9 @@ export function splitAt(text: string, sizes: number[]): string[] {
 
 /**
  * A streamed response that yields `chunks`; with `hold`, it then stays open until the request
- * is aborted (for Stop).
+ * is aborted (for Stop); with `drop`, the connection fails after them as a dropped network does.
  */
-export function sseResponse(chunks: string[], { hold = false, signal }: { hold?: boolean; signal?: AbortSignal | null } = {}): Response {
+export function sseResponse(chunks: string[], { hold = false, drop = false, signal }: { hold?: boolean; drop?: boolean; signal?: AbortSignal | null } = {}): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -50,14 +50,15 @@ export function sseResponse(chunks: string[], { hold = false, signal }: { hold?:
         controller.enqueue(encoder.encode(chunk));
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
-      if (!hold) controller.close();
+      if (drop) controller.error(new TypeError('network error'));
+      else if (!hold) controller.close();
       else signal?.addEventListener('abort', () => controller.error(new DOMException('Aborted', 'AbortError')));
     },
   });
   return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
 }
 
-export type ChatReply = { chunks: string[]; hold?: boolean } | StubReply;
+export type ChatReply = { chunks: string[]; hold?: boolean; drop?: boolean } | StubReply;
 
 /** `stubApi` for the JSON endpoints, plus `POST /api/chat` answered by `chat` (in order, last repeats). */
 export function stubChatApi(routes: Record<string, StubReply | StubReply[]>, chat: ChatReply[]) {
@@ -70,7 +71,7 @@ export function stubChatApi(routes: Record<string, StubReply | StubReply[]>, cha
     api.calls.push({ url: '/api/chat', method: init?.method ?? 'GET', headers: new Headers(init?.headers), init });
     const reply = chat[Math.min(served, chat.length - 1)];
     served += 1;
-    if (reply !== undefined && typeof reply === 'object' && 'chunks' in reply) return sseResponse(reply.chunks, { hold: reply.hold ?? false, signal: init?.signal ?? null });
+    if (reply !== undefined && typeof reply === 'object' && 'chunks' in reply) return sseResponse(reply.chunks, { hold: reply.hold ?? false, drop: reply.drop ?? false, signal: init?.signal ?? null });
     return toJson(reply);
   });
   vi.stubGlobal('fetch', fetchMock);

@@ -6,6 +6,12 @@ import { offlineHealth, realHealth } from '../support/health-fixture';
 import { planOverview } from '../support/plan-fixture';
 import { creatorViewer } from '../support/viewer-fixture';
 
+/** How Chronos runs is its own tab now, not a sidebar on every tab. */
+async function openDiagnostics() {
+  fireEvent.click(screen.getByRole('tab', { name: 'Diagnostics' }));
+  return screen.findByRole('list', { name: 'Providers' });
+}
+
 function providerRows() {
   return within(screen.getByRole('list', { name: 'Providers' })).getAllByRole('listitem');
 }
@@ -48,20 +54,21 @@ describe('CreatorDashboardView', () => {
     expect(bar.getByText('Creator')).toBeTruthy();
     expect(bar.queryByText('Sandbox')).toBeNull();
 
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Library', 'Plan & usage', 'Questions']);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Library', 'Plan & usage', 'Questions', 'Diagnostics']);
     expect(await screen.findByRole('heading', { name: 'No videos yet' })).toBeTruthy();
     const stages = within(screen.getByRole('list', { name: 'Processing pipeline' })).getAllByRole('heading');
     expect(stages.map((stage) => stage.textContent)).toEqual(['Upload', 'Transcribe', 'Chunk', 'Embed']);
     expect(screen.getByRole('button', { name: 'Add captions' }).getAttribute('aria-disabled')).toBe('false');
     expect(screen.getByRole('button', { name: 'Add videos' })).toHaveProperty('disabled', false);
-    await screen.findByRole('list', { name: 'Providers' });
+    // No system status beside the library.
+    expect(screen.queryByRole('list', { name: 'Providers' })).toBeNull();
   });
 
   it('sends the company id with every request, and no experience id', async () => {
     const { calls } = stubDashboard();
     await renderLoaded('biz_acme');
-    await screen.findByRole('list', { name: 'Providers' });
     await screen.findByRole('heading', { name: 'No videos yet' });
+    await openDiagnostics();
     expect(calls.map((call) => call.url).sort()).toEqual(['/api/health', '/api/videos', '/api/viewer']);
     for (const call of calls) {
       expect(call.headers.get('x-whop-company-id')).toBe('biz_acme');
@@ -75,7 +82,6 @@ describe('CreatorDashboardView', () => {
     const bar = appBar();
     expect(bar.getByText('Sandbox')).toBeTruthy();
     expect(bar.getByText('Enterprise plan')).toBeTruthy();
-    await screen.findByRole('list', { name: 'Providers' });
   });
 
   it('403: tells a non-admin that only admins of this company manage Chronos', async () => {
@@ -97,7 +103,7 @@ describe('CreatorDashboardView', () => {
     stubDashboard();
     await renderLoaded();
 
-    await screen.findByRole('list', { name: 'Providers' });
+    await openDiagnostics();
     const rows = providerRows();
     expect(rows).toHaveLength(6);
     expect(rows[2]?.textContent).toContain('Answers');
@@ -106,12 +112,18 @@ describe('CreatorDashboardView', () => {
     expect(screen.getByText('Reachable')).toBeTruthy();
     expect(screen.getByText('20261124000100_core_schema')).toBeTruthy();
     expect(screen.getByText('0.1.0')).toBeTruthy();
+    // What needs attention comes first, in plain words with the fix, never a variable name.
+    const advice = within(screen.getByRole('list', { name: 'Needs your attention' }));
+    expect(advice.getByText(/Answers are put together from your transcripts/)).toBeTruthy();
+    expect(advice.getByText(/Add a .vtt or .srt captions file for each video/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/[A-Z]{3,}_[A-Z_]{3,}/);
   });
 
   it('marks real providers as real', async () => {
     stubDashboard({ body: realHealth() });
     await renderLoaded();
-    await screen.findByRole('list', { name: 'Providers' });
+    await openDiagnostics();
+    expect(screen.getByText('Everything runs on real services. Nothing needs your attention.')).toBeTruthy();
     const rows = providerRows();
     expect(rows.every((row) => row.textContent?.includes('Real'))).toBe(true);
     expect(screen.getByText('openai:text-embedding-3-small')).toBeTruthy();
@@ -123,6 +135,7 @@ describe('CreatorDashboardView', () => {
       { body: offlineHealth() },
     ]);
     await renderLoaded();
+    fireEvent.click(screen.getByRole('tab', { name: 'Diagnostics' }));
 
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Could not load system status')).toBeTruthy();
@@ -156,6 +169,7 @@ describe('CreatorDashboardView', () => {
     expect(screen.getByRole('tab', { name: 'Questions' }).getAttribute('aria-selected')).toBe('true');
     expect(await screen.findByRole('heading', { name: 'No student questions yet' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Questions' }));
-    await screen.findByRole('list', { name: 'Providers' });
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Questions' }), { key: 'ArrowRight' });
+    expect(await screen.findByRole('list', { name: 'Providers' })).toBeTruthy();
   });
 });

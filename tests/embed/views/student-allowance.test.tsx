@@ -28,6 +28,16 @@ async function counter() {
   return screen.findByLabelText('Questions left');
 }
 
+async function limitNotice() {
+  return within(await screen.findByRole('region', { name: 'Question limit' }));
+}
+
+/** The limit is inline; the modal opens when the student asks for more (Details) or tries to ask. */
+async function openLimitModal() {
+  fireEvent.click((await limitNotice()).getByRole('button', { name: 'Details' }));
+  return within(await screen.findByRole('dialog'));
+}
+
 function questionBox() {
   return screen.getByLabelText('Your question about the course') as HTMLTextAreaElement;
 }
@@ -43,17 +53,26 @@ describe('Student chat: questions left', () => {
     expect(shown.textContent).toBe(text);
     expect(shown.className).toContain(`usage-counter--${tone}`);
     expect(screen.queryByRole('dialog')).toBeNull();
-    await screen.findByText('Database reachable');
   });
 
-  it('Free, all 3 asked: says none are left, closes the composer with the reason and opens the limit modal', async () => {
+  it('Free, all 3 asked: the limit takes the composer\'s place, and no modal covers the conversation on arrival', async () => {
     renderChat(freeUsage(3));
+    const notice = await limitNotice();
+    expect(notice.getByText("You've used your 3 free questions.")).toBeTruthy();
+    expect(notice.getByRole('button', { name: 'Ask Acme Academy to upgrade' })).toBeTruthy();
+    expect(screen.queryByLabelText('Your question about the course')).toBeNull();
+    // Give any effect the chance to open it: it must not.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('Free, all 3 asked: trying to ask (an example question) opens the limit modal and sends nothing', async () => {
+    const { callsTo } = renderChat(freeUsage(3), { '/api/chat/starters': { body: { starters: [{ question: 'How do I know my starter is ready?', videoId: '00000000-0000-4000-8000-00000000000a', videoTitle: 'Meet your starter' }] } } });
+    fireEvent.click(await screen.findByRole('button', { name: 'How do I know my starter is ready?' }));
     const dialog = await screen.findByRole('dialog', { name: "You've used your 3 free questions" });
-    expect((await counter()).textContent).toContain('No free questions left');
-    expect(questionBox().disabled).toBe(true);
-    expect(screen.getByText("You've used your 3 free questions.")).toBeTruthy();
     expect(within(dialog).getByText(/Acme Academy uses Chronos's free plan, which gives each student 3 questions in total/)).toBeTruthy();
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Ask Acme Academy to upgrade' }));
+    expect(callsTo('/api/chat')).toHaveLength(0);
   });
 
   it('daily plans count what is left today', async () => {
@@ -72,7 +91,9 @@ describe('Student chat: questions left', () => {
     const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(resetsAt));
     const { callsTo } = renderChat(basicUsage(100, resetsAt), {}, studentViewer({ creator: { id: 'biz_acme', name: 'Acme Academy', tier: 'BASIC' } }));
 
-    const dialog = within(await screen.findByRole('dialog', { name: "You've reached today's limit" }));
+    expect((await limitNotice()).queryByRole('button', { name: /to upgrade/ })).toBeNull();
+    const dialog = await openLimitModal();
+    expect(screen.getByRole('dialog', { name: "You've reached today's limit" })).toBeTruthy();
     expect(dialog.getByText(/gives each student 100 questions a day/)).toBeTruthy();
     const reset = dialog.getByText(/^Resets at/);
     expect(reset.textContent).toBe(`Resets at ${clock} (in 5 hours)`);
@@ -86,7 +107,7 @@ describe('Student chat: questions left', () => {
     const { callsTo } = renderChat(freeUsage(3), {
       'POST /api/upgrade-requests': { status: 201, body: { requested: true, alreadyRequested: false } },
     });
-    const dialog = within(await screen.findByRole('dialog'));
+    const dialog = await openLimitModal();
     fireEvent.click(dialog.getByRole('button', { name: 'Ask Acme Academy to upgrade' }));
     expect(await dialog.findByText('Request sent — thanks!')).toBeTruthy();
     expect(callsTo('/api/upgrade-requests')).toHaveLength(1);
@@ -97,7 +118,7 @@ describe('Student chat: questions left', () => {
 
   it('Free: says so when the student already asked', async () => {
     renderChat(freeUsage(3), { 'POST /api/upgrade-requests': { body: { requested: true, alreadyRequested: true } } });
-    const dialog = within(await screen.findByRole('dialog'));
+    const dialog = await openLimitModal();
     fireEvent.click(dialog.getByRole('button', { name: 'Ask Acme Academy to upgrade' }));
     expect(await dialog.findByText('You already asked')).toBeTruthy();
     expect(dialog.queryByText('Request sent — thanks!')).toBeNull();
@@ -110,7 +131,7 @@ describe('Student chat: questions left', () => {
         { status: 201, body: { requested: true, alreadyRequested: false } },
       ],
     });
-    const dialog = within(await screen.findByRole('dialog'));
+    const dialog = await openLimitModal();
     fireEvent.click(dialog.getByRole('button', { name: 'Ask Acme Academy to upgrade' }));
     const alert = within(await dialog.findByRole('alert'));
     expect(alert.getByText('Could not send your request')).toBeTruthy();
@@ -120,20 +141,30 @@ describe('Student chat: questions left', () => {
     expect(callsTo('/api/upgrade-requests')).toHaveLength(2);
   });
 
+  it('Free: asks the creator to upgrade right from the inline limit', async () => {
+    const { callsTo } = renderChat(freeUsage(3), {
+      'POST /api/upgrade-requests': { status: 201, body: { requested: true, alreadyRequested: false } },
+    });
+    fireEvent.click((await limitNotice()).getByRole('button', { name: 'Ask Acme Academy to upgrade' }));
+    expect(await (await limitNotice()).findByText('Request sent: Acme Academy sees it on their dashboard.')).toBeTruthy();
+    expect(callsTo('/api/upgrade-requests')).toHaveLength(1);
+  });
+
   it('Esc closes the modal; "Details" opens it again', async () => {
     renderChat(freeUsage(3));
-    const dialog = await screen.findByRole('dialog');
-    fireEvent.keyDown(dialog, { key: 'Escape' });
+    const dialog = await openLimitModal();
+    expect(dialog).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(questionBox().disabled).toBe(true);
-
-    fireEvent.click(within(await counter()).getByRole('button', { name: 'Details' }));
+    expect(screen.queryByLabelText('Your question about the course')).toBeNull();
+    await openLimitModal();
     expect(screen.getByRole('dialog', { name: "You've used your 3 free questions" })).toBeTruthy();
   });
 
   it('a creator previewing the chat is told to upgrade from the dashboard, not to ask', async () => {
     renderChat(freeUsage(3), {}, creatorViewer({ view: 'experience', experience: { id: 'exp_course42', name: 'Sourdough Basics' } }));
-    const dialog = within(await screen.findByRole('dialog'));
+    expect((await limitNotice()).queryByRole('button', { name: /to upgrade/ })).toBeNull();
+    const dialog = await openLimitModal();
     expect(dialog.getByText(/upgrade Chronos from your Whop dashboard/)).toBeTruthy();
     expect(dialog.queryByRole('button', { name: /to upgrade/ })).toBeNull();
   });

@@ -25,6 +25,7 @@ function renderChat(chat: ChatReply[], extra: Record<string, StubReply | StubRep
 
 async function ask(question: string) {
   const box = (await screen.findByLabelText('Your question about the course')) as HTMLTextAreaElement;
+  box.focus(); // as typing does
   fireEvent.change(box, { target: { value: question } });
   fireEvent.keyDown(box, { key: 'Enter' });
 }
@@ -47,7 +48,8 @@ describe('Student chat: streaming answers', () => {
     expect(reply.textContent).toContain('Your starter is ready when it doubles');
     // Screen readers hear that the answer is ready, not every streamed token.
     expect(await screen.findByText('Answer ready.', { selector: '[aria-live="polite"]' })).toBeTruthy();
-    expect(screen.getByText('Offline answers')).toBeTruthy();
+    // Which provider answered is the creator's business (Diagnostics), not a badge on every answer.
+    expect(screen.queryByText(/Offline answers/)).toBeNull();
     expect((await screen.findByLabelText('Questions left')).textContent).toBe('2 of 3 free questions left');
     expect(within(reply).getByRole('region', { name: 'Sources' })).toBeTruthy();
 
@@ -73,15 +75,33 @@ describe('Student chat: streaming answers', () => {
     expect(JSON.parse(String(callsTo('/api/chat')[1]?.init?.body))).toEqual({ question: 'And then?', sessionId: SESSION_ID });
   });
 
-  it('Stop aborts the stream and keeps what arrived', async () => {
+  it('Stop aborts the stream, keeps what arrived, keeps focus in the question box and re-reads the usage', async () => {
     const { callsTo } = renderChat([{ chunks: [sseText(answer.slice(0, 2))], hold: true }]);
     await ask('Ready?');
     await screen.findByText(/Your starter is ready when it/);
-    expect((screen.getByLabelText('Your question about the course') as HTMLTextAreaElement).disabled).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
-    expect(await screen.findByText('Stopped.')).toBeTruthy();
+    const box = screen.getByLabelText('Your question about the course') as HTMLTextAreaElement;
+    // Never disabled while answering: focus stays in it after send, and the next question can be typed.
+    expect(box.disabled).toBe(false);
+    expect(document.activeElement).toBe(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop answering' }));
+    expect(await screen.findByText('Stopped. This question was not counted.')).toBeTruthy();
     expect(callsTo('/api/chat')[0]?.init?.signal?.aborted).toBe(true);
-    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Stop answering' })).toBeNull();
+    expect(document.activeElement).toBe(box);
+    // The server gave the question back: the counter is read again, not left at what `meta` said.
+    await waitFor(() => expect(callsTo('/api/usage')).toHaveLength(2));
+  });
+
+  it('a dropped stream says what happened in plain words, re-reads the usage and offers Retry', async () => {
+    const { callsTo } = renderChat([{ chunks: [sseText(answer.slice(0, 2))], drop: true }, { chunks: [sseText(answer)] }]);
+    await ask('Ready?');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('The connection dropped before the answer finished. This question was not counted; try again.')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/network error/i);
+    await waitFor(() => expect(callsTo('/api/usage')).toHaveLength(2));
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('doubles')).toBeTruthy();
+    expect(callsTo('/api/chat')).toHaveLength(2);
   });
 
   it('an error event shows its message and request id, and Retry asks again', async () => {
@@ -102,7 +122,9 @@ describe('Student chat: streaming answers', () => {
     renderChat([{ status: 403, body: { error: { ...limit.error, details: { usage: freeUsage(3) } } } }]);
     await ask('One more?');
     expect(await screen.findByRole('dialog', { name: "You've used your 3 free questions" })).toBeTruthy();
-    expect((screen.getByLabelText('Your question about the course') as HTMLTextAreaElement).disabled).toBe(true);
+    // The limit takes the composer's place.
+    expect(screen.getByRole('region', { name: 'Question limit' })).toBeTruthy();
+    expect(screen.queryByLabelText('Your question about the course')).toBeNull();
   });
 
   it('a "nothing found" answer is a gentle notice', async () => {

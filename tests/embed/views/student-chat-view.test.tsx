@@ -47,34 +47,34 @@ describe('StudentChatView', () => {
     expect(screen.getByText('Enter to send · Shift+Enter for a new line')).toBeTruthy();
     expect(screen.queryByText(/sign in/i)).toBeNull();
 
-    await screen.findByText('Database reachable');
+    await screen.findByLabelText('Questions left');
   });
 
-  it('shows who is signed in, their role, the course, the community and its plan', async () => {
+  it('shows the course and who is signed in on one bar, and neither the community (Whop shows it) nor the plan', async () => {
     stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
     await screen.findByRole('banner');
 
     const bar = within(header());
-    expect(bar.getByText('Sourdough Basics')).toBeTruthy();
-    expect(bar.getByText('Acme Academy')).toBeTruthy();
-    expect(bar.getByText('Pro plan')).toBeTruthy();
+    expect(bar.getByRole('heading', { level: 1, name: 'Sourdough Basics' })).toBeTruthy();
+    expect(bar.queryByText('Acme Academy')).toBeNull();
+    expect(bar.queryByText('Pro plan')).toBeNull();
     expect(bar.getByText('Ben Carter')).toBeTruthy();
-    expect(bar.getByText('@ben')).toBeTruthy();
     expect(bar.getByText('BC')).toBeTruthy();
-    expect(bar.getByText('Student')).toBeTruthy();
+    expect(bar.queryByText('Student')).toBeNull();
     expect(bar.queryByText('Creator')).toBeNull();
     expect(bar.queryByText('Sandbox')).toBeNull();
     expect(screen.queryByText(/viewing as the creator/)).toBeNull();
-    await screen.findByText('Database reachable');
+    await screen.findByLabelText('Questions left');
   });
 
   it('sends the experience id with every request, and no company id', async () => {
     const { calls } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
-    await screen.findByText('Database reachable');
+    await screen.findByLabelText('Questions left');
 
-    expect(calls.map((call) => call.url).sort()).toEqual(['/api/chat/sessions', '/api/chat/starters', '/api/health', '/api/usage', '/api/viewer']);
+    // No /api/health: how Chronos runs is the creator's Diagnostics tab, not the student's business.
+    expect(calls.map((call) => call.url).sort()).toEqual(['/api/chat/sessions', '/api/chat/starters', '/api/usage', '/api/viewer']);
     for (const call of calls) {
       expect(call.headers.get('x-whop-experience-id')).toBe('exp_course42');
       expect(call.headers.has('x-whop-company-id')).toBe(false);
@@ -82,18 +82,20 @@ describe('StudentChatView', () => {
     }
   });
 
-  it('in the local sandbox, sends the sandbox token too and shows a Sandbox badge', async () => {
+  it('in the local sandbox, sends the sandbox token too (the sandbox page itself says it is one)', async () => {
     frameWindowAs('same-origin');
     window.history.replaceState(null, '', `/experiences/exp_course42${sandboxTokenFragment('sandbox.jwt.sig')}`);
     expect(installSandboxToken()).toBe('accepted');
     const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer({ sandbox: true }) }, '/api/health': { body: offlineHealth() } });
     render(<StudentChatView experienceId="exp_course42" />);
 
-    expect(await within(await screen.findByRole('banner')).findByText('Sandbox')).toBeTruthy();
+    await screen.findByRole('banner');
+    await screen.findByLabelText('Questions left');
+    expect(within(header()).queryByText('Sandbox')).toBeNull();
     const viewerCall = callsTo('/api/viewer')[0];
     expect(viewerCall?.headers.get('x-whop-user-token')).toBe('sandbox.jwt.sig');
     expect(viewerCall?.headers.get('x-whop-experience-id')).toBe('exp_course42');
-    await screen.findByText('Database reachable');
+    await screen.findByLabelText('Questions left');
   });
 
   it('shows a creator the student chat, with a note that they are viewing as the creator', async () => {
@@ -106,9 +108,9 @@ describe('StudentChatView', () => {
 
     expect(await screen.findByText("You're viewing as the creator.")).toBeTruthy();
     expect(within(header()).getByText('Creator')).toBeTruthy();
-    expect(within(header()).getByText('Free plan')).toBeTruthy();
+    expect(within(header()).queryByText('Free plan')).toBeNull();
     expect(screen.getByRole('heading', { name: 'Ask about the course videos' })).toBeTruthy();
-    await screen.findByText('Database reachable');
+    await screen.findByLabelText('Questions left');
   });
 
   it('401: explains that Chronos opens inside Whop, with the sandbox link when the server runs it', async () => {
@@ -167,45 +169,20 @@ describe('StudentChatView', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('Ben Carter')).toBeTruthy();
     expect(callsTo('/api/viewer')).toHaveLength(2);
-    await screen.findByText('Database reachable');
+    await screen.findByLabelText('Questions left');
   });
 
-  it('labels an offline answer provider plainly', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+  it.each([
+    ['offline', offlineHealth()],
+    ['real', realHealth()],
+    ['degraded', offlineHealth({ status: 'degraded' })],
+  ])('never shows a student database, provider or tier details (%s providers)', async (_name, health) => {
+    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: health } });
     render(<StudentChatView experienceId="exp_1" />);
-    expect(await screen.findByText('Offline answers (no AI key configured)')).toBeTruthy();
-  });
-
-  it('names a real answer provider', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: realHealth() } });
-    render(<StudentChatView experienceId="exp_1" />);
-    expect(await screen.findByText('AI answers (anthropic:claude-sonnet)')).toBeTruthy();
-    expect(screen.queryByText(/Offline answers/)).toBeNull();
-  });
-
-  it('shows a degraded system (503 with a health body) as status, not as an error', async () => {
-    const degraded = offlineHealth({ status: 'degraded' });
-    degraded.database = { ...degraded.database, reachable: false, latencyMs: null, migration: null };
-    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { status: 503, body: degraded } });
-    render(<StudentChatView experienceId="exp_1" />);
-    expect(await screen.findByText('Database unreachable')).toBeTruthy();
-    expect(screen.queryByRole('alert')).toBeNull();
-  });
-
-  it('shows the status error with its request id and recovers on retry', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters,
-      '/api/usage': { body: freeUsage(0) },
-      '/api/viewer': { body: studentViewer() },
-      '/api/health': [{ status: 500, body: errorBody('INTERNAL', 'Health check crashed', 'req_student_1') }, { body: offlineHealth() }],
-    });
-    render(<StudentChatView experienceId="exp_1" />);
-
-    const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Health check crashed')).toBeTruthy();
-    expect(within(alert).getByText('req_student_1')).toBeTruthy();
-
-    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByText('Offline answers (no AI key configured)')).toBeTruthy();
-    expect(screen.queryByRole('alert')).toBeNull();
+    await screen.findByLabelText('Questions left');
+    await screen.findByRole('list', { name: 'Example questions' });
+    const page = document.body.textContent ?? '';
+    expect(page).not.toMatch(/database|offline|anthropic|pglite|provider|AI key|Pro plan|Free plan/i);
+    expect(callsTo('/api/health')).toHaveLength(0);
   });
 });

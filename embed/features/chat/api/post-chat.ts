@@ -3,6 +3,12 @@ import { ChatStreamEvent, type ChatRequest } from '../../../../shared/schemas/ch
 import { errorFromResponse, UNREACHABLE_MESSAGE, withDefaultHeaders } from '../../../lib/api-client';
 import { createSseParser } from './sse-parser';
 
+/**
+ * The connection went away mid-answer (Wi-Fi dropped, the laptop slept, a proxy cut it). The
+ * server settles an answer it could not deliver as failed and gives the question back.
+ */
+export const STREAM_DROPPED_MESSAGE = 'The connection dropped before the answer finished. This question was not counted; try again.';
+
 export interface PostChatOptions {
   /** Each validated event, in order, as soon as it arrives. */
   onEvent: (event: ChatStreamEvent) => void;
@@ -44,10 +50,17 @@ export async function postChat(request: ChatRequest, { onEvent, signal }: PostCh
   };
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (cause) {
+        // The browser's own words here are "network error" or "Failed to fetch": say what happened instead.
+        if (signal?.aborted) throw cause;
+        throw new ApiError('SERVICE_UNAVAILABLE', STREAM_DROPPED_MESSAGE, { cause });
+      }
       if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
-      if (done) break;
-      emit(parser.push(decoder.decode(value, { stream: true })));
+      if (chunk.done) break;
+      emit(parser.push(decoder.decode(chunk.value, { stream: true })));
     }
     emit(parser.push(decoder.decode()));
     emit(parser.flush());

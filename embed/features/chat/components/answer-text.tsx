@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ChatSource } from '../../../../shared/schemas/chat';
 import type { CitedMoment } from '../chat-entry';
-import { CitationChip } from './citation-chip';
+import { createMarkerResolver, markerNumbers } from '../cited-markers';
+import { CitationMarker } from './citation-marker';
 
 interface AnswerTextProps {
   text: string;
@@ -11,20 +12,10 @@ interface AnswerTextProps {
   onOpenSource: (source: ChatSource) => void;
 }
 
-/** Counts each source's markers in reading order, so every chip finds its own moment. */
+/** One resolver per render: markers are matched to moments in reading order. */
 interface Chips {
-  sources: ChatSource[];
-  moments: readonly CitedMoment[];
-  seen: Map<number, number>;
+  resolve: (n: number) => ChatSource | undefined;
   onOpen: (source: ChatSource) => void;
-}
-
-/** The source as the k-th `[n]` cites it: its own second when the server pinned one. */
-function citedSource(chips: Chips, source: ChatSource): ChatSource {
-  const occurrence = chips.seen.get(source.n) ?? 0;
-  chips.seen.set(source.n, occurrence + 1);
-  const moment = chips.moments.find((m) => m.n === source.n && m.occurrence === occurrence);
-  return moment ? { ...source, startSeconds: moment.startSeconds } : source;
 }
 
 // Model text is never HTML: it is split into blocks and inline pieces and rebuilt as React
@@ -67,10 +58,10 @@ function toBlocks(text: string): Block[] {
   return blocks.filter((block) => block.kind !== 'p' || block.lines.length > 0);
 }
 
-/** Markdown-lite: paragraphs, headings, lists ("-", "*", "1."), **bold**, *italic*, `code`, and `[n]` citations as chips. */
+/** Markdown-lite: paragraphs, headings, lists ("-", "*", "1."), **bold**, *italic*, `code`, and `[n]` citations as compact markers. */
 export function AnswerText({ text, sources, moments = [], onOpenSource }: AnswerTextProps) {
   // Blocks and lines render in reading order, so one counter for the whole answer matches markers to moments.
-  const chips: Chips = { sources, moments, seen: new Map(), onOpen: onOpenSource };
+  const chips: Chips = { resolve: createMarkerResolver(sources, moments), onOpen: onOpenSource };
   const inline = (line: string, key: string) => renderInline(line, key, chips);
   return (
     <div className="answer-text">
@@ -97,7 +88,7 @@ export function AnswerText({ text, sources, moments = [], onOpenSource }: Answer
 }
 
 function renderInline(text: string, key: string, chips: Chips): ReactNode[] {
-  const { sources, onOpen } = chips;
+  const { resolve, onOpen } = chips;
   const parts: ReactNode[] = [];
   let last = 0;
   for (const match of text.matchAll(INLINE)) {
@@ -106,14 +97,11 @@ function renderInline(text: string, key: string, chips: Chips): ReactNode[] {
     let rendered: ReactNode[];
     if (code !== undefined) rendered = [<code key={at}>{code}</code>];
     else if (citation !== undefined) {
-      // "[1, 1]" is one citation, as the server counts it.
-      const numbers = [...new Set(citation.split(/[,;]/).map((n) => Number(n.trim())))];
-      const cited = numbers.map((n) => sources.find((source) => source.n === n));
-      // Counted even when not shown, like the server counts it, so later chips keep their own moments.
-      const pinned = cited.flatMap((source) => (source ? [citedSource(chips, source)] : []));
+      // Counted even when not shown, like the server counts it, so later markers keep their own moments.
+      const cited = markerNumbers(citation).map(resolve);
       // A marker that names a source we do not have stays as plain text.
-      if (pinned.length < cited.length) continue;
-      rendered = pinned.map((source, i) => <CitationChip key={`${at}-${i}`} source={source} onOpen={onOpen} />);
+      if (cited.some((source) => source === undefined)) continue;
+      rendered = cited.map((source, i) => <CitationMarker key={`${at}-${i}`} source={source!} onOpen={onOpen} />);
     } else if (bold !== undefined) rendered = [<strong key={at}>{renderInline(bold, at, chips)}</strong>];
     else rendered = [<em key={at}>{renderInline((star ?? underscore)!, at, chips)}</em>];
     if (match.index > last) parts.push(text.slice(last, match.index));

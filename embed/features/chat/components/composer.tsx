@@ -1,30 +1,44 @@
-import { useId, useState, type FormEvent, type KeyboardEvent, type Ref } from 'react';
+import { useId, useState, type FormEvent, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { Button } from '../../../ui/button';
 
 export interface ComposerProps {
   onSend: (question: string) => void;
   /** When set, the composer is disabled and this says why. */
   disabledReason?: string;
+  /**
+   * An answer is streaming: the box stays editable (focus never drops to the page) but Enter does
+   * not send, and the button is Stop. After Stop, focus is back in the box.
+   */
+  busy?: { note: string; onStop: () => void };
   value?: string;
   onValueChange?: (value: string) => void;
   /** Lets the view put focus back here (after a starter question or a past session was picked). */
-  inputRef?: Ref<HTMLTextAreaElement>;
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
+  /** Shown at the start of the note line (the questions left), so the chrome stays one line. */
+  aside?: ReactNode;
 }
 
+const HINT = 'Enter to send · Shift+Enter for a new line';
+
 /** Question box: Enter sends, Shift+Enter adds a line. Controlled or not. */
-export function Composer({ onSend, disabledReason, value, onValueChange, inputRef }: ComposerProps) {
+export function Composer({ onSend, disabledReason, busy, value, onValueChange, inputRef, aside }: ComposerProps) {
   const [ownValue, setOwnValue] = useState('');
   const text = value ?? ownValue;
   const setText = onValueChange ?? setOwnValue;
   const disabled = disabledReason !== undefined;
   const inputId = useId();
   const noteId = useId();
-  const canSend = !disabled && text.trim() !== '';
+  const canSend = !disabled && !busy && text.trim() !== '';
 
   function send() {
     if (!canSend) return;
     onSend(text.trim());
     setText('');
+  }
+
+  function stop() {
+    busy?.onStop();
+    inputRef?.current?.focus();
   }
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -39,6 +53,7 @@ export function Composer({ onSend, disabledReason, value, onValueChange, inputRe
     send();
   }
 
+  const note = disabledReason ?? busy?.note ?? HINT;
   return (
     <form className="composer" onSubmit={handleSubmit} aria-label="Ask a question">
       <label htmlFor={inputId} className="visually-hidden">
@@ -57,13 +72,22 @@ export function Composer({ onSend, disabledReason, value, onValueChange, inputRe
           disabled={disabled}
           aria-describedby={noteId}
         />
-        <Button type="submit" variant="primary" disabled={!canSend} aria-label="Send question">
-          Send
-        </Button>
+        {busy ? (
+          <Button variant="secondary" onClick={stop} aria-label="Stop answering">
+            Stop
+          </Button>
+        ) : (
+          <Button type="submit" variant="primary" disabled={!canSend} aria-label="Send question">
+            Send
+          </Button>
+        )}
       </div>
-      <p id={noteId} className={disabled ? 'composer__note composer__note--blocked' : 'composer__note'}>
-        {disabledReason ?? 'Enter to send · Shift+Enter for a new line'}
-      </p>
+      <div className="composer__meta">
+        {aside}
+        <p id={noteId} className={disabled ? 'composer__note composer__note--blocked' : 'composer__note'}>
+          {note}
+        </p>
+      </div>
     </form>
   );
 }

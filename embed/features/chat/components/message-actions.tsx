@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { ChatSource } from '../../../../shared/schemas/chat';
+import type { CitedMoment } from '../chat-entry';
 import { copyText, plainAnswerText } from '../copy-answer';
 import { Button } from '../../../ui/button';
 import { useMessageFeedback, type FeedbackValue } from '../api/post-message-feedback';
@@ -6,12 +8,15 @@ import { useMessageFeedback, type FeedbackValue } from '../api/post-message-feed
 interface MessageActionsProps {
   messageId: string | undefined;
   text: string;
+  /** The answer's sources and pinned moments: a copied "[1]" becomes "[Lesson 2 · 3:14]". */
+  sources?: readonly ChatSource[];
+  moments?: readonly CitedMoment[];
   feedback: FeedbackValue;
   onFeedbackChange: (value: FeedbackValue) => void;
 }
 
 /** Copy, and thumbs up/down (pressing the pressed one clears it). */
-export function MessageActions({ messageId, text, feedback, onFeedbackChange }: MessageActionsProps) {
+export function MessageActions({ messageId, text, sources = [], moments = [], feedback, onFeedbackChange }: MessageActionsProps) {
   const mutation = useMessageFeedback();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   // "Copied" is a moment's confirmation, not a state: it goes back after two seconds.
@@ -31,7 +36,7 @@ export function MessageActions({ messageId, text, feedback, onFeedbackChange }: 
   }
 
   async function copy() {
-    setCopied((await copyText(plainAnswerText(text))) ? 'copied' : 'failed');
+    setCopied((await copyText(plainAnswerText(text, sources, moments))) ? 'copied' : 'failed');
   }
 
   return (

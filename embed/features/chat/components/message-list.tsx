@@ -21,7 +21,7 @@ function latestAnswerStatus(chat: ChatStream): string {
 }
 
 /** The conversation: the student's questions and the answers, oldest first. */
-export function MessageList({ chat, onOpenSource }: { chat: ChatStream; onOpenSource: (source: ChatSource) => void }) {
+export function MessageList({ chat, onOpenSource, onRetry = chat.retry }: { chat: ChatStream; onOpenSource: (source: ChatSource) => void; onRetry?: (key: string) => void }) {
   return (
     <>
     <p className="visually-hidden" role="status" aria-live="polite">
@@ -36,8 +36,7 @@ export function MessageList({ chat, onOpenSource }: { chat: ChatStream; onOpenSo
             <AssistantMessage
               entry={entry}
               onOpenSource={onOpenSource}
-              onStop={chat.stop}
-              onRetry={() => chat.retry(entry.key)}
+              onRetry={() => onRetry(entry.key)}
               onFeedbackChange={(value) => chat.setFeedback(entry.key, value)}
             />
           )}

@@ -4,6 +4,7 @@ import { Button } from '../../../ui/button';
 import type { PlaybackCache } from '../api/get-video-playback';
 import { useVideoPlayback } from '../use-video-playback';
 import { MediaPlayer } from './media-player';
+import { findCitedSentence } from '../cited-sentence';
 import { PlaybackProblem } from './playback-problem';
 import '../player.css';
 
@@ -14,6 +15,9 @@ export interface CitedMoment {
   startSeconds: number;
   /** The cited passage of the transcript; stays visible under the player. */
   text: string;
+  /** Where the passage itself starts and ends, to mark the cited sentence in it. */
+  passageStartSeconds?: number;
+  endSeconds?: number;
 }
 
 export interface PlayerPanelProps {
@@ -22,6 +26,11 @@ export interface PlayerPanelProps {
   seekRequest?: number;
   cache: PlaybackCache;
   onClose: () => void;
+  /**
+   * Docked in the view's layout (beside the chat on desktop, a sheet above the composer on
+   * phones) rather than floating over it, so the student can keep asking while it plays.
+   */
+  docked?: boolean;
 }
 
 /**
@@ -29,7 +38,7 @@ export interface PlayerPanelProps {
  * passage. Captions-only lessons show the passage alone. It takes focus when it opens (the
  * player itself once loaded), Esc closes it, and focus then returns to what opened it.
  */
-export function PlayerPanel({ moment, seekRequest = 0, cache, onClose }: PlayerPanelProps) {
+export function PlayerPanel({ moment, seekRequest = 0, cache, onClose, docked = false }: PlayerPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const { state, refreshOnce, retry } = useVideoPlayback(moment.videoId, cache);
   // The file itself would not play even with a new link; remembered for this video only.
@@ -63,15 +72,15 @@ export function PlayerPanel({ moment, seekRequest = 0, cache, onClose }: PlayerP
 
   const playback = state.status === 'success' ? state.playback : undefined;
   return (
-    <aside className="player-panel" aria-label="Video source">
-      <header className="player-panel__header">
+    <aside className={docked ? 'player-panel player-panel--docked' : 'player-panel'} aria-label="Video source">
+      <div className="player-panel__header">
         <h2 ref={heading} tabIndex={-1} className="player-panel__title">
           {moment.videoTitle}
         </h2>
         <Button size="sm" variant="ghost" onClick={onClose} aria-label="Close video source">
           Close
         </Button>
-      </header>
+      </div>
       {state.status === 'loading' ? (
         <p className="player-panel__note" role="status">
           Loading the video…
@@ -102,7 +111,23 @@ export function PlayerPanel({ moment, seekRequest = 0, cache, onClose }: PlayerP
       <p className="player-panel__time">
         At <time dateTime={`PT${Math.floor(moment.startSeconds)}S`}>{formatTimestamp(moment.startSeconds)}</time>
       </p>
-      <blockquote className="player-panel__passage">{moment.text}</blockquote>
+      <Passage moment={moment} />
     </aside>
+  );
+}
+
+/** The passage, with the sentence spoken at the cited second marked. */
+function Passage({ moment }: { moment: CitedMoment }) {
+  const parts =
+    moment.passageStartSeconds !== undefined && moment.endSeconds !== undefined
+      ? findCitedSentence(moment.text, moment.passageStartSeconds, moment.endSeconds, moment.startSeconds)
+      : null;
+  if (!parts) return <blockquote className="player-panel__passage">{moment.text}</blockquote>;
+  return (
+    <blockquote className="player-panel__passage">
+      {parts.before}
+      <mark className="player-panel__cited">{parts.cited}</mark>
+      {parts.after}
+    </blockquote>
   );
 }

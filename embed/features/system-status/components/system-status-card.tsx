@@ -5,15 +5,20 @@ import { ErrorNotice } from '../../../ui/error-notice';
 import { Skeleton } from '../../../ui/skeleton';
 import { useHealth } from '../api/get-health';
 import { modeBadge, providerRoles } from '../provider-labels';
+import { statusAdvice } from '../status-advice';
+import '../system-status.css';
 
-/** The creator's view of what runs their Chronos: database, migration, version, providers. */
+/**
+ * The creator's Diagnostics tab: first what needs their attention, in plain words with the fix
+ * they can make, then the facts to quote when asking for help (database, migration, version, providers).
+ */
 export function SystemStatusCard() {
   const health = useHealth();
   const data = health.data;
 
   return (
     <Card
-      title="System status"
+      title="Diagnostics"
       aside={data ? <Badge tone={data.status === 'ok' ? 'success' : 'warning'}>{data.status === 'ok' ? 'OK' : 'Degraded'}</Badge> : null}
       aria-busy={health.status === 'loading'}
     >
@@ -30,8 +35,22 @@ export function SystemStatusCard() {
 
 function HealthDetails({ health }: { health: HealthResponse }) {
   const { database } = health;
+  const advice = statusAdvice(health);
   return (
     <>
+      {advice.length === 0 ? (
+        <p className="card__note">Everything runs on real services. Nothing needs your attention.</p>
+      ) : (
+        <ul className="status-advice" aria-label="Needs your attention">
+          {advice.map((item) => (
+            <li key={item.what} className={`status-advice__item status-advice__item--${item.tone}`}>
+              <p className="status-advice__what">{item.what}</p>
+              <p className="status-advice__fix">{item.fix}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className="card__subtitle">Details for support</h3>
       <dl className="facts">
         <div className="facts__row">
           <dt>Database</dt>
@@ -74,12 +93,6 @@ function HealthDetails({ health }: { health: HealthResponse }) {
           );
         })}
       </ul>
-      {health.providers.answerer.mode === 'offline' ? (
-        <p className="card__note">
-          Offline providers are working code paths that need no keys: answers are composed from your transcripts
-          without an AI model. Add provider keys to the server to switch to real ones.
-        </p>
-      ) : null}
     </>
   );
 }

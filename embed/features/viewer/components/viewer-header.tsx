@@ -1,11 +1,41 @@
+import type { ReactNode } from 'react';
 import type { Viewer } from '../../../../shared/schemas/viewer';
 import { Badge } from '../../../ui/badge';
 import { ChronosMark } from '../../../ui/chronos-mark';
 import { tierBadge } from '../viewer-labels';
 import { ViewerAccount } from './viewer-account';
+import '../viewer.css';
+
+export interface ViewerHeaderProps {
+  viewer: Viewer;
+  /**
+   * The student view's one-line bar: the course and who is signed in, nothing else. Whop's
+   * frame already names the community, and the creator's plan is not the student's business.
+   */
+  compact?: boolean;
+  /** Buttons at the end of a compact bar (the conversations drawer on phones). */
+  actions?: ReactNode;
+}
 
 /** The app bar: where we are (course or community, the view's h1; the creator's plan) and who is signed in. */
-export function ViewerHeader({ viewer }: { viewer: Viewer }) {
+export function ViewerHeader({ viewer, compact = false, actions }: ViewerHeaderProps) {
+  if (compact) {
+    const course = viewer.experience?.name ?? viewer.creator.name ?? 'Course';
+    return (
+      <header className="app-header app-header--compact">
+        <div className="app-header__start">
+          <ChronosMark />
+          <h1 className="app-header__course" title={course}>
+            {course}
+          </h1>
+        </div>
+        <div className="app-header__end">
+          {actions}
+          <ViewerAccount viewer={viewer} compact />
+        </div>
+      </header>
+    );
+  }
   const tier = tierBadge[viewer.creator.tier];
   return (
     <header className="app-header">

@@ -24,7 +24,8 @@ describe('several moments of one source', () => {
     render(<AnswerText text={text} sources={[lesson, other]} moments={moments} onOpenSource={onOpen} />);
     expect(screen.getByRole('button', { name: 'Lesson 3 · 0:40' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Lesson 3 · 1:35' }));
-    expect(onOpen).toHaveBeenCalledWith({ ...lesson, startSeconds: 95 });
+    // The passage's own start stays beside the moment, for the player to mark the cited sentence.
+    expect(onOpen).toHaveBeenCalledWith({ ...lesson, startSeconds: 95, passageStartSeconds: 0 });
     expect(screen.getByRole('button', { name: 'Lesson 4 · 5:30' })).toBeTruthy();
     // A marker the server pinned no moment for plays its source as given.
     expect(screen.getByRole('button', { name: 'Lesson 3 · 0:00' })).toBeTruthy();
@@ -33,7 +34,7 @@ describe('several moments of one source', () => {
   it('counts a marker naming an unknown source, as the server does, so later chips keep their moments', () => {
     render(<AnswerText text="See [1, 9]. Then [1]." sources={[lesson]} moments={moments} onOpenSource={vi.fn()} />);
     expect(screen.getByText(/See \[1, 9\]/)).toBeTruthy();
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['\u25B6\uFE0E Lesson 3 · 1:35']);
+    expect(screen.getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-label')])).toEqual([['[1]', 'Lesson 3 · 1:35']]);
   });
 
   it('reads stored citations as moments, older answers (one per source, no occurrence) included', () => {
@@ -78,7 +79,8 @@ describe('several moments of one source', () => {
     const reply = await screen.findByRole('article', { name: 'Answer' });
     const sourcesRegion = await within(reply).findByRole('region', { name: 'Sources' });
     const text = reply.querySelector('.answer-text') as HTMLElement;
-    expect(within(text).getAllByRole('button').map((b) => b.textContent?.replace('\u25B6\uFE0E ', ''))).toEqual([
+    // Inline, compact "[n]" markers named by their moment; full labels under Sources.
+    expect(within(text).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
       'Lesson 3 · 0:40',
       'Lesson 3 · 1:35',
       'Lesson 4 · 5:30',
