@@ -9,7 +9,8 @@ import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
 import { getChatUsage, type ChatReservation } from '../quotas/chat-quota';
 import { abandonQuestion, holdQuestion } from './hold-question';
-import { numberSources, retrieveSources } from './retrieve-sources';
+import { findMomentSources, mergeMomentFirst } from './moment-sources';
+import { numberSources, retrieveSources, type RetrievedSource } from './retrieve-sources';
 import { rewriteModelOf } from './rewrite-deadline';
 import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
 import type { MomentSegment } from './cited-moment';
@@ -45,6 +46,8 @@ export interface PreparedQuestion {
 }
 
 const HISTORY_TURNS = 6;
+/** retrieveSources' default: the prompt's sources, a moment's passages included. */
+const SOURCES_LIMIT = 6;
 
 /** A session id of another student or creator is simply not found; checked before anything is counted. */
 async function ownSession(db: Db, viewer: ViewerContext, sessionId: string): Promise<string> {
@@ -111,13 +114,17 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
     // Only a model-backed answerer rewrites, and only follow-ups (rewriteFollowUp decides); the rules otherwise.
     const rewritten = await rewriteFollowUp(history, input.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
     const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query });
+    // "Ask about this moment": the lesson's passages around that second come first.
+    const found: RetrievedSource[] = input.moment
+      ? mergeMomentFirst(await findMomentSources(ports.db, { creatorId: viewer.creator.id, moment: input.moment }), retrieved.sources, SOURCES_LIMIT)
+      : retrieved.sources;
     let kept = held.reservation;
-    if (kept && retrieved.sources.length === 0) {
+    if (kept && found.length === 0) {
       // The course cannot answer this: the student is told so, and it does not cost a question.
       await releaseAnswerQuota(ports.db, held.messageId);
       kept = null;
     }
-    const sources = numberSources(retrieved.sources);
+    const sources = numberSources(found);
     const sourceSegments = await segmentsOfSources(ports.db, viewer.creator.id, sources);
     return {
       viewer,
