@@ -6,6 +6,7 @@ import { LandingView } from './views/landing/landing-view';
 import { NotFoundView } from './views/not-found/not-found-view';
 import { SandboxView } from './views/sandbox/sandbox-view';
 import { StudentChatView } from './views/student-chat/student-chat-view';
+import { StudentLessonsView } from './views/student-lessons/student-lessons-view';
 
 export function App() {
   const { pathname } = useLocation();
@@ -15,6 +16,10 @@ export function App() {
     case 'student-chat':
       // Keyed so moving to another experience starts from a clean view.
       return <StudentChatView key={route.experienceId} experienceId={route.experienceId} />;
+    case 'student-lessons':
+      return <StudentLessonsView key={route.experienceId} experienceId={route.experienceId} />;
+    case 'student-lesson':
+      return <StudentLessonsView key={route.experienceId} experienceId={route.experienceId} videoId={route.videoId} />;
     case 'creator-dashboard':
       return <CreatorDashboardView key={route.companyId} companyId={route.companyId} />;
     case 'discover':

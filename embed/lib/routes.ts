@@ -6,6 +6,8 @@
  */
 export type Route =
   | { name: 'student-chat'; experienceId: string }
+  | { name: 'student-lessons'; experienceId: string }
+  | { name: 'student-lesson'; experienceId: string; videoId: string }
   | { name: 'creator-dashboard'; companyId: string }
   | { name: 'discover' }
   | { name: 'sandbox' }
@@ -41,6 +43,12 @@ export function matchRoute(pathname: string): Route {
   const student = matchPath('/experiences/:experienceId', pathname);
   if (student?.experienceId) return { name: 'student-chat', experienceId: student.experienceId };
 
+  const lessons = matchPath('/experiences/:experienceId/lessons', pathname);
+  if (lessons?.experienceId) return { name: 'student-lessons', experienceId: lessons.experienceId };
+
+  const lesson = matchPath('/experiences/:experienceId/lessons/:videoId', pathname);
+  if (lesson?.experienceId && lesson.videoId) return { name: 'student-lesson', experienceId: lesson.experienceId, videoId: lesson.videoId };
+
   const creator = matchPath('/dashboard/:companyId', pathname);
   if (creator?.companyId) return { name: 'creator-dashboard', companyId: creator.companyId };
 
@@ -48,6 +56,27 @@ export function matchRoute(pathname: string): Route {
   if (matchPath('/sandbox', pathname)) return { name: 'sandbox' };
   if (matchPath('/', pathname)) return { name: 'landing' };
   return { name: 'not-found', pathname };
+}
+
+/** The student view's chat. */
+export const chatPath = (experienceId: string) => `/experiences/${encodeURIComponent(experienceId)}`;
+
+/** The lessons list, optionally with a transcript search (`?q=`). */
+export function lessonsPath(experienceId: string, query?: string): string {
+  const base = `${chatPath(experienceId)}/lessons`;
+  return query ? `${base}?${new URLSearchParams({ q: query })}` : base;
+}
+
+/** A lesson page, optionally opened at a second (`?t=`): search hits and citations jump there. */
+export function lessonPath(experienceId: string, videoId: string, seconds?: number): string {
+  const base = `${chatPath(experienceId)}/lessons/${encodeURIComponent(videoId)}`;
+  return seconds === undefined ? base : `${base}?t=${Math.max(0, Math.floor(seconds))}`;
+}
+
+/** The `?t=` second of a lesson link, or 0 when absent or not a number. */
+export function startSecondOf(search: string): number {
+  const t = Number(new URLSearchParams(search).get('t'));
+  return Number.isFinite(t) && t > 0 ? Math.floor(t) : 0;
 }
 
 function splitPath(path: string): string[] {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api-error';
 import { isErrorCode } from '../../../shared/errors';
-import type { ChatStreamEvent } from '../../../shared/schemas/chat';
+import type { ChatMoment, ChatStreamEvent } from '../../../shared/schemas/chat';
 import type { ChatUsage } from '../../../shared/schemas/usage';
 import { toApiError } from '../../lib/use-api-query';
 import { getChatSession } from './api/get-chat-session';
@@ -41,7 +41,8 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
   }, []);
 
   const ask = useCallback(
-    async (question: string) => {
+    // `moment`: asked from a lesson page about what was just said (retrieval favours that lesson and second).
+    async (question: string, options: { moment?: ChatMoment } = {}) => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
@@ -85,7 +86,10 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
 
       let failed = false;
       try {
-        await postChat({ question, ...(sessionId.current ? { sessionId: sessionId.current } : {}) }, { onEvent: apply, signal: abort.signal });
+        await postChat(
+          { question, ...(sessionId.current ? { sessionId: sessionId.current } : {}), ...(options.moment ? { moment: options.moment } : {}) },
+          { onEvent: apply, signal: abort.signal },
+        );
         // A stream that ends without done/error was cut off.
         updateAnswer(answer.key, (entry) =>
           entry.status === 'streaming' ? { ...entry, status: 'failed', error: new ApiError('SERVICE_UNAVAILABLE', 'The answer was cut off.') } : entry,

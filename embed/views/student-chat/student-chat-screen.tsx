@@ -16,6 +16,7 @@ import { useChatAllowance } from '../../features/usage/use-chat-allowance';
 import { CreatorPreviewNote } from '../../features/viewer/components/creator-preview-note';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { ErrorNotice } from '../../ui/error-notice';
+import { StudentNav } from './student-nav';
 
 export const ANSWERING = 'Answering… Stop it to ask something else.';
 
@@ -57,6 +58,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   return (
     <div className="chat-layout">
       <ViewerHeader viewer={viewer} />
+      {viewer.experience ? <StudentNav experienceId={viewer.experience.id} current="chat" /> : null}
       {viewer.role === 'creator' ? <CreatorPreviewNote /> : null}
       <SessionList version={sessionsVersion} activeSessionId={chat.sessionId} onOpen={(id) => void chat.openSession(id).then(focusComposer)} onNewChat={() => (chat.newChat(), focusComposer())} onDeleted={(id) => (id === chat.sessionId ? chat.newChat() : undefined)} disabled={busy} />
 
