@@ -70,14 +70,17 @@ export function lessonsPath(experienceId: string, query?: string): string {
 /** A lesson page, optionally opened at a second (`?t=`): search hits and citations jump there. */
 export function lessonPath(experienceId: string, videoId: string, seconds?: number): string {
   const base = `${chatPath(experienceId)}/lessons/${encodeURIComponent(videoId)}`;
-  return seconds === undefined ? base : `${base}?t=${Math.max(0, Math.floor(seconds))}`;
+  // Not floored: a line starting at 22.6 s opened at 22 s would mark the line before it.
+  return seconds === undefined ? base : `${base}?t=${roundMs(Math.max(0, seconds))}`;
 }
 
-/** The `?t=` second of a lesson link, or 0 when absent or not a number. */
+/** The `?t=` second of a lesson link (to the millisecond), or 0 when absent or not a number. */
 export function startSecondOf(search: string): number {
   const t = Number(new URLSearchParams(search).get('t'));
-  return Number.isFinite(t) && t > 0 ? Math.floor(t) : 0;
+  return Number.isFinite(t) && t > 0 ? roundMs(t) : 0;
 }
+
+const roundMs = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 function splitPath(path: string): string[] {
   return path.split('/').filter((segment) => segment !== '');

@@ -33,10 +33,12 @@ describe('matchRoute', () => {
 
 describe('lesson links', () => {
   it('builds the paths the router matches, with the second and the search in the query', () => {
-    expect(lessonPath('exp_1', 'v1', 72.9)).toBe('/experiences/exp_1/lessons/v1?t=72');
+    expect(lessonPath('exp_1', 'v1', 72.9)).toBe('/experiences/exp_1/lessons/v1?t=72.9');
+    expect(lessonPath('exp_1', 'v1', 1 / 3)).toBe('/experiences/exp_1/lessons/v1?t=0.333');
     expect(lessonsPath('exp_1', 'rye & flour')).toBe('/experiences/exp_1/lessons?q=rye+%26+flour');
     expect(matchRoute(lessonPath('exp_1', 'v1').split('?')[0]!)).toEqual({ name: 'student-lesson', experienceId: 'exp_1', videoId: 'v1' });
     expect(startSecondOf('?t=72')).toBe(72);
+    expect(startSecondOf('?t=22.6')).toBe(22.6);
     expect(startSecondOf('?t=-3')).toBe(0);
     expect(startSecondOf('?t=abc')).toBe(0);
     expect(startSecondOf('')).toBe(0);
