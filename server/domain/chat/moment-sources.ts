@@ -1,4 +1,5 @@
 import type { ChatMoment } from '../../../shared/schemas/chat';
+import type { ChatTurn } from '../../ports/answerer';
 import type { Db } from '../../ports/db';
 import type { RetrievedSource } from './retrieve-sources';
 
@@ -50,4 +51,31 @@ export function mergeMomentFirst(moment: readonly RetrievedSource[], retrieved: 
   const taken = new Set(moment.flatMap((s) => s.chunkIds));
   const rest = retrieved.filter((s) => !s.chunkIds.some((id) => taken.has(id)));
   return [...moment, ...rest].slice(0, Math.max(limit, moment.length));
+}
+
+/** A line that started less than this before the second is barely heard: the one before it counts too. */
+export const JUST_STARTED_SECONDS = 5;
+
+/**
+ * What the student just heard, as a turn of the conversation before the question:
+ * "what does that mean?" is a follow-up of what was said, so the follow-up rewrite
+ * (retrieval) and the answerer borrow its words the way they borrow an earlier
+ * question's. The line being said comes first (the rules borrow a turn's first few
+ * words), then the line before it when the current one has only just started. Only
+ * transcript words, no framing (it would be borrowed too). Null when the lesson is
+ * not the creator's completed one, or nothing is said there.
+ */
+export async function findMomentTurn(db: Db, input: { creatorId: string; moment: ChatMoment }): Promise<ChatTurn | null> {
+  const { videoId, seconds } = input.moment;
+  const lines = await db.query<{ start_seconds: string; text: string }>(
+    `select t.start_seconds::text, t.text from transcript_segments t
+       join videos v on v.id = t.video_id and v.creator_id = $1 and v.status = 'completed'
+      where t.creator_id = $1 and t.video_id = $2 and t.start_seconds <= $3::numeric and t.start_seconds >= $3::numeric - 600
+      order by t.start_seconds desc, t.seq desc limit 2`,
+    [input.creatorId, videoId, seconds],
+  );
+  const [current, before] = lines;
+  if (!current) return null;
+  const heard = before && seconds - Number(current.start_seconds) < JUST_STARTED_SECONDS ? [current.text, before.text] : [current.text];
+  return { role: 'user', content: heard.map((text) => `"${text}"`).join(' ') };
 }

@@ -9,7 +9,7 @@ import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
 import { getChatUsage, type ChatReservation } from '../quotas/chat-quota';
 import { abandonQuestion, holdQuestion } from './hold-question';
-import { findMomentSources, mergeMomentFirst } from './moment-sources';
+import { findMomentSources, findMomentTurn, mergeMomentFirst } from './moment-sources';
 import { numberSources, retrieveSources, type RetrievedSource } from './retrieve-sources';
 import { rewriteModelOf } from './rewrite-deadline';
 import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
@@ -111,8 +111,11 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
 
   const quota = { creatorId: viewer.creator.id, userId: viewer.user.id };
   try {
+    // Asked about a moment: what was just said is the turn the question follows (moment-sources.ts).
+    const said = input.moment ? await findMomentTurn(ports.db, { creatorId: viewer.creator.id, moment: input.moment }) : null;
+    const turns = said ? [...history, said] : history;
     // Only a model-backed answerer rewrites, and only follow-ups (rewriteFollowUp decides); the rules otherwise.
-    const rewritten = await rewriteFollowUp(history, input.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
+    const rewritten = await rewriteFollowUp(turns, input.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
     const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query });
     // "Ask about this moment": the lesson's passages around that second come first.
     const found: RetrievedSource[] = input.moment
@@ -131,7 +134,7 @@ export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, inp
       question: input.question,
       sessionId: held.sessionId,
       messageId: held.messageId,
-      history,
+      history: turns,
       sources,
       sourceSegments,
       usage: kept?.usage ?? (await getChatUsage(ports, quota)),

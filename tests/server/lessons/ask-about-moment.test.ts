@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import type { Db } from '../../../server/ports/db';
-import { readChatEvents } from '../../support/sse';
+import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
@@ -81,8 +81,12 @@ describe('ask about this moment', () => {
   it('answers from the moment even when the question has no words of its own', async () => {
     const plain = await sourcesOf({ question: 'What does that mean?' });
     expect(plain.sources).toEqual([]);
-    const { sources } = await sourcesOf({ question: 'What does that mean?', moment: { videoId: hydration, seconds: 5 } });
-    expect(sources[0]).toMatchObject({ videoId: hydration, startSeconds: 0 });
+    const { sources, events } = await sourcesOf({ question: 'What does that mean?', moment: { videoId: hydration, seconds: 75 } });
+    expect(sources[0]).toMatchObject({ videoId: hydration });
+    // What was just said (bassinage, 60–80 s) is what the answer quotes and cites, not "not covered".
+    expect(answerText(events)).toMatch(/bassinage/i);
+    expect(events.find((e) => e.type === 'done')).toMatchObject({ noAnswer: false });
+    expect(events.some((e) => e.type === 'citation' && e.videoId === hydration)).toBe(true);
   });
 
   it("ignores a moment in another creator's lesson: nothing of it reaches the answer", async () => {
