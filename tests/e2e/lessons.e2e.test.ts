@@ -93,7 +93,7 @@ describe('lessons, in Chromium', () => {
 
   it('asks about this moment: the question names the lesson and second, and the answer starts from that lesson', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}/lessons/${lessonId}?t=${Math.floor(cue.startSeconds)}`, demo.student.token);
+    const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}/lessons/${lessonId}?t=${cue.startSeconds + 1}`, demo.student.token);
     await frame.getByRole('heading', { level: 1, name: TITLE }).waitFor(SEEN);
     const sent = page.waitForRequest((request) => request.url().endsWith('/api/chat') && request.method() === 'POST', SEEN);
     const box = frame.getByLabel(/Your question about what was said at/);
