@@ -24,6 +24,8 @@ const onBothDatabases = [
   'tests/server/routes/dashboard-questions-get.test.ts',
   'tests/server/routes/viewer-get.test.ts',
   'tests/server/domain/questions/list-student-questions.test.ts',
+  'tests/server/lessons/lessons-routes.test.ts',
+  'tests/server/lessons/ask-about-moment.test.ts',
 ];
 
 /**

@@ -3,6 +3,7 @@ import { useLocation } from './lib/history';
 import { matchRoute } from './lib/routes';
 import { NotFoundView } from './views/not-found/not-found-view';
 import { StudentChatView } from './views/student-chat/student-chat-view';
+import { StudentLessonsView } from './views/student-lessons/student-lessons-view';
 
 /*
  * The student view is what most people open, on phones, inside Whop: it is in the first
@@ -37,6 +38,10 @@ export function App() {
     case 'student-chat':
       // Keyed so moving to another experience starts from a clean view.
       return <StudentChatView key={route.experienceId} experienceId={route.experienceId} />;
+    case 'student-lessons':
+      return <StudentLessonsView key={route.experienceId} experienceId={route.experienceId} />;
+    case 'student-lesson':
+      return <StudentLessonsView key={route.experienceId} experienceId={route.experienceId} videoId={route.videoId} />;
     case 'creator-dashboard':
       return deferred(<CreatorDashboardView key={route.companyId} companyId={route.companyId} />);
     case 'discover':

@@ -44,6 +44,10 @@ import { videoCompletePost, videoReprocessPost, videoRetryPost } from './routes/
 import { videoGet, videoPlaybackGet } from './routes/video-get';
 import { localBlobGet, localBlobPut } from './routes/local-blobs';
 import { dashboardCostsGet } from './routes/dashboard-costs-get';
+import { lessonGet, lessonsGet } from './routes/lessons-get';
+import { lessonsSearchGet } from './routes/lessons-search-get';
+import { courseOutlineGet, courseOutlinePut } from './routes/course-outline';
+import { courseModuleDelete, courseModulePatch, courseModulesPost } from './routes/course-modules';
 
 /** HTTP hardening that depends on the runtime and configuration; each part left out is off. */
 export interface HttpPolicy {
@@ -142,6 +146,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.delete('/api/chat/sessions/:id', student, chatSessionDelete(deps));
   app.post('/api/chat/messages/:id/feedback', student, chatFeedbackPost(deps));
   app.get('/api/chat/starters', student, chatStartersGet(deps));
+  app.get('/api/lessons', student, lessonsGet(deps));
+  // Before `/api/lessons/:id`, which would take "search" for an id.
+  app.get('/api/lessons/search', student, lessonsSearchGet(deps));
+  app.get('/api/lessons/:id', student, lessonGet(deps));
   app.get('/api/dashboard/questions', admin, dashboardQuestionsGet(deps));
   app.get('/api/dashboard/plan', admin, dashboardPlanGet(deps));
   app.post('/api/dashboard/checkout', admin, limitWhopCalls(rateLimits?.whop), dashboardCheckoutPost(deps));
@@ -156,6 +164,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.patch('/api/videos/:id', admin, videoPatch(deps));
   app.delete('/api/videos/:id', admin, videoDelete(deps));
   app.get('/api/dashboard/costs', admin, dashboardCostsGet(deps));
+  app.get('/api/course/outline', admin, courseOutlineGet(deps));
+  app.put('/api/course/outline', admin, courseOutlinePut(deps));
+  app.post('/api/course/modules', admin, courseModulesPost(deps));
+  app.patch('/api/course/modules/:id', admin, courseModulePatch(deps));
+  app.delete('/api/course/modules/:id', admin, courseModuleDelete(deps));
 
   const localBlobs = deps.media.localBlobs;
   if (localBlobs) {

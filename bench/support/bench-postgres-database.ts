@@ -60,7 +60,7 @@ async function open(log: (line: string) => void): Promise<BenchPostgresDatabase>
       buildMs = performance.now() - started;
       log(`bench data set (PostgreSQL) built in ${(buildMs / 1000).toFixed(0)} s → ${PG_ROOT}data, database ${database}`);
     }
-    const db = openPostgresDb({ url: url.toString(), max: BENCH_POOL_SIZE });
+    const db = openPostgresDb({ url: url.toString(), max: BENCH_POOL_SIZE, prepare: process.env.BENCH_PREPARE === "1" });
     await applyMigrations(db, await readMigrationFiles());
     await forgetChatActivity(db);
     const chunks = creators * CORPUS_SHAPE.videosPerCreator * CORPUS_SHAPE.chunksPerVideo;

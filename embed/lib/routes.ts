@@ -6,6 +6,8 @@
  */
 export type Route =
   | { name: 'student-chat'; experienceId: string }
+  | { name: 'student-lessons'; experienceId: string }
+  | { name: 'student-lesson'; experienceId: string; videoId: string }
   | { name: 'creator-dashboard'; companyId: string }
   | { name: 'discover' }
   | { name: 'sandbox' }
@@ -41,6 +43,12 @@ export function matchRoute(pathname: string): Route {
   const student = matchPath('/experiences/:experienceId', pathname);
   if (student?.experienceId) return { name: 'student-chat', experienceId: student.experienceId };
 
+  const lessons = matchPath('/experiences/:experienceId/lessons', pathname);
+  if (lessons?.experienceId) return { name: 'student-lessons', experienceId: lessons.experienceId };
+
+  const lesson = matchPath('/experiences/:experienceId/lessons/:videoId', pathname);
+  if (lesson?.experienceId && lesson.videoId) return { name: 'student-lesson', experienceId: lesson.experienceId, videoId: lesson.videoId };
+
   const creator = matchPath('/dashboard/:companyId', pathname);
   if (creator?.companyId) return { name: 'creator-dashboard', companyId: creator.companyId };
 
@@ -49,6 +57,30 @@ export function matchRoute(pathname: string): Route {
   if (matchPath('/', pathname)) return { name: 'landing' };
   return { name: 'not-found', pathname };
 }
+
+/** The student view's chat. */
+export const chatPath = (experienceId: string) => `/experiences/${encodeURIComponent(experienceId)}`;
+
+/** The lessons list, optionally with a transcript search (`?q=`). */
+export function lessonsPath(experienceId: string, query?: string): string {
+  const base = `${chatPath(experienceId)}/lessons`;
+  return query ? `${base}?${new URLSearchParams({ q: query })}` : base;
+}
+
+/** A lesson page, optionally opened at a second (`?t=`): search hits and citations jump there. */
+export function lessonPath(experienceId: string, videoId: string, seconds?: number): string {
+  const base = `${chatPath(experienceId)}/lessons/${encodeURIComponent(videoId)}`;
+  // Not floored: a line starting at 22.6 s opened at 22 s would mark the line before it.
+  return seconds === undefined ? base : `${base}?t=${roundMs(Math.max(0, seconds))}`;
+}
+
+/** The `?t=` second of a lesson link (to the millisecond), or 0 when absent or not a number. */
+export function startSecondOf(search: string): number {
+  const t = Number(new URLSearchParams(search).get('t'));
+  return Number.isFinite(t) && t > 0 ? roundMs(t) : 0;
+}
+
+const roundMs = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 function splitPath(path: string): string[] {
   return path.split('/').filter((segment) => segment !== '');

@@ -4,6 +4,16 @@ import { ChatUsage } from './usage';
 
 export const MAX_QUESTION_CHARS = 2000;
 
+/**
+ * "Ask about this moment": the lesson and the second the student was at. Retrieval
+ * favours that lesson around that second; the answer may still cite elsewhere.
+ * Whole seconds, up to a day (no lesson is longer).
+ */
+export const ChatMoment = z
+  .object({ videoId: z.string().uuid(), seconds: z.number().int().min(0).max(86_400) })
+  .strict();
+export type ChatMoment = z.infer<typeof ChatMoment>;
+
 export const ChatRequest = z
   .object({
     question: boundedText({
@@ -15,6 +25,8 @@ export const ChatRequest = z
     }),
     /** Continue a session of the same student; omitted for a new conversation. */
     sessionId: z.string().uuid().optional(),
+    /** Asked from a lesson page about what was just said. */
+    moment: ChatMoment.optional(),
   })
   .strict();
 export type ChatRequest = z.infer<typeof ChatRequest>;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api-error';
 import { isErrorCode } from '../../../shared/errors';
-import type { ChatStreamEvent } from '../../../shared/schemas/chat';
+import type { ChatMoment, ChatStreamEvent } from '../../../shared/schemas/chat';
 import type { ChatUsage } from '../../../shared/schemas/usage';
 import { toApiError } from '../../lib/use-api-query';
 import { getChatSession } from './api/get-chat-session';
@@ -46,7 +46,8 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
   }, []);
 
   const ask = useCallback(
-    async (question: string) => {
+    // `moment`: asked from a lesson page about what was just said (retrieval favours that lesson and second).
+    async (question: string, options: { moment?: ChatMoment } = {}) => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
@@ -95,7 +96,10 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
         apply(event);
       };
       try {
-        await postChat({ question, ...(sessionId.current ? { sessionId: sessionId.current } : {}) }, { onEvent: track, signal: abort.signal });
+        await postChat(
+          { question, ...(sessionId.current ? { sessionId: sessionId.current } : {}), ...(options.moment ? { moment: options.moment } : {}) },
+          { onEvent: track, signal: abort.signal },
+        );
         // A stream that ends without done/error was cut off.
         updateAnswer(answer.key, (entry) =>
           entry.status === 'streaming' ? { ...entry, status: 'failed', error: new ApiError('SERVICE_UNAVAILABLE', STREAM_DROPPED_MESSAGE) } : entry,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Tier, Viewer } from '../../../shared/schemas/viewer';
 import { LibraryPanel } from '../../features/library/components/library-panel';
+import { CourseOutlineEditor } from '../../features/lessons/components/course-outline-editor';
 import { MonthlyCostsPanel } from '../../features/library/components/monthly-costs-panel';
 import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
 import { QuestionsPanel } from '../../features/questions/components/questions-panel';
@@ -28,6 +29,11 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
           <div hidden={tab !== 'library'}>
             <LibraryPanel onOpenPlan={() => setTab('usage')} active={tab === 'library'} />
           </div>
+          {tab === 'lessons' ? (
+            <Card title="Lesson order and modules">
+              <CourseOutlineEditor />
+            </Card>
+          ) : null}
           {tab === 'usage' ? (
             <div className="stack">
               <PlanAndUsage companyId={viewer.creator.id} sandbox={viewer.sandbox} onTierChange={setTier} />

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 
 export const dashboardTabs = [
   { key: 'library', label: 'Library' },
+  { key: 'lessons', label: 'Lessons' },
   { key: 'usage', label: 'Plan & usage' },
   { key: 'questions', label: 'Questions' },
   { key: 'diagnostics', label: 'Diagnostics' },

@@ -19,6 +19,7 @@ import { CreatorPreviewNote } from '../../features/viewer/components/creator-pre
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { ErrorNotice } from '../../ui/error-notice';
 import { HistoryToggle } from './history-toggle';
+import { StudentNav } from './student-nav';
 import './student-chat.css';
 
 export const ANSWERING = 'Answering… Stop it to ask something else.';
@@ -88,6 +89,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
         compact
         actions={<HistoryToggle buttonRef={historyToggleRef} open={historyOpen} onToggle={() => setHistoryOpen((open) => !open)} />}
       />
+      {viewer.experience ? <StudentNav experienceId={viewer.experience.id} current="chat" /> : null}
       {viewer.role === 'creator' ? <CreatorPreviewNote /> : null}
 
       <div className={openSource ? 'chat-screen__body chat-screen__body--player' : 'chat-screen__body'}>

@@ -9,7 +9,8 @@ import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
 import { getChatUsage, type ChatReservation } from '../quotas/chat-quota';
 import { abandonQuestion, holdQuestion, type HeldQuestion } from './hold-question';
-import { numberSources, retrieveSources } from './retrieve-sources';
+import { findMomentSources, findMomentTurn, mergeMomentFirst } from './moment-sources';
+import { numberSources, retrieveSources, type RetrievedSource } from './retrieve-sources';
 import { rewriteModelOf } from './rewrite-deadline';
 import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
 import type { MomentSegment } from './cited-moment';
@@ -45,6 +46,8 @@ export interface PreparedQuestion {
 }
 
 const HISTORY_TURNS = 6;
+/** retrieveSources' default: the prompt's sources, a moment's passages included. */
+const SOURCES_LIMIT = 6;
 
 /** A session id of another student or creator is simply not found; checked before anything is counted. */
 async function ownSession(db: Db, viewer: ViewerContext, sessionId: string): Promise<string> {
@@ -102,6 +105,8 @@ async function segmentsOfSources(db: Db, creatorId: string, sources: readonly Ch
 export interface OpenedQuestion {
   viewer: ViewerContext;
   question: string;
+  /** "Ask about this moment": the lesson and second the question is about. */
+  moment?: ChatRequest['moment'];
   history: ChatTurn[];
   held: HeldQuestion;
   startedAt: number;
@@ -123,7 +128,7 @@ export async function openQuestion(ports: ChatPorts, viewer: ViewerContext, inpu
   // Read before the new question is written: it must not be its own history.
   const history = existing ? await recentTurns(ports.db, existing, viewer.creator.id) : [];
   const held = await holdQuestion(ports, viewer, { question: input.question, sessionId: existing });
-  return { viewer, question: input.question, history, held, startedAt };
+  return { viewer, question: input.question, moment: input.moment, history, held, startedAt };
 }
 
 /**
@@ -135,23 +140,30 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
   const { viewer, held, history } = opened;
   const quota = { creatorId: viewer.creator.id, userId: viewer.user.id };
   try {
+    // Asked about a moment: what was just said is the turn the question follows (moment-sources.ts).
+    const said = opened.moment ? await findMomentTurn(ports.db, { creatorId: viewer.creator.id, moment: opened.moment }) : null;
+    const turns = said ? [...history, said] : history;
     // Only a model-backed answerer rewrites, and only follow-ups (rewriteFollowUp decides); the rules otherwise.
-    const rewritten = await rewriteFollowUp(history, opened.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
+    const rewritten = await rewriteFollowUp(turns, opened.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
     const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query });
+    // "Ask about this moment": the lesson's passages around that second come first.
+    const found: RetrievedSource[] = opened.moment
+      ? mergeMomentFirst(await findMomentSources(ports.db, { creatorId: viewer.creator.id, moment: opened.moment }), retrieved.sources, SOURCES_LIMIT)
+      : retrieved.sources;
     let kept = held.reservation;
-    if (kept && retrieved.sources.length === 0) {
+    if (kept && found.length === 0) {
       // The course cannot answer this: the student is told so, and it does not cost a question.
       await releaseAnswerQuota(ports.db, held.messageId);
       kept = null;
     }
-    const sources = numberSources(retrieved.sources);
+    const sources = numberSources(found);
     const sourceSegments = await segmentsOfSources(ports.db, viewer.creator.id, sources);
     return {
       viewer,
       question: opened.question,
       sessionId: held.sessionId,
       messageId: held.messageId,
-      history,
+      history: turns,
       sources,
       sourceSegments,
       usage: kept?.usage ?? (await getChatUsage(ports, quota)),

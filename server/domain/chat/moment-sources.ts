@@ -1,0 +1,81 @@
+import type { ChatMoment } from '../../../shared/schemas/chat';
+import type { ChatTurn } from '../../ports/answerer';
+import type { Db } from '../../ports/db';
+import type { RetrievedSource } from './retrieve-sources';
+
+/**
+ * "What was just said": a minute before the student's second and a little after
+ * (a sentence in progress). Wide enough for one or two 25–50 s chunks.
+ */
+export const MOMENT_WINDOW_BEFORE_SECONDS = 60;
+export const MOMENT_WINDOW_AFTER_SECONDS = 15;
+/** Passages of the moment put ahead of the retrieved ones: the rest still comes from the whole course. */
+export const MOMENT_SOURCES = 2;
+
+/**
+ * The asked-about lesson's chunks overlapping the moment's window, the one holding
+ * the second first, then the nearest. Only the creator's own completed lessons: a
+ * moment in another creator's (or an unknown) video finds nothing and the question
+ * is answered from the course as usual.
+ */
+export async function findMomentSources(db: Db, input: { creatorId: string; moment: ChatMoment }): Promise<RetrievedSource[]> {
+  const { videoId, seconds } = input.moment;
+  const rows = await db.query<{ id: string | number; video_title: string; start_seconds: string; end_seconds: string; text: string }>(
+    `select c.id, v.title as video_title, c.start_seconds::text, c.end_seconds::text, c.text
+       from chunks c join videos v on v.id = c.video_id and v.creator_id = $1 and v.status = 'completed'
+      where c.creator_id = $1 and c.video_id = $2
+        and c.start_seconds <= $3::numeric + $5 and c.end_seconds >= $3::numeric - $4
+      order by (c.start_seconds <= $3 and c.end_seconds >= $3) desc,
+               abs((c.start_seconds + c.end_seconds) / 2 - $3), c.seq
+      limit $6`,
+    [input.creatorId, videoId, seconds, MOMENT_WINDOW_BEFORE_SECONDS, MOMENT_WINDOW_AFTER_SECONDS, MOMENT_SOURCES],
+  );
+  return rows.map((r) => ({
+    videoId,
+    videoTitle: r.video_title,
+    startSeconds: Number(r.start_seconds),
+    endSeconds: Number(r.end_seconds),
+    text: r.text,
+    // Chosen by place, not by the question's words: no retrieval score or coverage applies.
+    score: 0,
+    coverage: 0,
+    chunkIds: [Number(r.id)],
+  }));
+}
+
+/**
+ * The moment's passages first (they are what the student asks about), then the
+ * retrieved ones not already among them, `limit` in all.
+ */
+export function mergeMomentFirst(moment: readonly RetrievedSource[], retrieved: readonly RetrievedSource[], limit: number): RetrievedSource[] {
+  const taken = new Set(moment.flatMap((s) => s.chunkIds));
+  const rest = retrieved.filter((s) => !s.chunkIds.some((id) => taken.has(id)));
+  return [...moment, ...rest].slice(0, Math.max(limit, moment.length));
+}
+
+/** A line that started less than this before the second is barely heard: the one before it counts too. */
+export const JUST_STARTED_SECONDS = 5;
+
+/**
+ * What the student just heard, as a turn of the conversation before the question:
+ * "what does that mean?" is a follow-up of what was said, so the follow-up rewrite
+ * (retrieval) and the answerer borrow its words the way they borrow an earlier
+ * question's. The line being said comes first (the rules borrow a turn's first few
+ * words), then the line before it when the current one has only just started. Only
+ * transcript words, no framing (it would be borrowed too). Null when the lesson is
+ * not the creator's completed one, or nothing is said there.
+ */
+export async function findMomentTurn(db: Db, input: { creatorId: string; moment: ChatMoment }): Promise<ChatTurn | null> {
+  const { videoId, seconds } = input.moment;
+  const lines = await db.query<{ start_seconds: string; text: string }>(
+    `select t.start_seconds::text, t.text from transcript_segments t
+       join videos v on v.id = t.video_id and v.creator_id = $1 and v.status = 'completed'
+      where t.creator_id = $1 and t.video_id = $2 and t.start_seconds <= $3::numeric and t.start_seconds >= $3::numeric - 600
+      order by t.start_seconds desc, t.seq desc limit 2`,
+    [input.creatorId, videoId, seconds],
+  );
+  const [current, before] = lines;
+  if (!current) return null;
+  const heard = before && seconds - Number(current.start_seconds) < JUST_STARTED_SECONDS ? [current.text, before.text] : [current.text];
+  return { role: 'user', content: heard.map((text) => `"${text}"`).join(' ') };
+}

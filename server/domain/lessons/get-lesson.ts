@@ -1,0 +1,47 @@
+import type { LessonDetail } from '../../../shared/schemas/lessons';
+import type { Db } from '../../ports/db';
+import { isUuid, LESSON_JOIN, LESSON_ORDER, lessonNotFound } from './lesson-order';
+
+/**
+ * One completed lesson for its page, with its transcript: a student reads it whether
+ * or not the lesson has a media file. Its number is its place in the creator's order.
+ * A lesson still processing, or another creator's, is not found.
+ */
+export async function getLesson(db: Db, input: { creatorId: string; videoId: string }): Promise<LessonDetail> {
+  if (!isUuid(input.videoId)) throw lessonNotFound();
+  const [lesson] = await db.query<{
+    id: string;
+    n: string | number;
+    title: string;
+    module_id: string | null;
+    module_title: string | null;
+    duration_seconds: string | number | null;
+    has_media: boolean;
+    mime_type: string | null;
+  }>(
+    `select * from (
+       select v.id, row_number() over (order by ${LESSON_ORDER}) as n, v.title, v.module_id, m.title as module_title,
+              v.duration_seconds, v.storage_key is not null as has_media, v.mime_type
+         from videos v ${LESSON_JOIN}
+        where v.creator_id = $1 and v.status = 'completed'
+     ) ordered where id = $2`,
+    [input.creatorId, input.videoId],
+  );
+  if (!lesson) throw lessonNotFound();
+  const lines = await db.query<{ start_seconds: string; end_seconds: string; text: string }>(
+    `select start_seconds::text, end_seconds::text, text from transcript_segments
+      where video_id = $1 and creator_id = $2 order by seq limit 20000`,
+    [input.videoId, input.creatorId],
+  );
+  return {
+    id: lesson.id,
+    number: Number(lesson.n),
+    title: lesson.title,
+    moduleId: lesson.module_id,
+    moduleTitle: lesson.module_title,
+    durationSeconds: lesson.duration_seconds === null ? null : Number(lesson.duration_seconds),
+    hasMedia: lesson.has_media,
+    mimeType: lesson.mime_type,
+    transcript: lines.map((l) => ({ startSeconds: Number(l.start_seconds), endSeconds: Number(l.end_seconds), text: l.text })),
+  };
+}

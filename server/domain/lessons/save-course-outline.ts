@@ -1,0 +1,56 @@
+import { ApiError } from '../../../shared/api-error';
+import type { CourseOutline, OutlineRequest } from '../../../shared/schemas/lessons';
+import type { Db } from '../../ports/db';
+import { getCourseOutline } from './get-course-outline';
+import { lessonNotFound, moduleNotFound } from './lesson-order';
+
+/**
+ * Saves the creator's order in one transaction: modules take positions 0…n-1 as listed,
+ * lessons likewise with their module. Every id must be the creator's (another creator's
+ * is not found, and nothing changes). A video the list leaves out (uploaded since the
+ * page loaded) keeps its relative place after the listed ones.
+ */
+export async function saveCourseOutline(db: Db, input: OutlineRequest & { creatorId: string }): Promise<CourseOutline> {
+  const moduleIds = input.modules;
+  const videoIds = input.lessons.map((l) => l.videoId);
+  if (new Set(moduleIds).size !== moduleIds.length || new Set(videoIds).size !== videoIds.length) {
+    throw new ApiError('BAD_REQUEST', 'Each module and lesson can appear only once in the order.');
+  }
+  const listed = new Set(moduleIds);
+  if (input.lessons.some((l) => l.moduleId !== null && !listed.has(l.moduleId))) {
+    throw new ApiError('BAD_REQUEST', 'A lesson names a module that is not in the order.');
+  }
+  await db.transaction(async (tx) => {
+    const modules = await tx.query<{ id: string }>(`select id from course_modules where creator_id = $1 and id = any($2::uuid[])`, [
+      input.creatorId,
+      moduleIds,
+    ]);
+    if (modules.length !== moduleIds.length) throw moduleNotFound();
+    const videos = await tx.query<{ id: string }>(`select id from videos where creator_id = $1 and id = any($2::uuid[]) for update`, [
+      input.creatorId,
+      videoIds,
+    ]);
+    if (videos.length !== videoIds.length) throw lessonNotFound();
+    await tx.query(
+      `update course_modules m set position = o.n - 1, updated_at = now()
+         from unnest($2::uuid[]) with ordinality as o(id, n)
+        where m.id = o.id and m.creator_id = $1`,
+      [input.creatorId, moduleIds],
+    );
+    // The unlisted first (after the listed, in their old order), so positions stay distinct.
+    await tx.query(
+      `update videos v set position = $3::int + r.n, updated_at = now()
+         from (select id, row_number() over (order by position nulls last, created_at, id) as n
+                 from videos where creator_id = $1 and not (id = any($2::uuid[]))) r
+        where v.id = r.id and v.creator_id = $1`,
+      [input.creatorId, videoIds, videoIds.length],
+    );
+    await tx.query(
+      `update videos v set position = o.n - 1, module_id = o.module_id, updated_at = now()
+         from unnest($2::uuid[], $3::uuid[]) with ordinality as o(id, module_id, n)
+        where v.id = o.id and v.creator_id = $1`,
+      [input.creatorId, videoIds, input.lessons.map((l) => l.moduleId)],
+    );
+  });
+  return getCourseOutline(db, input);
+}
