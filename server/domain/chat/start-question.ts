@@ -5,10 +5,12 @@ import type { Answerer, ChatTurn } from '../../ports/answerer';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
+import type { Reranker } from '../../ports/reranker';
 import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
 import { getChatUsage, type ChatReservation } from '../quotas/chat-quota';
 import { abandonQuestion, holdQuestion, type HeldQuestion } from './hold-question';
+import { lexicalReranker, RERANK_POOL, rerankSources } from './rerank-sources';
 import { numberSources, retrieveSources } from './retrieve-sources';
 import { rewriteModelOf } from './rewrite-deadline';
 import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
@@ -19,6 +21,8 @@ export interface ChatPorts {
   clock: Clock;
   embedder: Embedder;
   answerer: Answerer;
+  /** Orders retrieval's pool before the answerer sees its first few; the offline lexical scorer by default. */
+  reranker?: Reranker;
   /** Overrides REWRITE_TIMEOUT_MS (tests). */
   rewriteTimeoutMs?: number;
 }
@@ -137,14 +141,15 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
   try {
     // Only a model-backed answerer rewrites, and only follow-ups (rewriteFollowUp decides); the rules otherwise.
     const rewritten = await rewriteFollowUp(history, opened.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
-    const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query });
+    // A wider pool than the answer cites, so the reranker can lift a passage retrieval ranked lower.
+    const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query, limit: RERANK_POOL });
     let kept = held.reservation;
     if (kept && retrieved.sources.length === 0) {
       // The course cannot answer this: the student is told so, and it does not cost a question.
       await releaseAnswerQuota(ports.db, held.messageId);
       kept = null;
     }
-    const sources = numberSources(retrieved.sources);
+    const sources = numberSources(await rerankSources(ports.reranker ?? lexicalReranker, rewritten.query, retrieved.sources));
     const sourceSegments = await segmentsOfSources(ports.db, viewer.creator.id, sources);
     return {
       viewer,
