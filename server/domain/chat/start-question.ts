@@ -5,11 +5,13 @@ import type { Answerer, ChatTurn } from '../../ports/answerer';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
+import type { Reranker } from '../../ports/reranker';
 import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
 import { getChatUsage, type ChatReservation } from '../quotas/chat-quota';
 import { abandonQuestion, holdQuestion, type HeldQuestion } from './hold-question';
 import { findMomentSources, findMomentTurn, mergeMomentFirst } from './moment-sources';
+import { lexicalReranker, RERANK_POOL, rerankSources } from './rerank-sources';
 import { numberSources, retrieveSources, type RetrievedSource } from './retrieve-sources';
 import { rewriteModelOf } from './rewrite-deadline';
 import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
@@ -20,6 +22,8 @@ export interface ChatPorts {
   clock: Clock;
   embedder: Embedder;
   answerer: Answerer;
+  /** Orders retrieval's pool before the answerer sees its first few; the offline lexical scorer by default. */
+  reranker?: Reranker;
   /** Overrides REWRITE_TIMEOUT_MS (tests). */
   rewriteTimeoutMs?: number;
 }
@@ -145,11 +149,13 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
     const turns = said ? [...history, said] : history;
     // Only a model-backed answerer rewrites, and only follow-ups (rewriteFollowUp decides); the rules otherwise.
     const rewritten = await rewriteFollowUp(turns, opened.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
-    const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query });
+    // A wider pool than the answer cites, so the reranker can lift a passage retrieval ranked lower.
+    const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query, limit: RERANK_POOL });
+    const reranked = await rerankSources(ports.reranker ?? lexicalReranker, rewritten.query, retrieved.sources);
     // "Ask about this moment": the lesson's passages around that second come first.
     const found: RetrievedSource[] = opened.moment
-      ? mergeMomentFirst(await findMomentSources(ports.db, { creatorId: viewer.creator.id, moment: opened.moment }), retrieved.sources, SOURCES_LIMIT)
-      : retrieved.sources;
+      ? mergeMomentFirst(await findMomentSources(ports.db, { creatorId: viewer.creator.id, moment: opened.moment }), reranked, SOURCES_LIMIT)
+      : reranked;
     let kept = held.reservation;
     if (kept && found.length === 0) {
       // The course cannot answer this: the student is told so, and it does not cost a question.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ANSWER_SYSTEM_PROMPT,
   buildAnswerPrompt,
   formatTimestamp,
   MAX_HISTORY_CHARS,
@@ -118,5 +119,12 @@ describe('buildAnswerPrompt', () => {
       ['assistant', 'c'],
       ['user', 'latest'],
     ]);
+  });
+});
+
+describe('the answer prompt on citing', () => {
+  it('asks a real model to cite only sources that answer, each marker after its sentence', () => {
+    expect(ANSWER_SYSTEM_PROMPT).toMatch(/Cite a source only for what it actually says in answer to the question/);
+    expect(ANSWER_SYSTEM_PROMPT).toMatch(/right after the sentence it supports/);
   });
 });

@@ -133,6 +133,22 @@ describe('offline extractive answerer', () => {
     expect(composeExtractiveAnswer({ question: offTopic, sources: [distractor, answer, kit], history: [] })).toBe(OFFLINE_NOT_COVERED);
   });
 
+  it('quotes the passage that keeps saying the subject over passing mentions in a higher source', () => {
+    // Source 1 mentions rye flour four times, each between unrelated lines; source 2 is the passage about it.
+    const passing: AnswerSource = {
+      n: 1, videoTitle: 'Lesson 1', startSeconds: 0, endSeconds: 80,
+      text:
+        'Rye flour sat on the counter. Preheat the oven early. Some bakers buy rye flour online. Wipe the bench clean. ' +
+        'Rye flour came up in the comments. Let the loaf cool. A bag of rye flour was on sale.',
+    };
+    const passage: AnswerSource = {
+      n: 2, videoTitle: 'Lesson 2', startSeconds: 100, endSeconds: 140,
+      text: 'Rye flour ferments fast. Rye flour holds water well. Rye flour gives the starter a sour smell.',
+    };
+    const answer = composeExtractiveAnswer({ question: 'What does rye flour do?', sources: [passing, passage], history: [] });
+    expect(answer).toContain('Rye flour holds water well [2].');
+  });
+
   it('answers "how long" with the sentence that gives a duration, though it shares only the subject', () => {
     const bulk: AnswerSource = {
       n: 1, videoTitle: 'Lesson 3 · Bulk fermentation', startSeconds: 0, endSeconds: 90,
