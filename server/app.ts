@@ -44,6 +44,8 @@ import { videoCompletePost, videoReprocessPost, videoRetryPost } from './routes/
 import { videoGet, videoPlaybackGet } from './routes/video-get';
 import { localBlobGet, localBlobPut } from './routes/local-blobs';
 import { dashboardCostsGet } from './routes/dashboard-costs-get';
+import { dashboardNotificationSettingsGet, dashboardNotificationSettingsPut } from './routes/dashboard-notification-settings';
+import { sandboxNotificationsGet } from './routes/sandbox-notifications-get';
 
 /** HTTP hardening that depends on the runtime and configuration; each part left out is off. */
 export interface HttpPolicy {
@@ -156,6 +158,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.patch('/api/videos/:id', admin, videoPatch(deps));
   app.delete('/api/videos/:id', admin, videoDelete(deps));
   app.get('/api/dashboard/costs', admin, dashboardCostsGet(deps));
+  app.get('/api/dashboard/notification-settings', admin, dashboardNotificationSettingsGet(deps));
+  app.put('/api/dashboard/notification-settings', admin, dashboardNotificationSettingsPut(deps));
 
   const localBlobs = deps.media.localBlobs;
   if (localBlobs) {
@@ -170,6 +174,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use('/api/sandbox/*', sandboxGuard({ port: listenPort }));
     app.get('/api/sandbox', sandboxGet(sandbox));
     app.post('/api/sandbox/token', sandboxTokenPost(sandbox));
+    app.get('/api/sandbox/notifications', sandboxNotificationsGet(sandbox));
     const send = (request: Request) => Promise.resolve(app.fetch(request));
     app.post('/api/sandbox/checkout/complete', sandboxCheckoutCompletePost(sandbox, send));
     app.post('/api/sandbox/plan/cancel', sandboxPlanCancelPost(sandbox, send, deps.db));

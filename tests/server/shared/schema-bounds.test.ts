@@ -23,6 +23,9 @@ const RESPONSES = new Set([
   'schemas/chat.ts#ChatStreamEvent',
   'schemas/health.ts#ProviderStatus',
   'schemas/health.ts#HealthResponse',
+  'schemas/notifications.ts#NotificationSettings',
+  'schemas/notifications.ts#SandboxNotification',
+  'schemas/notifications.ts#SandboxNotificationList',
   'schemas/plan.ts#TierConfig',
   'schemas/plan.ts#PlanOverview',
   'schemas/plan.ts#CheckoutResponse',
@@ -60,6 +63,7 @@ describe('every request schema in shared/ bounds every input', () => {
     for (const expected of [
       'schemas/chat.ts#ChatRequest',
       'schemas/chat-history.ts#FeedbackRequest',
+      'schemas/notifications.ts#NotificationSettingsUpdate',
       'schemas/plan.ts#CheckoutRequest',
       'schemas/plan.ts#SandboxCheckoutComplete',
       'schemas/plan.ts#SandboxCancelPlan',
