@@ -27,6 +27,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'HEAD /api/local-blobs/:token': 'local disk downloads: the path carries a signed, expiring grant for one object',
   'GET /api/sandbox': 'local sandbox only (never with Whop keys): lists the demo community',
   'POST /api/sandbox/token': 'local sandbox only: mints demo persona tokens signed by the boot key',
+  'GET /api/sandbox/notifications': 'local sandbox only: what the demo Whop was asked to send to the demo community',
   'POST /api/sandbox/checkout/complete': 'local sandbox only: plays Whop completing a checkout (a signed webhook)',
   'POST /api/sandbox/plan/cancel': 'local sandbox only: plays Whop cancelling a plan (a signed webhook)',
   'GET /*': 'the embed build (HTML, JS, CSS); /api paths fall through to notFound',
