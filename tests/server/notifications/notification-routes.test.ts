@@ -26,7 +26,7 @@ afterAll(() => db.close());
 
 const settingsPath = '/api/dashboard/notification-settings';
 const allOn = { upgradeRequests: true, unansweredQuestions: true, newLessons: true, unansweredThreshold: 2 };
-const put = async (who: typeof world.A, body: unknown) =>
+const put = async (who: typeof world.A | typeof world.B, body: unknown) =>
   harness.app.request(settingsPath, {
     method: 'PUT',
     headers: { ...(await adminHeaders(who)), 'content-type': 'application/json' },
