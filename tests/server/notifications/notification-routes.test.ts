@@ -98,6 +98,27 @@ describe('through the app', () => {
   });
 });
 
+describe('unanswered questions through the chat', () => {
+  it('tell the opted-in creator once the same question went unanswered the set number of times', async () => {
+    expect((await put(world.A, { ...allOn, unansweredThreshold: 2 })).status).toBe(200);
+    const ask = async () => {
+      const res = await harness.app.request('/api/chat', {
+        method: 'POST',
+        headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId, 'content-type': 'application/json' },
+        body: JSON.stringify({ question: 'How do I rebuild a carburettor?' }),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('"noAnswer":true');
+    };
+    await ask();
+    expect(whopNotificationsSent.filter((n) => n['rest_path'] === '/questions')).toEqual([]);
+    await ask();
+    expect(whopNotificationsSent.filter((n) => n['rest_path'] === '/questions')).toEqual([
+      expect.objectContaining({ company_id: world.A.companyId, content: expect.stringContaining('Asked 2 times') }),
+    ]);
+  });
+});
+
 describe('the sandbox’s Whop', () => {
   it('records what was sent, with the deep link a tap opens, and refuses what Whop would refuse', async () => {
     const sandbox = await createSandboxWhop();
