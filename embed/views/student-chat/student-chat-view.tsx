@@ -2,7 +2,6 @@ import { SandboxEntryLink } from '../../features/sandbox/components/sandbox-entr
 import { useViewer } from '../../features/viewer/api/get-viewer';
 import { ViewerStatusScreen } from '../../features/viewer/components/viewer-status-screen';
 import { useViewContextHeaders } from '../../lib/view-context';
-import { WhopIframeProvider } from '../../lib/whop-iframe';
 import { StudentChatScreen } from './student-chat-screen';
 
 /** Whop's experience view: loads who is signed in, then the course chat. */
@@ -13,9 +12,6 @@ export function StudentChatView({ experienceId }: { experienceId: string }) {
   if (viewer.status !== 'success') {
     return <ViewerStatusScreen view="experience" error={viewer.error} onRetry={viewer.retry} signInHelp={<SandboxEntryLink />} />;
   }
-  return (
-    <WhopIframeProvider appId={viewer.data.appId}>
-      <StudentChatScreen viewer={viewer.data} />
-    </WhopIframeProvider>
-  );
+  // No Whop iframe SDK here: students buy nothing from Chronos, so the view never loads it.
+  return <StudentChatScreen viewer={viewer.data} />;
 }
