@@ -16,7 +16,7 @@ export function App() {
       // Keyed so moving to another experience starts from a clean view.
       return <StudentChatView key={route.experienceId} experienceId={route.experienceId} />;
     case 'creator-dashboard':
-      return <CreatorDashboardView key={route.companyId} companyId={route.companyId} />;
+      return <CreatorDashboardView key={route.companyId} companyId={route.companyId} {...(route.section ? { section: route.section } : {})} />;
     case 'discover':
       return <DiscoverView />;
     case 'sandbox':
