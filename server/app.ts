@@ -46,6 +46,7 @@ import { localBlobGet, localBlobPut } from './routes/local-blobs';
 import { dashboardCostsGet } from './routes/dashboard-costs-get';
 import { dashboardNotificationSettingsGet, dashboardNotificationSettingsPut } from './routes/dashboard-notification-settings';
 import { sandboxNotificationsGet } from './routes/sandbox-notifications-get';
+import { plansGet } from './routes/plans-get';
 
 /** HTTP hardening that depends on the runtime and configuration; each part left out is off. */
 export interface HttpPolicy {
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError(onError);
 
   app.get('/api/health', healthGet(deps));
+  app.get('/api/plans', plansGet(deps));
   app.get('/api/viewer', requireAnyViewer(deps), viewerGet(deps));
   app.post('/api/webhooks/whop', webhooksWhopPost(deps));
 

@@ -21,6 +21,7 @@ const root = resolve(__dirname, '../..');
 /** `METHOD path` as Hono registers it → why it is open without a Whop user token. */
 export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/health': 'liveness and provider labels for monitors; no tenant data',
+  'GET /api/plans': 'the public Discover page: tiers and prices from tier_configurations; no tenant data, no Whop plan ids',
   'POST /api/webhooks/whop': 'called by Whop, not by a user: verified by its Standard Webhooks signature',
   'PUT /api/local-blobs/:token': 'local disk uploads: the path carries a signed, expiring grant for one object',
   'GET /api/local-blobs/:token': 'local disk downloads: the path carries a signed, expiring grant for one object',

@@ -23,6 +23,7 @@ const RESPONSES = new Set([
   'schemas/chat.ts#ChatStreamEvent',
   'schemas/health.ts#ProviderStatus',
   'schemas/health.ts#HealthResponse',
+  'schemas/discover.ts#PublicPlans',
   'schemas/notifications.ts#NotificationSettings',
   'schemas/notifications.ts#SandboxNotification',
   'schemas/notifications.ts#SandboxNotificationList',
