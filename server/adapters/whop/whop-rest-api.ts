@@ -18,6 +18,7 @@ const UserBody = z.object({ id: z.string(), username: z.string().nullable().opti
 const CheckoutBody = z.object({ id: z.string(), plan: z.object({ id: z.string() }).nullable().optional() });
 const AccessBody = z.object({ access_level: z.enum(['admin', 'customer', 'no_access']) });
 const NotificationBody = z.object({ success: z.boolean() });
+const NOTIFICATION_RETRIES = 1;
 
 export interface WhopRestApiOptions {
   apiKey: string;
@@ -48,7 +49,12 @@ export function createWhopRestApi(options: WhopRestApiOptions): WhopApi {
     logLevel: 'off',
   });
 
-  async function call<T>(what: string, schema: z.ZodType<T>, request: () => PromiseLike<unknown>): Promise<T | null> {
+  async function call<T>(
+    what: string,
+    schema: z.ZodType<T>,
+    request: () => PromiseLike<unknown>,
+    retries: number | undefined = options.retry?.retries,
+  ): Promise<T | null> {
     return withRetries(
       async () => {
         let body: unknown;
@@ -62,7 +68,11 @@ export function createWhopRestApi(options: WhopRestApiOptions): WhopApi {
         if (!parsed.success) throw new WhopUnavailableError(`Whop API sent an unexpected body for ${what}`);
         return parsed.data;
       },
-      { ...options.retry, onRetry: (info) => options.logger?.warn('whop api retry', { path: what, ...info }) },
+      {
+        ...options.retry,
+        ...(retries === undefined ? {} : { retries }),
+        onRetry: (info) => options.logger?.warn('whop api retry', { path: what, ...info }),
+      },
     ).catch((err: unknown) => {
       if (err instanceof WhopUnavailableError) throw err;
       throw new WhopUnavailableError((err as Error).message, { cause: err });
@@ -105,14 +115,19 @@ export function createWhopRestApi(options: WhopRestApiOptions): WhopApi {
         notification.audience.kind === 'company'
           ? { company_id: notification.audience.companyId }
           : { experience_id: notification.audience.experienceId };
-      const body = await call('notifications', NotificationBody, () =>
-        client.notifications.create({
-          ...target,
-          title: notification.title,
-          content: notification.content,
-          ...(notification.subtitle ? { subtitle: notification.subtitle } : {}),
-          ...(notification.restPath ? { rest_path: notification.restPath } : {}),
-        }),
+      // One retry only: a notification is sent while a student's request waits, and is a courtesy.
+      const body = await call(
+        'notifications',
+        NotificationBody,
+        () =>
+          client.notifications.create({
+            ...target,
+            title: notification.title,
+            content: notification.content,
+            ...(notification.subtitle ? { subtitle: notification.subtitle } : {}),
+            ...(notification.restPath ? { rest_path: notification.restPath } : {}),
+          }),
+        NOTIFICATION_RETRIES,
       );
       if (!body?.success) throw new WhopUnavailableError('Whop did not queue the notification');
     },

@@ -95,4 +95,12 @@ describe('Whop REST adapter', () => {
     await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(WhopUnavailableError);
     expect(calls).toBe(2);
   });
+
+  it('retries a notification once only: the student who caused it is waiting', async () => {
+    let calls = 0;
+    whopServer.use(http.post(`${WHOP_API}/notifications`, () => (calls++, HttpResponse.json({}, { status: 503 }))));
+    const audience = { kind: 'company', companyId: world.A.companyId } as const;
+    await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(WhopUnavailableError);
+    expect(calls).toBe(2);
+  });
 });
