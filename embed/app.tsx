@@ -43,7 +43,7 @@ export function App() {
     case 'student-lesson':
       return <StudentLessonsView key={route.experienceId} experienceId={route.experienceId} videoId={route.videoId} />;
     case 'creator-dashboard':
-      return deferred(<CreatorDashboardView key={route.companyId} companyId={route.companyId} />);
+      return deferred(<CreatorDashboardView key={route.companyId} companyId={route.companyId} {...(route.section ? { section: route.section } : {})} />);
     case 'discover':
       return deferred(<DiscoverView />);
     case 'sandbox':

@@ -48,6 +48,9 @@ import { lessonGet, lessonsGet } from './routes/lessons-get';
 import { lessonsSearchGet } from './routes/lessons-search-get';
 import { courseOutlineGet, courseOutlinePut } from './routes/course-outline';
 import { courseModuleDelete, courseModulePatch, courseModulesPost } from './routes/course-modules';
+import { dashboardNotificationSettingsGet, dashboardNotificationSettingsPut } from './routes/dashboard-notification-settings';
+import { sandboxNotificationsGet } from './routes/sandbox-notifications-get';
+import { plansGet } from './routes/plans-get';
 
 /** HTTP hardening that depends on the runtime and configuration; each part left out is off. */
 export interface HttpPolicy {
@@ -132,6 +135,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.onError(onError);
 
   app.get('/api/health', healthGet(deps));
+  app.get('/api/plans', plansGet(deps));
   app.get('/api/viewer', requireAnyViewer(deps), viewerGet(deps));
   app.post('/api/webhooks/whop', webhooksWhopPost(deps));
 
@@ -169,6 +173,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/api/course/modules', admin, courseModulesPost(deps));
   app.patch('/api/course/modules/:id', admin, courseModulePatch(deps));
   app.delete('/api/course/modules/:id', admin, courseModuleDelete(deps));
+  app.get('/api/dashboard/notification-settings', admin, dashboardNotificationSettingsGet(deps));
+  app.put('/api/dashboard/notification-settings', admin, dashboardNotificationSettingsPut(deps));
 
   const localBlobs = deps.media.localBlobs;
   if (localBlobs) {
@@ -183,6 +189,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.use('/api/sandbox/*', sandboxGuard({ port: listenPort }));
     app.get('/api/sandbox', sandboxGet(sandbox));
     app.post('/api/sandbox/token', sandboxTokenPost(sandbox));
+    app.get('/api/sandbox/notifications', sandboxNotificationsGet(sandbox));
     const send = (request: Request) => Promise.resolve(app.fetch(request));
     app.post('/api/sandbox/checkout/complete', sandboxCheckoutCompletePost(sandbox, send));
     app.post('/api/sandbox/plan/cancel', sandboxPlanCancelPost(sandbox, send, deps.db));

@@ -4,11 +4,15 @@
  * discover view `/discover`; plus the local Whop sandbox at `/sandbox`. No router dependency:
  * five patterns do not need one.
  */
+/** Dashboard tabs a link can open (`/dashboard/:companyId/:section`): Whop notifications deep-link here. */
+export const DASHBOARD_SECTIONS = ['library', 'usage', 'questions'] as const;
+export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
+
 export type Route =
   | { name: 'student-chat'; experienceId: string }
   | { name: 'student-lessons'; experienceId: string }
   | { name: 'student-lesson'; experienceId: string; videoId: string }
-  | { name: 'creator-dashboard'; companyId: string }
+  | { name: 'creator-dashboard'; companyId: string; section?: DashboardSection }
   | { name: 'discover' }
   | { name: 'sandbox' }
   | { name: 'landing' }
@@ -51,6 +55,9 @@ export function matchRoute(pathname: string): Route {
 
   const creator = matchPath('/dashboard/:companyId', pathname);
   if (creator?.companyId) return { name: 'creator-dashboard', companyId: creator.companyId };
+  const section = matchPath('/dashboard/:companyId/:section', pathname);
+  const known = DASHBOARD_SECTIONS.find((s) => s === section?.section);
+  if (section?.companyId && known) return { name: 'creator-dashboard', companyId: section.companyId, section: known };
 
   if (matchPath('/discover', pathname)) return { name: 'discover' };
   if (matchPath('/sandbox', pathname)) return { name: 'sandbox' };

@@ -1,59 +1,100 @@
-import type { WhopIframeSdk } from '@whop/iframe';
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { WhopIframeSdk } from '@whop/react/iframe';
+import { Component, createContext, useContext, useEffect, useState, type Context, type ReactNode } from 'react';
 import { framingOf, type FramedWindow } from './framing';
 
 /**
- * Whop's iframe SDK (`@whop/iframe`): how the app asks the Whop page around it for things
- * such as checkout (`inAppPurchase`). It talks to the parent window by postMessage.
+ * Whop's iframe SDK through Whop's React package (`@whop/react/iframe`: its
+ * `WhopIframeSdkProvider` builds the SDK with our app id, passed explicitly — the
+ * package's default reads `process.env`, which a Vite build does not have — and its
+ * `WhopIframeSdkContext` carries it). It is how the app asks the Whop page around it for
+ * things such as checkout (`inAppPurchase`), by postMessage.
  *
  * It exists only when a cross-origin page frames us, which is what Whop is. Opened on its
  * own, in the local sandbox (a same-origin parent) or in tests there is no Whop to answer:
  * the hook returns null, and callers must say that the action needs Whop instead of
- * waiting on a reply that never comes (checkout would wait for 24 hours).
+ * waiting on a reply that never comes (checkout would wait for 24 hours). That is why
+ * Whop's own `useIframeSdk` (which throws without a provider) is not used.
  *
- * `createSdk` on construction only posts messages (colour theme, current address) whose
- * failures it swallows, and starts a 250 ms address-sync interval; one instance serves
- * the page's whole life, whichever view asks. It also tells the page Whop's colour theme
- * (a `frosted-ui:set-theme` event that `lib/theme.ts` follows).
- *
- * The SDK (and the second copy of zod it brings) is its own chunk, imported only under a
- * cross-origin parent, after the first paint: it is not part of the student view's
- * initial JavaScript, and outside Whop it is never downloaded at all.
+ * The module is loaded on demand, only inside Whop: the student view's first paint does
+ * not carry it (nor the zod 3 copy `@whop/iframe` brings). Only `@whop/react/iframe` is
+ * imported, never the package root, which would pull frosted-ui in.
  */
 
-let current: { appId: string; sdk: Promise<WhopIframeSdk | null> } | undefined;
+type IframeModule = typeof import('@whop/react/iframe');
 
-export function loadWhopIframeSdk(appId: string, win: FramedWindow = window): Promise<WhopIframeSdk | null> {
-  if (appId === '' || framingOf(win) !== 'cross-origin-parent') return Promise.resolve(null);
-  if (current?.appId === appId) return current.sdk;
-  const previous = current?.sdk;
-  const sdk = import('@whop/iframe')
-    .then(async ({ createSdk }) => {
-      (await previous)?._cleanupTransport();
-      return createSdk({ appId });
-    })
-    .catch((error: unknown) => {
-      console.warn('Chronos could not start the Whop iframe SDK', error);
-      if (current?.sdk === sdk) current = undefined;
-      return null;
-    });
-  current = { appId, sdk };
-  return sdk;
+let loading: Promise<IframeModule> | undefined;
+/** One download per page, whichever view asks first. */
+export function loadWhopIframeModule(): Promise<IframeModule> {
+  loading ??= import('@whop/react/iframe').catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+/** True where a Whop SDK can answer: a known app id and a cross-origin parent. */
+export function canUseWhopIframe(appId: string, win: FramedWindow = window): boolean {
+  return appId !== '' && framingOf(win) === 'cross-origin-parent';
 }
 
 const WhopIframeContext = createContext<WhopIframeSdk | null>(null);
 
-/** Makes the SDK available below, once the viewer (and so the Whop app id) is known. */
+/** Hands the SDK Whop's provider made up to ours (Whop's context lives in the lazily loaded module). */
+function ReportSdk({ context, onSdk }: { context: Context<WhopIframeSdk | null>; onSdk: (sdk: WhopIframeSdk | null) => void }) {
+  const sdk = useContext(context);
+  useEffect(() => onSdk(sdk), [sdk, onSdk]);
+  return null;
+}
+
+/** Whop's provider builds the SDK while rendering; if that throws, the app goes on without it. */
+class SdkBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    console.warn('Chronos could not start the Whop iframe SDK', error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/**
+ * Makes the SDK available below, once the viewer (and so the Whop app id) is known. The
+ * children keep their place in the tree while the module loads (the SDK arrives as a
+ * value, not as a new wrapper), so nothing below remounts or loses state.
+ */
 export function WhopIframeProvider({ appId, children }: { appId: string; children: ReactNode }) {
+  const usable = canUseWhopIframe(appId);
+  const [module, setModule] = useState<IframeModule | null>(null);
   const [sdk, setSdk] = useState<WhopIframeSdk | null>(null);
+
   useEffect(() => {
+    if (!usable) return;
     let live = true;
-    void loadWhopIframeSdk(appId).then((loaded) => live && setSdk(loaded));
+    loadWhopIframeModule().then(
+      (loaded) => live && setModule(() => loaded),
+      (error: unknown) => console.warn('Chronos could not load the Whop iframe SDK', error),
+    );
     return () => {
       live = false;
     };
-  }, [appId]);
-  return <WhopIframeContext.Provider value={sdk}>{children}</WhopIframeContext.Provider>;
+  }, [usable]);
+
+  const Provider = usable ? module?.WhopIframeSdkProvider : undefined;
+  return (
+    <>
+      {Provider && module ? (
+        <SdkBoundary key={appId}>
+          <Provider options={{ appId }}>
+            <ReportSdk context={module.WhopIframeSdkContext} onSdk={setSdk} />
+          </Provider>
+        </SdkBoundary>
+      ) : null}
+      <WhopIframeContext.Provider value={usable ? sdk : null}>{children}</WhopIframeContext.Provider>
+    </>
+  );
 }
 
 /** The Whop iframe SDK, or null when no Whop page frames the app (or while it loads). */

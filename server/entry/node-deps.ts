@@ -97,6 +97,7 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
     audioExtractor,
     logger,
     clock: systemClock,
+    whop: identity.whop,
   };
   const jobs = createInProcessJobQueue({ logger, handle: (job) => processVideo(pipeline, job) });
   if (identity.sandbox) {

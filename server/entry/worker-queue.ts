@@ -90,7 +90,7 @@ const VideoProcessJob = z.object({
  * infrastructure failing under it (the database unreachable, a lost connection),
  * worth another delivery, which resumes from the stages already done.
  */
-export function ingestionJobHandlers(config: Pick<WorkerSetup, 'ai' | 'media'>, db: Db): JobHandlers {
+export function ingestionJobHandlers(config: Pick<WorkerSetup, 'ai' | 'media'> & { identity?: WorkerSetup['identity'] }, db: Db): JobHandlers {
   return {
     'video.process': async (message, { logger }) => {
       const parsed = VideoProcessJob.safeParse(message);
@@ -107,6 +107,7 @@ export function ingestionJobHandlers(config: Pick<WorkerSetup, 'ai' | 'media'>, 
         audioExtractor: config.media.audioExtractor,
         logger,
         clock: systemClock,
+        whop: config.identity?.whop ?? null,
       };
       await processVideo(ports, { videoId, creatorId });
     },

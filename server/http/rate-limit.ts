@@ -57,5 +57,6 @@ export function budgetedWhop(whop: WhopApi, spend: () => Promise<void>): WhopApi
     getUser: async (userId) => (await spend(), whop.getUser(userId)),
     checkAccess: async (userId, resourceId) => (await spend(), whop.checkAccess(userId, resourceId)),
     createCheckout: async (input) => (await spend(), whop.createCheckout(input)),
+    sendNotification: async (notification) => (await spend(), whop.sendNotification(notification)),
   };
 }

@@ -19,6 +19,19 @@ export interface WhopUser {
   name: string | null;
 }
 
+/**
+ * A push notification in Whop's web and mobile apps. A company audience is its team
+ * (the creator); an experience audience is everyone with access to it (the students).
+ * `restPath` is appended to the app's view path, so a tap opens the right screen.
+ */
+export interface WhopNotification {
+  audience: { kind: 'company'; companyId: string } | { kind: 'experience'; experienceId: string };
+  title: string;
+  content: string;
+  subtitle?: string;
+  restPath?: string;
+}
+
 export interface WhopApi {
   /** null when Whop has no such experience. */
   getExperience(experienceId: string): Promise<WhopExperience | null>;
@@ -28,6 +41,8 @@ export interface WhopApi {
   checkAccess(userId: string, resourceId: string): Promise<WhopAccessLevel>;
   /** A checkout for one of our plans, carrying metadata back to us in the membership webhooks. */
   createCheckout(input: { planId: string; metadata: Record<string, string> }): Promise<{ id: string; planId: string }>;
+  /** Queues a notification at Whop; throws WhopUnavailableError when Whop does not take it. */
+  sendNotification(notification: WhopNotification): Promise<void>;
 }
 
 /** Thrown by adapters when Whop cannot answer (down, timed out, refused our key). */

@@ -7,12 +7,16 @@ import type { AppEnv } from '../http/context';
 export function upgradeRequestsPost(deps: AppDeps): Handler<AppEnv> {
   return async (c) => {
     const viewer = c.get('viewer');
-    const result = await requestUpgrade(deps.db, {
-      creatorId: viewer.creator.id,
-      userId: viewer.user.id,
-      experienceId: viewer.experience?.id ?? null,
-      role: viewer.role,
-    });
+    const notify = { db: deps.db, whop: deps.identity.whop, clock: deps.clock, logger: c.get('logger') };
+    const result = await requestUpgrade(
+      { db: deps.db, notify },
+      {
+        creatorId: viewer.creator.id,
+        userId: viewer.user.id,
+        experienceId: viewer.experience?.id ?? null,
+        role: viewer.role,
+      },
+    );
     return c.json(result, result.alreadyRequested ? 200 : 201);
   };
 }

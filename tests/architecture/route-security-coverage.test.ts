@@ -21,12 +21,14 @@ const root = resolve(__dirname, '../..');
 /** `METHOD path` as Hono registers it → why it is open without a Whop user token. */
 export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/health': 'liveness and provider labels for monitors; no tenant data',
+  'GET /api/plans': 'the public Discover page: tiers and prices from tier_configurations; no tenant data, no Whop plan ids',
   'POST /api/webhooks/whop': 'called by Whop, not by a user: verified by its Standard Webhooks signature',
   'PUT /api/local-blobs/:token': 'local disk uploads: the path carries a signed, expiring grant for one object',
   'GET /api/local-blobs/:token': 'local disk downloads: the path carries a signed, expiring grant for one object',
   'HEAD /api/local-blobs/:token': 'local disk downloads: the path carries a signed, expiring grant for one object',
   'GET /api/sandbox': 'local sandbox only (never with Whop keys): lists the demo community',
   'POST /api/sandbox/token': 'local sandbox only: mints demo persona tokens signed by the boot key',
+  'GET /api/sandbox/notifications': 'local sandbox only: what the demo Whop was asked to send to the demo community',
   'POST /api/sandbox/checkout/complete': 'local sandbox only: plays Whop completing a checkout (a signed webhook)',
   'POST /api/sandbox/plan/cancel': 'local sandbox only: plays Whop cancelling a plan (a signed webhook)',
   'GET /*': 'the embed build (HTML, JS, CSS); /api paths fall through to notFound',

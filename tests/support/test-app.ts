@@ -35,9 +35,11 @@ export async function createTestApp(db: Db, overrides: TestAppOverrides = {}) {
   const clock = overrides.clock ?? { now: () => new Date() };
   const blobs = overrides.media?.blobs === undefined ? disk : overrides.media.blobs;
   const audioExtractor = overrides.media?.audioExtractor ?? null;
+  const identity = overrides.identity ?? (await testIdentity());
   const jobs = createInProcessJobQueue({
     logger,
-    handle: (job) => processVideo({ db, blobs, transcriber: ai.transcriber, embedder: ai.embedder, audioExtractor, logger, clock }, job),
+    handle: (job) =>
+      processVideo({ db, blobs, transcriber: ai.transcriber, embedder: ai.embedder, audioExtractor, logger, clock, whop: identity.whop }, job),
   });
   const deps: AppDeps = {
     db,
@@ -45,7 +47,7 @@ export async function createTestApp(db: Db, overrides: TestAppOverrides = {}) {
     version: '0.0.0-test',
     runtime: 'node',
     providers: describeProviders(parseEnv({}), 'node'),
-    identity: overrides.identity ?? (await testIdentity()),
+    identity,
     webhookSecret: TEST_WEBHOOK_SECRET,
     ai,
     clock,

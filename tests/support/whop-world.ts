@@ -40,6 +40,9 @@ export function whopAccessLevel(userId: string, resourceId: string): 'admin' | '
 
 export const whopCalls: string[] = [];
 
+/** Bodies of POST /notifications the test Whop accepted, in Whop's wire format (snake_case). */
+export const whopNotificationsSent: Record<string, unknown>[] = [];
+
 export const whopHandlers = [
   http.get(`${WHOP_API}/experiences/:id`, ({ params }) => {
     whopCalls.push(`experience ${params.id}`);
@@ -74,6 +77,20 @@ export const whopHandlers = [
       purchase_url: 'https://whop.com/checkout/ch_test123',
     });
   }),
+  // As Whop validates it: exactly one audience (company team or experience), a title and content.
+  http.post(`${WHOP_API}/notifications`, async ({ request }) => {
+    const body = (await request.json()) as Record<string, unknown>;
+    const company = typeof body['company_id'] === 'string' ? body['company_id'] : null;
+    const experience = typeof body['experience_id'] === 'string' ? body['experience_id'] : null;
+    const text = (key: string) => typeof body[key] === 'string' && (body[key] as string).trim() !== '';
+    if ((company === null) === (experience === null) || !text('title') || !text('content')) {
+      return HttpResponse.json({ error: { message: 'Invalid notification' } }, { status: 400 });
+    }
+    const known = Object.values(world).some((c) => c.companyId === company || c.experienceId === experience);
+    if (!known) return HttpResponse.json({ error: { message: 'Not found' } }, { status: 404 });
+    whopNotificationsSent.push(body);
+    return HttpResponse.json({ success: true });
+  }),
   http.get(`${WHOP_API}/users/:id`, ({ params }) =>
     HttpResponse.json({ id: params.id, username: String(params.id).replace('user_', ''), name: `Name of ${params.id}` }),
   ),
@@ -87,6 +104,7 @@ export function useWhopWorld() {
   afterEach(() => {
     whopServer.resetHandlers();
     whopCalls.length = 0;
+    whopNotificationsSent.length = 0;
   });
   afterAll(() => whopServer.close());
 }

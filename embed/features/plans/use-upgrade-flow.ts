@@ -1,4 +1,4 @@
-import type { WhopIframeSdk } from '@whop/iframe';
+import type { WhopIframeSdk } from '@whop/react/iframe';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api-error';
 import type { CheckoutResponse, PlanOverview, SandboxWebhookResult, TierConfig } from '../../../shared/schemas/plan';

@@ -3,6 +3,7 @@ import type { Tier, Viewer } from '../../../shared/schemas/viewer';
 import { LibraryPanel } from '../../features/library/components/library-panel';
 import { CourseOutlineEditor } from '../../features/lessons/components/course-outline-editor';
 import { MonthlyCostsPanel } from '../../features/library/components/monthly-costs-panel';
+import { NotificationSettingsCard } from '../../features/notifications/components/notification-settings-card';
 import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
 import { QuestionsPanel } from '../../features/questions/components/questions-panel';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
@@ -11,8 +12,8 @@ import { Card } from '../../ui/card';
 import { DashboardTabs, tabId, tabPanelId, type DashboardTab } from './dashboard-tabs';
 
 /** The creator's dashboard for a signed-in admin of the company. */
-export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
-  const [tab, setTab] = useState<DashboardTab>('library');
+export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { viewer: Viewer; initialTab?: DashboardTab }) {
+  const [tab, setTab] = useState<DashboardTab>(initialTab);
   // The plan tab reads the tier again after an upgrade; the app bar follows it, since the
   // viewer (and its tier) is loaded only once per view.
   const [tier, setTier] = useState<Tier>(viewer.creator.tier);
@@ -38,6 +39,7 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
             <div className="stack">
               <PlanAndUsage companyId={viewer.creator.id} sandbox={viewer.sandbox} onTierChange={setTier} />
               <MonthlyCostsPanel />
+              <NotificationSettingsCard />
             </div>
           ) : null}
           {tab === 'questions' ? (

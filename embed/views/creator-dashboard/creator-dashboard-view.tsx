@@ -2,11 +2,12 @@ import { SandboxEntryLink } from '../../features/sandbox/components/sandbox-entr
 import { useViewer } from '../../features/viewer/api/get-viewer';
 import { ViewerStatusScreen } from '../../features/viewer/components/viewer-status-screen';
 import { useViewContextHeaders } from '../../lib/view-context';
+import type { DashboardSection } from '../../lib/routes';
 import { WhopIframeProvider } from '../../lib/whop-iframe';
 import { CreatorDashboardScreen } from './creator-dashboard-screen';
 
 /** Whop's dashboard view: loads who is signed in (admins only), then the creator's dashboard. */
-export function CreatorDashboardView({ companyId }: { companyId: string }) {
+export function CreatorDashboardView({ companyId, section }: { companyId: string; section?: DashboardSection }) {
   useViewContextHeaders({ companyId });
   const viewer = useViewer(`company:${companyId}`);
 
@@ -15,7 +16,7 @@ export function CreatorDashboardView({ companyId }: { companyId: string }) {
   }
   return (
     <WhopIframeProvider appId={viewer.data.appId}>
-      <CreatorDashboardScreen viewer={viewer.data} />
+      <CreatorDashboardScreen viewer={viewer.data} {...(section ? { initialTab: section } : {})} />
     </WhopIframeProvider>
   );
 }

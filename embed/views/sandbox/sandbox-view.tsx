@@ -2,6 +2,7 @@ import { useSandboxInfo } from '../../features/sandbox/api/get-sandbox-info';
 import { choosePersona, communityOf } from '../../features/sandbox/choose-persona';
 import { PersonaSwitcher } from '../../features/sandbox/components/persona-switcher';
 import { SandboxFrames } from '../../features/sandbox/components/sandbox-frames';
+import { SandboxNotifications } from '../../features/sandbox/components/sandbox-notifications';
 import { navigate, useLocation } from '../../lib/history';
 import { ChronosMark } from '../../ui/chronos-mark';
 import { EmptyState } from '../../ui/empty-state';
@@ -79,6 +80,7 @@ export function SandboxView() {
         ) : (
           <EmptyState title="Nothing to open" description="The sandbox has no demo people or community. Check the server's sandbox seed." />
         )}
+        <SandboxNotifications />
       </main>
     </div>
   );

@@ -13,6 +13,8 @@ export function StudentChatView({ experienceId }: { experienceId: string }) {
   if (viewer.status !== 'success') {
     return <ViewerStatusScreen view="experience" error={viewer.error} onRetry={viewer.retry} signInHelp={<SandboxEntryLink />} />;
   }
+  // Students buy nothing from Chronos, but Whop's SDK is what tells the page Whop's colour
+  // theme (lib/theme.ts): it loads on demand under Whop only, after the first paint.
   return (
     <WhopIframeProvider appId={viewer.data.appId}>
       <StudentChatScreen viewer={viewer.data} />

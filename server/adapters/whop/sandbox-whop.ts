@@ -1,6 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import type { SandboxNotification } from '../../../shared/schemas/notifications';
 import type { SandboxInfo } from '../../../shared/schemas/sandbox';
-import type { WhopApi } from '../../ports/whop';
+import { WhopUnavailableError, type WhopApi } from '../../ports/whop';
 import { WHOP_TOKEN_ISSUER } from './jose-user-token-verifier';
 import { SANDBOX_APP_ID, sandboxAccess, sandboxCommunities, sandboxPersonas, sandboxPlans } from './sandbox-community';
 
@@ -24,6 +25,8 @@ export interface SandboxWhop {
   completeCheckout(checkoutId: string): SandboxEvent | null;
   /** The Whop event of a cancelled plan (membership.deactivated), or null when the company holds none. */
   cancelPlan(companyId: string, held?: { membershipId: string; planId: string }): SandboxEvent | null;
+  /** The notifications Chronos asked the sandbox's Whop to send, newest first (kept for this process's life). */
+  notifications(): SandboxNotification[];
   /** Signs a token shaped like Whop's for a demo persona; null for an unknown user. */
   mintToken(userId: string, ttlSeconds?: number): Promise<{ token: string; expiresAt: string } | null>;
 }
@@ -52,7 +55,33 @@ export async function createSandboxWhop(): Promise<SandboxWhop> {
     },
   });
 
+  const sent: SandboxNotification[] = [];
+  /** Kept small: the panel shows the latest, and a long `npm start` must not grow without end. */
+  const SENT_KEPT = 50;
+
   const api: WhopApi = {
+    // As strict as Whop: an unknown audience or an empty title/content is refused, not recorded.
+    async sendNotification(notification) {
+      const { audience } = notification;
+      const community =
+        audience.kind === 'company'
+          ? sandboxCommunities.find((c) => c.companyId === audience.companyId)
+          : sandboxCommunities.find((c) => c.experienceId === audience.experienceId);
+      if (!community) throw new WhopUnavailableError('Whop API answered 404 for notifications');
+      if (!notification.title.trim() || !notification.content.trim()) {
+        throw new WhopUnavailableError('Whop API answered 400 for notifications');
+      }
+      const view = audience.kind === 'company' ? `/dashboard/${community.companyId}` : `/experiences/${community.experienceId}`;
+      sent.unshift({
+        at: new Date().toISOString(),
+        audience,
+        title: notification.title,
+        subtitle: notification.subtitle ?? null,
+        content: notification.content,
+        deepLink: `${view}${notification.restPath ?? ''}`,
+      });
+      sent.length = Math.min(sent.length, SENT_KEPT);
+    },
     async createCheckout({ planId, metadata }) {
       const companyId = metadata['chronos_company_id'];
       if (!companyId) throw new Error('sandbox checkout needs chronos_company_id metadata');
@@ -87,6 +116,7 @@ export async function createSandboxWhop(): Promise<SandboxWhop> {
     webhookSecret,
     plans: sandboxPlans,
     info: () => ({ appId: SANDBOX_APP_ID, communities: sandboxCommunities, personas: sandboxPersonas }),
+    notifications: () => sent.map((n) => ({ ...n })),
     completeCheckout(checkoutId) {
       const checkout = checkouts.get(checkoutId);
       if (!checkout) return null;

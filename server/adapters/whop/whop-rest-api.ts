@@ -1,8 +1,13 @@
+import Whop, { APIConnectionError, APIError, APIUserAbortError, NotFoundError } from '@whop/sdk';
 import { z } from 'zod';
 import type { Logger } from '../../ports/logger';
 import { WhopUnavailableError, type WhopApi } from '../../ports/whop';
 import { parseRetryAfter, RETRYABLE_STATUSES, RetryableError, withRetries, type RetryOptions } from '../http/retry';
 
+/*
+ * The SDK types Whop's answers but does not check them; a body we cannot read is
+ * Whop being unavailable to us, never a guess (an unknown access level is not "customer").
+ */
 const ExperienceBody = z.object({
   id: z.string(),
   name: z.string().nullable().optional(),
@@ -12,6 +17,8 @@ const CompanyBody = z.object({ id: z.string(), title: z.string().nullable().opti
 const UserBody = z.object({ id: z.string(), username: z.string().nullable().optional(), name: z.string().nullable().optional() });
 const CheckoutBody = z.object({ id: z.string(), plan: z.object({ id: z.string() }).nullable().optional() });
 const AccessBody = z.object({ access_level: z.enum(['admin', 'customer', 'no_access']) });
+const NotificationBody = z.object({ success: z.boolean() });
+const NOTIFICATION_RETRIES = 1;
 
 export interface WhopRestApiOptions {
   apiKey: string;
@@ -22,41 +29,49 @@ export interface WhopRestApiOptions {
   fetch?: typeof fetch;
 }
 
-/** Whop's REST API v1 through fetch: timeouts, and retries on 429/5xx and network errors. */
+/**
+ * Whop's REST API v1 through Whop's own SDK (`@whop/sdk`). The SDK's own retries are
+ * off (`maxRetries: 0`) so that one policy, ours, applies to every provider: backoff
+ * with jitter, Retry-After honoured, and a clear WhopUnavailableError at the end.
+ */
 export function createWhopRestApi(options: WhopRestApiOptions): WhopApi {
-  const baseUrl = (options.baseUrl ?? 'https://api.whop.com/api/v1').replace(/\/$/, '');
-  const doFetch = options.fetch ?? fetch;
+  const client = new Whop({
+    apiKey: options.apiKey,
+    baseURL: (options.baseUrl ?? 'https://api.whop.com/api/v1').replace(/\/$/, ''),
+    timeout: options.timeoutMs ?? 5000,
+    maxRetries: 0,
+    // Explicit nulls: the SDK otherwise reads process.env, which a Worker may not have.
+    appID: null,
+    webhookKey: null,
+    userTokenPublicKey: null,
+    userTokenJwksUrl: null,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    logLevel: 'off',
+  });
 
-  async function call<T>(path: string, schema: z.ZodType<T>, body?: unknown): Promise<T | null> {
+  async function call<T>(
+    what: string,
+    schema: z.ZodType<T>,
+    request: () => PromiseLike<unknown>,
+    retries: number | undefined = options.retry?.retries,
+  ): Promise<T | null> {
     return withRetries(
       async () => {
-        let res: Response;
+        let body: unknown;
         try {
-          res = await doFetch(`${baseUrl}${path}`, {
-            method: body === undefined ? 'GET' : 'POST',
-            headers: {
-              authorization: `Bearer ${options.apiKey}`,
-              accept: 'application/json',
-              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            },
-            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-            signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
-          });
+          body = await request();
         } catch (err) {
-          throw new RetryableError(`Whop API network error: ${(err as Error).message}`, undefined, { cause: err });
+          throw classify(what, err);
         }
-        if (res.status === 404) return null;
-        if (RETRYABLE_STATUSES.has(res.status)) {
-          throw new RetryableError(`Whop API answered ${res.status}`, parseRetryAfter(res.headers.get('retry-after')));
-        }
-        if (!res.ok) throw new WhopUnavailableError(`Whop API answered ${res.status} for ${path.split('/')[1]}`);
-        const parsed = schema.safeParse(await res.json().catch(() => undefined));
-        if (!parsed.success) throw new WhopUnavailableError(`Whop API sent an unexpected body for ${path.split('/')[1]}`);
+        if (body === null) return null;
+        const parsed = schema.safeParse(body);
+        if (!parsed.success) throw new WhopUnavailableError(`Whop API sent an unexpected body for ${what}`);
         return parsed.data;
       },
       {
         ...options.retry,
-        onRetry: (info) => options.logger?.warn('whop api retry', { path: path.split('/')[1], ...info }),
+        ...(retries === undefined ? {} : { retries }),
+        onRetry: (info) => options.logger?.warn('whop api retry', { path: what, ...info }),
       },
     ).catch((err: unknown) => {
       if (err instanceof WhopUnavailableError) throw err;
@@ -64,28 +79,72 @@ export function createWhopRestApi(options: WhopRestApiOptions): WhopApi {
     });
   }
 
-  const enc = encodeURIComponent;
+  /** A 404 is "Whop has no such thing": null, not an outage. */
+  const orNull = <T>(promise: PromiseLike<T>) =>
+    Promise.resolve(promise).catch((err: unknown) => {
+      if (err instanceof NotFoundError) return null;
+      throw err;
+    });
+
   return {
     async getExperience(id) {
-      const body = await call(`/experiences/${enc(id)}`, ExperienceBody);
+      const body = await call('experiences', ExperienceBody, () => orNull(client.experiences.retrieve(id)));
       return body && { id: body.id, name: body.name ?? null, companyId: body.company.id, companyName: body.company.title ?? null };
     },
     async getCompany(id) {
-      const body = await call(`/companies/${enc(id)}`, CompanyBody);
+      const body = await call('companies', CompanyBody, () => orNull(client.companies.retrieve(id)));
       return body && { id: body.id, name: body.title ?? null };
     },
     async getUser(id) {
-      const body = await call(`/users/${enc(id)}`, UserBody);
+      const body = await call('users', UserBody, () => orNull(client.users.retrieve(id)));
       return body && { id: body.id, username: body.username ?? null, name: body.name ?? null };
     },
     async createCheckout({ planId, metadata }) {
-      const body = await call('/checkout_configurations', CheckoutBody, { plan_id: planId, metadata });
+      const body = await call('checkout_configurations', CheckoutBody, () =>
+        client.checkoutConfigurations.create({ plan_id: planId, metadata }),
+      );
       if (!body) throw new WhopUnavailableError('Whop did not create the checkout');
       return { id: body.id, planId: body.plan?.id ?? planId };
     },
     async checkAccess(userId, resourceId) {
-      const body = await call(`/users/${enc(userId)}/access/${enc(resourceId)}`, AccessBody);
+      const body = await call('users', AccessBody, () => orNull(client.users.checkAccess(resourceId, { id: userId })));
       return body?.access_level ?? 'no_access';
     },
+    async sendNotification(notification) {
+      const target =
+        notification.audience.kind === 'company'
+          ? { company_id: notification.audience.companyId }
+          : { experience_id: notification.audience.experienceId };
+      // One retry only: a notification is sent while a student's request waits, and is a courtesy.
+      const body = await call(
+        'notifications',
+        NotificationBody,
+        () =>
+          client.notifications.create({
+            ...target,
+            title: notification.title,
+            content: notification.content,
+            ...(notification.subtitle ? { subtitle: notification.subtitle } : {}),
+            ...(notification.restPath ? { rest_path: notification.restPath } : {}),
+          }),
+        NOTIFICATION_RETRIES,
+      );
+      if (!body?.success) throw new WhopUnavailableError('Whop did not queue the notification');
+    },
   };
+}
+
+/** Maps the SDK's errors onto our retry policy; the message never carries the key. */
+function classify(what: string, err: unknown): Error {
+  if (err instanceof APIUserAbortError) return new WhopUnavailableError(`Whop API call to ${what} was aborted`, { cause: err });
+  if (err instanceof APIConnectionError) {
+    return new RetryableError(`Whop API network error for ${what}: ${err.message}`, undefined, { cause: err });
+  }
+  if (err instanceof APIError && err.status !== undefined) {
+    if (RETRYABLE_STATUSES.has(err.status)) {
+      return new RetryableError(`Whop API answered ${err.status}`, parseRetryAfter(err.headers?.get('retry-after') ?? null));
+    }
+    return new WhopUnavailableError(`Whop API answered ${err.status} for ${what}`);
+  }
+  return new WhopUnavailableError(`Whop API call to ${what} failed`, { cause: err });
 }

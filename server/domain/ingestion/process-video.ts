@@ -5,6 +5,8 @@ import type { Db } from '../../ports/db';
 import { EmbeddingFailedError, type Embedder } from '../../ports/embedder';
 import type { Logger } from '../../ports/logger';
 import { TranscriptionFailedError, type Transcriber } from '../../ports/transcriber';
+import type { WhopApi } from '../../ports/whop';
+import { notifyStudentsOfNewLessons } from '../notifications/notify-students-of-new-lessons';
 import { embedVideo } from './embed-video';
 import { PipelineFailure } from './pipeline-failure';
 import { TRANSCRIBE_SHARE, transcribeVideo } from './transcribe-video';
@@ -18,6 +20,8 @@ export interface PipelinePorts {
   audioExtractor: AudioExtractor | null;
   logger: Logger;
   clock: Clock;
+  /** Where "new lessons" notifications go; without it (tests, benches) nobody is told. */
+  whop?: WhopApi | null;
 }
 
 export interface ProcessVideoJob {
@@ -66,5 +70,16 @@ export async function processVideo(ports: PipelinePorts, job: ProcessVideoJob): 
     const reason = reasonFor(err);
     log.error('video processing failed', { reason, err });
     await run.fail(reason);
+    return;
+  }
+  if (ports.whop) await announceNewLessons(ports, ports.whop, job, log);
+}
+
+/** The video is completed whatever happens here: a failed announcement is logged, never a failed video. */
+async function announceNewLessons(ports: PipelinePorts, whop: WhopApi, job: ProcessVideoJob, log: Logger): Promise<void> {
+  try {
+    await notifyStudentsOfNewLessons({ db: ports.db, whop, clock: ports.clock, logger: log }, { creatorId: job.creatorId });
+  } catch (err) {
+    log.warn('new-lesson notification skipped', { reason: (err as Error).message });
   }
 }

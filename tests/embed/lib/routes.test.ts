@@ -11,6 +11,9 @@ describe('matchRoute', () => {
       { name: 'student-lesson', experienceId: 'exp_123', videoId: '0b6f2c1e-7d3a-4f6b-9a51-2f1f4c6e8a10' },
     ],
     ['/dashboard/biz_abc', { name: 'creator-dashboard', companyId: 'biz_abc' }],
+    // Whop notifications append a rest path: it opens that dashboard tab.
+    ['/dashboard/biz_abc/usage', { name: 'creator-dashboard', companyId: 'biz_abc', section: 'usage' }],
+    ['/dashboard/biz_abc/questions/', { name: 'creator-dashboard', companyId: 'biz_abc', section: 'questions' }],
     ['/discover', { name: 'discover' }],
     ['/sandbox', { name: 'sandbox' }],
     ['/', { name: 'landing' }],
@@ -23,7 +26,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/experiences/exp%20with%20space')).toEqual({ name: 'student-chat', experienceId: 'exp with space' });
   });
 
-  it.each(['/experiences', '/experiences/', '/experiences/exp_1/extra', '/dashboard', '/dashboards/biz_1', '/discover/more', '/sandbox/x', '/nope', '/experiences/%E0%A4%A'])(
+  it.each(['/experiences', '/experiences/', '/experiences/exp_1/extra', '/dashboard', '/dashboard/biz_1/settings', '/dashboard/biz_1/usage/x', '/dashboards/biz_1', '/discover/more', '/sandbox/x', '/nope', '/experiences/%E0%A4%A'])(
     'sends %s to not-found',
     (pathname) => {
       expect(matchRoute(pathname)).toEqual({ name: 'not-found', pathname });

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
+import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useWhopIframeSdk, WhopIframeProvider, loadWhopIframeSdk } from '../../../embed/lib/whop-iframe';
+import { canUseWhopIframe, loadWhopIframeModule, useWhopIframeSdk, WhopIframeProvider } from '../../../embed/lib/whop-iframe';
 import { frameWindowAs, restoreParentAfterEach } from '../support/framing';
 
 restoreParentAfterEach();
@@ -18,47 +19,54 @@ afterEach(() => {
 
 function SdkProbe() {
   const sdk = useWhopIframeSdk();
-  return <p>{sdk ? 'sdk ready' : 'no sdk'}</p>;
+  // State that a remount would lose: the SDK arriving must not reset what is below the provider.
+  const [mountedWith] = useState(() => (sdk ? 'sdk' : 'none'));
+  return (
+    <p>
+      {sdk ? 'sdk ready' : 'no sdk'}; first render saw {mountedWith}
+      {sdk ? `; purchase is ${typeof sdk.inAppPurchase}` : ''}
+    </p>
+  );
 }
 
-describe('loadWhopIframeSdk', () => {
-  it('gives no SDK outside Whop: top-level, or under the local sandbox (same-origin parent)', async () => {
-    expect(await loadWhopIframeSdk('app_chronos')).toBeNull();
+describe('canUseWhopIframe', () => {
+  it('is false outside Whop (top-level, or under the local sandbox, a same-origin parent) and without an app id', () => {
+    expect(canUseWhopIframe('app_chronos')).toBe(false);
     frameWindowAs('same-origin');
-    expect(await loadWhopIframeSdk('app_chronos')).toBeNull();
+    expect(canUseWhopIframe('app_chronos')).toBe(false);
+    frameWindowAs('cross-origin');
+    expect(canUseWhopIframe('')).toBe(false);
+    expect(canUseWhopIframe('app_chronos')).toBe(true);
+  });
+});
+
+describe('WhopIframeProvider (on @whop/react/iframe)', () => {
+  it('provides null when no Whop page frames the app', async () => {
+    render(
+      <WhopIframeProvider appId="app_chronos">
+        <SdkProbe />
+      </WhopIframeProvider>,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByText(/no sdk/)).toBeTruthy();
   });
 
-  it('builds the real SDK under a cross-origin parent without throwing, once, talking only to Whop origins', async () => {
+  it('provides Whop’s SDK inside Whop once loaded, without remounting the children', async () => {
     const parent = frameWindowAs('cross-origin');
-    const sdk = await loadWhopIframeSdk('app_chronos');
-    expect(sdk).not.toBeNull();
-    expect(typeof sdk?.inAppPurchase).toBe('function');
-    expect(await loadWhopIframeSdk('app_chronos')).toBe(sdk);
-
+    render(
+      <WhopIframeProvider appId="app_chronos">
+        <SdkProbe />
+      </WhopIframeProvider>,
+    );
+    expect(await screen.findByText('sdk ready; first render saw none; purchase is function')).toBeTruthy();
     // On construction it only announces itself (colour theme, address) to Whop's origins.
     expect(parent.messages.length).toBeGreaterThan(0);
     const origins = new Set(parent.messages.map(([, options]) => (options as { targetOrigin: string }).targetOrigin));
     expect([...origins].every((origin) => /^https:\/\/(dash\.)?whop\.com$|^http:\/\/localhost:8003$/.test(origin))).toBe(true);
   });
-});
 
-describe('WhopIframeProvider', () => {
-  it('provides null when no Whop page frames the app', () => {
-    render(
-      <WhopIframeProvider appId="app_chronos">
-        <SdkProbe />
-      </WhopIframeProvider>,
-    );
-    expect(screen.getByText('no sdk')).toBeTruthy();
-  });
-
-  it('provides the SDK inside Whop, once its chunk has loaded', async () => {
-    frameWindowAs('cross-origin');
-    render(
-      <WhopIframeProvider appId="app_chronos">
-        <SdkProbe />
-      </WhopIframeProvider>,
-    );
-    expect(await screen.findByText('sdk ready')).toBeTruthy();
+  it('loads the module once per page', async () => {
+    expect(loadWhopIframeModule()).toBe(loadWhopIframeModule());
+    expect(typeof (await loadWhopIframeModule()).WhopIframeSdkProvider).toBe('function');
   });
 });

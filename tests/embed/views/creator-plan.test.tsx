@@ -15,6 +15,7 @@ function stubPlan(routes: Record<string, StubReply | StubReply[]>, viewer = crea
     '/api/health': { body: offlineHealth() },
     '/api/videos': { body: { videos: [] } },
     '/api/dashboard/costs': { body: { months: [] } },
+    '/api/dashboard/notification-settings': { body: { upgradeRequests: false, unansweredQuestions: false, newLessons: false, unansweredThreshold: 3 } },
     ...routes,
   });
 }

@@ -17,6 +17,7 @@ function stubSandbox() {
       return Response.json(tokenFor(userId));
     }
     if (url === '/api/sandbox') return Response.json(sandboxInfo());
+    if (url === '/api/sandbox/notifications') return Response.json({ notifications: [] });
     return Response.json(errorBody('NOT_FOUND', 'nope', 'req_x'), { status: 404 });
   });
   return { ...stub, mints: () => stub.calls.filter((call) => call.url === '/api/sandbox/token').map((call) => JSON.parse(String(call.init?.body))) };
@@ -130,6 +131,7 @@ describe('SandboxView', () => {
   it('shows a failed sign-in with a retry', async () => {
     stubApi({
       'GET /api/sandbox': { body: sandboxInfo() },
+      'GET /api/sandbox/notifications': { body: { notifications: [] } },
       'POST /api/sandbox/token': [{ status: 500, body: errorBody('INTERNAL', 'Signing failed', 'req_mint') }, { body: tokenFor('user_creator') }],
     });
     openSandbox();
@@ -138,5 +140,33 @@ describe('SandboxView', () => {
     expect(within(alert).getByText('req_mint')).toBeTruthy();
     await act(async () => fireEvent.click(within(alert).getByRole('button', { name: 'Retry' })));
     expect((await screen.findByTitle('Community app (experience view)')).getAttribute('src')).toContain('hdr.user_creator.sig');
+  });
+});
+
+describe('Sandbox page: notifications sent through Whop', () => {
+  it('lists what was sent, to whom, with the path a tap opens', async () => {
+    stubApi({
+      'GET /api/sandbox': { body: sandboxInfo() },
+      'POST /api/sandbox/token': { body: tokenFor('user_creator') },
+      'GET /api/sandbox/notifications': {
+        body: {
+          notifications: [
+            {
+              at: '2026-12-02T10:00:00.000Z',
+              audience: { kind: 'company', companyId: 'biz_crumbdemo' },
+              title: 'A student asked you to upgrade Chronos',
+              subtitle: null,
+              content: 'They reached your plan’s question limit.',
+              deepLink: '/dashboard/biz_crumbdemo/usage',
+            },
+          ],
+        },
+      },
+    });
+    openSandbox();
+    const panel = await screen.findByRole('region', { name: 'Notifications sent through Whop' });
+    expect(await within(panel).findByText('A student asked you to upgrade Chronos')).toBeTruthy();
+    expect(within(panel).getByText(/Team of biz_crumbdemo/)).toBeTruthy();
+    expect(within(panel).getByRole('link', { name: 'Opens /dashboard/biz_crumbdemo/usage' }).getAttribute('href')).toBe('/dashboard/biz_crumbdemo/usage');
   });
 });

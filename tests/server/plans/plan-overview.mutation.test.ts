@@ -112,6 +112,7 @@ describe('startCheckout', () => {
     getCompany: async () => null,
     getUser: async () => null,
     checkAccess: async () => 'no_access',
+    sendNotification: async () => {},
   });
 
   it('opens the tier’s plan with the creator in the metadata', async () => {
@@ -146,12 +147,12 @@ describe('startCheckout', () => {
 describe('requestUpgrade', () => {
   it('records a student’s request once, with the experience, and refuses the creator', async () => {
     const input = { creatorId: 'biz_plan', userId: 'user_p1', experienceId: 'exp_plan', role: 'student' as const };
-    expect(await requestUpgrade(db, input)).toEqual({ requested: true, alreadyRequested: false });
-    expect(await requestUpgrade(db, input)).toEqual({ requested: true, alreadyRequested: true });
+    expect(await requestUpgrade({ db }, input)).toEqual({ requested: true, alreadyRequested: false });
+    expect(await requestUpgrade({ db }, input)).toEqual({ requested: true, alreadyRequested: true });
     expect(await db.query(`select user_id, experience_id from upgrade_requests where creator_id = 'biz_plan'`)).toEqual([
       { user_id: 'user_p1', experience_id: 'exp_plan' },
     ]);
-    await expect(requestUpgrade(db, { ...input, userId: 'user_p2', role: 'creator' })).rejects.toMatchObject({
+    await expect(requestUpgrade({ db }, { ...input, userId: 'user_p2', role: 'creator' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringMatching(/Only students/),
     });

@@ -2,7 +2,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createWhopRestApi } from '../../../../server/adapters/whop/whop-rest-api';
 import { WhopUnavailableError } from '../../../../server/ports/whop';
-import { useWhopWorld, WHOP_API, whopServer, world } from '../../../support/whop-world';
+import { useWhopWorld, WHOP_API, whopNotificationsSent, whopServer, world } from '../../../support/whop-world';
 
 useWhopWorld();
 const sleeps: number[] = [];
@@ -75,5 +75,32 @@ describe('Whop REST adapter', () => {
   it('rejects an unexpected body instead of guessing', async () => {
     whopServer.use(http.get(`${WHOP_API}/users/:id/access/:resource`, () => HttpResponse.json({ access_level: 'owner' })));
     await expect(api().checkAccess('user_a', 'biz_a')).rejects.toBeInstanceOf(WhopUnavailableError);
+  });
+
+  it('sends notifications to POST /notifications in Whop’s wire format (company or experience, never both)', async () => {
+    await api().sendNotification({ audience: { kind: 'company', companyId: world.A.companyId }, title: 'T', content: 'C', subtitle: 'S', restPath: '/usage' });
+    await api().sendNotification({ audience: { kind: 'experience', experienceId: world.B.experienceId }, title: 'T2', content: 'C2' });
+    expect(whopNotificationsSent).toEqual([
+      { company_id: world.A.companyId, title: 'T', content: 'C', subtitle: 'S', rest_path: '/usage' },
+      { experience_id: world.B.experienceId, title: 'T2', content: 'C2' },
+    ]);
+  });
+
+  it('treats a notification Whop did not queue, or refused, as unavailable without retrying a 4xx', async () => {
+    let calls = 0;
+    whopServer.use(http.post(`${WHOP_API}/notifications`, () => (calls++, HttpResponse.json({ success: false }))));
+    const audience = { kind: 'company', companyId: world.A.companyId } as const;
+    await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(WhopUnavailableError);
+    whopServer.use(http.post(`${WHOP_API}/notifications`, () => (calls++, HttpResponse.json({ error: {} }, { status: 403 }))));
+    await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(WhopUnavailableError);
+    expect(calls).toBe(2);
+  });
+
+  it('retries a notification once only: the student who caused it is waiting', async () => {
+    let calls = 0;
+    whopServer.use(http.post(`${WHOP_API}/notifications`, () => (calls++, HttpResponse.json({}, { status: 503 }))));
+    const audience = { kind: 'company', companyId: world.A.companyId } as const;
+    await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(WhopUnavailableError);
+    expect(calls).toBe(2);
   });
 });

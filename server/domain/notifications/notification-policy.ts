@@ -1,0 +1,20 @@
+import type { NotificationKind } from '../../../shared/schemas/notifications';
+
+/**
+ * How often each kind may reach its audience: at most `limit` per creator per fixed
+ * window. Creators hear of upgrade requests at most a few times a day (one per student
+ * is already recorded; a class asking at once is one message, not thirty); students
+ * hear of new lessons at most hourly, so a creator uploading ten videos sends one.
+ */
+export const NOTIFICATION_POLICY: Record<NotificationKind, { windowSeconds: number; limit: number; setting: SettingColumn }> = {
+  upgrade_request: { windowSeconds: 6 * 3600, limit: 1, setting: 'upgrade_requests' },
+  unanswered_question: { windowSeconds: 24 * 3600, limit: 3, setting: 'unanswered_questions' },
+  // Content gaps (insights) share the creator's "unanswered questions" opt-in: both say what the course misses.
+  content_gap: { windowSeconds: 24 * 3600, limit: 3, setting: 'unanswered_questions' },
+  new_lessons: { windowSeconds: 3600, limit: 1, setting: 'new_lessons' },
+};
+
+export type SettingColumn = 'upgrade_requests' | 'unanswered_questions' | 'new_lessons';
+
+/** The outcome of one attempt; only `sent` reached Whop. */
+export type NotifyOutcome = 'sent' | 'not_opted_in' | 'rate_limited' | 'failed';

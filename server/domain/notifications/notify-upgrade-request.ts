@@ -1,0 +1,17 @@
+import type { NotifyOutcome } from './notification-policy';
+import { notifyCreator, type NotifyPorts } from './notify-creator';
+
+/** Tells the creator students want a bigger plan, with how many asked so far (recorded once per student). */
+export async function notifyUpgradeRequest(ports: NotifyPorts, input: { creatorId: string }): Promise<NotifyOutcome> {
+  const [row] = await ports.db.query<{ n: number }>(`select count(*)::int as n from upgrade_requests where creator_id = $1`, [
+    input.creatorId,
+  ]);
+  const n = row?.n ?? 0;
+  return notifyCreator(ports, {
+    kind: 'upgrade_request',
+    creatorId: input.creatorId,
+    title: n === 1 ? 'A student asked you to upgrade Chronos' : `${n} students asked you to upgrade Chronos`,
+    content: 'They reached your plan’s question limit. See your plan and what an upgrade gives them.',
+    section: 'usage',
+  });
+}
