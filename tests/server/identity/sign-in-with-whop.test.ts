@@ -7,6 +7,7 @@ import type { Db } from '../../../server/ports/db';
 import { SANDBOX_OAUTH_PATH } from '../../../server/routes/auth-sandbox-oauth';
 import { createSignInApp, TestBrowser, TEST_ORIGIN } from '../../support/sign-in-world';
 import { createTestDb } from '../../support/test-db';
+import { describeSessionSecurity } from '../../support/security';
 
 const SAM = 'user_samstudent';
 const MAYA = 'user_mayacreator';
@@ -91,7 +92,7 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
     expect(dump).not.toContain('sbx_at_');
     expect(dump).not.toContain('sbx_rt_');
     // A copy of the table is no way in: the stored digest is not a cookie.
-    const [row] = await db.query<{ id_hash: string }>(`select id_hash from auth_sessions order by created_at desc limit 1`);
+    const [row] = await db.query<{ id_hash: string }>(`select id_hash from auth_sessions where id_hash = $1`, [await world.signIn.crypto.digest(cookie)]);
     const thief = browser();
     thief.cookies.set('chronos_session', row!.id_hash);
     expect((await viewerAsStudent(thief)).status).toBe(401);
@@ -135,7 +136,8 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
   it('ends the session when Whop refuses the refresh (grant revoked at Whop)', async () => {
     const b = await signedIn(SAM);
     const [row] = await db.query<{ id: string; refresh_token_sealed: string }>(
-      `select id, refresh_token_sealed from auth_sessions order by created_at desc limit 1`,
+      `select id, refresh_token_sealed from auth_sessions where id_hash = $1`,
+      [await world.signIn.crypto.digest(b.cookies.get('chronos_session')!)],
     );
     world.oauthServer.revoke(new URLSearchParams({ token: await world.signIn.crypto.open(row!.refresh_token_sealed) }));
     world.clock.advance(HOUR + 60_000);
@@ -335,9 +337,9 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
     it('ends this session (a copied cookie is dead too) and revokes the grant at Whop', async () => {
       const b = await signedIn(SAM);
       const stolen = b.cookies.get('chronos_session')!;
-      const [row] = await db.query<{ refresh_token_sealed: string }>(
-        `select refresh_token_sealed from auth_sessions order by created_at desc limit 1`,
-      );
+      const [row] = await db.query<{ refresh_token_sealed: string }>(`select refresh_token_sealed from auth_sessions where id_hash = $1`, [
+        await world.signIn.crypto.digest(stolen),
+      ]);
       const refreshToken = await world.signIn.crypto.open(row!.refresh_token_sealed);
       const res = await logout(b, false);
       expect(res.status).toBe(200);
@@ -376,3 +378,5 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
     });
   });
 });
+
+describeSessionSecurity('/api/auth/logout', () => world.app, { method: 'POST', path: '/api/auth/logout', body: {} });
