@@ -130,7 +130,7 @@ export function describeSessionSecurity(name: string, getApp: () => AppLike, rou
       it('rejects it without the CSRF header, with a wrong one, or from another origin (403)', async () => {
         const session = await sessionMakerFor(getApp())(world.A.student);
         const other = await sessionMakerFor(getApp())(world.A.student);
-        for (const extra of [{}, { [CSRF_HEADER]: other.csrfToken }, { [CSRF_HEADER]: session.csrfToken, origin: 'https://evil.example' }]) {
+        for (const extra of [{} as Record<string, string>, { [CSRF_HEADER]: other.csrfToken }, { [CSRF_HEADER]: session.csrfToken, origin: 'https://evil.example' }]) {
           await expectError(await call(getApp(), asRoute, { cookie: session.cookie, ...extra }), 403, 'FORBIDDEN');
         }
       });
@@ -187,7 +187,7 @@ function describeSessionCases(getApp: () => AppLike, route: ProtectedRoute) {
     it('rejects a cookie-authenticated write without the CSRF header, with a wrong one, or from another origin (403)', async () => {
       const session = await sessionMakerFor(getApp())(legitUser);
       const other = await sessionMakerFor(getApp())(legitUser);
-      for (const extra of [{}, { [CSRF_HEADER]: other.csrfToken }, { [CSRF_HEADER]: session.csrfToken, origin: 'https://evil.example' }]) {
+      for (const extra of [{} as Record<string, string>, { [CSRF_HEADER]: other.csrfToken }, { [CSRF_HEADER]: session.csrfToken, origin: 'https://evil.example' }]) {
         const headers = { cookie: session.cookie, ...extra, ...context(route, world.A) };
         await expectError(await call(getApp(), route, headers), 403, 'FORBIDDEN');
       }
