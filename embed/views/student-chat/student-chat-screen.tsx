@@ -15,6 +15,7 @@ import { UsageCounter } from '../../features/usage/components/usage-counter';
 import { useChatAllowance } from '../../features/usage/use-chat-allowance';
 import { CreatorPreviewNote } from '../../features/viewer/components/creator-preview-note';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
+import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { ErrorNotice } from '../../ui/error-notice';
 
 export const ANSWERING = 'Answering… Stop it to ask something else.';
@@ -56,7 +57,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
 
   return (
     <div className="chat-layout">
-      <ViewerHeader viewer={viewer} />
+      <ViewerHeader viewer={viewer} actions={<SignOutButton />} />
       {viewer.role === 'creator' ? <CreatorPreviewNote /> : null}
       <SessionList version={sessionsVersion} activeSessionId={chat.sessionId} onOpen={(id) => void chat.openSession(id).then(focusComposer)} onNewChat={() => (chat.newChat(), focusComposer())} onDeleted={(id) => (id === chat.sessionId ? chat.newChat() : undefined)} disabled={busy} />
 

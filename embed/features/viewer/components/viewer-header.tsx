@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Viewer } from '../../../../shared/schemas/viewer';
 import { Badge } from '../../../ui/badge';
 import { ChronosMark } from '../../../ui/chronos-mark';
@@ -5,7 +6,7 @@ import { tierBadge } from '../viewer-labels';
 import { ViewerAccount } from './viewer-account';
 
 /** The app bar: where we are (course or community, the creator's plan) and who is signed in. */
-export function ViewerHeader({ viewer }: { viewer: Viewer }) {
+export function ViewerHeader({ viewer, actions }: { viewer: Viewer; actions?: ReactNode }) {
   const tier = tierBadge[viewer.creator.tier];
   return (
     <header className="app-header">
@@ -17,7 +18,10 @@ export function ViewerHeader({ viewer }: { viewer: Viewer }) {
           {viewer.sandbox ? <Badge tone="warning">Sandbox</Badge> : null}
         </span>
       </div>
-      <ViewerAccount viewer={viewer} />
+      <div className="app-header__end">
+        <ViewerAccount viewer={viewer} />
+        {actions}
+      </div>
     </header>
   );
 }
