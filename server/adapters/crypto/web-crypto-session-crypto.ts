@@ -48,7 +48,7 @@ export async function createWebCryptoSessionCrypto(keyBytes: Uint8Array<ArrayBuf
   };
 }
 
-/** A key made at boot: sessions end at a restart (the local sandbox, whose own grants end too). */
+/** A key made at boot (the local sandbox): tokens sealed before a restart cannot be read after it, so those sessions end at their next refresh. */
 export async function createEphemeralSessionCrypto(): Promise<SessionCrypto> {
   return createWebCryptoSessionCrypto(crypto.getRandomValues(new Uint8Array(32)));
 }

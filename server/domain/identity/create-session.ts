@@ -10,6 +10,12 @@ export async function createSession(
   const value = ports.crypto.randomToken();
   const csrfToken = ports.crypto.randomToken();
   const expiresAt = new Date(now + SESSION_LIFETIME_MS);
+  // The user's sessions that ended over a week ago go now, so the table holds live sessions and recent history only.
+  const ended = new Date(now - 7 * 24 * 3600 * 1000);
+  await ports.db.query(
+    `delete from auth_sessions where whop_user_id = $1 and (expires_at <= $2 or idle_expires_at <= $2 or revoked_at <= $2)`,
+    [input.userId, ended],
+  );
   await ports.db.query(
     `insert into auth_sessions
        (id_hash, whop_user_id, csrf_token, access_token_sealed, refresh_token_sealed, access_expires_at,
