@@ -12,6 +12,7 @@ import { describeSessionSecurity } from '../../support/security';
 const SAM = 'user_samstudent';
 const MAYA = 'user_mayacreator';
 const JORDAN = 'user_jordancreator';
+const PRIYA = 'user_priyastudent';
 const EXP = 'exp_sourdough';
 const BIZ = 'biz_crumbdemo';
 const HOUR = 3600_000;
@@ -162,6 +163,19 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
     }
     world.clock.advance(6 * 24 * HOUR);
     expect((await viewerAsStudent(b)).status).toBe(401);
+  });
+
+  it('deletes a user’s sessions that ended over a week ago at their next sign-in, and keeps recent ones', async () => {
+    const old = await signedIn(PRIYA);
+    const oldDigest = await world.signIn.crypto.digest(old.cookies.get('chronos_session')!);
+    world.clock.advance(9 * 24 * HOUR); // idle for 9 days: ended 2 days ago
+    const recent = await signedIn(PRIYA);
+    const recentDigest = await world.signIn.crypto.digest(recent.cookies.get('chronos_session')!);
+    expect(await db.query(`select 1 from auth_sessions where id_hash = $1`, [oldDigest])).toHaveLength(1);
+    world.clock.advance(6 * 24 * HOUR); // the first one ended 8 days ago now
+    await signedIn(PRIYA);
+    expect(await db.query(`select 1 from auth_sessions where id_hash = $1`, [oldDigest])).toHaveLength(0);
+    expect(await db.query(`select 1 from auth_sessions where id_hash = $1`, [recentDigest])).toHaveLength(1);
   });
 
   describe('CSRF on cookie-authenticated writes', () => {
