@@ -24,6 +24,8 @@ const onBothDatabases = [
   'tests/server/routes/dashboard-questions-get.test.ts',
   'tests/server/routes/viewer-get.test.ts',
   'tests/server/domain/questions/list-student-questions.test.ts',
+  // Session rotation and the one-refresh lease: racing requests need a real pool.
+  'tests/server/identity/sign-in-with-whop.test.ts',
 ];
 
 /**

@@ -325,6 +325,24 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
       expect((await errorOf(res)).message).toMatch(/cancelled/);
     });
 
+    it('answers its OAuth endpoints on this machine’s own address only (a rebinding Host is refused)', async () => {
+      const res = await world.app.request(`http://evil.example${SANDBOX_OAUTH_PATH}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=refresh_token',
+      });
+      expect(res.status).toBe(403);
+    });
+
+    it('escapes what the authorize request carries on the consent page', async () => {
+      const b = browser();
+      const { authorizeUrl } = await b.startSignIn();
+      authorizeUrl.searchParams.set('state', '"><script>alert(1)</script>');
+      const html = await (await b.request(authorizeUrl.href)).text();
+      expect(html).not.toContain('<script>alert(1)</script>');
+      expect(html).toContain('&quot;&gt;&lt;script&gt;');
+    });
+
     it('refuses consent posted from another origin (a foreign page cannot click Allow)', async () => {
       const b = browser();
       const { params } = await b.startSignIn();
