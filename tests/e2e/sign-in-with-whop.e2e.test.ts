@@ -104,6 +104,19 @@ describe('Sign in with Whop, top level, in Chromium', () => {
     await context.close();
   });
 
+  it('cancelling at Whop’s consent page comes back with a way to try again', async () => {
+    const ctx = await browser.newContext();
+    const visitor = await ctx.newPage();
+    await visitor.goto(`${server.url}/experiences/exp_sourdough`);
+    await visitor.getByRole('link', { name: 'Sign in with Whop' }).click();
+    await visitor.getByRole('button', { name: 'Cancel' }).click();
+    await visitor.getByRole('heading', { name: 'Sign-in did not finish' }).waitFor(SEEN);
+    await visitor.getByRole('link', { name: 'Back to Chronos' }).click();
+    await visitor.getByRole('link', { name: 'Sign in with Whop' }).waitFor(SEEN);
+    expect(await sessionCookie(ctx)).toBeUndefined();
+    await ctx.close();
+  });
+
   it('signs the creator in to the dashboard the same way, and a student is refused there', async () => {
     const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const creator = await desk.newPage();

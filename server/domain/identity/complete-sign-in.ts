@@ -36,7 +36,7 @@ export async function completeSignIn(
   } catch (err) {
     if (err instanceof OAuthRejectedError) {
       const message = err.reason === 'denied' ? 'Sign-in was cancelled at Whop.' : 'Whop did not confirm this sign-in. Sign in again.';
-      throw new ApiError('BAD_REQUEST', message, { cause: err, details: { reason: err.reason } });
+      throw new ApiError('BAD_REQUEST', message, { cause: err, details: { reason: err.reason, next: attempt.next_path } });
     }
     throw whopUnavailable(err);
   }

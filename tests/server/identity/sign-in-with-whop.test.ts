@@ -325,6 +325,19 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
       expect((await errorOf(res)).message).toMatch(/cancelled/);
     });
 
+    it('shows a person in a browser a page with a way back, not an error body', async () => {
+      const b = browser();
+      const { params } = await b.startSignIn(`/experiences/${EXP}`);
+      params.set('nonce', 'tampered');
+      const res = await b.request(await b.consent(params, SAM), { headers: { accept: 'text/html,application/xhtml+xml' } });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      const page = await res.text();
+      expect(page).toContain('Sign-in did not finish');
+      expect(page).toContain(`href="/experiences/${EXP}"`);
+      expect(b.cookies.has('chronos_session')).toBe(false);
+    });
+
     it('answers its OAuth endpoints on this machine’s own address only (a rebinding Host is refused)', async () => {
       const res = await world.app.request(`http://evil.example${SANDBOX_OAUTH_PATH}/oauth/token`, {
         method: 'POST',
