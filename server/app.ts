@@ -51,6 +51,12 @@ import { courseModuleDelete, courseModulePatch, courseModulesPost } from './rout
 import { dashboardNotificationSettingsGet, dashboardNotificationSettingsPut } from './routes/dashboard-notification-settings';
 import { sandboxNotificationsGet } from './routes/sandbox-notifications-get';
 import { plansGet } from './routes/plans-get';
+import type { SignInDeps } from './http/sign-in-deps';
+import { authLoginGet } from './routes/auth-login-get';
+import { authCallbackGet } from './routes/auth-callback-get';
+import { authSessionGet } from './routes/auth-session-get';
+import { authLogoutPost } from './routes/auth-logout-post';
+import { mountSandboxOAuth } from './routes/auth-sandbox-oauth';
 
 /** HTTP hardening that depends on the runtime and configuration; each part left out is off. */
 export interface HttpPolicy {
@@ -97,6 +103,8 @@ export interface AppDeps {
   /** Serves the embed build for non-API GETs (Node: disk; Workers: the ASSETS binding). */
   serveEmbed?: MiddlewareHandler<AppEnv>;
   http?: HttpPolicy;
+  /** Sign in with Whop outside the iframe (sessions); null or absent when not configured. */
+  signIn?: SignInDeps | null;
 }
 
 /** JSON bodies are small; uploads go straight to storage, never through these routes. */
@@ -138,6 +146,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/plans', plansGet(deps));
   app.get('/api/viewer', requireAnyViewer(deps), viewerGet(deps));
   app.post('/api/webhooks/whop', webhooksWhopPost(deps));
+  app.get('/api/auth/login', authLoginGet(deps));
+  app.get('/api/auth/callback', authCallbackGet(deps));
+  app.get('/api/auth/session', authSessionGet(deps));
+  app.post('/api/auth/logout', authLogoutPost(deps));
 
   const student = requireExperienceViewer(deps);
   const admin = requireDashboardAdmin(deps);
@@ -193,6 +205,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     const send = (request: Request) => Promise.resolve(app.fetch(request));
     app.post('/api/sandbox/checkout/complete', sandboxCheckoutCompletePost(sandbox, send));
     app.post('/api/sandbox/plan/cancel', sandboxPlanCancelPost(sandbox, send, deps.db));
+    if (deps.signIn?.sandboxOAuth) mountSandboxOAuth(app, deps.signIn.sandboxOAuth, listenPort);
   }
 
   const serveEmbed = deps.serveEmbed;

@@ -49,6 +49,23 @@ export const EnvSchema = z.object({
   WHOP_WEBHOOK_SECRET: opt(z.string().min(10)),
   WHOP_API_BASE_URL: opt(z.string().url()),
   WHOP_JWKS_URL: opt(z.string().url()),
+  // Sign in with Whop (outside the iframe). Real Whop: set APP_ORIGIN and SESSION_ENCRYPTION_KEY
+  // (and the client secret of a confidential app); the local sandbox needs none of them.
+  /** The app's public origin, e.g. https://chronos.example.com: the redirect_uri is `${APP_ORIGIN}/api/auth/callback`. */
+  APP_ORIGIN: opt(
+    z
+      .string()
+      .url()
+      .refine((u) => new URL(u).origin === u.replace(/\/+$/, ''), 'must be an origin only (scheme, host, port), no path')
+      .transform((u) => new URL(u).origin),
+  ),
+  /** 32 random bytes, base64: seals Whop's tokens at rest in auth_sessions. Rotating it ends every session. */
+  SESSION_ENCRYPTION_KEY: opt(z.string().regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')),
+  WHOP_OAUTH_CLIENT_SECRET: opt(z.string().min(10)),
+  /** Whop's OAuth issuer; its endpoints are `<issuer>/oauth/{authorize,token,userinfo,revoke}`. */
+  WHOP_OAUTH_ISSUER: opt(z.string().url()),
+  /** Sandbox only: lifetime of the sandbox's access tokens (default 3600, Whop's); short ones exercise refresh. */
+  SANDBOX_OAUTH_ACCESS_TOKEN_TTL_SECONDS: opt(z.coerce.number().int().min(1).max(86_400)),
   /** A pinned public JWK (JSON) for user tokens; otherwise Whop's JWKS is fetched. */
   WHOP_JWK: opt(
     z.string().transform((text, ctx) => {
@@ -93,6 +110,12 @@ export function parseEnv(raw: Record<string, unknown>): Env {
   }
   if (Boolean(env.SUPABASE_URL) !== Boolean(env.SUPABASE_SERVICE_ROLE_KEY)) {
     problems.push('SUPABASE_URL / SUPABASE_SERVICE_ROLE_KEY: set both or neither');
+  }
+  if (env.APP_ORIGIN?.startsWith('http://') && env.APP_ENV === 'production') {
+    problems.push('APP_ORIGIN: must be https in production (session cookies are Secure)');
+  }
+  if (Boolean(env.APP_ORIGIN) !== Boolean(env.SESSION_ENCRYPTION_KEY) && env.WHOP_APP_ID) {
+    problems.push('APP_ORIGIN / SESSION_ENCRYPTION_KEY: set both to enable Sign in with Whop, or neither');
   }
   if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push('LLM_MODEL: required when LLM_BASE_URL is set');
   if (problems.length) throw new ConfigError(problems);

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api-error';
+import { CSRF_HEADER } from '../../shared/schemas/auth';
 
 /**
  * The one way the embed talks to the server.
  *
  * Requests stay same-origin on purpose: Whop's proxy attaches the user token only to
- * requests to the app's own origin. Errors always arrive as the shared `ApiError`,
+ * requests to the app's own origin. Top level, after Sign in with Whop, the same-origin
+ * credentials carry the HttpOnly session cookie, and every request names the session's
+ * CSRF token (the server requires it on writes). Errors always arrive as the shared `ApiError`,
  * rebuilt from the server's error body, so the UI can show the code and request id.
  */
 
@@ -40,6 +43,13 @@ export function addDefaultHeaders(provider: DefaultHeadersProvider): () => void 
   return () => {
     defaultHeaderProviders.delete(provider);
   };
+}
+
+let sessionCsrfToken: string | null = null;
+
+/** The CSRF token of this browser's Sign in with Whop session (from `GET /api/auth/session`); null when signed out. */
+export function setSessionCsrfToken(token: string | null): void {
+  sessionCsrfToken = token;
 }
 
 export const UNREACHABLE_MESSAGE = 'Cannot reach Chronos. Check your connection and try again.';
@@ -111,6 +121,7 @@ export function withDefaultHeaders(headers: Headers): Headers {
   for (const provider of defaultHeaderProviders) {
     for (const [name, value] of Object.entries(provider() ?? {})) headers.set(name, value);
   }
+  if (sessionCsrfToken !== null) headers.set(CSRF_HEADER, sessionCsrfToken);
   return headers;
 }
 

@@ -19,3 +19,12 @@ export function framingOf(win: FramedWindow = window): Framing {
     return 'cross-origin-parent';
   }
 }
+
+/**
+ * Sign in with Whop is for Chronos opened on its own (a tab, a phone's home screen): only top
+ * level. In a frame the session cookie (SameSite=Lax) is not sent cross-site, and inside Whop
+ * the proxy's user token already says who the user is.
+ */
+export function canSignInWithWhop(win: FramedWindow = window): boolean {
+  return framingOf(win) === 'top-level';
+}

@@ -7,6 +7,7 @@ import { ensureEmbedBuild } from './embed-build';
 import { buildNodeDeps } from './node-deps';
 import { serveEmbedFromDisk } from './serve-embed';
 import { supabaseOriginOf } from '../http/security-headers';
+import { buildSignIn } from '../sign-in-deps';
 
 /**
  * Local runtime (`npm start`): embedded PGlite under DATA_DIR, the embed built
@@ -29,7 +30,10 @@ async function main() {
       whopPerMinute: env.RATE_LIMIT_WHOP_PER_MINUTE,
     }),
   };
-  const app = createApp({ ...deps, serveEmbed: serveEmbedFromDisk(), http });
+  // The sandbox's OAuth server and redirect_uri live on the origin actually bound.
+  const hostName = env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  const signIn = await buildSignIn(env, deps.identity, { sandboxOrigin: () => `http://${hostName}:${port}` });
+  const app = createApp({ ...deps, serveEmbed: serveEmbedFromDisk(), http, signIn });
   const stopBackgroundWork = deps.startBackgroundWork();
 
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

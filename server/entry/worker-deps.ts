@@ -12,6 +12,7 @@ import type { RateLimiter, RateLimits } from '../ports/rate-limiter';
 import { ConfigError, parseEnv, type Env } from '../env';
 import type { AppEnv } from '../http/context';
 import { buildIdentity } from '../identity-deps';
+import { buildSignIn } from '../sign-in-deps';
 import type { Db } from '../ports/db';
 import type { Logger } from '../ports/logger';
 
@@ -42,6 +43,8 @@ export interface WorkerSetup {
   env: Env;
   databaseUrl: string;
   identity: AppDeps['identity'];
+  /** Sign in with Whop: null unless APP_ORIGIN and SESSION_ENCRYPTION_KEY are set. */
+  signIn: AppDeps['signIn'];
   ai: AppDeps['ai'];
   media: AppDeps['media'];
   http: HttpPolicy;
@@ -90,7 +93,8 @@ export async function loadWorkerConfig(bindings: WorkerBindings): Promise<Worker
     const media = buildWorkerMedia(env, bindings);
     const identity = await buildIdentity(env, { allowSandbox: false, logger });
     const http = { supabaseOrigin: supabaseOriginOf(env.SUPABASE_URL), rateLimits: buildWorkerRateLimits(env, bindings, logger) };
-    return { ok: true, env, databaseUrl, identity, ai: buildAi(env, logger), media, http, logger };
+    const signIn = await buildSignIn(env, identity);
+    return { ok: true, env, databaseUrl, identity, signIn, ai: buildAi(env, logger), media, http, logger };
   } catch (err) {
     if (err instanceof ConfigError) return { ok: false, problems: err.problems, logger };
     throw err;

@@ -66,6 +66,7 @@ export function createWorker(options: WorkerOptions = {}) {
           runtime: 'workers',
           providers: describeProviders(config.env, 'workers'),
           identity: config.identity,
+          signIn: config.signIn,
           ai: config.ai,
           media: config.media,
           webhookSecret: config.env.WHOP_WEBHOOK_SECRET ?? null,

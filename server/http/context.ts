@@ -10,5 +10,7 @@ export type AppEnv = {
     userId: string;
     /** Set by the context middleware from Whop's answer; `viewer.creator.id` is the tenant. */
     viewer: ViewerContext;
+    /** Set when the request was authenticated by a Sign in with Whop session (not the iframe token). */
+    session: { id: string; userId: string; csrfToken: string };
   };
 };

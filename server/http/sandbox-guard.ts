@@ -11,11 +11,11 @@ function essence(contentType: string | undefined): string {
 }
 
 /** The Host the request names (Node's server builds the URL from it; app.request from the URL). */
-function requestHost(headerHost: string | undefined, url: string): string {
+export function requestHost(headerHost: string | undefined, url: string): string {
   return (headerHost ?? new URL(url).host).trim().toLowerCase();
 }
 
-function isOwnLoopbackHost(host: string, port: number): boolean {
+export function isOwnLoopbackHost(host: string, port: number): boolean {
   const match = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(host);
   if (!match || !LOOPBACK_NAMES.has(match[1]!)) return false;
   // A Host without a port means the scheme's default (80 for http).

@@ -11,12 +11,16 @@ import type { UserTokenVerifier } from '../ports/user-token-verifier';
 import type { WhopApi } from '../ports/whop';
 import type { AppEnv } from './context';
 import { budgetedWhop, spendWhopBudget } from './rate-limit';
+import { authenticateSession } from './session-auth';
+import type { SignInDeps } from './sign-in-deps';
 
 export interface AuthDeps {
   db: Db;
   clock: Clock;
   identity: { verifier: UserTokenVerifier; whop: WhopApi };
   http?: { rateLimits?: Pick<RateLimits, 'whop'> | undefined } | undefined;
+  /** Sessions from Sign in with Whop (outside the iframe); without it only the iframe token counts. */
+  signIn?: SignInDeps | null | undefined;
 }
 
 /** Whop calls made while resolving the viewer count against the user's Whop budget (cache hits cost nothing). */
@@ -26,10 +30,20 @@ const ports = (deps: AuthDeps, c: Context<AppEnv>, userId: string): IdentityPort
   return { db: deps.db, clock: deps.clock, whop };
 };
 
+/**
+ * The Whop user id behind a request: the iframe's `x-whop-user-token` when present, else a
+ * Sign in with Whop session cookie (CSRF-checked on writes). Either way the result is the
+ * same Whop user id, and everything after it (access checks, tenancy) is the same code.
+ */
 async function authenticate(c: Context<AppEnv>, deps: AuthDeps): Promise<string> {
   const token = c.req.header(USER_TOKEN_HEADER);
   if (!token) {
-    throw new ApiError('UNAUTHENTICATED', 'No Whop user token. Open Chronos inside Whop.');
+    const sessionUserId = deps.signIn ? await authenticateSession(c, { ...deps, signIn: deps.signIn }) : null;
+    if (sessionUserId) return sessionUserId;
+    throw new ApiError(
+      'UNAUTHENTICATED',
+      deps.signIn ? 'No Whop user token. Open Chronos inside Whop, or sign in with Whop.' : 'No Whop user token. Open Chronos inside Whop.',
+    );
   }
   if (token.length > 8192) throw new ApiError('UNAUTHENTICATED', 'The Whop user token is not valid.');
   try {

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createSandboxWhop } from '../../server/adapters/whop/sandbox-whop';
 import type { Db } from '../../server/ports/db';
 import { createTestApp } from '../support/test-app';
+import { parseEnv } from '../../server/env';
+import { buildSignIn } from '../../server/sign-in-deps';
 
 /**
  * Every route of the app is either exercised by the shared security cases
@@ -32,6 +34,15 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'POST /api/sandbox/checkout/complete': 'local sandbox only: plays Whop completing a checkout (a signed webhook)',
   'POST /api/sandbox/plan/cancel': 'local sandbox only: plays Whop cancelling a plan (a signed webhook)',
   'GET /*': 'the embed build (HTML, JS, CSS); /api paths fall through to notFound',
+  'GET /api/auth/login': 'starts Sign in with Whop for someone not signed in yet: redirects to Whop with state, nonce and PKCE',
+  'GET /api/auth/callback': 'Whop sends the browser back here; checked against the sign-in this browser started (tests/server/identity)',
+  'GET /api/auth/session': 'says whether this browser is signed in; answers signedIn: false without a live session cookie',
+  'GET /sandbox-oauth/consent.css': 'local sandbox only: the stylesheet of the sandbox’s Whop consent page',
+  'GET /sandbox-oauth/oauth/authorize': 'local sandbox only: plays Whop’s authorize and consent page (loopback Host only)',
+  'POST /sandbox-oauth/oauth/authorize': 'local sandbox only: the consent decision, from the sandbox’s own page only (Origin checked)',
+  'POST /sandbox-oauth/oauth/token': 'local sandbox only: plays Whop’s token endpoint (PKCE, single-use codes, rotating refresh tokens)',
+  'GET /sandbox-oauth/oauth/userinfo': 'local sandbox only: plays Whop’s userinfo endpoint for a sandbox access token',
+  'POST /sandbox-oauth/oauth/revoke': 'local sandbox only: plays Whop’s revocation endpoint',
 };
 
 export interface RouteEntry {
@@ -141,7 +152,7 @@ export function securityCasesIn(fileName: string, text: string): SecurityCase[] 
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const cases: SecurityCase[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'describeSecurity') {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && (node.expression.text === 'describeSecurity' || node.expression.text === 'describeSessionSecurity')) {
       const at = `${fileName}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
       const route = node.arguments[2];
       const method = route && ts.isObjectLiteralExpression(route) ? property(route, 'method') : undefined;
@@ -185,6 +196,8 @@ async function fullApp() {
   const sandbox = await createSandboxWhop();
   const { app, deps } = await createTestApp(db, {
     identity: { appId: sandbox.appId, verifier: { verify: refuse }, whop: sandbox.api, sandbox },
+    // The sandbox's OAuth server mounted too, so its routes are audited like the others.
+    signIn: await buildSignIn(parseEnv({}), { appId: sandbox.appId, verifier: { verify: refuse }, whop: sandbox.api, sandbox }),
     serveEmbed: async (_c, next) => next(),
   });
   return { app, deps };

@@ -3,7 +3,7 @@ import { createApp, type AppDeps } from '../../server/app';
 import { parseEnv } from '../../server/env';
 import type { Db } from '../../server/ports/db';
 import { describeProviders } from '../../server/provider-status';
-import { testIdentity } from './whop-world';
+import { testIdentity, TEST_APP_ID } from './whop-world';
 import { createOfflineLexicalEmbedder } from '../../server/adapters/embedder/offline-lexical-embedder';
 import { createOfflineExtractiveAnswerer } from '../../server/adapters/answerer/offline-extractive-answerer';
 import { mkdtempSync } from 'node:fs';
@@ -13,6 +13,10 @@ import { createBlobGrantSigner } from '../../server/adapters/blob/blob-grants';
 import { createDiskBlobStore } from '../../server/adapters/blob/disk-blob-store';
 import { createInProcessJobQueue } from '../../server/adapters/queue/in-process-job-queue';
 import { processVideo } from '../../server/domain/ingestion/process-video';
+import { createEphemeralSessionCrypto } from '../../server/adapters/crypto/web-crypto-session-crypto';
+import { createWhopOAuthClient } from '../../server/adapters/whop/whop-oauth-client';
+import type { SignInDeps } from '../../server/http/sign-in-deps';
+import { registerSessionMaker } from './test-sessions';
 
 export const TEST_WEBHOOK_SECRET = 'ws_test_webhook_secret_0123456789';
 
@@ -48,11 +52,28 @@ export async function createTestApp(db: Db, overrides: TestAppOverrides = {}) {
     runtime: 'node',
     providers: describeProviders(parseEnv({}), 'node'),
     identity,
+    signIn: await testSignIn(),
     webhookSecret: TEST_WEBHOOK_SECRET,
     ai,
     clock,
     ...overrides,
     media: { blobs, jobs, audioExtractor, localBlobs: blobs === disk ? disk : null, ...overrides.media },
   };
-  return { app: createApp(deps), deps, log, jobs, blobs: disk };
+  const app = createApp(deps);
+  if (deps.signIn) registerSessionMaker(app, { db, clock, signIn: deps.signIn });
+  return { app, deps, log, jobs, blobs: disk };
+}
+
+/**
+ * Sign in with Whop as production wires it (real oauth4webapi client for Whop's endpoints, sessions
+ * sealed with a fresh key), so every route's security cases also run through the session path.
+ * Its OAuth calls would reach msw's Whop; the shared cases make sessions directly instead.
+ */
+async function testSignIn(): Promise<SignInDeps> {
+  return {
+    crypto: await createEphemeralSessionCrypto(),
+    origin: () => 'http://localhost',
+    sandboxOAuth: null,
+    oauth: createWhopOAuthClient({ issuer: 'https://api.whop.com', clientId: TEST_APP_ID, redirectUri: 'http://localhost/api/auth/callback' }),
+  };
 }

@@ -8,6 +8,7 @@ import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
 import { QuestionsPanel } from '../../features/questions/components/questions-panel';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
+import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { Card } from '../../ui/card';
 import { DashboardTabs, tabId, tabPanelId, type DashboardTab } from './dashboard-tabs';
 
@@ -21,7 +22,7 @@ export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { vie
 
   return (
     <div className="dashboard-layout">
-      <ViewerHeader viewer={shown} />
+      <ViewerHeader viewer={shown} actions={<SignOutButton />} />
       <DashboardTabs current={tab} onSelect={setTab} />
 
       <div className="dashboard-layout__body">

@@ -1,4 +1,5 @@
 import { SandboxEntryLink } from '../../features/sandbox/components/sandbox-entry-link';
+import { SignInWithWhop } from '../../features/signin/components/sign-in-with-whop';
 import { useViewer } from '../../features/viewer/api/get-viewer';
 import { ViewerStatusScreen } from '../../features/viewer/components/viewer-status-screen';
 import { useViewContextHeaders } from '../../lib/view-context';
@@ -12,7 +13,20 @@ export function CreatorDashboardView({ companyId, section }: { companyId: string
   const viewer = useViewer(`company:${companyId}`);
 
   if (viewer.status !== 'success') {
-    return <ViewerStatusScreen view="dashboard" error={viewer.error} onRetry={viewer.retry} signInHelp={<SandboxEntryLink />} />;
+    return (
+      <ViewerStatusScreen
+        view="dashboard"
+        error={viewer.error}
+        onRetry={viewer.retry}
+        signInHelp={
+          <>
+            <SignInWithWhop />
+            <SandboxEntryLink />
+          </>
+        }
+        accountHelp={<SignInWithWhop />}
+      />
+    );
   }
   return (
     <WhopIframeProvider appId={viewer.data.appId}>

@@ -17,6 +17,7 @@ import { UsageCounter } from '../../features/usage/components/usage-counter';
 import { useChatAllowance } from '../../features/usage/use-chat-allowance';
 import { CreatorPreviewNote } from '../../features/viewer/components/creator-preview-note';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
+import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { ErrorNotice } from '../../ui/error-notice';
 import { HistoryToggle } from './history-toggle';
 import { StudentNav } from './student-nav';
@@ -87,7 +88,12 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
       <ViewerHeader
         viewer={viewer}
         compact
-        actions={<HistoryToggle buttonRef={historyToggleRef} open={historyOpen} onToggle={() => setHistoryOpen((open) => !open)} />}
+        actions={
+          <>
+            <HistoryToggle buttonRef={historyToggleRef} open={historyOpen} onToggle={() => setHistoryOpen((open) => !open)} />
+            <SignOutButton />
+          </>
+        }
       />
       {viewer.experience ? <StudentNav experienceId={viewer.experience.id} current="chat" /> : null}
       {viewer.role === 'creator' ? <CreatorPreviewNote /> : null}

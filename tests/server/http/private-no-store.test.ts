@@ -43,6 +43,11 @@ const views: Record<string, View> = {
   'POST /api/sandbox/token': 'none',
   'POST /api/sandbox/checkout/complete': 'none',
   'POST /api/sandbox/plan/cancel': 'none',
+  // Sign in with Whop: redirects and session answers are per browser, never for a shared cache.
+  'GET /api/auth/login': 'none',
+  'GET /api/auth/callback': 'none',
+  'GET /api/auth/session': 'none',
+  'POST /api/auth/logout': 'none',
 };
 /** Public, or caching decided by something other than a viewer (see server/http/private-no-store.ts). */
 const ownCaching = ['GET /api/health', 'PUT /api/local-blobs/:token', 'GET /api/local-blobs/:token', 'HEAD /api/local-blobs/:token'];

@@ -74,9 +74,12 @@ describe('reading the Whop context', () => {
 });
 
 describe('tokens', () => {
-  it('tells a user without a token to open Chronos inside Whop', async () => {
+  it('tells a user without a token to open Chronos inside Whop, or sign in with Whop where that is set up', async () => {
     const res = await get('/api/usage', { [EXPERIENCE_HEADER]: world.A.experienceId });
-    expect(await error(res)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'No Whop user token. Open Chronos inside Whop.' });
+    expect(await error(res)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'No Whop user token. Open Chronos inside Whop, or sign in with Whop.' });
+    const iframeOnly = await createTestApp(db, { signIn: null });
+    const res2 = await iframeOnly.app.request('/api/usage', { headers: { [EXPERIENCE_HEADER]: world.A.experienceId } });
+    expect(await error(res2)).toMatchObject({ code: 'UNAUTHENTICATED', message: 'No Whop user token. Open Chronos inside Whop.' });
   });
 
   it('refuses an oversized token without parsing it, and passes a token of the size limit to the verifier', async () => {

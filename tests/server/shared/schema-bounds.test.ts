@@ -59,6 +59,8 @@ const RESPONSES = new Set([
   'schemas/videos.ts#VideoPlayback',
   'schemas/videos.ts#MonthlyCosts',
   'schemas/viewer.ts#Viewer',
+  'schemas/auth.ts#AuthSession',
+  'schemas/auth.ts#SignOutResponse',
 ]);
 
 let schemas: Map<string, unknown>;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
 import type { Viewer } from '../../../../shared/schemas/viewer';
 import { EmptyState } from '../../../ui/empty-state';
@@ -10,7 +11,7 @@ const explanations: Record<Viewer['view'], string> = {
 };
 
 /** 403: signed in through Whop, but not allowed in this view. */
-export function NoAccessScreen({ view, error }: { view: Viewer['view']; error: ApiError }) {
+export function NoAccessScreen({ view, error, children }: { view: Viewer['view']; error: ApiError; children?: ReactNode }) {
   return (
     <main className="page page--center">
       <EmptyState icon={<LockIcon />} title="You don't have access" description={explanations[view]}>
@@ -19,6 +20,7 @@ export function NoAccessScreen({ view, error }: { view: Viewer['view']; error: A
             Request id <code>{error.requestId}</code>
           </p>
         ) : null}
+        {children}
       </EmptyState>
     </main>
   );

@@ -47,7 +47,10 @@ export function ViewerHeader({ viewer, compact = false, actions }: ViewerHeaderP
           {viewer.sandbox ? <Badge tone="warning">Sandbox</Badge> : null}
         </span>
       </div>
-      <ViewerAccount viewer={viewer} />
+      <div className="app-header__end">
+        <ViewerAccount viewer={viewer} />
+        {actions}
+      </div>
     </header>
   );
 }

@@ -13,10 +13,12 @@ export interface ViewerStatusScreenProps {
   onRetry: () => void;
   /** Extra help on the "open inside Whop" screen, e.g. a link to the local sandbox. */
   signInHelp?: ReactNode;
+  /** On the "no access" screen: a way to switch accounts (Sign in with Whop, top level). */
+  accountHelp?: ReactNode;
 }
 
 /** Everything a view shows before it knows who is signed in. */
-export function ViewerStatusScreen({ view, error, onRetry, signInHelp }: ViewerStatusScreenProps) {
+export function ViewerStatusScreen({ view, error, onRetry, signInHelp, accountHelp }: ViewerStatusScreenProps) {
   if (!error) {
     return (
       <main className="page page--center">
@@ -27,7 +29,13 @@ export function ViewerStatusScreen({ view, error, onRetry, signInHelp }: ViewerS
     );
   }
   if (error.code === 'UNAUTHENTICATED') return <OpenInWhopScreen view={view}>{signInHelp}</OpenInWhopScreen>;
-  if (error.code === 'FORBIDDEN') return <NoAccessScreen view={view} error={error} />;
+  if (error.code === 'FORBIDDEN') {
+    return (
+      <NoAccessScreen view={view} error={error}>
+        {accountHelp}
+      </NoAccessScreen>
+    );
+  }
   return (
     <main className="page page--center">
       <ErrorNotice error={error} title="Could not check your Whop access" onRetry={onRetry} />

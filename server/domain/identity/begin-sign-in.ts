@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { safeNextPath, SignInQuery } from '../../../shared/schemas/auth';
+import { SIGN_IN_ATTEMPT_TTL_MS, type SessionCookie, type SessionPorts } from './session-ports';
+
+export const BeginSignInInput = SignInQuery;
+export type BeginSignInInput = z.infer<typeof BeginSignInInput>;
+
+/**
+ * Starts Sign in with Whop: state, nonce and PKCE verifier are kept server-side, under the
+ * digest of a cookie only this browser receives, so a callback that another browser started
+ * (login CSRF) or that was already used finds nothing.
+ */
+export async function beginSignIn(
+  ports: Omit<SessionPorts, 'oauth'> & { oauth: Pick<SessionPorts['oauth'], 'beginSignIn'> },
+  input: BeginSignInInput,
+): Promise<{ authorizeUrl: string; attemptCookie: SessionCookie }> {
+  const { next } = BeginSignInInput.parse(input);
+  const now = ports.clock.now();
+  const request = await ports.oauth.beginSignIn();
+  const attempt = ports.crypto.randomToken();
+  const expiresAt = new Date(now.getTime() + SIGN_IN_ATTEMPT_TTL_MS);
+  await ports.db.query(`delete from auth_sign_in_attempts where expires_at <= $1`, [now]);
+  await ports.db.query(
+    `insert into auth_sign_in_attempts (id_hash, state, nonce, code_verifier_sealed, next_path, expires_at)
+     values ($1, $2, $3, $4, $5, $6)`,
+    [await ports.crypto.digest(attempt), request.state, request.nonce, await ports.crypto.seal(request.codeVerifier), safeNextPath(next), expiresAt],
+  );
+  return { authorizeUrl: request.authorizeUrl, attemptCookie: { value: attempt, expiresAt } };
+}
