@@ -44,6 +44,9 @@ import { videoCompletePost, videoReprocessPost, videoRetryPost } from './routes/
 import { videoGet, videoPlaybackGet } from './routes/video-get';
 import { localBlobGet, localBlobPut } from './routes/local-blobs';
 import { dashboardCostsGet } from './routes/dashboard-costs-get';
+import type { WhopImportSource } from './domain/imports/import-ports';
+import { whopImportCoursesGet } from './routes/whop-import-courses-get';
+import { whopImportPost } from './routes/whop-import-post';
 
 /** HTTP hardening that depends on the runtime and configuration; each part left out is off. */
 export interface HttpPolicy {
@@ -85,6 +88,8 @@ export interface AppDeps {
     /** The disk store's signed-URL routes (embedded default only). */
     localBlobs?: LocalBlobServer | null;
   };
+  /** Whop Courses and Mux for importing a creator's course; null/absent: the import answers 503. */
+  whopImport?: WhopImportSource | null;
   /** Whop webhook signing secret; null when webhooks are not configured (they answer 503). */
   webhookSecret: string | null;
   /** Serves the embed build for non-API GETs (Node: disk; Workers: the ASSETS binding). */
@@ -156,6 +161,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.patch('/api/videos/:id', admin, videoPatch(deps));
   app.delete('/api/videos/:id', admin, videoDelete(deps));
   app.get('/api/dashboard/costs', admin, dashboardCostsGet(deps));
+  app.get('/api/whop-import/courses', admin, limitWhopCalls(rateLimits?.whop), whopImportCoursesGet(deps));
+  app.post('/api/whop-import', admin, limitWhopCalls(rateLimits?.whop), whopImportPost(deps));
 
   const localBlobs = deps.media.localBlobs;
   if (localBlobs) {

@@ -180,6 +180,8 @@ export const VideoPlayback = z.object({
   videoId: z.string().uuid(),
   title: z.string(),
   url: z.string().nullable(),
+  /** `hls`: a lesson imported from Whop streams from Mux (an HLS playlist); `file`: a stored file. */
+  kind: z.enum(['file', 'hls']).nullable().default(null),
   mimeType: z.string().nullable(),
   expiresAt: z.string().nullable(),
 });

@@ -1,0 +1,52 @@
+import type { WhopImportTree } from '../../../shared/schemas/whop-import';
+import type { Db } from '../../ports/db';
+import { askWhop, isImportable, mediaVersion, type WhopImportSource } from './import-ports';
+import { listRemovedLessons } from './removed-lessons';
+
+interface ImportRow {
+  whop_lesson_id: string;
+  video_id: string | null;
+  lesson_title: string;
+  content_hash: string;
+}
+
+/**
+ * The company's Whop courses as chapters and lessons in Whop's order, each lesson
+ * marked new, imported, or changed in Whop since (a new title or a new video), and
+ * the lessons imported earlier that Whop no longer lists.
+ */
+export async function listWhopImportTree(ports: { db: Db; source: WhopImportSource }, input: { creatorId: string }): Promise<WhopImportTree> {
+  const courses = await askWhop(() => ports.source.courses.listCourses(input.creatorId));
+  const trees = await askWhop(() => Promise.all(courses.map((c) => ports.source.courses.getCourseTree(c.id))));
+  const rows = await ports.db.query<ImportRow>(
+    `select i.whop_lesson_id, i.video_id, i.lesson_title, i.content_hash
+       from whop_lesson_imports i join videos v on v.id = i.video_id and v.creator_id = i.creator_id
+      where i.creator_id = $1`,
+    [input.creatorId],
+  );
+  const imported = new Map(rows.map((r) => [r.whop_lesson_id, r]));
+  const listed = trees.filter((t) => t !== null);
+  return {
+    courses: listed.map(({ course, chapters }) => ({
+      id: course.id,
+      title: course.title,
+      chapters: chapters.map((chapter) => ({
+        id: chapter.id,
+        title: chapter.title,
+        lessons: chapter.lessons.map((lesson) => {
+          const row = imported.get(lesson.id);
+          const changed = row && (row.lesson_title !== lesson.title || (lesson.video && row.content_hash !== mediaVersion(lesson.video)));
+          return {
+            id: lesson.id,
+            title: lesson.title,
+            lessonType: lesson.lessonType,
+            importable: isImportable(lesson),
+            state: !row ? ('new' as const) : changed ? ('changed' as const) : ('imported' as const),
+            videoId: row?.video_id ?? null,
+          };
+        }),
+      })),
+    })),
+    removed: await listRemovedLessons(ports.db, { creatorId: input.creatorId, trees: listed }),
+  };
+}
