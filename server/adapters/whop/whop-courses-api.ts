@@ -71,7 +71,8 @@ function toLesson(body: z.infer<typeof LessonBody>): WhopLesson {
 
 export function createWhopCoursesApi(options: WhopCoursesApiOptions): WhopCoursesApi {
   const baseUrl = (options.baseUrl ?? 'https://api.whop.com/api/v1').replace(/\/$/, '');
-  const doFetch = options.fetch ?? fetch;
+  // Looked up per call: a fetch patched after this is built (tests, instrumentation) is the one used.
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const what = (path: string) => path.split(/[/?]/)[1];
 
   async function get<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {

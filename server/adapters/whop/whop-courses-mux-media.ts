@@ -67,7 +67,8 @@ export function joinVttSegments(segments: readonly string[]): string {
 
 export function createMuxMediaSource(options: MuxMediaOptions = {}): LessonMediaSource {
   const allowed = options.allowedHosts ?? ['stream.mux.com', '.mux.com'];
-  const doFetch = options.fetch ?? fetch;
+  // Looked up per call: a fetch patched after this is built (tests, instrumentation) is the one used.
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const isAllowed = (url: URL) =>
     url.protocol === 'https:' && allowed.some((h) => (h.startsWith('.') ? url.hostname.endsWith(h) : url.hostname === h));
 

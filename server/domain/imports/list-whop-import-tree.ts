@@ -1,13 +1,14 @@
 import type { WhopImportTree } from '../../../shared/schemas/whop-import';
 import type { Db } from '../../ports/db';
-import { askWhop, isImportable, mediaVersion, type WhopImportSource } from './import-ports';
+import { VIDEO_TITLE_MAX } from '../../../shared/schemas/videos';
+import { askWhop, isImportable, type WhopImportSource } from './import-ports';
 import { listRemovedLessons } from './removed-lessons';
 
 interface ImportRow {
   whop_lesson_id: string;
   video_id: string | null;
   lesson_title: string;
-  content_hash: string;
+  mux_asset_id: string | null;
 }
 
 /**
@@ -19,7 +20,7 @@ export async function listWhopImportTree(ports: { db: Db; source: WhopImportSour
   const courses = await askWhop(() => ports.source.courses.listCourses(input.creatorId));
   const trees = await askWhop(() => Promise.all(courses.map((c) => ports.source.courses.getCourseTree(c.id))));
   const rows = await ports.db.query<ImportRow>(
-    `select i.whop_lesson_id, i.video_id, i.lesson_title, i.content_hash
+    `select i.whop_lesson_id, i.video_id, i.lesson_title, i.mux_asset_id
        from whop_lesson_imports i join videos v on v.id = i.video_id and v.creator_id = i.creator_id
       where i.creator_id = $1`,
     [input.creatorId],
@@ -35,7 +36,9 @@ export async function listWhopImportTree(ports: { db: Db; source: WhopImportSour
         title: chapter.title,
         lessons: chapter.lessons.map((lesson) => {
           const row = imported.get(lesson.id);
-          const changed = row && (row.lesson_title !== lesson.title || (lesson.video && row.content_hash !== mediaVersion(lesson.video)));
+          // The tree carries the asset's id, not its update time: a replaced video shows here; a re-upload
+          // of the same asset is found by the import itself (it compares the full lesson).
+          const changed = row && (row.lesson_title !== lesson.title.slice(0, VIDEO_TITLE_MAX) || (lesson.video && row.mux_asset_id !== lesson.video.id));
           return {
             id: lesson.id,
             title: lesson.title,
