@@ -6,6 +6,7 @@ import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
 import { QuestionsPanel } from '../../features/questions/components/questions-panel';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
+import { WhopImportPanel } from '../../features/whop-import/components/whop-import-panel';
 import { Card } from '../../ui/card';
 import { DashboardTabs, tabId, tabPanelId, type DashboardTab } from './dashboard-tabs';
 
@@ -27,6 +28,7 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
           {/* Kept mounted on other tabs: leaving the library must not cancel uploads in flight. */}
           <div hidden={tab !== 'library'}>
             <LibraryPanel onOpenPlan={() => setTab('usage')} active={tab === 'library'} />
+            <WhopImportPanel />
           </div>
           {tab === 'usage' ? (
             <div className="stack">
