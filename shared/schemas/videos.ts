@@ -185,7 +185,8 @@ export const VideoPlayback = z.object({
   mimeType: z.string().nullable(),
   expiresAt: z.string().nullable(),
 });
-export type VideoPlayback = z.infer<typeof VideoPlayback>;
+/** As the server builds it; `kind` may be left out by older producers (it defaults to null when parsed). */
+export type VideoPlayback = z.input<typeof VideoPlayback>;
 
 /** GET /api/dashboard/costs — provider spend per month (newest first). */
 export const MonthlyCosts = z.object({
