@@ -90,13 +90,13 @@ const lessonBody = (l: WorldLesson, full: boolean) => ({
   visibility: 'visible',
   thumbnail: null,
   video_asset: l.video && {
-    id: l.video.id,
     duration_seconds: 12,
     signed_playback_id: l.video.signed_playback_id ?? null,
     signed_thumbnail_playback_token: null,
     // The course tree leaves out what only the lesson itself carries.
     ...(full
       ? {
+          id: l.video.id,
           asset_id: `asset_${l.video.id}`,
           playback_id: l.video.playback_id,
           status: 'ready',

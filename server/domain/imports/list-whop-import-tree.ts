@@ -36,9 +36,11 @@ export async function listWhopImportTree(ports: { db: Db; source: WhopImportSour
         title: chapter.title,
         lessons: chapter.lessons.map((lesson) => {
           const row = imported.get(lesson.id);
-          // The tree carries the asset's id, not its update time: a replaced video shows here; a re-upload
-          // of the same asset is found by the import itself (it compares the full lesson).
-          const changed = row && (row.lesson_title !== lesson.title.slice(0, VIDEO_TITLE_MAX) || (lesson.video && row.mux_asset_id !== lesson.video.id));
+          // Whop's course tree shows a lesson's title but little of its video (no asset id in
+          // Whop's answer today): a new title shows here; a new video is found by the import
+          // itself, which reads the whole lesson.
+          const changed =
+            row && (row.lesson_title !== lesson.title.slice(0, VIDEO_TITLE_MAX) || (lesson.video?.id && row.mux_asset_id !== lesson.video.id));
           return {
             id: lesson.id,
             title: lesson.title,

@@ -19,7 +19,7 @@ let harness: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   db = await createTestDb();
   harness = await createTestApp(db, {
-    whopImport: { courses: createWhopCoursesApi({ apiKey: 'whop_test_key_123', retry: { sleep: async () => {} } }), media: createMuxMediaSource() },
+    whopImport: { courses: createWhopCoursesApi({ apiKey: 'whop_test_key_123', maxRetries: 0 }), media: createMuxMediaSource() },
   });
 });
 afterAll(() => db.close());
