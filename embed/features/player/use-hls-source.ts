@@ -18,7 +18,7 @@ export function useHlsSource(media: RefObject<HTMLMediaElement | null>, src: str
     if (native) return;
     let destroyed = false;
     let player: { destroy(): void } | null = null;
-    void import('hls.js')
+    void import('hls.js/light')
       .then(({ default: Hls }) => {
         const element = media.current;
         if (destroyed || !element) return;
