@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Tier, Viewer } from '../../../shared/schemas/viewer';
 import { LibraryPanel } from '../../features/library/components/library-panel';
 import { MonthlyCostsPanel } from '../../features/library/components/monthly-costs-panel';
@@ -16,6 +16,9 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
   // The plan tab reads the tier again after an upgrade; the app bar follows it, since the
   // viewer (and its tier) is loaded only once per view.
   const [tier, setTier] = useState<Tier>(viewer.creator.tier);
+  // Lessons imported from Whop Courses join the library list as they arrive.
+  const [imports, setImports] = useState(0);
+  const onImported = useCallback(() => setImports((n) => n + 1), []);
   const shown = tier === viewer.creator.tier ? viewer : { ...viewer, creator: { ...viewer.creator, tier } };
 
   return (
@@ -27,8 +30,8 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
         <main className="dashboard-layout__main" id={tabPanelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)} tabIndex={0}>
           {/* Kept mounted on other tabs: leaving the library must not cancel uploads in flight. */}
           <div hidden={tab !== 'library'}>
-            <LibraryPanel onOpenPlan={() => setTab('usage')} active={tab === 'library'} />
-            <WhopImportPanel />
+            <LibraryPanel onOpenPlan={() => setTab('usage')} active={tab === 'library'} refreshSignal={imports} />
+            <WhopImportPanel onImported={onImported} />
           </div>
           {tab === 'usage' ? (
             <div className="stack">
