@@ -14,7 +14,13 @@ export function whopImportPost(deps: AppDeps): Handler<AppEnv> {
     const source = deps.whopImport;
     if (!source) throw importUnavailable();
     const result = await importWhopLessons(
-      { db: deps.db, jobs: deps.media.jobs, blobs: deps.media.blobs, source },
+      {
+        db: deps.db,
+        jobs: deps.media.jobs,
+        blobs: deps.media.blobs,
+        source,
+        transcribesAudio: deps.ai.transcriber !== null && deps.media.audioExtractor !== null,
+      },
       { ...input, creatorId: c.get('viewer').creator.id },
     );
     return c.json(result);

@@ -21,7 +21,9 @@ export async function fetchLessonMedia(ports: ImportPorts, input: { creatorId: s
   try {
     const captions = await ports.source.media.fetchCaptions(input.video);
     if (captions && captions.trim()) return { kind: 'captions', text: captions };
-    if (!ports.blobs) return { skipped: 'This lesson has no captions in Whop, and this server has no file storage for its audio.' };
+    if (!ports.blobs || !ports.transcribesAudio) {
+      return { skipped: 'This lesson has no captions in Whop, and Chronos cannot transcribe its audio here; add captions to it in Whop, then import again.' };
+    }
     const storage = await getCreatorStorage(ports.db, input.creatorId);
     const room = storage.storageBytesLimit === null ? MAX_IMPORT_AUDIO_BYTES : Math.max(0, storage.storageBytesLimit - storage.storageBytesUsed);
     const audio = await ports.source.media.fetchAudio(input.video, { maxBytes: Math.min(room, MAX_IMPORT_AUDIO_BYTES) });

@@ -16,6 +16,12 @@ export interface ImportPorts {
   jobs: JobQueue;
   blobs: BlobStore | null;
   source: WhopImportSource;
+  /**
+   * Whether a downloaded audio file can become a transcript here: a transcriber, and a
+   * server-side audio extractor (the browser extracts an upload's audio; nobody does for an
+   * import on Workers). Without, a lesson without captions is skipped with a reason.
+   */
+  transcribesAudio: boolean;
 }
 
 /** One Whop call, its failures said in the creator's words (never Whop's status or our configuration). */

@@ -5,7 +5,13 @@ import { WhopImportResult, WhopImportTree } from '../../../shared/schemas/whop-i
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createMuxMediaSource } from '../../../server/adapters/whop/whop-courses-mux-media';
 import { createWhopCoursesApi } from '../../../server/adapters/whop/whop-courses-api';
+import { readFile } from 'node:fs/promises';
+import { createOfflineExtractiveAnswerer } from '../../../server/adapters/answerer/offline-extractive-answerer';
+import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
+import type { AudioExtractor } from '../../../server/ports/audio-extractor';
+import { importWhopLessons } from '../../../server/domain/imports/import-whop-lessons';
 import type { Db } from '../../../server/ports/db';
+import type { Transcriber } from '../../../server/ports/transcriber';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
@@ -13,12 +19,32 @@ import { coursesHandlers, coursesWorld, MUX, resetCoursesWorld, segmentedCaption
 import { signUserToken, useWhopWorld, whopServer, world } from '../../support/whop-world';
 
 useWhopWorld();
+/** What the server-side extractor was handed: the downloaded Mux audio, from storage. */
+const extracted: number[] = [];
+const fakeExtractor: AudioExtractor = {
+  name: 'fake-ffmpeg',
+  async extract(source) {
+    if (!('path' in source)) throw new Error('expected a local file');
+    extracted.push((await readFile(source.path)).byteLength);
+    return { durationSeconds: 12, parts: [{ seq: 0, offsetSeconds: 0, durationSeconds: 12, bytes: new Uint8Array(64).fill(9) }] };
+  },
+};
+const fakeTranscriber: Transcriber = {
+  name: 'fake:whisper',
+  model: 'whisper-1',
+  async transcribe(input) {
+    return { segments: [{ startSeconds: input.offsetSeconds, endSeconds: input.offsetSeconds + 6, text: 'Preheat the oven with the pot inside.' }], durationSeconds: 12, language: 'english' };
+  },
+};
 let db: Db;
 let harness: Awaited<ReturnType<typeof createTestApp>>;
 
 beforeAll(async () => {
   db = await createTestDb();
   harness = await createTestApp(db, {
+    // A lesson without captions goes through extraction and transcription like an upload's audio.
+    media: { audioExtractor: fakeExtractor },
+    ai: { embedder: createOfflineLexicalEmbedder(), answerer: createOfflineExtractiveAnswerer(), transcriber: fakeTranscriber },
     whopImport: { courses: createWhopCoursesApi({ apiKey: 'whop_test_key_123', maxRetries: 0 }), media: createMuxMediaSource() },
   });
 });
@@ -82,9 +108,11 @@ describe('import from Whop Courses', () => {
     const oven = (await imported(['lesn_alphaoven'])).results[0]!;
     expect([oven.outcome, oven.transcriptFrom]).toEqual(['created', 'audio']);
     const [video] = (await videoRows()).filter((v) => v.id === oven.videoId);
-    // The audio went to storage and into the normal pipeline (this test server has no transcriber).
-    expect(video).toMatchObject({ source_kind: 'audio', transcript_source: 'transcription', status: 'failed' });
+    // The audio went to storage, then through the normal pipeline: extracted, transcribed, chunked.
+    expect(video).toMatchObject({ source_kind: 'audio', transcript_source: 'transcription', status: 'completed' });
     expect((await harness.blobs.stat(`${world.A.companyId}/${oven.videoId}/media.m4a`))?.sizeBytes).toBe(2048);
+    expect(extracted).toEqual([2048]);
+    expect(await segments(oven.videoId!)).toEqual(['Preheat the oven with the pot inside.']);
   });
 
   it('imports again without duplicates: unchanged stays, a new title renames, a new video reprocesses in place', async () => {
@@ -163,6 +191,20 @@ describe('import from Whop Courses', () => {
     const body = ErrorBody.parse(await res.json());
     expect(body.error.message).toMatch(/Read courses/);
     expect(body.error.message).not.toMatch(/403|api\.whop|WHOP_/);
+  });
+
+  it('skips a lesson without captions where audio cannot be transcribed, saying what to do', async () => {
+    coursesWorld.chapters['cors_alphabread']![1]!.lessons.push({
+      id: 'lesn_alphamute', title: 'Mute', order: 1, lesson_type: 'video',
+      video: { id: 'mux_mute', playback_id: 'pbmute', updated_at: '2026-11-01T00:00:00.000Z', captions: null, audio: new Uint8Array(16) },
+    });
+    const result = await importWhopLessons(
+      { db, jobs: harness.jobs, blobs: harness.blobs, source: harness.deps.whopImport!, transcribesAudio: false },
+      { creatorId: world.A.companyId, courseId: 'cors_alphabread', lessonIds: ['lesn_alphamute'] },
+    );
+    expect(result.results[0]).toMatchObject({ outcome: 'skipped', videoId: null });
+    expect(result.results[0]!.message).toMatch(/add captions to it in Whop/);
+    expect(result.results[0]!.message).not.toMatch(/OPENAI|ffmpeg|transcriber/i);
   });
 
   it('stops a lesson at the plan’s video limit and says so', async () => {
