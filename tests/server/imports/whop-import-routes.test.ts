@@ -137,6 +137,16 @@ describe('import from Whop Courses', () => {
     expect((await tree()).courses[0]!.chapters[0]!.lessons[1]!.state).toBe('imported');
   });
 
+  it('makes a fresh copy of a lesson whose Chronos video the creator deleted', async () => {
+    const [row] = await db.query<{ video_id: string }>(`select video_id from whop_lesson_imports where whop_lesson_id = 'lesn_alphastarter'`);
+    const del = await harness.app.request(`/api/videos/${row!.video_id}`, { method: 'DELETE', headers: await admin() });
+    expect(del.status).toBe(204);
+    expect((await tree()).courses[0]!.chapters[0]!.lessons[1]!.state).toBe('new');
+    const again = await imported(['lesn_alphastarter']);
+    expect(again.results[0]).toMatchObject({ outcome: 'created', transcriptFrom: 'captions' });
+    expect(again.results[0]!.videoId).not.toBe(row!.video_id);
+  });
+
   it('two imports of the same lesson at once make one video', async () => {
     const count = (await videoRows()).length;
     coursesWorld.chapters['cors_alphabread']![0]!.lessons.push({
