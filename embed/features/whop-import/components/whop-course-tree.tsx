@@ -42,7 +42,7 @@ export function WhopCourseTree({ courses, picked, onToggle, disabled }: Props) {
                             onChange={(e) => onToggle([lesson.id], e.currentTarget.checked)}
                           />
                           <span>{lesson.title}</span>
-                          {!lesson.importable ? <span className="whop-import__hint">{lesson.lessonType === 'video' ? 'video not ready' : `${lesson.lessonType} lesson`}</span> : null}
+                          {!lesson.importable ? <span className="whop-import__hint">{lesson.lessonType === 'video' ? 'no video hosted on Whop' : `${lesson.lessonType} lesson`}</span> : null}
                           {STATE_LABEL[lesson.state] ? <Badge tone={lesson.state === 'changed' ? 'warning' : 'success'}>{STATE_LABEL[lesson.state]}</Badge> : null}
                         </label>
                       </li>
