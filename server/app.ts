@@ -57,6 +57,9 @@ import { authCallbackGet } from './routes/auth-callback-get';
 import { authSessionGet } from './routes/auth-session-get';
 import { authLogoutPost } from './routes/auth-logout-post';
 import { mountSandboxOAuth } from './routes/auth-sandbox-oauth';
+import type { WhopImportSource } from './domain/imports/import-ports';
+import { whopImportCoursesGet } from './routes/whop-import-courses-get';
+import { whopImportPost } from './routes/whop-import-post';
 
 /** HTTP hardening that depends on the runtime and configuration; each part left out is off. */
 export interface HttpPolicy {
@@ -98,6 +101,8 @@ export interface AppDeps {
     /** The disk store's signed-URL routes (embedded default only). */
     localBlobs?: LocalBlobServer | null;
   };
+  /** Whop Courses and Mux for importing a creator's course; null/absent: the import answers 503. */
+  whopImport?: WhopImportSource | null;
   /** Whop webhook signing secret; null when webhooks are not configured (they answer 503). */
   webhookSecret: string | null;
   /** Serves the embed build for non-API GETs (Node: disk; Workers: the ASSETS binding). */
@@ -187,6 +192,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.delete('/api/course/modules/:id', admin, courseModuleDelete(deps));
   app.get('/api/dashboard/notification-settings', admin, dashboardNotificationSettingsGet(deps));
   app.put('/api/dashboard/notification-settings', admin, dashboardNotificationSettingsPut(deps));
+  app.get('/api/whop-import/courses', admin, limitWhopCalls(rateLimits?.whop), whopImportCoursesGet(deps));
+  app.post('/api/whop-import', admin, limitWhopCalls(rateLimits?.whop), whopImportPost(deps));
 
   const localBlobs = deps.media.localBlobs;
   if (localBlobs) {

@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { buildWhopImport } from '../import-deps';
 import { isAbsolute, join } from 'node:path';
 import { openPgliteDb } from '../adapters/db/pglite-db';
 import { openPostgresDb } from '../adapters/db/postgres-db';
@@ -29,6 +31,8 @@ import type { LocalBlobServer } from '../adapters/blob/local-blob-server';
 import type { AudioExtractor } from '../ports/audio-extractor';
 import { createFfmpegAudioExtractor } from '../adapters/audio/ffmpeg-audio-extractor';
 import { findFfmpeg } from '../adapters/audio/find-ffmpeg';
+
+const DEMO_CAPTIONS_DIR = fileURLToPath(new URL('./demo-course/', import.meta.url));
 
 export function resolveDataDir(env: Env): string {
   return isAbsolute(env.DATA_DIR) ? env.DATA_DIR : join(ROOT_DIR, env.DATA_DIR);
@@ -121,6 +125,11 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
     ai,
     media: { blobs, jobs, audioExtractor, localBlobs },
     webhookSecret: env.WHOP_WEBHOOK_SECRET ?? identity.sandbox?.webhookSecret ?? null,
+    // The sandbox's Whop course reuses the demo course's captions.
+    whopImport: buildWhopImport(env, {
+      logger,
+      ...(identity.sandbox ? { readDemoCaptions: (file: string) => readFile(join(DEMO_CAPTIONS_DIR, file), 'utf8') } : {}),
+    }),
     jobs,
     startBackgroundWork: () => startBackgroundWork({ db, blobs, jobs, logger }),
   };

@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api-error';
 import { createApp } from '../app';
+import { buildWhopImport } from '../import-deps';
 import { ANSWER_STREAM_BOUND_MS, reconcileUnfinishedAnswers } from '../domain/chat/reconcile-unfinished-answers';
 import { systemClock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
@@ -70,6 +71,7 @@ export function createWorker(options: WorkerOptions = {}) {
           ai: config.ai,
           media: config.media,
           webhookSecret: config.env.WHOP_WEBHOOK_SECRET ?? null,
+          whopImport: buildWhopImport(config.env, { logger: config.logger }),
           http: config.http,
           ...(serveEmbed ? { serveEmbed } : {}),
         });

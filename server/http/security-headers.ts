@@ -10,6 +10,8 @@ export interface ContentSecurityOptions {
 }
 
 export const WHOP_FRAME_ANCESTORS = 'https://whop.com https://*.whop.com';
+/** Lessons imported from Whop Courses stream from Mux: playlists on stream.mux.com, renditions and segments on *.mux.com. */
+export const MUX_STREAM_ORIGINS = 'https://stream.mux.com https://*.mux.com';
 
 /**
  * The one policy for the app's documents (and its workers, which take the policy of
@@ -19,7 +21,9 @@ export const WHOP_FRAME_ANCESTORS = 'https://whop.com https://*.whop.com';
  *   (`new URL('./worker.js', import.meta.url)`, emitted under /assets), so `'self'` covers it.
  * - `connect-src blob:`: inside that worker, the core fetches the wasm from a blob: URL (the
  *   embed inflates the gzipped binary and hands it over as a blob, extraction/ffmpeg-core.ts).
- * - `media-src blob:`: the library reads a file's duration from a blob: URL of the picked file.
+ * - `media-src blob:`: the library reads a file's duration from a blob: URL of the picked file
+ *   (and hls.js plays through a MediaSource blob: URL).
+ * - Mux in `media-src` (Safari plays HLS natively) and `connect-src` (hls.js fetches it).
  */
 export function contentSecurityPolicy(options: ContentSecurityOptions): string {
   const storage = options.supabaseOrigin ? ` ${options.supabaseOrigin}` : '';
@@ -29,8 +33,8 @@ export function contentSecurityPolicy(options: ContentSecurityOptions): string {
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `media-src 'self' blob:${storage}`,
-    `connect-src 'self' blob:${storage}`,
+    `media-src 'self' blob:${storage} ${MUX_STREAM_ORIGINS}`,
+    `connect-src 'self' blob:${storage} ${MUX_STREAM_ORIGINS}`,
     "worker-src 'self'",
     "frame-src 'self'",
     "object-src 'none'",

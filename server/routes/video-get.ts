@@ -1,6 +1,7 @@
 import type { Handler } from 'hono';
 import { getVideoDetail } from '../domain/videos/get-video-detail';
 import { getVideoPlayback } from '../domain/videos/get-video-playback';
+import { getImportedPlayback } from '../domain/imports/get-imported-playback';
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 
@@ -17,7 +18,14 @@ export function videoPlaybackGet(deps: AppDeps): Handler<AppEnv> {
   return async (c) => {
     c.header('cache-control', 'private, no-store');
     const playback = await getVideoPlayback(
-      { db: deps.db, blobs: deps.media.blobs, clock: deps.clock },
+      {
+        db: deps.db,
+        blobs: deps.media.blobs,
+        clock: deps.clock,
+        ...(deps.whopImport
+          ? { importedStream: (input) => getImportedPlayback({ db: deps.db, source: deps.whopImport!, now: deps.clock.now() }, input) }
+          : {}),
+      },
       { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') ?? '' },
     );
     return c.json(playback);

@@ -180,10 +180,13 @@ export const VideoPlayback = z.object({
   videoId: z.string().uuid(),
   title: z.string(),
   url: z.string().nullable(),
+  /** `hls`: a lesson imported from Whop streams from Mux (an HLS playlist); `file`: a stored file. */
+  kind: z.enum(['file', 'hls']).nullable().default(null),
   mimeType: z.string().nullable(),
   expiresAt: z.string().nullable(),
 });
-export type VideoPlayback = z.infer<typeof VideoPlayback>;
+/** As the server builds it; `kind` may be left out by older producers (it defaults to null when parsed). */
+export type VideoPlayback = z.input<typeof VideoPlayback>;
 
 /** GET /api/dashboard/costs — provider spend per month (newest first). */
 export const MonthlyCosts = z.object({

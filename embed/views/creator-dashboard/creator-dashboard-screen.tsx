@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Tier, Viewer } from '../../../shared/schemas/viewer';
 import { LibraryPanel } from '../../features/library/components/library-panel';
 import { CourseOutlineEditor } from '../../features/lessons/components/course-outline-editor';
@@ -9,6 +9,7 @@ import { QuestionsPanel } from '../../features/questions/components/questions-pa
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { SignOutButton } from '../../features/signin/components/sign-out-button';
+import { WhopImportPanel } from '../../features/whop-import/components/whop-import-panel';
 import { Card } from '../../ui/card';
 import { DashboardTabs, tabId, tabPanelId, type DashboardTab } from './dashboard-tabs';
 
@@ -18,6 +19,9 @@ export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { vie
   // The plan tab reads the tier again after an upgrade; the app bar follows it, since the
   // viewer (and its tier) is loaded only once per view.
   const [tier, setTier] = useState<Tier>(viewer.creator.tier);
+  // Lessons imported from Whop Courses join the library list as they arrive.
+  const [imports, setImports] = useState(0);
+  const onImported = useCallback(() => setImports((n) => n + 1), []);
   const shown = tier === viewer.creator.tier ? viewer : { ...viewer, creator: { ...viewer.creator, tier } };
 
   return (
@@ -29,7 +33,8 @@ export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { vie
         <main className="dashboard-layout__main" id={tabPanelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)} tabIndex={0}>
           {/* Kept mounted on other tabs: leaving the library must not cancel uploads in flight. */}
           <div hidden={tab !== 'library'}>
-            <LibraryPanel onOpenPlan={() => setTab('usage')} active={tab === 'library'} />
+            <LibraryPanel onOpenPlan={() => setTab('usage')} active={tab === 'library'} refreshSignal={imports} />
+            <WhopImportPanel onImported={onImported} />
           </div>
           {tab === 'lessons' ? (
             <Card title="Lesson order and modules">

@@ -39,6 +39,8 @@ const views: Record<string, View> = {
   'PATCH /api/videos/:id': 'dashboard',
   'DELETE /api/videos/:id': 'dashboard',
   'GET /api/dashboard/costs': 'dashboard',
+  'GET /api/whop-import/courses': 'dashboard',
+  'POST /api/whop-import': 'dashboard',
   'GET /api/sandbox': 'none',
   'POST /api/sandbox/token': 'none',
   'POST /api/sandbox/checkout/complete': 'none',

@@ -26,7 +26,9 @@ describe('Content-Security-Policy', () => {
       'default-src': ["'self'"],
       'script-src': ["'self'", "'wasm-unsafe-eval'"],
       'style-src': ["'self'"],
-      'media-src': ["'self'", 'blob:'],
+      // Lessons imported from Whop stream from Mux: natively (media) or through hls.js (connect).
+      'media-src': ["'self'", 'blob:', 'https://stream.mux.com', 'https://*.mux.com'],
+      'connect-src': ["'self'", 'blob:', 'https://stream.mux.com', 'https://*.mux.com'],
       'object-src': ["'none'"],
       'base-uri': ["'none'"],
       'form-action': ["'self'"],

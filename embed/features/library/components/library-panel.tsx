@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useEffect, useState, type DragEvent } from 'react';
 import type { VideoSummary } from '../../../../shared/schemas/videos';
 import { Card } from '../../../ui/card';
 import { ErrorNotice } from '../../../ui/error-notice';
@@ -31,6 +31,8 @@ export interface LibraryPanelProps {
   mediaTools?: MediaTools;
   /** False while the panel is kept mounted but not shown (another dashboard tab): uploads go on, polling pauses. */
   active?: boolean;
+  /** Changed by the view when videos arrived another way (an import from Whop Courses): the list reloads. */
+  refreshSignal?: number;
 }
 
 type Open = { kind: 'add'; files: readonly File[] } | { kind: 'rename' | 'delete' | 'reprocess'; video: VideoSummary } | null;
@@ -41,8 +43,12 @@ const noRejections: RejectedFiles = { batchProblem: null, files: [] };
  * The creator's videos: the list (polled while processing), adding videos (extract → upload →
  * complete, two at a time) and captions, a page per video, rename, reprocess and delete.
  */
-export function LibraryPanel({ onOpenPlan, mediaTools, active = true }: LibraryPanelProps) {
+export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSignal = 0 }: LibraryPanelProps) {
   const list = useVideos();
+  const reload = list.retry;
+  useEffect(() => {
+    if (refreshSignal > 0) reload();
+  }, [refreshSignal, reload]);
   const captions = useCaptionsUpload({ onAdded: list.retry });
   const media = useMediaUpload({ onAdded: list.retry, tools: mediaTools });
   const [open, setOpen] = useState<Open>(null);

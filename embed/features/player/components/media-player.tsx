@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Button } from '../../../ui/button';
+import { useHlsSource } from '../use-hls-source';
 
 export interface MediaPlayerProps {
   /** Render with `key={src}`: a new link is a new element that loads its own metadata. */
@@ -30,6 +31,7 @@ export function MediaPlayer({ src, mimeType, title, startSeconds, seekRequest = 
   const metadataLoaded = useRef(false);
   const [autoplay, setAutoplay] = useState<Autoplay>('pending');
   const isAudio = mimeType?.startsWith('audio/') ?? false;
+  const source = useHlsSource(media, src, mimeType, onUnplayable);
 
   const seekAndPlay = useCallback(async (element: HTMLMediaElement, seconds: number) => {
     element.currentTime = seconds;
@@ -59,7 +61,7 @@ export function MediaPlayer({ src, mimeType, title, startSeconds, seekRequest = 
       <Element
         ref={media}
         className={isAudio ? 'media-player__audio' : 'player-panel__video media-player__video'}
-        src={src}
+        src={source}
         preload="metadata"
         controls
         playsInline

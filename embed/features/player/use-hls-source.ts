@@ -1,0 +1,44 @@
+import { useEffect, useState, type RefObject } from 'react';
+
+const HLS_TYPES = ['application/vnd.apple.mpegurl', 'application/x-mpegurl'];
+export const isHlsSource = (src: string, mimeType: string | null) =>
+  (mimeType !== null && HLS_TYPES.includes(mimeType.toLowerCase())) || /\.m3u8(\?|$)/i.test(src);
+
+/**
+ * The `src` to give the media element. A file plays as it is. An HLS stream (a lesson
+ * imported from Whop plays its Mux stream) plays natively where the browser can
+ * (Safari, iOS); elsewhere hls.js — loaded only now, so no other playback pays for it —
+ * feeds the element through Media Source Extensions, and the element gets no `src`.
+ */
+export function useHlsSource(media: RefObject<HTMLMediaElement | null>, src: string, mimeType: string | null, onUnplayable: () => void): string | undefined {
+  const hls = isHlsSource(src, mimeType);
+  const [native] = useState(() => !hls || Boolean(document.createElement('video').canPlayType(HLS_TYPES[0]!)));
+
+  useEffect(() => {
+    if (native) return;
+    let destroyed = false;
+    let player: { destroy(): void } | null = null;
+    void import('hls.js/light')
+      .then(({ default: Hls }) => {
+        const element = media.current;
+        if (destroyed || !element) return;
+        if (!Hls.isSupported()) return onUnplayable();
+        const instance = new Hls();
+        player = instance;
+        instance.on(Hls.Events.ERROR, (_event, data) => {
+          if (data.fatal) onUnplayable();
+        });
+        instance.loadSource(src);
+        instance.attachMedia(element);
+      })
+      .catch(onUnplayable);
+    return () => {
+      destroyed = true;
+      player?.destroy();
+    };
+    // A new src is a new element (MediaPlayer is keyed on it); onUnplayable may change identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [native, src]);
+
+  return native ? src : undefined;
+}

@@ -1,0 +1,12 @@
+import { WhopImportTree } from '../../../../shared/schemas/whop-import';
+import { apiRequest } from '../../../lib/api-client';
+import { useApiQuery } from '../../../lib/use-api-query';
+
+/** `GET /api/whop-import/courses`: the company's Whop courses, chapters and lessons, with what is imported. */
+export function getWhopCourses(signal?: AbortSignal): Promise<WhopImportTree> {
+  return apiRequest('/api/whop-import/courses', { schema: WhopImportTree, ...(signal ? { signal } : {}) });
+}
+
+export function useWhopCourses() {
+  return useApiQuery(getWhopCourses, 'whop-courses');
+}
