@@ -6,6 +6,7 @@ import { addImportedLesson } from './add-imported-lesson';
 import { askWhop, courseNotFound, isImportable, mediaVersion, type ImportPorts } from './import-ports';
 import { refreshImportedLesson, type ImportedRow } from './refresh-imported-lesson';
 import { listRemovedLessons } from './removed-lessons';
+import { placeImportedLessons } from './place-imported-lessons';
 
 const SKIPPED = { outcome: 'skipped' as const, videoId: null, transcriptFrom: null };
 
@@ -48,6 +49,8 @@ export async function importWhopLessons(ports: ImportPorts, input: WhopImportReq
     }
   }
   const removed = await listRemovedLessons(ports.db, { creatorId: input.creatorId, trees: [tree], onlyCourses: [tree.course.id] });
+  // The lessons list follows Whop's chapters and order (a creator's own arrangement is kept).
+  await placeImportedLessons(ports.db, input.creatorId);
   return { results, removed };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../../shared/api-error';
 import { VideoPlayback } from '../../../shared/schemas/videos';
+import { LessonList } from '../../../shared/schemas/lessons';
 import { WhopImportResult, WhopImportTree } from '../../../shared/schemas/whop-import';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createMuxMediaSource } from '../../../server/adapters/whop/whop-courses-mux-media';
@@ -135,6 +136,34 @@ describe('import from Whop Courses', () => {
     expect((await videoRows()).find((v) => v.id === again.results[0]!.videoId)?.status).toBe('completed');
     expect(await videoRows()).toHaveLength(before.length);
     expect((await tree()).courses[0]!.chapters[0]!.lessons[1]!.state).toBe('imported');
+  });
+
+  it('puts imported lessons in Whop’s chapters and order, and leaves a lesson the creator moved where they put it', async () => {
+    const modules = () =>
+      db.query<{ id: string; title: string; whop_chapter_id: string }>(
+        `select id, title, whop_chapter_id from course_modules where creator_id = $1 and whop_chapter_id is not null order by position`,
+        [world.A.companyId],
+      );
+    expect((await modules()).map((m) => m.title)).toEqual(['Basics', 'Bake']);
+    const student = { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId };
+    const list = LessonList.parse(await (await harness.app.request('/api/lessons', { headers: student })).json());
+    const [basics, bake] = await modules();
+    const ids = await db.query<{ whop_lesson_id: string; video_id: string }>(
+      `select whop_lesson_id, video_id from whop_lesson_imports where creator_id = $1 and video_id is not null`,
+      [world.A.companyId],
+    );
+    const videoOf = (lesson: string) => ids.find((r) => r.whop_lesson_id === lesson)!.video_id;
+    const starter = list.lessons.find((l) => l.id === videoOf('lesn_alphastarter'))!;
+    const oven = list.lessons.find((l) => l.id === videoOf('lesn_alphaoven'))!;
+    expect([starter.moduleId, oven.moduleId]).toEqual([basics!.id, bake!.id]);
+    expect(starter.number).toBeLessThan(oven.number);
+
+    // The creator takes the oven lesson out of its module; a re-import does not put it back, nor adds a module.
+    await db.query(`update videos set module_id = null, position = 7 where id = $1`, [oven.id]);
+    await imported(['lesn_alphaoven']);
+    const [moved] = await db.query<{ module_id: string | null; position: number }>(`select module_id, position from videos where id = $1`, [oven.id]);
+    expect(moved).toEqual({ module_id: null, position: 7 });
+    expect(await modules()).toHaveLength(2);
   });
 
   it('makes a fresh copy of a lesson whose Chronos video the creator deleted', async () => {
