@@ -1,0 +1,19 @@
+-- Content gaps (server/domain/insights): questions the course did not answer, grouped by topic.
+-- A gap question is closed when a lesson completed after it answers it: the pipeline
+-- re-runs retrieval for the open ones after each lesson and records which lesson did.
+create table content_gap_resolutions (
+  message_id   uuid primary key references chat_messages (id) on delete cascade,
+  creator_id   text not null references creators (id) on delete cascade,
+  video_id     uuid references videos (id) on delete set null,
+  resolved_at  timestamptz not null default now()
+);
+create index content_gap_resolutions_creator_idx on content_gap_resolutions (creator_id, resolved_at desc);
+
+-- Gaps already announced to the creator (notifications say "a new gap appeared" once).
+-- A gap is keyed by its earliest question, which stays its member as the gap grows.
+create table content_gap_notices (
+  creator_id  text not null references creators (id) on delete cascade,
+  gap_key     uuid not null,
+  noticed_at  timestamptz not null default now(),
+  primary key (creator_id, gap_key)
+);
