@@ -4,6 +4,7 @@ import { LibraryPanel } from '../../features/library/components/library-panel';
 import { MonthlyCostsPanel } from '../../features/library/components/monthly-costs-panel';
 import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
 import { QuestionsPanel } from '../../features/questions/components/questions-panel';
+import { ContentGapsPanel } from '../../features/insights/components/content-gaps-panel';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { Card } from '../../ui/card';
@@ -37,6 +38,11 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
           {tab === 'questions' ? (
             <Card title="Student questions">
               <QuestionsPanel />
+            </Card>
+          ) : null}
+          {tab === 'insights' ? (
+            <Card title="Content gaps: what to record next">
+              <ContentGapsPanel />
             </Card>
           ) : null}
         </main>

@@ -4,6 +4,7 @@ export const dashboardTabs = [
   { key: 'library', label: 'Library' },
   { key: 'usage', label: 'Plan & usage' },
   { key: 'questions', label: 'Questions' },
+  { key: 'insights', label: 'Insights' },
 ] as const;
 
 export type DashboardTab = (typeof dashboardTabs)[number]['key'];
