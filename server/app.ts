@@ -32,6 +32,7 @@ import { chatFeedbackPost, chatSessionDelete, chatSessionMessagesGet, chatSessio
 import { chatStartersGet } from './routes/chat-starters-get';
 import { dashboardQuestionsGet } from './routes/dashboard-questions-get';
 import { dashboardContentGapsGet } from './routes/dashboard-content-gaps-get';
+import { dashboardQuestionsExportGet } from './routes/dashboard-questions-export-get';
 import type { Answerer } from './ports/answerer';
 import type { Embedder } from './ports/embedder';
 import type { Transcriber } from './ports/transcriber';
@@ -144,6 +145,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/api/chat/messages/:id/feedback', student, chatFeedbackPost(deps));
   app.get('/api/chat/starters', student, chatStartersGet(deps));
   app.get('/api/dashboard/questions', admin, dashboardQuestionsGet(deps));
+  app.get('/api/dashboard/questions/export', admin, dashboardQuestionsExportGet(deps));
   app.get('/api/dashboard/insights/gaps', admin, dashboardContentGapsGet(deps));
   app.get('/api/dashboard/plan', admin, dashboardPlanGet(deps));
   app.post('/api/dashboard/checkout', admin, limitWhopCalls(rateLimits?.whop), dashboardCheckoutPost(deps));

@@ -17,3 +17,8 @@ create table content_gap_notices (
   noticed_at  timestamptz not null default now(),
   primary key (creator_id, gap_key)
 );
+
+-- The Questions tab pages students' answers newest first by (created_at, id) per creator,
+-- filtered by outcome, lesson, dates and words. This index keeps every page, even the
+-- thousandth, a short index walk (bench/questions-page.bench.ts: p50 at 100k questions).
+create index chat_messages_answers_page_idx on chat_messages (creator_id, created_at desc, id desc) where role = 'assistant';
