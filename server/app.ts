@@ -33,6 +33,7 @@ import { chatStartersGet } from './routes/chat-starters-get';
 import { dashboardQuestionsGet } from './routes/dashboard-questions-get';
 import { dashboardContentGapsGet } from './routes/dashboard-content-gaps-get';
 import { dashboardQuestionsExportGet } from './routes/dashboard-questions-export-get';
+import { dashboardTestBenchPost } from './routes/dashboard-test-bench-post';
 import type { Answerer } from './ports/answerer';
 import type { Embedder } from './ports/embedder';
 import type { Transcriber } from './ports/transcriber';
@@ -144,6 +145,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.delete('/api/chat/sessions/:id', student, chatSessionDelete(deps));
   app.post('/api/chat/messages/:id/feedback', student, chatFeedbackPost(deps));
   app.get('/api/chat/starters', student, chatStartersGet(deps));
+  // Each try is a real retrieval (a query embedding with a real provider): limited like questions.
+  app.post('/api/dashboard/test-bench', admin, limitPerUser(rateLimits?.chat, 'You are trying questions faster than Chronos answers them.'), dashboardTestBenchPost(deps));
   app.get('/api/dashboard/questions', admin, dashboardQuestionsGet(deps));
   app.get('/api/dashboard/questions/export', admin, dashboardQuestionsExportGet(deps));
   app.get('/api/dashboard/insights/gaps', admin, dashboardContentGapsGet(deps));
