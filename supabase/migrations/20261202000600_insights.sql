@@ -22,3 +22,9 @@ create table content_gap_notices (
 -- filtered by outcome, lesson, dates and words. This index keeps every page, even the
 -- thousandth, a short index walk (bench/questions-page.bench.ts: p50 at 100k questions).
 create index chat_messages_answers_page_idx on chat_messages (creator_id, created_at desc, id desc) where role = 'assistant';
+-- The tab's two outcome filters match few rows: their own partial indexes keep them an
+-- index walk too (without them the planner scans every answer of the creator and sorts).
+create index chat_messages_unanswered_page_idx on chat_messages (creator_id, created_at desc, id desc)
+  where role = 'assistant' and jsonb_array_length(sources) = 0;
+create index chat_messages_thumbs_down_page_idx on chat_messages (creator_id, created_at desc, id desc)
+  where role = 'assistant' and feedback = -1;

@@ -5,6 +5,7 @@ import { MonthlyCostsPanel } from '../../features/library/components/monthly-cos
 import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
 import { QuestionsPanel } from '../../features/questions/components/questions-panel';
 import { ContentGapsPanel } from '../../features/insights/components/content-gaps-panel';
+import { TestBenchPanel } from '../../features/insights/components/test-bench-panel';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { Card } from '../../ui/card';
@@ -41,9 +42,14 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
             </Card>
           ) : null}
           {tab === 'insights' ? (
-            <Card title="Content gaps: what to record next">
-              <ContentGapsPanel />
-            </Card>
+            <div className="stack">
+              <Card title="Content gaps: what to record next">
+                <ContentGapsPanel />
+              </Card>
+              <Card title="Try a question">
+                <TestBenchPanel />
+              </Card>
+            </div>
           ) : null}
         </main>
         <aside className="dashboard-layout__aside" aria-label="System">

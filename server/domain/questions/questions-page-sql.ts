@@ -10,8 +10,10 @@ import type { QuestionsFilters } from '../../../shared/schemas/questions';
  * $1 creator id, $2/$3 the cursor (time, id) or nulls, $4 rows wanted,
  * $5 outcome, $6 cited lesson, $7/$8 from (inclusive) / to (exclusive) times,
  * $9 an ILIKE pattern for the question, $10 answer characters kept.
- * Keyset order on (created_at, id) walks chat_messages_answers_page_idx, so a page
- * costs the same at row 100,000 as at row 1 (bench/questions-page.bench.ts).
+ * Keyset order on (created_at, id) walks chat_messages_answers_page_idx (or the
+ * unanswered / 👎 partial index), so a page costs the same at row 100,000 as at row 1
+ * (bench/questions-page.bench.ts). The outcome test is written so that, with the
+ * parameter's value planned in, it folds to the partial index's own predicate.
  */
 export const QUESTIONS_PAGE_SQL = `
   select a.id, a.status, a.feedback, a.latency_ms, left(a.content, $10) as answer,
@@ -43,7 +45,10 @@ export const QUESTIONS_PAGE_SQL = `
      and ($6::text is null or a.citations @> jsonb_build_array(jsonb_build_object('videoId', $6::text)))
      and ($7::timestamptz is null or a.created_at >= $7::timestamptz)
      and ($8::timestamptz is null or a.created_at < $8::timestamptz)
-     and ($9::text is null or q.content ilike $9::text)
+     -- Words: sessions with a matching question first (one scan, hashed), then the exact question.
+     and ($9::text is null or (a.session_id in (
+           select m.session_id from chat_messages m where m.creator_id = $1 and m.role = 'user' and m.content ilike $9::text)
+         and q.content ilike $9::text))
    order by a.created_at desc, a.id desc
    limit $4`;
 
