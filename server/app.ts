@@ -34,6 +34,7 @@ import { dashboardQuestionsGet } from './routes/dashboard-questions-get';
 import { dashboardContentGapsGet } from './routes/dashboard-content-gaps-get';
 import { dashboardQuestionsExportGet } from './routes/dashboard-questions-export-get';
 import { dashboardTestBenchPost } from './routes/dashboard-test-bench-post';
+import { dashboardActivityGet } from './routes/dashboard-activity-get';
 import type { Answerer } from './ports/answerer';
 import type { Embedder } from './ports/embedder';
 import type { Transcriber } from './ports/transcriber';
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/dashboard/questions', admin, dashboardQuestionsGet(deps));
   app.get('/api/dashboard/questions/export', admin, dashboardQuestionsExportGet(deps));
   app.get('/api/dashboard/insights/gaps', admin, dashboardContentGapsGet(deps));
+  app.get('/api/dashboard/insights/activity', admin, dashboardActivityGet(deps));
   app.get('/api/dashboard/plan', admin, dashboardPlanGet(deps));
   app.post('/api/dashboard/checkout', admin, limitWhopCalls(rateLimits?.whop), dashboardCheckoutPost(deps));
   app.get('/api/videos', admin, videosGet(deps));

@@ -44,3 +44,25 @@ export const ContentGapsResponse = z.object({
   closed: z.array(ClosedGap),
 });
 export type ContentGapsResponse = z.infer<typeof ContentGapsResponse>;
+
+/** One UTC day of the creator's chat: questions (answered or not), students, cost. */
+export const ActivityDay = z.object({
+  day: z.string(),
+  answered: z.number().int().nonnegative(),
+  unanswered: z.number().int().nonnegative(),
+  students: z.number().int().nonnegative(),
+  costUsd: z.number().nonnegative(),
+});
+export type ActivityDay = z.infer<typeof ActivityDay>;
+
+export const CitedLesson = z.object({ videoId: z.string().uuid(), videoTitle: z.string(), citations: z.number().int().positive() });
+export type CitedLesson = z.infer<typeof CitedLesson>;
+
+/** GET /api/dashboard/insights/activity: the last 30 days, every day present (zeros included). */
+export const ActivityResponse = z.object({
+  days: z.array(ActivityDay),
+  /** Chat cost (answers, rewrites, query embeddings) over answers given, in the window. */
+  costPerAnswerUsd: z.number().nonnegative().nullable(),
+  mostCitedLessons: z.array(CitedLesson),
+});
+export type ActivityResponse = z.infer<typeof ActivityResponse>;
