@@ -6,6 +6,7 @@ import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
 import { QuestionsPanel } from '../../features/questions/components/questions-panel';
 import { ContentGapsPanel } from '../../features/insights/components/content-gaps-panel';
 import { TestBenchPanel } from '../../features/insights/components/test-bench-panel';
+import { ActivityPanel } from '../../features/insights/components/activity-panel';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { Card } from '../../ui/card';
@@ -48,6 +49,9 @@ export function CreatorDashboardScreen({ viewer }: { viewer: Viewer }) {
               </Card>
               <Card title="Try a question">
                 <TestBenchPanel />
+              </Card>
+              <Card title="Last 30 days">
+                <ActivityPanel />
               </Card>
             </div>
           ) : null}
