@@ -29,7 +29,7 @@ export const QuestionsFilters = z.object({
   /** From this day (UTC) through `to`, both included. */
   from: Day.optional(),
   to: Day.optional(),
-  /** Words in the question (case-insensitive). */
+  /** Words the question holds (all of them, any form: "crumbs" finds "crumb"). */
   search: boundedText({ max: 200, label: 'The search', trim: true }).optional(),
 });
 export type QuestionsFilters = z.infer<typeof QuestionsFilters>;

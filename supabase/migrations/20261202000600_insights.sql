@@ -28,3 +28,5 @@ create index chat_messages_unanswered_page_idx on chat_messages (creator_id, cre
   where role = 'assistant' and jsonb_array_length(sources) = 0;
 create index chat_messages_thumbs_down_page_idx on chat_messages (creator_id, created_at desc, id desc)
   where role = 'assistant' and feedback = -1;
+-- Word search over students' questions (the Questions tab): full text, English stemming.
+create index chat_messages_question_words_idx on chat_messages using gin (to_tsvector('english', content)) where role = 'user';

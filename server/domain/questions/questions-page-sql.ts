@@ -9,7 +9,7 @@ import type { QuestionsFilters } from '../../../shared/schemas/questions';
  *
  * $1 creator id, $2/$3 the cursor (time, id) or nulls, $4 rows wanted,
  * $5 outcome, $6 cited lesson, $7/$8 from (inclusive) / to (exclusive) times,
- * $9 an ILIKE pattern for the question, $10 answer characters kept.
+ * $9 words the question must hold (full-text, English stemming), $10 answer characters kept.
  * Keyset order on (created_at, id) walks chat_messages_answers_page_idx (or the
  * unanswered / 👎 partial index), so a page costs the same at row 100,000 as at row 1
  * (bench/questions-page.bench.ts). The outcome test is written so that, with the
@@ -30,8 +30,12 @@ export const QUESTIONS_PAGE_SQL = `
              from jsonb_array_elements(a.citations) with ordinality as x(c, ord)
          ), '[]'::jsonb) as cited
     from chat_messages a
-    join chat_sessions s on s.id = a.session_id and s.creator_id = $1 and s.asked_as = 'student'
-    left join users usr on usr.id = a.user_id
+    -- Per row, not hashed: with LIMIT the walk stops after a page, while a hash join would
+    -- first read every session of the creator (measured 0.6 s at 100k). OFFSET 0 keeps it a subquery.
+    cross join lateral (
+      select 1 from chat_sessions s where s.id = a.session_id and s.creator_id = $1 and s.asked_as = 'student' offset 0
+    ) student
+    left join lateral (select usr.name, usr.username from users usr where usr.id = a.user_id offset 0) usr on true
     left join lateral (
       select u.content from chat_messages u
        where u.session_id = a.session_id and u.creator_id = $1 and u.role = 'user' and u.created_at <= a.created_at
@@ -45,10 +49,12 @@ export const QUESTIONS_PAGE_SQL = `
      and ($6::text is null or a.citations @> jsonb_build_array(jsonb_build_object('videoId', $6::text)))
      and ($7::timestamptz is null or a.created_at >= $7::timestamptz)
      and ($8::timestamptz is null or a.created_at < $8::timestamptz)
-     -- Words: sessions with a matching question first (one scan, hashed), then the exact question.
+     -- Words (stemmed, all of them): sessions with a matching question through the GIN index,
+     -- then the answer's own question.
      and ($9::text is null or (a.session_id in (
-           select m.session_id from chat_messages m where m.creator_id = $1 and m.role = 'user' and m.content ilike $9::text)
-         and q.content ilike $9::text))
+           select m.session_id from chat_messages m
+            where m.creator_id = $1 and m.role = 'user' and to_tsvector('english', m.content) @@ plainto_tsquery('english', $9::text))
+         and to_tsvector('english', q.content) @@ plainto_tsquery('english', $9::text)))
    order by a.created_at desc, a.id desc
    limit $4`;
 
@@ -69,11 +75,6 @@ export interface QuestionsPageRow {
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** `%words%` with the user's own % and _ taken literally. */
-function containsPattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** The filter parameters ($5…$9) in order; `to` is a whole day, so the bound is the next midnight. */
 export function filterParams(filters: Partial<QuestionsFilters>): unknown[] {
   const from = filters.from ? new Date(`${filters.from}T00:00:00Z`) : null;
@@ -83,6 +84,6 @@ export function filterParams(filters: Partial<QuestionsFilters>): unknown[] {
     filters.videoId ?? null,
     from && !Number.isNaN(from.getTime()) ? from.toISOString() : null,
     to && !Number.isNaN(to.getTime()) ? to.toISOString() : null,
-    filters.search ? containsPattern(filters.search) : null,
+    filters.search ? filters.search : null,
   ];
 }
