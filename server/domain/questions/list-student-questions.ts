@@ -23,8 +23,9 @@ const SUMMARY_SQL = `
          count(*) filter (where feedback = -1)::int as down,
          count(*) filter (where jsonb_array_length(sources) = 0)::int as unanswered
     from chat_messages m
-    join chat_sessions s on s.id = m.session_id and s.creator_id = $1 and s.asked_as = 'student'
-   where m.creator_id = $1 and m.role = 'assistant' and m.status <> 'streaming' and m.created_at >= $2::timestamptz`;
+   where m.creator_id = $1 and m.role = 'assistant' and m.status <> 'streaming' and m.created_at >= $2::timestamptz
+     -- Per row (OFFSET 0 keeps it a subplan): a week's answers, not a hash of every session.
+     and exists (select 1 from chat_sessions s where s.id = m.session_id and s.creator_id = $1 and s.asked_as = 'student' offset 0)`;
 
 /** The answer's opening, without citation markers, cut at a word. */
 export function answerExcerpt(answer: string): string {
