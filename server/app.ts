@@ -31,6 +31,10 @@ import { chatPost } from './routes/chat-post';
 import { chatFeedbackPost, chatSessionDelete, chatSessionMessagesGet, chatSessionsGet } from './routes/chat-sessions';
 import { chatStartersGet } from './routes/chat-starters-get';
 import { dashboardQuestionsGet } from './routes/dashboard-questions-get';
+import { dashboardContentGapsGet } from './routes/dashboard-content-gaps-get';
+import { dashboardQuestionsExportGet } from './routes/dashboard-questions-export-get';
+import { dashboardTestBenchPost } from './routes/dashboard-test-bench-post';
+import { dashboardActivityGet } from './routes/dashboard-activity-get';
 import type { Answerer } from './ports/answerer';
 import type { Embedder } from './ports/embedder';
 import type { Transcriber } from './ports/transcriber';
@@ -171,7 +175,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   // Before `/api/lessons/:id`, which would take "search" for an id.
   app.get('/api/lessons/search', student, lessonsSearchGet(deps));
   app.get('/api/lessons/:id', student, lessonGet(deps));
+  // Each try is a real retrieval (a query embedding with a real provider): limited like questions.
+  app.post('/api/dashboard/test-bench', admin, limitPerUser(rateLimits?.chat, 'You are trying questions faster than Chronos answers them.'), dashboardTestBenchPost(deps));
   app.get('/api/dashboard/questions', admin, dashboardQuestionsGet(deps));
+  app.get('/api/dashboard/questions/export', admin, dashboardQuestionsExportGet(deps));
+  app.get('/api/dashboard/insights/gaps', admin, dashboardContentGapsGet(deps));
+  app.get('/api/dashboard/insights/activity', admin, dashboardActivityGet(deps));
   app.get('/api/dashboard/plan', admin, dashboardPlanGet(deps));
   app.post('/api/dashboard/checkout', admin, limitWhopCalls(rateLimits?.whop), dashboardCheckoutPost(deps));
   app.get('/api/videos', admin, videosGet(deps));

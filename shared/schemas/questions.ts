@@ -9,14 +9,46 @@ export const QuestionsCursor = boundedText({ max: 64, label: 'The cursor' }).reg
   'Not a cursor from this list.',
 );
 
+/** Which answers to list: all, those the course did not answer, those rated 👎. */
+export const QuestionsOutcome = z.enum(['all', 'unanswered', 'thumbs_down']);
+export type QuestionsOutcome = z.infer<typeof QuestionsOutcome>;
+
+/** A calendar day (UTC), as a date input gives it. */
+const Day = boundedText({ max: 10, label: 'The date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written YYYY-MM-DD.')
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+  }, 'Not a calendar date.');
+
+/** The filters shared by the list and its CSV export. */
+export const QuestionsFilters = z.object({
+  outcome: QuestionsOutcome.default('all'),
+  /** Only answers that cited this lesson. */
+  videoId: z.string().uuid().optional(),
+  /** From this day (UTC) through `to`, both included. */
+  from: Day.optional(),
+  to: Day.optional(),
+  /** Words the question holds (all of them, any form: "crumbs" finds "crumb"). */
+  search: boundedText({ max: 200, label: 'The search', trim: true }).optional(),
+});
+export type QuestionsFilters = z.infer<typeof QuestionsFilters>;
+
 /** Query string of GET /api/dashboard/questions. */
-export const QuestionsQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(MAX_QUESTIONS_PAGE).default(20),
-    cursor: QuestionsCursor.optional(),
-  })
-  .strict();
+export const QuestionsQuery = QuestionsFilters.extend({
+  limit: z.coerce.number().int().min(1).max(MAX_QUESTIONS_PAGE).default(20),
+  cursor: QuestionsCursor.optional(),
+})
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The start date is after the end date.', path: ['from'] });
 export type QuestionsQuery = z.infer<typeof QuestionsQuery>;
+
+/** Query string of GET /api/dashboard/questions/export (a CSV of every matching question). */
+export const QuestionsExportQuery = QuestionsFilters.strict().refine((q) => !q.from || !q.to || q.from <= q.to, {
+  message: 'The start date is after the end date.',
+  path: ['from'],
+});
+export type QuestionsExportQuery = z.infer<typeof QuestionsExportQuery>;
 
 export const CitedMoment = z.object({ videoId: z.string().uuid(), videoTitle: z.string(), startSeconds: z.number().nonnegative() });
 export type CitedMoment = z.infer<typeof CitedMoment>;
@@ -26,6 +58,8 @@ export const StudentQuestion = z.object({
   /** The answer's message id. */
   id: z.string().uuid(),
   question: z.string(),
+  /** Who asked, as Whop names them (null parts when Whop gave none). */
+  student: z.object({ id: z.string(), name: z.string().nullable(), username: z.string().nullable() }),
   askedAt: z.string(),
   /** The start of the answer, citation markers removed. */
   answerExcerpt: z.string(),

@@ -6,6 +6,9 @@ import { MonthlyCostsPanel } from '../../features/library/components/monthly-cos
 import { NotificationSettingsCard } from '../../features/notifications/components/notification-settings-card';
 import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
 import { QuestionsPanel } from '../../features/questions/components/questions-panel';
+import { ContentGapsPanel } from '../../features/insights/components/content-gaps-panel';
+import { TestBenchPanel } from '../../features/insights/components/test-bench-panel';
+import { ActivityPanel } from '../../features/insights/components/activity-panel';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { SignOutButton } from '../../features/signin/components/sign-out-button';
@@ -52,6 +55,19 @@ export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { vie
             <Card title="Student questions">
               <QuestionsPanel />
             </Card>
+          ) : null}
+          {tab === 'insights' ? (
+            <div className="stack">
+              <Card title="Content gaps: what to record next">
+                <ContentGapsPanel />
+              </Card>
+              <Card title="Try a question">
+                <TestBenchPanel />
+              </Card>
+              <Card title="Last 30 days">
+                <ActivityPanel />
+              </Card>
+            </div>
           ) : null}
           {/* What runs Chronos is the creator's to check when something is off, not a sidebar on every tab. */}
           {tab === 'diagnostics' ? <SystemStatusCard /> : null}

@@ -5,6 +5,7 @@ export const dashboardTabs = [
   { key: 'lessons', label: 'Lessons' },
   { key: 'usage', label: 'Plan & usage' },
   { key: 'questions', label: 'Questions' },
+  { key: 'insights', label: 'Insights' },
   { key: 'diagnostics', label: 'Diagnostics' },
 ] as const;
 

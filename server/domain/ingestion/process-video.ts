@@ -6,6 +6,7 @@ import { EmbeddingFailedError, type Embedder } from '../../ports/embedder';
 import type { Logger } from '../../ports/logger';
 import { TranscriptionFailedError, type Transcriber } from '../../ports/transcriber';
 import type { WhopApi } from '../../ports/whop';
+import { recheckContentGaps } from '../insights/recheck-content-gaps';
 import { notifyStudentsOfNewLessons } from '../notifications/notify-students-of-new-lessons';
 import { embedVideo } from './embed-video';
 import { PipelineFailure } from './pipeline-failure';
@@ -71,6 +72,14 @@ export async function processVideo(ports: PipelinePorts, job: ProcessVideoJob): 
     log.error('video processing failed', { reason, err });
     await run.fail(reason);
     return;
+  }
+  // The lesson is live: close the content gaps it answers. Best effort, after the
+  // video is completed, so a failure here never fails the lesson.
+  try {
+    const closed = await recheckContentGaps(ports, job);
+    if (closed > 0) log.info('content gaps closed by the new lesson', { questions: closed });
+  } catch (err) {
+    log.warn('content gap re-check failed', { err });
   }
   if (ports.whop) await announceNewLessons(ports, ports.whop, job, log);
 }

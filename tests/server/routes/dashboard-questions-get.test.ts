@@ -115,7 +115,61 @@ describe('GET /api/dashboard/questions', () => {
     expect(second.nextCursor).toBeNull();
   });
 
-  it.each([['?limit=51'], ['?limit=0'], ['?cursor=yesterday'], ['?since=2026-01-01']])('rejects %s (400)', async (query) => {
+  it('names the student who asked, as Whop names them', async () => {
+    const [latest] = (await page()).questions;
+    expect(latest!.student).toEqual({ id: world.A.student, name: `Name of ${world.A.student}`, username: world.A.student.replace('user_', '') });
+  });
+
+  it('filters by outcome, cited lesson, dates and words, and pages within the filter', async () => {
+    const names = async (query: string) => (await page(query)).questions.map((q) => q.question);
+    expect(await names('?outcome=unanswered')).toEqual(['How do I fix my car engine?']);
+    expect(await names('?outcome=thumbs_down')).toEqual(['How do I fix my car engine?']);
+    const citing = (await page()).questions.filter((q) => q.cited.some((m) => m.videoId === lesson)).map((q) => q.question);
+    expect(citing.length).toBeGreaterThanOrEqual(2);
+    expect(await names(`?videoId=${lesson}`)).toEqual(citing);
+    expect(await names('?search=CRUMB')).toEqual(['What does higher hydration do to the crumb?']);
+    // % and _ are the student's characters, not wildcards.
+    expect(await names('?search=%25')).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    const tenDaysAgo = new Date(Date.now() - 10 * 86400_000).toISOString().slice(0, 10);
+    expect(await names(`?from=${today}`)).toHaveLength(3);
+    expect(await names(`?from=${tenDaysAgo}&to=${tenDaysAgo}`)).toEqual(['What is hydration in bread?']);
+    const first = await page('?outcome=all&search=hydration&limit=2');
+    const second = await page(`?search=hydration&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`);
+    expect([...first.questions, ...second.questions].map((q) => q.question)).toEqual(await names('?search=hydration'));
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('exports the filtered questions as CSV, with spreadsheet formulas defused', async () => {
+    await ask(world.A, '=HYPERLINK("http://evil") what is hydration?');
+    const res = await app.request('/api/dashboard/questions/export?search=hydration', {
+      headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [COMPANY_HEADER]: world.A.companyId },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="student-questions-\d{4}-\d{2}-\d{2}\.csv"/);
+    const lines = (await res.text()).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"asked_at","student","username","question","answer","outcome","feedback","cited_moments","latency_ms"');
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"") what is hydration?"`);
+    expect(lines.find((l) => l.includes('higher hydration do to the crumb'))).toMatch(/"answered","up","Lesson 2 · Hydration \d+:\d{2}"/);
+    expect(lines.join('\n')).not.toMatch(/marmalade|car engine/);
+    expect(lines[1]).toContain(`"Name of ${world.A.student}"`);
+  });
+
+  it.each([['?outcome=maybe'], ['?from=2026-02-31'], ['?from=2026-12-02&to=2026-12-01'], ['?videoId=lesson-2'], [`?search=${'x'.repeat(201)}`]])(
+    'rejects the export filter %s (400)',
+    async (query) => {
+      const res = await app.request(`/api/dashboard/questions/export${query}`, {
+        headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [COMPANY_HEADER]: world.A.companyId },
+      });
+      expect(res.status).toBe(400);
+      expect(ErrorBody.parse(await res.json()).error.code).toBe('VALIDATION_FAILED');
+    },
+  );
+
+  it.each([['?limit=51'], ['?limit=0'], ['?cursor=yesterday'], ['?since=2026-01-01'], ['?outcome=maybe'], ['?to=2026-13-01'], ['?search=a%00b']])('rejects %s (400)', async (query) => {
     const res = await questions(query);
     expect(res.status).toBe(400);
     expect(ErrorBody.parse(await res.json()).error.code).toBe('VALIDATION_FAILED');
@@ -123,3 +177,4 @@ describe('GET /api/dashboard/questions', () => {
 });
 
 describeSecurity('/api/dashboard/questions', () => app, { method: 'GET', path: '/api/dashboard/questions', view: 'dashboard' });
+describeSecurity('/api/dashboard/questions/export', () => app, { method: 'GET', path: '/api/dashboard/questions/export', view: 'dashboard' });

@@ -17,6 +17,12 @@ function feedback(q: StudentQuestion) {
   return null;
 }
 
+/** The student as Whop names them: display name, else @username. */
+function studentName(q: StudentQuestion): string {
+  if (q.student.name) return q.student.username ? `${q.student.name} (@${q.student.username})` : q.student.name;
+  return q.student.username ? `@${q.student.username}` : 'A student';
+}
+
 /** One student question with the start of the answer, how it was rated and the moments it cited. */
 export function QuestionItem({ question: q }: { question: StudentQuestion }) {
   return (
@@ -39,6 +45,7 @@ export function QuestionItem({ question: q }: { question: StudentQuestion }) {
         </ul>
       ) : null}
       <p className="question-item__meta">
+        <span className="question-item__student">{studentName(q)}</span> ·{' '}
         <time dateTime={q.askedAt}>{asked.format(new Date(q.askedAt))}</time>
         {q.latencyMs !== null ? ` · answered in ${(q.latencyMs / 1000).toFixed(1)} s` : null}
       </p>

@@ -1,18 +1,26 @@
+import { useState } from 'react';
 import { Button } from '../../../ui/button';
+import { EmptyState } from '../../../ui/empty-state';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Skeleton } from '../../../ui/skeleton';
+import { NO_FILTERS, type QuestionFilters } from '../api/get-student-questions';
 import { useStudentQuestions } from '../use-student-questions';
+import { ExportQuestionsButton } from './export-questions-button';
 import { QuestionItem } from './question-item';
 import { QuestionsEmptyState } from './questions-empty-state';
+import { QuestionsFilters } from './questions-filters';
 import { QuestionsSummary } from './questions-summary';
 import '../questions.css';
 
 /**
- * What students ask, newest first: this week's counts, then each question with its answer and
- * rating. The view puts it in a card titled "Student questions".
+ * What students ask, newest first: this week's counts, filters (outcome, lesson, dates,
+ * words), then each question with who asked, its answer and rating; CSV export of what
+ * the filters show. The view puts it in a card titled "Student questions".
  */
 export function QuestionsPanel() {
-  const { first, summary, questions, hasMore, loadMore, loadingMore, moreError } = useStudentQuestions();
+  const [filters, setFilters] = useState<QuestionFilters>(NO_FILTERS);
+  const { first, summary, questions, hasMore, loadMore, loadingMore, moreError } = useStudentQuestions(filters);
+  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   return (
     <div className="stack" aria-busy={first.status === 'loading' && !questions}>
@@ -21,16 +29,27 @@ export function QuestionsPanel() {
       ) : null}
       {questions === undefined ? (
         first.status === 'loading' ? <Skeleton lines={4} label="Loading student questions" /> : null
-      ) : questions.length === 0 ? (
+      ) : questions.length === 0 && !filtered ? (
         <QuestionsEmptyState />
       ) : (
         <>
           {summary ? <QuestionsSummary summary={summary} /> : null}
-          <ul className="question-list" aria-label="Recent questions">
-            {questions.map((q) => (
-              <QuestionItem key={q.id} question={q} />
-            ))}
-          </ul>
+          <QuestionsFilters value={filters} onChange={setFilters} />
+          <div className="question-tools">
+            <p className="question-tools__status" aria-live="polite">
+              {first.status === 'loading' ? 'Updating…' : `${questions.length.toLocaleString()}${hasMore ? '+' : ''} ${filtered ? 'matching ' : ''}questions shown`}
+            </p>
+            <ExportQuestionsButton filters={filters} />
+          </div>
+          {questions.length === 0 ? (
+            <EmptyState title="No questions match" description="Try other filters, or clear them to see every question." />
+          ) : (
+            <ul className="question-list" aria-label="Recent questions">
+              {questions.map((q) => (
+                <QuestionItem key={q.id} question={q} />
+              ))}
+            </ul>
+          )}
           {moreError ? <ErrorNotice error={moreError} title="Could not load older questions" onRetry={() => void loadMore()} /> : null}
           {hasMore && !moreError ? (
             <Button onClick={() => void loadMore()} disabled={loadingMore}>

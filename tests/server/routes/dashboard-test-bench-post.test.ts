@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorBody } from '../../../shared/api-error';
+import { TestBenchResult } from '../../../shared/schemas/test-bench';
+import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import type { Db } from '../../../server/ports/db';
+import { retrieveSources } from '../../../server/domain/chat/retrieve-sources';
+import { describeSecurity } from '../../support/security';
+import { createTestApp } from '../../support/test-app';
+import { createTestDb } from '../../support/test-db';
+import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { addCompletedVideo, addDemoCourse } from '../domain/chat/add-completed-video';
+
+useWhopWorld();
+let db: Db;
+let setup: Awaited<ReturnType<typeof createTestApp>>;
+
+async function tryIt(body: unknown, companyId: string = world.A.companyId, admin: string = world.A.admin) {
+  return setup.app.request('/api/dashboard/test-bench', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(admin), [COMPANY_HEADER]: companyId },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+const counts = async () =>
+  (await db.query<{ messages: number; usage: number }>(`select (select count(*)::int from chat_messages) as messages, (select count(*)::int from chat_usage) as usage`))[0];
+
+beforeAll(async () => {
+  db = await createTestDb();
+  setup = await createTestApp(db);
+  await addDemoCourse(db, world.A.companyId);
+  await addCompletedVideo(db, world.B.companyId, 'Vault', ['The marmalade password opens the vault of creator B.']);
+});
+afterAll(() => db.close());
+
+describe('POST /api/dashboard/test-bench', () => {
+  it('shows the moments the production retrieval would cite, with scores, then the near misses; touches no quota or history', async () => {
+    const before = await counts();
+    const res = await tryIt({ question: 'How often should I feed my sourdough starter?' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const body = TestBenchResult.parse(await res.json());
+    expect(body.refused).toBe(false);
+    const production = await retrieveSources(
+      { db, embedder: setup.deps.ai.embedder },
+      { creatorId: world.A.companyId, query: 'How often should I feed my sourdough starter?' },
+    );
+    const cited = body.moments.filter((m) => m.cited);
+    expect(cited.map((m) => [m.videoId, m.startSeconds, m.score])).toEqual(production.sources.map((s) => [s.videoId, s.startSeconds, s.score]));
+    const misses = body.moments.filter((m) => !m.cited);
+    expect(body.moments.slice(cited.length)).toEqual(misses);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('says a question the course does not cover would be refused, and still shows the nearest passages', async () => {
+    const body = TestBenchResult.parse(await (await tryIt({ question: 'How do I fix my car engine?' })).json());
+    expect(body.refused).toBe(true);
+    expect(body.moments.every((m) => !m.cited)).toBe(true);
+    expect(JSON.stringify(body)).not.toMatch(/marmalade/);
+  });
+
+  it.each([[{}], [{ question: '' }], [{ question: 'x'.repeat(2001) }], [{ question: 'hi', extra: 1 }], ['{not json']])('rejects %j (400)', async (body) => {
+    const res = await tryIt(body);
+    expect(res.status).toBe(400);
+    expect(['VALIDATION_FAILED', 'BAD_REQUEST']).toContain(ErrorBody.parse(await res.json()).error.code);
+  });
+
+  it('is not reachable from the student view', async () => {
+    const res = await setup.app.request('/api/dashboard/test-bench', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
+      body: JSON.stringify({ question: 'hi' }),
+    });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+});
+
+describeSecurity('/api/dashboard/test-bench', () => setup.app, {
+  method: 'POST',
+  path: '/api/dashboard/test-bench',
+  view: 'dashboard',
+  body: { question: 'What is hydration?' },
+});
