@@ -50,6 +50,23 @@ const views: Record<string, View> = {
   'GET /api/auth/callback': 'none',
   'GET /api/auth/session': 'none',
   'POST /api/auth/logout': 'none',
+  // Public plans and prices: not one viewer's, but nothing a shared cache needs either.
+  'GET /api/plans': 'none',
+  'GET /api/lessons': 'experience',
+  'GET /api/lessons/search': 'experience',
+  'GET /api/lessons/:id': 'experience',
+  'GET /api/course/outline': 'dashboard',
+  'PUT /api/course/outline': 'dashboard',
+  'POST /api/course/modules': 'dashboard',
+  'PATCH /api/course/modules/:id': 'dashboard',
+  'DELETE /api/course/modules/:id': 'dashboard',
+  'GET /api/dashboard/notification-settings': 'dashboard',
+  'PUT /api/dashboard/notification-settings': 'dashboard',
+  'GET /api/sandbox/notifications': 'none',
+  'POST /api/dashboard/test-bench': 'dashboard',
+  'GET /api/dashboard/questions/export': 'dashboard',
+  'GET /api/dashboard/insights/gaps': 'dashboard',
+  'GET /api/dashboard/insights/activity': 'dashboard',
 };
 /** Public, or caching decided by something other than a viewer (see server/http/private-no-store.ts). */
 const ownCaching = ['GET /api/health', 'PUT /api/local-blobs/:token', 'GET /api/local-blobs/:token', 'HEAD /api/local-blobs/:token'];
