@@ -3,7 +3,6 @@ import { useLocation } from './lib/history';
 import { matchRoute } from './lib/routes';
 import { NotFoundView } from './views/not-found/not-found-view';
 import { StudentChatView } from './views/student-chat/student-chat-view';
-import { StudentLessonsView } from './views/student-lessons/student-lessons-view';
 
 /*
  * The student view is what most people open, on phones, inside Whop: it is in the first
@@ -12,6 +11,10 @@ import { StudentLessonsView } from './views/student-lessons/student-lessons-view
  */
 const CreatorDashboardView = lazy(() =>
   import('./views/creator-dashboard/creator-dashboard-view').then((m) => ({ default: m.CreatorDashboardView })),
+);
+// Lessons are a student's second stop (the chat is where they land): their own chunk too.
+const StudentLessonsView = lazy(() =>
+  import('./views/student-lessons/student-lessons-view').then((m) => ({ default: m.StudentLessonsView })),
 );
 const DiscoverView = lazy(() => import('./views/discover/discover-view').then((m) => ({ default: m.DiscoverView })));
 const LandingView = lazy(() => import('./views/landing/landing-view').then((m) => ({ default: m.LandingView })));
@@ -39,9 +42,9 @@ export function App() {
       // Keyed so moving to another experience starts from a clean view.
       return <StudentChatView key={route.experienceId} experienceId={route.experienceId} />;
     case 'student-lessons':
-      return <StudentLessonsView key={route.experienceId} experienceId={route.experienceId} />;
+      return deferred(<StudentLessonsView key={route.experienceId} experienceId={route.experienceId} />);
     case 'student-lesson':
-      return <StudentLessonsView key={route.experienceId} experienceId={route.experienceId} videoId={route.videoId} />;
+      return deferred(<StudentLessonsView key={route.experienceId} experienceId={route.experienceId} videoId={route.videoId} />);
     case 'creator-dashboard':
       return deferred(<CreatorDashboardView key={route.companyId} companyId={route.companyId} {...(route.section ? { section: route.section } : {})} />);
     case 'discover':

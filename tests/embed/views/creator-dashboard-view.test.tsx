@@ -170,6 +170,8 @@ describe('CreatorDashboardView', () => {
     expect(await screen.findByRole('heading', { name: 'No student questions yet' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Questions' }));
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Questions' }), { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Insights' }).getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Insights' }), { key: 'ArrowRight' });
     expect(await screen.findByRole('list', { name: 'Providers' })).toBeTruthy();
   });
 });
