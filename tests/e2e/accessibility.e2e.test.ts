@@ -111,6 +111,23 @@ for (const theme of themes) {
         await page.context().close();
       }, 120_000);
 
+      it('student lessons: the list and a lesson page', async () => {
+        const page = await newPage(viewport, theme);
+        // Reading lessons asks nothing: any student will do, and the chat's turns are left alone.
+        const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}/lessons?theme=${theme}`, students[0]!);
+        const lesson = frame.locator('.lesson-list__link').first();
+        await lesson.waitFor(SEEN);
+        await page.waitForLoadState('networkidle');
+        await expectViewStructure(frame, 'student lessons');
+        await expectNoSeriousViolations(page, `student lessons, ${theme}, ${viewport.name}`);
+        await lesson.click();
+        await frame.locator('#lesson-title').waitFor(SEEN);
+        await page.waitForLoadState('networkidle');
+        await expectViewStructure(frame, 'lesson page');
+        await expectNoSeriousViolations(page, `lesson page, ${theme}, ${viewport.name}`);
+        await page.context().close();
+      }, 120_000);
+
       it('creator dashboard: every tab and a video page', async () => {
         const page = await newPage(viewport, theme);
         const { frame } = await openSignedIn(page, server.url, `/dashboard/${demo.community.companyId}?theme=${theme}`, demo.creator.token);

@@ -10,6 +10,7 @@ import { LessonPlayback } from './lesson-playback';
 import { SyncedTranscript } from '../../features/transcript/synced-transcript';
 import { LimitModal } from '../../features/usage/components/limit-modal';
 import { useChatAllowance } from '../../features/usage/use-chat-allowance';
+import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { navigate } from '../../lib/history';
 import { lessonPath, lessonsPath } from '../../lib/routes';
@@ -34,7 +35,7 @@ export function LessonScreen({ viewer, experienceId, videoId, startSeconds }: Le
   const lesson = useLesson(videoId);
   return (
     <div className="lessons-layout">
-      <ViewerHeader viewer={viewer} />
+      <ViewerHeader viewer={viewer} compact courseAsHeading={false} actions={<SignOutButton />} />
       <StudentNav experienceId={experienceId} current="lessons" />
       <main className="lessons-layout__main">
         <p className="lesson-page__back">

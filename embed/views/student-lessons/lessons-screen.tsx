@@ -2,6 +2,7 @@ import type { Viewer } from '../../../shared/schemas/viewer';
 import { useLessons } from '../../features/lessons/api/get-lessons';
 import { LessonList } from '../../features/lessons/components/lesson-list';
 import { TranscriptSearch } from '../../features/lessons/components/transcript-search';
+import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { navigate } from '../../lib/history';
 import { lessonPath, lessonsPath } from '../../lib/routes';
@@ -15,7 +16,7 @@ export function LessonsScreen({ viewer, experienceId, query }: { viewer: Viewer;
   const lessons = useLessons();
   return (
     <div className="lessons-layout">
-      <ViewerHeader viewer={viewer} />
+      <ViewerHeader viewer={viewer} compact courseAsHeading={false} actions={<SignOutButton />} />
       <StudentNav experienceId={experienceId} current="lessons" />
       <main className="lessons-layout__main">
         <h1 className="lessons__title">Lessons</h1>

@@ -15,19 +15,22 @@ export interface ViewerHeaderProps {
   compact?: boolean;
   /** Buttons at the end of a compact bar (the conversations drawer on phones). */
   actions?: ReactNode;
+  /** The course name is the view's h1 unless the page has its own (a lesson's title). */
+  courseAsHeading?: boolean;
 }
 
 /** The app bar: where we are (course or community, the view's h1; the creator's plan) and who is signed in. */
-export function ViewerHeader({ viewer, compact = false, actions }: ViewerHeaderProps) {
+export function ViewerHeader({ viewer, compact = false, actions, courseAsHeading = true }: ViewerHeaderProps) {
   if (compact) {
     const course = viewer.experience?.name ?? viewer.creator.name ?? 'Course';
+    const Title = courseAsHeading ? 'h1' : 'p';
     return (
       <header className="app-header app-header--compact">
         <div className="app-header__start">
           <ChronosMark />
-          <h1 className="app-header__course" title={course}>
+          <Title className="app-header__course" title={course}>
             {course}
-          </h1>
+          </Title>
         </div>
         <div className="app-header__end">
           {actions}
