@@ -118,7 +118,8 @@ describe('lessons, in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}/lessons`, demo.student.token);
     await frame.getByRole('heading', { level: 1, name: 'Lessons' }).waitFor(SEEN);
-    // The demo course's lessons are listed too, in order.
+    // The demo course's lessons are listed too, in order (the list arrives after the heading).
+    await frame.locator('.lesson-list__link').nth(1).waitFor(SEEN);
     expect(await frame.locator('.lesson-list__link').count()).toBeGreaterThanOrEqual(2);
     await frame.getByRole('searchbox').fill('tangy flavour');
     await frame.getByRole('button', { name: 'Search' }).click();
