@@ -81,7 +81,7 @@ function zodWithoutJsonSchema(): Plugin {
       building = config.command === 'build';
     },
     async load(id) {
-      if (building && id.replaceAll('\\', '/').endsWith(`node_modules/${ZOD_CORE_MODULE}`)) return jitlessZodCore(await readFile(id, 'utf8'));
+      if (building && id.replaceAll('\\', '/').endsWith(`node_modules/${ZOD_UTIL_MODULE}`)) return noEvalProbe(await readFile(id, 'utf8'));
       const module = building ? ZOD_JSON_SCHEMA_MODULES.find((m) => id.replaceAll('\\', '/').endsWith(`node_modules/${m}`)) : undefined;
       if (!module) return null;
       const source = await readFile(id, 'utf8');
@@ -90,19 +90,19 @@ function zodWithoutJsonSchema(): Plugin {
   };
 }
 
-const ZOD_CORE_MODULE = 'zod/v4/core/core.js';
+const ZOD_UTIL_MODULE = 'zod/v4/core/util.js';
 
 /**
- * Zod builds object schemas with a `new Function('')` probe unless `jitless` is set, and the
- * embed's CSP has no 'unsafe-eval' (the probe is caught, but Chromium reports a violation).
- * `z.config({ jitless: true })` in main.tsx runs too late once the bundler puts zod and the
- * shared schemas in a chunk of their own (it evaluates before main's first line), so the
- * build starts zod's global config with jitless already set, where zod creates it.
+ * Zod probes for eval with `new Function('')` when it builds its first object schema, and the
+ * embed's CSP has no 'unsafe-eval': the probe throws (zod then uses its interpreted parsers)
+ * but Chromium reports a violation. `z.config({ jitless: true })` in main.tsx came too late once
+ * the bundler put zod and the shared schemas in a chunk of their own, so the build answers the
+ * probe itself with what the CSP would answer: no eval. Nothing else about zod changes.
  */
-export function jitlessZodCore(source: string): string {
-  const creation = '(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});';
-  if (!source.includes(creation)) throw new Error(`${ZOD_CORE_MODULE} no longer creates its global config as expected: update jitlessZodCore`);
-  return source.replace(creation, '(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = { jitless: true });');
+export function noEvalProbe(source: string): string {
+  const probe = /try \{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\) \{\s*return false;\s*\}/;
+  if (!probe.test(source)) throw new Error(`${ZOD_UTIL_MODULE} no longer probes for eval as expected: update noEvalProbe`);
+  return source.replace(probe, 'return false;');
 }
 
 /** A module exporting every name `source` exports, each a function that refuses to run. */
