@@ -153,6 +153,20 @@ export async function startPostgresTestServer({ env = process.env, dataDir, sett
         stdio: 'ignore',
       });
     }
+    const pidFile = join(data, 'postmaster.pid');
+    // postmaster.pid's fifth line is the server's socket dir: each run makes its own and removes it on stop.
+    let orphanSocketDir;
+    try {
+      orphanSocketDir = !fresh && existsSync(pidFile) ? readFileSync(pidFile, 'utf8').split('\n')[4] : undefined;
+    } catch {
+      orphanSocketDir = undefined; // not ours to read: pg_ctl start says what is wrong
+    }
+    if (orphanSocketDir && !existsSync(orphanSocketDir)) {
+      // A kept cluster still running from a run that was killed before it could stop it (its
+      // socket dir is gone with that run): stop it rather than fail to start.
+      const [bin, ...args] = asPostgresUser([`${PG_BIN}/pg_ctl`, '-D', data, '-m', 'fast', '-w', '-s', 'stop']);
+      if (spawnSync(bin, args, { stdio: 'ignore' }).status === 0) log(`stopped a server left running in ${data} by an earlier run`);
+    }
     port = await freePort();
     const options = [
       `-p ${port}`,

@@ -31,6 +31,23 @@ export function contentWords(text: string): string[] {
  * more than correct English: both sides of a comparison go through it.
  */
 export function stemWord(word: string): string {
+  const known = STEMS.get(word);
+  if (known !== undefined) return known;
+  const stem = stemOf(word);
+  // Bounded: a course's vocabulary is a few thousand words; a flood of new ones starts it afresh.
+  if (STEMS.size >= STEM_CACHE_LIMIT) STEMS.clear();
+  STEMS.set(word, stem);
+  return stem;
+}
+
+/**
+ * Stems already made, word → stem: the reranker and the offline answerer stem every
+ * word of 20 passages a question (~1,600 words, 1 ms of regexes); the words repeat.
+ */
+const STEMS = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+function stemOf(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
