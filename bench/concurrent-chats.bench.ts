@@ -79,6 +79,8 @@ async function measureConcurrentChats(
       figures: {
         errors: failures.length === 0 ? '0' : `${failures.length} (first: ${failures[0]!.status} ${failures[0]!.error?.slice(0, 120)})`,
         'first byte p50/p95/p99': spread(ok.map((r) => r.firstByteMs)),
+        // The sources event: the search done, behind the opened stream (admission first: server/http/admission-first.ts).
+        'sources p50/p95/p99': spread(ok.map((r) => r.metaMs)),
         'whole p50/p95/p99': spread(ok.map((r) => r.totalMs)),
         'all done in': ms(wallMs),
         'tokens streamed': ok.reduce((sum, r) => sum + r.events.filter((e) => e === 'token').length, 0),

@@ -28,6 +28,7 @@ import { upgradeRequestsPost } from './routes/upgrade-requests-post';
 import { usageGet } from './routes/usage-get';
 import { videoDelete, videoPatch, videosCaptionsPost, videosGet } from './routes/videos';
 import { chatPost } from './routes/chat-post';
+import { createAdmissionGate } from './http/admission-first';
 import { chatFeedbackPost, chatSessionDelete, chatSessionMessagesGet, chatSessionsGet } from './routes/chat-sessions';
 import { chatStartersGet } from './routes/chat-starters-get';
 import { dashboardQuestionsGet } from './routes/dashboard-questions-get';
@@ -165,7 +166,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/usage', student, usageGet(deps));
   app.post('/api/upgrade-requests', student, upgradeRequestsPost(deps));
   const rateLimits = deps.http?.rateLimits;
-  app.post('/api/chat', student, limitPerUser(rateLimits?.chat, 'You are asking questions faster than Chronos answers them.'), chatPost(deps));
+  // Admissions first: a question's search waits while other students' questions are being admitted.
+  const admissions = createAdmissionGate();
+  app.post('/api/chat', admissions.track, student, limitPerUser(rateLimits?.chat, 'You are asking questions faster than Chronos answers them.'), chatPost(deps, admissions));
   app.get('/api/chat/sessions', student, chatSessionsGet(deps));
   app.get('/api/chat/sessions/:id', student, chatSessionMessagesGet(deps));
   app.delete('/api/chat/sessions/:id', student, chatSessionDelete(deps));

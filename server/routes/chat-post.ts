@@ -5,6 +5,7 @@ import { openQuestion, prepareAnswer, type PreparedQuestion } from '../domain/ch
 import { streamAnswer } from '../domain/chat/stream-answer';
 import { notifyUnansweredQuestion } from '../domain/notifications/notify-unanswered-question';
 import type { AppDeps } from '../app';
+import type { AdmissionGate } from '../http/admission-first';
 import type { AppEnv } from '../http/context';
 import { toApiError } from '../http/on-error';
 import { readJson } from '../http/read-json';
@@ -15,9 +16,10 @@ import { readJson } from '../http/read-json';
  * errors are ordinary JSON errors (e.g. 403 CHAT_LIMIT_EXCEEDED with usage). The stream
  * then opens at once (an SSE comment: headers and a first byte through any proxy) and
  * the search runs behind it; a failure there is the stream's `error` event, and the
- * question is given back (prepareAnswer abandons it).
+ * question is given back (prepareAnswer abandons it). The search starts once no other
+ * question is being admitted (admission-first.ts), so a burst opens every stream first.
  */
-export function chatPost(deps: AppDeps): Handler<AppEnv> {
+export function chatPost(deps: AppDeps, admissions?: Pick<AdmissionGate, 'idle'>): Handler<AppEnv> {
   return async (c) => {
     const input = ChatRequest.parse(await readJson(c));
     const ports = { db: deps.db, clock: deps.clock, embedder: deps.ai.embedder, answerer: deps.ai.answerer };
@@ -30,6 +32,8 @@ export function chatPost(deps: AppDeps): Handler<AppEnv> {
       const stop = new AbortController();
       stream.onAbort(() => stop.abort());
       await stream.write(': accepted\n\n');
+      // Other students' questions being admitted go first (admission-first.ts); bounded wait.
+      await admissions?.idle();
       let prepared: PreparedQuestion;
       try {
         prepared = await prepareAnswer(ports, opened);
