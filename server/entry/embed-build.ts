@@ -22,6 +22,9 @@ async function newestMtime(dir: string): Promise<number> {
 /** True when dist/embed is missing or older than any file under embed/ or shared/. */
 export async function isEmbedBuildStale(): Promise<boolean> {
   const built = Number(await readFile(STAMP, 'utf8').catch(() => '0'));
+  // A stamp without the build (dist/embed removed by hand) is no build.
+  const present = await stat(join(EMBED_DIST, 'index.html')).then(() => true, () => false);
+  if (!present) return true;
   const sources = Math.max(...(await Promise.all(SOURCES.map(newestMtime))));
   return !built || sources > built;
 }
