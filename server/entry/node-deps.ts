@@ -1,3 +1,4 @@
+import { createOfflineLexicalEmbedder } from '../adapters/embedder/offline-lexical-embedder';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildWhopImport } from '../import-deps';
@@ -102,6 +103,7 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
     logger,
     clock: systemClock,
     whop: identity.whop,
+    topicEmbedder: createOfflineLexicalEmbedder(),
   };
   const jobs = createInProcessJobQueue({ logger, handle: (job) => processVideo(pipeline, job) });
   if (identity.sandbox) {
