@@ -32,6 +32,8 @@ import type { LocalBlobServer } from '../adapters/blob/local-blob-server';
 import type { AudioExtractor } from '../ports/audio-extractor';
 import { createFfmpegAudioExtractor } from '../adapters/audio/ffmpeg-audio-extractor';
 import { findFfmpeg } from '../adapters/audio/find-ffmpeg';
+import { SANDBOX_STREAM_SOURCES } from '../adapters/whop/sandbox-courses';
+import { prepareSandboxStreams } from './sandbox-mux-streams';
 
 const DEMO_CAPTIONS_DIR = fileURLToPath(new URL('./demo-course/', import.meta.url));
 
@@ -94,6 +96,14 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
   const ai = buildAi(env, logger);
   const { blobs, localBlobs } = await buildStorage(env);
   const audioExtractor = await buildAudioExtractor(logger);
+  const sandboxStreams = identity.sandbox
+    ? await prepareSandboxStreams({
+        ffmpegPath: (await findFfmpeg())?.ffmpegPath ?? null,
+        dir: join(resolveDataDir(env), 'sandbox-mux'),
+        sources: Object.fromEntries(Object.entries(SANDBOX_STREAM_SOURCES).map(([id, file]) => [id, join(DEMO_CAPTIONS_DIR, file)])),
+        logger,
+      })
+    : null;
   const pipeline: PipelinePorts = {
     db,
     blobs,
@@ -127,11 +137,12 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
     ai,
     media: { blobs, jobs, audioExtractor, localBlobs },
     webhookSecret: env.WHOP_WEBHOOK_SECRET ?? identity.sandbox?.webhookSecret ?? null,
-    // The sandbox's Whop course reuses the demo course's captions.
+    // The sandbox's Whop course reuses the demo course's captions, and streams one demo video over HLS.
     whopImport: buildWhopImport(env, {
       logger,
-      ...(identity.sandbox ? { readDemoCaptions: (file: string) => readFile(join(DEMO_CAPTIONS_DIR, file), 'utf8') } : {}),
+      ...(identity.sandbox ? { readDemoCaptions: (file: string) => readFile(join(DEMO_CAPTIONS_DIR, file), 'utf8'), sandboxStreams } : {}),
     }),
+    sandboxStreams,
     jobs,
     startBackgroundWork: () => startBackgroundWork({ db, blobs, jobs, logger }),
   };
