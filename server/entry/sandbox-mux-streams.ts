@@ -17,9 +17,11 @@ const run = (tool: string, args: string[]) =>
   });
 
 /**
- * The sandbox's Mux: HLS streams of demo videos, cut once per data dir by ffmpeg
- * (stream copy into fMP4 segments at the keyframes: no re-encoding, VP9 + Opus as the
- * demo videos are, which every Chromium build plays through Media Source Extensions).
+ * The sandbox's Mux: HLS streams of demo videos, cut once per data dir by ffmpeg into
+ * fMP4 segments at the keyframes, VP9 + Opus as the demo videos are (every Chromium
+ * build plays them through Media Source Extensions; Debian's has no H.264/AAC). The
+ * video is copied; the audio is encoded again, because Opus copied from WebM into fMP4
+ * makes Chromium's SourceBuffer fail on the first segment (seen with ffmpeg 5.1).
  * Null without ffmpeg: the sandbox's Whop lessons are then captions-only.
  */
 export async function prepareSandboxStreams(input: {
@@ -38,7 +40,7 @@ export async function prepareSandboxStreams(input: {
       await mkdir(out, { recursive: true });
       try {
         await run(input.ffmpegPath, [
-          '-loglevel', 'error', '-y', '-i', source, '-c', 'copy', '-f', 'hls', '-hls_segment_type', 'fmp4', '-hls_time', '6',
+          '-loglevel', 'error', '-y', '-i', source, '-c:v', 'copy', '-c:a', 'libopus', '-b:a', '24k', '-f', 'hls', '-hls_segment_type', 'fmp4', '-hls_time', '6',
           '-hls_playlist_type', 'vod', '-hls_fmp4_init_filename', 'init.mp4', '-hls_segment_filename', join(out, 'seg%d.m4s'), join(out, 'index.m3u8'),
         ]);
       } catch (err) {
