@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VideoList } from '../../shared/schemas/videos';
+import { WhopImportResult } from '../../shared/schemas/whop-import';
 import { launchChromium } from '../support/chromium';
 import { ROOT_DIR, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
 import { watchPageProblems } from './support/page-problems';
@@ -22,6 +23,7 @@ const QUESTION = 'How warm should I keep the jar with my starter?';
 let server: ServerProcess;
 let browser: Browser;
 let demo: DemoSession;
+let importedVideoId: string;
 const creator = () => ({ 'x-whop-user-token': demo.creator.token, 'x-whop-company-id': demo.community.companyId });
 const videos = async () => VideoList.parse(await (await fetch(`${server.url}/api/videos`, { headers: creator() })).json()).videos;
 
@@ -43,6 +45,7 @@ beforeAll(async () => {
     body: JSON.stringify({ courseId: 'cors_sandboxsourdough', lessonIds: ['lesn_sandboxstarter'] }),
   });
   expect(imported.status, await imported.clone().text()).toBeLessThan(300);
+  importedVideoId = WhopImportResult.parse(await imported.json()).results[0]!.videoId!;
   for (const deadline = Date.now() + 60_000; !(await videos()).every((v) => v.status === 'completed'); ) {
     if (Date.now() > deadline) throw new Error('the imported lesson did not finish processing in 60 s');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -119,4 +122,23 @@ async function playCitedStream(player: 'native' | 'hls.js') {
 describe('an imported Whop lesson plays its HLS stream', () => {
   it('a citation of the imported lesson plays its stream from the cited second (Chromium’s own HLS)', () => playCitedStream('native'), 120_000);
   it('and through hls.js where the browser has no HLS of its own', () => playCitedStream('hls.js'), 120_000);
+
+  it('the imported lesson’s page opens its stream at ?t= and plays on', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const problems = watchPageProblems(page);
+    const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}/lessons/${importedVideoId}?t=50`, demo.student.token);
+    const video = frame.locator('video.lesson-media');
+    await video.waitFor(SEEN).catch(async (err: unknown) => {
+      await page.screenshot({ path: join(SCREENSHOTS, 'whop-hls-lesson-page-missing.png') });
+      throw err;
+    });
+    const state = () => video.evaluate((v: HTMLVideoElement) => ({ t: v.currentTime, ready: v.readyState, src: v.currentSrc }));
+    await expect.poll(() => state().then((s) => s.ready >= 2 && Math.abs(s.t - 50) < 1.5), SEEN).toBe(true);
+    expect((await state()).src).toMatch(/^blob:|\/api\/sandbox\/mux\/sandboxstarterplay\/index\.m3u8$/);
+    await video.evaluate((v: HTMLVideoElement) => ((v.muted = true), v.play()));
+    await expect.poll(() => state().then((s) => s.t), SEEN).toBeGreaterThan(50.3);
+    await page.screenshot({ path: join(SCREENSHOTS, 'whop-hls-lesson-page-phone.png') });
+    expect(problems.list()).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

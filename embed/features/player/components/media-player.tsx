@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Button } from '../../../ui/button';
-import { useHlsSource } from '../use-hls-source';
+import { useHlsSource } from '../../../lib/use-hls-source';
 
 export interface MediaPlayerProps {
   /** Render with `key={src}`: a new link is a new element that loads its own metadata. */
