@@ -34,6 +34,7 @@ import { createFfmpegAudioExtractor } from '../adapters/audio/ffmpeg-audio-extra
 import { findFfmpeg } from '../adapters/audio/find-ffmpeg';
 import { SANDBOX_STREAM_SOURCES } from '../adapters/whop/sandbox-courses';
 import { prepareSandboxStreams } from './sandbox-mux-streams';
+import { runDeferredContentGapChecks, type NotifyNewContentGapsPorts } from '../domain/notifications/notify-new-content-gaps';
 
 const DEMO_CAPTIONS_DIR = fileURLToPath(new URL('./demo-course/', import.meta.url));
 
@@ -104,6 +105,8 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
         logger,
       })
     : null;
+  // The insights' topic embedder (offline, free), for the content-gap checks.
+  const topicEmbedder = createOfflineLexicalEmbedder();
   const pipeline: PipelinePorts = {
     db,
     blobs,
@@ -113,7 +116,7 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
     logger,
     clock: systemClock,
     whop: identity.whop,
-    topicEmbedder: createOfflineLexicalEmbedder(),
+    topicEmbedder,
   };
   const jobs = createInProcessJobQueue({ logger, handle: (job) => processVideo(pipeline, job) });
   if (identity.sandbox) {
@@ -144,7 +147,14 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
     }),
     sandboxStreams,
     jobs,
-    startBackgroundWork: () => startBackgroundWork({ db, blobs, jobs, logger }),
+    startBackgroundWork: () =>
+      startBackgroundWork({
+        db,
+        blobs,
+        jobs,
+        logger,
+        gaps: { db, whop: identity.whop, clock: systemClock, logger, topicEmbedder, embedder: ai.embedder },
+      }),
   };
 }
 
@@ -153,7 +163,13 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
  * of ours is alive: leases left by a killed process are released and every
  * unfinished video is queued again (the pipeline resumes where it stopped).
  */
-function startBackgroundWork(ports: { db: Db; blobs: BlobStore; jobs: InProcessJobQueue; logger: AppDeps['logger'] }) {
+function startBackgroundWork(ports: {
+  db: Db;
+  blobs: BlobStore;
+  jobs: InProcessJobQueue;
+  logger: AppDeps['logger'];
+  gaps: NotifyNewContentGapsPorts;
+}) {
   const tick = async (first: boolean) => {
     try {
       if (first) await releaseAllLeases(ports.db);
@@ -161,6 +177,8 @@ function startBackgroundWork(ports: { db: Db; blobs: BlobStore; jobs: InProcessJ
       if (stalled.length > 0) ports.logger.info('resuming unfinished videos', { count: stalled.length });
       for (const video of stalled) await ports.jobs.enqueue({ type: 'video.process', ...video });
       await sweepAbandonedUploads(ports, { now: new Date() });
+      // Content-gap checks asked for inside a creator's interval (a failure here only logs, like the rest).
+      await runDeferredContentGapChecks(ports.gaps);
     } catch (err) {
       ports.logger.error('background sweep failed', { err });
     }

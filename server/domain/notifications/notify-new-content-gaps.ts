@@ -36,12 +36,19 @@ export async function notifyNewContentGaps(ports: NotifyNewContentGapsPorts, inp
   if (!settings?.unanswered_questions) return 'not_opted_in';
   const turn = await ports.db.query(
     `insert into content_gap_checks (creator_id, checked_at) values ($1, $2::timestamptz)
-     on conflict (creator_id) do update set checked_at = excluded.checked_at
+     on conflict (creator_id) do update set checked_at = excluded.checked_at, wanted_at = null
       where content_gap_checks.checked_at <= excluded.checked_at - make_interval(secs => $3)
      returning creator_id`,
     [input.creatorId, ports.clock.now().toISOString(), GAP_CHECK_INTERVAL_SECONDS],
   );
-  if (turn.length === 0) return 'not_due';
+  if (turn.length === 0) {
+    // Not now, but wanted: the background sweep (runDeferredContentGapChecks) runs it when due.
+    await ports.db.query(`update content_gap_checks set wanted_at = $2::timestamptz where creator_id = $1`, [
+      input.creatorId,
+      ports.clock.now().toISOString(),
+    ]);
+    return 'not_due';
+  }
 
   const fresh = await noticeNewContentGaps(ports, { creatorId: input.creatorId, minStudents: 2, minQuestions: settings.unanswered_threshold });
   const outcomes: NotifyOutcome[] = [];
@@ -60,4 +67,25 @@ export async function notifyNewContentGaps(ports: NotifyNewContentGapsPorts, inp
     outcomes.push(outcome);
   }
   return { announced: outcomes.filter((o) => o === 'sent').length, outcomes };
+}
+
+/**
+ * The checks asked for inside a creator's interval, now that it is over (the Node
+ * server's background sweep, every 10 minutes). Each creator's turn is taken again by
+ * notifyNewContentGaps itself, so a request racing the sweep does not double it.
+ */
+export async function runDeferredContentGapChecks(ports: NotifyNewContentGapsPorts, input: { limit?: number } = {}): Promise<number> {
+  const due = await ports.db.query<{ creator_id: string }>(
+    `select creator_id from content_gap_checks
+      where wanted_at is not null and checked_at <= $1::timestamptz - make_interval(secs => $2)
+      order by checked_at limit $3`,
+    [ports.clock.now().toISOString(), GAP_CHECK_INTERVAL_SECONDS, input.limit ?? 50],
+  );
+  let ran = 0;
+  for (const row of due) {
+    const outcome = await notifyNewContentGaps(ports, { creatorId: row.creator_id });
+    if (typeof outcome === 'object') ran++;
+    if (outcome === 'not_opted_in') await ports.db.query(`update content_gap_checks set wanted_at = null where creator_id = $1`, [row.creator_id]);
+  }
+  return ran;
 }

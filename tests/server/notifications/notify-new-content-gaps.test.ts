@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createWhopRestApi } from '../../../server/adapters/whop/whop-rest-api';
-import { GAP_CHECK_INTERVAL_SECONDS, notifyNewContentGaps, type NotifyNewContentGapsPorts } from '../../../server/domain/notifications/notify-new-content-gaps';
+import { GAP_CHECK_INTERVAL_SECONDS, notifyNewContentGaps, runDeferredContentGapChecks, type NotifyNewContentGapsPorts } from '../../../server/domain/notifications/notify-new-content-gaps';
 import { updateNotificationSettings } from '../../../server/domain/notifications/update-notification-settings';
 import type { Db } from '../../../server/ports/db';
 import { seedStudentQuestions } from '../../support/seed-questions';
@@ -107,6 +107,21 @@ describe('notifyNewContentGaps', () => {
     expect(whopNotificationsSent).toEqual([]);
     later();
     expect(await check()).toEqual({ announced: 1, outcomes: ['sent'] });
+  });
+
+  it('runs a check asked for inside the interval once it is over (the background sweep), and only then', async () => {
+    await seedStudentQuestions(db, A, []);
+    await optIn(A.companyId);
+    await ask(A, 'gf', GLUTEN.slice(0, 1));
+    expect(await check()).toEqual({ announced: 0, outcomes: [] }); // one student: no gap yet
+    await ask(A, 'gf', GLUTEN.slice(1, 2), 1);
+    expect(await check()).toBe('not_due'); // the second student's question, inside the interval
+    expect(await runDeferredContentGapChecks(ports())).toBe(0);
+    later();
+    expect(await runDeferredContentGapChecks(ports())).toBe(1);
+    expect(whopNotificationsSent).toEqual([expect.objectContaining({ company_id: A.companyId, rest_path: '/insights' })]);
+    later();
+    expect(await runDeferredContentGapChecks(ports())).toBe(0); // done: nothing wanted any more
   });
 
   it('is rate limited (3 a day): the gaps turned away are announced in the next window', async () => {
