@@ -55,6 +55,8 @@ import { courseOutlineGet, courseOutlinePut } from './routes/course-outline';
 import { courseModuleDelete, courseModulePatch, courseModulesPost } from './routes/course-modules';
 import { dashboardNotificationSettingsGet, dashboardNotificationSettingsPut } from './routes/dashboard-notification-settings';
 import { sandboxNotificationsGet } from './routes/sandbox-notifications-get';
+import { sandboxMuxGet } from './routes/sandbox-mux-get';
+import type { SandboxStreams } from './adapters/whop/sandbox-courses';
 import { plansGet } from './routes/plans-get';
 import type { SignInDeps } from './http/sign-in-deps';
 import { authLoginGet } from './routes/auth-login-get';
@@ -108,6 +110,8 @@ export interface AppDeps {
   };
   /** Whop Courses and Mux for importing a creator's course; null/absent: the import answers 503. */
   whopImport?: WhopImportSource | null;
+  /** The sandbox's Mux streams (sandbox mode with ffmpeg only), served under /api/sandbox/mux. */
+  sandboxStreams?: SandboxStreams | null;
   /** Whop webhook signing secret; null when webhooks are not configured (they answer 503). */
   webhookSecret: string | null;
   /** Serves the embed build for non-API GETs (Node: disk; Workers: the ASSETS binding). */
@@ -221,6 +225,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.get('/api/sandbox', sandboxGet(sandbox));
     app.post('/api/sandbox/token', sandboxTokenPost(sandbox));
     app.get('/api/sandbox/notifications', sandboxNotificationsGet(sandbox));
+    if (deps.sandboxStreams) app.get('/api/sandbox/mux/:playbackId/:file', sandboxMuxGet(deps.sandboxStreams));
     const send = (request: Request) => Promise.resolve(app.fetch(request));
     app.post('/api/sandbox/checkout/complete', sandboxCheckoutCompletePost(sandbox, send));
     app.post('/api/sandbox/plan/cancel', sandboxPlanCancelPost(sandbox, send, deps.db));

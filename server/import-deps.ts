@@ -1,6 +1,6 @@
 import { createMuxMediaSource } from './adapters/whop/whop-courses-mux-media';
 import { createWhopCoursesApi } from './adapters/whop/whop-courses-api';
-import { createSandboxCourses } from './adapters/whop/sandbox-courses';
+import { createSandboxCourses, type SandboxStreams } from './adapters/whop/sandbox-courses';
 import type { WhopImportSource } from './domain/imports/import-ports';
 import type { Env } from './env';
 import type { Logger } from './ports/logger';
@@ -10,7 +10,7 @@ import type { Logger } from './ports/logger';
  * is configured; the sandbox's demo course when `readDemoCaptions` is given (the Node
  * entry in sandbox mode); otherwise none (the import answers 503).
  */
-export function buildWhopImport(env: Env, options: { logger: Logger; readDemoCaptions?: (fileName: string) => Promise<string> }): WhopImportSource | null {
+export function buildWhopImport(env: Env, options: { logger: Logger; readDemoCaptions?: (fileName: string) => Promise<string>; sandboxStreams?: SandboxStreams | null }): WhopImportSource | null {
   if (env.WHOP_API_KEY) {
     return {
       courses: createWhopCoursesApi({
@@ -22,7 +22,7 @@ export function buildWhopImport(env: Env, options: { logger: Logger; readDemoCap
     };
   }
   if (options.readDemoCaptions) {
-    const sandbox = createSandboxCourses(options.readDemoCaptions);
+    const sandbox = createSandboxCourses(options.readDemoCaptions, options.sandboxStreams ?? null);
     return { courses: sandbox.api, media: sandbox.media };
   }
   return null;

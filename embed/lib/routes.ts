@@ -5,7 +5,7 @@
  * five patterns do not need one.
  */
 /** Dashboard tabs a link can open (`/dashboard/:companyId/:section`): Whop notifications deep-link here. */
-export const DASHBOARD_SECTIONS = ['library', 'usage', 'questions'] as const;
+export const DASHBOARD_SECTIONS = ['library', 'usage', 'questions', 'insights'] as const;
 export type DashboardSection = (typeof DASHBOARD_SECTIONS)[number];
 
 export type Route =

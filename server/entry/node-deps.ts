@@ -1,3 +1,4 @@
+import { createOfflineLexicalEmbedder } from '../adapters/embedder/offline-lexical-embedder';
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildWhopImport } from '../import-deps';
@@ -31,6 +32,9 @@ import type { LocalBlobServer } from '../adapters/blob/local-blob-server';
 import type { AudioExtractor } from '../ports/audio-extractor';
 import { createFfmpegAudioExtractor } from '../adapters/audio/ffmpeg-audio-extractor';
 import { findFfmpeg } from '../adapters/audio/find-ffmpeg';
+import { SANDBOX_STREAM_SOURCES } from '../adapters/whop/sandbox-courses';
+import { prepareSandboxStreams } from './sandbox-mux-streams';
+import { runDeferredContentGapChecks, type NotifyNewContentGapsPorts } from '../domain/notifications/notify-new-content-gaps';
 
 const DEMO_CAPTIONS_DIR = fileURLToPath(new URL('./demo-course/', import.meta.url));
 
@@ -93,6 +97,16 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
   const ai = buildAi(env, logger);
   const { blobs, localBlobs } = await buildStorage(env);
   const audioExtractor = await buildAudioExtractor(logger);
+  const sandboxStreams = identity.sandbox
+    ? await prepareSandboxStreams({
+        ffmpegPath: (await findFfmpeg())?.ffmpegPath ?? null,
+        dir: join(resolveDataDir(env), 'sandbox-mux'),
+        sources: Object.fromEntries(Object.entries(SANDBOX_STREAM_SOURCES).map(([id, file]) => [id, join(DEMO_CAPTIONS_DIR, file)])),
+        logger,
+      })
+    : null;
+  // The insights' topic embedder (offline, free), for the content-gap checks.
+  const topicEmbedder = createOfflineLexicalEmbedder();
   const pipeline: PipelinePorts = {
     db,
     blobs,
@@ -102,6 +116,7 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
     logger,
     clock: systemClock,
     whop: identity.whop,
+    topicEmbedder,
   };
   const jobs = createInProcessJobQueue({ logger, handle: (job) => processVideo(pipeline, job) });
   if (identity.sandbox) {
@@ -125,13 +140,21 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
     ai,
     media: { blobs, jobs, audioExtractor, localBlobs },
     webhookSecret: env.WHOP_WEBHOOK_SECRET ?? identity.sandbox?.webhookSecret ?? null,
-    // The sandbox's Whop course reuses the demo course's captions.
+    // The sandbox's Whop course reuses the demo course's captions, and streams one demo video over HLS.
     whopImport: buildWhopImport(env, {
       logger,
-      ...(identity.sandbox ? { readDemoCaptions: (file: string) => readFile(join(DEMO_CAPTIONS_DIR, file), 'utf8') } : {}),
+      ...(identity.sandbox ? { readDemoCaptions: (file: string) => readFile(join(DEMO_CAPTIONS_DIR, file), 'utf8'), sandboxStreams } : {}),
     }),
+    sandboxStreams,
     jobs,
-    startBackgroundWork: () => startBackgroundWork({ db, blobs, jobs, logger }),
+    startBackgroundWork: () =>
+      startBackgroundWork({
+        db,
+        blobs,
+        jobs,
+        logger,
+        gaps: { db, whop: identity.whop, clock: systemClock, logger, topicEmbedder, embedder: ai.embedder },
+      }),
   };
 }
 
@@ -140,7 +163,13 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
  * of ours is alive: leases left by a killed process are released and every
  * unfinished video is queued again (the pipeline resumes where it stopped).
  */
-function startBackgroundWork(ports: { db: Db; blobs: BlobStore; jobs: InProcessJobQueue; logger: AppDeps['logger'] }) {
+function startBackgroundWork(ports: {
+  db: Db;
+  blobs: BlobStore;
+  jobs: InProcessJobQueue;
+  logger: AppDeps['logger'];
+  gaps: NotifyNewContentGapsPorts;
+}) {
   const tick = async (first: boolean) => {
     try {
       if (first) await releaseAllLeases(ports.db);
@@ -148,6 +177,8 @@ function startBackgroundWork(ports: { db: Db; blobs: BlobStore; jobs: InProcessJ
       if (stalled.length > 0) ports.logger.info('resuming unfinished videos', { count: stalled.length });
       for (const video of stalled) await ports.jobs.enqueue({ type: 'video.process', ...video });
       await sweepAbandonedUploads(ports, { now: new Date() });
+      // Content-gap checks asked for inside a creator's interval (a failure here only logs, like the rest).
+      await runDeferredContentGapChecks(ports.gaps);
     } catch (err) {
       ports.logger.error('background sweep failed', { err });
     }

@@ -1,3 +1,4 @@
+import { createOfflineLexicalEmbedder } from '../adapters/embedder/offline-lexical-embedder';
 import { z } from 'zod';
 import { findStalledVideos } from '../domain/ingestion/find-stalled-videos';
 import { processVideo } from '../domain/ingestion/process-video';
@@ -8,6 +9,9 @@ import type { Db } from '../ports/db';
 import type { JobQueue } from '../ports/job-queue';
 import type { Logger } from '../ports/logger';
 import type { WorkerSetup } from './worker-deps';
+
+// The insights' topic embedder (offline, free) for the content-gap check after a lesson.
+const topicEmbedder = createOfflineLexicalEmbedder();
 
 /** Every message on `chronos-jobs` names its kind; the rest is the handler's business. */
 export interface JobMessage {
@@ -108,6 +112,7 @@ export function ingestionJobHandlers(config: Pick<WorkerSetup, 'ai' | 'media'> &
         logger,
         clock: systemClock,
         whop: config.identity?.whop ?? null,
+        topicEmbedder,
       };
       await processVideo(ports, { videoId, creatorId });
     },

@@ -3,12 +3,12 @@ import { streamSSE } from 'hono/streaming';
 import { ChatRequest, type ChatStreamEvent } from '../../shared/schemas/chat';
 import { openQuestion, prepareAnswer, type PreparedQuestion } from '../domain/chat/start-question';
 import { streamAnswer } from '../domain/chat/stream-answer';
-import { notifyUnansweredQuestion } from '../domain/notifications/notify-unanswered-question';
 import type { AppDeps } from '../app';
 import type { AdmissionGate } from '../http/admission-first';
 import type { AppEnv } from '../http/context';
 import { toApiError } from '../http/on-error';
 import { readJson } from '../http/read-json';
+import { checkContentGaps } from './content-gap-check';
 
 /**
  * POST /api/chat — server-sent events (see ChatStreamEvent in shared/schemas/chat.ts).
@@ -50,10 +50,7 @@ export function chatPost(deps: AppDeps, admissions?: Pick<AdmissionGate, 'idle'>
         if (event.type === 'done' || event.type === 'error') log.info('chat answered', { outcome: event.type, sources: prepared.sources.length });
         // After `done` is written, so the student never waits on it; a failure only logs.
         if (event.type === 'done' && event.noAnswer && c.get('viewer').role === 'student') {
-          await notifyUnansweredQuestion(
-            { db: deps.db, whop: deps.identity.whop, clock: deps.clock, logger: log },
-            { creatorId: c.get('viewer').creator.id, question: input.question },
-          ).catch((err: unknown) => log.warn('unanswered-question notification skipped', { reason: (err as Error).message }));
+          await checkContentGaps(deps, c.get('viewer').creator.id, log);
         }
       }
     });

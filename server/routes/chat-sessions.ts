@@ -4,6 +4,7 @@ import { deleteSession, listSessionMessages, listSessions, setFeedback } from '.
 import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
+import { checkContentGaps } from './content-gap-check';
 
 const owner = (c: Parameters<Handler<AppEnv>>[0]) => ({ creatorId: c.get('viewer').creator.id, userId: c.get('viewer').user.id });
 
@@ -28,11 +29,15 @@ export function chatSessionDelete(deps: AppDeps): Handler<AppEnv> {
   };
 }
 
-/** POST /api/chat/messages/:id/feedback — thumbs up (1), down (-1) or cleared (null). */
+/**
+ * POST /api/chat/messages/:id/feedback — thumbs up (1), down (-1) or cleared (null).
+ * A student's 👎 makes the question a gap question: new content gaps may be announced.
+ */
 export function chatFeedbackPost(deps: AppDeps): Handler<AppEnv> {
   return async (c) => {
     const { value } = FeedbackRequest.parse(await readJson(c));
     await setFeedback(deps.db, owner(c), c.req.param('id') ?? '', value);
+    if (value === -1 && c.get('viewer').role === 'student') await checkContentGaps(deps, c.get('viewer').creator.id, c.get('logger'));
     return c.json({ ok: true });
   };
 }

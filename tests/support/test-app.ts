@@ -1,3 +1,4 @@
+import { topicEmbedder } from '../../server/routes/content-gap-check';
 import { createJsonLogger } from '../../server/adapters/logger/json-logger';
 import { createApp, type AppDeps } from '../../server/app';
 import { parseEnv } from '../../server/env';
@@ -43,7 +44,7 @@ export async function createTestApp(db: Db, overrides: TestAppOverrides = {}) {
   const jobs = createInProcessJobQueue({
     logger,
     handle: (job) =>
-      processVideo({ db, blobs, transcriber: ai.transcriber, embedder: ai.embedder, audioExtractor, logger, clock, whop: identity.whop }, job),
+      processVideo({ db, blobs, transcriber: ai.transcriber, embedder: ai.embedder, audioExtractor, logger, clock, whop: identity.whop, topicEmbedder }, job),
   });
   const deps: AppDeps = {
     db,

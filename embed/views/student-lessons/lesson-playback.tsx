@@ -34,6 +34,7 @@ export function LessonPlayback({
       key={url}
       src={url}
       mimeType={lesson.mimeType ?? state.playback.mimeType}
+      kind={state.playback.kind ?? null}
       title={lesson.title}
       seek={seek}
       playOnSeek={seek.play}

@@ -3,13 +3,14 @@ import type { LessonMediaSource, WhopCourseTree, WhopCoursesApi, WhopLesson } fr
 /**
  * The sandbox's Whop Courses: the demo baking school's course as Whop would list it
  * (two chapters, four video lessons and a text lesson), each video lesson a Mux-like
- * asset whose captions are the demo course's WebVTT files. No HLS stream: the sandbox
- * has no video to serve, so imported lessons are captions-only (as Mux assets without
- * a playback id would be).
+ * asset whose captions are the demo course's WebVTT files. "Meet your starter" also has
+ * a playback id and an HLS stream the sandbox serves as Mux would (`SandboxStreams`, cut
+ * from the demo video by ffmpeg at start); without ffmpeg it is captions-only like the
+ * others (Mux assets without a playback id).
  */
 const video = (id: string, captionsFile: string, durationSeconds: number) => ({
   id: `mux_sandbox${id}`,
-  playbackId: null,
+  playbackId: null as string | null,
   signedPlaybackId: null,
   playbackToken: null,
   durationSeconds,
@@ -54,12 +55,35 @@ function publicLesson(l: SandboxLesson): WhopLesson {
   return { ...l, video: asset };
 }
 
+/** The sandbox's Mux: the HLS streams it serves (at `SANDBOX_STREAM_PATH`), by playback id. */
+export interface SandboxStreams {
+  playbackIds: ReadonlySet<string>;
+  /** One file of a stream (`index.m3u8`, `init.mp4`, `segN.m4s`), or null. */
+  read(playbackId: string, file: string): Promise<Uint8Array | null>;
+}
+
+/** Playback ids of the lessons that have a stream, and the demo video each is cut from. */
+export const SANDBOX_STREAM_SOURCES: Record<string, string> = { sandboxstarterplay: '01-meet-your-starter.webm' };
+/** Where the sandbox serves a stream: same origin, so the CSP's `'self'` covers it as `*.mux.com` covers Mux. */
+export const sandboxStreamUrl = (playbackId: string) => `/api/sandbox/mux/${playbackId}/index.m3u8`;
+
 /** `readCaptions` reads a demo captions file by name (the Node entry passes a disk reader). */
-export function createSandboxCourses(readCaptions: (fileName: string) => Promise<string>): { api: WhopCoursesApi; media: LessonMediaSource } {
-  const lessons = course.chapters.flatMap((c) => c.lessons);
+export function createSandboxCourses(
+  readCaptions: (fileName: string) => Promise<string>,
+  streams: SandboxStreams | null = null,
+): { api: WhopCoursesApi; media: LessonMediaSource } {
+  const lessons = course.chapters.flatMap((c) => c.lessons).map((l) => {
+    const playbackId = l.video && Object.keys(SANDBOX_STREAM_SOURCES).find((p) => p === `${l.video!.id.replace('mux_', '')}play`);
+    return playbackId && streams?.playbackIds.has(playbackId) ? { ...l, video: { ...l.video!, playbackId } } : l;
+  });
   const tree = (): WhopCourseTree => ({
     course: { id: course.id, title: course.title },
-    chapters: course.chapters.map((c) => ({ id: c.id, title: c.title, order: c.order, lessons: c.lessons.map(publicLesson) })),
+    chapters: course.chapters.map((c) => ({
+      id: c.id,
+      title: c.title,
+      order: c.order,
+      lessons: c.lessons.map((l) => publicLesson(lessons.find((x) => x.id === l.id)!)),
+    })),
   });
   return {
     api: {
@@ -82,8 +106,8 @@ export function createSandboxCourses(readCaptions: (fileName: string) => Promise
       async fetchAudio() {
         return null;
       },
-      streamUrl() {
-        return null;
+      streamUrl(asset) {
+        return asset.playbackId && streams?.playbackIds.has(asset.playbackId) ? sandboxStreamUrl(asset.playbackId) : null;
       },
     },
   };

@@ -7,6 +7,7 @@ import type { Logger } from '../../ports/logger';
 import { TranscriptionFailedError, type Transcriber } from '../../ports/transcriber';
 import type { WhopApi } from '../../ports/whop';
 import { recheckContentGaps } from '../insights/recheck-content-gaps';
+import { notifyNewContentGaps } from '../notifications/notify-new-content-gaps';
 import { notifyStudentsOfNewLessons } from '../notifications/notify-students-of-new-lessons';
 import { embedVideo } from './embed-video';
 import { PipelineFailure } from './pipeline-failure';
@@ -21,8 +22,10 @@ export interface PipelinePorts {
   audioExtractor: AudioExtractor | null;
   logger: Logger;
   clock: Clock;
-  /** Where "new lessons" notifications go; without it (tests, benches) nobody is told. */
+  /** Where "new lessons" and "new content gap" notifications go; without it (tests, benches) nobody is told. */
   whop?: WhopApi | null;
+  /** The insights' topic embedder, for the content-gap check after a lesson; without it the check is skipped. */
+  topicEmbedder?: Embedder | null;
 }
 
 export interface ProcessVideoJob {
@@ -82,6 +85,20 @@ export async function processVideo(ports: PipelinePorts, job: ProcessVideoJob): 
     log.warn('content gap re-check failed', { err });
   }
   if (ports.whop) await announceNewLessons(ports, ports.whop, job, log);
+  if (ports.whop && ports.topicEmbedder) await announceNewContentGaps(ports, ports.whop, ports.topicEmbedder, job, log);
+}
+
+/**
+ * A lesson changes which gap questions are open, so the gaps are grouped again (at
+ * most once per interval per creator): what is left of a closed gap is not new, a
+ * gap that reached the creator's threshold meanwhile is. Never fails the lesson.
+ */
+async function announceNewContentGaps(ports: PipelinePorts, whop: WhopApi, topicEmbedder: Embedder, job: ProcessVideoJob, log: Logger) {
+  try {
+    await notifyNewContentGaps({ db: ports.db, whop, clock: ports.clock, logger: log, topicEmbedder, embedder: ports.embedder }, { creatorId: job.creatorId });
+  } catch (err) {
+    log.warn('content-gap notification skipped', { reason: (err as Error).message });
+  }
 }
 
 /** The video is completed whatever happens here: a failed announcement is logged, never a failed video. */

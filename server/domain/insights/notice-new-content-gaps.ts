@@ -8,24 +8,35 @@ export interface NewContentGap {
 }
 
 /**
- * The gaps that appeared since the last call, each reported once (for a "a new gap
- * appeared" notification; the whop helper's notifications call it). A gap is
- * remembered by its key (its earliest question), so a growing gap is not new again.
- * `minStudents` keeps one student's repeated question from notifying the creator.
+ * The gaps that appeared since the last call, each reported once (for the "a new gap
+ * appeared" notification, notify-new-content-gaps.ts). A gap is remembered by its key
+ * (its earliest question) and its questions at the time, so a growing gap is not new
+ * again, nor is the rest of a gap whose earliest question a lesson closed.
+ * `minStudents` keeps one student's repeated question from notifying the creator;
+ * `minQuestions` is the creator's "unanswered this many times".
  */
 export async function noticeNewContentGaps(
   ports: FindContentGapsPorts,
-  input: { creatorId: string; minStudents?: number },
+  input: { creatorId: string; minStudents?: number; minQuestions?: number },
 ): Promise<NewContentGap[]> {
   const { gaps, students } = await currentGapGroups(ports, input.creatorId);
-  const candidates = gaps.filter((g) => students(g) >= (input.minStudents ?? 2));
+  const candidates = gaps.filter((g) => students(g) >= (input.minStudents ?? 2) && g.members.length >= (input.minQuestions ?? 0));
   const fresh: NewContentGap[] = [];
   for (const gap of candidates) {
+    const members = gap.members.map((m) => m.messageId);
     const inserted = await ports.db.query(
-      `insert into content_gap_notices (creator_id, gap_key) values ($1, $2) on conflict do nothing returning gap_key`,
-      [input.creatorId, gap.key],
+      `insert into content_gap_notices (creator_id, gap_key, members)
+       select $1, $2, $3::uuid[]
+        where not exists (select 1 from content_gap_notices where creator_id = $1 and members && $3::uuid[])
+       on conflict do nothing returning gap_key`,
+      [input.creatorId, gap.key, members],
     );
     if (inserted.length > 0) fresh.push({ key: gap.key, label: gap.label, students: students(gap), questions: gap.members.length });
   }
   return fresh;
+}
+
+/** Forgets an announcement that did not go out (rate limited), so the gap is announced later. */
+export async function forgetContentGapNotice(ports: Pick<FindContentGapsPorts, 'db'>, input: { creatorId: string; key: string }) {
+  await ports.db.query(`delete from content_gap_notices where creator_id = $1 and gap_key = $2`, [input.creatorId, input.key]);
 }

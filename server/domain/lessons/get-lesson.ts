@@ -21,7 +21,7 @@ export async function getLesson(db: Db, input: { creatorId: string; videoId: str
   }>(
     `select * from (
        select v.id, row_number() over (order by ${LESSON_ORDER}) as n, v.title, v.module_id, m.title as module_title,
-              v.duration_seconds, v.storage_key is not null as has_media, v.mime_type
+              v.duration_seconds, (v.storage_key is not null or exists (select 1 from whop_lesson_imports w where w.creator_id = v.creator_id and w.video_id = v.id and w.mux_playback_id is not null)) as has_media, v.mime_type
          from videos v ${LESSON_JOIN}
         where v.creator_id = $1 and v.status = 'completed'
      ) ordered where id = $2`,

@@ -18,7 +18,7 @@ interface LessonRow {
  */
 export async function listLessons(db: Db, input: { creatorId: string }): Promise<LessonList> {
   const rows = await db.query<LessonRow>(
-    `select v.id, v.title, v.module_id, m.title as module_title, v.duration_seconds, v.storage_key is not null as has_media
+    `select v.id, v.title, v.module_id, m.title as module_title, v.duration_seconds, (v.storage_key is not null or exists (select 1 from whop_lesson_imports w where w.creator_id = v.creator_id and w.video_id = v.id and w.mux_playback_id is not null)) as has_media
        from videos v ${LESSON_JOIN}
       where v.creator_id = $1 and v.status = 'completed'
       order by ${LESSON_ORDER}

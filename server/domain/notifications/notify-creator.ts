@@ -14,7 +14,7 @@ export interface NotifyPorts {
 }
 
 /** The dashboard tab a tap on the notification opens (`/dashboard/:companyId/:section`). */
-export type DashboardSection = 'library' | 'usage' | 'questions';
+export type DashboardSection = 'library' | 'usage' | 'questions' | 'insights';
 
 export interface NotifyCreatorInput {
   kind: 'upgrade_request' | 'unanswered_question' | 'content_gap';

@@ -30,7 +30,7 @@ export async function signInDemoPeople(baseUrl: string): Promise<DemoSession> {
   };
 }
 
-async function mintToken(baseUrl: string, userId: string): Promise<string> {
+export async function mintToken(baseUrl: string, userId: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/sandbox/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -17,7 +17,7 @@ describe('NotificationSettingsCard', () => {
     const save = screen.getByRole('button', { name: 'Save notifications' });
     expect((save as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(lessons);
-    fireEvent.change(screen.getByLabelText('Unanswered this many times'), { target: { value: '5' } });
+    fireEvent.change(screen.getByLabelText('Questions before a topic is reported'), { target: { value: '5' } });
     fireEvent.click(save);
     expect(await screen.findByText('Saved.')).toBeTruthy();
     const put = api.calls.find((c) => c.method === 'PUT');
@@ -27,7 +27,7 @@ describe('NotificationSettingsCard', () => {
   it('refuses a threshold out of range before sending anything', async () => {
     const api = stubApi({ '/api/dashboard/notification-settings': { body: off } });
     render(<NotificationSettingsCard />);
-    fireEvent.change(await screen.findByLabelText('Unanswered this many times'), { target: { value: '0' } });
+    fireEvent.change(await screen.findByLabelText('Questions before a topic is reported'), { target: { value: '0' } });
     expect(screen.getByText('A whole number from 1 to 100.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Save notifications' }) as HTMLButtonElement).disabled).toBe(true);
     expect(api.calls.some((c) => c.method === 'PUT')).toBe(false);

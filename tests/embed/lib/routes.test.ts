@@ -14,6 +14,7 @@ describe('matchRoute', () => {
     // Whop notifications append a rest path: it opens that dashboard tab.
     ['/dashboard/biz_abc/usage', { name: 'creator-dashboard', companyId: 'biz_abc', section: 'usage' }],
     ['/dashboard/biz_abc/questions/', { name: 'creator-dashboard', companyId: 'biz_abc', section: 'questions' }],
+    ['/dashboard/biz_abc/insights', { name: 'creator-dashboard', companyId: 'biz_abc', section: 'insights' }],
     ['/discover', { name: 'discover' }],
     ['/sandbox', { name: 'sandbox' }],
     ['/', { name: 'landing' }],

@@ -204,6 +204,11 @@ describe('import from Whop Courses', () => {
       headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
     });
     expect(VideoPlayback.parse(await res.json())).toMatchObject({ kind: 'hls', url: `${MUX}/pbstarter.m3u8` });
+    // Its lesson page offers the player (no stored file, but a stream).
+    const lesson = await harness.app.request(`/api/lessons/${row!.video_id}`, {
+      headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
+    });
+    expect(((await lesson.json()) as { hasMedia: boolean }).hasMedia).toBe(true);
     // A signed playback id gets a fresh token from Whop each time.
     const [oven] = await db.query<{ video_id: string }>(`select video_id from whop_lesson_imports where whop_lesson_id = 'lesn_alphaoven'`);
     const signed = VideoPlayback.parse(await (await harness.app.request(`/api/videos/${oven!.video_id}/playback`, { headers: await admin() })).json());

@@ -8,7 +8,9 @@ import { parseEnv } from '../../../server/env';
 import { buildIdentity } from '../../../server/identity-deps';
 import type { Db } from '../../../server/ports/db';
 import { WhopUnavailableError } from '../../../server/ports/whop';
+import { GAP_CHECK_INTERVAL_SECONDS } from '../../../server/domain/notifications/notify-new-content-gaps';
 import { describeSecurity } from '../../support/security';
+import { seedStudentQuestions } from '../../support/seed-questions';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { signUserToken, useWhopWorld, whopNotificationsSent, world } from '../../support/whop-world';
@@ -98,24 +100,62 @@ describe('through the app', () => {
   });
 });
 
-describe('unanswered questions through the chat', () => {
-  it('tell the opted-in creator once the same question went unanswered the set number of times', async () => {
+describe('new content gaps through the chat and the 👎', () => {
+  // Its own app with a clock to move past the per-creator check interval.
+  let offset = 0;
+  let gapApp: Awaited<ReturnType<typeof createTestApp>>['app'];
+  const later = () => (offset += (GAP_CHECK_INTERVAL_SECONDS + 1) * 1000);
+  const studentJson = async () => ({
+    [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+    [EXPERIENCE_HEADER]: world.A.experienceId,
+    'content-type': 'application/json',
+  });
+  const gapNotes = () => whopNotificationsSent.filter((n) => n['rest_path'] === '/insights');
+  beforeAll(async () => {
+    gapApp = (await createTestApp(db, { clock: { now: () => new Date(Date.now() + offset) } })).app;
+  });
+
+  it('an unanswered question that makes a gap of two students notifies the opted-in creator once, deep-linked to Insights', async () => {
     expect((await put(world.A, { ...allOn, unansweredThreshold: 2 })).status).toBe(200);
+    await seedStudentQuestions(db, world.A, [{ userId: 'user_carbone', question: 'How do I rebuild a motorbike carburettor?' }]);
+    later();
     const ask = async () => {
-      const res = await harness.app.request('/api/chat', {
+      const res = await gapApp.request('/api/chat', {
         method: 'POST',
-        headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId, 'content-type': 'application/json' },
-        body: JSON.stringify({ question: 'How do I rebuild a carburettor?' }),
+        headers: await studentJson(),
+        body: JSON.stringify({ question: 'How do I rebuild a carburettor on my motorbike?' }),
       });
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('"noAnswer":true');
     };
     await ask();
-    expect(whopNotificationsSent.filter((n) => n['rest_path'] === '/questions')).toEqual([]);
-    await ask();
-    expect(whopNotificationsSent.filter((n) => n['rest_path'] === '/questions')).toEqual([
-      expect.objectContaining({ company_id: world.A.companyId, content: expect.stringContaining('Asked 2 times') }),
+    expect(gapNotes()).toEqual([
+      expect.objectContaining({ company_id: world.A.companyId, title: expect.stringMatching(/^2 students asked about “.*carburettor.*”$/) }),
     ]);
+    later();
+    await ask(); // the gap grows: not new
+    expect(gapNotes()).toHaveLength(1);
+  });
+
+  it('a student’s 👎 can make the gap; another creator’s settings and questions do not count', async () => {
+    expect((await put(world.A, { ...allOn, unansweredThreshold: 2 })).status).toBe(200);
+    await seedStudentQuestions(db, world.B, [
+      { userId: 'user_bgrill1', question: 'Which charcoal grill brand for smoking brisket?' },
+      { userId: 'user_bgrill2', question: 'Charcoal grill for brisket smoking?' },
+    ]);
+    await seedStudentQuestions(db, world.A, [
+      { userId: 'user_grill1', question: 'Which charcoal grill is best for smoking a brisket?' },
+      { userId: world.A.student, question: 'Smoking brisket on a charcoal grill: how long?', cited: { videoId: crypto.randomUUID(), videoTitle: 'L', startSeconds: 3, score: 0.5 } },
+    ]);
+    const [answer] = await db.query<{ id: string }>(
+      `select a.id from chat_messages a where a.creator_id = $1 and a.user_id = $2 and a.role = 'assistant' and jsonb_array_length(a.sources) > 0
+        order by a.created_at desc limit 1`,
+      [world.A.companyId, world.A.student],
+    );
+    later();
+    const res = await gapApp.request(`/api/chat/messages/${answer!.id}/feedback`, { method: 'POST', headers: await studentJson(), body: JSON.stringify({ value: -1 }) });
+    expect(res.status).toBe(200);
+    expect(gapNotes()).toEqual([expect.objectContaining({ company_id: world.A.companyId, title: expect.stringMatching(/brisket|grill|charcoal/) })]);
   });
 });
 

@@ -4,7 +4,6 @@ import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createWhopRestApi } from '../../../server/adapters/whop/whop-rest-api';
 import { notifyCreator, type NotifyPorts } from '../../../server/domain/notifications/notify-creator';
 import { notifyStudentsOfNewLessons } from '../../../server/domain/notifications/notify-students-of-new-lessons';
-import { notifyUnansweredQuestion } from '../../../server/domain/notifications/notify-unanswered-question';
 import { updateNotificationSettings } from '../../../server/domain/notifications/update-notification-settings';
 import type { Db } from '../../../server/ports/db';
 import { createTestDb } from '../../support/test-db';
@@ -131,42 +130,5 @@ describe('notifyStudentsOfNewLessons', () => {
     await optIn();
     expect(await notifyStudentsOfNewLessons(ports(), { creatorId: A.companyId })).toBe('nothing_new');
     expect(whopNotificationsSent).toEqual([]);
-  });
-});
-
-describe('notifyUnansweredQuestion', () => {
-  const askUnanswered = async (question: string, creatorId: string = A.companyId, userId: string = A.student) => {
-    const experience = creatorId === A.companyId ? A.experienceId : world.B.experienceId;
-    await db.query(`insert into experiences (id, creator_id) values ($1, $2) on conflict do nothing`, [experience, creatorId]);
-    const [session] = await db.query<{ id: string }>(
-      `insert into chat_sessions (creator_id, experience_id, user_id) values ($1, $2, $3) returning id`,
-      [creatorId, experience, userId],
-    );
-    await db.query(
-      `insert into chat_messages (session_id, creator_id, user_id, role, content, created_at) values ($1, $2, $3, 'user', $4, now() - interval '1 second')`,
-      [session!.id, creatorId, userId, question],
-    );
-    await db.query(
-      `insert into chat_messages (session_id, creator_id, user_id, role, content, sources) values ($1, $2, $3, 'assistant', 'Not covered.', '[]')`,
-      [session!.id, creatorId, userId],
-    );
-  };
-
-  it('tells the creator once when the same question goes unanswered N times, however it is typed', async () => {
-    await optIn({ unansweredThreshold: 3 });
-    const question = 'How do I make rye starter';
-    await askUnanswered(question);
-    await askUnanswered('how do I make  RYE starter?');
-    expect(await notifyUnansweredQuestion(ports(), { creatorId: A.companyId, question })).toBe('below_threshold');
-    // Another creator's identical questions do not count for this creator.
-    await askUnanswered(question, world.B.companyId, world.B.student);
-    expect(await notifyUnansweredQuestion(ports(), { creatorId: A.companyId, question })).toBe('below_threshold');
-    await askUnanswered('How do I make rye starter!');
-    expect(await notifyUnansweredQuestion(ports(), { creatorId: A.companyId, question })).toBe('sent');
-    expect(whopNotificationsSent).toEqual([
-      expect.objectContaining({ company_id: A.companyId, rest_path: '/questions', content: expect.stringContaining('Asked 3 times') }),
-    ]);
-    await askUnanswered(question);
-    expect(await notifyUnansweredQuestion(ports(), { creatorId: A.companyId, question })).toBe('already_notified');
   });
 });

@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
+import { useHlsSource } from '../../../lib/use-hls-source';
 import '../lessons.css';
 
 export interface LessonMediaProps {
   /** Render with `key={src}`: a new link is a new element. */
   src: string;
   mimeType: string | null;
+  /** What the server says the link is: only `hls` (an imported lesson's Whop/Mux stream) plays as a playlist. */
+  kind?: 'file' | 'hls' | null;
   title: string;
   /** Where to be: the second asked for, and a counter so asking for the same second again seeks again. */
   seek: { seconds: number; request: number };
@@ -21,10 +24,11 @@ export interface LessonMediaProps {
  * so the transcript follows. Seeks wait for the metadata: before it, currentTime is
  * not settable everywhere.
  */
-export function LessonMedia({ src, mimeType, title, seek, playOnSeek, onTime, onUnplayable }: LessonMediaProps) {
+export function LessonMedia({ src, mimeType, kind = null, title, seek, playOnSeek, onTime, onUnplayable }: LessonMediaProps) {
   const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const ready = useRef(false);
   const isAudio = mimeType?.startsWith('audio/') ?? false;
+  const source = useHlsSource(media, src, kind, onUnplayable);
 
   const apply = (element: HTMLMediaElement) => {
     element.currentTime = seek.seconds;
@@ -44,7 +48,7 @@ export function LessonMedia({ src, mimeType, title, seek, playOnSeek, onTime, on
     <Element
       ref={media}
       className={isAudio ? 'lesson-media lesson-media--audio' : 'lesson-media'}
-      src={src}
+      src={source}
       preload="metadata"
       controls
       playsInline

@@ -16,8 +16,8 @@ const toggles = [
   },
   {
     key: 'unansweredQuestions',
-    label: 'A question keeps going unanswered',
-    hint: 'When the same question found nothing in your videos the number of times below. Opens Questions.',
+    label: 'Students ask what the course does not cover',
+    hint: 'When a new topic your videos do not answer was asked by two students or more, at least the number of times below; at most 3 a day. Opens Insights.',
   },
   {
     key: 'newLessons',
@@ -77,7 +77,7 @@ export function NotificationSettingsCard() {
           </label>
         ))}
         <div className="notify-settings__threshold">
-          <label htmlFor={thresholdId}>Unanswered this many times</label>
+          <label htmlFor={thresholdId}>Questions before a topic is reported</label>
           <input
             id={thresholdId}
             type="number"

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Button } from '../../../ui/button';
-import { useHlsSource } from '../use-hls-source';
+import { useHlsSource } from '../../../lib/use-hls-source';
 
 export interface MediaPlayerProps {
   /** Render with `key={src}`: a new link is a new element that loads its own metadata. */
   src: string;
   mimeType: string | null;
+  /** What the server says the link is: only `hls` (a Whop/Mux stream) is played as a playlist. */
+  kind?: 'file' | 'hls' | null;
   title: string;
   /** Where to play from; a change (or a new `seekRequest`) seeks the loaded file, no reload. */
   startSeconds: number;
@@ -26,12 +28,12 @@ type Autoplay = 'pending' | 'playing' | 'muted' | 'blocked';
  * gesture (Whop's iframe on mobile, a slow network after the click): we then play muted and
  * offer Unmute, and if even that is refused, a Play button. Refusal is never an error.
  */
-export function MediaPlayer({ src, mimeType, title, startSeconds, seekRequest = 0, onReady, onUnplayable }: MediaPlayerProps) {
+export function MediaPlayer({ src, mimeType, kind = null, title, startSeconds, seekRequest = 0, onReady, onUnplayable }: MediaPlayerProps) {
   const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const metadataLoaded = useRef(false);
   const [autoplay, setAutoplay] = useState<Autoplay>('pending');
   const isAudio = mimeType?.startsWith('audio/') ?? false;
-  const source = useHlsSource(media, src, mimeType, onUnplayable);
+  const source = useHlsSource(media, src, kind, onUnplayable);
 
   const seekAndPlay = useCallback(async (element: HTMLMediaElement, seconds: number) => {
     element.currentTime = seconds;

@@ -101,6 +101,7 @@ export function PlayerPanel({ moment, seekRequest = 0, cache, onClose, docked = 
           key={playback.url}
           src={playback.url}
           mimeType={playback.mimeType}
+          kind={playback.kind ?? null}
           title={moment.videoTitle}
           startSeconds={moment.startSeconds}
           seekRequest={seekRequest}

@@ -1,18 +1,24 @@
 import { useEffect, useState, type RefObject } from 'react';
 
-const HLS_TYPES = ['application/vnd.apple.mpegurl', 'application/x-mpegurl'];
-export const isHlsSource = (src: string, mimeType: string | null) =>
-  (mimeType !== null && HLS_TYPES.includes(mimeType.toLowerCase())) || /\.m3u8(\?|$)/i.test(src);
+const HLS_TYPE = 'application/vnd.apple.mpegurl';
 
 /**
- * The `src` to give the media element. A file plays as it is. An HLS stream (a lesson
+ * The `src` to give the media element. Only what the server calls a stream
+ * (`kind: 'hls'`, a Whop/Mux stream URL it built itself) goes through the HLS path;
+ * anything else — an uploaded file, whatever its name or type — plays as media.
+ * A file plays as it is. An HLS stream (a lesson
  * imported from Whop plays its Mux stream) plays natively where the browser can
  * (Safari, iOS); elsewhere hls.js — loaded only now, so no other playback pays for it —
  * feeds the element through Media Source Extensions, and the element gets no `src`.
  */
-export function useHlsSource(media: RefObject<HTMLMediaElement | null>, src: string, mimeType: string | null, onUnplayable: () => void): string | undefined {
-  const hls = isHlsSource(src, mimeType);
-  const [native] = useState(() => !hls || Boolean(document.createElement('video').canPlayType(HLS_TYPES[0]!)));
+export function useHlsSource(
+  media: RefObject<HTMLMediaElement | null>,
+  src: string,
+  kind: 'file' | 'hls' | null,
+  onUnplayable: () => void,
+): string | undefined {
+  const hls = kind === 'hls';
+  const [native] = useState(() => !hls || Boolean(document.createElement('video').canPlayType(HLS_TYPE)));
 
   useEffect(() => {
     if (native) return;

@@ -1,0 +1,91 @@
+import type { Embedder } from '../../ports/embedder';
+import { forgetContentGapNotice, noticeNewContentGaps } from '../insights/notice-new-content-gaps';
+import type { NotifyOutcome } from './notification-policy';
+import { clip, notifyCreator, type NotifyPorts } from './notify-creator';
+
+export interface NotifyNewContentGapsPorts extends NotifyPorts {
+  /** The insights' topic embedder (the offline lexical one) and the production retrieval's. */
+  topicEmbedder: Embedder;
+  embedder: Embedder;
+}
+
+/**
+ * How often a creator's gaps are grouped again, at most. Grouping is the insights'
+ * whole computation (up to GAP_QUESTIONS_MAX questions embedded and clustered: tens of
+ * milliseconds to a second, see the README), too much for every unanswered question.
+ */
+export const GAP_CHECK_INTERVAL_SECONDS = 10 * 60;
+
+export type GapCheckOutcome = 'not_opted_in' | 'not_due' | { announced: number; outcomes: NotifyOutcome[] };
+
+/**
+ * After an unanswered question, a 👎 or a completed lesson: if the creator opted in
+ * ("a question keeps going unanswered") and the check is due, the creator's content
+ * gaps are grouped and each gap not seen before (at least two students, at least the
+ * creator's "unanswered this many times" questions) is one company notification,
+ * deep-linked to the Insights tab. The turn is taken in one statement, so concurrent
+ * requests run it once. A gap the rate limit turned away is forgotten and announced
+ * on a later check; a creator who is not opted in costs one read and nothing is
+ * recorded, so turning the setting on announces the gaps open then.
+ */
+export async function notifyNewContentGaps(ports: NotifyNewContentGapsPorts, input: { creatorId: string }): Promise<GapCheckOutcome> {
+  const [settings] = await ports.db.query<{ unanswered_questions: boolean; unanswered_threshold: number }>(
+    `select unanswered_questions, unanswered_threshold from notification_settings where creator_id = $1`,
+    [input.creatorId],
+  );
+  if (!settings?.unanswered_questions) return 'not_opted_in';
+  const turn = await ports.db.query(
+    `insert into content_gap_checks (creator_id, checked_at) values ($1, $2::timestamptz)
+     on conflict (creator_id) do update set checked_at = excluded.checked_at, wanted_at = null
+      where content_gap_checks.checked_at <= excluded.checked_at - make_interval(secs => $3)
+     returning creator_id`,
+    [input.creatorId, ports.clock.now().toISOString(), GAP_CHECK_INTERVAL_SECONDS],
+  );
+  if (turn.length === 0) {
+    // Not now, but wanted: the background sweep (runDeferredContentGapChecks) runs it when due.
+    await ports.db.query(`update content_gap_checks set wanted_at = $2::timestamptz where creator_id = $1`, [
+      input.creatorId,
+      ports.clock.now().toISOString(),
+    ]);
+    return 'not_due';
+  }
+
+  const fresh = await noticeNewContentGaps(ports, { creatorId: input.creatorId, minStudents: 2, minQuestions: settings.unanswered_threshold });
+  const outcomes: NotifyOutcome[] = [];
+  for (const gap of fresh) {
+    const full = outcomes.at(-1) === 'rate_limited' || outcomes.at(-1) === 'not_opted_in';
+    const outcome = full
+      ? outcomes.at(-1)!
+      : await notifyCreator(ports, {
+          kind: 'content_gap',
+          creatorId: input.creatorId,
+          title: `${gap.students} students asked about “${clip(gap.label, 50)}”`,
+          content: `${gap.questions} questions, and nothing in the course covers it yet. See them and the closest lessons in Insights.`,
+          section: 'insights',
+        });
+    if (outcome === 'rate_limited' || outcome === 'not_opted_in') await forgetContentGapNotice(ports, { creatorId: input.creatorId, key: gap.key });
+    outcomes.push(outcome);
+  }
+  return { announced: outcomes.filter((o) => o === 'sent').length, outcomes };
+}
+
+/**
+ * The checks asked for inside a creator's interval, now that it is over (the Node
+ * server's background sweep, every 10 minutes). Each creator's turn is taken again by
+ * notifyNewContentGaps itself, so a request racing the sweep does not double it.
+ */
+export async function runDeferredContentGapChecks(ports: NotifyNewContentGapsPorts, input: { limit?: number } = {}): Promise<number> {
+  const due = await ports.db.query<{ creator_id: string }>(
+    `select creator_id from content_gap_checks
+      where wanted_at is not null and checked_at <= $1::timestamptz - make_interval(secs => $2)
+      order by checked_at limit $3`,
+    [ports.clock.now().toISOString(), GAP_CHECK_INTERVAL_SECONDS, input.limit ?? 50],
+  );
+  let ran = 0;
+  for (const row of due) {
+    const outcome = await notifyNewContentGaps(ports, { creatorId: row.creator_id });
+    if (typeof outcome === 'object') ran++;
+    if (outcome === 'not_opted_in') await ports.db.query(`update content_gap_checks set wanted_at = null where creator_id = $1`, [row.creator_id]);
+  }
+  return ran;
+}
