@@ -11,8 +11,10 @@ export const MAX_NOTE_SOURCES = 2;
 /**
  * A note that holds this share of the question's weight (or clears the model's
  * similarity floor) clearly answers it and comes before every lesson passage: the
- * creator wrote it to correct what the lessons led to. A note that only clears the
- * ordinary coverage floor follows the lessons.
+ * creator wrote it to correct what the lessons led to. So does a note that covers
+ * the question at least as well as the best lesson passage (a tie goes to the
+ * creator: a paraphrase of the corrected question). Any other note that clears the
+ * ordinary floor follows the lessons.
  */
 export const NOTE_LEAD_COVERAGE = 0.6;
 
@@ -26,7 +28,7 @@ export interface RetrievedNote {
   startSeconds: number | null;
   coverage: number;
   similarity: number | null;
-  /** It clearly matches: it is ranked before the lessons. */
+  /** It clearly matches whatever the lessons say (NOTE_LEAD_COVERAGE or the similarity floor). */
   leads: boolean;
 }
 
@@ -100,13 +102,16 @@ export async function retrieveNotes(db: Db, input: RetrieveNotesInput): Promise<
 }
 
 /**
- * The answer's numbered sources: notes that clearly match first, then the lesson
+ * The answer's numbered sources: notes that clearly match (or match as well as the
+ * best lesson passage) first, then the lesson
  * passages (already reranked), then notes that only cleared the floor, `limit` in
  * all (leading notes are always kept).
  */
 export function numberSourcesWithNotes(notes: readonly RetrievedNote[], lessons: readonly RetrievedSource[], limit: number): ChatSource[] {
-  const lead = notes.filter((n) => n.leads);
-  const trail = notes.filter((n) => !n.leads);
+  const bestLesson = Math.max(0, ...lessons.map((s) => s.coverage));
+  const leads = (n: RetrievedNote) => n.leads || n.coverage >= bestLesson;
+  const lead = notes.filter(leads);
+  const trail = notes.filter((n) => !leads(n));
   const ordered: (RetrievedNote | RetrievedSource)[] = [...lead, ...lessons, ...trail].slice(0, Math.max(limit, lead.length));
   return ordered.map((s, i) =>
     'noteId' in s
