@@ -78,7 +78,8 @@ function NoteItem({ note, onChanged }: { note: CreatorNote; onChanged: () => voi
       )}
       {remove.error ? <ErrorNotice error={remove.error} title="Could not delete the note" /> : null}
       {mode === 'delete' ? (
-        <div className="note-item__actions" role="group" aria-label={`Delete the note on ${about}?`}>
+        // Its own key: a reused button would not take the focus (autoFocus acts on mount only).
+        <div key="confirm" className="note-item__actions" role="group" aria-label={`Delete the note on ${about}?`}>
           <span>Delete this note? Later questions will no longer find it.</span>
           <Button
             size="sm"
@@ -94,7 +95,7 @@ function NoteItem({ note, onChanged }: { note: CreatorNote; onChanged: () => voi
           </Button>
         </div>
       ) : mode === 'idle' ? (
-        <div className="note-item__actions">
+        <div key="actions" className="note-item__actions">
           <Button size="sm" onClick={() => setMode('edit')} aria-label={`Edit the note on ${about}`}>
             Edit
           </Button>
