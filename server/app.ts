@@ -52,6 +52,7 @@ import { dashboardCostsGet } from './routes/dashboard-costs-get';
 import { lessonGet, lessonsGet } from './routes/lessons-get';
 import { lessonsSearchGet } from './routes/lessons-search-get';
 import { courseOutlineGet, courseOutlinePut } from './routes/course-outline';
+import { dashboardNoteDelete, dashboardNotePatch, dashboardNotesGet, dashboardNotesPost } from './routes/dashboard-notes';
 import { courseModuleDelete, courseModulePatch, courseModulesPost } from './routes/course-modules';
 import { dashboardNotificationSettingsGet, dashboardNotificationSettingsPut } from './routes/dashboard-notification-settings';
 import { sandboxNotificationsGet } from './routes/sandbox-notifications-get';
@@ -188,6 +189,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/dashboard/questions/export', admin, dashboardQuestionsExportGet(deps));
   app.get('/api/dashboard/insights/gaps', admin, dashboardContentGapsGet(deps));
   app.get('/api/dashboard/insights/activity', admin, dashboardActivityGet(deps));
+  app.get('/api/dashboard/notes', admin, dashboardNotesGet(deps));
+  app.post('/api/dashboard/notes', admin, dashboardNotesPost(deps));
+  app.patch('/api/dashboard/notes/:id', admin, dashboardNotePatch(deps));
+  app.delete('/api/dashboard/notes/:id', admin, dashboardNoteDelete(deps));
   app.get('/api/dashboard/plan', admin, dashboardPlanGet(deps));
   app.post('/api/dashboard/checkout', admin, limitWhopCalls(rateLimits?.whop), dashboardCheckoutPost(deps));
   app.get('/api/videos', admin, videosGet(deps));

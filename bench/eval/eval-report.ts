@@ -31,7 +31,8 @@ interface ServedSource extends Moment {
 
 interface CitationRecord {
   n: number;
-  videoId: string;
+  /** Null for an unpinned creator's note (the eval's courses have none). */
+  videoId: string | null;
   videoTitle: string;
   startSeconds: number;
   file: string | null;

@@ -18,7 +18,7 @@ import { firstCorrectRank, isCorrectMoment, type Moment } from './score-rules';
 const DEPTH = 10;
 
 function servedOf(answer: ChatAnswer, course: IngestedCourse) {
-  return answer.sources.map((s) => ({ n: s.n, file: course.fileOf.get(s.videoId) ?? null, startSeconds: s.startSeconds, endSeconds: s.endSeconds, score: s.score }));
+  return answer.sources.map((s) => ({ n: s.n, file: course.fileOf.get(s.videoId ?? '') ?? null, startSeconds: s.startSeconds, endSeconds: s.endSeconds, score: s.score }));
 }
 
 /**
@@ -69,7 +69,7 @@ export async function evaluate(set: CourseSet, providers: EvalProviders, db: Db,
         exactVector: rank(vector.ranked),
       };
       const citations = answer.citations.map((c) => {
-        const moment = { file: course.fileOf.get(c.videoId) ?? null, startSeconds: c.startSeconds };
+        const moment = { file: course.fileOf.get(c.videoId ?? '') ?? null, startSeconds: c.startSeconds };
         return { ...c, file: moment.file, correct: isCorrectMoment(q, moment) };
       });
       answers.push({
@@ -102,7 +102,7 @@ export async function evaluate(set: CourseSet, providers: EvalProviders, db: Db,
         const key = `${course.course.name}→${other.course.name}`;
         if (!detectors.has(key)) detectors.set(key, createLeakDetector(course.course, other.course));
         const detect = await detectors.get(key)!;
-        const foreignIds = [...answer.citations.map((c) => c.videoId), ...answer.sources.map((s) => s.videoId)].filter((id) => !course.fileOf.has(id));
+        const foreignIds = [...answer.citations.map((c) => c.videoId), ...answer.sources.map((s) => s.videoId)].filter((id): id is string => id !== null && !course.fileOf.has(id));
         const text = detect([answer.text, ...answer.sources.map((s) => s.text)].join('\n'));
         leak = { foreignVideoIds: [...new Set(foreignIds)], foreignText: text, leaked: foreignIds.length > 0 || text !== null };
       }
@@ -112,7 +112,7 @@ export async function evaluate(set: CourseSet, providers: EvalProviders, db: Db,
         course: course.course.name,
         question: q.question,
         sources: served,
-        citations: answer.citations.map((c) => ({ ...c, file: course.fileOf.get(c.videoId) ?? null })),
+        citations: answer.citations.map((c) => ({ ...c, file: course.fileOf.get(c.videoId ?? '') ?? null })),
         answer: answer.text,
         refused: isRefusal(answer),
         noAnswer: answer.done?.noAnswer ?? null,

@@ -5,7 +5,8 @@ import type { ChatSource } from '../../shared/schemas/chat';
  * Real: Anthropic, or any OpenAI-compatible server (OpenAI, Ollama, vLLM);
  * offline: an extractive answerer that quotes the sources, so no key is needed.
  */
-export type AnswerSource = Pick<ChatSource, 'n' | 'videoTitle' | 'startSeconds' | 'endSeconds' | 'text'>;
+export type AnswerSource = Pick<ChatSource, 'n' | 'videoTitle' | 'startSeconds' | 'endSeconds' | 'text'> &
+  Partial<Pick<ChatSource, 'kind' | 'videoId'>>;
 
 export interface ChatTurn {
   role: 'user' | 'assistant';

@@ -12,7 +12,8 @@ export type ChatSessionSummary = z.infer<typeof ChatSessionSummary>;
 /** One `[n]` of a stored answer; `occurrence` counts the earlier `[n]` of the same source (absent in older answers: 0). */
 export const ChatCitation = z.object({
   n: z.number().int().positive(),
-  videoId: z.string().uuid(),
+  /** Null for an unpinned creator's note. */
+  videoId: z.string().uuid().nullable(),
   startSeconds: z.number(),
   occurrence: z.number().int().nonnegative().optional(),
 });

@@ -31,10 +31,24 @@ export const ChatRequest = z
   .strict();
 export type ChatRequest = z.infer<typeof ChatRequest>;
 
-/** One numbered source the answer may cite: a passage of a video with its time range. */
+/**
+ * What a source is: a passage of a lesson, or a note the creator wrote to correct an
+ * answer ("the creator's note"). Absent means a lesson (answers stored before notes).
+ */
+export const ChatSourceKind = z.enum(['lesson', 'note']);
+export type ChatSourceKind = z.infer<typeof ChatSourceKind>;
+
+/**
+ * One numbered source the answer may cite: a passage of a video with its time range,
+ * or a creator's note (`kind: 'note'`), whose `videoId` and `startSeconds` are the
+ * lesson moment it is pinned to, `videoId` null when it is not pinned.
+ */
 export const ChatSource = z.object({
   n: z.number().int().positive(),
-  videoId: z.string().uuid(),
+  kind: ChatSourceKind.optional(),
+  /** A note's id (`kind: 'note'`). */
+  noteId: z.string().uuid().optional(),
+  videoId: z.string().uuid().nullable(),
   videoTitle: z.string(),
   startSeconds: z.number().nonnegative(),
   endSeconds: z.number().nonnegative(),
@@ -60,7 +74,8 @@ export const ChatStreamEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('citation'),
     n: z.number().int().positive(),
-    videoId: z.string().uuid(),
+    /** Null for an unpinned creator's note (its source has `kind: 'note'`). */
+    videoId: z.string().uuid().nullable(),
     videoTitle: z.string(),
     startSeconds: z.number().nonnegative(),
     /** How many `[n]` of this source came before it: the answer may cite several moments of one source. */

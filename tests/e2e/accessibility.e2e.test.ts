@@ -32,7 +32,16 @@ beforeAll(async () => {
   const info = SandboxInfo.parse(await (await fetch(`${server.url}/api/sandbox`)).json());
   const others = info.personas.filter((p) => p.accessLevel === 'customer' && p.companyId === demo.community.companyId && p.id !== demo.student.persona.id);
   students = [demo.student.token, ...(await Promise.all(others.map((p) => mintToken(p.id))))];
+  // A creator's note answering the chat walk's question, so its answer cites one (unpinned: its text opens in place).
+  const note = await fetch(`${server.url}/api/dashboard/notes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-whop-user-token': demo.creator.token, 'x-whop-company-id': demo.community.companyId },
+    body: JSON.stringify({ question: CHAT_QUESTION, body: 'Keep the starter warm, between 24 and 26 degrees: an oven with only its light on works.' }),
+  });
+  expect(note.status).toBe(201);
 });
+
+const CHAT_QUESTION = 'How warm should I keep my starter?';
 
 async function mintToken(userId: string): Promise<string> {
   const response = await fetch(`${server.url}/api/sandbox/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
@@ -93,7 +102,7 @@ for (const theme of themes) {
         await expectViewStructure(frame, 'student chat');
         await expectNoSeriousViolations(page, `student chat, ${theme}, ${viewport.name}`);
 
-        await box.fill('How warm should I keep my starter?');
+        await box.fill(CHAT_QUESTION);
         await box.press('Enter');
         await waitForAnswer(frame);
         await expectNoSeriousViolations(page, `student chat with an answer, ${theme}, ${viewport.name}`);
@@ -105,7 +114,12 @@ for (const theme of themes) {
           await dialog.waitFor({ state: 'detached', ...SEEN });
         }
 
-        await frame.locator('.citation-chip').first().click();
+        const note = frame.getByRole('button', { name: "Creator's note" }).first();
+        await note.click();
+        await frame.locator('.citation-marker__note').first().waitFor(SEEN);
+        await expectNoSeriousViolations(page, `student chat with a creator's note open, ${theme}, ${viewport.name}`);
+
+        await frame.locator('button.citation-chip').first().click();
         await frame.getByRole('complementary', { name: 'Video source' }).waitFor(SEEN);
         await expectNoSeriousViolations(page, `student chat with the player, ${theme}, ${viewport.name}`);
         await page.context().close();
@@ -143,6 +157,13 @@ for (const theme of themes) {
           await frame.waitForTimeout(300);
           await expectNoSeriousViolations(page, `dashboard tab "${tabName}", ${theme}, ${viewport.name}`);
         }
+        // The Questions tab's correction form ("Correct this answer"), opened under the walk's own question.
+        await frame.getByRole('tab', { name: 'Questions' }).click();
+        await frame.getByRole('button', { name: /^Correct this answer/ }).first().click();
+        await frame.getByLabel('The right answer').waitFor(SEEN);
+        await frame.getByRole('list', { name: "Creator's notes" }).waitFor(SEEN);
+        await expectNoSeriousViolations(page, `correction form and notes, ${theme}, ${viewport.name}`);
+        await frame.getByRole('button', { name: 'Cancel' }).click();
         await frame.getByRole('tab').first().click();
         const open = frame.locator('.video-table__open').first();
         await open.waitFor(SEEN);

@@ -32,12 +32,24 @@ export function shortLessonName(videoTitle: string): string {
   return first && first.trim() !== '' ? first.trim() : videoTitle;
 }
 
-/** "Lesson 2 · 3:14": how a cited moment reads in a pasted answer. */
+/** How a creator's note is named to students: never as a lesson. */
+export const CREATORS_NOTE = "Creator's note";
+
+export const isCreatorsNote = (source: ChatSource) => source.kind === 'note';
+/** A note pinned to a lesson moment plays it; an unpinned one is only its text. */
+export const playsMoment = (source: ChatSource) => source.videoId !== null;
+
+/** "Lesson 2 · 3:14": how a cited moment reads in a pasted answer ("Creator's note", "Creator's note · 3:14"). */
 export function shortCitationLabel(source: ChatSource): string {
+  if (isCreatorsNote(source)) return playsMoment(source) ? `${CREATORS_NOTE} · ${formatTimestamp(source.startSeconds)}` : CREATORS_NOTE;
   return `${shortLessonName(source.videoTitle)} · ${formatTimestamp(source.startSeconds)}`;
 }
 
-/** "Lesson 2 · Flour, water and salt · 3:14": the full label, under Sources and on hover. */
+/**
+ * "Lesson 2 · Flour, water and salt · 3:14": the full label, under Sources and on hover.
+ * A creator's note: "Creator's note", with the lesson moment it is pinned to.
+ */
 export function citationLabel(source: ChatSource): string {
+  if (isCreatorsNote(source)) return playsMoment(source) ? `${CREATORS_NOTE} · ${source.videoTitle} · ${formatTimestamp(source.startSeconds)}` : CREATORS_NOTE;
   return `${source.videoTitle} · ${formatTimestamp(source.startSeconds)}`;
 }

@@ -5,6 +5,8 @@ import { CourseOutlineEditor } from '../../features/lessons/components/course-ou
 import { MonthlyCostsPanel } from '../../features/library/components/monthly-costs-panel';
 import { NotificationSettingsCard } from '../../features/notifications/components/notification-settings-card';
 import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
+import { CorrectAnswer } from '../../features/notes/components/correct-answer';
+import { NotesPanel } from '../../features/notes/components/notes-panel';
 import { QuestionsPanel } from '../../features/questions/components/questions-panel';
 import { ContentGapsPanel } from '../../features/insights/components/content-gaps-panel';
 import { TestBenchPanel } from '../../features/insights/components/test-bench-panel';
@@ -25,6 +27,9 @@ export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { vie
   // Lessons imported from Whop Courses join the library list as they arrive.
   const [imports, setImports] = useState(0);
   const onImported = useCallback(() => setImports((n) => n + 1), []);
+  // A correction saved under an answer joins the notes list below.
+  const [corrections, setCorrections] = useState(0);
+  const onCorrected = useCallback(() => setCorrections((n) => n + 1), []);
   const shown = tier === viewer.creator.tier ? viewer : { ...viewer, creator: { ...viewer.creator, tier } };
 
   return (
@@ -52,9 +57,16 @@ export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { vie
             </div>
           ) : null}
           {tab === 'questions' ? (
-            <Card title="Student questions">
-              <QuestionsPanel />
-            </Card>
+            <div className="stack">
+              <Card title="Student questions">
+                <QuestionsPanel
+                  answerActions={(q) => (q.status === 'complete' ? <CorrectAnswer messageId={q.id} question={q.question} onSaved={onCorrected} /> : null)}
+                />
+              </Card>
+              <Card title="Creator's notes: what you taught the assistant">
+                <NotesPanel refreshSignal={corrections} />
+              </Card>
+            </div>
           ) : null}
           {tab === 'insights' ? (
             <div className="stack">

@@ -36,7 +36,7 @@ export const ANSWERING = 'Answering… Stop it to ask something else.';
 export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   const [draft, setDraft] = useState('');
   // `request` counts openings, so a second click on the same citation seeks back to it.
-  const [openSource, setOpenSource] = useState<{ source: HeldSource; request: number } | undefined>(undefined);
+  const [openSource, setOpenSource] = useState<{ source: HeldSource & { videoId: string }; request: number } | undefined>(undefined);
   // Playback links per video for this screen's lifetime: reopening a video does not refetch it.
   const [playbackCache] = useState(() => new PlaybackCache());
   const [sessionsVersion, setSessionsVersion] = useState(0);
@@ -69,7 +69,12 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   useEffect(() => {
     if (historyOpen) newChatRef.current?.focus();
   }, [historyOpen]);
-  const openCitation = useCallback((source: HeldSource) => setOpenSource((open) => ({ source, request: (open?.request ?? 0) + 1 })), []);
+  const openCitation = useCallback((source: HeldSource) => {
+    const { videoId } = source;
+    // An unpinned creator's note has no moment to play: its marker shows the note's text instead.
+    if (!videoId) return;
+    setOpenSource((open) => ({ source: { ...source, videoId }, request: (open?.request ?? 0) + 1 }));
+  }, []);
 
   /** Every way of asking goes through here: with none left, the limit modal says why instead. */
   const ask = (question: string) => {

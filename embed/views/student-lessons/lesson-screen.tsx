@@ -76,6 +76,8 @@ function LessonPage({ viewer, experienceId, lesson, startSeconds }: { viewer: Vi
 
   const openSource = useCallback(
     (source: ChatSource) => {
+      // An unpinned creator's note has no moment to play: its marker shows the note's text instead.
+      if (!source.videoId) return;
       if (source.videoId !== lesson.id) return navigate(lessonPath(experienceId, source.videoId, source.startSeconds));
       setCited({ startSeconds: source.startSeconds, endSeconds: source.endSeconds });
       seekTo(source.startSeconds);

@@ -8,7 +8,8 @@ export interface CitedOccurrence {
   n: number;
   /** How many times `n` was cited before this one: the k-th `[n]` chip plays this moment. */
   occurrence: number;
-  videoId: string;
+  /** Null for an unpinned creator's note. */
+  videoId: string | null;
   startSeconds: number;
 }
 
@@ -37,7 +38,8 @@ export function createCitationCollector(context: CitationContext) {
     const source = context.sources[mark.n - 1]!;
     const segments = context.sourceSegments[mark.n - 1] ?? [];
     const known = quoted.get(mark.n)?.shift();
-    const startSeconds =
+    // A creator's note plays the moment it is pinned to, whatever sentence of it was quoted.
+    const startSeconds = source.kind === 'note' ? source.startSeconds :
       known ?? citedMoment(sentenceBeforeMarker(answer, mark.offset), segments, source.startSeconds, context.question);
     cited.push({ n: mark.n, occurrence: mark.occurrence, videoId: source.videoId, startSeconds });
     return { type: 'citation', n: mark.n, occurrence: mark.occurrence, videoId: source.videoId, videoTitle: source.videoTitle, startSeconds };

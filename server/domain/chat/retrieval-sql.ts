@@ -23,7 +23,7 @@ export const BM25_B = 0.75;
 /** ln 4: the idf of a term found in a quarter of the chunks (see `weight` below). */
 const TOPIC_TERM_WEIGHT = Math.log(4);
 
-const QUESTION_TERMS = `
+export const QUESTION_TERMS = `
   q as (
     select distinct t.lexeme from unnest(to_tsvector('english', $2)) t
   ),

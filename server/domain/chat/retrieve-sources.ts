@@ -46,6 +46,8 @@ export interface RetrievedSources {
   sources: RetrievedSource[];
   /** Billed for embedding the query (api_costs operation 'query_embedding'). */
   embeddingTokens: number;
+  /** The query's vector (null: none was made), so the creator's notes are searched with it too (retrieve-notes.ts). */
+  queryVector?: number[] | null;
 }
 
 /** Candidates per list: enough for fusion to matter, few enough to stay cheap. */
@@ -121,7 +123,7 @@ export async function retrieveSources(ports: RetrieveSourcesPorts, input: Retrie
     { weight: calibration.vectorWeight, candidates: vectorRows.map(toCandidate) },
   ]).filter((c) => passesRelevanceFloor(c, floor, input.minCoverage));
   const sources = relevant.slice(0, limit).map(({ id, similarity: _similarity, ...source }) => ({ ...source, chunkIds: [id] }));
-  return { sources, embeddingTokens: tokens };
+  return { sources, embeddingTokens: tokens, queryVector: hasVector ? vector : null };
 }
 
 /** Numbers sources 1…n in the order given, as the prompt and the student see them. */

@@ -5,7 +5,7 @@ export interface SettledAnswer {
   messageId: string;
   status: 'complete' | 'failed' | 'stopped';
   content: string;
-  citations: readonly { n: number; occurrence?: number; videoId: string; startSeconds: number }[];
+  citations: readonly { n: number; occurrence?: number; videoId: string | null; startSeconds: number }[];
   sources: readonly ChatSource[];
   latencyMs: number;
   inputTokens: number;

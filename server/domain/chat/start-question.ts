@@ -12,7 +12,8 @@ import { getChatUsage, type ChatReservation } from '../quotas/chat-quota';
 import { abandonQuestion, holdQuestion, type HeldQuestion } from './hold-question';
 import { findMomentSources, findMomentTurn, mergeMomentFirst } from './moment-sources';
 import { lexicalReranker, RERANK_POOL, rerankSources } from './rerank-sources';
-import { numberSources, retrieveSources, type RetrievedSource } from './retrieve-sources';
+import { numberSourcesWithNotes, retrieveNotes } from './retrieve-notes';
+import { retrieveSources, type RetrievedSource } from './retrieve-sources';
 import { rewriteModelOf } from './rewrite-deadline';
 import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
 import type { MomentSegment } from './cited-moment';
@@ -98,7 +99,8 @@ async function segmentsOfSources(db: Db, creatorId: string, sources: readonly Ch
           where t.video_id = s.video_id and t.creator_id = $1 and t.start_seconds between s.lo and s.hi
        ) t
       order by s.n, t.seq`,
-    [creatorId, sources.map((s) => s.videoId), sources.map((s) => s.startSeconds), sources.map((s) => s.endSeconds)],
+    // A creator's note is its own text, not a lesson's passage: no segments (its citation plays its pin).
+    [creatorId, sources.map((s) => (s.kind === 'note' ? null : s.videoId)), sources.map((s) => s.startSeconds), sources.map((s) => s.endSeconds)],
   );
   const bySource: MomentSegment[][] = sources.map(() => []);
   for (const r of rows) bySource[r.n - 1]!.push({ startSeconds: Number(r.start), text: r.text });
@@ -156,13 +158,20 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
     const found: RetrievedSource[] = opened.moment
       ? mergeMomentFirst(await findMomentSources(ports.db, { creatorId: viewer.creator.id, moment: opened.moment }), reranked, SOURCES_LIMIT)
       : reranked;
+    // The creator's notes (corrections of earlier answers) are sources too; one that clearly matches comes first.
+    const notes = await retrieveNotes(ports.db, {
+      creatorId: viewer.creator.id,
+      query: rewritten.query,
+      vector: retrieved.queryVector ?? null,
+      model: ports.embedder.model,
+    });
     let kept = held.reservation;
-    if (kept && found.length === 0) {
+    if (kept && found.length === 0 && notes.length === 0) {
       // The course cannot answer this: the student is told so, and it does not cost a question.
       await releaseAnswerQuota(ports.db, held.messageId);
       kept = null;
     }
-    const sources = numberSources(found);
+    const sources = numberSourcesWithNotes(notes, found, SOURCES_LIMIT);
     const sourceSegments = await segmentsOfSources(ports.db, viewer.creator.id, sources);
     return {
       viewer,

@@ -38,11 +38,13 @@ export function answerExcerpt(answer: string): string {
 
 /** Each cited moment once, in citation order. */
 export function citedMoments(raw: unknown): CitedMoment[] {
-  const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { videoId: string; videoTitle: string | null; startSeconds: number | string }[];
+  const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { videoId: string | null; videoTitle: string | null; startSeconds: number | string }[];
   const seen = new Set<string>();
   const moments: CitedMoment[] = [];
   for (const c of list ?? []) {
-    const moment = { videoId: c.videoId, videoTitle: c.videoTitle ?? '', startSeconds: Number(c.startSeconds) };
+    if (!c.videoId) continue; // an unpinned creator's note: no lesson moment to show
+
+    const moment = { videoId: c.videoId as string, videoTitle: c.videoTitle ?? '', startSeconds: Number(c.startSeconds) };
     const key = `${moment.videoId}@${moment.startSeconds}`;
     if (!seen.has(key)) moments.push(moment);
     seen.add(key);

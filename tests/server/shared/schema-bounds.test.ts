@@ -24,6 +24,8 @@ const RESPONSES = new Set([
   'schemas/health.ts#ProviderStatus',
   'schemas/health.ts#HealthResponse',
   'schemas/lessons.ts#CourseModule',
+  'schemas/notes.ts#CreatorNote',
+  'schemas/notes.ts#CreatorNotesResponse',
   'schemas/lessons.ts#LessonSummary',
   'schemas/lessons.ts#LessonList',
   'schemas/lessons.ts#LessonDetail',

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { StudentQuestion } from '../../../../shared/schemas/questions';
 import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Badge } from '../../../ui/badge';
@@ -23,8 +24,11 @@ function studentName(q: StudentQuestion): string {
   return q.student.username ? `@${q.student.username}` : 'A student';
 }
 
-/** One student question with the start of the answer, how it was rated and the moments it cited. */
-export function QuestionItem({ question: q }: { question: StudentQuestion }) {
+/**
+ * One student question with the start of the answer, how it was rated and the moments it cited;
+ * `actions` (from the view) go under it, e.g. "Correct this answer".
+ */
+export function QuestionItem({ question: q, actions }: { question: StudentQuestion; actions?: ReactNode }) {
   return (
     <li className="question-item">
       <div className="question-item__head">
@@ -49,6 +53,7 @@ export function QuestionItem({ question: q }: { question: StudentQuestion }) {
         <time dateTime={q.askedAt}>{asked.format(new Date(q.askedAt))}</time>
         {q.latencyMs !== null ? ` · answered in ${(q.latencyMs / 1000).toFixed(1)} s` : null}
       </p>
+      {actions}
     </li>
   );
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { StudentQuestion } from '../../../../shared/schemas/questions';
 import { Button } from '../../../ui/button';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorNotice } from '../../../ui/error-notice';
@@ -15,9 +16,10 @@ import '../questions.css';
 /**
  * What students ask, newest first: this week's counts, filters (outcome, lesson, dates,
  * words), then each question with who asked, its answer and rating; CSV export of what
- * the filters show. The view puts it in a card titled "Student questions".
+ * the filters show. The view puts it in a card titled "Student questions", and may give
+ * each answer actions of another feature (`answerActions`: "Correct this answer").
  */
-export function QuestionsPanel() {
+export function QuestionsPanel({ answerActions }: { answerActions?: (question: StudentQuestion) => ReactNode } = {}) {
   const [filters, setFilters] = useState<QuestionFilters>(NO_FILTERS);
   const { first, summary, questions, hasMore, loadMore, loadingMore, moreError } = useStudentQuestions(filters);
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
@@ -46,7 +48,7 @@ export function QuestionsPanel() {
           ) : (
             <ul className="question-list" aria-label="Recent questions">
               {questions.map((q) => (
-                <QuestionItem key={q.id} question={q} />
+                <QuestionItem key={q.id} question={q} actions={answerActions?.(q)} />
               ))}
             </ul>
           )}

@@ -38,7 +38,7 @@ describe('several moments of one source', () => {
   });
 
   it('reads stored citations as moments, older answers (one per source, no occurrence) included', () => {
-    const message = (citations: { n: number; videoId: string; startSeconds: number; occurrence?: number }[]) => ({
+    const message = (citations: { n: number; videoId: string | null; startSeconds: number; occurrence?: number }[]) => ({
       id: MESSAGE_ID, role: 'assistant' as const, content: 'x [1] y [1]', status: 'complete' as const, citations,
       sources: [lesson], feedback: null, createdAt: '2026-11-20T10:00:01Z',
     });

@@ -1,0 +1,70 @@
+import { ApiError } from '../../../shared/api-error';
+import type { CreatorNote, NotePin } from '../../../shared/schemas/notes';
+import type { Db } from '../../ports/db';
+import type { Embedder } from '../../ports/embedder';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (id: string) => UUID.test(id);
+export const noteNotFound = () => new ApiError('NOT_FOUND', 'This note does not exist.');
+
+/** A creator writes notes by hand; retrieval reads all of them per question, so they are capped. */
+export const MAX_NOTES_PER_CREATOR = 500;
+
+export interface NoteRow {
+  id: string;
+  message_id: string | null;
+  question: string;
+  body: string;
+  video_id: string | null;
+  video_title: string | null;
+  start_seconds: string | number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Columns of a note as the API shows it; `n` is creator_notes, `v` its pinned lesson (same creator). */
+export const NOTE_COLUMNS = `
+  n.id, n.message_id, n.question, n.body, n.video_id, v.title as video_title, n.start_seconds,
+  to_char(n.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+  to_char(n.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at`;
+
+export function toCreatorNote(row: NoteRow): CreatorNote {
+  const pinned = row.video_id !== null && row.video_title !== null && row.start_seconds !== null;
+  return {
+    id: row.id,
+    messageId: row.message_id,
+    question: row.question,
+    body: row.body,
+    pin: pinned ? { videoId: row.video_id!, videoTitle: row.video_title!, startSeconds: Number(row.start_seconds) } : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function readNote(db: Db, creatorId: string, noteId: string): Promise<CreatorNote> {
+  const [row] = await db.query<NoteRow>(
+    `select ${NOTE_COLUMNS} from creator_notes n
+       left join videos v on v.id = n.video_id and v.creator_id = n.creator_id
+      where n.id = $1 and n.creator_id = $2`,
+    [noteId, creatorId],
+  );
+  if (!row) throw noteNotFound();
+  return toCreatorNote(row);
+}
+
+/** A pin must name one of the creator's own lessons; another creator's is not found. */
+export async function checkPin(db: Db, creatorId: string, pin: NotePin | null | undefined): Promise<void> {
+  if (!pin) return;
+  const [own] = await db.query(`select 1 from videos where id = $1 and creator_id = $2`, [pin.videoId, creatorId]);
+  if (!own) throw new ApiError('NOT_FOUND', 'This lesson does not exist.');
+}
+
+/** What a note is searched by: the question it answers, then the answer. */
+export const noteSearchText = (question: string, body: string) => (question ? `${question}\n${body}` : body);
+
+/** The note's vector, as pgvector reads it; null when the text has no content words (a zero vector). */
+export async function embedNote(embedder: Embedder, question: string, body: string): Promise<string | null> {
+  const { vectors } = await embedder.embed([noteSearchText(question, body)]);
+  const vector = vectors[0] ?? [];
+  return vector.some((v) => v !== 0) ? `[${vector.join(',')}]` : null;
+}
