@@ -54,7 +54,7 @@ describe('CreatorDashboardView', () => {
     expect(bar.getByText('Creator')).toBeTruthy();
     expect(bar.queryByText('Sandbox')).toBeNull();
 
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Library', 'Lessons', 'Plan & usage', 'Questions', 'Insights', 'Diagnostics']);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Library', 'Lessons', 'Plan & usage', 'Questions', 'Insights', 'Assistant', 'Diagnostics']);
     expect(await screen.findByRole('heading', { name: 'No videos yet' })).toBeTruthy();
     const stages = within(screen.getByRole('list', { name: 'Processing pipeline' })).getAllByRole('heading');
     expect(stages.map((stage) => stage.textContent)).toEqual(['Upload', 'Transcribe', 'Chunk', 'Embed']);
