@@ -35,13 +35,13 @@ export function bucketSecondsFor(durationSeconds: number): number {
 
 /** Counts per slice, every slice present; a citation past the declared end counts in the last one. */
 export function bucketCitations(durationSeconds: number, starts: readonly number[]): Pick<CitationHeat, 'bucketSeconds' | 'buckets'> {
-  const latest = starts.reduce((m, s) => Math.max(m, s), 0);
+  const valid = starts.filter((s) => Number.isFinite(s) && s >= 0);
+  const latest = valid.reduce((m, s) => Math.max(m, s), 0);
   const span = Math.max(durationSeconds, 0);
   const bucketSeconds = bucketSecondsFor(span);
   const count = Math.max(1, Math.ceil(span / bucketSeconds));
   const counts = new Array<number>(count).fill(0);
-  for (const start of starts) {
-    if (!Number.isFinite(start) || start < 0) continue;
+  for (const start of valid) {
     counts[Math.min(count - 1, Math.floor(start / bucketSeconds))]! += 1;
   }
   // Without a known length (no duration, no transcript) the strip still spans what was cited.
@@ -50,7 +50,7 @@ export function bucketCitations(durationSeconds: number, starts: readonly number
     bucketSeconds,
     buckets: counts.map((citations, i) => ({
       startSeconds: i * bucketSeconds,
-      endSeconds: Math.min(end, (i + 1) * bucketSeconds),
+      endSeconds: i === count - 1 ? end : (i + 1) * bucketSeconds,
       citations,
     })),
   };
@@ -63,10 +63,11 @@ export async function getCitationHeat(db: Db, input: { creatorId: string; videoI
   if (!lesson) throw videoNotFound();
   const cited = await db.query<{ start: number }>(CITED_SQL, [input.creatorId, input.videoId]);
   const starts = cited.map((r) => Number(r.start));
+  const sliced = bucketCitations(Number(lesson.duration), starts);
   return {
     videoId: lesson.id,
     durationSeconds: Number(lesson.duration),
-    ...bucketCitations(Number(lesson.duration), starts),
-    totalCitations: starts.length,
+    ...sliced,
+    totalCitations: sliced.buckets.reduce((n, b) => n + b.citations, 0),
   };
 }
