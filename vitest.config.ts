@@ -26,6 +26,7 @@ const onBothDatabases = [
   'tests/server/domain/questions/list-student-questions.test.ts',
   'tests/server/lessons/lessons-routes.test.ts',
   'tests/server/lessons/ask-about-moment.test.ts',
+  'tests/server/assistant/assistant-settings-routes.test.ts',
   // Session rotation and the one-refresh lease: racing requests need a real pool.
   'tests/server/identity/sign-in-with-whop.test.ts',
 ];

@@ -55,6 +55,8 @@ import { courseOutlineGet, courseOutlinePut } from './routes/course-outline';
 import { dashboardNoteDelete, dashboardNotePatch, dashboardNotesGet, dashboardNotesPost } from './routes/dashboard-notes';
 import { courseModuleDelete, courseModulePatch, courseModulesPost } from './routes/course-modules';
 import { dashboardNotificationSettingsGet, dashboardNotificationSettingsPut } from './routes/dashboard-notification-settings';
+import { dashboardAssistantSettingsGet, dashboardAssistantSettingsPut } from './routes/dashboard-assistant-settings';
+import { videoCitationHeatGet } from './routes/video-citation-heat-get';
 import { sandboxNotificationsGet } from './routes/sandbox-notifications-get';
 import { sandboxMuxGet } from './routes/sandbox-mux-get';
 import type { SandboxStreams } from './adapters/whop/sandbox-courses';
@@ -199,6 +201,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post('/api/videos/captions', admin, videosCaptionsPost(deps));
   app.post('/api/videos', admin, videosPost(deps));
   app.get('/api/videos/:id', admin, videoGet(deps));
+  app.get('/api/videos/:id/citation-heat', admin, videoCitationHeatGet(deps));
   app.get('/api/videos/:id/playback', requireAnyViewer(deps), videoPlaybackGet(deps));
   app.post('/api/videos/:id/complete', admin, videoCompletePost(deps));
   app.post('/api/videos/:id/retry', admin, videoRetryPost(deps));
@@ -213,6 +216,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.delete('/api/course/modules/:id', admin, courseModuleDelete(deps));
   app.get('/api/dashboard/notification-settings', admin, dashboardNotificationSettingsGet(deps));
   app.put('/api/dashboard/notification-settings', admin, dashboardNotificationSettingsPut(deps));
+  app.get('/api/dashboard/assistant-settings', admin, dashboardAssistantSettingsGet(deps));
+  app.put('/api/dashboard/assistant-settings', admin, dashboardAssistantSettingsPut(deps));
   app.get('/api/whop-import/courses', admin, limitWhopCalls(rateLimits?.whop), whopImportCoursesGet(deps));
   app.post('/api/whop-import', admin, limitWhopCalls(rateLimits?.whop), whopImportPost(deps));
 

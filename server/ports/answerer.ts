@@ -1,3 +1,4 @@
+import type { TeachingMode } from '../../shared/schemas/assistant-settings';
 import type { ChatSource } from '../../shared/schemas/chat';
 
 /**
@@ -27,6 +28,14 @@ export interface AnswerInput {
   history: ChatTurn[];
   /** The transcript segments of each source (index n-1), for an answerer that quotes them. */
   sourceSegments?: readonly (readonly AnswerSegment[])[];
+  /** The creator's assistant settings (absent: Chronos, no greeting, answer mode). Name and greeting are data. */
+  assistant?: AnswerAssistant;
+}
+
+export interface AnswerAssistant {
+  name: string;
+  greeting: string;
+  teachingMode: TeachingMode;
 }
 
 /** Where the sentence a marker cites was said; `null`: the answerer does not know (it paraphrased). */

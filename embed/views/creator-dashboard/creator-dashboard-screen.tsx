@@ -11,6 +11,7 @@ import { QuestionsPanel } from '../../features/questions/components/questions-pa
 import { ContentGapsPanel } from '../../features/insights/components/content-gaps-panel';
 import { TestBenchPanel } from '../../features/insights/components/test-bench-panel';
 import { ActivityPanel } from '../../features/insights/components/activity-panel';
+import { AssistantSettingsCard } from '../../features/assistant/components/assistant-settings-card';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { SignOutButton } from '../../features/signin/components/sign-out-button';
@@ -81,6 +82,7 @@ export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { vie
               </Card>
             </div>
           ) : null}
+          {tab === 'assistant' ? <AssistantSettingsCard /> : null}
           {/* What runs Chronos is the creator's to check when something is off, not a sidebar on every tab. */}
           {tab === 'diagnostics' ? <SystemStatusCard /> : null}
         </main>

@@ -6,6 +6,7 @@ export const dashboardTabs = [
   { key: 'usage', label: 'Plan & usage' },
   { key: 'questions', label: 'Questions' },
   { key: 'insights', label: 'Insights' },
+  { key: 'assistant', label: 'Assistant' },
   { key: 'diagnostics', label: 'Diagnostics' },
 ] as const;
 

@@ -10,6 +10,11 @@ import { candidatesOf, type Candidate } from './extractive-candidates';
  */
 export const OFFLINE_ANSWERER_NAME = 'offline-extractive';
 export const OFFLINE_LEAD_IN = "Here's what the course videos say:";
+/**
+ * Guide mode (the creator's teaching mode): the offline answerer cannot write hints, it
+ * quotes; so it says honestly that these are the moments to work from, not a worked answer.
+ */
+export const OFFLINE_GUIDE_LEAD_IN = 'A hint rather than the answer: rewatch these moments and try working it out from them:';
 export const OFFLINE_NOT_COVERED =
   "The course videos don't seem to cover this. Try asking about a topic from the lessons, or rephrase your question.";
 
@@ -215,7 +220,7 @@ export function composeExtractiveAnswerWithMoments(input: AnswerInput): { text: 
   // Reading order: sources as numbered (best first), sentences as spoken.
   picked.sort((a, b) => a.n - b.n || a.position - b.position);
   return {
-    text: `${OFFLINE_LEAD_IN} ${picked.map(cite).join(' ')}`,
+    text: `${input.assistant?.teachingMode === 'guide' ? OFFLINE_GUIDE_LEAD_IN : OFFLINE_LEAD_IN} ${picked.map(cite).join(' ')}`,
     moments: picked.map((c) => ({ n: c.n, startSeconds: c.startSeconds })),
   };
 }

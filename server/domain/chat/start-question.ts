@@ -1,7 +1,8 @@
 import { ApiError } from '../../../shared/api-error';
 import type { ChatRequest, ChatSource } from '../../../shared/schemas/chat';
 import type { ChatUsage } from '../../../shared/schemas/usage';
-import type { Answerer, ChatTurn } from '../../ports/answerer';
+import type { AnswerAssistant, Answerer, ChatTurn } from '../../ports/answerer';
+import { getAssistantSettings } from '../assistant/get-assistant-settings';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
@@ -48,6 +49,8 @@ export interface PreparedQuestion {
   sourceSegments: MomentSegment[][];
   embeddingTokens: number;
   startedAt: number;
+  /** The creator's assistant (name, greeting, teaching mode); absent when nothing is answered from sources. */
+  assistant?: AnswerAssistant;
 }
 
 const HISTORY_TURNS = 6;
@@ -173,6 +176,8 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
     }
     const sources = numberSourcesWithNotes(notes, found, SOURCES_LIMIT);
     const sourceSegments = await segmentsOfSources(ports.db, viewer.creator.id, sources);
+    // Only an answer from sources reaches the answerer, so only then is the creator's persona read.
+    const settings = sources.length > 0 ? await getAssistantSettings(ports.db, { creatorId: viewer.creator.id }) : null;
     return {
       viewer,
       question: opened.question,
@@ -187,6 +192,7 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
       rewrite: { via: rewritten.via, inputTokens: rewritten.inputTokens, outputTokens: rewritten.outputTokens },
       embeddingTokens: retrieved.embeddingTokens,
       startedAt: opened.startedAt,
+      ...(settings ? { assistant: { name: settings.name, greeting: settings.greeting, teachingMode: settings.teachingMode } } : {}),
     };
   } catch (err) {
     await abandonQuestion(ports.db, held, viewer.creator.id);

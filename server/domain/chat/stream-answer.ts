@@ -78,7 +78,13 @@ async function* answerEvents(
   } else {
     try {
       for await (const event of ports.answerer.stream(
-        { question: prepared.question, sources, history: prepared.history, sourceSegments: prepared.sourceSegments },
+        {
+          question: prepared.question,
+          sources,
+          history: prepared.history,
+          sourceSegments: prepared.sourceSegments,
+          ...(prepared.assistant ? { assistant: prepared.assistant } : {}),
+        },
         options.signal,
       )) {
         if (event.type === 'usage') {

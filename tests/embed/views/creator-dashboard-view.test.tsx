@@ -54,7 +54,7 @@ describe('CreatorDashboardView', () => {
     expect(bar.getByText('Creator')).toBeTruthy();
     expect(bar.queryByText('Sandbox')).toBeNull();
 
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Library', 'Lessons', 'Plan & usage', 'Questions', 'Insights', 'Diagnostics']);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Library', 'Lessons', 'Plan & usage', 'Questions', 'Insights', 'Assistant', 'Diagnostics']);
     expect(await screen.findByRole('heading', { name: 'No videos yet' })).toBeTruthy();
     const stages = within(screen.getByRole('list', { name: 'Processing pipeline' })).getAllByRole('heading');
     expect(stages.map((stage) => stage.textContent)).toEqual(['Upload', 'Transcribe', 'Chunk', 'Embed']);
@@ -155,6 +155,7 @@ describe('CreatorDashboardView', () => {
       '/api/videos': { body: { videos: [] } },
       '/api/dashboard/plan': { body: planOverview() },
       '/api/dashboard/costs': { body: { months: [] } },
+      '/api/dashboard/assistant-settings': { body: { name: 'Chronos', greeting: '', starters: [], teachingMode: 'answer' } },
       '/api/dashboard/questions?limit=20': {
         body: { summary: { questionsThisWeek: 0, thumbsUp: 0, thumbsDown: 0, unanswered: 0 }, questions: [], nextCursor: null },
       },
@@ -172,6 +173,9 @@ describe('CreatorDashboardView', () => {
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Questions' }), { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Insights' }).getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Insights' }), { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Assistant' }).getAttribute('aria-selected')).toBe('true');
+    expect(await screen.findByRole('region', { name: 'Preview: what students see' })).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Assistant' }), { key: 'ArrowRight' });
     expect(await screen.findByRole('list', { name: 'Providers' })).toBeTruthy();
   });
 });

@@ -41,7 +41,7 @@ describe('GET /api/chat/starters', () => {
     expect(list.length).toBeGreaterThanOrEqual(3);
     expect(list.length).toBeLessThanOrEqual(4);
     const own = await videosOf(world.A.companyId);
-    for (const s of list) expect(own.has(s.videoId)).toBe(true);
+    for (const s of list) expect(own.has(s.videoId ?? '')).toBe(true);
     expect(new Set(list.map((s) => s.videoId)).size).toBeGreaterThanOrEqual(3);
     expect(list.map((s) => s.question).join(' | ')).toMatch(/bulk fermentation/i);
     for (const s of list) {

@@ -1,6 +1,7 @@
 import { EmptyState } from '../../../ui/empty-state';
 import { Skeleton } from '../../../ui/skeleton';
 import type { ApiQuery } from '../../../lib/use-api-query';
+import { DEFAULT_ASSISTANT_NAME } from '../../../../shared/schemas/assistant-settings';
 import type { StarterQuestions } from '../../../../shared/schemas/chat-starters';
 
 export interface ChatEmptyStateProps {
@@ -12,19 +13,24 @@ export interface ChatEmptyStateProps {
   starters: ApiQuery<StarterQuestions>;
 }
 
-const DESCRIPTION = "Chronos answers from this course's video transcripts and links each answer to the exact moment in the video.";
+const description = (name: string) => `${name} answers from this course's video transcripts and links each answer to the exact moment in the video.`;
 
 /**
- * The conversation before the first question: what Chronos does, and starter
- * questions drawn from this course's own lessons. Without lessons there is
+ * The conversation before the first question: the assistant as the creator named it,
+ * their greeting, what it does, and starter questions (the creator's own first, then
+ * ones drawn from this course's lessons). Without lessons there is
  * nothing to ask about yet, and it says so; if starters cannot load, the
  * composer still works, so the failure stays quiet.
  */
 export function ChatEmptyState({ onPickQuestion, disabled, starters }: ChatEmptyStateProps) {
   const list = starters.data?.starters;
+  const name = starters.data?.assistant?.name ?? DEFAULT_ASSISTANT_NAME;
+  const greeting = starters.data?.assistant?.greeting ?? '';
+  const title = name === DEFAULT_ASSISTANT_NAME ? 'Ask about the course videos' : `Ask ${name} about the course videos`;
 
   return (
-    <EmptyState icon={<QuestionIcon />} title="Ask about the course videos" description={DESCRIPTION}>
+    <EmptyState icon={<QuestionIcon />} title={title} description={description(name)}>
+      {greeting ? <p className="chat-greeting">{greeting}</p> : null}
       {list === undefined && starters.status === 'loading' ? <Skeleton lines={2} label="Loading suggested questions" /> : null}
       {list !== undefined && list.length > 0 ? (
         <ul className="chip-list" aria-label="Example questions">
@@ -34,7 +40,7 @@ export function ChatEmptyState({ onPickQuestion, disabled, starters }: ChatEmpty
                 type="button"
                 className="chip"
                 disabled={disabled}
-                title={`From ${starter.videoTitle}`}
+                {...(starter.videoTitle ? { title: `From ${starter.videoTitle}` } : {})}
                 onClick={() => onPickQuestion(starter.question)}
               >
                 {starter.question}
@@ -45,7 +51,7 @@ export function ChatEmptyState({ onPickQuestion, disabled, starters }: ChatEmpty
       ) : null}
       {list !== undefined && list.length === 0 ? (
         <p className="empty-state__hint">
-          This course has no processed lessons yet, so there is nothing to suggest. You can still ask, and Chronos will say if the
+          This course has no processed lessons yet, so there is nothing to suggest. You can still ask, and {name} will say if the
           videos do not cover it.
         </p>
       ) : null}

@@ -8,6 +8,7 @@ import { useVideo } from '../api/get-video';
 import { useVideoPlayback } from '../api/get-video-playback';
 import { usePollWhileProcessing } from '../use-poll-while-processing';
 import { formatBytes, formatDuration, formatSpend, kindLabel } from '../video-labels';
+import { CitationHeatStrip } from './citation-heat-strip';
 import { lineAt, TranscriptList } from './transcript-list';
 import { VideoStatus } from './video-status';
 
@@ -84,6 +85,7 @@ function VideoBody({ video, playback, playbackError, onChanged }: VideoBodyProps
         <p className="video-page__note">No video file: this lesson was added from captions, so there is only the transcript.</p>
       ) : null}
       {playbackError ? <p className="video-page__note">The player could not load: {playbackError}</p> : null}
+      {video.status === 'completed' ? <CitationHeatStrip videoId={video.id} onSeek={url ? seek : null} /> : null}
 
       <dl className="video-page__facts">
         <div>

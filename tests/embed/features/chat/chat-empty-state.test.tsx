@@ -31,6 +31,26 @@ describe('ChatEmptyState starters', () => {
     expect(calls.map((c) => c.url)).toEqual(['/api/chat/starters']);
   });
 
+  it("speaks as the creator's assistant: its name, greeting, and the creator's own starters first", async () => {
+    const own = { question: 'What flour should I buy first?', videoId: null, videoTitle: null };
+    stubApi({ '/api/chat/starters': { body: { starters: [own, ...starters.slice(0, 1)], assistant: { name: 'Crumb', greeting: 'Hi baker! Ask me about your loaf.' } } } });
+    render(<EmptyStateWithStarters onPickQuestion={() => undefined} disabled={false} />);
+    expect(await screen.findByRole('heading', { name: 'Ask Crumb about the course videos' })).toBeTruthy();
+    expect(screen.getByText('Hi baker! Ask me about your loaf.')).toBeTruthy();
+    expect(screen.getByText(/^Crumb answers from this course/)).toBeTruthy();
+    const buttons = within(screen.getByRole('list', { name: 'Example questions' })).getAllByRole('button');
+    expect(buttons.map((b) => b.textContent)).toEqual([own.question, starters[0]!.question]);
+    // A creator's own starter comes from no lesson: no "From …" hint.
+    expect(buttons[0]!.hasAttribute('title')).toBe(false);
+  });
+
+  it('is Chronos without a greeting when the creator chose nothing', async () => {
+    stubApi({ '/api/chat/starters': { body: { starters, assistant: { name: 'Chronos', greeting: '' } } } });
+    render(<EmptyStateWithStarters onPickQuestion={() => undefined} disabled={false} />);
+    expect(await screen.findByRole('heading', { name: 'Ask about the course videos' })).toBeTruthy();
+    expect(document.querySelector('.chat-greeting')).toBeNull();
+  });
+
   it('cannot be picked while the composer is disabled', async () => {
     stubApi({ '/api/chat/starters': { body: { starters } } });
     const pick = vi.fn();

@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LibraryPanel } from '../../../../embed/features/library/components/library-panel';
 import { lineAt } from '../../../../embed/features/library/components/transcript-list';
+import type { CitationHeat } from '../../../../shared/schemas/assistant-settings';
 import type { VideoDetail, VideoPlayback } from '../../../../shared/schemas/videos';
 import { videoSummary } from './video-fixture';
 
@@ -21,15 +22,19 @@ const detail: VideoDetail = {
 };
 let playback: VideoPlayback = { videoId: lesson.id, title: lesson.title, url: '/api/local-blobs/play-token', mimeType: 'video/mp4', expiresAt: '2030-01-01T00:00:00.000Z' };
 let shown: VideoDetail = detail;
+const noHeat = { videoId: lesson.id, durationSeconds: 120, bucketSeconds: 10, buckets: Array.from({ length: 12 }, (_, i) => ({ startSeconds: i * 10, endSeconds: i * 10 + 10, citations: 0 })), totalCitations: 0 };
+let heat: CitationHeat = noHeat;
 
 const server = setupServer(
   http.get('/api/videos', () => HttpResponse.json({ videos: [shown] })),
   http.get('/api/videos/:id', ({ params }) => (params.id === shown.id ? HttpResponse.json(shown) : HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'No such video.', requestId: 'r' } }, { status: 404 }))),
   http.get('/api/videos/:id/playback', () => HttpResponse.json(playback)),
+  http.get('/api/videos/:id/citation-heat', () => HttpResponse.json(heat)),
 );
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   shown = detail;
+  heat = noHeat;
   playback = { ...playback, url: '/api/local-blobs/play-token', mimeType: 'video/mp4' };
 });
 afterAll(() => server.close());
@@ -41,6 +46,35 @@ async function openVideo(title: string) {
 }
 
 describe('the video page', () => {
+  it("draws where students' citations land, seeks from a hot slice, and has the counts as a table", async () => {
+    heat = {
+      ...noHeat,
+      buckets: noHeat.buckets.map((b) => (b.startSeconds === 60 ? { ...b, citations: 3 } : b.startSeconds === 0 ? { ...b, citations: 1 } : b)),
+      totalCitations: 4,
+    };
+    await openVideo('Folding');
+    const player = (await screen.findByLabelText('Folding player')) as HTMLVideoElement;
+    const play = vi.spyOn(player, 'play').mockResolvedValue(undefined);
+    const strip = within(await screen.findByRole('group', { name: 'Citations along the lesson timeline' }));
+    // Only cited slices are buttons (one tab stop each), named with their range and count.
+    expect(strip.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+      '0:00–0:10: 1 citation. Play from 0:00',
+      '1:00–1:10: 3 citations. Play from 1:00',
+    ]);
+    fireEvent.click(strip.getByRole('button', { name: /1:00–1:10/ }));
+    expect(player.currentTime).toBe(60);
+    expect(play).toHaveBeenCalled();
+    expect(screen.getByText(/4 citations in students' answers/)).toBeTruthy();
+    const table = within(screen.getByRole('table', { name: /Citations per moment/ }));
+    expect(table.getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['0:00–0:101Play', '1:00–1:103Play']);
+  });
+
+  it('says so when no answer cited the lesson yet', async () => {
+    await openVideo('Folding');
+    expect(await screen.findByText(/No answer has cited this lesson yet/)).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Citations along the lesson timeline' })).toBeNull();
+  });
+
   it('plays the file and seeks to a transcript line when it is clicked', async () => {
     await openVideo('Folding');
     const player = (await screen.findByLabelText('Folding player')) as HTMLVideoElement;
