@@ -1,6 +1,8 @@
 import { ApiError } from '../../../shared/api-error';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
+import type { AssistantSettings } from '../../../shared/schemas/assistant-settings';
+import { toAssistantSettings, type AssistantRow } from '../assistant/get-assistant-settings';
 import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
 import { RESERVED_COLUMNS, reservationOf, reserveChatQuestionCtes, utcDay, type ChatReservation, type ReservedRow } from '../quotas/chat-quota';
@@ -14,6 +16,10 @@ export interface HeldQuestion {
   /** The answer's row, `streaming` until stream-answer (or the reconcile) settles it. */
   messageId: string;
   reservation: ChatReservation | null;
+  /** The creator has notes (corrections) to search; read in the same statement, so a creator without any costs none. */
+  hasNotes: boolean;
+  /** The creator's assistant (name, greeting, teaching mode), read in the same statement. */
+  assistant: AssistantSettings;
 }
 
 /**
@@ -35,7 +41,12 @@ export async function holdQuestion(
   const quota = { creatorId, userId: viewer.user.id };
   const counted = viewer.role === 'student';
   // $1 creator, $2 user, $3 today, $4 experience, $5 title, $6 asked as, $7 session (or null), $8 question, $9 counted.
-  const [row] = await ports.db.query<ReservedRow & { found: boolean; session_id: string | null; user_message_id: string | null; message_id: string | null }>(
+  const [row] = await ports.db.query<
+    ReservedRow & {
+      found: boolean; session_id: string | null; user_message_id: string | null; message_id: string | null;
+      has_notes: boolean; assistant: AssistantRow | string | null;
+    }
+  >(
     `with own as (
        -- Through the session row: a conversation deleted since startQuestion checked it is "not found".
        select s.id from chat_sessions s where $7::uuid is not null and s.id = $7::uuid and s.creator_id = $1 and s.user_id = $2
@@ -60,7 +71,11 @@ export async function holdQuestion(
        returning id
      )
      select (select ok from found) as found, (select id from target) as session_id,
-            (select id from asked) as user_message_id, (select id from answer) as message_id, ${RESERVED_COLUMNS}`,
+            (select id from asked) as user_message_id, (select id from answer) as message_id, ${RESERVED_COLUMNS},
+            -- What prepareAnswer needs of the creator, here rather than two more round trips on the hot path.
+            exists (select 1 from creator_notes n where n.creator_id = $1) as has_notes,
+            (select json_build_object('name', a.name, 'greeting', a.greeting, 'starters', a.starters, 'teaching_mode', a.teaching_mode)
+               from assistant_settings a where a.creator_id = $1) as assistant`,
     [creatorId, viewer.user.id, utcDay(now), viewer.experience!.id, input.question.slice(0, 80), viewer.role, input.sessionId, input.question, counted],
   );
   if (!row?.found) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
@@ -72,6 +87,8 @@ export async function holdQuestion(
     userMessageId: row.user_message_id!,
     messageId: row.message_id!,
     reservation,
+    hasNotes: Boolean(row.has_notes),
+    assistant: toAssistantSettings((typeof row.assistant === 'string' ? JSON.parse(row.assistant) : row.assistant) ?? undefined),
   };
 }
 

@@ -2,7 +2,6 @@ import { ApiError } from '../../../shared/api-error';
 import type { ChatRequest, ChatSource } from '../../../shared/schemas/chat';
 import type { ChatUsage } from '../../../shared/schemas/usage';
 import type { AnswerAssistant, Answerer, ChatTurn } from '../../ports/answerer';
-import { getAssistantSettings } from '../assistant/get-assistant-settings';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
@@ -162,12 +161,14 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
       ? mergeMomentFirst(await findMomentSources(ports.db, { creatorId: viewer.creator.id, moment: opened.moment }), reranked, SOURCES_LIMIT)
       : reranked;
     // The creator's notes (corrections of earlier answers) are sources too; one that clearly matches comes first.
-    const notes = await retrieveNotes(ports.db, {
-      creatorId: viewer.creator.id,
-      query: rewritten.query,
-      vector: retrieved.queryVector ?? null,
-      model: ports.embedder.model,
-    });
+    const notes = held.hasNotes
+      ? await retrieveNotes(ports.db, {
+          creatorId: viewer.creator.id,
+          query: rewritten.query,
+          vector: retrieved.queryVector ?? null,
+          model: ports.embedder.model,
+        })
+      : [];
     let kept = held.reservation;
     if (kept && found.length === 0 && notes.length === 0) {
       // The course cannot answer this: the student is told so, and it does not cost a question.
@@ -176,8 +177,8 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
     }
     const sources = numberSourcesWithNotes(notes, found, SOURCES_LIMIT);
     const sourceSegments = await segmentsOfSources(ports.db, viewer.creator.id, sources);
-    // Only an answer from sources reaches the answerer, so only then is the creator's persona read.
-    const settings = sources.length > 0 ? await getAssistantSettings(ports.db, { creatorId: viewer.creator.id }) : null;
+    // Only an answer from sources reaches the answerer, so only then does the creator's persona matter.
+    const settings = sources.length > 0 ? held.assistant : null;
     return {
       viewer,
       question: opened.question,
