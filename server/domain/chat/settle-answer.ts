@@ -13,6 +13,8 @@ export interface SettledAnswer {
   costUsd: number;
   /** The student got an answer: the question it holds stays counted. Otherwise it is given back. */
   keepQuestion: boolean;
+  /** The conversation to mark as just used (its place in the student's list), in the same statement. */
+  sessionId?: string;
 }
 
 /**
@@ -40,11 +42,14 @@ export async function settleAnswer(db: Db, answer: SettledAnswer): Promise<{ set
         where not $10::boolean and held.quota_period is not null
           and u.creator_id = held.creator_id and u.user_id = held.user_id and u.period_start = held.quota_period
        returning 1
+     ), touched as (
+       update chat_sessions s set updated_at = now() where $11::uuid is not null and s.id = $11::uuid
      )
      select (select count(*) from settled)::int as settled, (select count(*) from released)::int as released`,
     [
       answer.messageId, answer.status, answer.content, JSON.stringify(answer.citations), JSON.stringify(answer.sources),
       answer.latencyMs, answer.inputTokens, answer.outputTokens, answer.costUsd, answer.keepQuestion,
+      answer.sessionId ?? null,
     ],
   );
   return { settled: (row?.settled ?? 0) > 0, released: (row?.released ?? 0) > 0 };

@@ -146,46 +146,49 @@ async function recordExchange(
 ) {
   const creatorId = p.viewer.creator.id;
   const cost = tokenCostUsd(ports.answerer.name, o.inputTokens, o.outputTokens);
+  const settled = {
+    messageId: p.messageId,
+    status: o.status,
+    content: o.answer,
+    citations,
+    sources: p.sources,
+    latencyMs,
+    inputTokens: o.inputTokens,
+    outputTokens: o.outputTokens,
+    costUsd: cost,
+    keepQuestion: charged,
+    sessionId: p.sessionId,
+  };
   // message_id through a lookup: a conversation deleted mid-answer takes the row with it, and its costs stay unlinked.
+  const costs: [string, unknown[]][] = [];
+  const costSql = (operation: string) =>
+    `insert into api_costs (creator_id, message_id, provider, operation, model, units, unit_kind, cost_usd)
+     values ($1, (select id from chat_messages where id = $2), $3, '${operation}', $4, $5, 'tokens', $6)`;
+  const provider = ports.answerer.name.split(':')[0];
+  if (o.inputTokens + o.outputTokens > 0) {
+    costs.push([costSql('answer'), [creatorId, p.messageId, provider, ports.answerer.name, o.inputTokens + o.outputTokens, cost]]);
+  }
+  const rewriteTokens = p.rewrite.inputTokens + p.rewrite.outputTokens;
+  if (rewriteTokens > 0) {
+    // Billed even when the rules won (the model replied with nothing usable): the provider charged it.
+    costs.push([
+      costSql('query_rewrite'),
+      [creatorId, p.messageId, provider, ports.answerer.name, rewriteTokens, tokenCostUsd(ports.answerer.name, p.rewrite.inputTokens, p.rewrite.outputTokens)],
+    ]);
+  }
+  if (p.embeddingTokens > 0 && ports.embedder.model !== 'offline-lexical-v1') {
+    costs.push([
+      costSql('query_embedding'),
+      [creatorId, p.messageId, 'openai', ports.embedder.model, p.embeddingTokens, tokenCostUsd(ports.embedder.model, p.embeddingTokens, 0)],
+    ]);
+  }
+  // Nothing billed (offline providers): the settle is one statement, no transaction around it.
+  if (costs.length === 0) {
+    await settleAnswer(ports.db, settled);
+    return;
+  }
   await ports.db.transaction(async (tx) => {
-    await settleAnswer(tx, {
-      messageId: p.messageId,
-      status: o.status,
-      content: o.answer,
-      citations,
-      sources: p.sources,
-      latencyMs,
-      inputTokens: o.inputTokens,
-      outputTokens: o.outputTokens,
-      costUsd: cost,
-      keepQuestion: charged,
-    });
-    await tx.query(`update chat_sessions set updated_at = now() where id = $1`, [p.sessionId]);
-    if (o.inputTokens + o.outputTokens > 0) {
-      await tx.query(
-        `insert into api_costs (creator_id, message_id, provider, operation, model, units, unit_kind, cost_usd)
-         values ($1, (select id from chat_messages where id = $2), $3, 'answer', $4, $5, 'tokens', $6)`,
-        [creatorId, p.messageId, ports.answerer.name.split(':')[0], ports.answerer.name, o.inputTokens + o.outputTokens, cost],
-      );
-    }
-    const rewriteTokens = p.rewrite.inputTokens + p.rewrite.outputTokens;
-    if (rewriteTokens > 0) {
-      // Billed even when the rules won (the model replied with nothing usable): the provider charged it.
-      await tx.query(
-        `insert into api_costs (creator_id, message_id, provider, operation, model, units, unit_kind, cost_usd)
-         values ($1, (select id from chat_messages where id = $2), $3, 'query_rewrite', $4, $5, 'tokens', $6)`,
-        [
-          creatorId, p.messageId, ports.answerer.name.split(':')[0], ports.answerer.name, rewriteTokens,
-          tokenCostUsd(ports.answerer.name, p.rewrite.inputTokens, p.rewrite.outputTokens),
-        ],
-      );
-    }
-    if (p.embeddingTokens > 0 && ports.embedder.model !== 'offline-lexical-v1') {
-      await tx.query(
-        `insert into api_costs (creator_id, message_id, provider, operation, model, units, unit_kind, cost_usd)
-         values ($1, (select id from chat_messages where id = $2), 'openai', 'query_embedding', $3, $4, 'tokens', $5)`,
-        [creatorId, p.messageId, ports.embedder.model, p.embeddingTokens, tokenCostUsd(ports.embedder.model, p.embeddingTokens, 0)],
-      );
-    }
+    await settleAnswer(tx, settled);
+    for (const [sql, params] of costs) await tx.query(sql, params);
   });
 }

@@ -127,6 +127,25 @@ describe('POST /api/chat', () => {
     expect(JSON.stringify(await list.json())).not.toContain(sessionId);
   });
 
+  it('moves a conversation continued to the top of the list, as its answer settles', async () => {
+    const metaOf = async (res: Response) => {
+      const events = await readChatEvents(res);
+      expect(events.at(-1)).toMatchObject({ type: 'done' });
+      return events[0]!.type === 'meta' ? events[0]!.sessionId : '';
+    };
+    const older = await metaOf(await ask('What is hydration?', world.A.admin));
+    const newer = await metaOf(await ask('What does a stickier dough mean?', world.A.admin));
+    const order = async () => {
+      const headers = { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [EXPERIENCE_HEADER]: world.A.experienceId };
+      const list = await app.request('/api/chat/sessions', { headers });
+      const ids = ((await list.json()) as { sessions: { id: string }[] }).sessions.map((s) => s.id);
+      return ids.filter((id) => id === older || id === newer);
+    };
+    expect(await order()).toEqual([newer, older]);
+    await metaOf(await ask('And a more open crumb?', world.A.admin, world.A.experienceId, older));
+    expect(await order()).toEqual([older, newer]);
+  });
+
   it('validates the question', async () => {
     const empty = await ask('   ');
     expect(empty.status).toBe(400);
