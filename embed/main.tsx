@@ -1,5 +1,3 @@
-// Before any schema parses: no eval probe under the CSP (see the file).
-import './lib/zod-without-eval';
 // First, so the base styles come before any view's own stylesheet in the bundle.
 import './styles.css';
 import { StrictMode } from 'react';
