@@ -146,7 +146,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
         ) : null}
 
         {openSource ? (
-          <Suspense fallback={<PlayerPlaceholder docked />}>
+          <Suspense fallback={<PlayerPlaceholder title={openSource.source.videoTitle} docked />}>
             <PlayerPanel
               moment={openSource.source}
               seekRequest={openSource.request}
