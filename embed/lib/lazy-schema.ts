@@ -18,7 +18,7 @@ function loadFirstScreenSchemas(): Promise<FirstScreenSchemas> {
  *
  * The student view paints before zod arrives: its fetchers name their schema with
  * `lazySchema((schemas) => schemas.Viewer)` (`first-screen-schemas.ts`), and `apiRequest`
- * starts importing it beside the request, so zod (≈ 22 KB gzip) downloads while the server
+ * starts importing it beside the request, so zod downloads while the server
  * answers instead of before the first render. Every response is still parsed with the one
  * shared schema.
  */
