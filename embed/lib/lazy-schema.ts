@@ -14,6 +14,14 @@ function loadFirstScreenSchemas(): Promise<FirstScreenSchemas> {
 }
 
 /**
+ * Starts importing the schemas now (main.tsx, before the first render), so they download while
+ * React renders and the first request is made, not after. A failure is left for the first parse.
+ */
+export function preloadFirstScreenSchemas(): void {
+  loadFirstScreenSchemas().catch(() => undefined);
+}
+
+/**
  * A shared schema fetched with the first response it checks, not with the page.
  *
  * The student view paints before zod arrives: its fetchers name their schema with
