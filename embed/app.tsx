@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useLocation } from './lib/history';
 import { matchRoute } from './lib/routes';
 import { NotFoundView } from './views/not-found/not-found-view';
@@ -9,16 +9,24 @@ import { StudentChatView } from './views/student-chat/student-chat-view';
  * bundle. Every other view is its own chunk, fetched only when its route is opened, so a
  * student never downloads the creator dashboard, the sandbox or the public pages.
  */
-const CreatorDashboardView = lazy(() =>
-  import('./views/creator-dashboard/creator-dashboard-view').then((m) => ({ default: m.CreatorDashboardView })),
-);
+/**
+ * A lazy view. Its chunk builds shared schemas as it loads, so zod is told there is no eval
+ * (`lib/zod-without-eval.ts`) first: the student chat's first screen has no zod at all and
+ * imports it with its first response (`lib/lazy-schema.ts`), which does the same.
+ */
+function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(async () => {
+    await import('./lib/zod-without-eval');
+    return { default: await load() };
+  });
+}
+
+const CreatorDashboardView = lazyView(() => import('./views/creator-dashboard/creator-dashboard-view').then((m) => m.CreatorDashboardView));
 // Lessons are a student's second stop (the chat is where they land): their own chunk too.
-const StudentLessonsView = lazy(() =>
-  import('./views/student-lessons/student-lessons-view').then((m) => ({ default: m.StudentLessonsView })),
-);
-const DiscoverView = lazy(() => import('./views/discover/discover-view').then((m) => ({ default: m.DiscoverView })));
-const LandingView = lazy(() => import('./views/landing/landing-view').then((m) => ({ default: m.LandingView })));
-const SandboxView = lazy(() => import('./views/sandbox/sandbox-view').then((m) => ({ default: m.SandboxView })));
+const StudentLessonsView = lazyView(() => import('./views/student-lessons/student-lessons-view').then((m) => m.StudentLessonsView));
+const DiscoverView = lazyView(() => import('./views/discover/discover-view').then((m) => m.DiscoverView));
+const LandingView = lazyView(() => import('./views/landing/landing-view').then((m) => m.LandingView));
+const SandboxView = lazyView(() => import('./views/sandbox/sandbox-view').then((m) => m.SandboxView));
 
 /** While a view's chunk loads: the same landmark every view has, announced as busy. */
 function ViewLoading() {

@@ -1,5 +1,3 @@
-// Before any schema parses: no eval probe under the CSP (see the file).
-import './lib/zod-without-eval';
 // First, so the base styles come before any view's own stylesheet in the bundle.
 import './styles.css';
 import { StrictMode } from 'react';
@@ -7,9 +5,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { installSandboxToken } from './lib/sandbox-token';
 import { installWhopSession } from './features/signin/session-store';
+import { preloadFirstScreenSchemas } from './lib/lazy-schema';
 import { applyTheme } from './lib/theme';
 
 applyTheme(document.documentElement, window.location.search);
+// Zod and the shared schemas are not in the first download: start fetching them now, beside the first render.
+preloadFirstScreenSchemas();
 // Before anything renders or fetches: take the local sandbox's token out of the URL.
 installSandboxToken();
 // Top level only: is this browser signed in with Whop (its CSRF token for writes)?

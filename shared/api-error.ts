@@ -1,16 +1,27 @@
-import { z } from 'zod';
 import { errorCatalog, isErrorCode, type ErrorCode } from './errors';
+import type { ErrorBody } from './schemas/error-body';
 
-/** Body of every error response: `{ error: { code, message, requestId, details? } }`. */
-export const ErrorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    requestId: z.string(),
-    details: z.record(z.string(), z.unknown()).optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof ErrorBody>;
+export type { ErrorBody } from './schemas/error-body';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Whether `body` is an `ErrorBody` (`schemas/error-body.ts`). Written out rather than parsed
+ * with the schema so that `ApiError`, which every embed screen imports, does not bring zod into
+ * the student view's first download; `tests/server/shared/error-body-guard.test.ts` checks it
+ * agrees with the schema.
+ */
+export function isErrorBody(body: unknown): body is ErrorBody {
+  if (!isRecord(body) || !isRecord(body['error'])) return false;
+  const { code, message, requestId, details } = body['error'];
+  return (
+    typeof code === 'string' &&
+    typeof message === 'string' &&
+    typeof requestId === 'string' &&
+    (details === undefined || isRecord(details))
+  );
+}
 
 /**
  * The error both sides speak. The server throws it from domain code and maps it
@@ -54,9 +65,8 @@ export class ApiError extends Error {
 
   /** Rebuilds the error from a response body; unknown shapes become INTERNAL with the status. */
   static fromBody(status: number, body: unknown): ApiError {
-    const parsed = ErrorBody.safeParse(body);
-    if (parsed.success) {
-      const { code, message, requestId, details } = parsed.data.error;
+    if (isErrorBody(body)) {
+      const { code, message, requestId, details } = body.error;
       return new ApiError(isErrorCode(code) ? code : 'INTERNAL', message, {
         requestId,
         ...(details ? { details } : {}),

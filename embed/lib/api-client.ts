@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api-error';
-import { CSRF_HEADER } from '../../shared/schemas/auth';
+import { CSRF_HEADER } from '../../shared/csrf-header';
+import { schemaOf, type LazySchema } from './lazy-schema';
 
 /**
  * The one way the embed talks to the server.
@@ -18,8 +19,11 @@ export interface ApiRequestOptions<S extends z.ZodType> {
   method?: HttpMethod;
   /** Serialised as JSON. */
   body?: unknown;
-  /** Validates a success body; its output is what the call resolves to. */
-  schema: S;
+  /**
+   * Validates a success body; its output is what the call resolves to. A `LazySchema` is
+   * imported beside the request (the student view's first screen, `lazy-schema.ts`).
+   */
+  schema: S | LazySchema<S>;
   signal?: AbortSignal;
   headers?: Record<string, string>;
   /**
@@ -62,6 +66,11 @@ export async function apiRequest<S extends z.ZodType>(
     throw new TypeError(`apiRequest takes a same-origin path starting with "/", got "${path}"`);
   }
   const headers = buildHeaders(options);
+  // Loaded while the request is in flight; settled here so a failed import is never unhandled.
+  const schemaReady = schemaOf(options.schema).then(
+    (schema) => ({ schema }),
+    (cause: unknown) => ({ cause }),
+  );
 
   let response: Response;
   try {
@@ -80,10 +89,17 @@ export async function apiRequest<S extends z.ZodType>(
 
   const requestId = response.headers.get('x-request-id') ?? undefined;
   const body = await readJson(response);
+  /** The schema, once its import settled; a page that cannot fetch its own code is offline (or was redeployed). */
+  const schema = async () => {
+    const loaded = await schemaReady;
+    if ('schema' in loaded) return loaded.schema;
+    if (options.signal?.aborted) throw options.signal.reason;
+    throw new ApiError('SERVICE_UNAVAILABLE', UNREACHABLE_MESSAGE, { cause: loaded.cause, ...(requestId ? { requestId } : {}) });
+  };
 
   if (!response.ok) {
     if (body.ok && options.answerStatuses?.includes(response.status)) {
-      const answer = options.schema.safeParse(body.value);
+      const answer = (await schema()).safeParse(body.value);
       if (answer.success) return answer.data;
     }
     const error = ApiError.fromBody(response.status, body.value);
@@ -95,7 +111,7 @@ export async function apiRequest<S extends z.ZodType>(
     });
   }
 
-  const parsed = body.ok ? options.schema.safeParse(body.value) : undefined;
+  const parsed = body.ok ? (await schema()).safeParse(body.value) : undefined;
   if (!parsed?.success) {
     throw new ApiError('INTERNAL', 'Chronos sent a response this page does not understand. Reload to get the latest version.', {
       ...(requestId ? { requestId } : {}),
@@ -105,7 +121,7 @@ export async function apiRequest<S extends z.ZodType>(
   return parsed.data;
 }
 
-function buildHeaders(options: ApiRequestOptions<z.ZodType>): Headers {
+function buildHeaders(options: Pick<ApiRequestOptions<z.ZodType>, 'body' | 'headers'>): Headers {
   const headers = withDefaultHeaders(new Headers({ accept: 'application/json' }));
   if (options.body !== undefined) headers.set('content-type', 'application/json');
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);

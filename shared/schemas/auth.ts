@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { boundedText } from './bounded-text';
 
-/** The header that carries the session's CSRF token on cookie-authenticated writes. */
-export const CSRF_HEADER = 'x-chronos-csrf';
+// Its own zod-free module, so the embed's API client can name it without importing zod.
+export { CSRF_HEADER } from '../csrf-header';
 
 export const NEXT_PATH_MAX = 512;
 

@@ -119,8 +119,18 @@ for (const theme of themes) {
         await frame.locator('.citation-marker__note').first().waitFor(SEEN);
         await expectNoSeriousViolations(page, `student chat with a creator's note open, ${theme}, ${viewport.name}`);
 
+        // The player's code is fetched with the first citation: held back here, so its placeholder is checked too.
+        let release = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route(/\/assets\/player-panel-[^/]+\.js$/, async (route) => {
+          await held;
+          await route.continue();
+        });
         await frame.locator('button.citation-chip').first().click();
-        await frame.getByRole('complementary', { name: 'Video source' }).waitFor(SEEN);
+        await frame.locator('aside[aria-label="Video source"][aria-busy="true"]').waitFor(SEEN);
+        await expectNoSeriousViolations(page, `student chat, the player loading, ${theme}, ${viewport.name}`);
+        release();
+        await frame.getByRole('complementary', { name: 'Video source' }).locator('blockquote').waitFor(SEEN);
         await expectNoSeriousViolations(page, `student chat with the player, ${theme}, ${viewport.name}`);
         await page.context().close();
       }, 120_000);

@@ -138,7 +138,8 @@ describe('the student chat, in Chromium', () => {
   it('on a phone, the player is a sheet above the composer, not over it', async () => {
     await frame.locator('.answer-text .citation-marker__button').last().click();
     const panel = frame.getByRole('complementary', { name: 'Video source' });
-    await panel.waitFor(SEEN);
+    // The player's code comes with the first citation (a placeholder holds its place): measure the player.
+    await panel.locator('blockquote').waitFor(SEEN);
     const sheet = (await panel.boundingBox())!;
     const composer = (await frame.locator('.chat-screen__composer').boundingBox())!;
     expect(overlap(sheet, composer), `sheet ${JSON.stringify(sheet)}, composer ${JSON.stringify(composer)}`).toBe(false);
@@ -162,7 +163,7 @@ describe('the student chat, in Chromium', () => {
     expect(await desk.locator('.citation-marker__tip').first().isVisible()).toBe(true);
     await marker.click();
     const panel = desk.getByRole('complementary', { name: 'Video source' });
-    await panel.waitFor(SEEN);
+    await panel.locator('blockquote').waitFor(SEEN);
     const player = (await panel.boundingBox())!;
     const messages = (await desk.locator('main[aria-label="Conversation"]').boundingBox())!;
     const composer = (await desk.locator('.chat-screen__composer').boundingBox())!;

@@ -80,7 +80,8 @@ const views = [
       await answer.waitFor(VISIBLE);
       await frame.waitForFunction(() => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true', undefined, VISIBLE);
       await answer.locator('.citation-chip').first().click();
-      await frame.getByRole('complementary', { name: 'Video source' }).waitFor(VISIBLE);
+      // The loaded player (its code comes with the first citation), not its placeholder.
+      await frame.getByRole('complementary', { name: 'Video source' }).locator('blockquote').waitFor(VISIBLE);
     },
   },
   {

@@ -1,7 +1,7 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../shared/api-error';
+import { ErrorBody } from '../../shared/schemas/error-body';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
 import { CSRF_HEADER } from '../../shared/schemas/auth';
 import { sessionMakerFor } from './test-sessions';

@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../shared/api-error';
+import { ErrorBody } from '../../shared/schemas/error-body';
 import { HealthResponse } from '../../shared/schemas/health';
 import { createWorker } from '../../server/entry/worker-handler';
 import type { WorkerBindings } from '../../server/entry/worker-deps';

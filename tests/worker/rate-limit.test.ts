@@ -2,7 +2,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../shared/api-error';
+import { ErrorBody } from '../../shared/schemas/error-body';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
 import { openPostgresDb } from '../../server/adapters/db/postgres-db';
 import { createWorkersRateLimiter } from '../../server/adapters/rate-limit/workers-rate-limiter';

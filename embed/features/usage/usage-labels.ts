@@ -1,5 +1,9 @@
 import type { ApiError } from '../../../shared/api-error';
-import { ChatUsage } from '../../../shared/schemas/usage';
+import type { ChatUsage } from '../../../shared/schemas/usage';
+import { lazySchema } from '../../lib/lazy-schema';
+
+/** Checked with the shared schema, imported with the first error that carries a usage (`lib/lazy-schema.ts`). */
+const ChatUsageSchema = lazySchema((schemas) => schemas.ChatUsage);
 
 export type AllowanceTone = 'neutral' | 'warning' | 'danger';
 
@@ -71,9 +75,13 @@ export function formatReset(resetsAt: string, now = new Date(), options: { local
   return { clock, relative: text };
 }
 
-/** The usage a `CHAT_LIMIT_EXCEEDED` error carries in `details.usage`, or null for any other error. */
-export function usageFromLimitError(error: ApiError): ChatUsage | null {
+/**
+ * The usage a `CHAT_LIMIT_EXCEEDED` error carries in `details.usage`, or null for any other
+ * error (or when the schema cannot be fetched: the view then re-reads nothing and shows what it has).
+ */
+export async function usageFromLimitError(error: ApiError): Promise<ChatUsage | null> {
   if (error.code !== 'CHAT_LIMIT_EXCEEDED') return null;
-  const parsed = ChatUsage.safeParse(error.details?.['usage']);
-  return parsed.success ? parsed.data : null;
+  const schema = await ChatUsageSchema.load().catch(() => undefined);
+  const parsed = schema?.safeParse(error.details?.['usage']);
+  return parsed?.success ? parsed.data : null;
 }

@@ -28,7 +28,8 @@ export function useChatAllowance() {
   const handleChatError = useCallback(
     (error: ApiError): boolean => {
       if (error.code !== 'CHAT_LIMIT_EXCEEDED') return false;
-      showLimit(usageFromLimitError(error) ?? undefined);
+      // The usage is checked with the shared schema, which may still be on its way (lazy-schema.ts).
+      void usageFromLimitError(error).then((latest) => showLimit(latest ?? undefined));
       return true;
     },
     [showLimit],

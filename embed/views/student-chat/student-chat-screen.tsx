@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Viewer } from '../../../shared/schemas/viewer';
 import { ChatEmptyState } from '../../features/chat/components/chat-empty-state';
 import { useStarterQuestions } from '../../features/chat/api/get-starter-questions';
@@ -10,7 +10,7 @@ import { SessionList } from '../../features/chat/components/session-list';
 import { useChatStream } from '../../features/chat/use-chat-stream';
 import { useFollowLatest } from '../../features/chat/use-follow-latest';
 import { PlaybackCache } from '../../features/player/api/get-video-playback';
-import { PlayerPanel } from '../../features/player/components/player-panel';
+import { PlayerPlaceholder } from '../../features/player/components/player-placeholder';
 import { LimitModal } from '../../features/usage/components/limit-modal';
 import { LimitNotice } from '../../features/usage/components/limit-notice';
 import { UsageCounter } from '../../features/usage/components/usage-counter';
@@ -22,6 +22,13 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { HistoryToggle } from './history-toggle';
 import { StudentNav } from './student-nav';
 import './student-chat.css';
+
+/*
+ * Not on the first screen: the player opens from a citation, and its code is fetched then
+ * (≈ 1 KB gzip less in the chat's first download, `npm run bench embed`). The limit modal stays:
+ * splitting it out made the build share more chunks and saved nothing.
+ */
+const PlayerPanel = lazy(() => import('../../features/player/components/player-panel').then((m) => ({ default: m.PlayerPanel })));
 
 export const ANSWERING = 'Answering… Stop it to ask something else.';
 
@@ -144,13 +151,15 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
         ) : null}
 
         {openSource ? (
-          <PlayerPanel
-            moment={openSource.source}
-            seekRequest={openSource.request}
-            cache={playbackCache}
-            onClose={closeSource}
-            docked
-          />
+          <Suspense fallback={<PlayerPlaceholder title={openSource.source.videoTitle} docked />}>
+            <PlayerPanel
+              moment={openSource.source}
+              seekRequest={openSource.request}
+              cache={playbackCache}
+              onClose={closeSource}
+              docked
+            />
+          </Suspense>
         ) : null}
 
         <div className="chat-screen__composer">

@@ -191,7 +191,8 @@ describe('useChatAllowance', () => {
       handled = result.current.handleChatError(new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage: freeUsage(3) } }));
     });
     expect(handled).toBe(true);
-    expect(result.current.limitOpen).toBe(true);
+    // The carried usage is checked with the shared schema, which the embed imports on demand.
+    await waitFor(() => expect(result.current.limitOpen).toBe(true));
     expect(result.current.usage.data?.remaining).toBe(0);
     expect(result.current.blockedReason).toBe("You've used your 3 free questions.");
 

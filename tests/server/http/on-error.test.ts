@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ApiError, ErrorBody } from '../../../shared/api-error';
+import { ApiError } from '../../../shared/api-error';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { errorCatalog } from '../../../shared/errors';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createApp } from '../../../server/app';

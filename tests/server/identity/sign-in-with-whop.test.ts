@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/api-error';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { AuthSession, CSRF_HEADER } from '../../../shared/schemas/auth';
 import { Viewer } from '../../../shared/schemas/viewer';
 import { COMPANY_HEADER, EXPERIENCE_HEADER } from '../../../shared/whop-context';

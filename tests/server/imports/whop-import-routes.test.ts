@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/api-error';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { VideoPlayback } from '../../../shared/schemas/videos';
 import { LessonList } from '../../../shared/schemas/lessons';
 import { WhopImportResult, WhopImportTree } from '../../../shared/schemas/whop-import';

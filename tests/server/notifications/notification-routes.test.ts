@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/api-error';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { NotificationSettings, SandboxNotificationList } from '../../../shared/schemas/notifications';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';

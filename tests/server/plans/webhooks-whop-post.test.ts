@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/api-error';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { signStandardWebhook } from '../../../server/http/standard-webhook';
 import type { Db } from '../../../server/ports/db';
 import { createTestApp, TEST_WEBHOOK_SECRET } from '../../support/test-app';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthResponse } from '../../../shared/schemas/health';
-import { ErrorBody } from '../../../shared/api-error';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import type { Db } from '../../../server/ports/db';
 import { createTestDb } from '../../support/test-db';
 import { createTestApp } from '../../support/test-app';

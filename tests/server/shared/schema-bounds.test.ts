@@ -11,7 +11,7 @@ import { sharedSchemaExports, unboundedInputs } from './schema-walk';
  * a claim that nothing the client sends is parsed with it.
  */
 const RESPONSES = new Set([
-  'api-error.ts#ErrorBody',
+  'schemas/error-body.ts#ErrorBody',
   'schemas/chat-history.ts#ChatSessionSummary',
   'schemas/chat-history.ts#ChatCitation',
   'schemas/chat-history.ts#ChatMessage',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/api-error';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { VideoUploadCreated, type UploadTarget } from '../../../shared/schemas/videos';
 import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/api-error';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { MonthlyCosts, VideoPlayback, VideoUploadCreated } from '../../../shared/schemas/videos';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createBlobGrantSigner } from '../../../server/adapters/blob/blob-grants';

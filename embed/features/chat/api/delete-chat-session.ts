@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-schema';
 import { useApiMutation } from '../../../lib/use-api-mutation';
 
-const NoContent = z.undefined();
+const NoContent = lazySchema((schemas) => schemas.NoContent);
 
 /** `DELETE /api/chat/sessions/:id`: 204; the conversation and its messages are gone. Resolves to the id deleted. */
 export async function deleteChatSession(sessionId: string): Promise<string> {

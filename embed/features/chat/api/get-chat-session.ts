@@ -1,5 +1,9 @@
-import { ChatSessionMessages } from '../../../../shared/schemas/chat-history';
+import type { ChatSessionMessages } from '../../../../shared/schemas/chat-history';
 import { apiRequest } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-schema';
+
+/** Imported with the first response it checks (`lib/lazy-schema.ts`): the student view paints without zod. */
+const ChatSessionMessagesSchema = lazySchema((schemas) => schemas.ChatSessionMessages);
 
 /**
  * `GET /api/chat/sessions/:id`: one past conversation's messages (404 for another
@@ -7,7 +11,7 @@ import { apiRequest } from '../../../lib/api-client';
  */
 export function getChatSession(sessionId: string, signal?: AbortSignal) {
   return apiRequest(`/api/chat/sessions/${encodeURIComponent(sessionId)}`, {
-    schema: ChatSessionMessages,
+    schema: ChatSessionMessagesSchema,
     ...(signal ? { signal } : {}),
   });
 }

@@ -1,10 +1,14 @@
-import { StarterQuestions } from '../../../../shared/schemas/chat-starters';
+import type { StarterQuestions } from '../../../../shared/schemas/chat-starters';
 import { apiRequest } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-schema';
 import { useApiQuery } from '../../../lib/use-api-query';
+
+/** Imported with the first response it checks (`lib/lazy-schema.ts`): the student view paints without zod. */
+const StarterQuestionsSchema = lazySchema((schemas) => schemas.StarterQuestions);
 
 /** `GET /api/chat/starters`: a few questions drawn from this course's lessons (none before any is processed). */
 export function getStarterQuestions(signal?: AbortSignal) {
-  return apiRequest('/api/chat/starters', { schema: StarterQuestions, ...(signal ? { signal } : {}) });
+  return apiRequest('/api/chat/starters', { schema: StarterQuestionsSchema, ...(signal ? { signal } : {}) });
 }
 
 export function useStarterQuestions() {

@@ -1,12 +1,16 @@
 import { ApiError } from '../../../../shared/api-error';
-import { ChatStreamEvent, type ChatRequest } from '../../../../shared/schemas/chat';
+import type { ChatRequest, ChatStreamEvent } from '../../../../shared/schemas/chat';
 import { errorFromResponse, UNREACHABLE_MESSAGE, withDefaultHeaders } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-schema';
 import { createSseParser } from './sse-parser';
 
 /**
  * The connection went away mid-answer (Wi-Fi dropped, the laptop slept, a proxy cut it). The
  * server settles an answer it could not deliver as failed and gives the question back.
  */
+/** Imported beside the request (`lib/lazy-schema.ts`); every event is still checked with it. */
+const EventSchema = lazySchema((schemas) => schemas.ChatStreamEvent);
+
 export const STREAM_DROPPED_MESSAGE = 'The connection dropped before the answer finished. This question was not counted; try again.';
 
 export interface PostChatOptions {
@@ -24,6 +28,9 @@ export interface PostChatOptions {
  */
 export async function postChat(request: ChatRequest, { onEvent, signal }: PostChatOptions): Promise<void> {
   const headers = withDefaultHeaders(new Headers({ accept: 'text/event-stream', 'content-type': 'application/json' }));
+  const eventSchema = EventSchema.load();
+  // Settled by the stream below or ignored (an error answer, a dropped connection): never unhandled.
+  eventSchema.catch(() => undefined);
   let response: Response;
   try {
     response = await fetch('/api/chat', {
@@ -39,6 +46,14 @@ export async function postChat(request: ChatRequest, { onEvent, signal }: PostCh
   }
   if (!response.ok) throw await errorFromResponse(response);
   if (!response.body) throw new ApiError('INTERNAL', 'Chronos sent an empty answer.');
+  let schema: typeof ChatStreamEvent;
+  try {
+    schema = await eventSchema;
+  } catch (cause) {
+    void response.body.cancel().catch(() => undefined);
+    if (signal?.aborted) throw cause;
+    throw new ApiError('SERVICE_UNAVAILABLE', UNREACHABLE_MESSAGE, { cause });
+  }
 
   const reader = response.body.getReader();
   const abort = () => void reader.cancel().catch(() => undefined);
@@ -46,7 +61,7 @@ export async function postChat(request: ChatRequest, { onEvent, signal }: PostCh
   const decoder = new TextDecoder();
   const parser = createSseParser();
   const emit = (messages: ReturnType<typeof parser.push>) => {
-    for (const message of messages) onEvent(parseEvent(message.data));
+    for (const message of messages) onEvent(parseEvent(schema, message.data));
   };
   try {
     for (;;) {
@@ -69,14 +84,14 @@ export async function postChat(request: ChatRequest, { onEvent, signal }: PostCh
   }
 }
 
-function parseEvent(data: string): ChatStreamEvent {
+function parseEvent(schema: typeof ChatStreamEvent, data: string): ChatStreamEvent {
   let json: unknown;
   try {
     json = JSON.parse(data);
   } catch {
     json = undefined;
   }
-  const parsed = ChatStreamEvent.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new ApiError('INTERNAL', 'Chronos sent an answer this page does not understand. Reload to get the latest version.');
   }

@@ -1,6 +1,9 @@
-import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-schema';
 import { useApiMutation } from '../../../lib/use-api-mutation';
+
+/** Any answer will do (the server answers 204 or the saved value); zod comes with the first one. */
+const AnyAnswer = lazySchema((schemas) => schemas.AnyAnswer);
 
 export type FeedbackValue = 1 | -1 | null;
 
@@ -14,7 +17,7 @@ export function postMessageFeedback({ messageId, value }: MessageFeedbackInput):
   return apiRequest(`/api/chat/messages/${encodeURIComponent(messageId)}/feedback`, {
     method: 'POST',
     body: { value },
-    schema: z.unknown(),
+    schema: AnyAnswer,
   });
 }
 

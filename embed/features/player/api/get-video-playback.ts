@@ -1,5 +1,9 @@
-import { VideoPlayback } from '../../../../shared/schemas/videos';
+import type { VideoPlayback } from '../../../../shared/schemas/videos';
 import { apiRequest } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-schema';
+
+/** Imported with the first response it checks (`lib/lazy-schema.ts`): the student view paints without zod. */
+const VideoPlaybackSchema = lazySchema((schemas) => schemas.VideoPlayback);
 
 /**
  * `GET /api/videos/:id/playback` for the student's player: a short-lived URL to stream from
@@ -7,7 +11,7 @@ import { apiRequest } from '../../../lib/api-client';
  * where the api-client sends the experience id; the server decides what the viewer may play.
  */
 export function getVideoPlayback(videoId: string, signal?: AbortSignal): Promise<VideoPlayback> {
-  return apiRequest(`/api/videos/${encodeURIComponent(videoId)}/playback`, { schema: VideoPlayback, ...(signal ? { signal } : {}) });
+  return apiRequest(`/api/videos/${encodeURIComponent(videoId)}/playback`, { schema: VideoPlaybackSchema, ...(signal ? { signal } : {}) });
 }
 
 /** A URL this close to expiry is fetched again: a Range request made after it would fail mid-play. */

@@ -1,6 +1,10 @@
-import { UpgradeRequestResponse } from '../../../../shared/schemas/plan';
+import type { UpgradeRequestResponse } from '../../../../shared/schemas/plan';
 import { apiRequest } from '../../../lib/api-client';
+import { lazySchema } from '../../../lib/lazy-schema';
 import { useApiMutation } from '../../../lib/use-api-mutation';
+
+/** Imported with the first response it checks (`lib/lazy-schema.ts`): the student view paints without zod. */
+const UpgradeRequestResponseSchema = lazySchema((schemas) => schemas.UpgradeRequestResponse);
 
 /**
  * `POST /api/upgrade-requests` (student view, no body): the student asks the creator to
@@ -8,7 +12,7 @@ import { useApiMutation } from '../../../lib/use-api-mutation';
  * count on their dashboard. 403 `FORBIDDEN` for the creator themselves.
  */
 export function createUpgradeRequest(): Promise<UpgradeRequestResponse> {
-  return apiRequest('/api/upgrade-requests', { method: 'POST', schema: UpgradeRequestResponse });
+  return apiRequest('/api/upgrade-requests', { method: 'POST', schema: UpgradeRequestResponseSchema });
 }
 
 export function useCreateUpgradeRequest() {

@@ -42,10 +42,10 @@ describe('usage labels', () => {
     expect(formatReset('2026-11-24T19:00:10.000Z', now).relative).toBe('in a moment');
   });
 
-  it('reads the usage out of a CHAT_LIMIT_EXCEEDED error, and nothing out of others', () => {
+  it('reads the usage out of a CHAT_LIMIT_EXCEEDED error, and nothing out of others', async () => {
     const usage = freeUsage(3);
-    expect(usageFromLimitError(new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage } }))).toEqual(usage);
-    expect(usageFromLimitError(new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage: { bogus: 1 } } }))).toBeNull();
-    expect(usageFromLimitError(new ApiError('FORBIDDEN', 'No', { details: { usage } }))).toBeNull();
+    await expect(usageFromLimitError(new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage } }))).resolves.toEqual(usage);
+    await expect(usageFromLimitError(new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage: { bogus: 1 } } }))).resolves.toBeNull();
+    await expect(usageFromLimitError(new ApiError('FORBIDDEN', 'No', { details: { usage } }))).resolves.toBeNull();
   });
 });
