@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/api-error';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { AssistantSettings, CitationHeat } from '../../../shared/schemas/assistant-settings';
 import { StarterQuestions } from '../../../shared/schemas/chat-starters';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';

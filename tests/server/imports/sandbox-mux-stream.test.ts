@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/api-error';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { findFfmpeg } from '../../../server/adapters/audio/find-ffmpeg';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createSandboxCourses, SANDBOX_STREAM_SOURCES, type SandboxStreams } from '../../../server/adapters/whop/sandbox-courses';
