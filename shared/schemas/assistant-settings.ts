@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { boundedText } from './bounded-text';
 
-/** What the student sees when the creator has not named the assistant. */
-export const DEFAULT_ASSISTANT_NAME = 'Chronos';
+import { DEFAULT_ASSISTANT_NAME } from '../assistant-name';
+
+export { DEFAULT_ASSISTANT_NAME };
 export const ASSISTANT_NAME_MAX = 40;
 export const ASSISTANT_GREETING_MAX = 280;
 export const CUSTOM_STARTER_MAX = 120;

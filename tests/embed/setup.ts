@@ -1,5 +1,12 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+// The first screen's schemas arrive as a chunk beside the first request (embed/lib/lazy-schema.ts),
+// which main.tsx starts importing before the first render. Loaded here the same way, up front, so a
+// test's first response is not parsed behind the test runner transforming zod and every schema
+// (seconds on a loaded machine, past Testing Library's one-second waits).
+import '../../embed/lib/first-screen-schemas';
+// Likewise the player, which the student chat loads with the first citation opened.
+import '../../embed/features/player/components/player-panel';
 
 // Vitest globals are off, so Testing Library cannot register its own cleanup.
 afterEach(() => {

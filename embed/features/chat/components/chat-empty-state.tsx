@@ -1,7 +1,7 @@
 import { EmptyState } from '../../../ui/empty-state';
 import { Skeleton } from '../../../ui/skeleton';
 import type { ApiQuery } from '../../../lib/use-api-query';
-import { DEFAULT_ASSISTANT_NAME } from '../../../../shared/schemas/assistant-settings';
+import { DEFAULT_ASSISTANT_NAME } from '../../../../shared/assistant-name';
 import type { StarterQuestions } from '../../../../shared/schemas/chat-starters';
 
 export interface ChatEmptyStateProps {
