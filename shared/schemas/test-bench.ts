@@ -6,7 +6,10 @@ export const TestBenchRequest = z.object({ question: ChatRequest.shape.question 
 export type TestBenchRequest = z.infer<typeof TestBenchRequest>;
 
 export const TestBenchMoment = z.object({
-  videoId: z.string().uuid(),
+  /** A lesson passage, or a note of the creator's (absent: a lesson, as before notes). */
+  kind: z.enum(['lesson', 'note']).optional(),
+  /** Null for a note not pinned to a lesson. */
+  videoId: z.string().uuid().nullable(),
   videoTitle: z.string(),
   startSeconds: z.number().nonnegative(),
   endSeconds: z.number().nonnegative(),

@@ -12,7 +12,7 @@ import { getChatUsage, type ChatReservation } from '../quotas/chat-quota';
 import { abandonQuestion, holdQuestion, type HeldQuestion } from './hold-question';
 import { findMomentSources, findMomentTurn, mergeMomentFirst } from './moment-sources';
 import { lexicalReranker, RERANK_POOL, rerankSources } from './rerank-sources';
-import { numberSourcesWithNotes, retrieveNotes } from './retrieve-notes';
+import { numberSourcesWithNotes, retrieveNotes, type RetrievedNote } from './retrieve-notes';
 import { retrieveSources, type RetrievedSource } from './retrieve-sources';
 import { rewriteModelOf } from './rewrite-deadline';
 import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
@@ -153,29 +153,18 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
     const turns = said ? [...history, said] : history;
     // Only a model-backed answerer rewrites, and only follow-ups (rewriteFollowUp decides); the rules otherwise.
     const rewritten = await rewriteFollowUp(turns, opened.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
-    // A wider pool than the answer cites, so the reranker can lift a passage retrieval ranked lower.
-    const retrieved = await retrieveSources(ports, { creatorId: viewer.creator.id, query: rewritten.query, limit: RERANK_POOL });
-    const reranked = await rerankSources(ports.reranker ?? lexicalReranker, rewritten.query, retrieved.sources);
-    // "Ask about this moment": the lesson's passages around that second come first.
-    const found: RetrievedSource[] = opened.moment
-      ? mergeMomentFirst(await findMomentSources(ports.db, { creatorId: viewer.creator.id, moment: opened.moment }), reranked, SOURCES_LIMIT)
-      : reranked;
-    // The creator's notes (corrections of earlier answers) are sources too; one that clearly matches comes first.
-    const notes = held.hasNotes
-      ? await retrieveNotes(ports.db, {
-          creatorId: viewer.creator.id,
-          query: rewritten.query,
-          vector: retrieved.queryVector ?? null,
-          model: ports.embedder.model,
-        })
-      : [];
+    const { found, notes, sources, embeddingTokens } = await findAnswerSources(ports, {
+      creatorId: viewer.creator.id,
+      query: rewritten.query,
+      moment: opened.moment,
+      searchNotes: held.hasNotes,
+    });
     let kept = held.reservation;
     if (kept && found.length === 0 && notes.length === 0) {
       // The course cannot answer this: the student is told so, and it does not cost a question.
       await releaseAnswerQuota(ports.db, held.messageId);
       kept = null;
     }
-    const sources = numberSourcesWithNotes(notes, found, SOURCES_LIMIT);
     const sourceSegments = await segmentsOfSources(ports.db, viewer.creator.id, sources);
     // Only an answer from sources reaches the answerer, so only then does the creator's persona matter.
     const settings = sources.length > 0 ? held.assistant : null;
@@ -191,7 +180,7 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
       reservation: kept,
       searchQuery: rewritten.query,
       rewrite: { via: rewritten.via, inputTokens: rewritten.inputTokens, outputTokens: rewritten.outputTokens },
-      embeddingTokens: retrieved.embeddingTokens,
+      embeddingTokens,
       startedAt: opened.startedAt,
       ...(settings ? { assistant: { name: settings.name, greeting: settings.greeting, teachingMode: settings.teachingMode } } : {}),
     };
@@ -199,6 +188,44 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
     await abandonQuestion(ports.db, held, viewer.creator.id);
     throw err;
   }
+}
+
+/** What an answer is written from: lesson passages (reranked, a moment's first) and the creator's notes, numbered. */
+export interface AnswerSources {
+  /** Lesson passages in answer order (before notes are merged in). */
+  found: RetrievedSource[];
+  notes: RetrievedNote[];
+  /** Lessons and notes numbered as the answer cites them. */
+  sources: ChatSource[];
+  embeddingTokens: number;
+}
+
+/**
+ * The search behind every answer, and behind the creator's "Try a question"
+ * (insights/try-question.ts), so what the test bench shows is what a student gets:
+ * retrieval's pool, the reranker, a moment's passages first, the creator's notes.
+ */
+export async function findAnswerSources(
+  ports: Pick<ChatPorts, 'db' | 'embedder' | 'reranker'>,
+  input: { creatorId: string; query: string; moment?: ChatRequest['moment']; searchNotes: boolean },
+): Promise<AnswerSources> {
+  // A wider pool than the answer cites, so the reranker can lift a passage retrieval ranked lower.
+  const retrieved = await retrieveSources(ports, { creatorId: input.creatorId, query: input.query, limit: RERANK_POOL });
+  const reranked = await rerankSources(ports.reranker ?? lexicalReranker, input.query, retrieved.sources);
+  // "Ask about this moment": the lesson's passages around that second come first.
+  const found: RetrievedSource[] = input.moment
+    ? mergeMomentFirst(await findMomentSources(ports.db, { creatorId: input.creatorId, moment: input.moment }), reranked, SOURCES_LIMIT)
+    : reranked;
+  // The creator's notes (corrections of earlier answers) are sources too; one that clearly matches comes first.
+  const notes = input.searchNotes
+    ? await retrieveNotes(ports.db, {
+        creatorId: input.creatorId,
+        query: input.query,
+        vector: retrieved.queryVector ?? null,
+        model: ports.embedder.model,
+      })
+    : [];
+  return { found, notes, sources: numberSourcesWithNotes(notes, found, SOURCES_LIMIT), embeddingTokens: retrieved.embeddingTokens };
 }
 
 /** openQuestion then prepareAnswer, for callers that do not stream in between (tests, tools). */

@@ -3,7 +3,7 @@ import { ErrorBody } from '../../../shared/schemas/error-body';
 import { TestBenchResult } from '../../../shared/schemas/test-bench';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import type { Db } from '../../../server/ports/db';
-import { retrieveSources } from '../../../server/domain/chat/retrieve-sources';
+import { readChatEvents } from '../../support/sse';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
@@ -22,6 +22,19 @@ async function tryIt(body: unknown, companyId: string = world.A.companyId, admin
   });
 }
 
+/** The sources a student of creator A asking this gets (the chat's meta event). */
+async function studentSources(question: string) {
+  const res = await setup.app.request('/api/chat', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
+    body: JSON.stringify({ question }),
+  });
+  expect(res.status).toBe(200);
+  const meta = (await readChatEvents(res))[0]!;
+  if (meta.type !== 'meta') throw new Error('the stream did not start with meta');
+  return meta.sources;
+}
+
 const counts = async () =>
   (await db.query<{ messages: number; usage: number }>(`select (select count(*)::int from chat_messages) as messages, (select count(*)::int from chat_usage) as usage`))[0];
 
@@ -34,22 +47,43 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe('POST /api/dashboard/test-bench', () => {
-  it('shows the moments the production retrieval would cite, with scores, then the near misses; touches no quota or history', async () => {
+  it('shows the moments a student asking it would be sent to, with scores, then the near misses; touches no quota or history', async () => {
+    const question = 'How often should I feed my sourdough starter?';
     const before = await counts();
-    const res = await tryIt({ question: 'How often should I feed my sourdough starter?' });
+    const res = await tryIt({ question });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const body = TestBenchResult.parse(await res.json());
     expect(body.refused).toBe(false);
-    const production = await retrieveSources(
-      { db, embedder: setup.deps.ai.embedder },
-      { creatorId: world.A.companyId, query: 'How often should I feed my sourdough starter?' },
-    );
+    expect(await counts()).toEqual(before);
     const cited = body.moments.filter((m) => m.cited);
-    expect(cited.map((m) => [m.videoId, m.startSeconds, m.score])).toEqual(production.sources.map((s) => [s.videoId, s.startSeconds, s.score]));
     const misses = body.moments.filter((m) => !m.cited);
     expect(body.moments.slice(cited.length)).toEqual(misses);
-    expect(await counts()).toEqual(before);
+    // Exactly the sources a student's answer is written from (the chat's meta event), in its order.
+    const sources = await studentSources(question);
+    expect(cited.map((m) => [m.kind ?? 'lesson', m.videoId, m.startSeconds])).toEqual(
+      sources.map((s) => [s.kind ?? 'lesson', s.videoId, s.startSeconds]),
+    );
+  });
+
+  it("shows a creator's note first when it answers the question, as the chat cites it", async () => {
+    const question = 'What flour should I buy for rye bread?';
+    const note = 'Buy whole rye flour from the mill in town; supermarket rye is too fine for these recipes.';
+    const saved = await setup.app.request('/api/dashboard/notes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [COMPANY_HEADER]: world.A.companyId },
+      body: JSON.stringify({ question, body: note }),
+    });
+    expect(saved.status).toBe(201);
+    const body = TestBenchResult.parse(await (await tryIt({ question })).json());
+    expect(body.refused).toBe(false);
+    expect(body.moments[0]).toMatchObject({ kind: 'note', cited: true, videoId: null, excerpt: note });
+    const sources = await studentSources(question);
+    expect(sources[0]).toMatchObject({ kind: 'note', text: note });
+    expect(body.moments.filter((m) => m.cited).map((m) => m.kind ?? 'lesson')).toEqual(sources.map((s) => s.kind ?? 'lesson'));
+    // Another creator's test bench never sees it.
+    const other = TestBenchResult.parse(await (await tryIt({ question }, world.B.companyId, world.B.admin)).json());
+    expect(JSON.stringify(other)).not.toContain('mill in town');
   });
 
   it('says a question the course does not cover would be refused, and still shows the nearest passages', async () => {

@@ -60,9 +60,13 @@ export function TestBenchPanel() {
               </thead>
               <tbody>
                 {result.moments.map((m) => (
-                  <tr key={`${m.videoId}@${m.startSeconds}`}>
+                  <tr key={`${m.kind ?? 'lesson'}:${m.videoId}@${m.startSeconds}`}>
                     <td>
-                      {m.videoTitle || 'Untitled lesson'} · {formatTimestamp(m.startSeconds)}
+                      {m.kind === 'note'
+                        ? m.videoId
+                          ? `Creator's note · ${m.videoTitle} · ${formatTimestamp(m.startSeconds)}`
+                          : "Creator's note"
+                        : `${m.videoTitle || 'Untitled lesson'} · ${formatTimestamp(m.startSeconds)}`}
                     </td>
                     <td>{m.cited ? 'Yes' : 'No (below the floor)'}</td>
                     <td>{m.score.toFixed(4)}</td>
