@@ -29,23 +29,31 @@ export async function isEmbedBuildStale(): Promise<boolean> {
   return !built || sources > built;
 }
 
+/**
+ * A production build of the embed with Vite's own CLI, in a child process. Never `import('vite')`
+ * here: inside a test runner that transforms modules (vitest's global setup, a vitest test) Vite's
+ * own code is rewritten, and the helper it copies into the bundle for lazy chunks then reads
+ * `__vite_ssr_import_meta__`, which no browser has — every view fails to load (this broke CI's e2e
+ * after the worker suite built dist/embed). Always production, even when a test runner
+ * (NODE_ENV=test) asks: the React plugin picks its JSX runtime from NODE_ENV.
+ */
+export async function buildEmbed(options: { outDir?: string } = {}): Promise<void> {
+  const args = [join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT_DIR, 'embed', 'vite.config.ts'), '--mode', 'production', '--logLevel', 'warn'];
+  if (options.outDir) args.push('--outDir', options.outDir, '--emptyOutDir');
+  const { spawn } = await import('node:child_process');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT_DIR, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${signal ?? code}`))));
+  });
+}
+
 /** Builds the embed with Vite when its build is missing or stale; returns whether it built. */
 export async function ensureEmbedBuild(log: (msg: string) => void): Promise<boolean> {
   if (!(await isEmbedBuildStale())) return false;
   log('building the embed (missing or stale)…');
   const started = Date.now();
-  const { build } = await import('vite');
-  // Always a production bundle, even when a test runner (NODE_ENV=test) triggers the build:
-  // npm start serves whatever lands in dist/embed, and the React plugin picks its JSX
-  // runtime from NODE_ENV (a dev runtime in a production bundle is a blank page).
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(ROOT_DIR, 'embed', 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV;
-    else process.env.NODE_ENV = previous;
-  }
+  await buildEmbed();
   await writeFile(STAMP, String(started));
   log(`embed built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;
