@@ -18,6 +18,8 @@ export interface JoseVerifierOptions {
   /** A pinned public key (tests, the sandbox, or pinning Whop's key); else Whop's JWKS. */
   jwk?: JWK;
   jwksUrl?: string;
+  /** Verified tokens remembered at most (VERIFIED_TOKEN_CACHE_LIMIT unless set: tests). */
+  cacheLimit?: number;
 }
 
 /**
@@ -30,11 +32,12 @@ export interface JoseVerifierOptions {
 export const VERIFIED_TOKEN_CACHE_LIMIT = 10_000;
 
 /** Verifies Whop user tokens: ES256 only, Whop's issuer, our app as audience, not expired. */
-export function createJoseUserTokenVerifier(options: JoseVerifierOptions): UserTokenVerifier {
+export function createJoseUserTokenVerifier(options: JoseVerifierOptions): UserTokenVerifier & { readonly remembered: number } {
   const key = options.jwk
     ? importJWK(options.jwk, 'ES256')
     : Promise.resolve(createRemoteJWKSet(new URL(options.jwksUrl ?? WHOP_JWKS_URL)));
   const verified = new Map<string, { userId: string; expiresAtMs: number }>();
+  const cacheLimit = options.cacheLimit ?? VERIFIED_TOKEN_CACHE_LIMIT;
   return {
     async verify(token) {
       const known = verified.get(token);
@@ -64,10 +67,13 @@ export function createJoseUserTokenVerifier(options: JoseVerifierOptions): UserT
       }
       if (!sub || !USER_ID.test(sub)) throw new InvalidUserTokenError('token subject is not a Whop user id');
       if (exp !== undefined) {
-        if (verified.size >= VERIFIED_TOKEN_CACHE_LIMIT) verified.delete(verified.keys().next().value!);
+        if (verified.size >= cacheLimit) verified.delete(verified.keys().next().value!);
         verified.set(token, { userId: sub, expiresAtMs: exp * 1000 });
       }
       return { userId: sub };
+    },
+    get remembered() {
+      return verified.size;
     },
   };
 }

@@ -20,6 +20,7 @@ describe('the Whop token verifier remembers verified tokens until they expire', 
     const token = await signUserToken(STUDENT);
     expect(await v.verify(token)).toEqual({ userId: STUDENT });
     expect(await v.verify(token)).toEqual({ userId: STUDENT });
+    expect(v.remembered).toBe(1);
     // A character in the middle of the signature (the last one carries unused bits).
     const at = token.lastIndexOf('.') + 20;
     const tampered = `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
@@ -44,10 +45,15 @@ describe('the Whop token verifier remembers verified tokens until they expire', 
     const forged = await signUserToken(STUDENT, { audience: 'app_someoneElse' });
     await expect(v.verify(forged)).rejects.toBeInstanceOf(InvalidUserTokenError);
     await expect(v.verify(forged)).rejects.toBeInstanceOf(InvalidUserTokenError);
+    expect(v.remembered).toBe(0);
   });
 
-  it('stays bounded', () => {
-    expect(VERIFIED_TOKEN_CACHE_LIMIT).toBeGreaterThan(0);
+  it('stays bounded: past its limit the oldest token is forgotten', async () => {
     expect(VERIFIED_TOKEN_CACHE_LIMIT).toBeLessThanOrEqual(100_000);
+    const v = createJoseUserTokenVerifier({ appId: TEST_APP_ID, jwk: await whopPublicJwk(), cacheLimit: 2 });
+    for (const user of ['user_bounded00001', 'user_bounded00002', 'user_bounded00003']) {
+      expect(await v.verify(await signUserToken(user))).toEqual({ userId: user });
+    }
+    expect(v.remembered).toBe(2);
   });
 });
