@@ -24,7 +24,12 @@ beforeAll(async () => {
   await harness.app.request('/api/videos', { headers: await adminHeaders(world.A) }); // creator A's row exists from the first visit
 });
 afterAll(() => db.close());
-beforeEach(() => db.query(`update creators set storage_bytes_used = 0, video_count = 0, tier = 'FREE' where id = $1`, [world.A.companyId]));
+beforeEach(async () => {
+  // The creator's row exists before each case: otherwise the first request creates it (with zeros) and
+  // "reserves nothing" would compare against no row at all.
+  await db.query(`insert into creators (id) values ($1) on conflict do nothing`, [world.A.companyId]);
+  await db.query(`update creators set storage_bytes_used = 0, video_count = 0, tier = 'FREE' where id = $1`, [world.A.companyId]);
+});
 
 const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:09.000\nWe tune the guitar before every lesson.\n';
 function upload(overrides: Record<string, unknown> = {}) {
