@@ -3,7 +3,7 @@ import { benchTokens, chatRequestInit, createBenchApp } from './support/bench-ap
 import { openBenchDatabase, type BenchDatabase } from './support/bench-database';
 import { openBenchPostgresDatabase } from './support/bench-postgres-database';
 import { sampleQuestions } from './support/course-corpus';
-import { median, ms, spread } from './support/latency-stats';
+import { median, spread } from './support/latency-stats';
 import { completed, readChatStream, type ReadChatStream } from './support/sse-reader';
 
 /** Students asking per creator: each is warmed up once, as a student who already opened the app. */

@@ -97,7 +97,9 @@ function readWav(bytes) {
 
 function writeWav({ sampleRate, samples }) {
   const header = new DataView(new ArrayBuffer(44));
-  const put = (at, text) => [...text].forEach((ch, i) => header.setUint8(at + i, ch.charCodeAt(0)));
+  const put = (at, text) => {
+    for (let i = 0; i < text.length; i++) header.setUint8(at + i, text.charCodeAt(i));
+  };
   put(0, 'RIFF');
   header.setUint32(4, 36 + samples.byteLength, true);
   put(8, 'WAVE');

@@ -26,6 +26,7 @@ export function useApiQuery<T>(fetcher: (signal: AbortSignal) => Promise<T>, key
   const [attempt, setAttempt] = useState(0);
   const inFlight = useRef<AbortController | undefined>(undefined);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the fetcher is identified by key; a new closure with the same key is the same request
   useEffect(() => {
     const controller = new AbortController();
     inFlight.current = controller;
@@ -41,7 +42,6 @@ export function useApiQuery<T>(fetcher: (signal: AbortSignal) => Promise<T>, key
     );
     return () => controller.abort();
     // The fetcher is identified by `key`; a new closure with the same key is the same request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);

@@ -20,6 +20,7 @@ export function useHlsSource(
   const hls = kind === 'hls';
   const [native] = useState(() => !hls || Boolean(document.createElement('video').canPlayType(HLS_TYPE)));
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new src is a new element (MediaPlayer is keyed on it); onUnplayable may change identity
   useEffect(() => {
     if (native) return;
     let destroyed = false;
@@ -43,7 +44,6 @@ export function useHlsSource(
       player?.destroy();
     };
     // A new src is a new element (MediaPlayer is keyed on it); onUnplayable may change identity.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [native, src]);
 
   return native ? src : undefined;

@@ -30,6 +30,7 @@ export function Dialog({ title, onClose, children, actions, eyebrow, dismissible
   const titleId = useId();
 
   // Layout effect: the page goes inert and focus moves before the browser paints the dialog.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per opening: a new initialFocus ref mid-way must not steal focus back
   useLayoutEffect(() => {
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const madeInert = Array.from(document.body.children).filter(
@@ -43,7 +44,6 @@ export function Dialog({ title, onClose, children, actions, eyebrow, dismissible
       if (returnTo?.isConnected) returnTo.focus();
     };
     // Once per opening: a new initialFocus ref mid-way must not steal focus back.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   // Keep the latest onClose without re-running the effect above.
@@ -77,6 +77,7 @@ export function Dialog({ title, onClose, children, actions, eyebrow, dismissible
   }
 
   return createPortal(
+    // biome-ignore lint/a11y/noStaticElementInteractions: a pointer-only shortcut (click outside); Escape and the close button are the keyboard paths
     <div
       ref={backdrop}
       className="dialog-backdrop"

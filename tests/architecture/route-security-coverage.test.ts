@@ -21,7 +21,7 @@ import { buildSignIn } from '../../server/sign-in-deps';
 const root = resolve(__dirname, '../..');
 
 /** `METHOD path` as Hono registers it → why it is open without a Whop user token. */
-export const PUBLIC_ROUTES: Record<string, string> = {
+const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/health': 'liveness and provider labels for monitors; no tenant data',
   'GET /api/plans': 'the public Discover page: tiers and prices from tier_configurations; no tenant data, no Whop plan ids',
   'POST /api/webhooks/whop': 'called by Whop, not by a user: verified by its Standard Webhooks signature',
@@ -45,12 +45,12 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'POST /sandbox-oauth/oauth/revoke': 'local sandbox only: plays Whop’s revocation endpoint',
 };
 
-export interface RouteEntry {
+interface RouteEntry {
   method: string;
   path: string;
 }
 
-export interface SecurityCase {
+interface SecurityCase {
   method: string;
   path: string;
   /** file:line of the describeSecurity call. */
@@ -60,7 +60,7 @@ export interface SecurityCase {
 const key = (r: RouteEntry) => `${r.method} ${r.path}`;
 
 /** The app's endpoints (middleware registered with `use` is not one), each once. */
-export function endpointsOf(routes: readonly RouteEntry[]): RouteEntry[] {
+function endpointsOf(routes: readonly RouteEntry[]): RouteEntry[] {
   const seen = new Map<string, RouteEntry>();
   for (const r of routes) if (r.method !== 'ALL' && !seen.has(key(r))) seen.set(key(r), { method: r.method, path: r.path });
   return [...seen.values()];
@@ -71,7 +71,7 @@ export function endpointsOf(routes: readonly RouteEntry[]): RouteEntry[] {
  * app's routes (catch-all routes left out: a case that only reaches the embed
  * fallback covers nothing).
  */
-export function coveredEndpoints(endpoints: readonly RouteEntry[], cases: readonly SecurityCase[]) {
+function coveredEndpoints(endpoints: readonly RouteEntry[], cases: readonly SecurityCase[]) {
   const router = new TrieRouter<string>();
   for (const e of endpoints) if (e.path !== '*' && e.path !== '/*') router.add(e.method, e.path, key(e));
   const covered = new Set<string>();
@@ -86,7 +86,7 @@ export function coveredEndpoints(endpoints: readonly RouteEntry[], cases: readon
 }
 
 /** Endpoints with neither security cases nor a public entry, and public entries that name no endpoint. */
-export function auditRoutes(endpoints: readonly RouteEntry[], cases: readonly SecurityCase[], publicRoutes: Record<string, string>) {
+function auditRoutes(endpoints: readonly RouteEntry[], cases: readonly SecurityCase[], publicRoutes: Record<string, string>) {
   const { covered, unrouted } = coveredEndpoints(endpoints, cases);
   const keys = new Set(endpoints.map(key));
   return {
@@ -148,7 +148,7 @@ function property(obj: ts.ObjectLiteralExpression, name: string): ts.Expression 
 }
 
 /** Every describeSecurity(name, app, { method, path, … }) call in a source text, expanded over its loops. */
-export function securityCasesIn(fileName: string, text: string): SecurityCase[] {
+function securityCasesIn(fileName: string, text: string): SecurityCase[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const cases: SecurityCase[] = [];
   const visit = (node: ts.Node) => {

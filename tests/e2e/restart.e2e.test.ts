@@ -36,7 +36,7 @@ it('finds its database again after a restart and applies no migration twice', as
   expect(second.exit, `second stop\n${second.logs}`).toEqual({ code: 0, signal: null });
   expect(second.migrations).toMatchObject({
     applied: [],
-    alreadyApplied: (first.migrations?.applied as string[]).length,
+    alreadyApplied: (first.migrations!.applied as string[]).length,
   });
   expect(second.health.database).toMatchObject({
     reachable: true,

@@ -99,7 +99,7 @@ export const whopHandlers = [
 export const whopServer = setupServer(...whopHandlers);
 
 /** Starts msw for the file: unknown requests fail the test instead of reaching the network. */
-export function useWhopWorld() {
+export function installWhopWorld() {
   beforeAll(() => whopServer.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
     whopServer.resetHandlers();

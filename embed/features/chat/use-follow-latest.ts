@@ -24,6 +24,7 @@ export function useFollowLatest(scroller: RefObject<HTMLElement | null>, content
   }, []);
 
   // Before paint, so a streamed token never flashes below the fold.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: content is the trigger: every streamed token re-runs the follow
   useLayoutEffect(() => {
     if (followingRef.current) toEnd();
   }, [content, toEnd]);

@@ -23,6 +23,7 @@ export function usePollWhileProcessing(
   const visible = usePageVisible();
   const polling = active && visible;
   const paused = useRef(!polling);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: videos is the trigger: each reload re-arms the next poll
   useEffect(() => {
     if (!polling) {
       paused.current = true;

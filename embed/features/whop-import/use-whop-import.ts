@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { ApiError } from '../../../shared/api-error';
+import type { ApiError } from '../../../shared/api-error';
 import { MAX_IMPORT_LESSONS, type WhopImportLessonResult, type WhopImportResult } from '../../../shared/schemas/whop-import';
 import { toApiError } from '../../lib/use-api-query';
 import { importWhopLessons } from './api/import-whop-lessons';

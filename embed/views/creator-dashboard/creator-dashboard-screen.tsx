@@ -39,6 +39,7 @@ export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { vie
       <DashboardTabs current={tab} onSelect={setTab} />
 
       <div className="dashboard-layout__body">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs: a tab panel is focusable so keyboard users reach its content */}
         <main className="dashboard-layout__main" id={tabPanelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)} tabIndex={0}>
           {/* Kept mounted on other tabs: leaving the library must not cancel uploads in flight. */}
           <div hidden={tab !== 'library'}>

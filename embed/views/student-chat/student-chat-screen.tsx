@@ -111,6 +111,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
       {viewer.role === 'creator' ? <CreatorPreviewNote /> : null}
 
       <div className={openSource ? 'chat-screen__body chat-screen__body--player' : 'chat-screen__body'}>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape inside the history drawer closes it; the handler listens to keys bubbling from its controls */}
         <div
           id="chat-history"
           className={historyOpen ? 'chat-screen__history chat-screen__history--open' : 'chat-screen__history'}

@@ -70,8 +70,8 @@ function questionStems(input: AnswerInput): Wanted {
   const own = contentStems(input.question);
   const cues = new Set<string>();
   for (const kind of ANSWER_KINDS.filter((k) => k.asks.test(input.question))) {
-    kind.frame.forEach((stem) => own.delete(stem));
-    kind.cues.forEach((stem) => cues.add(stem));
+    for (const stem of kind.frame) own.delete(stem);
+    for (const stem of kind.cues) cues.add(stem);
   }
   const carried = followUp ? contentStems(combineWithEarlierTerms(input.history, input.question)) : new Set<string>();
   for (const stem of own) carried.delete(stem);

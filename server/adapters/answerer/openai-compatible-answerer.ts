@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { buildAnswerPrompt } from '../../domain/chat/build-answer-prompt';
 import type { AnswerEvent, Answerer, ChatTurn, Completion, CompletionRequest } from '../../ports/answerer';
 import { createOpenAiClient } from '../http/openai-client';

@@ -101,7 +101,9 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
       let tokens = 0;
       await runInParallel(batches, options.concurrency ?? 3, async ({ start, end }, b) => {
         const result = await embedBatch(indexes.slice(start, end).map((i) => texts[i]!), b + 1, batches.length);
-        result.vectors.forEach((vector, k) => (vectors[indexes[start + k]!] = vector));
+        result.vectors.forEach((vector, k) => {
+          vectors[indexes[start + k]!] = vector;
+        });
         tokens += result.tokens;
       });
       return { vectors, tokens };

@@ -108,7 +108,10 @@ export function createMuxMediaSource(options: MuxMediaOptions = {}): LessonMedia
     }
     const out = new Uint8Array(total);
     let at = 0;
-    for (const c of chunks) (out.set(c, at), (at += c.byteLength));
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.byteLength;
+    }
     return out;
   }
 

@@ -99,7 +99,7 @@ export function distinctivePhrases(lessons: readonly LessonText[], perLesson = 4
     const take = (pair: { key: string; phrase: string }) => {
       // "lactic acid" and "acid bacteria" are one topic: a stem already asked about is not asked again.
       if (chosen.length >= perLesson || pair.key.split(' ').some((s) => used.has(s))) return;
-      pair.key.split(' ').forEach((s) => used.add(s));
+      for (const s of pair.key.split(' ')) used.add(s);
       chosen.push({ phrase: pair.phrase, words: 2 });
     };
     // A pair said twice, or the title's own words, is a topic; otherwise the lesson's best pair will do.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { safeNextPath, SignInQuery } from '../../../shared/schemas/auth';
 import { SIGN_IN_ATTEMPT_TTL_MS, type SessionCookie, type SessionPorts } from './session-ports';
 

@@ -27,7 +27,11 @@ export async function groupGapQuestions(embedder: Embedder, questions: readonly 
   return clusterByCosine(vectors).map((indices) => {
     const members = indices.map((i) => questions[i]!);
     const centre = new Array<number>(embedder.dimensions).fill(0);
-    for (const i of indices) vectors[i]!.forEach((v, d) => (centre[d] = centre[d]! + v));
+    for (const i of indices) {
+      vectors[i]!.forEach((v, d) => {
+        centre[d] = centre[d]! + v;
+      });
+    }
     let best = indices[0]!;
     let bestDot = -Infinity;
     for (const i of indices) {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { VideoList, VideoSummary, VideoUploadCreated, type VideoUploadRequest } from '../../../shared/schemas/videos';
+import { VideoList, type VideoSummary, VideoUploadCreated, type VideoUploadRequest } from '../../../shared/schemas/videos';
 import { COMPANY_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 
 /**

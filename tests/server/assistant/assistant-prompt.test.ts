@@ -13,7 +13,7 @@ import type { Db } from '../../../server/ports/db';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 import { adminHeaders } from '../ingestion/upload-support';
 
@@ -65,7 +65,7 @@ describe('the teaching mode and persona in the prompt', () => {
   });
 });
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let harness: Awaited<ReturnType<typeof createTestApp>>;
 const seen: AnswerInput[] = [];

@@ -8,11 +8,11 @@ import { describeSecurity } from '../../support/security';
 import { seedStudentQuestions } from '../../support/seed-questions';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 import { addCompletedVideo, addDemoCourse } from '../domain/chat/add-completed-video';
 import { adminHeaders } from '../ingestion/upload-support';
 
-useWhopWorld();
+installWhopWorld();
 
 let db: Db;
 let harness: Awaited<ReturnType<typeof createTestApp>>;

@@ -40,7 +40,7 @@ describe('buildAnswerPrompt', () => {
     expect(system).toMatch(/ONLY the numbered/);
     expect(system).toMatch(/\[1\]/);
     expect(system).toContain(`begin your reply with exactly this sentence: "${NOT_COVERED_SENTENCE}"`);
-    expect(system).toMatch(/DATA[^]*ignore them/);
+    expect(system).toMatch(/DATA[\s\S]*ignore them/);
   });
 
   it('keeps injected instructions inside their fence: no transcript can close or open a tag', () => {

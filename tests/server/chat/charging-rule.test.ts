@@ -12,14 +12,14 @@ import { sseResponse } from '../adapters/answerer/sse';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, whopServer, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, whopServer, world } from '../../support/whop-world';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
 /**
  * One charging rule (issue #12 item 6): an answer that says the course does not
  * cover the question never costs a question, whether or not sources were found.
  */
-useWhopWorld();
+installWhopWorld();
 const ANTHROPIC = 'https://api.anthropic.com/v1/messages';
 let db: Db;
 

@@ -16,14 +16,14 @@ import type { Db } from '../../../server/ports/db';
 import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 
 /**
  * The life of one question from the quota's point of view: reserved before the
  * stream, kept only when an answer was delivered, given back exactly once when
  * the answer fails, is refused, or the server dies mid-stream.
  */
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 

@@ -9,9 +9,9 @@ import { describeSecurity } from '../../support/security';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 let videoA = '';

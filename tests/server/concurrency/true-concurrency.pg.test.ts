@@ -9,7 +9,7 @@ import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb, testDbDriver } from '../../support/test-db';
 import { membershipEvent, signWebhook } from '../../support/webhooks';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 import { requestUpload } from '../ingestion/upload-support';
 
 /**
@@ -20,7 +20,7 @@ import { requestUpload } from '../ingestion/upload-support';
  */
 const POOL = 20;
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 

@@ -6,7 +6,7 @@ import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { membershipEvent, signWebhook } from '../../support/webhooks';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 import { adminHeaders } from '../ingestion/upload-support';
 
 /**
@@ -14,7 +14,7 @@ import { adminHeaders } from '../ingestion/upload-support';
  * past their columns, ids and query strings that are not ids, JSON nested to blow a
  * stack. Each must answer a 4xx in the shared error shape and write nothing.
  */
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let harness: Awaited<ReturnType<typeof createTestApp>>;
 let videoId = '';

@@ -6,7 +6,7 @@ import { buildIdentity } from '../../../server/identity-deps';
 import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 
 /**
  * Walks every API route the app registers and checks `cache-control: private, no-store`
@@ -78,7 +78,7 @@ const views: Record<string, View> = {
 /** Public, or caching decided by something other than a viewer (see server/http/private-no-store.ts). */
 const ownCaching = ['GET /api/health', 'PUT /api/local-blobs/:token', 'GET /api/local-blobs/:token', 'HEAD /api/local-blobs/:token'];
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 beforeAll(async () => {
   db = await createTestDb();

@@ -6,9 +6,9 @@ import { parseEnv } from '../../../server/env';
 import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, whopCalls, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, whopCalls, world } from '../../support/whop-world';
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 beforeAll(async () => {
   db = await createTestDb();

@@ -6,14 +6,14 @@ import type { Db } from '../../../server/ports/db';
 import type { UserTokenVerifier } from '../../../server/ports/user-token-verifier';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, testIdentity, useWhopWorld, whopCalls, world } from '../../support/whop-world';
+import { signUserToken, testIdentity, installWhopWorld, whopCalls, world } from '../../support/whop-world';
 
 /**
  * The auth middleware's own rules, beyond the shared security cases: how the
  * context headers are read, which check runs first, what a refused user is
  * told, and that the verified user follows the request into its log lines.
  */
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let harness: Awaited<ReturnType<typeof createTestApp>>;
 const verified: string[] = [];

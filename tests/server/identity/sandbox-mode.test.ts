@@ -11,10 +11,10 @@ import { buildIdentity } from '../../../server/identity-deps';
 import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, TEST_APP_ID, useWhopWorld, whopPublicJwk, world } from '../../support/whop-world';
+import { signUserToken, TEST_APP_ID, installWhopWorld, whopPublicJwk, world } from '../../support/whop-world';
 
 const logger = createJsonLogger({ level: 'silent' });
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 beforeAll(async () => {
   db = await createTestDb();

@@ -9,7 +9,7 @@ import { buildIdentity } from '../../../server/identity-deps';
 import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { useWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, world } from '../../support/whop-world';
 
 /**
  * The test Whop and the local sandbox must be as strict as real Whop: a student
@@ -17,7 +17,7 @@ import { useWhopWorld, world } from '../../support/whop-world';
  * answers `no_access` on the company lets a dashboard check weakened to "not
  * no_access" pass every security case.
  */
-useWhopWorld();
+installWhopWorld();
 
 describe('the test Whop answers access levels as real Whop does', () => {
   // Built per test: the adapter takes `fetch` when it is created, and msw patches it in beforeAll.

@@ -7,14 +7,14 @@ import { whopUnavailable } from '../../../server/domain/identity/whop-facts';
 import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, WHOP_API, whopCalls, whopServer, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, WHOP_API, whopCalls, whopServer, world } from '../../support/whop-world';
 
 /**
  * What Chronos remembers of Whop (access, experience → company, profiles) and
  * for how long, what it does when Whop cannot describe something, and what the
  * user is told when refused.
  */
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let now = new Date('2026-11-20T12:00:00Z');
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];

@@ -13,11 +13,11 @@ import { buildIdentity } from '../../../server/identity-deps';
 import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { useWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, world } from '../../support/whop-world';
 import { requestUpload } from '../ingestion/upload-support';
 
 /** The sandbox's Mux: an HLS stream cut from a demo video, served as Mux serves one. */
-useWhopWorld();
+installWhopWorld();
 const DEMO = fileURLToPath(new URL('../../../server/entry/demo-course/', import.meta.url));
 const logger = createJsonLogger({ level: 'silent' });
 let db: Db;

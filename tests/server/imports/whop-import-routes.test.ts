@@ -17,9 +17,9 @@ import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { coursesHandlers, coursesWorld, MUX, resetCoursesWorld, segmentedCaptions } from '../../support/whop-courses-world';
-import { signUserToken, useWhopWorld, whopServer, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, whopServer, world } from '../../support/whop-world';
 
-useWhopWorld();
+installWhopWorld();
 /** What the server-side extractor was handed: the downloaded Mux audio, from storage. */
 const extracted: number[] = [];
 const fakeExtractor: AudioExtractor = {

@@ -6,7 +6,7 @@ import { makeCaptions } from '../../support/fixtures/make-captions';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { healthLatencyDuring } from '../../support/health-latency';
-import { useWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, world } from '../../support/whop-world';
 import { adminHeaders, videoOf } from './upload-support';
 
 // One large captions file used to freeze the server: parsing, the transcript write,
@@ -14,7 +14,7 @@ import { adminHeaders, videoOf } from './upload-support';
 // PGlite's one connection) back for seconds. /api/health is asked 100 ms after each
 // answer throughout; each answer is timed from the moment it was due, so a blocked
 // loop counts as well as a slow database.
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let harness: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { expect } from 'vitest';
 import { VideoList, VideoSummary, VideoUploadCreated, type VideoUploadRequest } from '../../../shared/schemas/videos';
 import { COMPANY_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import { signUserToken, world } from '../../support/whop-world';
+import { signUserToken, type world } from '../../support/whop-world';
 
 type AppLike = Pick<Hono, 'request'>;
 export type Tenant = typeof world.A | typeof world.B;

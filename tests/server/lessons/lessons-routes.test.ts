@@ -6,10 +6,10 @@ import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 const ids = { intro: '', starter: '', shaping: '', pending: '', foreign: '' };

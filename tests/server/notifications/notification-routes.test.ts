@@ -13,10 +13,10 @@ import { describeSecurity } from '../../support/security';
 import { seedStudentQuestions } from '../../support/seed-questions';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, whopNotificationsSent, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, whopNotificationsSent, world } from '../../support/whop-world';
 import { adminHeaders } from '../ingestion/upload-support';
 
-useWhopWorld();
+installWhopWorld();
 
 let db: Db;
 let harness: Awaited<ReturnType<typeof createTestApp>>;

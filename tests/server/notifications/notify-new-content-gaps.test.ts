@@ -7,10 +7,10 @@ import { updateNotificationSettings } from '../../../server/domain/notifications
 import type { Db } from '../../../server/ports/db';
 import { seedStudentQuestions } from '../../support/seed-questions';
 import { createTestDb } from '../../support/test-db';
-import { useWhopWorld, whopNotificationsSent, world } from '../../support/whop-world';
+import { installWhopWorld, whopNotificationsSent, world } from '../../support/whop-world';
 
 /** New content gaps → one company notification each, through the real Whop adapter to the msw Whop. */
-useWhopWorld();
+installWhopWorld();
 
 const { A, B } = world;
 const GLUTEN = ['Can I make gluten free sourdough bread?', 'Is there a lesson on gluten free bread with rice flour?', 'How do I bake gluten-free bread for my celiac son?'];

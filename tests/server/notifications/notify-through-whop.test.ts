@@ -7,13 +7,13 @@ import { notifyStudentsOfNewLessons } from '../../../server/domain/notifications
 import { updateNotificationSettings } from '../../../server/domain/notifications/update-notification-settings';
 import type { Db } from '../../../server/ports/db';
 import { createTestDb } from '../../support/test-db';
-import { useWhopWorld, WHOP_API, whopNotificationsSent, whopServer, world } from '../../support/whop-world';
+import { installWhopWorld, WHOP_API, whopNotificationsSent, whopServer, world } from '../../support/whop-world';
 
 /**
  * Notifications go through the real SDK adapter to the msw Whop, which checks Whop's
  * wire format (one audience, title, content) and answers as Whop does.
  */
-useWhopWorld();
+installWhopWorld();
 
 const A = world.A;
 let db: Db;

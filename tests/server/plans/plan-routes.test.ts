@@ -8,9 +8,9 @@ import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, whopCalls, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, whopCalls, world } from '../../support/whop-world';
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 beforeAll(async () => {

@@ -5,9 +5,9 @@ import type { Db } from '../../../server/ports/db';
 import { createTestApp, TEST_WEBHOOK_SECRET } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { membershipEvent, signWebhook } from '../../support/webhooks';
-import { useWhopWorld } from '../../support/whop-world';
+import { installWhopWorld } from '../../support/whop-world';
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api-error';
+import type { ApiError } from '../../../shared/api-error';
 import { getChatUsage, reserveChatQuota } from '../../../server/domain/quotas/chat-quota';
 import {
   chargeDerivedStorage,

@@ -6,10 +6,10 @@ import { describeSecurity } from '../../support/security';
 import { seedStudentQuestions } from '../../support/seed-questions';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let lesson = '';

@@ -9,10 +9,10 @@ import { seedStudentQuestions } from '../../support/seed-questions';
 import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 import { addDemoCourse } from '../domain/chat/add-completed-video';
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 let lessons: string[] = [];

@@ -7,10 +7,10 @@ import { readChatEvents } from '../../support/sse';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 import { addCompletedVideo, addDemoCourse } from '../domain/chat/add-completed-video';
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let setup: Awaited<ReturnType<typeof createTestApp>>;
 

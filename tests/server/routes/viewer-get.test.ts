@@ -7,9 +7,9 @@ import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, WHOP_API, whopCalls, whopServer, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, WHOP_API, whopCalls, whopServer, world } from '../../support/whop-world';
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 beforeAll(async () => {

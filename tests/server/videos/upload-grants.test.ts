@@ -4,13 +4,13 @@ import { VideoUploadCreated, type UploadTarget } from '../../../shared/schemas/v
 import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { useWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, world } from '../../support/whop-world';
 import { adminHeaders, bytes, requestUpload } from '../ingestion/upload-support';
 
 // An upload URL is a grant to put one object while the video is being uploaded.
 // Once the video is complete (or gone), the grant must not let anyone swap the
 // file that was checked, processed and cited.
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let harness: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {

@@ -8,10 +8,10 @@ import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, useWhopWorld, world } from '../../support/whop-world';
+import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
 import { adminHeaders, bytes, requestUpload, uploadVideo } from '../ingestion/upload-support';
 
-useWhopWorld();
+installWhopWorld();
 let db: Db;
 let harness: Awaited<ReturnType<typeof createTestApp>>;
 let bVideo = '';

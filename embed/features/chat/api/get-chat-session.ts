@@ -1,4 +1,4 @@
-import type { ChatSessionMessages } from '../../../../shared/schemas/chat-history';
+
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
 

@@ -1,4 +1,4 @@
-import type { StarterQuestions } from '../../../../shared/schemas/chat-starters';
+
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
 import { useApiQuery } from '../../../lib/use-api-query';

@@ -25,8 +25,10 @@ export function useTranscriptSearch(query: string) {
   const [offset, setOffset] = useState(0);
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query restarts paging; the query is the trigger
   useEffect(() => setOffset(0), [query]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: offset and attempt are triggers (next page, retry); state is updated through setters
   useEffect(() => {
     if (!query) return setState({ status: 'idle' });
     const controller = new AbortController();

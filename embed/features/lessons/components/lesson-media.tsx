@@ -37,10 +37,10 @@ export function LessonMedia({ src, mimeType, kind = null, title, seek, playOnSee
     if (playOnSeek) void element.play()?.catch(() => undefined);
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new seek request, nothing else, moves the media
   useEffect(() => {
     if (media.current && ready.current) apply(media.current);
     // A new seek request, nothing else, moves the media.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [seek.seconds, seek.request]);
 
   const Element = isAudio ? 'audio' : 'video';

@@ -95,7 +95,11 @@ function ModuleActions({
         <label className="visually-hidden" htmlFor={`rename-${moduleId}`}>
           New title for {title}
         </label>
-        <input id={`rename-${moduleId}`} className="transcript-search__input" value={draft} maxLength={MAX_MODULE_TITLE_CHARS} autoFocus onChange={(e) => setDraft(e.target.value)} />
+        <input id={`rename-${moduleId}`} className="transcript-search__input" value={draft} maxLength={MAX_MODULE_TITLE_CHARS}
+          // biome-ignore lint/a11y/noAutofocus: the field appears because the creator chose "Rename"; focus belongs in it
+          autoFocus
+          onChange={(e) => setDraft(e.target.value)}
+        />
         <Button size="sm" type="submit" variant="primary" disabled={draft.trim() === ''}>
           Save
         </Button>

@@ -54,6 +54,7 @@ export function NoteFields({
         rows={4}
         maxLength={MAX_NOTE_CHARS}
         value={body}
+        // biome-ignore lint/a11y/noAutofocus: the form opens on the creator's click; focus belongs in its first field
         autoFocus
         onChange={(e) => setBody(e.target.value)}
         aria-describedby={`${id}-hint`}

@@ -46,12 +46,13 @@ export function MediaPlayer({ src, mimeType, kind = null, title, startSeconds, s
     setAutoplay('blocked');
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the element appears
   useEffect(() => {
     if (media.current) onReady?.(media.current);
     // Only when the element appears.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: seekRequest is the trigger: asking for the same second again seeks again
   useEffect(() => {
     const element = media.current;
     if (element && metadataLoaded.current) void seekAndPlay(element, startSeconds);

@@ -17,6 +17,7 @@ export function UsageCounter({ usage, onShowLimit }: UsageCounterProps) {
   if (!usage.data) return null;
   const label = allowanceLabel(usage.data);
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: a polite live region named for assistive tech; role="status" would add a second status region to the chat
     <p className={`usage-counter usage-counter--${label.tone}`} aria-live="polite" aria-label="Questions left">
       <span className="usage-counter__dot" aria-hidden="true" />
       <span>{label.text}</span>

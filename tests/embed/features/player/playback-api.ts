@@ -29,7 +29,7 @@ export interface PlaybackRequest {
 }
 
 /** Starts msw for the file; `serve` scripts the replies per video (in order, the last repeats). */
-export function usePlaybackApi() {
+export function installPlaybackApi() {
   const requests: PlaybackRequest[] = [];
   let script = new Map<string, PlaybackReply[]>();
   const served = new Map<string, number>();

@@ -2,9 +2,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { describe, expect, it, vi } from 'vitest';
 import { PlaybackCache } from '../../../../embed/features/player/api/get-video-playback';
 import { PlayerPanel, type CitedMoment } from '../../../../embed/features/player/components/player-panel';
-import { OTHER_VIDEO_ID, playback, usePlaybackApi, VIDEO_ID } from './playback-api';
+import { OTHER_VIDEO_ID, playback, installPlaybackApi, VIDEO_ID } from './playback-api';
 
-const api = usePlaybackApi();
+const api = installPlaybackApi();
 
 const moment = (overrides: Partial<CitedMoment> = {}): CitedMoment => ({
   videoId: VIDEO_ID,

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
 import { StudentChatView } from '../../../../embed/views/student-chat/student-chat-view';
-import { playback, usePlaybackApi, VIDEO_ID } from '../../features/player/playback-api';
+import { playback, installPlaybackApi, VIDEO_ID } from '../../features/player/playback-api';
 import { done, meta, source, sseText } from '../../support/chat-stream';
 import { offlineHealth } from '../../support/health-fixture';
 import { freeUsage } from '../../support/plan-fixture';
@@ -14,7 +14,7 @@ import { studentViewer } from '../../support/viewer-fixture';
  * moments of one lesson; a chip opens the player at its second, the other chip seeks the same
  * file, Esc closes it. All endpoints are served by msw in the server's wire formats.
  */
-const api = usePlaybackApi();
+const api = installPlaybackApi();
 
 const OTHER_MOMENT = source(2, { videoTitle: 'Lesson 3', startSeconds: 95, text: 'Fold the dough gently.' });
 

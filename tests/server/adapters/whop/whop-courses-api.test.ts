@@ -4,9 +4,9 @@ import { createWhopCoursesApi } from '../../../../server/adapters/whop/whop-cour
 import { WhopUnavailableError } from '../../../../server/ports/whop';
 import { WhopCoursesDeniedError } from '../../../../server/ports/whop-courses';
 import { coursesHandlers, coursesWorld, resetCoursesWorld } from '../../../support/whop-courses-world';
-import { useWhopWorld, WHOP_API, whopServer, world } from '../../../support/whop-world';
+import { installWhopWorld, WHOP_API, whopServer, world } from '../../../support/whop-world';
 
-useWhopWorld();
+installWhopWorld();
 beforeEach(() => {
   resetCoursesWorld();
   whopServer.use(...coursesHandlers);

@@ -4,9 +4,9 @@ import { createMuxMediaSource, joinVttSegments, MediaHostRefusedError } from '..
 import { LessonMediaTooLargeError, type WhopVideoAsset } from '../../../../server/ports/whop-courses';
 import { parseCaptions } from '../../../../server/domain/ingestion/parse-captions';
 import { coursesHandlers, MUX, resetCoursesWorld, segmentedCaptions } from '../../../support/whop-courses-world';
-import { useWhopWorld, whopServer } from '../../../support/whop-world';
+import { installWhopWorld, whopServer } from '../../../support/whop-world';
 
-useWhopWorld();
+installWhopWorld();
 beforeEach(() => {
   resetCoursesWorld();
   whopServer.use(...coursesHandlers);

@@ -2,9 +2,9 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createWhopRestApi } from '../../../../server/adapters/whop/whop-rest-api';
 import { WhopUnavailableError } from '../../../../server/ports/whop';
-import { useWhopWorld, WHOP_API, whopNotificationsSent, whopServer, world } from '../../../support/whop-world';
+import { installWhopWorld, WHOP_API, whopNotificationsSent, whopServer, world } from '../../../support/whop-world';
 
-useWhopWorld();
+installWhopWorld();
 const sleeps: number[] = [];
 const api = (timeoutMs = 5000) =>
   createWhopRestApi({ apiKey: 'whop_key_abcdef', timeoutMs, retry: { sleep: async (ms) => void sleeps.push(ms) } });

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { http, } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
 import { ChatSessionMessages } from '../../../../shared/schemas/chat-history';
@@ -12,10 +12,10 @@ import { sseResponse } from '../../adapters/answerer/sse';
 import { answerText, readChatEvents } from '../../../support/sse';
 import { createTestApp } from '../../../support/test-app';
 import { createTestDb } from '../../../support/test-db';
-import { signUserToken, useWhopWorld, whopServer, world } from '../../../support/whop-world';
+import { signUserToken, installWhopWorld, whopServer, world } from '../../../support/whop-world';
 import { addCompletedVideo } from './add-completed-video';
 
-useWhopWorld();
+installWhopWorld();
 const ANTHROPIC = 'https://api.anthropic.com/v1/messages';
 const LOCAL_LLM = 'http://localhost:11434/v1';
 let db: Db;
