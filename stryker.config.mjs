@@ -21,7 +21,18 @@ export default {
     'server/http/standard-webhook.ts',
   ],
   // The sandbox copy needs the server, shared code, migrations and server tests only.
-  ignorePatterns: ['embed', 'bench', 'dist', '.data', 'coverage', 'test-results', 'reports', 'tests/e2e', 'tests/embed', 'tests/worker'],
+  ignorePatterns: [
+    'embed',
+    'bench',
+    'dist',
+    '.data',
+    'coverage',
+    'test-results',
+    'reports',
+    'tests/e2e',
+    'tests/embed',
+    'tests/worker',
+  ],
   // Each mutant runs only the tests that reached it.
   coverageAnalysis: 'perTest',
   // Mutants in module-level code (the zod schemas and status/event Sets of

@@ -1,8 +1,8 @@
 import { createOfflineExtractiveAnswerer } from '../server/adapters/answerer/offline-extractive-answerer';
-import { createOfflineLexicalEmbedder } from '../server/adapters/embedder/offline-lexical-embedder';
 import { applyMigrations } from '../server/adapters/db/migrate';
 import { readMigrationFiles } from '../server/adapters/db/migration-files';
 import { openPgliteDb } from '../server/adapters/db/pglite-db';
+import { createOfflineLexicalEmbedder } from '../server/adapters/embedder/offline-lexical-embedder';
 import { createJsonLogger } from '../server/adapters/logger/json-logger';
 import { CAPTIONS_MAX_BYTES, CAPTIONS_MAX_CUES } from '../server/domain/ingestion/parse-captions';
 import { processVideo } from '../server/domain/ingestion/process-video';
@@ -36,18 +36,32 @@ export async function benchCaptionsResponsiveness() {
   await app.request('/api/health'); // the first request pays for lazy imports
   const idle = await probe(() => new Promise((r) => setTimeout(r, 3000)));
   const pipeline = {
-    db, blobs: null, transcriber: null, embedder: createOfflineLexicalEmbedder(), audioExtractor: null,
-    logger: createJsonLogger({ level: 'silent' }), clock: systemClock,
+    db,
+    blobs: null,
+    transcriber: null,
+    embedder: createOfflineLexicalEmbedder(),
+    audioExtractor: null,
+    logger: createJsonLogger({ level: 'silent' }),
+    clock: systemClock,
   };
   let chunks = 0;
   const started = performance.now();
   const busy = await probe(async () => {
     const queued: Job[] = [];
-    await addCaptionsVideo({ db, jobs: { kind: 'in-process', enqueue: async (job) => void queued.push(job) } }, {
-      creatorId: 'biz_bench', title: 'Largest captions', fileName: 'largest.vtt', text: vtt,
-    });
+    await addCaptionsVideo(
+      { db, jobs: { kind: 'in-process', enqueue: async (job) => void queued.push(job) } },
+      {
+        creatorId: 'biz_bench',
+        title: 'Largest captions',
+        fileName: 'largest.vtt',
+        text: vtt,
+      },
+    );
     for (const job of queued) await processVideo(pipeline, job);
-    const [video] = await db.query<{ status: string; chunk_count: number }>(`select status, chunk_count from videos where id = $1`, [queued[0]!.videoId]);
+    const [video] = await db.query<{ status: string; chunk_count: number }>(
+      `select status, chunk_count from videos where id = $1`,
+      [queued[0]!.videoId],
+    );
     if (video?.status !== 'completed') throw new Error(`The bench video ended ${video?.status}`);
     chunks = video.chunk_count;
   });

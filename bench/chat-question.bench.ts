@@ -1,10 +1,10 @@
 import { createInstantAnswerer } from './support/bench-answerers';
 import { benchTokens, chatRequestInit, createBenchApp } from './support/bench-app';
-import { openBenchDatabase, type BenchDatabase } from './support/bench-database';
+import { type BenchDatabase, openBenchDatabase } from './support/bench-database';
 import { openBenchPostgresDatabase } from './support/bench-postgres-database';
 import { sampleQuestions } from './support/course-corpus';
 import { median, spread } from './support/latency-stats';
-import { completed, readChatStream, type ReadChatStream } from './support/sse-reader';
+import { completed, type ReadChatStream, readChatStream } from './support/sse-reader';
 
 /** Students asking per creator: each is warmed up once, as a student who already opened the app. */
 const STUDENTS_PER_CREATOR = 4;
@@ -56,7 +56,8 @@ async function measureChatQuestion({ db, creators, chunks, buildMs }: BenchDatab
   const ok = results.filter(completed);
   // Ground truth: the lesson whose chunk the question was written from.
   const rightLesson = results.filter(
-    (r, i) => completed(r) && r.meta?.sources?.some((s) => s.videoTitle.startsWith(`Lesson ${questions[i]!.video + 1}:`)),
+    (r, i) =>
+      completed(r) && r.meta?.sources?.some((s) => s.videoTitle.startsWith(`Lesson ${questions[i]!.video + 1}:`)),
   ).length;
   const p50 = median(ok.map((r) => r.totalMs));
   return {

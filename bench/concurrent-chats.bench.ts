@@ -3,11 +3,11 @@ import { serve } from '@hono/node-server';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../shared/whop-context';
 import { createPacedAnswerer } from './support/bench-answerers';
 import { benchTokens, chatRequestInit, createBenchApp } from './support/bench-app';
-import { openBenchDatabase, type BenchDatabase } from './support/bench-database';
+import { type BenchDatabase, openBenchDatabase } from './support/bench-database';
 import { BENCH_POOL_SIZE, openBenchPostgresDatabase } from './support/bench-postgres-database';
 import { experienceIdOf, sampleQuestions, studentIdOf } from './support/course-corpus';
 import { ms, percentile, spread } from './support/latency-stats';
-import { completed, readChatStream, type ReadChatStream } from './support/sse-reader';
+import { completed, type ReadChatStream, readChatStream } from './support/sse-reader';
 
 const CHATS = 200;
 const STUDENTS_PER_CREATOR = 4;
@@ -67,7 +67,15 @@ async function measureConcurrentChats(
           return await readChatStream(await fetch(`${base}/api/chat`, init), at);
         } catch (err) {
           const t = performance.now() - at;
-          return { status: 0, firstByteMs: t, metaMs: t, totalMs: t, events: [], meta: null, error: (err as Error).message };
+          return {
+            status: 0,
+            firstByteMs: t,
+            metaMs: t,
+            totalMs: t,
+            events: [],
+            meta: null,
+            error: (err as Error).message,
+          };
         }
       }),
     );
@@ -77,7 +85,10 @@ async function measureConcurrentChats(
     return {
       name: `${CHATS} concurrent streaming chats, one Node process, ${engine} (${chunks.toLocaleString('en')} chunks, ${ANSWER.tokens}-token answers)`,
       figures: {
-        errors: failures.length === 0 ? '0' : `${failures.length} (first: ${failures[0]!.status} ${failures[0]!.error?.slice(0, 120)})`,
+        errors:
+          failures.length === 0
+            ? '0'
+            : `${failures.length} (first: ${failures[0]!.status} ${failures[0]!.error?.slice(0, 120)})`,
         'first byte p50/p95/p99': spread(ok.map((r) => r.firstByteMs)),
         // The sources event: the search done, behind the opened stream (admission first: server/http/admission-first.ts).
         'sources p50/p95/p99': spread(ok.map((r) => r.metaMs)),
@@ -85,7 +96,15 @@ async function measureConcurrentChats(
         'all done in': ms(wallMs),
         'tokens streamed': ok.reduce((sum, r) => sum + r.events.filter((e) => e === 'token').length, 0),
         target: target.errors,
-        verdict: failures.length === 0 && (target.firstByteP95Ms === undefined || percentile([...ok.map((r) => r.firstByteMs)].sort((a, b) => a - b), 95) < target.firstByteP95Ms) ? 'met' : 'MISSED',
+        verdict:
+          failures.length === 0 &&
+          (target.firstByteP95Ms === undefined ||
+            percentile(
+              [...ok.map((r) => r.firstByteMs)].sort((a, b) => a - b),
+              95,
+            ) < target.firstByteP95Ms)
+            ? 'met'
+            : 'MISSED',
       },
     };
   } finally {

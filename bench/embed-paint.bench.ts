@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { EMBED_DIST, ensureEmbedBuild } from '../server/entry/embed-build';
+import { openSignedIn, signInDemoPeople } from '../tests/e2e/support/sandbox-session';
 import { launchChromium } from '../tests/support/chromium';
 import { removeDataDir, startServer } from '../tests/support/server-process';
-import { openSignedIn, signInDemoPeople } from '../tests/e2e/support/sandbox-session';
 
 /**
  * What a student's phone downloads and how soon it paints (issue #13: initial JS ≤ 100 KB
@@ -17,7 +17,12 @@ import { openSignedIn, signInDemoPeople } from '../tests/e2e/support/sandbox-ses
  * Chromium throttled through CDP; median of 5 loads, beside the same loads with
  * compression refused (`accept-encoding: identity`) as the baseline.
  */
-const PROFILE = { cpu: 4, downloadBytesPerSecond: (1.6e6 / 8) * 0.9, uploadBytesPerSecond: (750e3 / 8) * 0.9, latencyMs: 150 };
+const PROFILE = {
+  cpu: 4,
+  downloadBytesPerSecond: (1.6e6 / 8) * 0.9,
+  uploadBytesPerSecond: (750e3 / 8) * 0.9,
+  latencyMs: 150,
+};
 const RUNS = 5;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -81,7 +86,8 @@ export async function benchEmbedBytes() {
   const initialJs = assets.filter((a) => initial.has(a.file) && a.file.endsWith('.js'));
   const figures: Record<string, string> = {};
   for (const a of assets) {
-    figures[`${initial.has(a.file) ? '* ' : '  '}${a.file}`] = `${kb(a.raw)} raw, ${kb(a.gzip)} gzip, ${kb(a.brotli)} br`;
+    figures[`${initial.has(a.file) ? '* ' : '  '}${a.file}`] =
+      `${kb(a.raw)} raw, ${kb(a.gzip)} gzip, ${kb(a.brotli)} br`;
   }
   const gzip = initialJs.reduce((s, a) => s + a.gzip, 0);
   figures['initial JS (gzip)'] = `${kb(gzip)} (target ≤ 100 KB: ${gzip <= 100 * 1024 ? 'met' : 'missed'})`;
@@ -99,7 +105,10 @@ export async function benchEmbedPaint() {
     const path = `/experiences/${demo.community.experienceId}`;
     // One warm-up load: the server compresses each asset once, on first request.
     await paint(browser, server.url, path, demo.student.token, true);
-    const runs = { compressed: [] as Awaited<ReturnType<typeof paint>>[], identity: [] as Awaited<ReturnType<typeof paint>>[] };
+    const runs = {
+      compressed: [] as Awaited<ReturnType<typeof paint>>[],
+      identity: [] as Awaited<ReturnType<typeof paint>>[],
+    };
     for (let i = 0; i < RUNS; i++) {
       runs.compressed.push(await paint(browser, server.url, path, demo.student.token, true));
       runs.identity.push(await paint(browser, server.url, path, demo.student.token, false));

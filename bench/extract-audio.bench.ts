@@ -65,7 +65,8 @@ async function timeExtraction(path: string, runs: number) {
  */
 export async function benchExtractAudio(runs = 3) {
   const name = 'extract audio with system ffmpeg (16 kHz mono 32 kbps MP3 parts)';
-  if (!(await findMediaTools())) return { name, figures: { result: 'skipped: install ffmpeg espeak-ng (Debian packages)' } };
+  if (!(await findMediaTools()))
+    return { name, figures: { result: 'skipped: install ffmpeg espeak-ng (Debian packages)' } };
   const dir = await mkdtemp(join(tmpdir(), 'chronos-bench-audio-'));
   try {
     const video = await generateSpeechVideo({ dir, sentences: LECTURE, seconds: 60, format: 'mp4' });

@@ -1,7 +1,7 @@
-import { createOfflineLexicalEmbedder } from '../server/adapters/embedder/offline-lexical-embedder';
 import { applyMigrations } from '../server/adapters/db/migrate';
 import { readMigrationFiles } from '../server/adapters/db/migration-files';
 import { openPgliteDb } from '../server/adapters/db/pglite-db';
+import { createOfflineLexicalEmbedder } from '../server/adapters/embedder/offline-lexical-embedder';
 import { createJsonLogger } from '../server/adapters/logger/json-logger';
 import { processVideo } from '../server/domain/ingestion/process-video';
 import { addCaptionsVideo } from '../server/domain/videos/add-captions-video';
@@ -24,19 +24,33 @@ export async function benchIngestCaptions(runs = 5) {
   const embedder = createOfflineLexicalEmbedder();
   const times: number[] = [];
   let chunks = 0;
-  const pipeline = { db, blobs: null, transcriber: null, embedder, audioExtractor: null, logger: createJsonLogger({ level: 'silent' }), clock: systemClock };
+  const pipeline = {
+    db,
+    blobs: null,
+    transcriber: null,
+    embedder,
+    audioExtractor: null,
+    logger: createJsonLogger({ level: 'silent' }),
+    clock: systemClock,
+  };
   for (let i = 0; i < runs; i++) {
     const queued: Job[] = [];
     const started = performance.now();
-    await addCaptionsVideo({ db, jobs: { kind: 'in-process', enqueue: async (job) => void queued.push(job) } }, {
-      creatorId: 'biz_bench',
-      title: `Run ${i}`,
-      fileName: 'lesson.vtt',
-      text: vtt,
-    });
+    await addCaptionsVideo(
+      { db, jobs: { kind: 'in-process', enqueue: async (job) => void queued.push(job) } },
+      {
+        creatorId: 'biz_bench',
+        title: `Run ${i}`,
+        fileName: 'lesson.vtt',
+        text: vtt,
+      },
+    );
     for (const job of queued) await processVideo(pipeline, job);
     times.push(performance.now() - started);
-    const [video] = await db.query<{ status: string; chunk_count: number }>(`select status, chunk_count from videos where id = $1`, [queued[0]!.videoId]);
+    const [video] = await db.query<{ status: string; chunk_count: number }>(
+      `select status, chunk_count from videos where id = $1`,
+      [queued[0]!.videoId],
+    );
     if (video?.status !== 'completed') throw new Error(`The bench video ended ${video?.status}`);
     chunks = video.chunk_count;
   }

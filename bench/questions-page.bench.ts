@@ -1,8 +1,8 @@
 import { applyMigrations } from '../server/adapters/db/migrate';
 import { readMigrationFiles } from '../server/adapters/db/migration-files';
 import { openPgliteDb } from '../server/adapters/db/pglite-db';
-import { listStudentQuestions } from '../server/domain/questions/list-student-questions';
 import { exportStudentQuestions } from '../server/domain/questions/export-student-questions';
+import { listStudentQuestions } from '../server/domain/questions/list-student-questions';
 import type { Db } from '../server/ports/db';
 import { ms, spread } from './support/latency-stats';
 
@@ -19,13 +19,21 @@ const VIDEO = '6d9d84e3-87cd-4c03-af8d-39987421cc5e';
  */
 async function seed(db: Db) {
   await db.query(`insert into creators (id) values ($1), ('biz_otherbench')`, [CREATOR]);
-  await db.query(`insert into experiences (id, creator_id) values ('exp_questionsbench', $1), ('exp_otherbench', 'biz_otherbench')`, [CREATOR]);
-  await db.query(`insert into users (id, name, username) select 'user_b' || g, 'Student ' || g, 'student' || g from generate_series(1, 2000) g`);
-  for (const [creator, experience, count] of [[CREATOR, 'exp_questionsbench', QUESTIONS], ['biz_otherbench', 'exp_otherbench', 10_000]] as const) {
+  await db.query(
+    `insert into experiences (id, creator_id) values ('exp_questionsbench', $1), ('exp_otherbench', 'biz_otherbench')`,
+    [CREATOR],
+  );
+  await db.query(
+    `insert into users (id, name, username) select 'user_b' || g, 'Student ' || g, 'student' || g from generate_series(1, 2000) g`,
+  );
+  for (const [creator, experience, count] of [
+    [CREATOR, 'exp_questionsbench', QUESTIONS],
+    ['biz_otherbench', 'exp_otherbench', 10_000],
+  ] as const) {
     // In batches of 10,000: one statement of 300,000 rows holds every row's triggers in memory.
     for (let start = 1; start <= count; start += SEED_BATCH) {
-    await db.query(
-      `with q as (
+      await db.query(
+        `with q as (
          select g, gen_random_uuid() as sid, 'user_b' || (1 + g % 2000) as uid,
                 now() - make_interval(secs => g * (365.0 * 86400 / $3)) as at
            from generate_series($5::int, least($5::int + $6::int - 1, $3::int)) g
@@ -43,8 +51,8 @@ async function seed(db: Db) {
               case when g % 8 = 0 then '[]'::jsonb when g % 3 = 0 then jsonb_build_array(jsonb_build_object('n', 1, 'videoId', $4::text, 'startSeconds', 30)) else '[]'::jsonb end,
               case when g % 20 = 0 then -1 when g % 7 = 0 then 1 end, 900, at
          from q where exists (select 1 from u)`,
-      [creator, experience, count, VIDEO, start, SEED_BATCH],
-    );
+        [creator, experience, count, VIDEO, start, SEED_BATCH],
+      );
     }
   }
   await db.query('analyze');
@@ -69,7 +77,8 @@ export async function benchQuestionsPage() {
   await seed(db);
   const seeded = performance.now() - seeding;
   const ports = { db, clock: { now: () => new Date() } };
-  const list = (input: Partial<Parameters<typeof listStudentQuestions>[1]>) => listStudentQuestions(ports, { creatorId: CREATOR, limit: 20, ...input });
+  const list = (input: Partial<Parameters<typeof listStudentQuestions>[1]>) =>
+    listStudentQuestions(ports, { creatorId: CREATOR, limit: 20, ...input });
   // A cursor half-way down: the 50,000th question.
   const [middle] = await db.query<{ at: string; id: string }>(
     `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id from chat_messages
@@ -91,13 +100,19 @@ export async function benchQuestionsPage() {
     unanswered: spread(await time(() => list({ outcome: 'unanswered' }))),
     'thumbs down, deep': spread(await time(() => list({ outcome: 'thumbs_down', cursor }))),
     'one lesson': spread(await time(() => list({ videoId: VIDEO }))),
-    'last 7 days': spread(await time(() => list({ from: new Date(Date.now() - 7 * 86400_000).toISOString().slice(0, 10) }))),
+    'last 7 days': spread(
+      await time(() => list({ from: new Date(Date.now() - 7 * 86400_000).toISOString().slice(0, 10) })),
+    ),
     'search (common word)': spread(await time(() => list({ search: 'crumb' }))),
     'search (no match)': spread(await time(() => list({ search: 'xylophone' }))),
   };
   const started = performance.now();
   const exported = await exportStudentQuestions({ db }, { creatorId: CREATOR, outcome: 'all' });
-  figures['CSV export'] = `${exported.rows.toLocaleString('en-US')} rows, ${(exported.csv.length / 1e6).toFixed(1)} MB in ${ms(performance.now() - started)}`;
+  figures['CSV export'] =
+    `${exported.rows.toLocaleString('en-US')} rows, ${(exported.csv.length / 1e6).toFixed(1)} MB in ${ms(performance.now() - started)}`;
   await db.close();
-  return { name: `Questions tab at ${QUESTIONS.toLocaleString('en-US')} questions (PGlite; p50 / p95 / p99 of ${RUNS})`, figures };
+  return {
+    name: `Questions tab at ${QUESTIONS.toLocaleString('en-US')} questions (PGlite; p50 / p95 / p99 of ${RUNS})`,
+    figures,
+  };
 }

@@ -1,7 +1,7 @@
 import { createOfflineLexicalEmbedder } from '../server/adapters/embedder/offline-lexical-embedder';
 import { HNSW_SCAN_SETTINGS, setLocalSql, VECTOR_CANDIDATES_SQL } from '../server/domain/chat/retrieval-sql';
-import type { Db } from '../server/ports/db';
 import { CANDIDATES_PER_LIST } from '../server/domain/chat/retrieve-sources';
+import type { Db } from '../server/ports/db';
 import { openBenchDatabase } from './support/bench-database';
 import { creatorIdOf, sampleQuestions } from './support/course-corpus';
 import { median, ms } from './support/latency-stats';
@@ -28,7 +28,8 @@ interface Variant {
  */
 const WHOLE_TABLE_SQL = VECTOR_CANDIDATES_SQL.replace('where c.creator_id = $1\n', "where (c.creator_id || '') = $1\n");
 // A silent no-op would compare production with itself.
-if (WHOLE_TABLE_SQL === VECTOR_CANDIDATES_SQL) throw new Error('retrieval-recall: the creator filter of VECTOR_CANDIDATES_SQL changed; update WHOLE_TABLE_SQL');
+if (WHOLE_TABLE_SQL === VECTOR_CANDIDATES_SQL)
+  throw new Error('retrieval-recall: the creator filter of VECTOR_CANDIDATES_SQL changed; update WHOLE_TABLE_SQL');
 
 async function nearest(db: Db, variant: Variant, params: unknown[]) {
   const started = performance.now();
@@ -51,7 +52,11 @@ async function scanUsed(db: Db, variant: Variant, params: unknown[]): Promise<st
   // The first statement of the plan is the nearest-chunks CTE; later scans of chunks fetch its rows by id.
   const scans = plan.map((r) => r['QUERY PLAN']).filter((l) => /Scan/.test(l) && / on chunks_/.test(l));
   const partitions = new Set(scans.map((l) => / on (chunks_\w+)/.exec(l)![1]));
-  const first = (scans[0] ?? 'unknown').trim().replace(/^->\s*/, '').replace(/\s+\(cost.*$/, '').replace(/ on chunks_\w+ \w+$/, '');
+  const first = (scans[0] ?? 'unknown')
+    .trim()
+    .replace(/^->\s*/, '')
+    .replace(/\s+\(cost.*$/, '')
+    .replace(/ on chunks_\w+ \w+$/, '');
   return partitions.size > 2 ? `${first} × ${partitions.size} partitions` : `${first} (one creator's partition)`;
 }
 
@@ -68,7 +73,13 @@ export async function benchRetrievalRecall() {
   const embedder = createOfflineLexicalEmbedder();
   const questions = sampleQuestions(QUERIES, creators, 11);
   const { vectors } = await embedder.embed(questions.map((q) => q.text));
-  const params = questions.map((q, i) => [creatorIdOf(q.creator), q.text, `[${vectors[i]!.join(',')}]`, embedder.model, CANDIDATES]);
+  const params = questions.map((q, i) => [
+    creatorIdOf(q.creator),
+    q.text,
+    `[${vectors[i]!.join(',')}]`,
+    embedder.model,
+    CANDIDATES,
+  ]);
 
   const production: Variant = { settings: HNSW_SCAN_SETTINGS };
   const exact: Variant = { settings: EXACT_SETTINGS };

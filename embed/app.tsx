@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
 import { useLocation } from './lib/history';
 import { matchRoute } from './lib/routes';
 import { NotFoundView } from './views/not-found/not-found-view';
@@ -21,9 +21,13 @@ function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
   });
 }
 
-const CreatorDashboardView = lazyView(() => import('./views/creator-dashboard/creator-dashboard-view').then((m) => m.CreatorDashboardView));
+const CreatorDashboardView = lazyView(() =>
+  import('./views/creator-dashboard/creator-dashboard-view').then((m) => m.CreatorDashboardView),
+);
 // Lessons are a student's second stop (the chat is where they land): their own chunk too.
-const StudentLessonsView = lazyView(() => import('./views/student-lessons/student-lessons-view').then((m) => m.StudentLessonsView));
+const StudentLessonsView = lazyView(() =>
+  import('./views/student-lessons/student-lessons-view').then((m) => m.StudentLessonsView),
+);
 const DiscoverView = lazyView(() => import('./views/discover/discover-view').then((m) => m.DiscoverView));
 const LandingView = lazyView(() => import('./views/landing/landing-view').then((m) => m.LandingView));
 const SandboxView = lazyView(() => import('./views/sandbox/sandbox-view').then((m) => m.SandboxView));
@@ -52,9 +56,17 @@ export function App() {
     case 'student-lessons':
       return deferred(<StudentLessonsView key={route.experienceId} experienceId={route.experienceId} />);
     case 'student-lesson':
-      return deferred(<StudentLessonsView key={route.experienceId} experienceId={route.experienceId} videoId={route.videoId} />);
+      return deferred(
+        <StudentLessonsView key={route.experienceId} experienceId={route.experienceId} videoId={route.videoId} />,
+      );
     case 'creator-dashboard':
-      return deferred(<CreatorDashboardView key={route.companyId} companyId={route.companyId} {...(route.section ? { section: route.section } : {})} />);
+      return deferred(
+        <CreatorDashboardView
+          key={route.companyId}
+          companyId={route.companyId}
+          {...(route.section ? { section: route.section } : {})}
+        />,
+      );
     case 'discover':
       return deferred(<DiscoverView />);
     case 'sandbox':

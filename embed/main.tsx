@@ -3,9 +3,9 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { installSandboxToken } from './lib/sandbox-token';
 import { installWhopSession } from './features/signin/session-store';
 import { preloadFirstScreenSchemas } from './lib/lazy-schema';
+import { installSandboxToken } from './lib/sandbox-token';
 import { applyTheme } from './lib/theme';
 
 applyTheme(document.documentElement, window.location.search);

@@ -81,8 +81,11 @@ function zodWithoutJsonSchema(): Plugin {
       building = config.command === 'build';
     },
     async load(id) {
-      if (building && id.replaceAll('\\', '/').endsWith(`node_modules/${ZOD_UTIL_MODULE}`)) return noEvalProbe(await readFile(id, 'utf8'));
-      const module = building ? ZOD_JSON_SCHEMA_MODULES.find((m) => id.replaceAll('\\', '/').endsWith(`node_modules/${m}`)) : undefined;
+      if (building && id.replaceAll('\\', '/').endsWith(`node_modules/${ZOD_UTIL_MODULE}`))
+        return noEvalProbe(await readFile(id, 'utf8'));
+      const module = building
+        ? ZOD_JSON_SCHEMA_MODULES.find((m) => id.replaceAll('\\', '/').endsWith(`node_modules/${m}`))
+        : undefined;
       if (!module) return null;
       const source = await readFile(id, 'utf8');
       return jsonSchemaStandIn(source);
@@ -101,14 +104,16 @@ const ZOD_UTIL_MODULE = 'zod/v4/core/util.js';
  */
 export function noEvalProbe(source: string): string {
   const probe = /try \{\s*const F = Function;\s*new F\(""\);\s*return true;\s*\}\s*catch \(_\) \{\s*return false;\s*\}/;
-  if (!probe.test(source)) throw new Error(`${ZOD_UTIL_MODULE} no longer probes for eval as expected: update noEvalProbe`);
+  if (!probe.test(source))
+    throw new Error(`${ZOD_UTIL_MODULE} no longer probes for eval as expected: update noEvalProbe`);
   return source.replace(probe, 'return false;');
 }
 
 /** A module exporting every name `source` exports, each a function that refuses to run. */
 export function jsonSchemaStandIn(source: string): string {
   const names = new Set<string>();
-  for (const m of source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]!);
+  for (const m of source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|var|class)\s+([A-Za-z_$][\w$]*)/gm))
+    names.add(m[1]!);
   const aliases: string[] = [];
   for (const m of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
     for (const part of m[1]!.split(',')) {

@@ -12,16 +12,20 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { openSignedIn, signInDemoPeople } from '../tests/e2e/support/sandbox-session';
 import { launchChromium } from '../tests/support/chromium';
-import { removeDataDir, ROOT_DIR, startServer } from '../tests/support/server-process';
+import { ROOT_DIR, removeDataDir, startServer } from '../tests/support/server-process';
 
 const OUT_DIR = join(ROOT_DIR, 'embed/public/discover');
 const VIEWPORT = { width: 1100, height: 720 };
 const SEEN = { timeout: 60_000 };
 
-const build = spawnSync(process.execPath, [join(ROOT_DIR, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'embed/vite.config.ts'], {
-  cwd: ROOT_DIR,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  process.execPath,
+  [join(ROOT_DIR, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'embed/vite.config.ts'],
+  {
+    cwd: ROOT_DIR,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) throw new Error('the embed build failed');
 
 const server = await startServer();
@@ -36,29 +40,51 @@ try {
       {
         name: 'student-chat',
         open: async (page) => {
-          const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}?theme=${theme}`, demo.student.token);
+          const { frame } = await openSignedIn(
+            page,
+            server.url,
+            `/experiences/${demo.community.experienceId}?theme=${theme}`,
+            demo.student.token,
+          );
           const box = frame.getByLabel('Your question about the course');
           await box.waitFor(SEEN);
           await box.fill('How do I know my starter is ready?');
           await box.press('Enter');
           await frame.locator('article[aria-label="Answer"]').first().waitFor(SEEN);
-          await frame.waitForFunction(() => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true', null, SEEN);
+          await frame.waitForFunction(
+            () => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true',
+            null,
+            SEEN,
+          );
           return frame;
         },
       },
       {
         name: 'creator-library',
         open: async (page) => {
-          const { frame } = await openSignedIn(page, server.url, `/dashboard/${demo.community.companyId}?theme=${theme}`, demo.creator.token);
+          const { frame } = await openSignedIn(
+            page,
+            server.url,
+            `/dashboard/${demo.community.companyId}?theme=${theme}`,
+            demo.creator.token,
+          );
           await frame.getByRole('tab', { name: 'Library' }).waitFor(SEEN);
-          await frame.getByText(/Completed|Ready/).first().waitFor(SEEN);
+          await frame
+            .getByText(/Completed|Ready/)
+            .first()
+            .waitFor(SEEN);
           return frame;
         },
       },
       {
         name: 'creator-plan',
         open: async (page) => {
-          const { frame } = await openSignedIn(page, server.url, `/dashboard/${demo.community.companyId}/usage?theme=${theme}`, demo.creator.token);
+          const { frame } = await openSignedIn(
+            page,
+            server.url,
+            `/dashboard/${demo.community.companyId}/usage?theme=${theme}`,
+            demo.creator.token,
+          );
           await frame.getByText(/You're on/).waitFor(SEEN);
           return frame;
         },
@@ -74,8 +100,11 @@ try {
       const file = join(OUT_DIR, `${shot.name}-${theme}.webp`);
       await writeFile(file, webp);
       // To look at what was taken: DISCOVER_PNG_DIR=/tmp/shots keeps the PNGs there too.
-      if (process.env['DISCOVER_PNG_DIR']) await writeFile(join(process.env['DISCOVER_PNG_DIR'], `${shot.name}-${theme}.png`), png);
-      console.log(`${file.slice(ROOT_DIR.length)}  ${(webp.length / 1024).toFixed(1)} KB (PNG was ${(png.length / 1024).toFixed(1)} KB)`);
+      if (process.env['DISCOVER_PNG_DIR'])
+        await writeFile(join(process.env['DISCOVER_PNG_DIR'], `${shot.name}-${theme}.png`), png);
+      console.log(
+        `${file.slice(ROOT_DIR.length)}  ${(webp.length / 1024).toFixed(1)} KB (PNG was ${(png.length / 1024).toFixed(1)} KB)`,
+      );
       await context.close();
     }
   }
@@ -89,7 +118,9 @@ try {
 async function waitForDemoCourse(baseUrl: string, token: string, companyId: string) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const res = await fetch(`${baseUrl}/api/videos`, { headers: { 'x-whop-user-token': token, 'x-whop-company-id': companyId } });
+    const res = await fetch(`${baseUrl}/api/videos`, {
+      headers: { 'x-whop-user-token': token, 'x-whop-company-id': companyId },
+    });
     const body = (await res.json()) as { videos?: { status: string }[] };
     if (body.videos?.length && body.videos.every((v) => v.status === 'completed')) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));

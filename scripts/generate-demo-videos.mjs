@@ -43,12 +43,19 @@ function run(tool, args, { capture = false } = {}) {
     child.on('error', (e) =>
       reject(e.code === 'ENOENT' ? new Error(`${tool} is not installed: ${MISSING_HELP[tool] ?? 'install it'}`) : e),
     );
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${tool} exited ${code}: ${err.slice(-2000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${tool} exited ${code}: ${err.slice(-2000)}`)),
+    );
   });
 }
 
 async function requireTools() {
-  for (const [tool, args] of [['espeak-ng', ['--version']], ['ffmpeg', ['-version']], ['ffprobe', ['-version']]]) await run(tool, args);
+  for (const [tool, args] of [
+    ['espeak-ng', ['--version']],
+    ['ffmpeg', ['-version']],
+    ['ffprobe', ['-version']],
+  ])
+    await run(tool, args);
   for (const font of [FONT, FONT_BOLD]) {
     await stat(font).catch(() => {
       throw new Error(`${font} is missing: apt-get install -y fonts-dejavu-core`);
@@ -70,7 +77,14 @@ function parseVtt(text) {
     const at = lines.findIndex((l) => l.includes('-->'));
     if (at < 0) continue;
     const [start, end] = lines[at].split('-->').map((s) => toSeconds(s.split(/\s+/).filter(Boolean)[0] ?? s));
-    cues.push({ start, end, text: lines.slice(at + 1).join(' ').trim() });
+    cues.push({
+      start,
+      end,
+      text: lines
+        .slice(at + 1)
+        .join(' ')
+        .trim(),
+    });
   }
   if (!title || cues.length === 0) throw new Error('a demo lesson needs a "NOTE <title> —" line and cues');
   return { title, cues };
@@ -113,7 +127,10 @@ function writeWav({ sampleRate, samples }) {
   header.setUint16(34, 16, true);
   put(36, 'data');
   header.setUint32(40, samples.byteLength, true);
-  return Buffer.concat([Buffer.from(header.buffer), Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength)]);
+  return Buffer.concat([
+    Buffer.from(header.buffer),
+    Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength),
+  ]);
 }
 
 /** Speaks one cue, faster when needed so it ends before `slotSeconds` (the next cue's start). */
@@ -176,19 +193,56 @@ async function makeLesson(file) {
     const output = join(COURSE_DIR, file.replace(/\.vtt$/, '.webm'));
     // prettier-ignore
     await run('ffmpeg', [
-      '-hide_banner', '-nostdin', '-v', 'error', '-y',
-      '-f', 'lavfi', '-i', `color=c=0x1f3a5f:s=${WIDTH}x${HEIGHT}:r=${FPS}:d=${duration.toFixed(3)}`,
-      '-i', wavPath,
-      '-filter_complex', `[0:v]${filters.join(',')}[v]`,
-      '-map', '[v]', '-map', '1:a',
+      '-hide_banner',
+      '-nostdin',
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `color=c=0x1f3a5f:s=${WIDTH}x${HEIGHT}:r=${FPS}:d=${duration.toFixed(3)}`,
+      '-i',
+      wavPath,
+      '-filter_complex',
+      `[0:v]${filters.join(',')}[v]`,
+      '-map',
+      '[v]',
+      '-map',
+      '1:a',
       // A keyframe every 5 s: a citation seeks without decoding long runs of frames.
-      '-c:v', 'libvpx-vp9', '-b:v', '0', '-crf', '45', '-g', String(FPS * 5), '-row-mt', '1', '-deadline', 'good', '-cpu-used', '4',
-      '-c:a', 'libopus', '-b:a', '20k', '-ac', '1', '-application', 'voip',
-      '-shortest', output,
+      '-c:v',
+      'libvpx-vp9',
+      '-b:v',
+      '0',
+      '-crf',
+      '45',
+      '-g',
+      String(FPS * 5),
+      '-row-mt',
+      '1',
+      '-deadline',
+      'good',
+      '-cpu-used',
+      '4',
+      '-c:a',
+      'libopus',
+      '-b:a',
+      '20k',
+      '-ac',
+      '1',
+      '-application',
+      'voip',
+      '-shortest',
+      output,
     ]);
-    const probed = await run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', output], { capture: true });
+    const probed = await run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', output], {
+      capture: true,
+    });
     const { size } = await stat(output);
-    console.log(`${file} → ${output.slice(COURSE_DIR.length)}: ${Number(probed).toFixed(1)} s, ${(size / 1024).toFixed(0)} KB`);
+    console.log(
+      `${file} → ${output.slice(COURSE_DIR.length)}: ${Number(probed).toFixed(1)} s, ${(size / 1024).toFixed(0)} KB`,
+    );
     return size;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -87,7 +87,8 @@ export async function ensurePgvector() {
   if (installed === PGVECTOR_VERSION) return;
   if (!existsSync(PGVECTOR_TARBALL)) throw new Error(`pgvector source not found at ${PGVECTOR_TARBALL}`);
   const install = asRoot(['make']);
-  if (!install) throw new Error(`pgvector ${PGVECTOR_VERSION} is not installed and installing it needs root or passwordless sudo`);
+  if (!install)
+    throw new Error(`pgvector ${PGVECTOR_VERSION} is not installed and installing it needs root or passwordless sudo`);
   log(`building pgvector ${PGVECTOR_VERSION}${installed ? ` (installed: ${installed})` : ''}`);
   const dir = await mkdtemp(join(tmpdir(), 'chronos-pgvector-'));
   try {
@@ -149,9 +150,24 @@ export async function startPostgresTestServer({ env = process.env, dataDir, sett
         await mkdir(dataDir, { recursive: true, mode: 0o700 });
         if (asRootUser) run(['chown', 'postgres:postgres', dataDir]);
       }
-      run(asPostgresUser([`${PG_BIN}/initdb`, '-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']), {
-        stdio: 'ignore',
-      });
+      run(
+        asPostgresUser([
+          `${PG_BIN}/initdb`,
+          '-D',
+          data,
+          '-A',
+          'trust',
+          '-U',
+          'postgres',
+          '-E',
+          'UTF8',
+          '--locale=C.UTF-8',
+          '--no-sync',
+        ]),
+        {
+          stdio: 'ignore',
+        },
+      );
     }
     const pidFile = join(data, 'postmaster.pid');
     // postmaster.pid's fifth line is the server's socket dir: each run makes its own and removes it on stop.
@@ -165,7 +181,8 @@ export async function startPostgresTestServer({ env = process.env, dataDir, sett
       // A kept cluster still running from a run that was killed before it could stop it (its
       // socket dir is gone with that run): stop it rather than fail to start.
       const [bin, ...args] = asPostgresUser([`${PG_BIN}/pg_ctl`, '-D', data, '-m', 'fast', '-w', '-s', 'stop']);
-      if (spawnSync(bin, args, { stdio: 'ignore' }).status === 0) log(`stopped a server left running in ${data} by an earlier run`);
+      if (spawnSync(bin, args, { stdio: 'ignore' }).status === 0)
+        log(`stopped a server left running in ${data} by an earlier run`);
     }
     port = await freePort();
     const options = [
@@ -181,7 +198,20 @@ export async function startPostgresTestServer({ env = process.env, dataDir, sett
       '-c max_wal_size=4GB',
       ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`),
     ].join(' ');
-    run(asPostgresUser([`${PG_BIN}/pg_ctl`, '-D', data, '-l', join(dir, 'server.log'), '-o', options, '-w', '-s', 'start']));
+    run(
+      asPostgresUser([
+        `${PG_BIN}/pg_ctl`,
+        '-D',
+        data,
+        '-l',
+        join(dir, 'server.log'),
+        '-o',
+        options,
+        '-w',
+        '-s',
+        'start',
+      ]),
+    );
   } catch (error) {
     const serverLog = join(dir, 'server.log');
     if (existsSync(serverLog)) console.error(readFileSync(serverLog, 'utf8').split('\n').slice(-20).join('\n'));
@@ -194,14 +224,36 @@ export async function startPostgresTestServer({ env = process.env, dataDir, sett
     if (stopped) return;
     stopped = true;
     // A kept cluster shuts down cleanly (no recovery at the next start); a throwaway one at once.
-    const [bin, ...args] = asPostgresUser([`${PG_BIN}/pg_ctl`, '-D', data, '-m', dataDir ? 'fast' : 'immediate', '-w', '-s', 'stop']);
+    const [bin, ...args] = asPostgresUser([
+      `${PG_BIN}/pg_ctl`,
+      '-D',
+      data,
+      '-m',
+      dataDir ? 'fast' : 'immediate',
+      '-w',
+      '-s',
+      'stop',
+    ]);
     spawnSync(bin, args, { stdio: 'ignore' });
     await rm(dir, { recursive: true, force: true });
   };
   try {
     if (fresh) {
-      run([`${PG_BIN}/psql`, '-X', '-q', '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres',
-        '-c', 'create extension vector']);
+      run([
+        `${PG_BIN}/psql`,
+        '-X',
+        '-q',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        'postgres',
+        '-c',
+        'create extension vector',
+      ]);
     }
   } catch (error) {
     await stop();
@@ -209,7 +261,9 @@ export async function startPostgresTestServer({ env = process.env, dataDir, sett
   }
   // trust auth ignores the password; some clients (wrangler's local Hyperdrive) want one in the URL.
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  log(`PostgreSQL ${PG_VERSION} + pgvector ${PGVECTOR_VERSION} on 127.0.0.1:${port} (${((Date.now() - started) / 1000).toFixed(1)} s), data in ${data}`);
+  log(
+    `PostgreSQL ${PG_VERSION} + pgvector ${PGVECTOR_VERSION} on 127.0.0.1:${port} (${((Date.now() - started) / 1000).toFixed(1)} s), data in ${data}`,
+  );
   return { url, started: true, dir, stop };
 }
 
@@ -228,7 +282,10 @@ if (isMain) {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void finish(0));
     setInterval(() => {}, 1 << 30);
   } else {
-    const child = spawn(command[0], command.slice(1), { stdio: 'inherit', env: { ...process.env, TEST_POSTGRES_URL: server.url } });
+    const child = spawn(command[0], command.slice(1), {
+      stdio: 'inherit',
+      env: { ...process.env, TEST_POSTGRES_URL: server.url },
+    });
     for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
     child.on('exit', (code, signal) => void finish(code ?? (signal ? 1 : 0)));
     child.on('error', (error) => (console.error(error.message), void finish(1)));

@@ -52,7 +52,9 @@ const allSteps = [
   vitestStep('e2e (Chromium)', 'e2e', ['--config', 'tests/e2e/vitest.config.ts']),
 ];
 // `npm run typecheck` runs only the typecheck steps.
-const steps = process.argv.includes('--typecheck-only') ? allSteps.filter((s) => s.name.startsWith('typecheck')) : allSteps;
+const steps = process.argv.includes('--typecheck-only')
+  ? allSteps.filter((s) => s.name.startsWith('typecheck'))
+  : allSteps;
 
 function vitestStep(name, id, args, env = {}) {
   const report = join(reportDir, `${id}.json`);
@@ -156,7 +158,9 @@ if (postgres) {
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 console.log('\nSummary');
-console.log(`  ${'step'.padEnd(40)} ${'result'.padEnd(7)} ${'passed'.padStart(6)} ${'failed'.padStart(6)} ${'skipped'.padStart(7)} ${'time'.padStart(8)}`);
+console.log(
+  `  ${'step'.padEnd(40)} ${'result'.padEnd(7)} ${'passed'.padStart(6)} ${'failed'.padStart(6)} ${'skipped'.padStart(7)} ${'time'.padStart(8)}`,
+);
 for (const { name, ok, timedOut, seconds, counts } of results) {
   const cell = (n, width) => String(n ?? '-').padStart(width);
   console.log(

@@ -3,12 +3,12 @@ import { createOfflineExtractiveAnswerer } from './adapters/answerer/offline-ext
 import { createOpenAiCompatibleAnswerer } from './adapters/answerer/openai-compatible-answerer';
 import { createOfflineLexicalEmbedder } from './adapters/embedder/offline-lexical-embedder';
 import { createOpenAiEmbedder } from './adapters/embedder/openai-embedder';
+import { createOpenAiTranscriber } from './adapters/transcriber/openai-transcriber';
 import type { Env } from './env';
 import type { Answerer } from './ports/answerer';
 import type { Embedder } from './ports/embedder';
 import type { Logger } from './ports/logger';
 import type { Transcriber } from './ports/transcriber';
-import { createOpenAiTranscriber } from './adapters/transcriber/openai-transcriber';
 
 export interface AiDeps {
   embedder: Embedder;
@@ -42,7 +42,11 @@ export function buildAi(env: Env, logger: Logger): AiDeps {
   const answerer = env.ANTHROPIC_API_KEY
     ? createAnthropicAnswerer({ apiKey: env.ANTHROPIC_API_KEY, model: env.ANTHROPIC_MODEL })
     : env.LLM_BASE_URL
-      ? createOpenAiCompatibleAnswerer({ baseURL: env.LLM_BASE_URL, model: env.LLM_MODEL ?? "", apiKey: env.LLM_API_KEY ?? "none" })
+      ? createOpenAiCompatibleAnswerer({
+          baseURL: env.LLM_BASE_URL,
+          model: env.LLM_MODEL ?? '',
+          apiKey: env.LLM_API_KEY ?? 'none',
+        })
       : createOfflineExtractiveAnswerer();
   return { embedder, answerer, transcriber: buildTranscriber(env, logger) };
 }

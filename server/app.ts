@@ -2,72 +2,80 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ApiError } from '../shared/api-error';
 import type { HealthResponse } from '../shared/schemas/health';
+import type { LocalBlobServer } from './adapters/blob/local-blob-server';
+import type { SandboxStreams } from './adapters/whop/sandbox-courses';
 import type { SandboxWhop } from './adapters/whop/sandbox-whop';
+import type { WhopImportSource } from './domain/imports/import-ports';
+import { createAdmissionGate } from './http/admission-first';
 import type { AppEnv } from './http/context';
 import { notFound, onError } from './http/on-error';
-import { requestContext } from './http/request-context';
 import { privateNoStore } from './http/private-no-store';
 import { limitPerUser, limitWhopCalls } from './http/rate-limit';
+import { requestContext } from './http/request-context';
 import { sandboxGuard } from './http/sandbox-guard';
 import { securityHeaders } from './http/security-headers';
-import type { RateLimits } from './ports/rate-limiter';
+import type { SignInDeps } from './http/sign-in-deps';
 import { requireAnyViewer, requireDashboardAdmin, requireExperienceViewer } from './http/whop-auth';
+import type { Answerer } from './ports/answerer';
+import type { AudioExtractor } from './ports/audio-extractor';
+import type { BlobStore } from './ports/blob-store';
 import type { Clock } from './ports/clock';
 import type { Db } from './ports/db';
+import type { Embedder } from './ports/embedder';
+import type { JobQueue } from './ports/job-queue';
 import type { Logger } from './ports/logger';
+import type { RateLimits } from './ports/rate-limiter';
+import type { Transcriber } from './ports/transcriber';
 import type { UserTokenVerifier } from './ports/user-token-verifier';
 import type { WhopApi } from './ports/whop';
-import { healthGet } from './routes/health-get';
-import { sandboxGet } from './routes/sandbox-get';
-import { sandboxTokenPost } from './routes/sandbox-token-post';
-import { viewerGet } from './routes/viewer-get';
-import { dashboardCheckoutPost } from './routes/dashboard-checkout-post';
-import { dashboardPlanGet } from './routes/dashboard-plan-get';
-import { sandboxCheckoutCompletePost, sandboxPlanCancelPost } from './routes/sandbox-plan-events-post';
-import { upgradeRequestsPost } from './routes/upgrade-requests-post';
-import { usageGet } from './routes/usage-get';
-import { videoDelete, videoPatch, videosCaptionsPost, videosGet } from './routes/videos';
-import { chatPost } from './routes/chat-post';
-import { createAdmissionGate } from './http/admission-first';
-import { chatFeedbackPost, chatSessionDelete, chatSessionMessagesGet, chatSessionsGet } from './routes/chat-sessions';
-import { chatStartersGet } from './routes/chat-starters-get';
-import { dashboardQuestionsGet } from './routes/dashboard-questions-get';
-import { dashboardContentGapsGet } from './routes/dashboard-content-gaps-get';
-import { dashboardQuestionsExportGet } from './routes/dashboard-questions-export-get';
-import { dashboardTestBenchPost } from './routes/dashboard-test-bench-post';
-import { dashboardActivityGet } from './routes/dashboard-activity-get';
-import type { Answerer } from './ports/answerer';
-import type { Embedder } from './ports/embedder';
-import type { Transcriber } from './ports/transcriber';
-import type { BlobStore } from './ports/blob-store';
-import type { LocalBlobServer } from './adapters/blob/local-blob-server';
-import type { JobQueue } from './ports/job-queue';
-import type { AudioExtractor } from './ports/audio-extractor';
-import { webhooksWhopPost } from './routes/webhooks-whop-post';
-import { videosPost } from './routes/videos-post';
-import { videoCompletePost, videoReprocessPost, videoRetryPost } from './routes/video-actions-post';
-import { videoGet, videoPlaybackGet } from './routes/video-get';
-import { localBlobGet, localBlobPut } from './routes/local-blobs';
-import { dashboardCostsGet } from './routes/dashboard-costs-get';
-import { lessonGet, lessonsGet } from './routes/lessons-get';
-import { lessonsSearchGet } from './routes/lessons-search-get';
-import { courseOutlineGet, courseOutlinePut } from './routes/course-outline';
-import { dashboardNoteDelete, dashboardNotePatch, dashboardNotesGet, dashboardNotesPost } from './routes/dashboard-notes';
-import { courseModuleDelete, courseModulePatch, courseModulesPost } from './routes/course-modules';
-import { dashboardNotificationSettingsGet, dashboardNotificationSettingsPut } from './routes/dashboard-notification-settings';
-import { dashboardAssistantSettingsGet, dashboardAssistantSettingsPut } from './routes/dashboard-assistant-settings';
-import { videoCitationHeatGet } from './routes/video-citation-heat-get';
-import { sandboxNotificationsGet } from './routes/sandbox-notifications-get';
-import { sandboxMuxGet } from './routes/sandbox-mux-get';
-import type { SandboxStreams } from './adapters/whop/sandbox-courses';
-import { plansGet } from './routes/plans-get';
-import type { SignInDeps } from './http/sign-in-deps';
-import { authLoginGet } from './routes/auth-login-get';
 import { authCallbackGet } from './routes/auth-callback-get';
-import { authSessionGet } from './routes/auth-session-get';
+import { authLoginGet } from './routes/auth-login-get';
 import { authLogoutPost } from './routes/auth-logout-post';
 import { mountSandboxOAuth } from './routes/auth-sandbox-oauth';
-import type { WhopImportSource } from './domain/imports/import-ports';
+import { authSessionGet } from './routes/auth-session-get';
+import { chatPost } from './routes/chat-post';
+import { chatFeedbackPost, chatSessionDelete, chatSessionMessagesGet, chatSessionsGet } from './routes/chat-sessions';
+import { chatStartersGet } from './routes/chat-starters-get';
+import { courseModuleDelete, courseModulePatch, courseModulesPost } from './routes/course-modules';
+import { courseOutlineGet, courseOutlinePut } from './routes/course-outline';
+import { dashboardActivityGet } from './routes/dashboard-activity-get';
+import { dashboardAssistantSettingsGet, dashboardAssistantSettingsPut } from './routes/dashboard-assistant-settings';
+import { dashboardCheckoutPost } from './routes/dashboard-checkout-post';
+import { dashboardContentGapsGet } from './routes/dashboard-content-gaps-get';
+import { dashboardCostsGet } from './routes/dashboard-costs-get';
+import {
+  dashboardNoteDelete,
+  dashboardNotePatch,
+  dashboardNotesGet,
+  dashboardNotesPost,
+} from './routes/dashboard-notes';
+import {
+  dashboardNotificationSettingsGet,
+  dashboardNotificationSettingsPut,
+} from './routes/dashboard-notification-settings';
+import { dashboardPlanGet } from './routes/dashboard-plan-get';
+import { dashboardQuestionsExportGet } from './routes/dashboard-questions-export-get';
+import { dashboardQuestionsGet } from './routes/dashboard-questions-get';
+import { dashboardTestBenchPost } from './routes/dashboard-test-bench-post';
+import { healthGet } from './routes/health-get';
+import { lessonGet, lessonsGet } from './routes/lessons-get';
+import { lessonsSearchGet } from './routes/lessons-search-get';
+import { localBlobGet, localBlobPut } from './routes/local-blobs';
+import { plansGet } from './routes/plans-get';
+import { sandboxGet } from './routes/sandbox-get';
+import { sandboxMuxGet } from './routes/sandbox-mux-get';
+import { sandboxNotificationsGet } from './routes/sandbox-notifications-get';
+import { sandboxCheckoutCompletePost, sandboxPlanCancelPost } from './routes/sandbox-plan-events-post';
+import { sandboxTokenPost } from './routes/sandbox-token-post';
+import { upgradeRequestsPost } from './routes/upgrade-requests-post';
+import { usageGet } from './routes/usage-get';
+import { videoCompletePost, videoReprocessPost, videoRetryPost } from './routes/video-actions-post';
+import { videoCitationHeatGet } from './routes/video-citation-heat-get';
+import { videoGet, videoPlaybackGet } from './routes/video-get';
+import { videoDelete, videoPatch, videosCaptionsPost, videosGet } from './routes/videos';
+import { videosPost } from './routes/videos-post';
+import { viewerGet } from './routes/viewer-get';
+import { webhooksWhopPost } from './routes/webhooks-whop-post';
 import { whopImportCoursesGet } from './routes/whop-import-courses-get';
 import { whopImportPost } from './routes/whop-import-post';
 
@@ -134,7 +142,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', requestContext(deps.logger));
   app.use(
     '*',
-    securityHeaders({ supabaseOrigin: deps.http?.supabaseOrigin ?? null, allowSelfFraming: Boolean(deps.identity.sandbox) }),
+    securityHeaders({
+      supabaseOrigin: deps.http?.supabaseOrigin ?? null,
+      allowSelfFraming: Boolean(deps.identity.sandbox),
+    }),
   );
   app.use('/api/*', privateNoStore());
   const jsonLimit = bodyLimit({
@@ -175,7 +186,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const rateLimits = deps.http?.rateLimits;
   // Admissions first: a question's search waits while other students' questions are being admitted.
   const admissions = createAdmissionGate();
-  app.post('/api/chat', admissions.track, student, limitPerUser(rateLimits?.chat, 'You are asking questions faster than Chronos answers them.'), chatPost(deps, admissions));
+  app.post(
+    '/api/chat',
+    admissions.track,
+    student,
+    limitPerUser(rateLimits?.chat, 'You are asking questions faster than Chronos answers them.'),
+    chatPost(deps, admissions),
+  );
   app.get('/api/chat/sessions', student, chatSessionsGet(deps));
   app.get('/api/chat/sessions/:id', student, chatSessionMessagesGet(deps));
   app.delete('/api/chat/sessions/:id', student, chatSessionDelete(deps));
@@ -186,7 +203,12 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/lessons/search', student, lessonsSearchGet(deps));
   app.get('/api/lessons/:id', student, lessonGet(deps));
   // Each try is a real retrieval (a query embedding with a real provider): limited like questions.
-  app.post('/api/dashboard/test-bench', admin, limitPerUser(rateLimits?.chat, 'You are trying questions faster than Chronos answers them.'), dashboardTestBenchPost(deps));
+  app.post(
+    '/api/dashboard/test-bench',
+    admin,
+    limitPerUser(rateLimits?.chat, 'You are trying questions faster than Chronos answers them.'),
+    dashboardTestBenchPost(deps),
+  );
   app.get('/api/dashboard/questions', admin, dashboardQuestionsGet(deps));
   app.get('/api/dashboard/questions/export', admin, dashboardQuestionsExportGet(deps));
   app.get('/api/dashboard/insights/gaps', admin, dashboardContentGapsGet(deps));

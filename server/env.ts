@@ -18,7 +18,12 @@ export const EnvSchema = z.object({
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('.data')),
 
   // Database: unset → embedded PGlite under DATA_DIR; set → Postgres (Supabase) via postgres.js
-  DATABASE_URL: opt(z.string().url().refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL')),
+  DATABASE_URL: opt(
+    z
+      .string()
+      .url()
+      .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
+  ),
   DATABASE_POOL_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(5)),
 
   // Storage: unset → local disk under DATA_DIR; set → Supabase Storage
@@ -56,11 +61,16 @@ export const EnvSchema = z.object({
     z
       .string()
       .url()
-      .refine((u) => new URL(u).origin === u.replace(/\/+$/, ''), 'must be an origin only (scheme, host, port), no path')
+      .refine(
+        (u) => new URL(u).origin === u.replace(/\/+$/, ''),
+        'must be an origin only (scheme, host, port), no path',
+      )
       .transform((u) => new URL(u).origin),
   ),
   /** 32 random bytes, base64: seals Whop's tokens at rest in auth_sessions. Rotating it ends every session. */
-  SESSION_ENCRYPTION_KEY: opt(z.string().regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')),
+  SESSION_ENCRYPTION_KEY: opt(
+    z.string().regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'must be 32 bytes in base64 (openssl rand -base64 32)'),
+  ),
   WHOP_OAUTH_CLIENT_SECRET: opt(z.string().min(10)),
   /** Whop's OAuth issuer; its endpoints are `<issuer>/oauth/{authorize,token,userinfo,revoke}`. */
   WHOP_OAUTH_ISSUER: opt(z.string().url()),
@@ -94,9 +104,7 @@ export class ConfigError extends Error {
 export function parseEnv(raw: Record<string, unknown>): Env {
   const result = EnvSchema.safeParse(raw);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   const env = result.data;
   const problems: string[] = [];
@@ -121,4 +129,3 @@ export function parseEnv(raw: Record<string, unknown>): Env {
   if (problems.length) throw new ConfigError(problems);
   return env;
 }
-

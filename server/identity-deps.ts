@@ -36,7 +36,9 @@ export async function buildIdentity(
     };
   }
   if (!options.allowSandbox || env.APP_ENV === 'production') {
-    throw new ConfigError(['WHOP_APP_ID / WHOP_API_KEY: required here (the local Whop sandbox runs only with npm start)']);
+    throw new ConfigError([
+      'WHOP_APP_ID / WHOP_API_KEY: required here (the local Whop sandbox runs only with npm start)',
+    ]);
   }
   const sandbox = await createSandboxWhop();
   return {

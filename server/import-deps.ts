@@ -1,6 +1,6 @@
-import { createMuxMediaSource } from './adapters/whop/whop-courses-mux-media';
-import { createWhopCoursesApi } from './adapters/whop/whop-courses-api';
 import { createSandboxCourses, type SandboxStreams } from './adapters/whop/sandbox-courses';
+import { createWhopCoursesApi } from './adapters/whop/whop-courses-api';
+import { createMuxMediaSource } from './adapters/whop/whop-courses-mux-media';
 import type { WhopImportSource } from './domain/imports/import-ports';
 import type { Env } from './env';
 import type { Logger } from './ports/logger';
@@ -10,7 +10,14 @@ import type { Logger } from './ports/logger';
  * is configured; the sandbox's demo course when `readDemoCaptions` is given (the Node
  * entry in sandbox mode); otherwise none (the import answers 503).
  */
-export function buildWhopImport(env: Env, options: { logger: Logger; readDemoCaptions?: (fileName: string) => Promise<string>; sandboxStreams?: SandboxStreams | null }): WhopImportSource | null {
+export function buildWhopImport(
+  env: Env,
+  options: {
+    logger: Logger;
+    readDemoCaptions?: (fileName: string) => Promise<string>;
+    sandboxStreams?: SandboxStreams | null;
+  },
+): WhopImportSource | null {
   if (env.WHOP_API_KEY) {
     return {
       courses: createWhopCoursesApi({

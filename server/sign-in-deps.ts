@@ -47,7 +47,9 @@ export async function buildSignIn(
     const sandboxOAuth = await createSandboxOAuthServer({
       issuer,
       redirectUris: () => [`${origin()}${CALLBACK_PATH}`],
-      ...(env.SANDBOX_OAUTH_ACCESS_TOKEN_TTL_SECONDS ? { accessTokenTtlSeconds: env.SANDBOX_OAUTH_ACCESS_TOKEN_TTL_SECONDS } : {}),
+      ...(env.SANDBOX_OAUTH_ACCESS_TOKEN_TTL_SECONDS
+        ? { accessTokenTtlSeconds: env.SANDBOX_OAUTH_ACCESS_TOKEN_TTL_SECONDS }
+        : {}),
     });
     const oauth = lazyOAuth(() =>
       createWhopOAuthClient({

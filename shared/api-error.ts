@@ -1,4 +1,4 @@
-import { errorCatalog, isErrorCode, type ErrorCode } from './errors';
+import { type ErrorCode, errorCatalog, isErrorCode } from './errors';
 import type { ErrorBody } from './schemas/error-body';
 
 export type { ErrorBody } from './schemas/error-body';

@@ -17,18 +17,33 @@ export const MAX_AUDIO_PART_BYTES = 24 * 1024 * 1024;
 export const AUDIO_PART_SECONDS = 20 * 60;
 
 /** ffmpeg arguments (after `-i <input>`) that write 16 kHz mono MP3 parts `part-000.mp3`, … and a CSV list of their times. */
-export function audioPartFfmpegArgs(outputPattern: string, listFile: string, partSeconds = AUDIO_PART_SECONDS): string[] {
+export function audioPartFfmpegArgs(
+  outputPattern: string,
+  listFile: string,
+  partSeconds = AUDIO_PART_SECONDS,
+): string[] {
   return [
-    '-vn', '-sn', '-dn',
-    '-ac', '1',
-    '-ar', String(AUDIO_SAMPLE_RATE),
-    '-c:a', 'libmp3lame',
-    '-b:a', `${AUDIO_BITRATE_KBPS}k`,
-    '-f', 'segment',
-    '-segment_time', String(partSeconds),
-    '-segment_list', listFile,
-    '-segment_list_type', 'csv',
-    '-reset_timestamps', '1',
+    '-vn',
+    '-sn',
+    '-dn',
+    '-ac',
+    '1',
+    '-ar',
+    String(AUDIO_SAMPLE_RATE),
+    '-c:a',
+    'libmp3lame',
+    '-b:a',
+    `${AUDIO_BITRATE_KBPS}k`,
+    '-f',
+    'segment',
+    '-segment_time',
+    String(partSeconds),
+    '-segment_list',
+    listFile,
+    '-segment_list_type',
+    'csv',
+    '-reset_timestamps',
+    '1',
     outputPattern,
   ];
 }

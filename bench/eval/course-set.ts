@@ -82,7 +82,11 @@ export async function readCourseSet(dir: string): Promise<CourseSet> {
     const files = (await readdir(join(dir, entry.name))).filter((f) => CAPTIONS.test(f)).sort();
     if (files.length === 0) continue;
     const lessons = await Promise.all(
-      files.map(async (fileName) => ({ fileName, title: lessonTitleOf(fileName), text: await readFile(join(dir, entry.name, fileName), 'utf8') })),
+      files.map(async (fileName) => ({
+        fileName,
+        title: lessonTitleOf(fileName),
+        text: await readFile(join(dir, entry.name, fileName), 'utf8'),
+      })),
     );
     const path = join(dir, `questions-${entry.name}.jsonl`);
     const rows = (await exists(path)) ? await readJsonl(path) : [];
@@ -106,13 +110,29 @@ export async function readCourseSet(dir: string): Promise<CourseSet> {
   const names = new Set(courses.map((c) => c.name));
   const outside = ((await exists(outsidePath)) ? await readJsonl(outsidePath) : []).map((r, i) => {
     const where = `${outsidePath} line ${i + 1}`;
-    const type = need(r.type, (v): v is OutsideQuestion['type'] => v === 'off_topic' || v === 'cross_tenant', `${where}: type`);
+    const type = need(
+      r.type,
+      (v): v is OutsideQuestion['type'] => v === 'off_topic' || v === 'cross_tenant',
+      `${where}: type`,
+    );
     const askIn = need(r.ask_in, isStrings, `${where}: ask_in`);
-    for (const c of askIn) if (!names.has(c)) throw new Error(`${where}: ask_in names ${c}, which is not a course folder`);
+    for (const c of askIn)
+      if (!names.has(c)) throw new Error(`${where}: ask_in names ${c}, which is not a course folder`);
     const answered = r.answered_in as { course?: unknown; video?: unknown } | undefined;
-    const answeredIn = answered ? { course: need(answered.course, isString, `${where}: answered_in.course`), video: need(answered.video, isString, `${where}: answered_in.video`) } : null;
+    const answeredIn = answered
+      ? {
+          course: need(answered.course, isString, `${where}: answered_in.course`),
+          video: need(answered.video, isString, `${where}: answered_in.video`),
+        }
+      : null;
     if (type === 'cross_tenant' && !answeredIn) throw new Error(`${where}: a cross_tenant probe needs answered_in`);
-    return { id: need(r.id, isString, `${where}: id`), question: need(r.question, isString, `${where}: question`), type, askIn, answeredIn };
+    return {
+      id: need(r.id, isString, `${where}: id`),
+      question: need(r.question, isString, `${where}: question`),
+      type,
+      askIn,
+      answeredIn,
+    };
   });
   return { dir, courses, outside };
 }

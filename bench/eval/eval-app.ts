@@ -1,7 +1,7 @@
 import { createJsonLogger } from '../../server/adapters/logger/json-logger';
 import { createInProcessJobQueue } from '../../server/adapters/queue/in-process-job-queue';
-import { createApp, type AppDeps } from '../../server/app';
-import { processVideo, type PipelinePorts } from '../../server/domain/ingestion/process-video';
+import { type AppDeps, createApp } from '../../server/app';
+import { type PipelinePorts, processVideo } from '../../server/domain/ingestion/process-video';
 import type { Env } from '../../server/env';
 import type { Answerer } from '../../server/ports/answerer';
 import { systemClock } from '../../server/ports/clock';
@@ -17,7 +17,8 @@ import { benchIdentity, createBenchWhopFetch } from '../support/bench-whop';
  */
 export const adminIdOf = (course: number) => `user_bench${String(course).padStart(2, '0')}admin`;
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
 
 function evalWhopFetch(): typeof fetch {
   const bench = createBenchWhopFetch();
@@ -39,7 +40,15 @@ function evalWhopFetch(): typeof fetch {
  */
 export async function createEvalApp(db: Db, ai: { embedder: Embedder; answerer: Answerer; env: Env }) {
   const logger = createJsonLogger({ level: 'silent' });
-  const pipeline: PipelinePorts = { db, blobs: null, transcriber: null, embedder: ai.embedder, audioExtractor: null, logger, clock: systemClock };
+  const pipeline: PipelinePorts = {
+    db,
+    blobs: null,
+    transcriber: null,
+    embedder: ai.embedder,
+    audioExtractor: null,
+    logger,
+    clock: systemClock,
+  };
   const jobs = createInProcessJobQueue({ logger, handle: (job) => processVideo(pipeline, job) });
   const deps: AppDeps = {
     db,

@@ -1,6 +1,6 @@
-import { buildAi } from '../../server/ai-deps';
 import { createJsonLogger } from '../../server/adapters/logger/json-logger';
-import { ConfigError, parseEnv, type Env } from '../../server/env';
+import { buildAi } from '../../server/ai-deps';
+import { ConfigError, type Env, parseEnv } from '../../server/env';
 import type { Answerer } from '../../server/ports/answerer';
 import type { Embedder } from '../../server/ports/embedder';
 import type { EvalOptions } from './eval-options';
@@ -33,10 +33,17 @@ const REQUIRED = {
  * the asked-for providers were configured: the harness never decides which adapter
  * to build, it hands the same choice code a filtered environment.
  */
-export function providerEnv(options: Pick<EvalOptions, 'embedder' | 'answerer'>, environment: Record<string, string | undefined>): Env {
+export function providerEnv(
+  options: Pick<EvalOptions, 'embedder' | 'answerer'>,
+  environment: Record<string, string | undefined>,
+): Env {
   const missing = [
-    ...REQUIRED.embedder[options.embedder].filter((name) => !environment[name]).map((name) => `${name} (for --embedder ${options.embedder})`),
-    ...REQUIRED.answerer[options.answerer].filter((name) => !environment[name]).map((name) => `${name} (for --answerer ${options.answerer})`),
+    ...REQUIRED.embedder[options.embedder]
+      .filter((name) => !environment[name])
+      .map((name) => `${name} (for --embedder ${options.embedder})`),
+    ...REQUIRED.answerer[options.answerer]
+      .filter((name) => !environment[name])
+      .map((name) => `${name} (for --answerer ${options.answerer})`),
   ];
   if (missing.length > 0) throw new MissingProviderConfig(missing);
   const picked: Record<string, string> = {};
@@ -60,7 +67,10 @@ export interface EvalProviders {
 }
 
 /** The adapters the app would run with under that environment (real ones make network calls). */
-export function buildEvalProviders(options: Pick<EvalOptions, 'embedder' | 'answerer'>, environment: Record<string, string | undefined>): EvalProviders {
+export function buildEvalProviders(
+  options: Pick<EvalOptions, 'embedder' | 'answerer'>,
+  environment: Record<string, string | undefined>,
+): EvalProviders {
   const env = providerEnv(options, environment);
   const { embedder, answerer } = buildAi(env, createJsonLogger({ level: 'silent' }));
   return { embedder, answerer, env };

@@ -1,14 +1,14 @@
 import type { Db } from '../../server/ports/db';
-import { studentIdOf } from '../support/course-corpus';
 import { signBenchToken } from '../support/bench-whop';
+import { studentIdOf } from '../support/course-corpus';
+import { askCourse, isRefusal } from './ask-course';
 import { createBm25Baseline } from './baselines/bm25-windows';
 import { createExactVectorScan, memoEmbed } from './baselines/exact-vector-scan';
-import { askCourse, isRefusal } from './ask-course';
 import type { CourseSet } from './course-set';
 import { createEvalApp } from './eval-app';
 import type { EvalProviders } from './eval-providers';
 import type { AnswerRecord, EvalReport, OutsideRecord, RetrievalRanks } from './eval-report';
-import { ingestCourses, type IngestedCourse } from './ingest-courses';
+import { type IngestedCourse, ingestCourses } from './ingest-courses';
 import { createLeakDetector } from './leak-check';
 import type { ChatAnswer } from './read-chat-answer';
 import { cachedEmbedder, readRetrievalSignals } from './retrieval-signals';
@@ -18,7 +18,13 @@ import { firstCorrectRank, isCorrectMoment, type Moment } from './score-rules';
 const DEPTH = 10;
 
 function servedOf(answer: ChatAnswer, course: IngestedCourse) {
-  return answer.sources.map((s) => ({ n: s.n, file: course.fileOf.get(s.videoId ?? '') ?? null, startSeconds: s.startSeconds, endSeconds: s.endSeconds, score: s.score }));
+  return answer.sources.map((s) => ({
+    n: s.n,
+    file: course.fileOf.get(s.videoId ?? '') ?? null,
+    startSeconds: s.startSeconds,
+    endSeconds: s.endSeconds,
+    score: s.score,
+  }));
 }
 
 /**
@@ -26,12 +32,19 @@ function servedOf(answer: ChatAnswer, course: IngestedCourse) {
  * the real upload route and pipeline, every question asked through the real chat
  * route, and the baselines ranked over the same courses, side by side.
  */
-export async function evaluate(set: CourseSet, providers: EvalProviders, db: Db, log: (line: string) => void): Promise<EvalReport> {
+export async function evaluate(
+  set: CourseSet,
+  providers: EvalProviders,
+  db: Db,
+  log: (line: string) => void,
+): Promise<EvalReport> {
   const { app, jobs } = await createEvalApp(db, providers);
   const t0 = performance.now();
   const ingested = await ingestCourses(app, db, jobs, set.courses);
   const ingestMs = performance.now() - t0;
-  log(`ingested ${ingested.map((c) => `${c.course.name} (${c.course.lessons.length} lessons, ${c.chunks} chunks)`).join(', ')} in ${(ingestMs / 1000).toFixed(1)} s`);
+  log(
+    `ingested ${ingested.map((c) => `${c.course.name} (${c.course.lessons.length} lessons, ${c.chunks} chunks)`).join(', ')} in ${(ingestMs / 1000).toFixed(1)} s`,
+  );
 
   const embedOne = memoEmbed(providers.embedder);
   const harnessPorts = { db, embedder: cachedEmbedder(providers.embedder, embedOne) };
@@ -46,12 +59,20 @@ export async function evaluate(set: CourseSet, providers: EvalProviders, db: Db,
     const bm25Title = await createBm25Baseline(course.course, true);
     const exact = await createExactVectorScan(db, course.creatorId, providers.embedder.model, course.fileOf);
     const signalsOf = async (question: string, answer: ChatAnswer) => {
-      const signals = await readRetrievalSignals(harnessPorts, { creatorId: course.creatorId, question, fileOf: course.fileOf });
+      const signals = await readRetrievalSignals(harnessPorts, {
+        creatorId: course.creatorId,
+        question,
+        fileOf: course.fileOf,
+      });
       const vector = exact.rank(await embedOne(question), DEPTH);
       return {
         signals,
         vector,
-        scores: { topFused: answer.sources[0]?.score ?? null, topSimilarity: vector.topSimilarity, topCoverage: signals.topCoverage },
+        scores: {
+          topFused: answer.sources[0]?.score ?? null,
+          topSimilarity: vector.topSimilarity,
+          topCoverage: signals.topCoverage,
+        },
       };
     };
 
@@ -102,9 +123,15 @@ export async function evaluate(set: CourseSet, providers: EvalProviders, db: Db,
         const key = `${course.course.name}→${other.course.name}`;
         if (!detectors.has(key)) detectors.set(key, createLeakDetector(course.course, other.course));
         const detect = await detectors.get(key)!;
-        const foreignIds = [...answer.citations.map((c) => c.videoId), ...answer.sources.map((s) => s.videoId)].filter((id): id is string => id !== null && !course.fileOf.has(id));
+        const foreignIds = [...answer.citations.map((c) => c.videoId), ...answer.sources.map((s) => s.videoId)].filter(
+          (id): id is string => id !== null && !course.fileOf.has(id),
+        );
         const text = detect([answer.text, ...answer.sources.map((s) => s.text)].join('\n'));
-        leak = { foreignVideoIds: [...new Set(foreignIds)], foreignText: text, leaked: foreignIds.length > 0 || text !== null };
+        leak = {
+          foreignVideoIds: [...new Set(foreignIds)],
+          foreignText: text,
+          leaked: foreignIds.length > 0 || text !== null,
+        };
       }
       outside.push({
         id: q.id,
@@ -122,14 +149,23 @@ export async function evaluate(set: CourseSet, providers: EvalProviders, db: Db,
         scores,
       });
     }
-    log(`asked ${course.course.name}: ${answers.filter((a) => a.course === course.course.name).length} course questions, ${outside.filter((o) => o.course === course.course.name).length} outside`);
+    log(
+      `asked ${course.course.name}: ${answers.filter((a) => a.course === course.course.name).length} course questions, ${outside.filter((o) => o.course === course.course.name).length} outside`,
+    );
   }
   await jobs.stop();
   return {
     createdAt: new Date().toISOString(),
     data: set.dir,
-    providers: { embedder: providers.embedder.model, answerer: `${providers.answerer.name} (${providers.answerer.mode})` },
-    courses: ingested.map((c) => ({ name: c.course.name, lessons: c.course.lessons.map((l) => ({ file: l.fileName, title: l.title })), chunks: c.chunks })),
+    providers: {
+      embedder: providers.embedder.model,
+      answerer: `${providers.answerer.name} (${providers.answerer.mode})`,
+    },
+    courses: ingested.map((c) => ({
+      name: c.course.name,
+      lessons: c.course.lessons.map((l) => ({ file: l.fileName, title: l.title })),
+      chunks: c.chunks,
+    })),
     ingestMs,
     answers,
     outside,

@@ -1,12 +1,12 @@
-import type { EvalHttp } from './eval-app';
 import type { InProcessJobQueue } from '../../server/adapters/queue/in-process-job-queue';
 import type { Db } from '../../server/ports/db';
-import { COMPANY_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
 import type { VideoSummary } from '../../shared/schemas/videos';
-import { creatorIdOf } from '../support/course-corpus';
+import { COMPANY_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
 import { signBenchToken } from '../support/bench-whop';
-import { adminIdOf } from './eval-app';
+import { creatorIdOf } from '../support/course-corpus';
 import type { Course } from './course-set';
+import type { EvalHttp } from './eval-app';
+import { adminIdOf } from './eval-app';
 
 export interface IngestedCourse {
   course: Course;
@@ -26,7 +26,10 @@ export interface IngestedCourse {
  */
 async function createCreator(db: Db, index: number, name: string): Promise<string> {
   const creatorId = creatorIdOf(index);
-  await db.query(`insert into creators (id, name, tier, tier_updated_at) values ($1, $2, 'ENTERPRISE', now())`, [creatorId, name]);
+  await db.query(`insert into creators (id, name, tier, tier_updated_at) values ($1, $2, 'ENTERPRISE', now())`, [
+    creatorId,
+    name,
+  ]);
   return creatorId;
 }
 
@@ -36,11 +39,20 @@ async function createCreator(db: Db, index: number, name: string): Promise<strin
  * GET /api/videos that every lesson completed (a failed one stops the run: scores
  * over a half-ingested course would mislead).
  */
-export async function ingestCourses(app: EvalHttp, db: Db, jobs: InProcessJobQueue, courses: Course[]): Promise<IngestedCourse[]> {
+export async function ingestCourses(
+  app: EvalHttp,
+  db: Db,
+  jobs: InProcessJobQueue,
+  courses: Course[],
+): Promise<IngestedCourse[]> {
   const out: IngestedCourse[] = [];
   for (const [index, course] of courses.entries()) {
     const creatorId = await createCreator(db, index, course.name);
-    const headers = { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signBenchToken(adminIdOf(index)), [COMPANY_HEADER]: creatorId };
+    const headers = {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signBenchToken(adminIdOf(index)),
+      [COMPANY_HEADER]: creatorId,
+    };
     const videoIdOf = new Map<string, string>();
     for (const lesson of course.lessons) {
       const res = await app.request('/api/videos/captions', {
@@ -48,21 +60,36 @@ export async function ingestCourses(app: EvalHttp, db: Db, jobs: InProcessJobQue
         headers,
         body: JSON.stringify({ title: lesson.title, fileName: lesson.fileName, text: lesson.text }),
       });
-      if (res.status !== 201) throw new Error(`${course.name}/${lesson.fileName}: upload answered ${res.status} ${await res.text()}`);
+      if (res.status !== 201)
+        throw new Error(`${course.name}/${lesson.fileName}: upload answered ${res.status} ${await res.text()}`);
       videoIdOf.set(lesson.fileName, ((await res.json()) as VideoSummary).id);
     }
-    out.push({ course, index, creatorId, videoIdOf, fileOf: new Map([...videoIdOf].map(([f, id]) => [id, f])), chunks: 0 });
+    out.push({
+      course,
+      index,
+      creatorId,
+      videoIdOf,
+      fileOf: new Map([...videoIdOf].map(([f, id]) => [id, f])),
+      chunks: 0,
+    });
   }
   await jobs.idle();
   for (const ingested of out) {
     const res = await app.request('/api/videos', {
-      headers: { [USER_TOKEN_HEADER]: await signBenchToken(adminIdOf(ingested.index)), [COMPANY_HEADER]: ingested.creatorId },
+      headers: {
+        [USER_TOKEN_HEADER]: await signBenchToken(adminIdOf(ingested.index)),
+        [COMPANY_HEADER]: ingested.creatorId,
+      },
     });
     const { videos } = (await res.json()) as { videos: VideoSummary[] };
     const unfinished = videos.filter((v) => v.status !== 'completed');
     if (unfinished.length > 0 || videos.length !== ingested.videoIdOf.size) {
-      const why = unfinished.map((v) => `${ingested.fileOf.get(v.id)}: ${v.status}${v.error ? ` (${v.error})` : ''}`).join('; ');
-      throw new Error(`${ingested.course.name}: not every lesson was processed: ${why || `${videos.length} of ${ingested.videoIdOf.size} listed`}`);
+      const why = unfinished
+        .map((v) => `${ingested.fileOf.get(v.id)}: ${v.status}${v.error ? ` (${v.error})` : ''}`)
+        .join('; ');
+      throw new Error(
+        `${ingested.course.name}: not every lesson was processed: ${why || `${videos.length} of ${ingested.videoIdOf.size} listed`}`,
+      );
     }
     ingested.chunks = videos.reduce((sum, v) => sum + v.chunkCount, 0);
   }

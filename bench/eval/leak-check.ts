@@ -16,7 +16,10 @@ function runsOf(text: string): string[] {
 async function transcriptOf(course: Course): Promise<string> {
   const texts: string[] = [];
   for (const lesson of course.lessons) {
-    const { segments } = await parseCaptions(lesson.text, lesson.fileName.toLowerCase().endsWith('.srt') ? 'srt' : 'vtt');
+    const { segments } = await parseCaptions(
+      lesson.text,
+      lesson.fileName.toLowerCase().endsWith('.srt') ? 'srt' : 'vtt',
+    );
     texts.push(segments.map((s) => s.text).join(' '));
   }
   return texts.join('\n');

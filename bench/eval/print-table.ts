@@ -1,9 +1,10 @@
-import type { CourseSummary, RetrievalSummary } from './summarise';
 import { pct } from './score-rules';
+import type { CourseSummary, RetrievalSummary } from './summarise';
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -16,7 +17,18 @@ const retrievalCells = (r: RetrievalSummary) => [share(r.r1), share(r.r5), share
 /** The end-to-end table: what a student gets from the chat route. */
 export function answersTable(rows: CourseSummary[]): string {
   return table(
-    ['course', 'asked', 'answered', 'cit.prec', 'false refusals', 'off-topic refused', 'leaks', 'p50 ms', 'p95 ms', 'errors'],
+    [
+      'course',
+      'asked',
+      'answered',
+      'cit.prec',
+      'false refusals',
+      'off-topic refused',
+      'leaks',
+      'p50 ms',
+      'p95 ms',
+      'errors',
+    ],
     rows.map((r) => [
       r.course,
       String(r.questions),
@@ -35,7 +47,14 @@ export function answersTable(rows: CourseSummary[]): string {
 /** Where the unanswered questions were lost: the floor, the answerer, its citations, or retrieval. */
 export function missesTable(rows: CourseSummary[]): string {
   return table(
-    ['course', 'not answered', 'refused: no source cleared the floor', 'refused by the answerer', 'cited wrong, right source served', 'right source not served'],
+    [
+      'course',
+      'not answered',
+      'refused: no source cleared the floor',
+      'refused by the answerer',
+      'cited wrong, right source served',
+      'right source not served',
+    ],
     rows.map((r) => [
       r.course,
       String(r.questions - r.answered - r.errors),
@@ -53,7 +72,14 @@ export function retrievalTable(rows: CourseSummary[]): string {
   const header = ['course', ...groups.flatMap((g) => [`${g} @1`, '@5', '@10', 'MRR'])];
   return table(
     header,
-    rows.map((r) => [r.course, ...retrievalCells(r.chronos), ...retrievalCells(r.chronosNoFloor), ...retrievalCells(r.bm25), ...retrievalCells(r.bm25Title), ...retrievalCells(r.exactVector)]),
+    rows.map((r) => [
+      r.course,
+      ...retrievalCells(r.chronos),
+      ...retrievalCells(r.chronosNoFloor),
+      ...retrievalCells(r.bm25),
+      ...retrievalCells(r.bm25Title),
+      ...retrievalCells(r.exactVector),
+    ]),
   );
 }
 
@@ -65,7 +91,7 @@ export function overlapNote(rows: CourseSummary[]): string {
 }
 
 export const RETRIEVAL_NOTES = [
-  'chronos @1/@5/MRR: the meta event\'s sources in rank order (what the answerer saw); @10: retrieveSources(limit 10), the same code with a deeper list.',
+  "chronos @1/@5/MRR: the meta event's sources in rank order (what the answerer saw); @10: retrieveSources(limit 10), the same code with a deeper list.",
   'no floor: retrieveSources(limit 10) with the cosine floor at -1 (every candidate passes): the fused ranking apart from the refusal decision.',
   'bm25: minisearch defaults over fixed 60-s windows (window start = its first cue); bm25+title: the lesson title prepended to each window.',
   'exact-vec: cosine over every stored chunk of the creator with the same embedder, no index, no floor. Baselines never refuse; MRR over their top 10.',

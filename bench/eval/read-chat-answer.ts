@@ -15,7 +15,15 @@ export interface ChatAnswer {
 }
 
 export async function readChatAnswer(response: Response, startedAt: number): Promise<ChatAnswer> {
-  const answer: ChatAnswer = { status: response.status, totalMs: 0, sources: [], citations: [], text: '', done: null, error: null };
+  const answer: ChatAnswer = {
+    status: response.status,
+    totalMs: 0,
+    sources: [],
+    citations: [],
+    text: '',
+    done: null,
+    error: null,
+  };
   if (response.status !== 200 || !response.body) {
     answer.error = await response.text();
     answer.totalMs = performance.now() - startedAt;

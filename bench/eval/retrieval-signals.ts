@@ -27,9 +27,14 @@ export async function readRetrievalSignals(
     minSimilarity: Number.NEGATIVE_INFINITY,
     minCoverage: Number.NEGATIVE_INFINITY,
   });
-  const moments = (list: typeof sources) => list.map((s) => ({ file: input.fileOf.get(s.videoId) ?? null, startSeconds: s.startSeconds }));
+  const moments = (list: typeof sources) =>
+    list.map((s) => ({ file: input.fileOf.get(s.videoId) ?? null, startSeconds: s.startSeconds }));
   const coverages = unfloored.sources.map((s) => s.coverage);
-  return { ranked10: moments(sources), unfloored10: moments(unfloored.sources), topCoverage: coverages.length ? Math.max(...coverages) : null };
+  return {
+    ranked10: moments(sources),
+    unfloored10: moments(unfloored.sources),
+    topCoverage: coverages.length ? Math.max(...coverages) : null,
+  };
 }
 
 /** An embedder that answers from the harness's cache (the harness's own calls only, never the app's). */

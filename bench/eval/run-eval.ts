@@ -1,13 +1,13 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { applyMigrations } from '../../server/adapters/db/migrate';
 import { readMigrationFiles } from '../../server/adapters/db/migration-files';
 import { openPgliteDb } from '../../server/adapters/db/pglite-db';
-import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readCourseSet } from './course-set';
-import { evaluate } from './evaluate';
 import { parseEvalOptions, USAGE, UsageError } from './eval-options';
 import { buildEvalProviders, MissingProviderConfig } from './eval-providers';
+import { evaluate } from './evaluate';
 import { answersTable, missesTable, overlapNote, RETRIEVAL_NOTES, retrievalTable } from './print-table';
 import { scoreDistributions } from './score-distributions';
 import { summarise } from './summarise';
@@ -32,7 +32,9 @@ async function main(): Promise<number> {
       return 2;
     }
     if (err instanceof MissingProviderConfig) {
-      console.error(`Cannot build the chosen providers. Missing or invalid:\n${err.missing.map((m) => `  - ${m}`).join('\n')}`);
+      console.error(
+        `Cannot build the chosen providers. Missing or invalid:\n${err.missing.map((m) => `  - ${m}`).join('\n')}`,
+      );
       return 2;
     }
     throw err;
@@ -41,7 +43,9 @@ async function main(): Promise<number> {
   const out = fromRoot(options.out);
   await mkdir(out, { recursive: true });
   const log = (line: string) => console.error(line);
-  log(`eval: ${set.courses.map((c) => `${c.name} (${c.questions.length} questions)`).join(', ')}, ${set.outside.length} outside; embedder ${providers.embedder.model}, answerer ${providers.answerer.name}`);
+  log(
+    `eval: ${set.courses.map((c) => `${c.name} (${c.questions.length} questions)`).join(', ')}, ${set.outside.length} outside; embedder ${providers.embedder.model}, answerer ${providers.answerer.name}`,
+  );
 
   const started = performance.now();
   // A fresh database every run: nothing from an earlier run (chunks, sessions, usage) can shape this one.
@@ -64,7 +68,9 @@ async function main(): Promise<number> {
   // A fixed name too, so a script comparing runs can always read the newest.
   await writeFile(join(out, 'eval-latest.json'), json);
 
-  console.log(`\nChronos eval — ${set.dir}, embedder ${report.providers.embedder}, answerer ${report.providers.answerer}, ${new Date().toISOString()}\n`);
+  console.log(
+    `\nChronos eval — ${set.dir}, embedder ${report.providers.embedder}, answerer ${report.providers.answerer}, ${new Date().toISOString()}\n`,
+  );
   console.log(answersTable(rows));
   console.log('\nwhy answerable questions were not answered\n');
   console.log(missesTable(rows));
@@ -72,7 +78,9 @@ async function main(): Promise<number> {
   console.log(retrievalTable(rows));
   console.log(`\n${RETRIEVAL_NOTES}\n${overlapNote(rows)}\n`);
   console.log(scoreDistributions(report, providers.embedder.model));
-  console.log(`\nreport: ${path}  (whole run ${((performance.now() - started) / 1000).toFixed(0)} s, ingest ${(report.ingestMs / 1000).toFixed(0)} s)`);
+  console.log(
+    `\nreport: ${path}  (whole run ${((performance.now() - started) / 1000).toFixed(0)} s, ingest ${(report.ingestMs / 1000).toFixed(0)} s)`,
+  );
   return 0;
 }
 

@@ -1,4 +1,4 @@
-import { calibrationFor, COVERAGE_FLOOR } from '../../server/domain/chat/retrieval-calibration';
+import { COVERAGE_FLOOR, calibrationFor } from '../../server/domain/chat/retrieval-calibration';
 import type { DecisionScores, EvalReport } from './eval-report';
 import { quantile } from './score-rules';
 
@@ -29,14 +29,36 @@ export function scoreDistributions(report: EvalReport, embedderModel: string): s
   for (const [name, scores] of groups) {
     if (scores.length === 0) continue;
     lines.push(`${name} (${scores.length})`);
-    lines.push(row('top cosine, exact scan', scores.map((s) => s.topSimilarity)));
-    lines.push(row('top coverage (idf share)', scores.map((s) => s.topCoverage)));
-    lines.push(row('top served source, fused score', scores.map((s) => s.topFused)));
+    lines.push(
+      row(
+        'top cosine, exact scan',
+        scores.map((s) => s.topSimilarity),
+      ),
+    );
+    lines.push(
+      row(
+        'top coverage (idf share)',
+        scores.map((s) => s.topCoverage),
+      ),
+    );
+    lines.push(
+      row(
+        'top served source, fused score',
+        scores.map((s) => s.topFused),
+      ),
+    );
   }
   const floor = calibrationFor(embedderModel).similarityFloor;
   const count = (test: (s: DecisionScores) => boolean) =>
-    groups.filter(([, scores]) => scores.length > 0).map(([name, scores]) => `${name} ${scores.filter(test).length}/${scores.length}`).join(', ');
-  lines.push(`top cosine at or above the floor ${floor}: ${count((s) => s.topSimilarity !== null && s.topSimilarity >= floor)}`);
-  lines.push(`top coverage at or above the floor ${COVERAGE_FLOOR}: ${count((s) => s.topCoverage !== null && s.topCoverage >= COVERAGE_FLOOR)}`);
+    groups
+      .filter(([, scores]) => scores.length > 0)
+      .map(([name, scores]) => `${name} ${scores.filter(test).length}/${scores.length}`)
+      .join(', ');
+  lines.push(
+    `top cosine at or above the floor ${floor}: ${count((s) => s.topSimilarity !== null && s.topSimilarity >= floor)}`,
+  );
+  lines.push(
+    `top coverage at or above the floor ${COVERAGE_FLOOR}: ${count((s) => s.topCoverage !== null && s.topCoverage >= COVERAGE_FLOOR)}`,
+  );
   return lines.join('\n');
 }

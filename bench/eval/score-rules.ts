@@ -15,11 +15,18 @@ export interface Moment {
 }
 
 export function isCorrectMoment(q: Pick<CourseQuestion, 'video' | 'start' | 'end'>, m: Moment): boolean {
-  return m.file === q.video && m.startSeconds >= q.start - CITATION_SLACK_SECONDS && m.startSeconds <= q.end + CITATION_SLACK_SECONDS;
+  return (
+    m.file === q.video &&
+    m.startSeconds >= q.start - CITATION_SLACK_SECONDS &&
+    m.startSeconds <= q.end + CITATION_SLACK_SECONDS
+  );
 }
 
 /** 1-based rank of the first correct item, or null when none of them is. */
-export function firstCorrectRank(q: Pick<CourseQuestion, 'video' | 'start' | 'end'>, ranked: readonly Moment[]): number | null {
+export function firstCorrectRank(
+  q: Pick<CourseQuestion, 'video' | 'start' | 'end'>,
+  ranked: readonly Moment[],
+): number | null {
   const i = ranked.findIndex((m) => isCorrectMoment(q, m));
   return i < 0 ? null : i + 1;
 }

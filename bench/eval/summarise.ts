@@ -22,7 +22,12 @@ export interface CourseSummary {
   probes: number;
   leaks: number;
   /** Why answerable questions went unanswered (they add up to questions − answered − errors). */
-  misses: { floorRefused: number; answererDeclined: number; citedElsewhereWithRightSource: number; rightSourceNotServed: number };
+  misses: {
+    floorRefused: number;
+    answererDeclined: number;
+    citedElsewhereWithRightSource: number;
+    rightSourceNotServed: number;
+  };
   /**
    * Served lists that hold a source overlapping the expected range but none starting within
    * ±30 s of it: long or merged sources. The answer's citation is pinned inside its source,
@@ -40,7 +45,11 @@ export interface CourseSummary {
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : Number.NaN);
 
-function retrieval(ranks: RetrievalRanks[], pick: (r: RetrievalRanks) => number | null, pick10 = pick): RetrievalSummary {
+function retrieval(
+  ranks: RetrievalRanks[],
+  pick: (r: RetrievalRanks) => number | null,
+  pick10 = pick,
+): RetrievalSummary {
   return {
     r1: mean(ranks.map((r) => (hitAt(pick(r), 1) ? 1 : 0))),
     r5: mean(ranks.map((r) => (hitAt(pick(r), 5) ? 1 : 0))),
@@ -80,13 +89,21 @@ export function summarise(report: EvalReport): CourseSummary[] {
         rightSourceNotServed: missed.filter((a) => !a.refused && a.ranks.chronosServed === null).length,
       },
       servedOverlapOnly: answers.filter(
-        (a) => a.ranks.chronosServed === null && a.sources.some((s) => s.file === a.expected.video && s.startSeconds <= a.expected.end && s.endSeconds >= a.expected.start),
+        (a) =>
+          a.ranks.chronosServed === null &&
+          a.sources.some(
+            (s) => s.file === a.expected.video && s.startSeconds <= a.expected.end && s.endSeconds >= a.expected.start,
+          ),
       ).length,
       p50Ms: percentile(times, 50),
       p95Ms: percentile(times, 95),
       // Served list for @1, @5 and MRR; the deeper retrieveSources list only for @10.
       // (a hit in either list counts for @10, so @10 is never below @5 when the two lists differ).
-      chronos: retrieval(ranks, (r) => r.chronosServed, (r) => (r.chronosServed !== null && r.chronosServed <= 10 ? r.chronosServed : r.chronos10)),
+      chronos: retrieval(
+        ranks,
+        (r) => r.chronosServed,
+        (r) => (r.chronosServed !== null && r.chronosServed <= 10 ? r.chronosServed : r.chronos10),
+      ),
       chronosNoFloor: retrieval(ranks, (r) => r.chronosNoFloor),
       bm25: retrieval(ranks, (r) => r.bm25),
       bm25Title: retrieval(ranks, (r) => r.bm25Title),

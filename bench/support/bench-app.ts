@@ -1,6 +1,6 @@
 import { createOfflineLexicalEmbedder } from '../../server/adapters/embedder/offline-lexical-embedder';
 import { createJsonLogger } from '../../server/adapters/logger/json-logger';
-import { createApp, type AppDeps } from '../../server/app';
+import { type AppDeps, createApp } from '../../server/app';
 import { parseEnv } from '../../server/env';
 import type { Answerer } from '../../server/ports/answerer';
 import { systemClock } from '../../server/ports/clock';
@@ -8,8 +8,8 @@ import type { Db } from '../../server/ports/db';
 import type { JobQueue } from '../../server/ports/job-queue';
 import { describeProviders } from '../../server/provider-status';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
-import { experienceIdOf, studentIdOf, type CorpusQuestion } from './course-corpus';
 import { benchIdentity, createBenchWhopFetch, signBenchToken } from './bench-whop';
+import { type CorpusQuestion, experienceIdOf, studentIdOf } from './course-corpus';
 
 /** Chat never enqueues work; a call here would mean the benchmark measures something else. */
 const noJobs: JobQueue = {

@@ -98,5 +98,7 @@ async function build(dir: string, creators: number, log: (line: string) => void)
  * Whop answers left by an earlier run (the corpus itself is never touched).
  */
 export async function forgetChatActivity(db: Db): Promise<void> {
-  await db.exec(`truncate chat_messages, chat_sessions, chat_usage, whop_access_cache, upgrade_requests, api_costs, users cascade`);
+  await db.exec(
+    `truncate chat_messages, chat_sessions, chat_usage, whop_access_cache, upgrade_requests, api_costs, users cascade`,
+  );
 }

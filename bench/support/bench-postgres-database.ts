@@ -2,11 +2,17 @@ import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { startPostgresTestServer, type PostgresTestServer } from '../../scripts/postgres-test-server.mjs';
+import { type PostgresTestServer, startPostgresTestServer } from '../../scripts/postgres-test-server.mjs';
 import { applyMigrations } from '../../server/adapters/db/migrate';
 import { readMigrationFiles } from '../../server/adapters/db/migration-files';
 import { openPostgresDb } from '../../server/adapters/db/postgres-db';
-import { BENCH_DATA_VERSION, BENCH_SHARED_BUFFERS, benchCreatorCount, forgetChatActivity, type BenchDatabase } from './bench-database';
+import {
+  BENCH_DATA_VERSION,
+  BENCH_SHARED_BUFFERS,
+  type BenchDatabase,
+  benchCreatorCount,
+  forgetChatActivity,
+} from './bench-database';
 import { CORPUS_SHAPE } from './course-corpus';
 import { loadCorpus } from './load-corpus';
 
@@ -27,7 +33,9 @@ export interface BenchPostgresDatabase extends BenchDatabase {
 
 let shared: Promise<BenchPostgresDatabase> | null = null;
 
-export function openBenchPostgresDatabase(log: (line: string) => void = (line) => console.error(line)): Promise<BenchPostgresDatabase> {
+export function openBenchPostgresDatabase(
+  log: (line: string) => void = (line) => console.error(line),
+): Promise<BenchPostgresDatabase> {
   shared ??= open(log);
   return shared;
 }
@@ -43,11 +51,18 @@ export async function closeBenchPostgresDatabase(): Promise<void> {
 
 async function open(log: (line: string) => void): Promise<BenchPostgresDatabase> {
   const creators = benchCreatorCount();
-  const database = `${BENCH_DATA_VERSION}${creators === CORPUS_SHAPE.creators ? '' : `-c${creators}`}`.replaceAll('-', '_');
+  const database = `${BENCH_DATA_VERSION}${creators === CORPUS_SHAPE.creators ? '' : `-c${creators}`}`.replaceAll(
+    '-',
+    '_',
+  );
   const ready = `${PG_ROOT}${database}.READY`;
   const server = await startPostgresTestServer({
     dataDir: `${PG_ROOT}data`,
-    settings: { shared_buffers: BENCH_SHARED_BUFFERS, maintenance_work_mem: '1GB', max_parallel_maintenance_workers: 2 },
+    settings: {
+      shared_buffers: BENCH_SHARED_BUFFERS,
+      maintenance_work_mem: '1GB',
+      max_parallel_maintenance_workers: 2,
+    },
   });
   try {
     const url = new URL(server.url);
@@ -58,9 +73,15 @@ async function open(log: (line: string) => void): Promise<BenchPostgresDatabase>
       await build(server.url, url.toString(), database, creators, log);
       await writeFile(ready, `${new Date().toISOString()}\n`);
       buildMs = performance.now() - started;
-      log(`bench data set (PostgreSQL) built in ${(buildMs / 1000).toFixed(0)} s → ${PG_ROOT}data, database ${database}`);
+      log(
+        `bench data set (PostgreSQL) built in ${(buildMs / 1000).toFixed(0)} s → ${PG_ROOT}data, database ${database}`,
+      );
     }
-    const db = openPostgresDb({ url: url.toString(), max: BENCH_POOL_SIZE, prepare: process.env.BENCH_PREPARE === "1" });
+    const db = openPostgresDb({
+      url: url.toString(),
+      max: BENCH_POOL_SIZE,
+      prepare: process.env.BENCH_PREPARE === '1',
+    });
     await applyMigrations(db, await readMigrationFiles());
     await forgetChatActivity(db);
     const chunks = creators * CORPUS_SHAPE.videosPerCreator * CORPUS_SHAPE.chunksPerVideo;

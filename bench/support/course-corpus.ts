@@ -1,5 +1,5 @@
 import { CONSEQUENCES, OPENERS, SUBJECTS, type Subject } from './course-vocabulary';
-import { seededRandom, seedOf, type Random } from './seeded-random';
+import { type Random, seededRandom, seedOf } from './seeded-random';
 
 /**
  * The benchmark's courses, generated deterministically: 50 creators × 40 lessons

@@ -14,5 +14,8 @@ export function spread(timesMs: readonly number[]): string {
 }
 
 export function median(timesMs: readonly number[]): number {
-  return percentile([...timesMs].sort((a, b) => a - b), 50);
+  return percentile(
+    [...timesMs].sort((a, b) => a - b),
+    50,
+  );
 }

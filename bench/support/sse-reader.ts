@@ -19,7 +19,15 @@ export async function readChatStream(response: Response, startedAt: number): Pro
   if (response.status !== 200 || !response.body) {
     const body = await response.text();
     const at = performance.now() - startedAt;
-    return { status: response.status, firstByteMs: headersMs, metaMs: at, totalMs: at, events: [], meta: null, error: body };
+    return {
+      status: response.status,
+      firstByteMs: headersMs,
+      metaMs: at,
+      totalMs: at,
+      events: [],
+      meta: null,
+      error: body,
+    };
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   const events: string[] = [];
@@ -52,4 +60,5 @@ export async function readChatStream(response: Response, startedAt: number): Pro
 }
 
 /** A question answered end to end: 200, a meta event, and `done` (not `error`) last. */
-export const completed = (r: ReadChatStream) => r.status === 200 && r.events[0] === 'meta' && r.events.at(-1) === 'done';
+export const completed = (r: ReadChatStream) =>
+  r.status === 200 && r.events[0] === 'meta' && r.events.at(-1) === 'done';

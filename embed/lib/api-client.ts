@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApiError } from '../../shared/api-error';
 import { CSRF_HEADER } from '../../shared/csrf-header';
-import { schemaOf, type LazySchema } from './lazy-schema';
+import { type LazySchema, schemaOf } from './lazy-schema';
 
 /**
  * The one way the embed talks to the server.
@@ -94,7 +94,10 @@ export async function apiRequest<S extends z.ZodType>(
     const loaded = await schemaReady;
     if ('schema' in loaded) return loaded.schema;
     if (options.signal?.aborted) throw options.signal.reason;
-    throw new ApiError('SERVICE_UNAVAILABLE', UNREACHABLE_MESSAGE, { cause: loaded.cause, ...(requestId ? { requestId } : {}) });
+    throw new ApiError('SERVICE_UNAVAILABLE', UNREACHABLE_MESSAGE, {
+      cause: loaded.cause,
+      ...(requestId ? { requestId } : {}),
+    });
   };
 
   if (!response.ok) {
@@ -113,10 +116,14 @@ export async function apiRequest<S extends z.ZodType>(
 
   const parsed = body.ok ? (await schema()).safeParse(body.value) : undefined;
   if (!parsed?.success) {
-    throw new ApiError('INTERNAL', 'Chronos sent a response this page does not understand. Reload to get the latest version.', {
-      ...(requestId ? { requestId } : {}),
-      details: { path, issues: parsed?.error.issues.map((issue) => issue.message) ?? ['body is not JSON'] },
-    });
+    throw new ApiError(
+      'INTERNAL',
+      'Chronos sent a response this page does not understand. Reload to get the latest version.',
+      {
+        ...(requestId ? { requestId } : {}),
+        details: { path, issues: parsed?.error.issues.map((issue) => issue.message) ?? ['body is not JSON'] },
+      },
+    );
   }
   return parsed.data;
 }

@@ -13,7 +13,9 @@ export function framingOf(win: FramedWindow = window): Framing {
   try {
     const parentOrigin = parent.location.origin;
     // An opaque origin ("null", e.g. a sandboxed iframe) is never "ours".
-    return parentOrigin !== 'null' && parentOrigin === win.location.origin ? 'same-origin-parent' : 'cross-origin-parent';
+    return parentOrigin !== 'null' && parentOrigin === win.location.origin
+      ? 'same-origin-parent'
+      : 'cross-origin-parent';
   } catch {
     // Reading a cross-origin parent's location throws a SecurityError.
     return 'cross-origin-parent';

@@ -51,7 +51,8 @@ export function matchRoute(pathname: string): Route {
   if (lessons?.experienceId) return { name: 'student-lessons', experienceId: lessons.experienceId };
 
   const lesson = matchPath('/experiences/:experienceId/lessons/:videoId', pathname);
-  if (lesson?.experienceId && lesson.videoId) return { name: 'student-lesson', experienceId: lesson.experienceId, videoId: lesson.videoId };
+  if (lesson?.experienceId && lesson.videoId)
+    return { name: 'student-lesson', experienceId: lesson.experienceId, videoId: lesson.videoId };
 
   const creator = matchPath('/dashboard/:companyId', pathname);
   if (creator?.companyId) return { name: 'creator-dashboard', companyId: creator.companyId };

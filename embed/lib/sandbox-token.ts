@@ -1,6 +1,6 @@
 import { USER_TOKEN_HEADER } from '../../shared/whop-context';
 import { addDefaultHeaders } from './api-client';
-import { framingOf, type FramedWindow } from './framing';
+import { type FramedWindow, framingOf } from './framing';
 
 /**
  * The local Whop sandbox's stand-in for Whop's proxy.
@@ -42,7 +42,10 @@ export function sandboxTokenFragment(token: string): string {
  * `history.replaceState`, and keeps it in memory if the framing allows it.
  */
 export function takeSandboxToken(win: SandboxWindow = window): SandboxTokenOutcome {
-  const parts = win.location.hash.replace(/^#/, '').split('&').filter((part) => part !== '');
+  const parts = win.location.hash
+    .replace(/^#/, '')
+    .split('&')
+    .filter((part) => part !== '');
   const ours = parts.filter((part) => part.split('=')[0] === SANDBOX_TOKEN_PARAM);
   if (ours.length === 0) return 'absent';
 

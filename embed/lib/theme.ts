@@ -20,7 +20,8 @@ export function themeFromSearch(search: string): Theme | null {
 
 /** Whop's appearance from a `frosted-ui:set-theme` event's detail, or null when it has none. */
 export function themeFromWhop(detail: unknown): Theme | null {
-  const appearance = typeof detail === 'object' && detail !== null ? (detail as { appearance?: unknown }).appearance : undefined;
+  const appearance =
+    typeof detail === 'object' && detail !== null ? (detail as { appearance?: unknown }).appearance : undefined;
   return appearance === 'light' || appearance === 'dark' ? appearance : null;
 }
 

@@ -33,18 +33,21 @@ export function useApiMutation<I, T>(mutate: (input: I) => Promise<T>): ApiMutat
     [],
   );
 
-  const run = useCallback(async (input: I) => {
-    const call = ++latest.current;
-    setState({ status: 'pending', data: undefined, error: undefined });
-    try {
-      const data = await mutate(input);
-      if (call === latest.current) setState({ status: 'success', data, error: undefined });
-      return data;
-    } catch (cause) {
-      if (call === latest.current) setState({ status: 'error', data: undefined, error: toApiError(cause) });
-      return undefined;
-    }
-  }, [mutate]);
+  const run = useCallback(
+    async (input: I) => {
+      const call = ++latest.current;
+      setState({ status: 'pending', data: undefined, error: undefined });
+      try {
+        const data = await mutate(input);
+        if (call === latest.current) setState({ status: 'success', data, error: undefined });
+        return data;
+      } catch (cause) {
+        if (call === latest.current) setState({ status: 'error', data: undefined, error: toApiError(cause) });
+        return undefined;
+      }
+    },
+    [mutate],
+  );
 
   const reset = useCallback(() => {
     latest.current += 1;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { type RefObject, useEffect, useState } from 'react';
 
 const HLS_TYPE = 'application/vnd.apple.mpegurl';
 

@@ -1,6 +1,6 @@
 import type { WhopIframeSdk } from '@whop/react/iframe';
-import { Component, createContext, useContext, useEffect, useState, type Context, type ReactNode } from 'react';
-import { framingOf, type FramedWindow } from './framing';
+import { Component, type Context, createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { type FramedWindow, framingOf } from './framing';
 
 /**
  * Whop's iframe SDK through Whop's React package (`@whop/react/iframe`: its
@@ -40,7 +40,13 @@ export function canUseWhopIframe(appId: string, win: FramedWindow = window): boo
 const WhopIframeContext = createContext<WhopIframeSdk | null>(null);
 
 /** Hands the SDK Whop's provider made up to ours (Whop's context lives in the lazily loaded module). */
-function ReportSdk({ context, onSdk }: { context: Context<WhopIframeSdk | null>; onSdk: (sdk: WhopIframeSdk | null) => void }) {
+function ReportSdk({
+  context,
+  onSdk,
+}: {
+  context: Context<WhopIframeSdk | null>;
+  onSdk: (sdk: WhopIframeSdk | null) => void;
+}) {
   const sdk = useContext(context);
   useEffect(() => onSdk(sdk), [sdk, onSdk]);
   return null;

@@ -7,7 +7,11 @@ export function ChronosMark({ size = 28, withName = true }: { size?: number; wit
         <circle cx="16" cy="16" r="9" fill="none" stroke="#fff" strokeWidth="2.5" />
         <path d="M16 10.5V16l4 2.5" fill="none" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" />
       </svg>
-      {withName ? <span className="chronos-mark__name">Chronos</span> : <span className="visually-hidden">Chronos</span>}
+      {withName ? (
+        <span className="chronos-mark__name">Chronos</span>
+      ) : (
+        <span className="visually-hidden">Chronos</span>
+      )}
     </span>
   );
 }

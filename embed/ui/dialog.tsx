@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { type KeyboardEvent, type ReactNode, type RefObject, useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
 
 export interface DialogProps {
@@ -17,14 +17,24 @@ export interface DialogProps {
   className?: string;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog: rendered while mounted (the caller decides when), over everything, with
  * the rest of the page inert, focus kept inside (Tab wraps), Esc to close and focus given
  * back to whatever had it before.
  */
-export function Dialog({ title, onClose, children, actions, eyebrow, dismissible = true, initialFocus, className }: DialogProps) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  actions,
+  eyebrow,
+  dismissible = true,
+  initialFocus,
+  className,
+}: DialogProps) {
   const backdrop = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -34,7 +44,8 @@ export function Dialog({ title, onClose, children, actions, eyebrow, dismissible
   useLayoutEffect(() => {
     const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const madeInert = Array.from(document.body.children).filter(
-      (element): element is HTMLElement => element instanceof HTMLElement && element !== backdrop.current && !element.hasAttribute('inert'),
+      (element): element is HTMLElement =>
+        element instanceof HTMLElement && element !== backdrop.current && !element.hasAttribute('inert'),
     );
     for (const element of madeInert) element.setAttribute('inert', '');
     const target = initialFocus?.current ?? panel.current?.querySelector<HTMLElement>(FOCUSABLE) ?? panel.current;

@@ -4,7 +4,11 @@
  * error is thrown. Used where provider calls go out a few at a time: audio parts to
  * transcribe, embedding batches.
  */
-export async function runInParallel<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function runInParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | null = null;
   const lane = async () => {

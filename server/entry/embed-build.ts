@@ -23,7 +23,10 @@ async function newestMtime(dir: string): Promise<number> {
 export async function isEmbedBuildStale(): Promise<boolean> {
   const built = Number(await readFile(STAMP, 'utf8').catch(() => '0'));
   // A stamp without the build (dist/embed removed by hand) is no build.
-  const present = await stat(join(EMBED_DIST, 'index.html')).then(() => true, () => false);
+  const present = await stat(join(EMBED_DIST, 'index.html')).then(
+    () => true,
+    () => false,
+  );
   if (!present) return true;
   const sources = Math.max(...(await Promise.all(SOURCES.map(newestMtime))));
   return !built || sources > built;
@@ -38,13 +41,28 @@ export async function isEmbedBuildStale(): Promise<boolean> {
  * (NODE_ENV=test) asks: the React plugin picks its JSX runtime from NODE_ENV.
  */
 export async function buildEmbed(options: { outDir?: string } = {}): Promise<void> {
-  const args = [join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT_DIR, 'embed', 'vite.config.ts'), '--mode', 'production', '--logLevel', 'warn'];
+  const args = [
+    join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    join(ROOT_DIR, 'embed', 'vite.config.ts'),
+    '--mode',
+    'production',
+    '--logLevel',
+    'warn',
+  ];
   if (options.outDir) args.push('--outDir', options.outDir, '--emptyOutDir');
   const { spawn } = await import('node:child_process');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT_DIR, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${signal ?? code}`))));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`vite build exited with ${signal ?? code}`)),
+    );
   });
 }
 

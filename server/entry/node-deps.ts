@@ -1,40 +1,43 @@
-import { createOfflineLexicalEmbedder } from '../adapters/embedder/offline-lexical-embedder';
 import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { buildWhopImport } from '../import-deps';
 import { isAbsolute, join } from 'node:path';
-import { openPgliteDb } from '../adapters/db/pglite-db';
-import { openPostgresDb } from '../adapters/db/postgres-db';
+import { fileURLToPath } from 'node:url';
+import { createFfmpegAudioExtractor } from '../adapters/audio/ffmpeg-audio-extractor';
+import { findFfmpeg } from '../adapters/audio/find-ffmpeg';
+import { createBlobGrantSigner } from '../adapters/blob/blob-grants';
+import { createDiskBlobStore } from '../adapters/blob/disk-blob-store';
+import type { LocalBlobServer } from '../adapters/blob/local-blob-server';
+import { loadOrCreateSigningKey } from '../adapters/blob/signing-key-file';
+import { createSupabaseBlobStore } from '../adapters/blob/supabase-blob-store';
 import { applyMigrations } from '../adapters/db/migrate';
 import { readMigrationFiles } from '../adapters/db/migration-files';
+import { openPgliteDb } from '../adapters/db/pglite-db';
+import { openPostgresDb } from '../adapters/db/postgres-db';
+import { createOfflineLexicalEmbedder } from '../adapters/embedder/offline-lexical-embedder';
 import { createJsonLogger } from '../adapters/logger/json-logger';
+import { createInProcessJobQueue, type InProcessJobQueue } from '../adapters/queue/in-process-job-queue';
+import { sandboxCommunities } from '../adapters/whop/sandbox-community';
+import { SANDBOX_STREAM_SOURCES } from '../adapters/whop/sandbox-courses';
+import { buildAi } from '../ai-deps';
 import type { AppDeps } from '../app';
+import { findStalledVideos, releaseAllLeases } from '../domain/ingestion/find-stalled-videos';
+import { type PipelinePorts, processVideo } from '../domain/ingestion/process-video';
+import {
+  type NotifyNewContentGapsPorts,
+  runDeferredContentGapChecks,
+} from '../domain/notifications/notify-new-content-gaps';
+import { sweepAbandonedUploads } from '../domain/videos/sweep-abandoned-uploads';
 import { ConfigError, type Env } from '../env';
+import { buildIdentity, isSandboxMode } from '../identity-deps';
+import { buildWhopImport } from '../import-deps';
+import type { AudioExtractor } from '../ports/audio-extractor';
+import type { BlobStore } from '../ports/blob-store';
 import { systemClock } from '../ports/clock';
 import type { Db } from '../ports/db';
-import { buildIdentity, isSandboxMode } from '../identity-deps';
-import { buildAi } from '../ai-deps';
-import { sandboxCommunities } from '../adapters/whop/sandbox-community';
-import { seedDemoCourse } from './seed-demo-course';
 import { describeProviders } from '../provider-status';
 import { APP_VERSION } from '../version';
 import { ROOT_DIR } from './embed-build';
-import { createBlobGrantSigner } from '../adapters/blob/blob-grants';
-import { loadOrCreateSigningKey } from '../adapters/blob/signing-key-file';
-import { createDiskBlobStore } from '../adapters/blob/disk-blob-store';
-import { createSupabaseBlobStore } from '../adapters/blob/supabase-blob-store';
-import { createInProcessJobQueue, type InProcessJobQueue } from '../adapters/queue/in-process-job-queue';
-import { processVideo, type PipelinePorts } from '../domain/ingestion/process-video';
-import { findStalledVideos, releaseAllLeases } from '../domain/ingestion/find-stalled-videos';
-import { sweepAbandonedUploads } from '../domain/videos/sweep-abandoned-uploads';
-import type { BlobStore } from '../ports/blob-store';
-import type { LocalBlobServer } from '../adapters/blob/local-blob-server';
-import type { AudioExtractor } from '../ports/audio-extractor';
-import { createFfmpegAudioExtractor } from '../adapters/audio/ffmpeg-audio-extractor';
-import { findFfmpeg } from '../adapters/audio/find-ffmpeg';
-import { SANDBOX_STREAM_SOURCES } from '../adapters/whop/sandbox-courses';
 import { prepareSandboxStreams } from './sandbox-mux-streams';
-import { runDeferredContentGapChecks, type NotifyNewContentGapsPorts } from '../domain/notifications/notify-new-content-gaps';
+import { seedDemoCourse } from './seed-demo-course';
 
 const DEMO_CAPTIONS_DIR = fileURLToPath(new URL('./demo-course/', import.meta.url));
 
@@ -69,10 +72,16 @@ export interface NodeDeps extends AppDeps {
  */
 async function buildStorage(env: Env): Promise<{ blobs: BlobStore; localBlobs: LocalBlobServer | null }> {
   if (env.SUPABASE_URL && env.SUPABASE_SERVICE_ROLE_KEY) {
-    const supabase = createSupabaseBlobStore({ url: env.SUPABASE_URL, serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY, bucket: env.SUPABASE_STORAGE_BUCKET });
+    const supabase = createSupabaseBlobStore({
+      url: env.SUPABASE_URL,
+      serviceRoleKey: env.SUPABASE_SERVICE_ROLE_KEY,
+      bucket: env.SUPABASE_STORAGE_BUCKET,
+    });
     return { blobs: supabase, localBlobs: null };
   }
-  const signer = await createBlobGrantSigner(await loadOrCreateSigningKey(join(resolveDataDir(env), 'blob-signing-key')));
+  const signer = await createBlobGrantSigner(
+    await loadOrCreateSigningKey(join(resolveDataDir(env), 'blob-signing-key')),
+  );
   const disk = createDiskBlobStore({ root: join(resolveDataDir(env), 'blobs'), signer });
   return { blobs: disk, localBlobs: disk };
 }
@@ -101,7 +110,9 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
     ? await prepareSandboxStreams({
         ffmpegPath: (await findFfmpeg())?.ffmpegPath ?? null,
         dir: join(resolveDataDir(env), 'sandbox-mux'),
-        sources: Object.fromEntries(Object.entries(SANDBOX_STREAM_SOURCES).map(([id, file]) => [id, join(DEMO_CAPTIONS_DIR, file)])),
+        sources: Object.fromEntries(
+          Object.entries(SANDBOX_STREAM_SOURCES).map(([id, file]) => [id, join(DEMO_CAPTIONS_DIR, file)]),
+        ),
         logger,
       })
     : null;
@@ -143,7 +154,9 @@ export async function buildNodeDeps(env: Env): Promise<NodeDeps> {
     // The sandbox's Whop course reuses the demo course's captions, and streams one demo video over HLS.
     whopImport: buildWhopImport(env, {
       logger,
-      ...(identity.sandbox ? { readDemoCaptions: (file: string) => readFile(join(DEMO_CAPTIONS_DIR, file), 'utf8'), sandboxStreams } : {}),
+      ...(identity.sandbox
+        ? { readDemoCaptions: (file: string) => readFile(join(DEMO_CAPTIONS_DIR, file), 'utf8'), sandboxStreams }
+        : {}),
     }),
     sandboxStreams,
     jobs,

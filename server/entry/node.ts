@@ -3,11 +3,11 @@ import { createInProcessRateLimits } from '../adapters/rate-limit/in-process-rat
 import { createApp } from '../app';
 import { reconcileUnfinishedAnswers } from '../domain/chat/reconcile-unfinished-answers';
 import { ConfigError, parseEnv } from '../env';
+import { supabaseOriginOf } from '../http/security-headers';
+import { buildSignIn } from '../sign-in-deps';
 import { ensureEmbedBuild } from './embed-build';
 import { buildNodeDeps } from './node-deps';
 import { serveEmbedFromDisk } from './serve-embed';
-import { supabaseOriginOf } from '../http/security-headers';
-import { buildSignIn } from '../sign-in-deps';
 
 /**
  * Local runtime (`npm start`): embedded PGlite under DATA_DIR, the embed built

@@ -13,7 +13,9 @@ const run = (tool: string, args: string[]) =>
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`ffmpeg exited ${code}: ${err.slice(-500)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`ffmpeg exited ${code}: ${err.slice(-500)}`)),
+    );
   });
 
 /**
@@ -40,11 +42,36 @@ export async function prepareSandboxStreams(input: {
       await mkdir(out, { recursive: true });
       try {
         await run(input.ffmpegPath, [
-          '-loglevel', 'error', '-y', '-i', source, '-c:v', 'copy', '-c:a', 'libopus', '-b:a', '24k', '-f', 'hls', '-hls_segment_type', 'fmp4', '-hls_time', '6',
-          '-hls_playlist_type', 'vod', '-hls_fmp4_init_filename', 'init.mp4', '-hls_segment_filename', join(out, 'seg%d.m4s'), join(out, 'index.m3u8'),
+          '-loglevel',
+          'error',
+          '-y',
+          '-i',
+          source,
+          '-c:v',
+          'copy',
+          '-c:a',
+          'libopus',
+          '-b:a',
+          '24k',
+          '-f',
+          'hls',
+          '-hls_segment_type',
+          'fmp4',
+          '-hls_time',
+          '6',
+          '-hls_playlist_type',
+          'vod',
+          '-hls_fmp4_init_filename',
+          'init.mp4',
+          '-hls_segment_filename',
+          join(out, 'seg%d.m4s'),
+          join(out, 'index.m3u8'),
         ]);
       } catch (err) {
-        input.logger.warn('sandbox stream not made: the lesson stays captions-only', { playbackId, reason: (err as Error).message });
+        input.logger.warn('sandbox stream not made: the lesson stays captions-only', {
+          playbackId,
+          reason: (err as Error).message,
+        });
         continue;
       }
     }

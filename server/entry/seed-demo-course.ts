@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chargeDerivedStorage } from '../domain/quotas/storage-quota';
 import { addCaptionsVideo } from '../domain/videos/add-captions-video';
-import { blobKeys, type BlobStore } from '../ports/blob-store';
+import { type BlobStore, blobKeys } from '../ports/blob-store';
 import type { Db } from '../ports/db';
 import type { JobQueue } from '../ports/job-queue';
 import type { Logger } from '../ports/logger';
@@ -24,26 +24,46 @@ export async function seedDemoCourse(
   creatorId: string,
   creatorName: string,
 ) {
-  await ports.db.query(`insert into creators (id, name) values ($1, $2) on conflict (id) do nothing`, [creatorId, creatorName]);
-  const [existing] = await ports.db.query<{ n: string }>(`select count(*)::text as n from videos where creator_id = $1`, [creatorId]);
+  await ports.db.query(`insert into creators (id, name) values ($1, $2) on conflict (id) do nothing`, [
+    creatorId,
+    creatorName,
+  ]);
+  const [existing] = await ports.db.query<{ n: string }>(
+    `select count(*)::text as n from videos where creator_id = $1`,
+    [creatorId],
+  );
   const files = (await readdir(COURSE_DIR)).sort();
   const captions = files.filter((f) => f.endsWith('.vtt'));
   if (Number(existing?.n) === 0) {
     for (const file of captions) {
       const text = await readFile(join(COURSE_DIR, file), 'utf8');
       // The same path as a creator adding a captions lesson: quota, parse, chunk, embed, write.
-      await addCaptionsVideo({ db: ports.db, jobs: ports.jobs }, { creatorId, title: lessonTitle(text, file), fileName: file, text });
+      await addCaptionsVideo(
+        { db: ports.db, jobs: ports.jobs },
+        { creatorId, title: lessonTitle(text, file), fileName: file, text },
+      );
     }
     ports.logger.info('demo course seeded', { creatorId, videos: captions.length });
   }
-  if (ports.blobs) await attachDemoVideos({ db: ports.db, blobs: ports.blobs, logger: ports.logger }, creatorId, captions, new Set(files));
+  if (ports.blobs)
+    await attachDemoVideos(
+      { db: ports.db, blobs: ports.blobs, logger: ports.logger },
+      creatorId,
+      captions,
+      new Set(files),
+    );
 }
 
 /**
  * Gives each demo lesson still without a media file its generated video. Also run on
  * a data dir seeded before the videos existed: matched by title, never replacing a file.
  */
-async function attachDemoVideos(ports: { db: Db; blobs: BlobStore; logger: Logger }, creatorId: string, captions: string[], files: Set<string>) {
+async function attachDemoVideos(
+  ports: { db: Db; blobs: BlobStore; logger: Logger },
+  creatorId: string,
+  captions: string[],
+  files: Set<string>,
+) {
   let attached = 0;
   for (const file of captions) {
     const videoFile = file.replace(/\.vtt$/, '.webm');

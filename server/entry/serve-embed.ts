@@ -62,7 +62,9 @@ export function serveEmbedFromDisk(root: string = EMBED_DIST): MiddlewareHandler
     if (!body) {
       body = readFile(file).then((bytes) =>
         encoding === 'br'
-          ? brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+          ? brotli(bytes, {
+              params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+            })
           : gzipAsync(bytes, { level: 9 }),
       );
       body.catch(() => compressed.delete(`${encoding}:${key}`));
@@ -71,7 +73,13 @@ export function serveEmbedFromDisk(root: string = EMBED_DIST): MiddlewareHandler
     return body;
   };
 
-  const sendCompressed = async (c: Context<AppEnv>, key: string, file: string, encoding: Encoding, cacheControl: string) => {
+  const sendCompressed = async (
+    c: Context<AppEnv>,
+    key: string,
+    file: string,
+    encoding: Encoding,
+    cacheControl: string,
+  ) => {
     const body = await compress(key, file, encoding);
     c.header('content-type', getMimeType(key) ?? 'application/octet-stream');
     c.header('content-encoding', encoding);

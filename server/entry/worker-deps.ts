@@ -3,18 +3,18 @@ import { createSupabaseBlobStore } from '../adapters/blob/supabase-blob-store';
 import { openPostgresDb } from '../adapters/db/postgres-db';
 import { createJsonLogger } from '../adapters/logger/json-logger';
 import { createCloudflareJobQueue } from '../adapters/queue/cloudflare-job-queue';
-import { buildAi } from '../ai-deps';
 import { createSlidingWindowRateLimiter } from '../adapters/rate-limit/sliding-window-rate-limiter';
 import { createWorkersRateLimiter, type RateLimitBinding } from '../adapters/rate-limit/workers-rate-limiter';
+import { buildAi } from '../ai-deps';
 import type { AppDeps, HttpPolicy } from '../app';
-import { supabaseOriginOf } from '../http/security-headers';
-import type { RateLimiter, RateLimits } from '../ports/rate-limiter';
-import { ConfigError, parseEnv, type Env } from '../env';
+import { ConfigError, type Env, parseEnv } from '../env';
 import type { AppEnv } from '../http/context';
+import { supabaseOriginOf } from '../http/security-headers';
 import { buildIdentity } from '../identity-deps';
-import { buildSignIn } from '../sign-in-deps';
 import type { Db } from '../ports/db';
 import type { Logger } from '../ports/logger';
+import type { RateLimiter, RateLimits } from '../ports/rate-limiter';
+import { buildSignIn } from '../sign-in-deps';
 
 /**
  * What the Worker receives as `env`: bindings from wrangler.toml, `[vars]`, and
@@ -92,7 +92,10 @@ export async function loadWorkerConfig(bindings: WorkerBindings): Promise<Worker
     }
     const media = buildWorkerMedia(env, bindings);
     const identity = await buildIdentity(env, { allowSandbox: false, logger });
-    const http = { supabaseOrigin: supabaseOriginOf(env.SUPABASE_URL), rateLimits: buildWorkerRateLimits(env, bindings, logger) };
+    const http = {
+      supabaseOrigin: supabaseOriginOf(env.SUPABASE_URL),
+      rateLimits: buildWorkerRateLimits(env, bindings, logger),
+    };
     const signIn = await buildSignIn(env, identity);
     return { ok: true, env, databaseUrl, identity, signIn, ai: buildAi(env, logger), media, http, logger };
   } catch (err) {

@@ -1,7 +1,7 @@
 import { ApiError } from '../../shared/api-error';
 import { createApp } from '../app';
-import { buildWhopImport } from '../import-deps';
 import { ANSWER_STREAM_BOUND_MS, reconcileUnfinishedAnswers } from '../domain/chat/reconcile-unfinished-answers';
+import { buildWhopImport } from '../import-deps';
 import { systemClock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import { describeProviders } from '../provider-status';
@@ -14,7 +14,7 @@ import {
   type WorkerBindings,
   type WorkerConfig,
 } from './worker-deps';
-import { handleJobBatch, ingestionJobHandlers, runScheduledMaintenance, type JobHandlers } from './worker-queue';
+import { handleJobBatch, ingestionJobHandlers, type JobHandlers, runScheduledMaintenance } from './worker-queue';
 
 export interface WorkerOptions {
   /** Job type → handler, replacing the ingestion handlers (tests). */
@@ -114,13 +114,19 @@ export function createWorker(options: WorkerOptions = {}) {
       const db = openWorkerDb(config);
       try {
         // No Worker request streams longer than ANSWER_STREAM_BOUND_MS: an answer still `streaming` after it is dead.
-        await reconcileUnfinishedAnswers({ db }, { olderThan: new Date(controller.scheduledTime - ANSWER_STREAM_BOUND_MS) }).then(
+        await reconcileUnfinishedAnswers(
+          { db },
+          { olderThan: new Date(controller.scheduledTime - ANSWER_STREAM_BOUND_MS) },
+        ).then(
           (reconciled) => config.logger.info('unfinished answers reconciled', { ...reconciled }),
           (err: unknown) => config.logger.error('reconciling unfinished answers failed', { err }),
         );
-        await runScheduledMaintenance({ db, blobs: config.media.blobs, jobs: config.media.jobs, logger: config.logger }, {
-          now: new Date(controller.scheduledTime),
-        });
+        await runScheduledMaintenance(
+          { db, blobs: config.media.blobs, jobs: config.media.jobs, logger: config.logger },
+          {
+            now: new Date(controller.scheduledTime),
+          },
+        );
       } finally {
         await db.close();
       }

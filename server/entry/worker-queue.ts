@@ -1,5 +1,5 @@
-import { createOfflineLexicalEmbedder } from '../adapters/embedder/offline-lexical-embedder';
 import { z } from 'zod';
+import { createOfflineLexicalEmbedder } from '../adapters/embedder/offline-lexical-embedder';
 import { findStalledVideos } from '../domain/ingestion/find-stalled-videos';
 import { processVideo } from '../domain/ingestion/process-video';
 import { sweepAbandonedUploads } from '../domain/videos/sweep-abandoned-uploads';
@@ -94,7 +94,10 @@ const VideoProcessJob = z.object({
  * infrastructure failing under it (the database unreachable, a lost connection),
  * worth another delivery, which resumes from the stages already done.
  */
-export function ingestionJobHandlers(config: Pick<WorkerSetup, 'ai' | 'media'> & { identity?: WorkerSetup['identity'] }, db: Db): JobHandlers {
+export function ingestionJobHandlers(
+  config: Pick<WorkerSetup, 'ai' | 'media'> & { identity?: WorkerSetup['identity'] },
+  db: Db,
+): JobHandlers {
   return {
     'video.process': async (message, { logger }) => {
       const parsed = VideoProcessJob.safeParse(message);

@@ -6,7 +6,9 @@ import type { AppEnv } from './context';
 
 /** 429 with the shared error shape; onError turns `retryAfterSeconds` into the Retry-After header. */
 export function rateLimited(message: string, retryAfterSeconds: number): ApiError {
-  return new ApiError('RATE_LIMITED', `${message} Try again in ${retryAfterSeconds} s.`, { details: { retryAfterSeconds } });
+  return new ApiError('RATE_LIMITED', `${message} Try again in ${retryAfterSeconds} s.`, {
+    details: { retryAfterSeconds },
+  });
 }
 
 /** After the auth middleware: one action of the verified user against `limiter`. No limiter, no limit. */

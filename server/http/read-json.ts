@@ -55,7 +55,8 @@ function storableValue(value: unknown): boolean {
  */
 export function parseJsonText(text: string, options: { storable?: boolean; what?: string } = {}): unknown {
   const what = options.what ?? 'The body';
-  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) throw new ApiError('BAD_REQUEST', `${what} is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`);
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH)
+    throw new ApiError('BAD_REQUEST', `${what} is nested too deeply (at most ${MAX_JSON_DEPTH} levels).`);
   let value: unknown;
   try {
     value = JSON.parse(text);

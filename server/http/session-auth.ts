@@ -32,7 +32,10 @@ export async function authenticateSession(
   const name = sessionCookieName(deps.signIn);
   const cookie = readCookie(c, name);
   if (!cookie) return null;
-  const session = await resolveSession({ db: deps.db, clock: deps.clock, crypto: deps.signIn.crypto, oauth: deps.signIn.oauth }, { cookie });
+  const session = await resolveSession(
+    { db: deps.db, clock: deps.clock, crypto: deps.signIn.crypto, oauth: deps.signIn.oauth },
+    { cookie },
+  );
   if (!session) {
     clearCookie(c, deps.signIn, name);
     throw new ApiError('UNAUTHENTICATED', 'Your sign-in has ended. Sign in with Whop again.');
@@ -44,7 +47,8 @@ export async function authenticateSession(
       throw new ApiError('FORBIDDEN', 'This request did not come from a Chronos page.');
     }
     const sent = c.req.header(CSRF_HEADER) ?? '';
-    if (!sameToken(sent, session.csrfToken)) throw new ApiError('FORBIDDEN', 'This request did not come from a Chronos page. Reload and try again.');
+    if (!sameToken(sent, session.csrfToken))
+      throw new ApiError('FORBIDDEN', 'This request did not come from a Chronos page. Reload and try again.');
   }
   c.set('userId', session.userId);
   c.set('session', { id: session.id, userId: session.userId, csrfToken: session.csrfToken });

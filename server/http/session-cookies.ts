@@ -11,8 +11,10 @@ import type { SignInDeps } from './sign-in-deps';
  */
 const isSecure = (signIn: SignInDeps) => signIn.origin().startsWith('https://');
 
-export const sessionCookieName = (signIn: SignInDeps) => (isSecure(signIn) ? '__Host-chronos_session' : 'chronos_session');
-export const attemptCookieName = (signIn: SignInDeps) => (isSecure(signIn) ? '__Host-chronos_signin' : 'chronos_signin');
+export const sessionCookieName = (signIn: SignInDeps) =>
+  isSecure(signIn) ? '__Host-chronos_session' : 'chronos_session';
+export const attemptCookieName = (signIn: SignInDeps) =>
+  isSecure(signIn) ? '__Host-chronos_signin' : 'chronos_signin';
 
 const attributes = (signIn: SignInDeps, expiresAt: Date) =>
   ({ httpOnly: true, secure: isSecure(signIn), sameSite: 'Lax', path: '/', expires: expiresAt }) as const;

@@ -35,9 +35,16 @@ function timingSafeEqual(a: string, b: string): boolean {
   return diff === 0;
 }
 
-export async function signStandardWebhook(secret: string, id: string, timestamp: number, body: string): Promise<string> {
+export async function signStandardWebhook(
+  secret: string,
+  id: string,
+  timestamp: number,
+  body: string,
+): Promise<string> {
   // Stryker disable next-line BooleanLiteral: the key is never exported, so an extractable one signs the same.
-  const key = await crypto.subtle.importKey('raw', secretBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey('raw', secretBytes(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
   const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${id}.${timestamp}.${body}`));
   return `v1,${toBase64(mac)}`;
 }
@@ -50,7 +57,8 @@ export async function verifyStandardWebhook(
 ): Promise<WebhookVerdict> {
   const { id, timestamp, signature } = headers;
   // The id becomes webhook_events.id (the dedupe key): printable ASCII of a sane length, as Standard Webhooks ids are.
-  if (!id || !WEBHOOK_ID.test(id) || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: 'missing_headers' };
+  if (!id || !WEBHOOK_ID.test(id) || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp))
+    return { ok: false, reason: 'missing_headers' };
   const ts = Number(timestamp);
   if (Math.abs(nowSeconds - ts) > WEBHOOK_TOLERANCE_SECONDS) return { ok: false, reason: 'stale_timestamp' };
   const expected = (await signStandardWebhook(secret, id, ts, rawBody)).slice('v1,'.length);

@@ -26,7 +26,9 @@ export interface AuthDeps {
 /** Whop calls made while resolving the viewer count against the user's Whop budget (cache hits cost nothing). */
 const ports = (deps: AuthDeps, c: Context<AppEnv>, userId: string): IdentityPorts => {
   const limiter = deps.http?.rateLimits?.whop;
-  const whop = limiter ? budgetedWhop(deps.identity.whop, () => spendWhopBudget(c, limiter, userId)) : deps.identity.whop;
+  const whop = limiter
+    ? budgetedWhop(deps.identity.whop, () => spendWhopBudget(c, limiter, userId))
+    : deps.identity.whop;
   return { db: deps.db, clock: deps.clock, whop };
 };
 
@@ -42,7 +44,9 @@ async function authenticate(c: Context<AppEnv>, deps: AuthDeps): Promise<string>
     if (sessionUserId) return sessionUserId;
     throw new ApiError(
       'UNAUTHENTICATED',
-      deps.signIn ? 'No Whop user token. Open Chronos inside Whop, or sign in with Whop.' : 'No Whop user token. Open Chronos inside Whop.',
+      deps.signIn
+        ? 'No Whop user token. Open Chronos inside Whop, or sign in with Whop.'
+        : 'No Whop user token. Open Chronos inside Whop.',
     );
   }
   if (token.length > 8192) throw new ApiError('UNAUTHENTICATED', 'The Whop user token is not valid.');

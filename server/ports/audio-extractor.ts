@@ -22,7 +22,10 @@ export interface ExtractedAudio {
 export interface AudioExtractor {
   readonly name: string;
   /** `source` is a local file path or a URL ffmpeg can read (signed, Range-capable). */
-  extract(source: { path: string } | { url: string }, options?: { partSeconds?: number; signal?: AbortSignalLike }): Promise<ExtractedAudio>;
+  extract(
+    source: { path: string } | { url: string },
+    options?: { partSeconds?: number; signal?: AbortSignalLike },
+  ): Promise<ExtractedAudio>;
   /**
    * Throws an AudioExtractionError unless `bytes` are MP3 audio and nothing else
    * (an audio part as the browser uploads it), before they go to a transcriber.

@@ -11,7 +11,10 @@ import type { UploadTarget } from '../../shared/schemas/videos';
 export interface BlobStore {
   readonly kind: 'local-disk' | 'supabase';
   /** A URL the browser PUTs the bytes to, accepting at most `sizeBytes`, valid for `expiresInSeconds`. */
-  createUploadTarget(key: string, options: { contentType: string; sizeBytes: number; expiresInSeconds: number }): Promise<UploadTarget>;
+  createUploadTarget(
+    key: string,
+    options: { contentType: string; sizeBytes: number; expiresInSeconds: number },
+  ): Promise<UploadTarget>;
   /** A URL that serves the object (with Range) for `expiresInSeconds`. */
   createDownloadUrl(key: string, options: { expiresInSeconds: number; contentType?: string }): Promise<string>;
   /** The stored object's size, or null when nothing is stored under the key. */
@@ -34,7 +37,7 @@ export class BlobNotFoundError extends Error {
 /** Keys name their tenant and video; names are fixed by the pipeline, never by the client. */
 export const blobKeys = {
   media: (creatorId: string, videoId: string, extension: string) => `${creatorId}/${videoId}/media.${extension}`,
-  audioPart: (creatorId: string, videoId: string, seq: number) => `${creatorId}/${videoId}/audio-${String(seq).padStart(3, '0')}.mp3`,
+  audioPart: (creatorId: string, videoId: string, seq: number) =>
+    `${creatorId}/${videoId}/audio-${String(seq).padStart(3, '0')}.mp3`,
   prefix: (creatorId: string, videoId: string) => `${creatorId}/${videoId}/`,
 };
-

@@ -57,7 +57,10 @@ export interface LessonMediaSource {
   /** The asset's captions as WebVTT, or null when it has none. */
   fetchCaptions(video: WhopVideoAsset): Promise<string | null>;
   /** The asset's audio (a static rendition), at most `maxBytes`, or null when Mux serves none. */
-  fetchAudio(video: WhopVideoAsset, options: { maxBytes: number }): Promise<{ bytes: Uint8Array; mimeType: string } | null>;
+  fetchAudio(
+    video: WhopVideoAsset,
+    options: { maxBytes: number },
+  ): Promise<{ bytes: Uint8Array; mimeType: string } | null>;
   /** The HLS URL a player streams the asset from, or null when it cannot be played. */
   streamUrl(video: WhopVideoAsset): string | null;
 }

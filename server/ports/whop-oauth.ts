@@ -22,9 +22,12 @@ export interface WhopOAuth {
    * Checks the callback (state, issuer, error), redeems the code with the PKCE verifier,
    * checks the ID token (issuer, audience, nonce) and reads userinfo for the same subject.
    */
-  completeSignIn(input: { callbackUrl: string; state: string; nonce: string; codeVerifier: string }): Promise<
-    OAuthTokens & { userId: string }
-  >;
+  completeSignIn(input: {
+    callbackUrl: string;
+    state: string;
+    nonce: string;
+    codeVerifier: string;
+  }): Promise<OAuthTokens & { userId: string }>;
   refresh(refreshToken: string): Promise<OAuthTokens>;
   /** Best effort: Whop forgets the token (a refresh token ends its grant). */
   revoke(token: string): Promise<void>;

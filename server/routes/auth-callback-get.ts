@@ -1,7 +1,7 @@
 import type { Context, Handler } from 'hono';
 import { html } from 'hono/html';
 import { ApiError } from '../../shared/api-error';
-import { safeNextPath, SignInCallbackQuery } from '../../shared/schemas/auth';
+import { SignInCallbackQuery, safeNextPath } from '../../shared/schemas/auth';
 import type { AppDeps } from '../app';
 import { completeSignIn } from '../domain/identity/complete-sign-in';
 import type { AppEnv } from '../http/context';
@@ -20,7 +20,11 @@ export function authCallbackGet(deps: AppDeps): Handler<AppEnv> {
       signedIn = await completeSignIn(sessionPorts(deps, signIn), { attemptCookie, callbackUrl: c.req.url });
     } catch (err) {
       // A person arrives here in a browser: they get a page with a way back; API clients the shared error body.
-      if (err instanceof ApiError && err.code === 'BAD_REQUEST' && (c.req.header('accept') ?? '').includes('text/html')) {
+      if (
+        err instanceof ApiError &&
+        err.code === 'BAD_REQUEST' &&
+        (c.req.header('accept') ?? '').includes('text/html')
+      ) {
         return signInFailedPage(c, err);
       }
       throw err;

@@ -14,7 +14,9 @@ export function authLoginGet(deps: AppDeps): Handler<AppEnv> {
     // The callback and its cookies live on the configured origin: start there (localhost → 127.0.0.1).
     const url = new URL(c.req.url);
     if (url.origin !== signIn.origin()) return c.redirect(`${signIn.origin()}${url.pathname}${url.search}`, 302);
-    const { authorizeUrl, attemptCookie } = await beginSignIn(sessionPorts(deps, signIn), { ...(next === undefined ? {} : { next }) });
+    const { authorizeUrl, attemptCookie } = await beginSignIn(sessionPorts(deps, signIn), {
+      ...(next === undefined ? {} : { next }),
+    });
     writeCookie(c, signIn, attemptCookieName(signIn), attemptCookie);
     return c.redirect(authorizeUrl, 302);
   };

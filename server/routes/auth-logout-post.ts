@@ -17,7 +17,11 @@ export function authLogoutPost(deps: AppDeps): Handler<AppEnv> {
     const userId = await authenticateSession(c, { db: deps.db, clock: deps.clock, signIn });
     if (!userId) throw new ApiError('UNAUTHENTICATED', 'You are not signed in.');
     const { everywhere = false } = SignOutRequest.parse(await readJson(c));
-    const { sessionsEnded } = await endSession(sessionPorts(deps, signIn), { sessionId: c.get('session').id, userId, everywhere });
+    const { sessionsEnded } = await endSession(sessionPorts(deps, signIn), {
+      sessionId: c.get('session').id,
+      userId,
+      everywhere,
+    });
     clearCookie(c, signIn, sessionCookieName(signIn));
     return c.json<SignOutResponse>({ signedOut: true, sessionsEnded });
   };

@@ -1,15 +1,24 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { html } from 'hono/html';
 import { ApiError } from '../../shared/api-error';
-import type { AuthorizeParams, SandboxOAuthServer } from '../adapters/whop/sandbox-oauth-server';
 import { sandboxPersonas } from '../adapters/whop/sandbox-community';
+import type { AuthorizeParams, SandboxOAuthServer } from '../adapters/whop/sandbox-oauth-server';
 import type { AppEnv } from '../http/context';
 import { isOwnLoopbackHost, requestHost } from '../http/sandbox-guard';
 
 /** Where the sandbox's OAuth server lives: `<origin>/sandbox-oauth` is its issuer, endpoints under `/oauth/`. */
 export const SANDBOX_OAUTH_PATH = '/sandbox-oauth';
 
-const PARAM_NAMES = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method'] as const;
+const PARAM_NAMES = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+] as const;
 
 function paramsOf(read: (name: string) => string | undefined): AuthorizeParams {
   const out: AuthorizeParams = {};
@@ -63,21 +72,26 @@ small{display:block;opacity:.85}`;
 export function mountSandboxOAuth(app: Hono<AppEnv>, server: SandboxOAuthServer, port: () => number): void {
   const base = `${SANDBOX_OAUTH_PATH}/oauth`;
   app.use(`${SANDBOX_OAUTH_PATH}/*`, loopbackOnly(port));
-  app.get(`${SANDBOX_OAUTH_PATH}/consent.css`, (c) => c.body(CONSENT_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
+  app.get(`${SANDBOX_OAUTH_PATH}/consent.css`, (c) =>
+    c.body(CONSENT_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }),
+  );
 
   app.get(`${base}/authorize`, (c) => {
     const params = paramsOf((n) => c.req.query(n));
     const check = server.checkAuthorize(params);
     if (!check.ok && check.redirect) return c.redirect(check.redirect, 302);
     if (!check.ok) return c.html(page('Sign-in refused', html`<h1>Sign-in refused</h1><p>${check.error}</p>`), 400);
-    const hidden = PARAM_NAMES.filter((n) => params[n] !== undefined).map((n) => html`<input type="hidden" name="${n}" value="${params[n]}" />`);
+    const hidden = PARAM_NAMES.filter((n) => params[n] !== undefined).map(
+      (n) => html`<input type="hidden" name="${n}" value="${params[n]}" />`,
+    );
     const body = html`<h1>Sign in to Chronos with Whop</h1>
       <p>Chronos (sandbox app) asks to know who you are: your Whop user id, name and username.</p>
       <form method="post" action="${base}/authorize">
         ${hidden}
         <ul>
           ${sandboxPersonas.map(
-            (p) => html`<li><button type="submit" name="user_id" value="${p.id}">Continue as ${p.name}<small>${p.description}</small></button></li>`,
+            (p) =>
+              html`<li><button type="submit" name="user_id" value="${p.id}">Continue as ${p.name}<small>${p.description}</small></button></li>`,
           )}
         </ul>
         <button class="deny" type="submit" name="decision" value="deny">Cancel</button>
@@ -92,7 +106,8 @@ export function mountSandboxOAuth(app: Hono<AppEnv>, server: SandboxOAuthServer,
     }
     const form = await formOf(c);
     const params = paramsOf((n) => form.get(n) ?? undefined);
-    const target = form.get('decision') === 'deny' ? server.deny(params) : await server.approve(params, form.get('user_id') ?? '');
+    const target =
+      form.get('decision') === 'deny' ? server.deny(params) : await server.approve(params, form.get('user_id') ?? '');
     if (!target) throw new ApiError('BAD_REQUEST', 'This sign-in request is not valid.');
     return c.redirect(target, 302);
   });

@@ -15,7 +15,8 @@ export function authSessionGet(deps: AppDeps): Handler<AppEnv> {
       userId = await authenticateSession(c, { db: deps.db, clock: deps.clock, signIn });
     } catch (err) {
       // An ended session is an answer here ("signed out"), not an error; the cookie was cleared.
-      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') return c.json<AuthSession>({ signedIn: false, available: true });
+      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED')
+        return c.json<AuthSession>({ signedIn: false, available: true });
       throw err;
     }
     if (!userId) return c.json<AuthSession>({ signedIn: false, available: true });

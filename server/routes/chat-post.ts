@@ -1,9 +1,9 @@
 import type { Handler } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { ChatRequest, type ChatStreamEvent } from '../../shared/schemas/chat';
-import { openQuestion, prepareAnswer, type PreparedQuestion } from '../domain/chat/start-question';
-import { streamAnswer } from '../domain/chat/stream-answer';
 import type { AppDeps } from '../app';
+import { openQuestion, type PreparedQuestion, prepareAnswer } from '../domain/chat/start-question';
+import { streamAnswer } from '../domain/chat/stream-answer';
 import type { AdmissionGate } from '../http/admission-first';
 import type { AppEnv } from '../http/context';
 import { toApiError } from '../http/on-error';
@@ -47,7 +47,8 @@ export function chatPost(deps: AppDeps, admissions?: Pick<AdmissionGate, 'idle'>
       for await (const event of streamAnswer(ports, prepared, { requestId, signal: stop.signal })) {
         if (stream.aborted && event.type === 'token') continue;
         await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
-        if (event.type === 'done' || event.type === 'error') log.info('chat answered', { outcome: event.type, sources: prepared.sources.length });
+        if (event.type === 'done' || event.type === 'error')
+          log.info('chat answered', { outcome: event.type, sources: prepared.sources.length });
         // After `done` is written, so the student never waits on it; a failure only logs.
         if (event.type === 'done' && event.noAnswer && c.get('viewer').role === 'student') {
           await checkContentGaps(deps, c.get('viewer').creator.id, log);

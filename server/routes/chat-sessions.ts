@@ -1,12 +1,15 @@
 import type { Handler } from 'hono';
 import { FeedbackRequest } from '../../shared/schemas/chat-history';
-import { deleteSession, listSessionMessages, listSessions, setFeedback } from '../domain/chat/list-sessions';
 import type { AppDeps } from '../app';
+import { deleteSession, listSessionMessages, listSessions, setFeedback } from '../domain/chat/list-sessions';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 import { checkContentGaps } from './content-gap-check';
 
-const owner = (c: Parameters<Handler<AppEnv>>[0]) => ({ creatorId: c.get('viewer').creator.id, userId: c.get('viewer').user.id });
+const owner = (c: Parameters<Handler<AppEnv>>[0]) => ({
+  creatorId: c.get('viewer').creator.id,
+  userId: c.get('viewer').user.id,
+});
 
 /** GET /api/chat/sessions — the student's own conversations. */
 export function chatSessionsGet(deps: AppDeps): Handler<AppEnv> {
@@ -37,7 +40,8 @@ export function chatFeedbackPost(deps: AppDeps): Handler<AppEnv> {
   return async (c) => {
     const { value } = FeedbackRequest.parse(await readJson(c));
     await setFeedback(deps.db, owner(c), c.req.param('id') ?? '', value);
-    if (value === -1 && c.get('viewer').role === 'student') await checkContentGaps(deps, c.get('viewer').creator.id, c.get('logger'));
+    if (value === -1 && c.get('viewer').role === 'student')
+      await checkContentGaps(deps, c.get('viewer').creator.id, c.get('logger'));
     return c.json({ ok: true });
   };
 }

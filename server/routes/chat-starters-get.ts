@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
+import type { AppDeps } from '../app';
 import { getAssistantSettings } from '../domain/assistant/get-assistant-settings';
 import { createStarterQuestionCache, withCustomStarters } from '../domain/chat/list-starter-questions';
-import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 
 /**

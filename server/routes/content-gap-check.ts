@@ -1,7 +1,7 @@
 import { createOfflineLexicalEmbedder } from '../adapters/embedder/offline-lexical-embedder';
+import type { AppDeps } from '../app';
 import { notifyNewContentGaps } from '../domain/notifications/notify-new-content-gaps';
 import type { Logger } from '../ports/logger';
-import type { AppDeps } from '../app';
 
 // Topics are grouped with the offline lexical vectors whatever embedder answers: free,
 // deterministic, and what the clustering threshold was measured with.
@@ -14,7 +14,14 @@ export const topicEmbedder = createOfflineLexicalEmbedder();
  */
 export async function checkContentGaps(deps: AppDeps, creatorId: string, log: Logger): Promise<void> {
   await notifyNewContentGaps(
-    { db: deps.db, whop: deps.identity.whop, clock: deps.clock, logger: log, topicEmbedder, embedder: deps.ai.embedder },
+    {
+      db: deps.db,
+      whop: deps.identity.whop,
+      clock: deps.clock,
+      logger: log,
+      topicEmbedder,
+      embedder: deps.ai.embedder,
+    },
     { creatorId },
   ).catch((err: unknown) => log.warn('content-gap notification skipped', { reason: (err as Error).message }));
 }

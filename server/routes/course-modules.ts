@@ -1,9 +1,9 @@
 import type { Handler } from 'hono';
 import { ModuleTitleRequest } from '../../shared/schemas/lessons';
+import type { AppDeps } from '../app';
 import { createModule } from '../domain/lessons/create-module';
 import { deleteModule } from '../domain/lessons/delete-module';
 import { renameModule } from '../domain/lessons/rename-module';
-import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 

@@ -1,8 +1,8 @@
 import type { Handler } from 'hono';
 import { OutlineRequest } from '../../shared/schemas/lessons';
+import type { AppDeps } from '../app';
 import { getCourseOutline } from '../domain/lessons/get-course-outline';
 import { saveCourseOutline } from '../domain/lessons/save-course-outline';
-import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 

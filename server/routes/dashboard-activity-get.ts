@@ -1,6 +1,6 @@
 import type { Handler } from 'hono';
-import { getChatActivity } from '../domain/insights/get-chat-activity';
 import type { AppDeps } from '../app';
+import { getChatActivity } from '../domain/insights/get-chat-activity';
 import type { AppEnv } from '../http/context';
 
 /** GET /api/dashboard/insights/activity — the last 30 days of questions, students and cost, and the most-cited lessons. */

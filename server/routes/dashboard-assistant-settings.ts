@@ -1,8 +1,8 @@
 import type { Handler } from 'hono';
 import { AssistantSettingsUpdate } from '../../shared/schemas/assistant-settings';
+import type { AppDeps } from '../app';
 import { getAssistantSettings } from '../domain/assistant/get-assistant-settings';
 import { updateAssistantSettings } from '../domain/assistant/update-assistant-settings';
-import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 

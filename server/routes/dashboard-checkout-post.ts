@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
 import { CheckoutRequest } from '../../shared/schemas/plan';
-import { startCheckout } from '../domain/plans/start-checkout';
 import type { AppDeps } from '../app';
+import { startCheckout } from '../domain/plans/start-checkout';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 

@@ -1,8 +1,8 @@
 import type { Handler } from 'hono';
-import { topicEmbedder } from './content-gap-check';
-import { findContentGaps } from '../domain/insights/find-content-gaps';
 import type { AppDeps } from '../app';
+import { findContentGaps } from '../domain/insights/find-content-gaps';
 import type { AppEnv } from '../http/context';
+import { topicEmbedder } from './content-gap-check';
 
 /** GET /api/dashboard/insights/gaps — what students asked that the course does not answer, by topic. */
 export function dashboardContentGapsGet(deps: AppDeps): Handler<AppEnv> {

@@ -1,6 +1,6 @@
 import type { Handler } from 'hono';
-import { getMonthlyCosts } from '../domain/videos/get-monthly-costs';
 import type { AppDeps } from '../app';
+import { getMonthlyCosts } from '../domain/videos/get-monthly-costs';
 import type { AppEnv } from '../http/context';
 
 /** GET /api/dashboard/costs — provider spend per month. */

@@ -1,10 +1,10 @@
 import type { Handler } from 'hono';
 import { CreateNoteRequest, UpdateNoteRequest } from '../../shared/schemas/notes';
+import type { AppDeps } from '../app';
 import { createNote } from '../domain/notes/create-note';
 import { deleteNote } from '../domain/notes/delete-note';
 import { listNotes } from '../domain/notes/list-notes';
 import { updateNote } from '../domain/notes/update-note';
-import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 
@@ -31,7 +31,9 @@ export function dashboardNotesPost(deps: AppDeps): Handler<AppEnv> {
 export function dashboardNotePatch(deps: AppDeps): Handler<AppEnv> {
   return async (c) => {
     const input = UpdateNoteRequest.parse(await readJson(c));
-    return c.json(await updateNote(notePorts(deps), { ...input, creatorId: creatorOf(c), noteId: c.req.param('id') ?? '' }));
+    return c.json(
+      await updateNote(notePorts(deps), { ...input, creatorId: creatorOf(c), noteId: c.req.param('id') ?? '' }),
+    );
   };
 }
 

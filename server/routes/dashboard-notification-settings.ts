@@ -1,8 +1,8 @@
 import type { Handler } from 'hono';
 import { NotificationSettingsUpdate } from '../../shared/schemas/notifications';
+import type { AppDeps } from '../app';
 import { getNotificationSettings } from '../domain/notifications/get-notification-settings';
 import { updateNotificationSettings } from '../domain/notifications/update-notification-settings';
-import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 

@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
 import { TestBenchRequest } from '../../shared/schemas/test-bench';
-import { tryQuestion } from '../domain/insights/try-question';
 import type { AppDeps } from '../app';
+import { tryQuestion } from '../domain/insights/try-question';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 
@@ -10,6 +10,11 @@ export function dashboardTestBenchPost(deps: AppDeps): Handler<AppEnv> {
   return async (c) => {
     const body = TestBenchRequest.parse(await readJson(c));
     c.header('cache-control', 'private, no-store');
-    return c.json(await tryQuestion({ db: deps.db, embedder: deps.ai.embedder }, { creatorId: c.get('viewer').creator.id, question: body.question }));
+    return c.json(
+      await tryQuestion(
+        { db: deps.db, embedder: deps.ai.embedder },
+        { creatorId: c.get('viewer').creator.id, question: body.question },
+      ),
+    );
   };
 }

@@ -1,6 +1,6 @@
 import type { Handler } from 'hono';
-import { checkHealth } from '../domain/health/check-health';
 import type { AppDeps } from '../app';
+import { checkHealth } from '../domain/health/check-health';
 import type { AppEnv } from '../http/context';
 
 /** GET /api/health — 200 when the database is reachable and migrated, 503 otherwise. */

@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
 import { LessonSearchQuery } from '../../shared/schemas/lessons';
-import { searchTranscripts } from '../domain/lessons/search-transcripts';
 import type { AppDeps } from '../app';
+import { searchTranscripts } from '../domain/lessons/search-transcripts';
 import type { AppEnv } from '../http/context';
 
 /** GET /api/lessons/search?q=&offset= — full-text search over the course's transcripts, hits at their second. */

@@ -1,6 +1,6 @@
 import type { Handler } from 'hono';
-import { listPublicPlans } from '../domain/plans/list-public-plans';
 import type { AppDeps } from '../app';
+import { listPublicPlans } from '../domain/plans/list-public-plans';
 import type { AppEnv } from '../http/context';
 
 /** GET /api/plans — Chronos's plans and prices, public (the Discover page shows them before anyone signs in). */

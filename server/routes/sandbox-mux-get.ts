@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
+import { ApiError } from '../../shared/api-error';
 import type { SandboxStreams } from '../adapters/whop/sandbox-courses';
 import type { AppEnv } from '../http/context';
-import { ApiError } from '../../shared/api-error';
 
 const CONTENT_TYPES: Record<string, string> = {
   m3u8: 'application/vnd.apple.mpegurl',

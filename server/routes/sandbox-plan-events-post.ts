@@ -3,9 +3,9 @@ import { ApiError } from '../../shared/api-error';
 import { SandboxCancelPlan, SandboxCheckoutComplete, type SandboxWebhookResult } from '../../shared/schemas/plan';
 import type { SandboxEvent, SandboxWhop } from '../adapters/whop/sandbox-whop';
 import type { AppEnv } from '../http/context';
-import type { Db } from '../ports/db';
 import { readJson } from '../http/read-json';
 import { signStandardWebhook } from '../http/standard-webhook';
+import type { Db } from '../ports/db';
 
 type Deliver = (request: Request) => Promise<Response>;
 
@@ -13,7 +13,12 @@ type Deliver = (request: Request) => Promise<Response>;
  * Sends the sandbox's Whop event to our own webhook endpoint, signed with the
  * sandbox's webhook secret, exactly as Whop would deliver it.
  */
-async function deliver(sandbox: SandboxWhop, send: Deliver, origin: string, event: SandboxEvent): Promise<SandboxWebhookResult> {
+async function deliver(
+  sandbox: SandboxWhop,
+  send: Deliver,
+  origin: string,
+  event: SandboxEvent,
+): Promise<SandboxWebhookResult> {
   const id = `msg_sandbox${crypto.randomUUID().replaceAll('-', '')}`;
   const timestamp = Math.floor(Date.now() / 1000);
   const body = JSON.stringify({ id: `evt_${id}`, api_version: 'v1', timestamp: new Date().toISOString(), ...event });

@@ -1,6 +1,6 @@
 import type { Handler } from 'hono';
-import { requestUpgrade } from '../domain/plans/request-upgrade';
 import type { AppDeps } from '../app';
+import { requestUpgrade } from '../domain/plans/request-upgrade';
 import type { AppEnv } from '../http/context';
 
 /** POST /api/upgrade-requests — a student asks their creator to upgrade Chronos. */

@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
+import type { AppDeps } from '../app';
 import { completeVideoUpload } from '../domain/videos/complete-video-upload';
 import { reprocessVideo, retryVideo } from '../domain/videos/requeue-video';
-import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 
 type Ctx = Parameters<Handler<AppEnv>>[0];
@@ -9,7 +9,8 @@ const target = (c: Ctx) => ({ creatorId: c.get('viewer').creator.id, videoId: c.
 
 /** POST /api/videos/:id/complete — the browser's uploads are done; check them and queue the pipeline. */
 export function videoCompletePost(deps: AppDeps): Handler<AppEnv> {
-  return async (c) => c.json(await completeVideoUpload({ db: deps.db, blobs: deps.media.blobs, jobs: deps.media.jobs }, target(c)));
+  return async (c) =>
+    c.json(await completeVideoUpload({ db: deps.db, blobs: deps.media.blobs, jobs: deps.media.jobs }, target(c)));
 }
 
 /** POST /api/videos/:id/retry — a failed video, again from where it stopped. */

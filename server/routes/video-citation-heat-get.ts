@@ -1,6 +1,6 @@
 import type { Handler } from 'hono';
-import { getCitationHeat } from '../domain/assistant/get-citation-heat';
 import type { AppDeps } from '../app';
+import { getCitationHeat } from '../domain/assistant/get-citation-heat';
 import type { AppEnv } from '../http/context';
 
 /** GET /api/videos/:id/citation-heat — where students' citations land in the lesson (creator only). */

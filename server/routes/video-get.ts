@@ -1,15 +1,17 @@
 import type { Handler } from 'hono';
+import type { AppDeps } from '../app';
+import { getImportedPlayback } from '../domain/imports/get-imported-playback';
 import { getVideoDetail } from '../domain/videos/get-video-detail';
 import { getVideoPlayback } from '../domain/videos/get-video-playback';
-import { getImportedPlayback } from '../domain/imports/get-imported-playback';
-import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 
 /** GET /api/videos/:id — the video page: summary, transcript, costs (creator only). */
 export function videoGet(deps: AppDeps): Handler<AppEnv> {
   return async (c) => {
     c.header('cache-control', 'private, no-store');
-    return c.json(await getVideoDetail(deps.db, { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') ?? '' }));
+    return c.json(
+      await getVideoDetail(deps.db, { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') ?? '' }),
+    );
   };
 }
 
@@ -23,7 +25,10 @@ export function videoPlaybackGet(deps: AppDeps): Handler<AppEnv> {
         blobs: deps.media.blobs,
         clock: deps.clock,
         ...(deps.whopImport
-          ? { importedStream: (input) => getImportedPlayback({ db: deps.db, source: deps.whopImport!, now: deps.clock.now() }, input) }
+          ? {
+              importedStream: (input) =>
+                getImportedPlayback({ db: deps.db, source: deps.whopImport!, now: deps.clock.now() }, input),
+            }
           : {}),
       },
       { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') ?? '' },

@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
 import { VideoUploadRequest } from '../../shared/schemas/videos';
-import { createVideoUpload } from '../domain/videos/create-video-upload';
 import type { AppDeps } from '../app';
+import { createVideoUpload } from '../domain/videos/create-video-upload';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 

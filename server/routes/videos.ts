@@ -1,9 +1,9 @@
 import type { Handler } from 'hono';
 import { CaptionsUpload, VideoRename } from '../../shared/schemas/videos';
+import type { AppDeps } from '../app';
 import { addCaptionsVideo } from '../domain/videos/add-captions-video';
 import { listVideos } from '../domain/videos/list-videos';
 import { deleteVideo, renameVideo } from '../domain/videos/manage-video';
-import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 
@@ -40,7 +40,9 @@ export function videoDelete(deps: AppDeps): Handler<AppEnv> {
     const { storageKeys } = await deleteVideo(deps.db, { creatorId: creatorOf(c), videoId: c.req.param('id') ?? '' });
     if (deps.media.blobs && storageKeys.length > 0) {
       // The row is gone (quota freed); a file left behind by a storage hiccup costs space, not correctness.
-      await deps.media.blobs.remove(storageKeys).catch((err: unknown) => c.get('logger').warn('could not remove files of a deleted video', { err }));
+      await deps.media.blobs
+        .remove(storageKeys)
+        .catch((err: unknown) => c.get('logger').warn('could not remove files of a deleted video', { err }));
     }
     return c.body(null, 204);
   };

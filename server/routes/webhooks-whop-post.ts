@@ -1,8 +1,8 @@
 import type { Handler } from 'hono';
 import { ApiError } from '../../shared/api-error';
+import type { AppDeps } from '../app';
 import { applyWhopEvent } from '../domain/plans/apply-whop-event';
 import { WhopEventEnvelope } from '../domain/plans/whop-event';
-import type { AppDeps } from '../app';
 import type { AppEnv } from '../http/context';
 import { parseJsonText } from '../http/read-json';
 import { verifyStandardWebhook } from '../http/standard-webhook';
@@ -21,7 +21,11 @@ export function webhooksWhopPost(deps: AppDeps): Handler<AppEnv> {
     const raw = await c.req.text();
     const verdict = await verifyStandardWebhook(
       secret,
-      { id: c.req.header('webhook-id'), timestamp: c.req.header('webhook-timestamp'), signature: c.req.header('webhook-signature') },
+      {
+        id: c.req.header('webhook-id'),
+        timestamp: c.req.header('webhook-timestamp'),
+        signature: c.req.header('webhook-signature'),
+      },
       raw,
       Math.floor(deps.clock.now().getTime() / 1000),
     );
@@ -33,14 +37,15 @@ export function webhooksWhopPost(deps: AppDeps): Handler<AppEnv> {
     const json = parseJsonText(raw, { storable: true, what: 'The webhook body' });
     const event = WhopEventEnvelope.safeParse(json);
     if (!event.success) throw new ApiError('BAD_REQUEST', 'The webhook body is not a Whop event envelope.');
-    const result = await applyWhopEvent({ db: deps.db, clock: deps.clock }, { webhookId: verdict.id, event: event.data }).catch(
-      (err: unknown) => {
-        if (err instanceof Error && err.name === 'ZodError') {
-          throw new ApiError('BAD_REQUEST', `The ${event.data.type} data is not in the expected shape.`);
-        }
-        throw err;
-      },
-    );
+    const result = await applyWhopEvent(
+      { db: deps.db, clock: deps.clock },
+      { webhookId: verdict.id, event: event.data },
+    ).catch((err: unknown) => {
+      if (err instanceof Error && err.name === 'ZodError') {
+        throw new ApiError('BAD_REQUEST', `The ${event.data.type} data is not in the expected shape.`);
+      }
+      throw err;
+    });
     c.get('logger').info('webhook', { webhookId: verdict.id, type: event.data.type, ...result });
     return c.json({ received: true, outcome: result.outcome });
   };

@@ -1,7 +1,7 @@
 import type { Handler } from 'hono';
 import { WhopImportRequest } from '../../shared/schemas/whop-import';
-import { importWhopLessons } from '../domain/imports/import-whop-lessons';
 import type { AppDeps } from '../app';
+import { importWhopLessons } from '../domain/imports/import-whop-lessons';
 import type { AppEnv } from '../http/context';
 import { readJson } from '../http/read-json';
 import { importUnavailable } from './whop-import-courses-get';

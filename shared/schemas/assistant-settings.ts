@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { boundedText } from './bounded-text';
-
 import { DEFAULT_ASSISTANT_NAME } from '../assistant-name';
+import { boundedText } from './bounded-text';
 
 export { DEFAULT_ASSISTANT_NAME };
 export const ASSISTANT_NAME_MAX = 40;

@@ -49,7 +49,10 @@ export function boundedText(options: BoundedTextOptions): z.ZodString {
   let text = z.string();
   if (trim) text = text.trim();
   if (unstorable === 'strip') text = text.overwrite(stripUnstorable);
-  else text = text.refine(isStorableText, { message: `${label} contains characters that cannot be saved; remove them and try again.` });
+  else
+    text = text.refine(isStorableText, {
+      message: `${label} contains characters that cannot be saved; remove them and try again.`,
+    });
   if (min) text = text.min(min.length, min.message);
   return text.max(max, options.maxMessage ?? `${label} is limited to ${max.toLocaleString('en-US')} characters.`);
 }

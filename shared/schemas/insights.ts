@@ -31,7 +31,12 @@ export const ContentGap = z.object({
 export type ContentGap = z.infer<typeof ContentGap>;
 
 /** Questions a lesson completed later now answers. */
-export const ClosedGap = z.object({ videoId: z.string().uuid().nullable(), videoTitle: z.string(), questions: z.number().int().positive(), closedAt: z.string() });
+export const ClosedGap = z.object({
+  videoId: z.string().uuid().nullable(),
+  videoTitle: z.string(),
+  questions: z.number().int().positive(),
+  closedAt: z.string(),
+});
 export type ClosedGap = z.infer<typeof ClosedGap>;
 
 export const ContentGapsResponse = z.object({
@@ -55,7 +60,11 @@ export const ActivityDay = z.object({
 });
 export type ActivityDay = z.infer<typeof ActivityDay>;
 
-export const CitedLesson = z.object({ videoId: z.string().uuid(), videoTitle: z.string(), citations: z.number().int().positive() });
+export const CitedLesson = z.object({
+  videoId: z.string().uuid(),
+  videoTitle: z.string(),
+  citations: z.number().int().positive(),
+});
 export type CitedLesson = z.infer<typeof CitedLesson>;
 
 /** GET /api/dashboard/insights/activity: the last 30 days, every day present (zeros included). */

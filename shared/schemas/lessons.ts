@@ -29,7 +29,9 @@ export type ModuleTitleRequest = z.infer<typeof ModuleTitleRequest>;
 export const OutlineRequest = z
   .object({
     modules: z.array(z.string().uuid()).max(MAX_MODULES),
-    lessons: z.array(z.object({ videoId: z.string().uuid(), moduleId: z.string().uuid().nullable() }).strict()).max(MAX_OUTLINE_LESSONS),
+    lessons: z
+      .array(z.object({ videoId: z.string().uuid(), moduleId: z.string().uuid().nullable() }).strict())
+      .max(MAX_OUTLINE_LESSONS),
   })
   .strict();
 export type OutlineRequest = z.infer<typeof OutlineRequest>;

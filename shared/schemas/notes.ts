@@ -23,7 +23,9 @@ const NoteQuestion = boundedText({
 });
 
 /** A lesson moment the note is pinned to: the citation plays that lesson from that second. */
-export const NotePin = z.object({ videoId: z.string().uuid(), startSeconds: z.number().int().min(0).max(86_400) }).strict();
+export const NotePin = z
+  .object({ videoId: z.string().uuid(), startSeconds: z.number().int().min(0).max(86_400) })
+  .strict();
 export type NotePin = z.infer<typeof NotePin>;
 
 /**
@@ -49,7 +51,9 @@ export const UpdateNoteRequest = z
     pin: NotePin.nullable().optional(),
   })
   .strict()
-  .refine((r) => r.question !== undefined || r.body !== undefined || r.pin !== undefined, { message: 'Nothing to change.' });
+  .refine((r) => r.question !== undefined || r.body !== undefined || r.pin !== undefined, {
+    message: 'Nothing to change.',
+  });
 export type UpdateNoteRequest = z.infer<typeof UpdateNoteRequest>;
 
 export const CreatorNote = z.object({
@@ -59,7 +63,9 @@ export const CreatorNote = z.object({
   question: z.string(),
   body: z.string(),
   /** Null when not pinned (or its lesson was deleted). */
-  pin: z.object({ videoId: z.string().uuid(), videoTitle: z.string(), startSeconds: z.number().nonnegative() }).nullable(),
+  pin: z
+    .object({ videoId: z.string().uuid(), videoTitle: z.string(), startSeconds: z.number().nonnegative() })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -43,7 +43,13 @@ export type UpgradeRequestResponse = z.infer<typeof UpgradeRequestResponse>;
 
 /** Sandbox only: the simulated Whop checkout completes (or the plan is cancelled) and Whop's webhook is sent. */
 export const SandboxCheckoutComplete = z
-  .object({ checkoutId: boundedText({ max: 100, min: { length: 1, message: 'Give the checkout id.' }, label: 'The checkout id' }) })
+  .object({
+    checkoutId: boundedText({
+      max: 100,
+      min: { length: 1, message: 'Give the checkout id.' },
+      label: 'The checkout id',
+    }),
+  })
   .strict();
 export const SandboxCancelPlan = z.object({ companyId: CompanyId }).strict();
 export const SandboxWebhookResult = z.object({ status: z.number(), outcome: z.string().nullable() });

@@ -40,7 +40,10 @@ export const QuestionsQuery = QuestionsFilters.extend({
   cursor: QuestionsCursor.optional(),
 })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'The start date is after the end date.', path: ['from'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'The start date is after the end date.',
+    path: ['from'],
+  });
 export type QuestionsQuery = z.infer<typeof QuestionsQuery>;
 
 /** Query string of GET /api/dashboard/questions/export (a CSV of every matching question). */
@@ -50,7 +53,11 @@ export const QuestionsExportQuery = QuestionsFilters.strict().refine((q) => !q.f
 });
 export type QuestionsExportQuery = z.infer<typeof QuestionsExportQuery>;
 
-export const CitedMoment = z.object({ videoId: z.string().uuid(), videoTitle: z.string(), startSeconds: z.number().nonnegative() });
+export const CitedMoment = z.object({
+  videoId: z.string().uuid(),
+  videoTitle: z.string(),
+  startSeconds: z.number().nonnegative(),
+});
 export type CitedMoment = z.infer<typeof CitedMoment>;
 
 /** One question a student asked, with what Chronos answered and how it went. */

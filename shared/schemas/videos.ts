@@ -67,8 +67,23 @@ export type CaptionsUpload = z.infer<typeof CaptionsUpload>;
 export const VideoRename = z.object({ title: VideoTitle }).strict();
 
 /** File types accepted for upload; the browser extracts their audio before uploading. */
-export const VIDEO_MIME_TYPES = ['video/mp4', 'video/webm', 'video/quicktime', 'video/x-matroska', 'video/ogg'] as const;
-export const AUDIO_MIME_TYPES = ['audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/wav', 'audio/x-wav', 'audio/webm', 'audio/ogg', 'audio/flac'] as const;
+export const VIDEO_MIME_TYPES = [
+  'video/mp4',
+  'video/webm',
+  'video/quicktime',
+  'video/x-matroska',
+  'video/ogg',
+] as const;
+export const AUDIO_MIME_TYPES = [
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/x-m4a',
+  'audio/wav',
+  'audio/x-wav',
+  'audio/webm',
+  'audio/ogg',
+  'audio/flac',
+] as const;
 export const MEDIA_MIME_TYPES: readonly string[] = [...VIDEO_MIME_TYPES, ...AUDIO_MIME_TYPES];
 /** One file's ceiling, whatever the plan (plans cap the total). */
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024 * 1024;
@@ -91,7 +106,12 @@ export const UPLOAD_ABANDON_SECONDS = 24 * 60 * 60;
 
 const MediaFile = z
   .object({
-    name: boundedText({ max: 255, min: { length: 1, message: 'Give the file a name.' }, label: 'The file name', trim: true }),
+    name: boundedText({
+      max: 255,
+      min: { length: 1, message: 'Give the file a name.' },
+      label: 'The file name',
+      trim: true,
+    }),
     type: boundedText({ max: 100, label: 'The file type' }).refine((t) => MEDIA_MIME_TYPES.includes(t), {
       message: 'Upload a video (MP4, WebM, MOV, MKV) or audio (MP3, M4A, WAV, OGG, FLAC) file.',
     }),
@@ -105,7 +125,10 @@ const AUDIO_TOO_LONG = `Audio is transcribed up to ${Math.floor(MAX_AUDIO_SECOND
 export const AudioPartPlan = z
   .object({
     offsetSeconds: z.number().min(0).max(MAX_AUDIO_SECONDS, AUDIO_TOO_LONG),
-    durationSeconds: z.number().positive().max(MAX_AUDIO_PART_SECONDS, `An audio part is at most ${Math.floor(MAX_AUDIO_PART_SECONDS / 60)} minutes long.`),
+    durationSeconds: z
+      .number()
+      .positive()
+      .max(MAX_AUDIO_PART_SECONDS, `An audio part is at most ${Math.floor(MAX_AUDIO_PART_SECONDS / 60)} minutes long.`),
     sizeBytes: z.number().int().positive().max(MAX_AUDIO_PART_BYTES, 'An audio part must be under 24 MB.'),
   })
   .strict();
@@ -141,7 +164,11 @@ export const VideoUploadRequest = z
       }
       const previous = value.audioParts[i - 1];
       if (previous && part.offsetSeconds < previous.offsetSeconds + previous.durationSeconds - 1) {
-        ctx.addIssue({ code: 'custom', path: ['audioParts', i], message: 'Audio parts must be in order and not overlap.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['audioParts', i],
+          message: 'Audio parts must be in order and not overlap.',
+        });
       }
     });
   });
@@ -171,7 +198,15 @@ export const VideoDetail = VideoSummary.extend({
   mimeType: z.string().nullable(),
   language: z.string().nullable(),
   transcript: z.array(TranscriptLine),
-  costs: z.array(z.object({ operation: z.string(), model: z.string(), units: z.number(), unitKind: z.string(), costUsd: z.number() })),
+  costs: z.array(
+    z.object({
+      operation: z.string(),
+      model: z.string(),
+      units: z.number(),
+      unitKind: z.string(),
+      costUsd: z.number(),
+    }),
+  ),
 });
 export type VideoDetail = z.infer<typeof VideoDetail>;
 

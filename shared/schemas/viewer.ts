@@ -2,9 +2,18 @@ import { z } from 'zod';
 import { COMPANY_ID, EXPERIENCE_ID, USER_ID, WHOP_ID_MAX } from '../whop-context';
 import { boundedText } from './bounded-text';
 
-export const ExperienceId = boundedText({ max: WHOP_ID_MAX, label: 'The experience id' }).regex(EXPERIENCE_ID, 'must be a Whop experience id (exp_…)');
-export const CompanyId = boundedText({ max: WHOP_ID_MAX, label: 'The company id' }).regex(COMPANY_ID, 'must be a Whop company id (biz_…)');
-export const UserId = boundedText({ max: WHOP_ID_MAX, label: 'The user id' }).regex(USER_ID, 'must be a Whop user id (user_…)');
+export const ExperienceId = boundedText({ max: WHOP_ID_MAX, label: 'The experience id' }).regex(
+  EXPERIENCE_ID,
+  'must be a Whop experience id (exp_…)',
+);
+export const CompanyId = boundedText({ max: WHOP_ID_MAX, label: 'The company id' }).regex(
+  COMPANY_ID,
+  'must be a Whop company id (biz_…)',
+);
+export const UserId = boundedText({ max: WHOP_ID_MAX, label: 'The user id' }).regex(
+  USER_ID,
+  'must be a Whop user id (user_…)',
+);
 
 export const Tier = z.enum(['FREE', 'BASIC', 'PRO', 'ENTERPRISE']);
 export type Tier = z.infer<typeof Tier>;

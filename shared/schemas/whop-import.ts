@@ -32,16 +32,20 @@ export type WhopImportTree = z.infer<typeof WhopImportTree>;
 
 /** Lessons of one course imported per request: the panel sends batches and shows progress between them. */
 export const MAX_IMPORT_LESSONS = 20;
-const WhopId = boundedText({ max: 100, min: { length: 1, message: 'A Whop id is missing.' }, label: 'A Whop id' }).regex(
-  /^[A-Za-z0-9_-]+$/,
-  'That is not a Whop id.',
-);
+const WhopId = boundedText({
+  max: 100,
+  min: { length: 1, message: 'A Whop id is missing.' },
+  label: 'A Whop id',
+}).regex(/^[A-Za-z0-9_-]+$/, 'That is not a Whop id.');
 
 /** POST /api/whop-import — import (or update) these lessons of one of the company's courses. */
 export const WhopImportRequest = z
   .object({
     courseId: WhopId,
-    lessonIds: z.array(WhopId).min(1, 'Pick at least one lesson.').max(MAX_IMPORT_LESSONS, `Import at most ${MAX_IMPORT_LESSONS} lessons at a time.`),
+    lessonIds: z
+      .array(WhopId)
+      .min(1, 'Pick at least one lesson.')
+      .max(MAX_IMPORT_LESSONS, `Import at most ${MAX_IMPORT_LESSONS} lessons at a time.`),
   })
   .strict();
 export type WhopImportRequest = z.infer<typeof WhopImportRequest>;
@@ -60,5 +64,8 @@ export const WhopImportLessonResult = z.object({
 });
 export type WhopImportLessonResult = z.infer<typeof WhopImportLessonResult>;
 
-export const WhopImportResult = z.object({ results: z.array(WhopImportLessonResult), removed: z.array(WhopRemovedLesson) });
+export const WhopImportResult = z.object({
+  results: z.array(WhopImportLessonResult),
+  removed: z.array(WhopRemovedLesson),
+});
 export type WhopImportResult = z.infer<typeof WhopImportResult>;

@@ -4,10 +4,10 @@ import { TrieRouter } from 'hono/router/trie-router';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { createSandboxWhop } from '../../server/adapters/whop/sandbox-whop';
-import type { Db } from '../../server/ports/db';
-import { createTestApp } from '../support/test-app';
 import { parseEnv } from '../../server/env';
+import type { Db } from '../../server/ports/db';
 import { buildSignIn } from '../../server/sign-in-deps';
+import { createTestApp } from '../support/test-app';
 
 /**
  * Every route of the app is either exercised by the shared security cases
@@ -23,7 +23,8 @@ const root = resolve(__dirname, '../..');
 /** `METHOD path` as Hono registers it → why it is open without a Whop user token. */
 const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/health': 'liveness and provider labels for monitors; no tenant data',
-  'GET /api/plans': 'the public Discover page: tiers and prices from tier_configurations; no tenant data, no Whop plan ids',
+  'GET /api/plans':
+    'the public Discover page: tiers and prices from tier_configurations; no tenant data, no Whop plan ids',
   'POST /api/webhooks/whop': 'called by Whop, not by a user: verified by its Standard Webhooks signature',
   'PUT /api/local-blobs/:token': 'local disk uploads: the path carries a signed, expiring grant for one object',
   'GET /api/local-blobs/:token': 'local disk downloads: the path carries a signed, expiring grant for one object',
@@ -34,13 +35,19 @@ const PUBLIC_ROUTES: Record<string, string> = {
   'POST /api/sandbox/checkout/complete': 'local sandbox only: plays Whop completing a checkout (a signed webhook)',
   'POST /api/sandbox/plan/cancel': 'local sandbox only: plays Whop cancelling a plan (a signed webhook)',
   'GET /*': 'the embed build (HTML, JS, CSS); /api paths fall through to notFound',
-  'GET /api/auth/login': 'starts Sign in with Whop for someone not signed in yet: redirects to Whop with state, nonce and PKCE',
-  'GET /api/auth/callback': 'Whop sends the browser back here; checked against the sign-in this browser started (tests/server/identity)',
-  'GET /api/auth/session': 'says whether this browser is signed in; answers signedIn: false without a live session cookie',
+  'GET /api/auth/login':
+    'starts Sign in with Whop for someone not signed in yet: redirects to Whop with state, nonce and PKCE',
+  'GET /api/auth/callback':
+    'Whop sends the browser back here; checked against the sign-in this browser started (tests/server/identity)',
+  'GET /api/auth/session':
+    'says whether this browser is signed in; answers signedIn: false without a live session cookie',
   'GET /sandbox-oauth/consent.css': 'local sandbox only: the stylesheet of the sandbox’s Whop consent page',
-  'GET /sandbox-oauth/oauth/authorize': 'local sandbox only: plays Whop’s authorize and consent page (loopback Host only)',
-  'POST /sandbox-oauth/oauth/authorize': 'local sandbox only: the consent decision, from the sandbox’s own page only (Origin checked)',
-  'POST /sandbox-oauth/oauth/token': 'local sandbox only: plays Whop’s token endpoint (PKCE, single-use codes, rotating refresh tokens)',
+  'GET /sandbox-oauth/oauth/authorize':
+    'local sandbox only: plays Whop’s authorize and consent page (loopback Host only)',
+  'POST /sandbox-oauth/oauth/authorize':
+    'local sandbox only: the consent decision, from the sandbox’s own page only (Origin checked)',
+  'POST /sandbox-oauth/oauth/token':
+    'local sandbox only: plays Whop’s token endpoint (PKCE, single-use codes, rotating refresh tokens)',
   'GET /sandbox-oauth/oauth/userinfo': 'local sandbox only: plays Whop’s userinfo endpoint for a sandbox access token',
   'POST /sandbox-oauth/oauth/revoke': 'local sandbox only: plays Whop’s revocation endpoint',
 };
@@ -62,7 +69,8 @@ const key = (r: RouteEntry) => `${r.method} ${r.path}`;
 /** The app's endpoints (middleware registered with `use` is not one), each once. */
 function endpointsOf(routes: readonly RouteEntry[]): RouteEntry[] {
   const seen = new Map<string, RouteEntry>();
-  for (const r of routes) if (r.method !== 'ALL' && !seen.has(key(r))) seen.set(key(r), { method: r.method, path: r.path });
+  for (const r of routes)
+    if (r.method !== 'ALL' && !seen.has(key(r))) seen.set(key(r), { method: r.method, path: r.path });
   return [...seen.values()];
 }
 
@@ -86,7 +94,11 @@ function coveredEndpoints(endpoints: readonly RouteEntry[], cases: readonly Secu
 }
 
 /** Endpoints with neither security cases nor a public entry, and public entries that name no endpoint. */
-function auditRoutes(endpoints: readonly RouteEntry[], cases: readonly SecurityCase[], publicRoutes: Record<string, string>) {
+function auditRoutes(
+  endpoints: readonly RouteEntry[],
+  cases: readonly SecurityCase[],
+  publicRoutes: Record<string, string>,
+) {
   const { covered, unrouted } = coveredEndpoints(endpoints, cases);
   const keys = new Set(endpoints.map(key));
   return {
@@ -102,7 +114,8 @@ class UnreadableCase extends Error {}
 
 /** The string values an expression can take: literals, consts, template literals and `for (const x of [...])` loop variables. */
 function valuesOf(node: ts.Expression, scope: ts.SourceFile): string[] {
-  if (ts.isAsExpression(node) || ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node)) return valuesOf(node.expression, scope);
+  if (ts.isAsExpression(node) || ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node))
+    return valuesOf(node.expression, scope);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
   if (ts.isTemplateExpression(node)) {
     let out = [node.head.text];
@@ -133,7 +146,8 @@ function valuesOfName(id: ts.Identifier, scope: ts.SourceFile): string[] {
   for (const statement of scope.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const decl of statement.declarationList.declarations) {
-      if (ts.isIdentifier(decl.name) && decl.name.text === id.text && decl.initializer) return valuesOf(decl.initializer, scope);
+      if (ts.isIdentifier(decl.name) && decl.name.text === id.text && decl.initializer)
+        return valuesOf(decl.initializer, scope);
     }
   }
   throw new UnreadableCase(`cannot resolve ${id.text}`);
@@ -152,17 +166,24 @@ function securityCasesIn(fileName: string, text: string): SecurityCase[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const cases: SecurityCase[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && (node.expression.text === 'describeSecurity' || node.expression.text === 'describeSessionSecurity')) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      (node.expression.text === 'describeSecurity' || node.expression.text === 'describeSessionSecurity')
+    ) {
       const at = `${fileName}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
       const route = node.arguments[2];
       const method = route && ts.isObjectLiteralExpression(route) ? property(route, 'method') : undefined;
       const path = route && ts.isObjectLiteralExpression(route) ? property(route, 'path') : undefined;
       if (!method || !path) throw new Error(`${at}: describeSecurity needs an object literal with method and path`);
       try {
-        for (const m of valuesOf(method, source)) for (const p of valuesOf(path, source)) cases.push({ method: m, path: p, at });
+        for (const m of valuesOf(method, source))
+          for (const p of valuesOf(path, source)) cases.push({ method: m, path: p, at });
       } catch (err) {
         if (!(err instanceof UnreadableCase)) throw err;
-        throw new Error(`${at}: ${err.message}; write method and path as literals, top-level consts or for-of over a literal array`);
+        throw new Error(
+          `${at}: ${err.message}; write method and path as literals, top-level consts or for-of over a literal array`,
+        );
       }
     }
     ts.forEachChild(node, visit);
@@ -183,7 +204,9 @@ async function testFiles(dir: string): Promise<string[]> {
 
 async function allSecurityCases(): Promise<SecurityCase[]> {
   const files = await testFiles('tests/server');
-  const perFile = await Promise.all(files.map(async (f) => securityCasesIn(relative(root, join(root, f)), await readFile(join(root, f), 'utf8'))));
+  const perFile = await Promise.all(
+    files.map(async (f) => securityCasesIn(relative(root, join(root, f)), await readFile(join(root, f), 'utf8'))),
+  );
   return perFile.flat();
 }
 
@@ -197,7 +220,12 @@ async function fullApp() {
   const { app, deps } = await createTestApp(db, {
     identity: { appId: sandbox.appId, verifier: { verify: refuse }, whop: sandbox.api, sandbox },
     // The sandbox's OAuth server mounted too, so its routes are audited like the others.
-    signIn: await buildSignIn(parseEnv({}), { appId: sandbox.appId, verifier: { verify: refuse }, whop: sandbox.api, sandbox }),
+    signIn: await buildSignIn(parseEnv({}), {
+      appId: sandbox.appId,
+      verifier: { verify: refuse },
+      whop: sandbox.api,
+      sandbox,
+    }),
     serveEmbed: async (_c, next) => next(),
   });
   return { app, deps };
@@ -232,7 +260,14 @@ describe('route security coverage', () => {
       { method: 'DELETE', path: '/api/videos/:id' },
       { method: 'POST', path: '/api/videos/captions' },
     ];
-    const audit = auditRoutes(endpoints, [{ method: 'POST', path: '/api/videos/captions', at: 'x' }, { method: 'GET', path: '/api/videos/v1', at: 'y' }], {});
+    const audit = auditRoutes(
+      endpoints,
+      [
+        { method: 'POST', path: '/api/videos/captions', at: 'x' },
+        { method: 'GET', path: '/api/videos/v1', at: 'y' },
+      ],
+      {},
+    );
     expect(audit.uncovered).toEqual(['DELETE /api/videos/:id']);
   });
 
@@ -250,8 +285,11 @@ describe('route security coverage', () => {
       'GET /api/chat/sessions/1',
       'DELETE /api/chat/sessions/1',
     ]);
-    expect(() => securityCasesIn('b.test.ts', `describeSecurity('z', () => app, { method: pick(), path: '/api/x', view: 'dashboard' });`)).toThrow(
-      /b\.test\.ts:1: cannot read pick\(\)/,
-    );
+    expect(() =>
+      securityCasesIn(
+        'b.test.ts',
+        `describeSecurity('z', () => app, { method: pick(), path: '/api/x', view: 'dashboard' });`,
+      ),
+    ).toThrow(/b\.test\.ts:1: cannot read pick\(\)/);
   });
 });

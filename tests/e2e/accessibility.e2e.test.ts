@@ -2,9 +2,9 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxInfo } from '../../shared/schemas/sandbox';
 import { launchChromium } from '../support/chromium';
-import { removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 import { expectNoSeriousViolations, expectViewStructure, seriousViolations } from './support/axe';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * axe over every view in both themes, at desktop and phone sizes: no serious or critical
@@ -30,13 +30,22 @@ beforeAll(async () => {
   ({ browser } = await launchChromium());
   demo = await signInDemoPeople(server.url);
   const info = SandboxInfo.parse(await (await fetch(`${server.url}/api/sandbox`)).json());
-  const others = info.personas.filter((p) => p.accessLevel === 'customer' && p.companyId === demo.community.companyId && p.id !== demo.student.persona.id);
+  const others = info.personas.filter(
+    (p) => p.accessLevel === 'customer' && p.companyId === demo.community.companyId && p.id !== demo.student.persona.id,
+  );
   students = [demo.student.token, ...(await Promise.all(others.map((p) => mintToken(p.id))))];
   // A creator's note answering the chat walk's question, so its answer cites one (unpinned: its text opens in place).
   const note = await fetch(`${server.url}/api/dashboard/notes`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-whop-user-token': demo.creator.token, 'x-whop-company-id': demo.community.companyId },
-    body: JSON.stringify({ question: CHAT_QUESTION, body: 'Keep the starter warm, between 24 and 26 degrees: an oven with only its light on works.' }),
+    headers: {
+      'content-type': 'application/json',
+      'x-whop-user-token': demo.creator.token,
+      'x-whop-company-id': demo.community.companyId,
+    },
+    body: JSON.stringify({
+      question: CHAT_QUESTION,
+      body: 'Keep the starter warm, between 24 and 26 degrees: an oven with only its light on works.',
+    }),
   });
   expect(note.status).toBe(201);
 });
@@ -44,7 +53,11 @@ beforeAll(async () => {
 const CHAT_QUESTION = 'How warm should I keep my starter?';
 
 async function mintToken(userId: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/sandbox/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
+  const response = await fetch(`${server.url}/api/sandbox/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  });
   return ((await response.json()) as { token: string }).token;
 }
 
@@ -63,7 +76,9 @@ async function newPage(viewport: { width: number; height: number }, theme: strin
 describe('the helper can fail', () => {
   it('reports low contrast, a nameless button and a missing lang', async () => {
     const page = await newPage({ width: 800, height: 600 }, 'light');
-    await page.setContent('<html><body><main><h1>Bad</h1><p style="color:#aaa;background:#fff">faint text</p><button></button></main></body></html>');
+    await page.setContent(
+      '<html><body><main><h1>Bad</h1><p style="color:#aaa;background:#fff">faint text</p><button></button></main></body></html>',
+    );
     const ids = (await seriousViolations(page)).map((f) => f.id).sort();
     expect(ids).toEqual(expect.arrayContaining(['button-name', 'color-contrast', 'html-has-lang']));
     await page.context().close();
@@ -95,7 +110,12 @@ for (const theme of themes) {
       it('student chat: empty, with an answer, and with the cited video open', async () => {
         const page = await newPage(viewport, theme);
         const token = students[nextStudent++ % students.length]!;
-        const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}?theme=${theme}`, token);
+        const { frame } = await openSignedIn(
+          page,
+          server.url,
+          `/experiences/${demo.community.experienceId}?theme=${theme}`,
+          token,
+        );
         const box = frame.getByLabel('Your question about the course');
         await box.waitFor(SEEN);
         await page.waitForLoadState('networkidle');
@@ -138,7 +158,12 @@ for (const theme of themes) {
       it('student lessons: the list and a lesson page', async () => {
         const page = await newPage(viewport, theme);
         // Reading lessons asks nothing: any student will do, and the chat's turns are left alone.
-        const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}/lessons?theme=${theme}`, students[0]!);
+        const { frame } = await openSignedIn(
+          page,
+          server.url,
+          `/experiences/${demo.community.experienceId}/lessons?theme=${theme}`,
+          students[0]!,
+        );
         const lesson = frame.locator('.lesson-list__link').first();
         await lesson.waitFor(SEEN);
         await page.waitForLoadState('networkidle');
@@ -154,7 +179,12 @@ for (const theme of themes) {
 
       it('creator dashboard: every tab and a video page', async () => {
         const page = await newPage(viewport, theme);
-        const { frame } = await openSignedIn(page, server.url, `/dashboard/${demo.community.companyId}?theme=${theme}`, demo.creator.token);
+        const { frame } = await openSignedIn(
+          page,
+          server.url,
+          `/dashboard/${demo.community.companyId}?theme=${theme}`,
+          demo.creator.token,
+        );
         const tabs = frame.getByRole('tab');
         await tabs.first().waitFor(SEEN);
         await page.waitForLoadState('networkidle');
@@ -169,7 +199,10 @@ for (const theme of themes) {
         }
         // The Questions tab's correction form ("Correct this answer"), opened under the walk's own question.
         await frame.getByRole('tab', { name: 'Questions' }).click();
-        await frame.getByRole('button', { name: /^Correct this answer/ }).first().click();
+        await frame
+          .getByRole('button', { name: /^Correct this answer/ })
+          .first()
+          .click();
         await frame.getByLabel('The right answer').waitFor(SEEN);
         await frame.getByRole('list', { name: "Creator's notes" }).waitFor(SEEN);
         await expectNoSeriousViolations(page, `correction form and notes, ${theme}, ${viewport.name}`);
@@ -192,5 +225,9 @@ for (const theme of themes) {
 
 async function waitForAnswer(frame: Frame) {
   await frame.locator('article[aria-label="Answer"]').first().waitFor(SEEN);
-  await frame.waitForFunction(() => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true', undefined, SEEN);
+  await frame.waitForFunction(
+    () => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true',
+    undefined,
+    SEEN,
+  );
 }

@@ -2,9 +2,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
 import { launchChromium } from '../support/chromium';
-import { removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 import { expectNoSeriousViolations } from './support/axe';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * Issue #15 in Chromium: the creator names the assistant, greets students, adds a starter
@@ -40,7 +40,12 @@ async function newPage(viewport: { width: number; height: number }) {
 describe('assistant settings and the heat strip, in Chromium', () => {
   it('the creator sets name, greeting, a starter and guide mode; the student sees them', async () => {
     const creator = await newPage({ width: 1280, height: 900 });
-    const { frame } = await openSignedIn(creator, server.url, `/dashboard/${demo.community.companyId}?theme=dark`, demo.creator.token);
+    const { frame } = await openSignedIn(
+      creator,
+      server.url,
+      `/dashboard/${demo.community.companyId}?theme=dark`,
+      demo.creator.token,
+    );
     await frame.getByRole('tab', { name: 'Assistant' }).click();
     const name = frame.getByLabel('Name', { exact: true });
     await name.waitFor(SEEN);
@@ -58,7 +63,14 @@ describe('assistant settings and the heat strip, in Chromium', () => {
 
     // A phone, light theme: the student's empty chat in the creator's voice.
     const student = await newPage({ width: 390, height: 844 });
-    const chat = (await openSignedIn(student, server.url, `/experiences/${demo.community.experienceId}?theme=light`, demo.student.token)).frame;
+    const chat = (
+      await openSignedIn(
+        student,
+        server.url,
+        `/experiences/${demo.community.experienceId}?theme=light`,
+        demo.student.token,
+      )
+    ).frame;
     await chat.getByRole('heading', { name: 'Ask Crumb about the course videos' }).waitFor(SEEN);
     await chat.getByText(GREETING).waitFor(SEEN);
     const starters = chat.getByRole('list', { name: 'Example questions' }).getByRole('button');
@@ -73,7 +85,11 @@ describe('assistant settings and the heat strip, in Chromium', () => {
     await box.press('Enter');
     const answer = chat.locator('article[aria-label="Answer"]').first();
     await answer.waitFor(SEEN);
-    await chat.waitForFunction(() => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true', undefined, SEEN);
+    await chat.waitForFunction(
+      () => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true',
+      undefined,
+      SEEN,
+    );
     expect(await answer.textContent()).toContain('A hint rather than the answer');
     await chat.locator('.citation-chip').first().waitFor(SEEN);
     await student.context().close();
@@ -83,20 +99,36 @@ describe('assistant settings and the heat strip, in Chromium', () => {
   it("the video page shows where students' citations land, and a cited slice seeks the player", async () => {
     // Which lesson the answer above cited, as stored.
     const auth = { [USER_TOKEN_HEADER]: demo.creator.token, [COMPANY_HEADER]: demo.community.companyId };
-    const videos = (await (await fetch(`${server.url}/api/videos`, { headers: auth })).json()) as { videos: { id: string; title: string }[] };
+    const videos = (await (await fetch(`${server.url}/api/videos`, { headers: auth })).json()) as {
+      videos: { id: string; title: string }[];
+    };
     const heats = await Promise.all(
-      videos.videos.map(async (v) => ({ ...v, heat: (await (await fetch(`${server.url}/api/videos/${v.id}/citation-heat`, { headers: auth })).json()) as { totalCitations: number } })),
+      videos.videos.map(async (v) => ({
+        ...v,
+        heat: (await (await fetch(`${server.url}/api/videos/${v.id}/citation-heat`, { headers: auth })).json()) as {
+          totalCitations: number;
+        },
+      })),
     );
     const cited = heats.find((v) => v.heat.totalCitations > 0);
     expect(cited, 'a lesson cited by the answer').toBeTruthy();
     // A student's own headers never reach the heat strip.
     const asStudent = await fetch(`${server.url}/api/videos/${cited!.id}/citation-heat`, {
-      headers: { [USER_TOKEN_HEADER]: demo.student.token, [EXPERIENCE_HEADER]: demo.community.experienceId, [COMPANY_HEADER]: demo.community.companyId },
+      headers: {
+        [USER_TOKEN_HEADER]: demo.student.token,
+        [EXPERIENCE_HEADER]: demo.community.experienceId,
+        [COMPANY_HEADER]: demo.community.companyId,
+      },
     });
     expect(asStudent.status).toBe(403);
 
     const page = await newPage({ width: 390, height: 844 });
-    const { frame } = await openSignedIn(page, server.url, `/dashboard/${demo.community.companyId}?theme=dark`, demo.creator.token);
+    const { frame } = await openSignedIn(
+      page,
+      server.url,
+      `/dashboard/${demo.community.companyId}?theme=dark`,
+      demo.creator.token,
+    );
     await frame.getByRole('button', { name: cited!.title, exact: true }).click();
     const strip = frame.getByRole('group', { name: 'Citations along the lesson timeline' });
     await strip.waitFor(SEEN);

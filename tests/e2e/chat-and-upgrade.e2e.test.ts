@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { ROOT_DIR, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { ROOT_DIR, removeDataDir, type ServerProcess, startServer } from '../support/server-process';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * The whole student ↔ creator loop in Chromium, on the demo course the sandbox
@@ -34,7 +34,12 @@ afterAll(async () => {
 });
 
 async function openStudent(page: Page): Promise<Frame> {
-  const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}`, demo.student.token);
+  const { frame } = await openSignedIn(
+    page,
+    server.url,
+    `/experiences/${demo.community.experienceId}`,
+    demo.student.token,
+  );
   await frame.getByLabel('Your question about the course').waitFor(SEEN);
   return frame;
 }
@@ -47,10 +52,14 @@ async function ask(frame: Frame, question: string) {
   await box.press('Enter');
   const answer = answers.nth(before);
   await answer.waitFor(SEEN);
-  await frame.waitForFunction((i) => {
-    const el = document.querySelectorAll('article[aria-label="Answer"]')[i];
-    return el && el.getAttribute('aria-busy') !== 'true';
-  }, before, SEEN);
+  await frame.waitForFunction(
+    (i) => {
+      const el = document.querySelectorAll('article[aria-label="Answer"]')[i];
+      return el && el.getAttribute('aria-busy') !== 'true';
+    },
+    before,
+    SEEN,
+  );
   return answer;
 }
 
@@ -71,7 +80,9 @@ describe('student chat and the upgrade loop, in Chromium', () => {
     const chip = answer.locator('.answer-text .citation-marker__button').first();
     expect(await chip.textContent()).toMatch(/^\[\d+\]$/);
     expect(await chip.getAttribute('aria-label')).toMatch(/Lesson 1 · Meet your starter · \d+:\d{2}/);
-    expect(await answer.getByRole('region', { name: 'Sources' }).textContent()).toMatch(/Lesson 1 · Meet your starter · \d+:\d{2}/);
+    expect(await answer.getByRole('region', { name: 'Sources' }).textContent()).toMatch(
+      /Lesson 1 · Meet your starter · \d+:\d{2}/,
+    );
     await chip.click();
     const panel = frame.getByRole('complementary', { name: 'Video source' });
     await panel.waitFor(SEEN);
@@ -80,7 +91,7 @@ describe('student chat and the upgrade loop, in Chromium', () => {
     await student.screenshot({ path: join(SCREENSHOTS, 'chat-answer-with-citation.png') });
   });
 
-  it('counts down to the last free question, then shows the limit in the composer\'s place and the modal on Details', async () => {
+  it("counts down to the last free question, then shows the limit in the composer's place and the modal on Details", async () => {
     await ask(frame, 'What does seventy percent hydration mean?');
     await expect.poll(() => counter(frame).textContent(), SEEN).toMatch(/Last free question!/);
     await ask(frame, 'How long should bulk fermentation take?');
@@ -102,7 +113,12 @@ describe('student chat and the upgrade loop, in Chromium', () => {
 
   it('lets the creator upgrade in the sandbox checkout, and the student ask again', async () => {
     const creator = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const { frame: dashboard } = await openSignedIn(creator, server.url, `/dashboard/${demo.community.companyId}`, demo.creator.token);
+    const { frame: dashboard } = await openSignedIn(
+      creator,
+      server.url,
+      `/dashboard/${demo.community.companyId}`,
+      demo.creator.token,
+    );
     await dashboard.getByRole('tab', { name: 'Plan & usage' }).click();
     await dashboard.getByRole('button', { name: 'Upgrade to Basic' }).click();
     const checkout = dashboard.getByRole('dialog');
@@ -125,16 +141,27 @@ describe('student chat and the upgrade loop, in Chromium', () => {
     // On a phone the list is a drawer behind the bar's Conversations button.
     await chat.getByRole('button', { name: 'Conversations' }).click();
     const conversations = chat.getByRole('navigation', { name: 'Conversations' });
-    const first = conversations.getByRole('button', { name: 'Delete conversation: How do I know my starter is ready?' });
+    const first = conversations.getByRole('button', {
+      name: 'Delete conversation: How do I know my starter is ready?',
+    });
     await first.waitFor(SEEN);
     await first.focus();
     await page.keyboard.press('Enter');
-    await chat.getByRole('group', { name: 'Delete conversation' }).getByText(/Delete “How do I know my starter is ready\?”\?/).waitFor(SEEN);
+    await chat
+      .getByRole('group', { name: 'Delete conversation' })
+      .getByText(/Delete “How do I know my starter is ready\?”\?/)
+      .waitFor(SEEN);
     await page.screenshot({ path: join(SCREENSHOTS, 'chat-delete-conversation-mobile.png') });
     // The confirmation has the focus: Enter deletes.
     await page.keyboard.press('Enter');
     await first.waitFor({ state: 'detached', ...SEEN });
-    expect(await conversations.getByRole('button', { name: 'How do I know my starter is ready?', exact: true }).count()).toBe(0);
-    expect(await conversations.getByRole('button', { name: 'What should a healthy starter smell like?', exact: true }).count()).toBe(1);
+    expect(
+      await conversations.getByRole('button', { name: 'How do I know my starter is ready?', exact: true }).count(),
+    ).toBe(0);
+    expect(
+      await conversations
+        .getByRole('button', { name: 'What should a healthy starter smell like?', exact: true })
+        .count(),
+    ).toBe(1);
   });
 });

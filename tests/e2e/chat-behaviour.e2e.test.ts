@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { ROOT_DIR, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { ROOT_DIR, removeDataDir, type ServerProcess, startServer } from '../support/server-process';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * How the student chat behaves in Chromium, on the sandbox's demo course: the app's chrome
@@ -36,9 +36,18 @@ afterAll(async () => {
 });
 
 async function openStudent(page: Page): Promise<Frame> {
-  const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}`, demo.student.token);
+  const { frame } = await openSignedIn(
+    page,
+    server.url,
+    `/experiences/${demo.community.experienceId}`,
+    demo.student.token,
+  );
   // The questions left beside the composer, or (none left) the limit in its place.
-  await frame.getByLabel('Questions left').or(frame.getByRole('region', { name: 'Question limit' })).first().waitFor(SEEN);
+  await frame
+    .getByLabel('Questions left')
+    .or(frame.getByRole('region', { name: 'Question limit' }))
+    .first()
+    .waitFor(SEEN);
   return frame;
 }
 
@@ -49,7 +58,11 @@ async function ask(frame: Frame, question: string): Promise<Locator> {
   await box.fill(question);
   await box.press('Enter');
   await answers.nth(before).waitFor(SEEN);
-  await frame.waitForFunction((i) => document.querySelectorAll('article[aria-label="Answer"]')[i]?.getAttribute('aria-busy') === 'false', before, SEEN);
+  await frame.waitForFunction(
+    (i) => document.querySelectorAll('article[aria-label="Answer"]')[i]?.getAttribute('aria-busy') === 'false',
+    before,
+    SEEN,
+  );
   return answers.nth(before);
 }
 
@@ -64,13 +77,23 @@ function distanceFromEnd(frame: Frame): Promise<number> {
 /** The app's own chrome: everything on the screen that is not the conversation. */
 function chrome(frame: Frame) {
   return frame.evaluate(() => {
-    const height = (selector: string) => Math.round(document.querySelector(selector)?.getBoundingClientRect().height ?? 0);
+    const height = (selector: string) =>
+      Math.round(document.querySelector(selector)?.getBoundingClientRect().height ?? 0);
     const messages = height('main[aria-label="Conversation"]');
-    return { screen: window.innerHeight, messages, header: height('header.app-header'), composer: height('.chat-screen__composer'), chrome: window.innerHeight - messages };
+    return {
+      screen: window.innerHeight,
+      messages,
+      header: height('header.app-header'),
+      composer: height('.chat-screen__composer'),
+      chrome: window.innerHeight - messages,
+    };
   });
 }
 
-function overlap(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+function overlap(
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
@@ -82,7 +105,9 @@ describe('the student chat, in Chromium', () => {
     phone = await browser.newPage({ viewport: PHONE });
     frame = await openStudent(phone);
     const empty = await chrome(frame);
-    console.log(`chrome on a 390×844 phone, empty chat: ${JSON.stringify(empty)} (${((100 * empty.chrome) / empty.screen).toFixed(1)} %)`);
+    console.log(
+      `chrome on a 390×844 phone, empty chat: ${JSON.stringify(empty)} (${((100 * empty.chrome) / empty.screen).toFixed(1)} %)`,
+    );
     expect(empty.screen).toBe(PHONE.height);
     expect(empty.chrome / empty.screen).toBeLessThanOrEqual(0.25);
     // Students see the product, not how it runs.
@@ -94,10 +119,14 @@ describe('the student chat, in Chromium', () => {
     const answer = await ask(frame, 'What does seventy percent hydration mean?');
     expect(await distanceFromEnd(frame)).toBeLessThanOrEqual(48);
     const withAnswers = await chrome(frame);
-    console.log(`chrome on a 390×844 phone, with answers: ${JSON.stringify(withAnswers)} (${((100 * withAnswers.chrome) / withAnswers.screen).toFixed(1)} %)`);
+    console.log(
+      `chrome on a 390×844 phone, with answers: ${JSON.stringify(withAnswers)} (${((100 * withAnswers.chrome) / withAnswers.screen).toFixed(1)} %)`,
+    );
     expect(withAnswers.chrome / withAnswers.screen).toBeLessThanOrEqual(0.25);
     // Focus stayed in the question box through both questions.
-    expect(await frame.getByLabel('Your question about the course').evaluate((box) => box === document.activeElement)).toBe(true);
+    expect(
+      await frame.getByLabel('Your question about the course').evaluate((box) => box === document.activeElement),
+    ).toBe(true);
     expect(await answer.isVisible()).toBe(true);
 
     await frame.locator('main[aria-label="Conversation"]').evaluate((scroller) => scroller.scrollTo({ top: 0 }));
@@ -109,7 +138,7 @@ describe('the student chat, in Chromium', () => {
     await jump.waitFor({ state: 'detached', ...SEEN });
   });
 
-  it('with no question left, shows the limit in the composer\'s place, and no modal', async () => {
+  it("with no question left, shows the limit in the composer's place, and no modal", async () => {
     await ask(frame, 'How long should bulk fermentation take?');
     await frame.getByRole('region', { name: 'Question limit' }).waitFor(SEEN);
     expect(await frame.getByRole('dialog').count()).toBe(0);
@@ -142,7 +171,9 @@ describe('the student chat, in Chromium', () => {
     await panel.locator('blockquote').waitFor(SEEN);
     const sheet = (await panel.boundingBox())!;
     const composer = (await frame.locator('.chat-screen__composer').boundingBox())!;
-    expect(overlap(sheet, composer), `sheet ${JSON.stringify(sheet)}, composer ${JSON.stringify(composer)}`).toBe(false);
+    expect(overlap(sheet, composer), `sheet ${JSON.stringify(sheet)}, composer ${JSON.stringify(composer)}`).toBe(
+      false,
+    );
     expect(sheet.y + sheet.height).toBeLessThanOrEqual(composer.y + 1);
     expect(sheet.width).toBeLessThanOrEqual(PHONE.width);
     await phone.screenshot({ path: join(SCREENSHOTS, 'chat-player-sheet-mobile.png') });
@@ -172,7 +203,9 @@ describe('the student chat, in Chromium', () => {
     expect(player.x).toBeGreaterThanOrEqual(messages.x + messages.width - 1);
     // The sentence the citation points at is marked in the passage.
     expect((await panel.locator('mark').count()) + (await panel.locator('blockquote').count())).toBeGreaterThan(0);
-    console.log(`desktop: messages ${Math.round(messages.width)} px wide beside a ${Math.round(player.width)} px player; cited sentence marked: ${(await panel.locator('mark').count()) > 0}`);
+    console.log(
+      `desktop: messages ${Math.round(messages.width)} px wide beside a ${Math.round(player.width)} px player; cited sentence marked: ${(await panel.locator('mark').count()) > 0}`,
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'chat-player-docked-desktop.png') });
   });
 });

@@ -5,11 +5,16 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxInfo } from '../../shared/schemas/sandbox';
 import { launchChromium } from '../support/chromium';
-import { generateSpeechVideo, requireMediaTools, type GeneratedVideo, type SpokenSentence } from '../support/media/generate-speech-video';
-import { ROOT_DIR, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import {
+  type GeneratedVideo,
+  generateSpeechVideo,
+  requireMediaTools,
+  type SpokenSentence,
+} from '../support/media/generate-speech-video';
+import { ROOT_DIR, removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 import { uploadLesson } from './support/creator-upload';
 import { watchPageProblems } from './support/page-problems';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * Issue #6's promise end to end: the creator uploads a real (generated) video with its captions
@@ -55,13 +60,22 @@ beforeAll(async () => {
   await requireMediaTools();
   await mkdir(SCREENSHOTS, { recursive: true });
   workDir = await mkdtemp(join(tmpdir(), 'chronos-clip-'));
-  [server, clip] = await Promise.all([startServer(), generateSpeechVideo({ dir: workDir, sentences: SENTENCES, silenceBetween: 3.5, seconds: 100, format: 'webm' })]);
+  [server, clip] = await Promise.all([
+    startServer(),
+    generateSpeechVideo({ dir: workDir, sentences: SENTENCES, silenceBetween: 3.5, seconds: 100, format: 'webm' }),
+  ]);
   cue = clip.sentences.find((s) => s.text === DISTINCTIVE)!;
   ({ browser } = await launchChromium({ extraArgs: [AUTOPLAY] }));
   demo = await signInDemoPeople(server.url);
   await uploadLesson(
     { baseUrl: server.url, token: demo.creator.token, companyId: demo.community.companyId },
-    { title: TITLE, path: clip.path, mimeType: clip.mimeType, durationSeconds: clip.durationSeconds, captions: { fileName: 'finishing.vtt', text: toWebVtt(clip.sentences) } },
+    {
+      title: TITLE,
+      path: clip.path,
+      mimeType: clip.mimeType,
+      durationSeconds: clip.durationSeconds,
+      captions: { fileName: 'finishing.vtt', text: toWebVtt(clip.sentences) },
+    },
   );
 });
 
@@ -72,7 +86,11 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-async function askInChat(page: Page, question: string, token = demo.student.token): Promise<{ frame: Frame; answer: ReturnType<Frame['locator']> }> {
+async function askInChat(
+  page: Page,
+  question: string,
+  token = demo.student.token,
+): Promise<{ frame: Frame; answer: ReturnType<Frame['locator']> }> {
   const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}`, token);
   const box = frame.getByLabel('Your question about the course');
   await box.waitFor(SEEN);
@@ -80,7 +98,11 @@ async function askInChat(page: Page, question: string, token = demo.student.toke
   await box.press('Enter');
   const answer = frame.locator('article[aria-label="Answer"]').first();
   await answer.waitFor(SEEN);
-  await frame.waitForFunction(() => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true', undefined, SEEN);
+  await frame.waitForFunction(
+    () => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true',
+    undefined,
+    SEEN,
+  );
   return { frame, answer };
 }
 
@@ -129,7 +151,9 @@ describe('a citation plays the uploaded video at the cited second, in Chromium',
     expect(Math.abs(state.currentTime - chipSeconds), `playing at ${state.currentTime}`).toBeLessThanOrEqual(1.5);
     expect(chipSeconds).toBeGreaterThan(30);
     // Still playing a moment later: time moves on from the cited second.
-    await expect.poll(() => mediaState(frame).then((s) => s.currentTime), SEEN).toBeGreaterThan(state.currentTime + 0.3);
+    await expect
+      .poll(() => mediaState(frame).then((s) => s.currentTime), SEEN)
+      .toBeGreaterThan(state.currentTime + 0.3);
     expect(await frame.evaluate(() => document.activeElement?.tagName)).toBe('VIDEO');
     await page.screenshot({ path: join(SCREENSHOTS, 'citation-playing-video.png') });
 
@@ -138,19 +162,28 @@ describe('a citation plays the uploaded video at the cited second, in Chromium',
     expect(problems.list()).toEqual([]);
     await page.close();
     // …and that is the moment the server cited (the cue that says it, not the passage start).
-    expect(Math.abs(chipSeconds - citation!.startSeconds), `chip ${chipSeconds} s, cited ${citation!.startSeconds} s`).toBeLessThanOrEqual(1);
+    expect(
+      Math.abs(chipSeconds - citation!.startSeconds),
+      `chip ${chipSeconds} s, cited ${citation!.startSeconds} s`,
+    ).toBeLessThanOrEqual(1);
   });
 
   it('works in a phone-sized Whop iframe: the player fits the width and plays from the cited second', async () => {
     // Another student: the first one has spent their free questions.
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const { frame, answer } = await askInChat(page, 'What spicy red crust uses smoked paprika?', await anotherStudentToken());
+    const { frame, answer } = await askInChat(
+      page,
+      'What spicy red crust uses smoked paprika?',
+      await anotherStudentToken(),
+    );
     const chip = answer.locator(`.answer-text .citation-marker__button[aria-label*="${TITLE}"]`).first();
     const chipSeconds = secondsOf(await chip.getAttribute('aria-label'));
     await chip.click();
     const panel = frame.getByRole('complementary', { name: 'Video source' });
     await panel.waitFor(SEEN);
-    await expect.poll(() => mediaState(frame).then((s) => !s.paused && Math.abs(s.currentTime - chipSeconds) <= 1.5), SEEN).toBe(true);
+    await expect
+      .poll(() => mediaState(frame).then((s) => !s.paused && Math.abs(s.currentTime - chipSeconds) <= 1.5), SEEN)
+      .toBe(true);
     const box = await panel.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'citation-playing-video-mobile.png') });
@@ -161,9 +194,15 @@ describe('a citation plays the uploaded video at the cited second, in Chromium',
 /** A sandbox token for a second student of the same community. */
 async function anotherStudentToken(): Promise<string> {
   const info = SandboxInfo.parse(await (await fetch(`${server.url}/api/sandbox`)).json());
-  const other = info.personas.find((p) => p.accessLevel === 'customer' && p.companyId === demo.community.companyId && p.id !== demo.student.persona.id);
+  const other = info.personas.find(
+    (p) => p.accessLevel === 'customer' && p.companyId === demo.community.companyId && p.id !== demo.student.persona.id,
+  );
   if (!other) throw new Error('The sandbox has only one student in this community');
-  const response = await fetch(`${server.url}/api/sandbox/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: other.id }) });
+  const response = await fetch(`${server.url}/api/sandbox/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: other.id }),
+  });
   return ((await response.json()) as { token: string }).token;
 }
 
@@ -171,7 +210,11 @@ async function anotherStudentToken(): Promise<string> {
 async function askOverHttp(question: string): Promise<string> {
   const response = await fetch(`${server.url}/api/chat`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-whop-user-token': demo.student.token, 'x-whop-experience-id': demo.community.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      'x-whop-user-token': demo.student.token,
+      'x-whop-experience-id': demo.community.experienceId,
+    },
     body: JSON.stringify({ question }),
   });
   const text = await response.text();
@@ -184,12 +227,19 @@ function citationsIn(sse: string): { n: number; videoTitle: string; startSeconds
   return sse
     .split('\n\n')
     .filter((block) => block.includes('event: citation'))
-    .map((block) => JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { n: number; videoTitle: string; startSeconds: number });
+    .map(
+      (block) =>
+        JSON.parse(block.slice(block.indexOf('data: ') + 6)) as { n: number; videoTitle: string; startSeconds: number },
+    );
 }
 
 function toWebVtt(sentences: readonly SpokenSentence[]): string {
   const stamp = (seconds: number) => new Date(Math.round(seconds * 1000)).toISOString().slice(11, 23);
-  return ['WEBVTT', '', ...sentences.flatMap((s) => [`${stamp(s.startSeconds)} --> ${stamp(s.endSeconds)}`, s.text, ''])].join('\n');
+  return [
+    'WEBVTT',
+    '',
+    ...sentences.flatMap((s) => [`${stamp(s.startSeconds)} --> ${stamp(s.endSeconds)}`, s.text, '']),
+  ].join('\n');
 }
 
 /** The m:ss a citation chip ends with, in seconds. */

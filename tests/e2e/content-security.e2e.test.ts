@@ -1,8 +1,8 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { removeDataDir, startServer, type ServerProcess } from '../support/server-process';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { removeDataDir, type ServerProcess, startServer } from '../support/server-process';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * The built embed runs under the app's Content-Security-Policy: no directive of it is
@@ -42,7 +42,9 @@ async function watchedPage() {
   await context.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
-      window.__cspViolations!.push(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} in ${event.documentURI}`);
+      window.__cspViolations!.push(
+        `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} in ${event.documentURI}`,
+      );
     });
   });
   const page = await context.newPage();
@@ -62,7 +64,10 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 function directive(csp: string | undefined, name: string): string | undefined {
-  return csp?.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+  return csp
+    ?.split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith(`${name} `));
 }
 
 const views = [
@@ -78,7 +83,11 @@ const views = [
       await box.press('Enter');
       const answer = frame.locator('article[aria-label="Answer"]').first();
       await answer.waitFor(VISIBLE);
-      await frame.waitForFunction(() => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true', undefined, VISIBLE);
+      await frame.waitForFunction(
+        () => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true',
+        undefined,
+        VISIBLE,
+      );
       await answer.locator('.citation-chip').first().click();
       // The loaded player (its code comes with the first citation), not its placeholder.
       await frame.getByRole('complementary', { name: 'Video source' }).locator('blockquote').waitFor(VISIBLE);

@@ -2,10 +2,10 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreatorNotesResponse } from '../../shared/schemas/notes';
 import { launchChromium } from '../support/chromium';
-import { removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 import { expectNoSeriousViolations } from './support/axe';
 import { watchPageProblems } from './support/page-problems';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * Issue #15.4 (first half) end to end: a student asks; the creator marks the answer wrong in
@@ -33,13 +33,25 @@ afterAll(async () => {
 });
 
 async function studentAsks(page: Page, question: string): Promise<Frame> {
-  const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}`, demo.student.token);
+  const { frame } = await openSignedIn(
+    page,
+    server.url,
+    `/experiences/${demo.community.experienceId}`,
+    demo.student.token,
+  );
   const box = frame.getByLabel('Your question about the course');
   await box.waitFor(SEEN);
   await box.fill(question);
   await box.press('Enter');
   await frame.locator('article[aria-label="Answer"]').last().waitFor(SEEN);
-  await frame.waitForFunction(() => [...document.querySelectorAll('article[aria-label="Answer"]')].every((a) => a.getAttribute('aria-busy') !== 'true'), undefined, SEEN);
+  await frame.waitForFunction(
+    () =>
+      [...document.querySelectorAll('article[aria-label="Answer"]')].every(
+        (a) => a.getAttribute('aria-busy') !== 'true',
+      ),
+    undefined,
+    SEEN,
+  );
   return frame;
 }
 
@@ -51,7 +63,12 @@ describe('teaching the assistant', () => {
     expect(await frame.getByRole('button', { name: "Creator's note" }).count()).toBe(0);
 
     const creatorPage = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    const { frame: dashboard } = await openSignedIn(creatorPage, server.url, `/dashboard/${demo.community.companyId}`, demo.creator.token);
+    const { frame: dashboard } = await openSignedIn(
+      creatorPage,
+      server.url,
+      `/dashboard/${demo.community.companyId}`,
+      demo.creator.token,
+    );
     await dashboard.getByRole('tab', { name: 'Questions' }).click();
     await dashboard.getByText('No notes yet').waitFor(SEEN);
     const correct = dashboard.getByRole('button', { name: `Correct this answer: ${QUESTION}` });
@@ -70,7 +87,11 @@ describe('teaching the assistant', () => {
     await expectNoSeriousViolations(creatorPage, 'notes list');
 
     const listed = CreatorNotesResponse.parse(
-      await (await fetch(`${server.url}/api/dashboard/notes`, { headers: { 'x-whop-user-token': demo.creator.token, 'x-whop-company-id': demo.community.companyId } })).json(),
+      await (
+        await fetch(`${server.url}/api/dashboard/notes`, {
+          headers: { 'x-whop-user-token': demo.creator.token, 'x-whop-company-id': demo.community.companyId },
+        })
+      ).json(),
     );
     expect(listed.notes).toHaveLength(1);
     expect(listed.notes[0]).toMatchObject({ question: QUESTION, body: CORRECTION });
@@ -84,7 +105,11 @@ describe('teaching the assistant', () => {
     await marker.click();
     await answer.locator('.citation-marker__note').filter({ hasText: CORRECTION }).waitFor(SEEN);
     // Under Sources it is the creator's note, never a lesson.
-    await answer.locator('.source-list .citation-chip--note').filter({ hasText: "Creator's note" }).first().waitFor(SEEN);
+    await answer
+      .locator('.source-list .citation-chip--note')
+      .filter({ hasText: "Creator's note" })
+      .first()
+      .waitFor(SEEN);
     await expectNoSeriousViolations(studentPage, "student chat citing the creator's note");
     expect(studentProblems.list()).toEqual([]);
     await studentPage.context().close();

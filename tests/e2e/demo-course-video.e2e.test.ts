@@ -4,9 +4,9 @@ import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VideoList } from '../../shared/schemas/videos';
 import { launchChromium } from '../support/chromium';
-import { ROOT_DIR, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { ROOT_DIR, removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 import { watchPageProblems } from './support/page-problems';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * Issue #13, deliver 4: `npm start` alone (no upload) shows the headline feature. The demo
@@ -66,7 +66,12 @@ describe('the demo course plays its own videos', () => {
   it('a citation plays the demo lesson at the cited second (keyboard only)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems = watchPageProblems(page);
-    const { frame } = await openSignedIn(page, server.url, `/experiences/${demo.community.experienceId}`, demo.student.token);
+    const { frame } = await openSignedIn(
+      page,
+      server.url,
+      `/experiences/${demo.community.experienceId}`,
+      demo.student.token,
+    );
     const box = frame.getByLabel('Your question about the course');
     await box.waitFor(SEEN);
     await box.focus();
@@ -74,7 +79,11 @@ describe('the demo course plays its own videos', () => {
     await page.keyboard.press('Enter');
     const answer = frame.locator('article[aria-label="Answer"]').first();
     await answer.waitFor(SEEN);
-    await frame.waitForFunction(() => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true', undefined, SEEN);
+    await frame.waitForFunction(
+      () => document.querySelector('article[aria-label="Answer"]')?.getAttribute('aria-busy') !== 'true',
+      undefined,
+      SEEN,
+    );
     expect(await answer.textContent()).toMatch(/twenty four|twenty six|warm/i);
 
     const chip = answer.locator('.citation-chip').first();
@@ -93,8 +102,13 @@ describe('the demo course plays its own videos', () => {
     const state = await mediaState(frame);
     expect(state.src).toContain('/api/local-blobs/');
     expect(state.duration).toBeGreaterThan(100);
-    expect(Math.abs(state.currentTime - citedSeconds), `playing at ${state.currentTime}, cited ${citedSeconds}`).toBeLessThanOrEqual(1.5);
-    await expect.poll(() => mediaState(frame).then((s) => s.currentTime), SEEN).toBeGreaterThan(state.currentTime + 0.3);
+    expect(
+      Math.abs(state.currentTime - citedSeconds),
+      `playing at ${state.currentTime}, cited ${citedSeconds}`,
+    ).toBeLessThanOrEqual(1.5);
+    await expect
+      .poll(() => mediaState(frame).then((s) => s.currentTime), SEEN)
+      .toBeGreaterThan(state.currentTime + 0.3);
     await page.screenshot({ path: join(SCREENSHOTS, 'demo-course-citation-playing.png') });
     expect(problems.list()).toEqual([]);
     await page.close();

@@ -4,9 +4,9 @@ import type { Browser, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse } from '../../shared/schemas/health';
 import { launchChromium } from '../support/chromium';
-import { ROOT_DIR, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { ROOT_DIR, removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 import { framingProblems, watchPageProblems } from './support/page-problems';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 const SCREENSHOTS = join(ROOT_DIR, 'test-results', 'screenshots');
 const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
@@ -73,7 +73,12 @@ for (const view of views) {
           const { context, page } = await openPage(viewport);
           const problems = watchPageProblems(page);
           try {
-            const { frame, response } = await openSignedIn(page, server.url, `${view.path()}?theme=${theme}`, view.token());
+            const { frame, response } = await openSignedIn(
+              page,
+              server.url,
+              `${view.path()}?theme=${theme}`,
+              view.token(),
+            );
             expect(response.status()).toBe(200);
             expect(framingProblems(response.headers())).toEqual([]);
 

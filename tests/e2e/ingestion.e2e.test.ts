@@ -5,11 +5,11 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VideoUploadRequest } from '../../shared/schemas/videos';
 import { launchChromium } from '../support/chromium';
-import { startFakeTranscriptionServer, type FakeTranscriptionServer } from '../support/fake-transcription-server';
-import { ROOT_DIR, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { type FakeTranscriptionServer, startFakeTranscriptionServer } from '../support/fake-transcription-server';
+import { ROOT_DIR, removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 import { libraryRow, makeUploadFixtures, rowStatus, SPOKEN, type UploadFixtures } from './support/media-upload';
 import { watchPageProblems } from './support/page-problems';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * The creator adds a course the way they would: a real video (spoken English, generated
@@ -33,8 +33,13 @@ let files: UploadFixtures;
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   workDir = await mkdtemp(join(tmpdir(), 'chronos-e2e-media-'));
-  [files, transcription] = await Promise.all([makeUploadFixtures(workDir), startFakeTranscriptionServer({ script: SPOKEN })]);
-  server = await startServer({ env: { TRANSCRIBE_BASE_URL: transcription.baseURL, TRANSCRIBE_API_KEY: 'sk-e2e-fake' } });
+  [files, transcription] = await Promise.all([
+    makeUploadFixtures(workDir),
+    startFakeTranscriptionServer({ script: SPOKEN }),
+  ]);
+  server = await startServer({
+    env: { TRANSCRIBE_BASE_URL: transcription.baseURL, TRANSCRIBE_API_KEY: 'sk-e2e-fake' },
+  });
   ({ browser } = await launchChromium());
   demo = await signInDemoPeople(server.url);
 });
@@ -81,7 +86,9 @@ describe('adding a video and captions in the creator dashboard, in Chromium', ()
         return text;
       }, PROCESSED)
       .toBe('Uploaded, processing');
-    expect([...steps].some((step) => step === 'Extracting audio' || step === 'Uploading' || step === 'Preparing upload…')).toBe(true);
+    expect(
+      [...steps].some((step) => step === 'Extracting audio' || step === 'Uploading' || step === 'Preparing upload…'),
+    ).toBe(true);
     expect(await upload.locator('.upload-progress__note').count()).toBe(0);
 
     await expect.poll(() => rowStatus(frame, 'Scoring the loaf'), PROCESSED).toBe('Ready');
@@ -110,7 +117,11 @@ describe('adding a video and captions in the creator dashboard, in Chromium', ()
     await transcript.waitFor(SEEN);
     const player = frame.getByLabel('Kneading basics player');
     await player.waitFor(SEEN);
-    await frame.waitForFunction(() => (document.querySelector('video.video-page__player') as HTMLVideoElement | null)?.readyState ?? 0 >= 1, null, SEEN);
+    await frame.waitForFunction(
+      () => (document.querySelector('video.video-page__player') as HTMLVideoElement | null)?.readyState ?? 0 >= 1,
+      null,
+      SEEN,
+    );
 
     const second = transcript.getByRole('button', { name: new RegExp(SPOKEN[1] ?? '') });
     const startText = (await second.locator('time').textContent()) ?? '0:00';
@@ -118,7 +129,11 @@ describe('adding a video and captions in the creator dashboard, in Chromium', ()
     await second.focus();
     await second.press('Enter');
     await expect
-      .poll(() => frame.evaluate(() => (document.querySelector('video.video-page__player') as HTMLVideoElement).currentTime), SEEN)
+      .poll(
+        () =>
+          frame.evaluate(() => (document.querySelector('video.video-page__player') as HTMLVideoElement).currentTime),
+        SEEN,
+      )
       .toBeGreaterThanOrEqual(minutes * 60 + seconds);
     await page.screenshot({ path: join(SCREENSHOTS, 'video-page-transcript.png') });
 

@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { VideoDetail, VideoList, VideoUploadCreated, type VideoSummary } from '../../shared/schemas/videos';
-import { COMPANY_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
 import { createFfmpegAudioExtractor } from '../../server/adapters/audio/ffmpeg-audio-extractor';
-import { startFakeTranscriptionServer, type FakeTranscriptionServer } from '../support/fake-transcription-server';
+import { VideoDetail, VideoList, type VideoSummary, VideoUploadCreated } from '../../shared/schemas/videos';
+import { COMPANY_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
+import { type FakeTranscriptionServer, startFakeTranscriptionServer } from '../support/fake-transcription-server';
 import { generateLongAudio } from '../support/media/generate-long-audio';
 import { requireMediaTools } from '../support/media/generate-speech-video';
-import { makeDataDir, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { makeDataDir, removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 import { signInDemoPeople } from './support/sandbox-session';
 
 /**
@@ -65,11 +65,19 @@ it('resumes a video after the server is killed mid-transcription, without paying
       title: 'A long lecture',
       file: { name: 'lecture.flac', type: 'audio/flac', sizeBytes: media.byteLength },
       durationSeconds: audio.durationSeconds,
-      audioParts: extracted.parts.map((p) => ({ offsetSeconds: p.offsetSeconds, durationSeconds: p.durationSeconds, sizeBytes: p.bytes.length })),
+      audioParts: extracted.parts.map((p) => ({
+        offsetSeconds: p.offsetSeconds,
+        durationSeconds: p.durationSeconds,
+        sizeBytes: p.bytes.length,
+      })),
     }),
   );
   const put = async (target: { url: string; headers: Record<string, string> }, body: Uint8Array) => {
-    const res = await fetch(new URL(target.url, server!.url), { method: 'PUT', headers: target.headers, body: new Blob([new Uint8Array(body)]) });
+    const res = await fetch(new URL(target.url, server!.url), {
+      method: 'PUT',
+      headers: target.headers,
+      body: new Blob([new Uint8Array(body)]),
+    });
     expect(res.status).toBe(201);
   };
   await put(created.uploads.media, media);
@@ -77,7 +85,8 @@ it('resumes a video after the server is killed mid-transcription, without paying
   await api('POST', `/api/videos/${created.video.id}/complete`);
 
   // Kill the server once some parts' transcripts are saved (progress moved) and others are in flight.
-  const videoNow = async () => VideoList.parse(await api('GET', '/api/videos')).videos.find((v) => v.id === created.video.id)!;
+  const videoNow = async () =>
+    VideoList.parse(await api('GET', '/api/videos')).videos.find((v) => v.id === created.video.id)!;
   let seen: VideoSummary | undefined;
   for (let i = 0; i < 200; i++) {
     seen = await videoNow();

@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest';
 import type { HealthResponse } from '../../shared/schemas/health';
-import { makeDataDir, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { makeDataDir, removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 
 /**
  * `npm start` twice on the same data directory: the second boot finds its database,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { ROOT_DIR, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { ROOT_DIR, removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 
 /**
  * Chronos opened on its own, top level, in Chromium: Sign in with Whop through the sandbox's
@@ -50,10 +50,14 @@ async function ask(page: Page, question: string) {
   await box.fill(question);
   await box.press('Enter');
   await answers.nth(before).waitFor(SEEN);
-  await page.waitForFunction((i) => {
-    const el = document.querySelectorAll('article[aria-label="Answer"]')[i];
-    return el && el.getAttribute('aria-busy') !== 'true';
-  }, before, SEEN);
+  await page.waitForFunction(
+    (i) => {
+      const el = document.querySelectorAll('article[aria-label="Answer"]')[i];
+      return el && el.getAttribute('aria-busy') !== 'true';
+    },
+    before,
+    SEEN,
+  );
   return answers.nth(before);
 }
 

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
-import { ROOT_DIR, removeDataDir, startServer, type ServerProcess } from '../support/server-process';
+import { ROOT_DIR, removeDataDir, type ServerProcess, startServer } from '../support/server-process';
 import { watchPageProblems } from './support/page-problems';
-import { openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { type DemoSession, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * Issue #14.3 in Chromium: the demo creator opens the library, picks the sandbox's Whop
@@ -35,7 +35,12 @@ describe('import from Whop Courses, in Chromium', () => {
   it('imports the sandbox course from the library panel, then again without duplicates', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const problems = watchPageProblems(page);
-    const { frame } = await openSignedIn(page, server.url, `/dashboard/${demo.community.companyId}`, demo.creator.token);
+    const { frame } = await openSignedIn(
+      page,
+      server.url,
+      `/dashboard/${demo.community.companyId}`,
+      demo.creator.token,
+    );
     const open = frame.getByRole('button', { name: 'Choose lessons' });
     await open.waitFor(SEEN);
     await open.click();
@@ -49,7 +54,10 @@ describe('import from Whop Courses, in Chromium', () => {
     await frame.getByText('4 of 4 lessons imported').waitFor(SEEN);
     await page.screenshot({ path: join(SCREENSHOTS, 'whop-import-phone.png'), fullPage: true });
     expect(await frame.getByText(/from its captions, free/).count()).toBe(4);
-    await frame.getByRole('rowheader', { name: /Shaping and baking/ }).first().waitFor(SEEN);
+    await frame
+      .getByRole('rowheader', { name: /Shaping and baking/ })
+      .first()
+      .waitFor(SEEN);
 
     await frame.getByRole('button', { name: 'Done' }).click();
     await frame.getByText('In library').first().waitFor(SEEN);
@@ -62,7 +70,9 @@ describe('import from Whop Courses, in Chromium', () => {
     await page.close();
 
     const videos = (await (
-      await fetch(`${server.url}/api/videos`, { headers: { 'x-whop-user-token': demo.creator.token, 'x-whop-company-id': demo.community.companyId } })
+      await fetch(`${server.url}/api/videos`, {
+        headers: { 'x-whop-user-token': demo.creator.token, 'x-whop-company-id': demo.community.companyId },
+      })
     ).json()) as { videos: { title: string; status: string }[] };
     expect(videos.videos.filter((v) => v.title === 'Bulk fermentation')).toHaveLength(1);
   });

@@ -2,8 +2,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
 import { launchChromium } from '../support/chromium';
-import { removeDataDir, startServer, type ServerProcess } from '../support/server-process';
-import { mintToken, openSignedIn, signInDemoPeople, type DemoSession } from './support/sandbox-session';
+import { removeDataDir, type ServerProcess, startServer } from '../support/server-process';
+import { type DemoSession, mintToken, openSignedIn, signInDemoPeople } from './support/sandbox-session';
 
 /**
  * Notifications through the sandbox's Whop, in Chromium: the creator opts in from the
@@ -32,7 +32,12 @@ afterAll(async () => {
 describe('Whop notifications in the sandbox, in Chromium', () => {
   it('the creator opts in, a student asks for an upgrade, the sandbox shows what Whop was asked to send', async () => {
     const creator = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    const { frame } = await openSignedIn(creator, server.url, `/dashboard/${demo.community.companyId}/usage`, demo.creator.token);
+    const { frame } = await openSignedIn(
+      creator,
+      server.url,
+      `/dashboard/${demo.community.companyId}/usage`,
+      demo.creator.token,
+    );
     const toggle = frame.getByRole('checkbox', { name: /Students ask me to upgrade/ });
     await toggle.waitFor(SEEN);
     expect(await toggle.isChecked()).toBe(false);
@@ -61,11 +66,19 @@ describe('Whop notifications in the sandbox, in Chromium', () => {
   });
 
   it('two students asking what the course does not cover: one content-gap notification, opening Insights', async () => {
-    const creatorHeaders = { [USER_TOKEN_HEADER]: demo.creator.token, [COMPANY_HEADER]: demo.community.companyId, 'content-type': 'application/json' };
+    const creatorHeaders = {
+      [USER_TOKEN_HEADER]: demo.creator.token,
+      [COMPANY_HEADER]: demo.community.companyId,
+      'content-type': 'application/json',
+    };
     const ask = async (token: string, question: string) => {
       const res = await fetch(`${server.url}/api/chat`, {
         method: 'POST',
-        headers: { [USER_TOKEN_HEADER]: token, [EXPERIENCE_HEADER]: demo.community.experienceId, 'content-type': 'application/json' },
+        headers: {
+          [USER_TOKEN_HEADER]: token,
+          [EXPERIENCE_HEADER]: demo.community.experienceId,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ question }),
       });
       expect(res.status).toBe(200);
@@ -76,11 +89,21 @@ describe('Whop notifications in the sandbox, in Chromium', () => {
     const saved = await fetch(`${server.url}/api/dashboard/notification-settings`, {
       method: 'PUT',
       headers: creatorHeaders,
-      body: JSON.stringify({ upgradeRequests: true, unansweredQuestions: true, newLessons: false, unansweredThreshold: 2 }),
+      body: JSON.stringify({
+        upgradeRequests: true,
+        unansweredQuestions: true,
+        newLessons: false,
+        unansweredThreshold: 2,
+      }),
     });
     expect(saved.status).toBe(200);
-    const other = (await (await fetch(`${server.url}/api/sandbox`)).json()) as { personas: { id: string; accessLevel: string; companyId: string }[] };
-    const second = other.personas.find((p) => p.accessLevel === 'customer' && p.companyId === demo.community.companyId && p.id !== demo.student.persona.id);
+    const other = (await (await fetch(`${server.url}/api/sandbox`)).json()) as {
+      personas: { id: string; accessLevel: string; companyId: string }[];
+    };
+    const second = other.personas.find(
+      (p) =>
+        p.accessLevel === 'customer' && p.companyId === demo.community.companyId && p.id !== demo.student.persona.id,
+    );
     expect(second).toBeDefined();
     await ask(await mintToken(server.url, second!.id), 'How do I rebuild a carburettor on my motorbike?');
 

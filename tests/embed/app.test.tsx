@@ -22,7 +22,11 @@ describe('App routing', () => {
   });
 
   it('renders the creator view for a dashboard path, asking about that company', async () => {
-    const { callsTo } = stubApi({ '/api/viewer': { body: creatorViewer() }, '/api/health': { body: offlineHealth() }, '/api/videos': { body: { videos: [] } } });
+    const { callsTo } = stubApi({
+      '/api/viewer': { body: creatorViewer() },
+      '/api/health': { body: offlineHealth() },
+      '/api/videos': { body: { videos: [] } },
+    });
     renderAt('/dashboard/biz_9');
     // Views other than the student's are lazy chunks: they render once their module has loaded.
     expect(await screen.findByRole('heading', { name: 'No videos yet' }, { timeout: 10_000 })).toBeTruthy();

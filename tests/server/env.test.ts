@@ -27,7 +27,9 @@ describe('parseEnv', () => {
   });
 
   it('requires the Whop keys in production', () => {
-    expect(() => parseEnv({ APP_ENV: 'production' })).toThrow(/WHOP_APP_ID[\s\S]*WHOP_API_KEY[\s\S]*WHOP_WEBHOOK_SECRET/);
+    expect(() => parseEnv({ APP_ENV: 'production' })).toThrow(
+      /WHOP_APP_ID[\s\S]*WHOP_API_KEY[\s\S]*WHOP_WEBHOOK_SECRET/,
+    );
   });
 
   it('requires Supabase URL and key together', () => {
@@ -39,14 +41,26 @@ describe('parseEnv', () => {
     const key = 'dGVzdC1zZXNzaW9uLWtleS0zMi1ieXRlcy1sb25nISE=';
 
     it('takes APP_ORIGIN as an origin only, never with a path (the redirect_uri is built from it)', () => {
-      expect(parseEnv({ ...whop, APP_ORIGIN: 'https://chronos.example/', SESSION_ENCRYPTION_KEY: key }).APP_ORIGIN).toBe('https://chronos.example');
-      expect(() => parseEnv({ APP_ORIGIN: 'https://chronos.example/app' })).toThrow(/APP_ORIGIN: must be an origin only/);
+      expect(
+        parseEnv({ ...whop, APP_ORIGIN: 'https://chronos.example/', SESSION_ENCRYPTION_KEY: key }).APP_ORIGIN,
+      ).toBe('https://chronos.example');
+      expect(() => parseEnv({ APP_ORIGIN: 'https://chronos.example/app' })).toThrow(
+        /APP_ORIGIN: must be an origin only/,
+      );
     });
 
     it('wants APP_ORIGIN and SESSION_ENCRYPTION_KEY together with real Whop, https in production, and a 32-byte key', () => {
-      expect(() => parseEnv({ ...whop, APP_ORIGIN: 'https://chronos.example' })).toThrow(/set both to enable Sign in with Whop/);
+      expect(() => parseEnv({ ...whop, APP_ORIGIN: 'https://chronos.example' })).toThrow(
+        /set both to enable Sign in with Whop/,
+      );
       expect(() =>
-        parseEnv({ ...whop, APP_ENV: 'production', WHOP_WEBHOOK_SECRET: 'ws_0123456789', APP_ORIGIN: 'http://chronos.example', SESSION_ENCRYPTION_KEY: key }),
+        parseEnv({
+          ...whop,
+          APP_ENV: 'production',
+          WHOP_WEBHOOK_SECRET: 'ws_0123456789',
+          APP_ORIGIN: 'http://chronos.example',
+          SESSION_ENCRYPTION_KEY: key,
+        }),
       ).toThrow(/APP_ORIGIN: must be https in production/);
       expect(() => parseEnv({ SESSION_ENCRYPTION_KEY: 'short' })).toThrow(/SESSION_ENCRYPTION_KEY: must be 32 bytes/);
     });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 /**
  * Real Chromium for the e2e suite. We drive the system's browser with playwright-core
@@ -35,7 +35,9 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** `extraArgs` add to the standard flags (e.g. `--autoplay-policy=no-user-gesture-required`). */
-export async function launchChromium(options: { extraArgs?: string[] } = {}): Promise<{ browser: Browser; executablePath: string }> {
+export async function launchChromium(
+  options: { extraArgs?: string[] } = {},
+): Promise<{ browser: Browser; executablePath: string }> {
   const executablePath = findChromium();
   const browser = await chromium.launch({ executablePath, args: [...LAUNCH_ARGS, ...(options.extraArgs ?? [])] });
   return { browser, executablePath };

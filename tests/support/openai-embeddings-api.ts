@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 
 /**
  * OpenAI's `POST /v1/embeddings` in its wire format, for msw: JSON float arrays,
@@ -38,7 +38,9 @@ export interface EmbeddingsApiOptions {
 
 export function embeddingsApi(options: EmbeddingsApiOptions = {}) {
   return http.post(`${OPENAI_API}/embeddings`, async ({ request }) => {
-    const body = (await request.json()) as Omit<EmbeddingsRequest, 'authorization' | 'input'> & { input: string | string[] };
+    const body = (await request.json()) as Omit<EmbeddingsRequest, 'authorization' | 'input'> & {
+      input: string | string[];
+    };
     const input = Array.isArray(body.input) ? body.input : [body.input];
     const received: EmbeddingsRequest = { ...body, input, authorization: request.headers.get('authorization') };
     options.requests?.push(received);

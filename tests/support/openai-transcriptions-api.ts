@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { OPENAI_API } from './openai-embeddings-api';
 
 /**
@@ -48,7 +48,10 @@ export function transcriptionsApi(options: TranscriptionsApiOptions = {}) {
     const received: TranscriptionRequest = {
       model: form.get('model') as string | null,
       responseFormat: form.get('response_format') as string | null,
-      timestampGranularities: [...form.getAll('timestamp_granularities[]'), ...form.getAll('timestamp_granularities')].map(String),
+      timestampGranularities: [
+        ...form.getAll('timestamp_granularities[]'),
+        ...form.getAll('timestamp_granularities'),
+      ].map(String),
       fileName: file instanceof File ? file.name : null,
       fileType: file instanceof File ? file.type : null,
       fileBytes: file instanceof File ? file.size : 0,
@@ -58,7 +61,10 @@ export function transcriptionsApi(options: TranscriptionsApiOptions = {}) {
     const custom = await options.intercept?.(received);
     if (custom) return custom;
     const segments = options.segments ?? DEFAULT_SEGMENTS;
-    const text = segments.map((s) => s.text).join('').trim();
+    const text = segments
+      .map((s) => s.text)
+      .join('')
+      .trim();
     const duration = options.duration ?? 12.3;
     if (received.responseFormat !== 'verbose_json') return HttpResponse.json({ text });
     return HttpResponse.json({

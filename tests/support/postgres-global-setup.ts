@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { startPostgresTestServer } from '../../scripts/postgres-test-server.mjs';
-import { dropDatabase, writePostgresTemplate, type PostgresTemplate } from './postgres-template';
+import { dropDatabase, type PostgresTemplate, writePostgresTemplate } from './postgres-template';
 
 declare module 'vitest' {
   export interface ProvidedContext {

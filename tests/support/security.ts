@@ -1,9 +1,9 @@
-import { generateKeyPair, SignJWT } from 'jose';
 import type { Hono } from 'hono';
+import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { CSRF_HEADER } from '../../shared/schemas/auth';
 import { ErrorBody } from '../../shared/schemas/error-body';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
-import { CSRF_HEADER } from '../../shared/schemas/auth';
 import { sessionMakerFor } from './test-sessions';
 import { signUserToken, TEST_APP_ID, world } from './whop-world';
 
@@ -58,7 +58,10 @@ export function describeSecurity(name: string, getApp: () => AppLike, route: Pro
     });
 
     it.each([
-      ['signed by another key', async () => signUserToken(legitUser, { key: (await generateKeyPair('ES256')).privateKey })],
+      [
+        'signed by another key',
+        async () => signUserToken(legitUser, { key: (await generateKeyPair('ES256')).privateKey }),
+      ],
       ['expired', async () => signUserToken(legitUser, { expiresInSeconds: -120 })],
       ['issued to another app', async () => signUserToken(legitUser, { audience: 'app_someoneelse' })],
       ['from another issuer', async () => signUserToken(legitUser, { issuer: 'urn:attacker' })],
@@ -104,33 +107,54 @@ const SAFE = new Set(['GET', 'HEAD']);
  * Routes of the session itself (sign out): only a Sign in with Whop session reaches them.
  * Read by tests/architecture/route-security-coverage.test.ts like describeSecurity.
  */
-export function describeSessionSecurity(name: string, getApp: () => AppLike, route: Omit<ProtectedRoute, 'view' | 'foreignPath'>) {
+export function describeSessionSecurity(
+  name: string,
+  getApp: () => AppLike,
+  route: Omit<ProtectedRoute, 'view' | 'foreignPath'>,
+) {
   describe(`session security: ${route.method} ${name}`, () => {
-    const csrfFor = (token: string): Record<string, string> => (SAFE.has(route.method) ? {} : { [CSRF_HEADER]: token, origin: 'http://localhost' });
+    const csrfFor = (token: string): Record<string, string> =>
+      SAFE.has(route.method) ? {} : { [CSRF_HEADER]: token, origin: 'http://localhost' };
     const asRoute = { ...route, view: 'experience' as const };
 
     it('rejects a request without a session, and an iframe token instead of one (401)', async () => {
       await expectError(await call(getApp(), asRoute, {}), 401, 'UNAUTHENTICATED');
-      await expectError(await call(getApp(), asRoute, { [USER_TOKEN_HEADER]: await signUserToken(world.A.student) }), 401, 'UNAUTHENTICATED');
+      await expectError(
+        await call(getApp(), asRoute, { [USER_TOKEN_HEADER]: await signUserToken(world.A.student) }),
+        401,
+        'UNAUTHENTICATED',
+      );
     });
 
     it('rejects a forged session cookie and a stored digest used as a cookie (401)', async () => {
       const session = await sessionMakerFor(getApp())(world.A.student);
       for (const cookie of [`chronos_session=${'A'.repeat(43)}`, `chronos_session=${session.storedDigest}`]) {
-        await expectError(await call(getApp(), asRoute, { cookie, ...csrfFor(session.csrfToken) }), 401, 'UNAUTHENTICATED');
+        await expectError(
+          await call(getApp(), asRoute, { cookie, ...csrfFor(session.csrfToken) }),
+          401,
+          'UNAUTHENTICATED',
+        );
       }
     });
 
     it.each(['expired', 'idle', 'revoked'] as const)('rejects a session that is %s (401)', async (state) => {
       const session = await sessionMakerFor(getApp())(world.A.student, state);
-      await expectError(await call(getApp(), asRoute, { cookie: session.cookie, ...csrfFor(session.csrfToken) }), 401, 'UNAUTHENTICATED');
+      await expectError(
+        await call(getApp(), asRoute, { cookie: session.cookie, ...csrfFor(session.csrfToken) }),
+        401,
+        'UNAUTHENTICATED',
+      );
     });
 
     if (!SAFE.has(route.method)) {
       it('rejects it without the CSRF header, with a wrong one, or from another origin (403)', async () => {
         const session = await sessionMakerFor(getApp())(world.A.student);
         const other = await sessionMakerFor(getApp())(world.A.student);
-        for (const extra of [{} as Record<string, string>, { [CSRF_HEADER]: other.csrfToken }, { [CSRF_HEADER]: session.csrfToken, origin: 'https://evil.example' }]) {
+        for (const extra of [
+          {} as Record<string, string>,
+          { [CSRF_HEADER]: other.csrfToken },
+          { [CSRF_HEADER]: session.csrfToken, origin: 'https://evil.example' },
+        ]) {
           await expectError(await call(getApp(), asRoute, { cookie: session.cookie, ...extra }), 403, 'FORBIDDEN');
         }
       });
@@ -141,7 +165,8 @@ export function describeSessionSecurity(name: string, getApp: () => AppLike, rou
 /** The session path of the same route: a cookie instead of the iframe token, everything else equal. */
 function describeSessionCases(getApp: () => AppLike, route: ProtectedRoute) {
   const legitUser = route.view === 'experience' ? world.A.student : world.A.admin;
-  const csrfFor = (token: string): Record<string, string> => (SAFE.has(route.method) ? {} : { [CSRF_HEADER]: token, origin: 'http://localhost' });
+  const csrfFor = (token: string): Record<string, string> =>
+    SAFE.has(route.method) ? {} : { [CSRF_HEADER]: token, origin: 'http://localhost' };
 
   it('rejects a forged session cookie (401)', async () => {
     const headers = { cookie: `chronos_session=${'A'.repeat(43)}`, ...context(route, world.A) };
@@ -156,7 +181,11 @@ function describeSessionCases(getApp: () => AppLike, route: ProtectedRoute) {
 
   it('rejects the stored digest of a live session used as its cookie (a database leak is no way in) (401)', async () => {
     const session = await sessionMakerFor(getApp())(legitUser);
-    const headers = { cookie: `chronos_session=${session.storedDigest}`, ...csrfFor(session.csrfToken), ...context(route, world.A) };
+    const headers = {
+      cookie: `chronos_session=${session.storedDigest}`,
+      ...csrfFor(session.csrfToken),
+      ...context(route, world.A),
+    };
     await expectError(await call(getApp(), route, headers), 401, 'UNAUTHENTICATED');
   });
 
@@ -169,16 +198,31 @@ function describeSessionCases(getApp: () => AppLike, route: ProtectedRoute) {
   } else {
     it("rejects a student's session on an admin route, and creator A's admin's on creator B's dashboard (403)", async () => {
       const student = await sessionMakerFor(getApp())(world.A.student);
-      await expectError(await call(getApp(), route, { cookie: student.cookie, ...csrfFor(student.csrfToken), ...context(route, world.A) }), 403, 'FORBIDDEN');
+      await expectError(
+        await call(getApp(), route, {
+          cookie: student.cookie,
+          ...csrfFor(student.csrfToken),
+          ...context(route, world.A),
+        }),
+        403,
+        'FORBIDDEN',
+      );
       const admin = await sessionMakerFor(getApp())(world.A.admin);
-      await expectError(await call(getApp(), route, { cookie: admin.cookie, ...csrfFor(admin.csrfToken), ...context(route, world.B) }), 403, 'FORBIDDEN');
+      await expectError(
+        await call(getApp(), route, { cookie: admin.cookie, ...csrfFor(admin.csrfToken), ...context(route, world.B) }),
+        403,
+        'FORBIDDEN',
+      );
     });
   }
 
   if (SAFE.has(route.method)) {
     it('answers the legitimate user’s session exactly as their iframe token', async () => {
       const session = await sessionMakerFor(getApp())(legitUser);
-      const byToken = await call(getApp(), route, { [USER_TOKEN_HEADER]: await signUserToken(legitUser), ...context(route, world.A) });
+      const byToken = await call(getApp(), route, {
+        [USER_TOKEN_HEADER]: await signUserToken(legitUser),
+        ...context(route, world.A),
+      });
       const bySession = await call(getApp(), route, { cookie: session.cookie, ...context(route, world.A) });
       expect(bySession.status).toBe(byToken.status);
       expect(bySession.status).not.toBe(401);
@@ -187,7 +231,11 @@ function describeSessionCases(getApp: () => AppLike, route: ProtectedRoute) {
     it('rejects a cookie-authenticated write without the CSRF header, with a wrong one, or from another origin (403)', async () => {
       const session = await sessionMakerFor(getApp())(legitUser);
       const other = await sessionMakerFor(getApp())(legitUser);
-      for (const extra of [{} as Record<string, string>, { [CSRF_HEADER]: other.csrfToken }, { [CSRF_HEADER]: session.csrfToken, origin: 'https://evil.example' }]) {
+      for (const extra of [
+        {} as Record<string, string>,
+        { [CSRF_HEADER]: other.csrfToken },
+        { [CSRF_HEADER]: session.csrfToken, origin: 'https://evil.example' },
+      ]) {
         const headers = { cookie: session.cookie, ...extra, ...context(route, world.A) };
         await expectError(await call(getApp(), route, headers), 403, 'FORBIDDEN');
       }
@@ -195,9 +243,13 @@ function describeSessionCases(getApp: () => AppLike, route: ProtectedRoute) {
 
     it('lets the legitimate user’s session write with its CSRF header', async () => {
       const session = await sessionMakerFor(getApp())(legitUser);
-      const res = await call(getApp(), route, { cookie: session.cookie, ...csrfFor(session.csrfToken), ...context(route, world.A) });
+      const res = await call(getApp(), route, {
+        cookie: session.cookie,
+        ...csrfFor(session.csrfToken),
+        ...context(route, world.A),
+      });
       expect(res.status).not.toBe(401);
-      if (res.status === 403) expect((ErrorBody.parse(await res.json())).error.code).not.toBe('FORBIDDEN');
+      if (res.status === 403) expect(ErrorBody.parse(await res.json()).error.code).not.toBe('FORBIDDEN');
     });
   }
 }

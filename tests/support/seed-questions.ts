@@ -16,14 +16,33 @@ export interface SeededQuestion {
  * message, the settled assistant message with its sources and citations), in bulk.
  * For worlds with many students; tests that need the real chat path ask through it.
  */
-export async function seedStudentQuestions(db: Db, tenant: { companyId: string; experienceId: string }, rows: readonly SeededQuestion[]) {
+export async function seedStudentQuestions(
+  db: Db,
+  tenant: { companyId: string; experienceId: string },
+  rows: readonly SeededQuestion[],
+) {
   await db.query(`insert into creators (id) values ($1) on conflict do nothing`, [tenant.companyId]);
-  await db.query(`insert into experiences (id, creator_id) values ($1, $2) on conflict do nothing`, [tenant.experienceId, tenant.companyId]);
+  await db.query(`insert into experiences (id, creator_id) values ($1, $2) on conflict do nothing`, [
+    tenant.experienceId,
+    tenant.companyId,
+  ]);
   const payload = rows.map((r) => ({
     user_id: r.userId,
     user_name: r.userName ?? null,
     question: r.question,
-    sources: r.cited ? [{ n: 1, videoId: r.cited.videoId, videoTitle: r.cited.videoTitle, startSeconds: r.cited.startSeconds, endSeconds: r.cited.startSeconds + 30, score: r.cited.score, text: '…' }] : [],
+    sources: r.cited
+      ? [
+          {
+            n: 1,
+            videoId: r.cited.videoId,
+            videoTitle: r.cited.videoTitle,
+            startSeconds: r.cited.startSeconds,
+            endSeconds: r.cited.startSeconds + 30,
+            score: r.cited.score,
+            text: '…',
+          },
+        ]
+      : [],
     citations: r.cited ? [{ n: 1, videoId: r.cited.videoId, startSeconds: r.cited.startSeconds }] : [],
     feedback: r.feedback ?? null,
     days_ago: r.daysAgo ?? 0,

@@ -1,8 +1,8 @@
 import { createEphemeralSessionCrypto } from '../../server/adapters/crypto/web-crypto-session-crypto';
+import { createJoseUserTokenVerifier } from '../../server/adapters/whop/jose-user-token-verifier';
 import { createSandboxOAuthServer, type SandboxOAuthServer } from '../../server/adapters/whop/sandbox-oauth-server';
 import { createSandboxWhop } from '../../server/adapters/whop/sandbox-whop';
 import { createWhopOAuthClient } from '../../server/adapters/whop/whop-oauth-client';
-import { createJoseUserTokenVerifier } from '../../server/adapters/whop/jose-user-token-verifier';
 import type { SignInDeps } from '../../server/http/sign-in-deps';
 import type { Clock } from '../../server/ports/clock';
 import type { Db } from '../../server/ports/db';

@@ -1,23 +1,23 @@
-import { topicEmbedder } from '../../server/routes/content-gap-check';
-import { createJsonLogger } from '../../server/adapters/logger/json-logger';
-import { createApp, type AppDeps } from '../../server/app';
-import { parseEnv } from '../../server/env';
-import type { Db } from '../../server/ports/db';
-import { describeProviders } from '../../server/provider-status';
-import { testIdentity, TEST_APP_ID } from './whop-world';
-import { createOfflineLexicalEmbedder } from '../../server/adapters/embedder/offline-lexical-embedder';
-import { createOfflineExtractiveAnswerer } from '../../server/adapters/answerer/offline-extractive-answerer';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createOfflineExtractiveAnswerer } from '../../server/adapters/answerer/offline-extractive-answerer';
 import { createBlobGrantSigner } from '../../server/adapters/blob/blob-grants';
 import { createDiskBlobStore } from '../../server/adapters/blob/disk-blob-store';
-import { createInProcessJobQueue } from '../../server/adapters/queue/in-process-job-queue';
-import { processVideo } from '../../server/domain/ingestion/process-video';
 import { createEphemeralSessionCrypto } from '../../server/adapters/crypto/web-crypto-session-crypto';
+import { createOfflineLexicalEmbedder } from '../../server/adapters/embedder/offline-lexical-embedder';
+import { createJsonLogger } from '../../server/adapters/logger/json-logger';
+import { createInProcessJobQueue } from '../../server/adapters/queue/in-process-job-queue';
 import { createWhopOAuthClient } from '../../server/adapters/whop/whop-oauth-client';
+import { type AppDeps, createApp } from '../../server/app';
+import { processVideo } from '../../server/domain/ingestion/process-video';
+import { parseEnv } from '../../server/env';
 import type { SignInDeps } from '../../server/http/sign-in-deps';
+import type { Db } from '../../server/ports/db';
+import { describeProviders } from '../../server/provider-status';
+import { topicEmbedder } from '../../server/routes/content-gap-check';
 import { registerSessionMaker } from './test-sessions';
+import { TEST_APP_ID, testIdentity } from './whop-world';
 
 export const TEST_WEBHOOK_SECRET = 'ws_test_webhook_secret_0123456789';
 
@@ -31,7 +31,11 @@ export type TestAppOverrides = Omit<Partial<AppDeps>, 'media'> & { media?: Parti
 export async function createTestApp(db: Db, overrides: TestAppOverrides = {}) {
   const log: CapturedLog = { lines: [] };
   const logger = createJsonLogger({ level: 'debug', sink: (line) => log.lines.push(JSON.parse(line)) });
-  const ai = overrides.ai ?? { embedder: createOfflineLexicalEmbedder(), answerer: createOfflineExtractiveAnswerer(), transcriber: null };
+  const ai = overrides.ai ?? {
+    embedder: createOfflineLexicalEmbedder(),
+    answerer: createOfflineExtractiveAnswerer(),
+    transcriber: null,
+  };
   // Files on a temporary disk, jobs in process: the embedded default's adapters, as `npm start` uses them.
   const disk = createDiskBlobStore({
     root: mkdtempSync(join(tmpdir(), 'chronos-blobs-')),
@@ -44,7 +48,20 @@ export async function createTestApp(db: Db, overrides: TestAppOverrides = {}) {
   const jobs = createInProcessJobQueue({
     logger,
     handle: (job) =>
-      processVideo({ db, blobs, transcriber: ai.transcriber, embedder: ai.embedder, audioExtractor, logger, clock, whop: identity.whop, topicEmbedder }, job),
+      processVideo(
+        {
+          db,
+          blobs,
+          transcriber: ai.transcriber,
+          embedder: ai.embedder,
+          audioExtractor,
+          logger,
+          clock,
+          whop: identity.whop,
+          topicEmbedder,
+        },
+        job,
+      ),
   });
   const deps: AppDeps = {
     db,
@@ -75,6 +92,10 @@ async function testSignIn(): Promise<SignInDeps> {
     crypto: await createEphemeralSessionCrypto(),
     origin: () => 'http://localhost',
     sandboxOAuth: null,
-    oauth: createWhopOAuthClient({ issuer: 'https://api.whop.com', clientId: TEST_APP_ID, redirectUri: 'http://localhost/api/auth/callback' }),
+    oauth: createWhopOAuthClient({
+      issuer: 'https://api.whop.com',
+      clientId: TEST_APP_ID,
+      redirectUri: 'http://localhost/api/auth/callback',
+    }),
   };
 }

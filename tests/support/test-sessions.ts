@@ -28,10 +28,15 @@ export function registerSessionMaker(app: object, deps: { db: Db; clock: Clock; 
     );
     const storedDigest = await signIn.crypto.digest(cookie.value);
     const past = new Date(clock.now().getTime() - 1000);
-    if (state === 'expired') await db.query(`update auth_sessions set expires_at = $2 where id_hash = $1`, [storedDigest, past]);
-    if (state === 'idle') await db.query(`update auth_sessions set idle_expires_at = $2 where id_hash = $1`, [storedDigest, past]);
+    if (state === 'expired')
+      await db.query(`update auth_sessions set expires_at = $2 where id_hash = $1`, [storedDigest, past]);
+    if (state === 'idle')
+      await db.query(`update auth_sessions set idle_expires_at = $2 where id_hash = $1`, [storedDigest, past]);
     if (state === 'revoked') {
-      await db.query(`update auth_sessions set revoked_at = $2, revoked_reason = 'sign_out' where id_hash = $1`, [storedDigest, past]);
+      await db.query(`update auth_sessions set revoked_at = $2, revoked_reason = 'sign_out' where id_hash = $1`, [
+        storedDigest,
+        past,
+      ]);
     }
     const name = signIn.origin().startsWith('https://') ? '__Host-chronos_session' : 'chronos_session';
     return { cookie: `${name}=${cookie.value}`, csrfToken, storedDigest };
@@ -40,6 +45,7 @@ export function registerSessionMaker(app: object, deps: { db: Db; clock: Clock; 
 
 export function sessionMakerFor(app: object): SessionMaker {
   const maker = makers.get(app);
-  if (!maker) throw new Error('describeSecurity needs an app from createTestApp (with Sign in with Whop) for its session cases');
+  if (!maker)
+    throw new Error('describeSecurity needs an app from createTestApp (with Sign in with Whop) for its session cases');
   return maker;
 }

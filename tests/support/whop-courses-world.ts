@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { WHOP_API, world } from './whop-world';
 
 /**
@@ -15,7 +15,14 @@ export interface WorldLesson {
   title: string;
   order: number;
   lesson_type: string;
-  video: null | { id: string; playback_id: string | null; signed_playback_id?: string | null; updated_at: string; captions: string[] | null; audio?: Uint8Array };
+  video: null | {
+    id: string;
+    playback_id: string | null;
+    signed_playback_id?: string | null;
+    updated_at: string;
+    captions: string[] | null;
+    audio?: Uint8Array;
+  };
 }
 
 const cue = (from: number, to: number, text: string) =>
@@ -24,7 +31,10 @@ const cue = (from: number, to: number, text: string) =>
 export const segmentedCaptions = (lines: string[]) =>
   lines.map((line, i) => {
     const next = lines[i + 1];
-    const cues = [cue(i * 5, i * 5 + 4.5, line), ...(next ? [cue(i * 5 + 4.5, i * 5 + 6, `${next.split(' ')[0]}…`)] : [])];
+    const cues = [
+      cue(i * 5, i * 5 + 4.5, line),
+      ...(next ? [cue(i * 5 + 4.5, i * 5 + 6, `${next.split(' ')[0]}…`)] : []),
+    ];
     return `WEBVTT\nX-TIMESTAMP-MAP=MPEGTS:900000,LOCAL:00:00:00.000\n\n${cues.join('\n\n')}\n`;
   });
 
@@ -53,7 +63,10 @@ export function freshCoursesWorld() {
                 id: 'mux_alphastarter',
                 playback_id: 'pbstarter',
                 updated_at: '2026-11-01T00:00:00.000Z',
-                captions: segmentedCaptions(['A levain is a starter built for one bake.', 'Feed the levain the night before baking.']),
+                captions: segmentedCaptions([
+                  'A levain is a starter built for one bake.',
+                  'Feed the levain the night before baking.',
+                ]),
               },
             },
           ],
@@ -68,7 +81,14 @@ export function freshCoursesWorld() {
               title: 'The oven',
               order: 0,
               lesson_type: 'video',
-              video: { id: 'mux_alphaoven', playback_id: null, signed_playback_id: 'pbovensigned', updated_at: '2026-11-01T00:00:00.000Z', captions: null, audio: new Uint8Array(2048).fill(1) },
+              video: {
+                id: 'mux_alphaoven',
+                playback_id: null,
+                signed_playback_id: 'pbovensigned',
+                updated_at: '2026-11-01T00:00:00.000Z',
+                captions: null,
+                audio: new Uint8Array(2048).fill(1),
+              },
             },
           ],
         },
@@ -110,7 +130,8 @@ const lessonBody = (l: WorldLesson, full: boolean) => ({
 });
 
 const allLessons = () => Object.values(coursesWorld.chapters).flatMap((chs) => chs.flatMap((c) => c.lessons));
-const byPlayback = (id: string) => allLessons().find((l) => l.video && (l.video.playback_id === id || l.video.signed_playback_id === id));
+const byPlayback = (id: string) =>
+  allLessons().find((l) => l.video && (l.video.playback_id === id || l.video.signed_playback_id === id));
 
 export const coursesHandlers = [
   http.get(`${WHOP_API}/courses`, ({ request }) => {
@@ -121,27 +142,44 @@ export const coursesHandlers = [
     const page = mine.slice(start, start + coursesWorld.pageSize);
     const more = start + coursesWorld.pageSize < mine.length;
     return HttpResponse.json({
-      data: page.map((c) => ({ ...c, experience: { id: world.A.experienceId }, created_at: '2026-10-01T00:00:00.000Z' })),
-      page_info: { end_cursor: more ? String(start + coursesWorld.pageSize) : null, start_cursor: String(start), has_next_page: more, has_previous_page: start > 0 },
+      data: page.map((c) => ({
+        ...c,
+        experience: { id: world.A.experienceId },
+        created_at: '2026-10-01T00:00:00.000Z',
+      })),
+      page_info: {
+        end_cursor: more ? String(start + coursesWorld.pageSize) : null,
+        start_cursor: String(start),
+        has_next_page: more,
+        has_previous_page: start > 0,
+      },
     });
   }),
   http.get(`${WHOP_API}/courses/:id`, ({ params }) => {
     const course = coursesWorld.courses.find((c) => c.id === params.id);
     const chapters = coursesWorld.chapters[String(params.id)];
     if (!course || !chapters) return HttpResponse.json({ error: { message: 'Not found' } }, { status: 404 });
-    return HttpResponse.json({ ...course, chapters: chapters.map((c) => ({ ...c, lessons: c.lessons.map((l) => lessonBody(l, false)) })) });
+    return HttpResponse.json({
+      ...course,
+      chapters: chapters.map((c) => ({ ...c, lessons: c.lessons.map((l) => lessonBody(l, false)) })),
+    });
   }),
   http.get(`${WHOP_API}/course_lessons/:id`, ({ params }) => {
     coursesWorld.calls.push(`lesson ${params.id}`);
     const lesson = allLessons().find((l) => l.id === params.id);
-    return lesson ? HttpResponse.json(lessonBody(lesson, true)) : HttpResponse.json({ error: { message: 'Not found' } }, { status: 404 });
+    return lesson
+      ? HttpResponse.json(lessonBody(lesson, true))
+      : HttpResponse.json({ error: { message: 'Not found' } }, { status: 404 });
   }),
   http.get(`${MUX}/:file`, ({ params, request }) => {
     const id = String(params.file).replace(/\.m3u8$/, '');
     const lesson = byPlayback(id);
     if (!lesson?.video) return new HttpResponse('Not found', { status: 404 });
-    if (lesson.video.signed_playback_id === id && !new URL(request.url).searchParams.get('token')) return new HttpResponse('Forbidden', { status: 403 });
-    const subs = lesson.video.captions ? `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English (generated)",LANGUAGE="en",DEFAULT=YES,AUTOSELECT=YES,URI="https://manifest.mux.com/${id}/subtitles.m3u8"\n` : '';
+    if (lesson.video.signed_playback_id === id && !new URL(request.url).searchParams.get('token'))
+      return new HttpResponse('Forbidden', { status: 403 });
+    const subs = lesson.video.captions
+      ? `#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English (generated)",LANGUAGE="en",DEFAULT=YES,AUTOSELECT=YES,URI="https://manifest.mux.com/${id}/subtitles.m3u8"\n`
+      : '';
     return new HttpResponse(
       `#EXTM3U\n#EXT-X-VERSION:5\n${subs}#EXT-X-STREAM-INF:BANDWIDTH=2000000,RESOLUTION=1280x720,CODECS="avc1.640020,mp4a.40.2"${subs ? ',SUBTITLES="subs"' : ''}\nhttps://manifest.mux.com/${id}/rendition.m3u8\n`,
       { headers: { 'content-type': 'application/vnd.apple.mpegurl' } },
@@ -150,15 +188,23 @@ export const coursesHandlers = [
   http.get('https://manifest.mux.com/:id/subtitles.m3u8', ({ params }) => {
     const captions = byPlayback(String(params.id))?.video?.captions ?? [];
     const segments = captions.map((_, i) => `#EXTINF:5.0,\nhttps://chunk.mux.com/${params.id}/sub-${i}.vtt`).join('\n');
-    return new HttpResponse(`#EXTM3U\n#EXT-X-TARGETDURATION:5\n#EXT-X-PLAYLIST-TYPE:VOD\n${segments}\n#EXT-X-ENDLIST\n`);
+    return new HttpResponse(
+      `#EXTM3U\n#EXT-X-TARGETDURATION:5\n#EXT-X-PLAYLIST-TYPE:VOD\n${segments}\n#EXT-X-ENDLIST\n`,
+    );
   }),
   http.get('https://chunk.mux.com/:id/:segment', ({ params }) => {
     const i = Number(/sub-(\d+)\.vtt/.exec(String(params.segment))?.[1]);
     const text = byPlayback(String(params.id))?.video?.captions?.[i];
-    return text === undefined ? new HttpResponse('Not found', { status: 404 }) : new HttpResponse(text, { headers: { 'content-type': 'text/vtt' } });
+    return text === undefined
+      ? new HttpResponse('Not found', { status: 404 })
+      : new HttpResponse(text, { headers: { 'content-type': 'text/vtt' } });
   }),
   http.get(`${MUX}/:id/audio.m4a`, ({ params }) => {
     const audio = byPlayback(String(params.id))?.video?.audio;
-    return audio ? new HttpResponse(audio, { headers: { 'content-type': 'audio/mp4', 'content-length': String(audio.byteLength) } }) : new HttpResponse('Not found', { status: 404 });
+    return audio
+      ? new HttpResponse(audio, {
+          headers: { 'content-type': 'audio/mp4', 'content-length': String(audio.byteLength) },
+        })
+      : new HttpResponse('Not found', { status: 404 });
   }),
 ];

@@ -1,5 +1,5 @@
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
-import { http, HttpResponse } from 'msw';
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createJoseUserTokenVerifier, WHOP_TOKEN_ISSUER } from '../../server/adapters/whop/jose-user-token-verifier';
@@ -92,7 +92,11 @@ export const whopHandlers = [
     return HttpResponse.json({ success: true });
   }),
   http.get(`${WHOP_API}/users/:id`, ({ params }) =>
-    HttpResponse.json({ id: params.id, username: String(params.id).replace('user_', ''), name: `Name of ${params.id}` }),
+    HttpResponse.json({
+      id: params.id,
+      username: String(params.id).replace('user_', ''),
+      name: `Name of ${params.id}`,
+    }),
   ),
 ];
 

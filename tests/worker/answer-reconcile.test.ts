@@ -18,7 +18,10 @@ async function studentWithTwoAnswersStreaming() {
   await db.query(`insert into creators (id, name) values ($1, 'Reconcile school')`, [creatorId]);
   await db.query(`insert into experiences (id, creator_id) values ($1, $2)`, [experienceId, creatorId]);
   await db.query(`insert into users (id) values ($1)`, [userId]);
-  await db.query(`insert into chat_usage (creator_id, user_id, period_start, questions_used) values ($1, $2, '1970-01-01', 2)`, [creatorId, userId]);
+  await db.query(
+    `insert into chat_usage (creator_id, user_id, period_start, questions_used) values ($1, $2, '1970-01-01', 2)`,
+    [creatorId, userId],
+  );
   const [session] = await db.query<{ id: string }>(
     `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, $3, 'Two questions') returning id`,
     [creatorId, experienceId, userId],
@@ -38,7 +41,12 @@ describe('the scheduled maintenance (cron) and unfinished answers', () => {
   it('fails an answer left streaming past the bound and gives its question back, once', async () => {
     const { creatorId, userId, dead, live } = await studentWithTwoAnswersStreaming();
     const used = async () =>
-      (await db.query<{ n: number }>(`select questions_used as n from chat_usage where creator_id = $1 and user_id = $2`, [creatorId, userId]))[0]!.n;
+      (
+        await db.query<{ n: number }>(
+          `select questions_used as n from chat_usage where creator_id = $1 and user_id = $2`,
+          [creatorId, userId],
+        )
+      )[0]!.n;
     for (let run = 0; run < 2; run++) {
       const ctx = createExecutionContext();
       await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '*/10 * * * *' }), env, ctx);

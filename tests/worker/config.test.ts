@@ -1,10 +1,10 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import type { WorkerBindings } from '../../server/entry/worker-deps';
+import { createWorker } from '../../server/entry/worker-handler';
 import { ErrorBody } from '../../shared/schemas/error-body';
 import { HealthResponse } from '../../shared/schemas/health';
-import { createWorker } from '../../server/entry/worker-handler';
-import type { WorkerBindings } from '../../server/entry/worker-deps';
 
 /** A fresh isolate's worth of state (the configuration is cached per worker). */
 async function fetchWith(bindings: WorkerBindings, path = '/api/health') {

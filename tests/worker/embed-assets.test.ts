@@ -1,6 +1,6 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { createWorker } from '../../server/entry/worker-handler';
 import { STATIC_ASSETS_CSP } from '../../server/http/security-headers';
 
@@ -51,7 +51,11 @@ describe('the embed as Workers static assets', () => {
   });
 
   it("serves the views' pages from the Worker with the configured policy: Supabase Storage may stream and receive", async () => {
-    const bindings = { ...env, SUPABASE_URL: 'https://abcd1234.supabase.co', SUPABASE_SERVICE_ROLE_KEY: 'service-role-key-not-real-0123456789' };
+    const bindings = {
+      ...env,
+      SUPABASE_URL: 'https://abcd1234.supabase.co',
+      SUPABASE_SERVICE_ROLE_KEY: 'service-role-key-not-real-0123456789',
+    };
     for (const path of ['/experiences/exp_123', '/dashboard/biz_123']) {
       const ctx = createExecutionContext();
       const res = await createWorker().fetch(new Request(`https://chronos.test${path}`), bindings, ctx);

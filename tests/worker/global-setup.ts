@@ -42,7 +42,12 @@ async function onPgliteSocket(project: TestProject) {
   const db = await openPgliteDb();
   const report = await applyMigrations(db, await readMigrationFiles());
   // Several connections are multiplexed onto PGlite's one; postgres.js opens a few per request.
-  const server = new PGLiteSocketServer({ db: keepExtendedQueriesWhole(db.pglite), host: '127.0.0.1', port: 0, maxConnections: 16 });
+  const server = new PGLiteSocketServer({
+    db: keepExtendedQueriesWhole(db.pglite),
+    host: '127.0.0.1',
+    port: 0,
+    maxConnections: 16,
+  });
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:PORT"
   project.provide('databaseUrl', `postgres://postgres:postgres@${address}/postgres`);

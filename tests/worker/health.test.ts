@@ -1,9 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import worker from '../../server/entry/worker';
 import { ErrorBody } from '../../shared/schemas/error-body';
 import { HealthResponse } from '../../shared/schemas/health';
-import worker from '../../server/entry/worker';
 
 /**
  * The deployed default export with the real bindings, waiting for its waitUntil

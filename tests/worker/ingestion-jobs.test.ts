@@ -11,9 +11,9 @@ import { openPostgresDb } from '../../server/adapters/db/postgres-db';
 import { replaceTranscriptSegments } from '../../server/domain/ingestion/index-transcript';
 import { parseCaptions } from '../../server/domain/ingestion/parse-captions';
 import { getCreatorStorage, reserveUploadQuota } from '../../server/domain/quotas/storage-quota';
+import worker from '../../server/entry/worker';
 import type { WorkerBindings } from '../../server/entry/worker-deps';
 import { createWorker } from '../../server/entry/worker-handler';
-import worker from '../../server/entry/worker';
 import { blobKeys } from '../../server/ports/blob-store';
 
 /**
@@ -55,14 +55,20 @@ async function uploadedCaptionsVideo(creatorId: string, sizeBytes: number) {
       [creatorId, sizeBytes, captions.durationSeconds],
     );
     const videoId = row!.id;
-    await tx.query(`update videos set storage_key = $2 where id = $1`, [videoId, blobKeys.media(creatorId, videoId, 'mp4')]);
+    await tx.query(`update videos set storage_key = $2 where id = $1`, [
+      videoId,
+      blobKeys.media(creatorId, videoId, 'mp4'),
+    ]);
     await replaceTranscriptSegments(tx, { creatorId, videoId, segments: captions.segments });
     return videoId;
   });
 }
 
 async function deliver(handler: ReturnType<typeof createWorker>, bindings: WorkerBindings, bodies: unknown[]) {
-  const batch = createMessageBatch('chronos-jobs', bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })));
+  const batch = createMessageBatch(
+    'chronos-jobs',
+    bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body })),
+  );
   const ctx = createExecutionContext();
   await handler.queue(batch, bindings, ctx);
   return getQueueResult(batch, ctx);
@@ -85,8 +91,18 @@ describe('video.process on the chronos-jobs consumer', () => {
     expect(result.explicitAcks).toEqual(['m0']);
     expect(result.retryMessages).toEqual([]);
 
-    expect(await videoRow(videoId)).toMatchObject({ status: 'completed', progress: '100.00', attempts: 1, error: null });
-    const chunks = await db.query<{ creator_id: string; start_seconds: string; end_seconds: string; has_embedding: boolean }>(
+    expect(await videoRow(videoId)).toMatchObject({
+      status: 'completed',
+      progress: '100.00',
+      attempts: 1,
+      error: null,
+    });
+    const chunks = await db.query<{
+      creator_id: string;
+      start_seconds: string;
+      end_seconds: string;
+      has_embedding: boolean;
+    }>(
       `select creator_id, start_seconds::text, end_seconds::text, embedding is not null as has_embedding
          from chunks where video_id = $1 order by seq`,
       [videoId],
@@ -101,14 +117,20 @@ describe('video.process on the chronos-jobs consumer', () => {
     const again = await deliver(worker, env, [{ type: 'video.process', videoId, creatorId }]);
     expect(again.explicitAcks).toEqual(['m0']);
     expect(await videoRow(videoId)).toMatchObject({ status: 'completed', attempts: 1, chunk_count: chunks.length });
-    const [count] = await db.query<{ n: number }>(`select count(*)::int as n from chunks where video_id = $1`, [videoId]);
+    const [count] = await db.query<{ n: number }>(`select count(*)::int as n from chunks where video_id = $1`, [
+      videoId,
+    ]);
     expect(count?.n).toBe(chunks.length);
   });
 
   it('has the queue retry a job whose pipeline threw (the database was unreachable)', async () => {
     const creatorId = await newCreator();
     const videoId = await uploadedCaptionsVideo(creatorId, 100);
-    const unreachable = { ...env, HYPERDRIVE: undefined, DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:9/postgres' };
+    const unreachable = {
+      ...env,
+      HYPERDRIVE: undefined,
+      DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:9/postgres',
+    };
 
     const result = await deliver(createWorker(), unreachable, [{ type: 'video.process', videoId, creatorId }]);
     expect(result.explicitAcks).toEqual([]);

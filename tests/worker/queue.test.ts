@@ -1,15 +1,18 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createWorker } from '../../server/entry/worker-handler';
-import { handleJobBatch, type JobHandlers } from '../../server/entry/worker-queue';
 import { createJsonLogger } from '../../server/adapters/logger/json-logger';
 import worker from '../../server/entry/worker';
+import { createWorker } from '../../server/entry/worker-handler';
+import { handleJobBatch, type JobHandlers } from '../../server/entry/worker-queue';
 
 const message = (id: string, body: unknown, attempts = 1) => ({ id, timestamp: new Date(), attempts, body });
 
 async function deliver(handler: ReturnType<typeof createWorker>, bindings: typeof env, bodies: unknown[]) {
-  const batch = createMessageBatch('chronos-jobs', bodies.map((b, i) => message(`m${i}`, b, i + 1)));
+  const batch = createMessageBatch(
+    'chronos-jobs',
+    bodies.map((b, i) => message(`m${i}`, b, i + 1)),
+  );
   const ctx = createExecutionContext();
   await handler.queue(batch, bindings, ctx);
   return getQueueResult(batch, ctx);

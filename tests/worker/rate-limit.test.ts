@@ -2,13 +2,13 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../shared/schemas/error-body';
-import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
 import { openPostgresDb } from '../../server/adapters/db/postgres-db';
 import { createWorkersRateLimiter } from '../../server/adapters/rate-limit/workers-rate-limiter';
 import { WHOP_TOKEN_ISSUER } from '../../server/adapters/whop/jose-user-token-verifier';
 import { RATE_LIMIT_PERIOD_SECONDS } from '../../server/entry/worker-deps';
 import { createWorker } from '../../server/entry/worker-handler';
+import { ErrorBody } from '../../shared/schemas/error-body';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
 
 /**
  * The Workers Rate Limiting binding ([[ratelimits]] in wrangler.toml), which miniflare
@@ -62,13 +62,19 @@ describe('the deployed Worker', () => {
         .setExpirationTime('10m')
         .sign(keys.privateKey);
     // What Whop told us, cached for the next hour: the Worker needs no Whop call (there is no network here).
-    await db.query(`insert into creators (id, name, tier) values ($1, 'Rate limit school', 'ENTERPRISE') on conflict (id) do nothing`, [companyId]);
+    await db.query(
+      `insert into creators (id, name, tier) values ($1, 'Rate limit school', 'ENTERPRISE') on conflict (id) do nothing`,
+      [companyId],
+    );
     await db.query(
       `insert into experiences (id, creator_id, name, resolved_at) values ($1, $2, 'Course', now() + interval '1 hour') on conflict (id) do nothing`,
       [experienceId, companyId],
     );
     for (const id of [userId, otherUserId]) {
-      await db.query(`insert into users (id, username, name, last_seen_at, profile_refreshed_at) values ($1, $1, $1, now(), now() + interval '1 hour')`, [id]);
+      await db.query(
+        `insert into users (id, username, name, last_seen_at, profile_refreshed_at) values ($1, $1, $1, now(), now() + interval '1 hour')`,
+        [id],
+      );
       await db.query(
         `insert into whop_access_cache (user_id, resource_id, access_level, checked_at, expires_at) values ($1, $2, 'customer', now(), now() + interval '1 hour')`,
         [id, experienceId],
@@ -81,7 +87,11 @@ describe('the deployed Worker', () => {
     const res = await worker.fetch(
       new Request('https://chronos.test/api/chat', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await sign(sub), [EXPERIENCE_HEADER]: experienceId },
+        headers: {
+          'content-type': 'application/json',
+          [USER_TOKEN_HEADER]: await sign(sub),
+          [EXPERIENCE_HEADER]: experienceId,
+        },
         body: JSON.stringify({ question: 'What does this course teach?' }),
       }),
       { ...env, WHOP_JWK: jwk },
@@ -103,7 +113,10 @@ describe('the deployed Worker', () => {
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('60');
     expect(res.headers.get('cache-control')).toBe('private, no-store');
-    expect(ErrorBody.parse(JSON.parse(text)).error).toMatchObject({ code: 'RATE_LIMITED', details: { retryAfterSeconds: 60 } });
+    expect(ErrorBody.parse(JSON.parse(text)).error).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterSeconds: 60 },
+    });
 
     expect((await ask(worker, otherUserId)).res.status).toBe(200);
   });

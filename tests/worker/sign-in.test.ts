@@ -1,8 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { createWorker } from '../../server/entry/worker-handler';
 import type { WorkerBindings } from '../../server/entry/worker-deps';
+import { createWorker } from '../../server/entry/worker-handler';
 
 async function fetchWith(bindings: WorkerBindings, path: string) {
   const worker = createWorker();
@@ -38,7 +38,10 @@ describe('Sign in with Whop on Workers', () => {
   });
 
   it('answers 503 without APP_ORIGIN and SESSION_ENCRYPTION_KEY: the iframe keeps working alone', async () => {
-    const res = await fetchWith({ ...env, APP_ORIGIN: undefined, SESSION_ENCRYPTION_KEY: undefined } as WorkerBindings, '/api/auth/login');
+    const res = await fetchWith(
+      { ...env, APP_ORIGIN: undefined, SESSION_ENCRYPTION_KEY: undefined } as WorkerBindings,
+      '/api/auth/login',
+    );
     expect(res.status).toBe(503);
     const session = await fetchWith({ ...env } as WorkerBindings, '/api/auth/session');
     expect(await session.json()).toEqual({ signedIn: false, available: false });

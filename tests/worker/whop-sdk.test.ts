@@ -14,14 +14,19 @@ describe('@whop/sdk on workerd', () => {
       const body = request.method === 'POST' ? await request.json() : null;
       seen.push({ method: request.method, url: request.url, body, auth: request.headers.get('authorization') });
       const url = new URL(request.url);
-      if (url.pathname === '/api/v1/users/user_a/access/exp_a') return Response.json({ has_access: true, access_level: 'customer' });
+      if (url.pathname === '/api/v1/users/user_a/access/exp_a')
+        return Response.json({ has_access: true, access_level: 'customer' });
       if (url.pathname === '/api/v1/notifications') return Response.json({ success: true });
       return Response.json({ error: { message: 'Not found' } }, { status: 404 });
     };
     const api = createWhopRestApi({ apiKey: 'whop_worker_key', fetch: whopFetch, retry: { sleep: async () => {} } });
     expect(await api.checkAccess('user_a', 'exp_a')).toBe('customer');
     expect(await api.getExperience('exp_missing')).toBeNull();
-    await api.sendNotification({ audience: { kind: 'experience', experienceId: 'exp_a' }, title: 'New lesson', content: 'Ready' });
+    await api.sendNotification({
+      audience: { kind: 'experience', experienceId: 'exp_a' },
+      title: 'New lesson',
+      content: 'Ready',
+    });
     expect(seen.map((s) => `${s.method} ${new URL(s.url).pathname}`)).toEqual([
       'GET /api/v1/users/user_a/access/exp_a',
       'GET /api/v1/experiences/exp_missing',

@@ -17,7 +17,10 @@ interface Window {
 async function windowsOf(course: Course, withTitle: boolean): Promise<Window[]> {
   const windows: Window[] = [];
   for (const lesson of course.lessons) {
-    const { segments } = await parseCaptions(lesson.text, lesson.fileName.toLowerCase().endsWith('.srt') ? 'srt' : 'vtt');
+    const { segments } = await parseCaptions(
+      lesson.text,
+      lesson.fileName.toLowerCase().endsWith('.srt') ? 'srt' : 'vtt',
+    );
     const slots = new Map<number, { startSeconds: number; texts: string[] }>();
     for (const s of segments) {
       const slot = Math.floor(s.startSeconds / WINDOW_SECONDS);
@@ -27,7 +30,12 @@ async function windowsOf(course: Course, withTitle: boolean): Promise<Window[]> 
     }
     for (const { startSeconds, texts } of slots.values()) {
       const text = texts.join(' ');
-      windows.push({ id: windows.length, file: lesson.fileName, startSeconds, text: withTitle ? `${lesson.title}. ${text}` : text });
+      windows.push({
+        id: windows.length,
+        file: lesson.fileName,
+        startSeconds,
+        text: withTitle ? `${lesson.title}. ${text}` : text,
+      });
     }
   }
   return windows;

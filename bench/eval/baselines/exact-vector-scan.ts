@@ -15,7 +15,12 @@ interface StoredChunk {
  * walk and the fusion would return if they were perfect vector search. The vectors
  * are read back from the database, so the baseline ranks the same chunks.
  */
-export async function createExactVectorScan(db: Db, creatorId: string, model: string, fileOf: ReadonlyMap<string, string>) {
+export async function createExactVectorScan(
+  db: Db,
+  creatorId: string,
+  model: string,
+  fileOf: ReadonlyMap<string, string>,
+) {
   const rows = await db.query<{ video_id: string; start_seconds: string | number; embedding: string }>(
     `select c.video_id, c.start_seconds, c.embedding::text as embedding
        from chunks c join videos v on v.id = c.video_id and v.creator_id = $1 and v.status = 'completed'
@@ -25,7 +30,12 @@ export async function createExactVectorScan(db: Db, creatorId: string, model: st
   );
   const chunks: StoredChunk[] = rows.map((r) => {
     const vector = Float64Array.from(JSON.parse(r.embedding) as number[]);
-    return { file: fileOf.get(r.video_id) ?? null, startSeconds: Number(r.start_seconds), vector, norm: Math.hypot(...vector) };
+    return {
+      file: fileOf.get(r.video_id) ?? null,
+      startSeconds: Number(r.start_seconds),
+      vector,
+      norm: Math.hypot(...vector),
+    };
   });
   return {
     chunks: chunks.length,
@@ -39,7 +49,10 @@ export async function createExactVectorScan(db: Db, creatorId: string, model: st
         return { c, cos: c.norm === 0 ? 0 : dot / (qNorm * c.norm) };
       });
       scored.sort((a, b) => b.cos - a.cos);
-      return { ranked: scored.slice(0, k).map(({ c }) => ({ file: c.file, startSeconds: c.startSeconds })), topSimilarity: scored[0]?.cos ?? null };
+      return {
+        ranked: scored.slice(0, k).map(({ c }) => ({ file: c.file, startSeconds: c.startSeconds })),
+        topSimilarity: scored[0]?.cos ?? null,
+      };
     },
   };
 }

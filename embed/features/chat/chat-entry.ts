@@ -59,8 +59,19 @@ export function entryKey(): string {
 
 export function pendingAnswer(question: string): AssistantEntry {
   return {
-    kind: 'assistant', key: entryKey(), messageId: undefined, question, text: '', sources: [], cited: [], moments: [],
-    status: 'streaming', noAnswer: false, offline: false, error: undefined, feedback: null,
+    kind: 'assistant',
+    key: entryKey(),
+    messageId: undefined,
+    question,
+    text: '',
+    sources: [],
+    cited: [],
+    moments: [],
+    status: 'streaming',
+    noAnswer: false,
+    offline: false,
+    error: undefined,
+    feedback: null,
   };
 }
 

@@ -41,7 +41,8 @@ export const playsMoment = (source: ChatSource) => source.videoId !== null;
 
 /** "Lesson 2 · 3:14": how a cited moment reads in a pasted answer ("Creator's note", "Creator's note · 3:14"). */
 export function shortCitationLabel(source: ChatSource): string {
-  if (isCreatorsNote(source)) return playsMoment(source) ? `${CREATORS_NOTE} · ${formatTimestamp(source.startSeconds)}` : CREATORS_NOTE;
+  if (isCreatorsNote(source))
+    return playsMoment(source) ? `${CREATORS_NOTE} · ${formatTimestamp(source.startSeconds)}` : CREATORS_NOTE;
   return `${shortLessonName(source.videoTitle)} · ${formatTimestamp(source.startSeconds)}`;
 }
 
@@ -50,6 +51,9 @@ export function shortCitationLabel(source: ChatSource): string {
  * A creator's note: "Creator's note", with the lesson moment it is pinned to.
  */
 export function citationLabel(source: ChatSource): string {
-  if (isCreatorsNote(source)) return playsMoment(source) ? `${CREATORS_NOTE} · ${source.videoTitle} · ${formatTimestamp(source.startSeconds)}` : CREATORS_NOTE;
+  if (isCreatorsNote(source))
+    return playsMoment(source)
+      ? `${CREATORS_NOTE} · ${source.videoTitle} · ${formatTimestamp(source.startSeconds)}`
+      : CREATORS_NOTE;
   return `${source.videoTitle} · ${formatTimestamp(source.startSeconds)}`;
 }

@@ -9,7 +9,11 @@ const MARKERS = new RegExp(`\\s*${MARKER.source}`, 'g');
  * "[Lesson 2 · 3:14]", so the citation still means something elsewhere. A marker naming
  * a source the answer does not have means nothing, and is left out.
  */
-export function plainAnswerText(text: string, sources: readonly ChatSource[] = [], moments: readonly CitedMoment[] = []): string {
+export function plainAnswerText(
+  text: string,
+  sources: readonly ChatSource[] = [],
+  moments: readonly CitedMoment[] = [],
+): string {
   const resolve = createMarkerResolver(sources, moments);
   return text
     .replace(MARKERS, (_whole, inside: string) => {

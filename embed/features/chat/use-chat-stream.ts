@@ -6,7 +6,14 @@ import type { ChatUsage } from '../../../shared/schemas/usage';
 import { toApiError } from '../../lib/use-api-query';
 import { getChatSession } from './api/get-chat-session';
 import { postChat, STREAM_DROPPED_MESSAGE } from './api/post-chat';
-import { atMoment, entriesFromHistory, entryKey, pendingAnswer, type AssistantEntry, type ChatEntry } from './chat-entry';
+import {
+  type AssistantEntry,
+  atMoment,
+  type ChatEntry,
+  entriesFromHistory,
+  entryKey,
+  pendingAnswer,
+} from './chat-entry';
 
 export interface ChatStreamCallbacks {
   /** The usage after this question was counted (from `meta`), then as settled (from `done`: "not covered" is given back). */
@@ -42,7 +49,9 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
   useEffect(() => () => controller.current?.abort(), []);
 
   const updateAnswer = useCallback((key: string, change: (entry: AssistantEntry) => AssistantEntry) => {
-    setEntries((list) => list.map((entry) => (entry.kind === 'assistant' && entry.key === key ? change(entry) : entry)));
+    setEntries((list) =>
+      list.map((entry) => (entry.kind === 'assistant' && entry.key === key ? change(entry) : entry)),
+    );
   }, []);
 
   const ask = useCallback(
@@ -61,7 +70,12 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
           sessionId.current = event.sessionId;
           setActiveSessionId(event.sessionId);
           latest.current.onUsage?.(event.usage);
-          updateAnswer(answer.key, (entry) => ({ ...entry, messageId: event.messageId, sources: event.sources, offline: event.answerer.mode === 'offline' }));
+          updateAnswer(answer.key, (entry) => ({
+            ...entry,
+            messageId: event.messageId,
+            sources: event.sources,
+            offline: event.answerer.mode === 'offline',
+          }));
         } else if (event.type === 'token') {
           updateAnswer(answer.key, (entry) => ({ ...entry, text: entry.text + event.text }));
         } else if (event.type === 'citation') {
@@ -75,7 +89,9 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
               cited: first ? [...entry.cited, event.n] : entry.cited,
               moments: [...entry.moments, { n: event.n, occurrence, startSeconds: event.startSeconds }],
               sources: first
-                ? entry.sources.map((s) => (s.n === event.n && s.videoId === event.videoId ? atMoment(s, event.startSeconds) : s))
+                ? entry.sources.map((s) =>
+                    s.n === event.n && s.videoId === event.videoId ? atMoment(s, event.startSeconds) : s,
+                  )
                 : entry.sources,
             };
           });
@@ -84,7 +100,9 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
           latest.current.onUsage?.(event.usage);
           updateAnswer(answer.key, (entry) => ({ ...entry, status: 'complete', noAnswer: event.noAnswer }));
         } else {
-          const error = new ApiError(isErrorCode(event.code) ? event.code : 'INTERNAL', event.message, { requestId: event.requestId });
+          const error = new ApiError(isErrorCode(event.code) ? event.code : 'INTERNAL', event.message, {
+            requestId: event.requestId,
+          });
           updateAnswer(answer.key, (entry) => ({ ...entry, status: 'failed', error }));
         }
       };
@@ -97,16 +115,25 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
       };
       try {
         await postChat(
-          { question, ...(sessionId.current ? { sessionId: sessionId.current } : {}), ...(options.moment ? { moment: options.moment } : {}) },
+          {
+            question,
+            ...(sessionId.current ? { sessionId: sessionId.current } : {}),
+            ...(options.moment ? { moment: options.moment } : {}),
+          },
           { onEvent: track, signal: abort.signal },
         );
         // A stream that ends without done/error was cut off.
         updateAnswer(answer.key, (entry) =>
-          entry.status === 'streaming' ? { ...entry, status: 'failed', error: new ApiError('SERVICE_UNAVAILABLE', STREAM_DROPPED_MESSAGE) } : entry,
+          entry.status === 'streaming'
+            ? { ...entry, status: 'failed', error: new ApiError('SERVICE_UNAVAILABLE', STREAM_DROPPED_MESSAGE) }
+            : entry,
         );
       } catch (cause) {
         if (abort.signal.aborted) {
-          updateAnswer(answer.key, (entry) => ({ ...entry, status: entry.status === 'streaming' ? 'stopped' : entry.status }));
+          updateAnswer(answer.key, (entry) => ({
+            ...entry,
+            status: entry.status === 'streaming' ? 'stopped' : entry.status,
+          }));
         } else {
           failed = true;
           const error = toApiError(cause);
@@ -172,7 +199,19 @@ export function useChatStream(callbacks: ChatStreamCallbacks = {}) {
     [updateAnswer],
   );
 
-  return { entries, status, streaming: status === 'streaming', loadError, sessionId: activeSessionId, ask, stop, retry, newChat, openSession, setFeedback };
+  return {
+    entries,
+    status,
+    streaming: status === 'streaming',
+    loadError,
+    sessionId: activeSessionId,
+    ask,
+    stop,
+    retry,
+    newChat,
+    openSession,
+    setFeedback,
+  };
 }
 
 export type ChatStream = ReturnType<typeof useChatStream>;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 /** Closer than this to the bottom still counts as "at the latest" (a line's worth, and sub-pixel rounding). */
 const AT_END_PX = 48;

@@ -1,8 +1,28 @@
-import { AUDIO_MIME_TYPES, MAX_FILES_PER_BATCH, MAX_MEDIA_BYTES, MEDIA_MIME_TYPES, VIDEO_MIME_TYPES } from '../../../shared/schemas/videos';
+import {
+  AUDIO_MIME_TYPES,
+  MAX_FILES_PER_BATCH,
+  MAX_MEDIA_BYTES,
+  MEDIA_MIME_TYPES,
+  VIDEO_MIME_TYPES,
+} from '../../../shared/schemas/videos';
 import { captionsFileProblem, titleFromFileName } from './captions-file';
 import { formatBytes } from './video-labels';
 
-export const MEDIA_ACCEPT = [...VIDEO_MIME_TYPES, ...AUDIO_MIME_TYPES, '.mp4', '.webm', '.mov', '.mkv', '.mp3', '.m4a', '.wav', '.ogg', '.flac', '.vtt', '.srt'].join(',');
+export const MEDIA_ACCEPT = [
+  ...VIDEO_MIME_TYPES,
+  ...AUDIO_MIME_TYPES,
+  '.mp4',
+  '.webm',
+  '.mov',
+  '.mkv',
+  '.mp3',
+  '.m4a',
+  '.wav',
+  '.ogg',
+  '.flac',
+  '.vtt',
+  '.srt',
+].join(',');
 
 // Browsers leave `File.type` empty (or vague) for some containers, .mkv above all: the
 // extension then names the type the server expects.
@@ -43,7 +63,8 @@ export function mediaFileProblem(file: { name: string; type: string; size: numbe
     return `${file.name} is not a video or audio file we can take. Upload MP4, WebM, MOV, MKV, MP3, M4A, WAV, OGG or FLAC.`;
   }
   if (file.size === 0) return `${file.name} is empty.`;
-  if (file.size > MAX_MEDIA_BYTES) return `${file.name} is ${formatBytes(file.size)}; a file can be at most ${formatBytes(MAX_MEDIA_BYTES)}.`;
+  if (file.size > MAX_MEDIA_BYTES)
+    return `${file.name} is ${formatBytes(file.size)}; a file can be at most ${formatBytes(MAX_MEDIA_BYTES)}.`;
   return null;
 }
 
@@ -65,7 +86,10 @@ export interface SortedFiles {
 }
 
 function baseName(name: string): string {
-  return name.replace(/\.[^.]+$/, '').trim().toLowerCase();
+  return name
+    .replace(/\.[^.]+$/, '')
+    .trim()
+    .toLowerCase();
 }
 
 /**
@@ -91,7 +115,8 @@ export function sortFiles(files: readonly File[]): SortedFiles {
     }
     const problem = mediaFileProblem(file);
     const type = mediaTypeOf(file);
-    if (problem !== null || type === null) rejected.push({ fileName: file.name, problem: problem ?? 'Unsupported file.' });
+    if (problem !== null || type === null)
+      rejected.push({ fileName: file.name, problem: problem ?? 'Unsupported file.' });
     else media.push({ file, title: titleFromFileName(file.name), type, captions: null });
   }
   for (const item of media) {

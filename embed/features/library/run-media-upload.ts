@@ -8,7 +8,15 @@ import type { ExtractedPart } from './extraction/extract-audio-parts';
 import { readMediaDuration } from './extraction/read-media-duration';
 import type { MediaItem } from './media-files';
 
-export type MediaStep = 'waiting' | 'extracting' | 'preparing' | 'uploading' | 'finishing' | 'done' | 'failed' | 'cancelled';
+export type MediaStep =
+  | 'waiting'
+  | 'extracting'
+  | 'preparing'
+  | 'uploading'
+  | 'finishing'
+  | 'done'
+  | 'failed'
+  | 'cancelled';
 
 /** What the flow reports as it goes; the hook turns each into a row update. */
 export interface MediaProgress {
@@ -20,7 +28,12 @@ export interface MediaProgress {
   note?: string;
 }
 
-export type AudioExtractor = (file: File, durationSeconds: number | null, onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<ExtractedPart[]>;
+export type AudioExtractor = (
+  file: File,
+  durationSeconds: number | null,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+) => Promise<ExtractedPart[]>;
 
 /** What the flow needs from the browser's media stack; tests (happy-dom has none) pass their own. */
 export interface MediaTools {
@@ -36,7 +49,10 @@ export const extractInBrowser: AudioExtractor = async (...args) => {
   return loaded.extractAudioParts(...args);
 };
 
-export const browserMediaTools: MediaTools = { readDuration: (file) => readMediaDuration(file), extract: extractInBrowser };
+export const browserMediaTools: MediaTools = {
+  readDuration: (file) => readMediaDuration(file),
+  extract: extractInBrowser,
+};
 
 /**
  * One file, start to finish: read its length → extract its audio (unless captions came with
@@ -61,7 +77,9 @@ export async function runMediaUpload(
     } catch (cause) {
       signal.throwIfAborted();
       const reason = cause instanceof Error ? cause.message : 'The audio could not be extracted in the browser.';
-      report({ note: `${reason} The file is uploaded as it is, and the server extracts the audio where it can; if it cannot, the video ends failed with the reason.` });
+      report({
+        note: `${reason} The file is uploaded as it is, and the server extracts the audio where it can; if it cannot, the video ends failed with the reason.`,
+      });
     }
   }
   signal.throwIfAborted();
@@ -72,7 +90,13 @@ export async function runMediaUpload(
     sizeBytes: part.blob.size,
   }));
   const created = await createVideoUpload(
-    { title: item.title, file: { name: item.file.name, type: item.type, sizeBytes: item.file.size }, durationSeconds, audioParts, captions },
+    {
+      title: item.title,
+      file: { name: item.file.name, type: item.type, sizeBytes: item.file.size },
+      durationSeconds,
+      audioParts,
+      captions,
+    },
     signal,
   );
   try {
@@ -86,10 +110,19 @@ export async function runMediaUpload(
   }
 }
 
-async function sendFiles(created: VideoUploadCreated, file: File, parts: readonly ExtractedPart[], report: (p: MediaProgress) => void, signal: AbortSignal) {
+async function sendFiles(
+  created: VideoUploadCreated,
+  file: File,
+  parts: readonly ExtractedPart[],
+  report: (p: MediaProgress) => void,
+  signal: AbortSignal,
+) {
   const { media, audioParts } = created.uploads;
   if (audioParts.length !== parts.length) {
-    throw new ApiError('INTERNAL', `The server gave ${audioParts.length} audio upload targets for ${parts.length} parts.`);
+    throw new ApiError(
+      'INTERNAL',
+      `The server gave ${audioParts.length} audio upload targets for ${parts.length} parts.`,
+    );
   }
   const bodies = [...parts.map((part) => part.blob), file];
   const targets = [...audioParts, media];

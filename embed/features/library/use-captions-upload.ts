@@ -30,7 +30,8 @@ export function isUploading(rows: readonly UploadRow[]): boolean {
  * they would be refused for the same reason.
  */
 export function useCaptionsUpload({ onAdded }: { onAdded: () => void }) {
-  const { rows, setRows, limitError, setLimitError, newKey, update, succeeded, failed } = useUploadRows<UploadRow>(onAdded);
+  const { rows, setRows, limitError, setLimitError, newKey, update, succeeded, failed } =
+    useUploadRows<UploadRow>(onAdded);
 
   const start = useCallback(
     async (items: readonly CaptionsItem[]) => {
@@ -44,7 +45,10 @@ export function useCaptionsUpload({ onAdded }: { onAdded: () => void }) {
         try {
           text = await item.file.text();
         } catch (cause) {
-          update(key, { step: 'failed', error: new ApiError('VALIDATION_FAILED', `Could not read ${item.file.name}.`, { cause }) });
+          update(key, {
+            step: 'failed',
+            error: new ApiError('VALIDATION_FAILED', `Could not read ${item.file.name}.`, { cause }),
+          });
           continue;
         }
         update(key, { step: 'sending' });

@@ -3,7 +3,7 @@ import type { ApiError } from '../../../shared/api-error';
 import type { VideoSummary } from '../../../shared/schemas/videos';
 import { toApiError } from '../../lib/use-api-query';
 import type { MediaItem } from './media-files';
-import { runMediaUpload, type MediaProgress, type MediaStep, type MediaTools } from './run-media-upload';
+import { type MediaProgress, type MediaStep, type MediaTools, runMediaUpload } from './run-media-upload';
 import { useUploadRows } from './use-upload-rows';
 
 export interface MediaRow {
@@ -38,7 +38,8 @@ function isAbort(cause: unknown): boolean {
  * `tools` is for tests; the page uses the browser's media element and ffmpeg.wasm.
  */
 export function useMediaUpload({ onAdded, tools }: { onAdded: () => void; tools?: MediaTools | undefined }) {
-  const { rows, setRows, limitError, setLimitError, newKey, update, succeeded, failed } = useUploadRows<MediaRow>(onAdded);
+  const { rows, setRows, limitError, setLimitError, newKey, update, succeeded, failed } =
+    useUploadRows<MediaRow>(onAdded);
   const pending = useRef<{ key: number; item: MediaItem }[]>([]);
   const controllers = useRef(new Map<number, AbortController>());
   useEffect(() => {

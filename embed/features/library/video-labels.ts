@@ -40,7 +40,12 @@ export function formatDuration(seconds: number | null): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${secs}` : `${minutes}:${secs}`;
 }
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const usd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 
 /** "$0.00", "$1.25": what processing cost, to the cent. */
 export function formatCost(costUsd: number): string {
@@ -61,7 +66,14 @@ const GB = MB * 1024;
 
 /** "10 MB", "1.2 GB" (binary units, as the limits are set). */
 export function formatBytes(bytes: number): string {
-  const [size, unit] = bytes >= GB ? [bytes / GB, 'GB'] : bytes >= MB ? [bytes / MB, 'MB'] : bytes >= KB ? [bytes / KB, 'KB'] : [bytes, 'B'];
+  const [size, unit] =
+    bytes >= GB
+      ? [bytes / GB, 'GB']
+      : bytes >= MB
+        ? [bytes / MB, 'MB']
+        : bytes >= KB
+          ? [bytes / KB, 'KB']
+          : [bytes, 'B'];
   const digits = size < 10 && unit !== 'B' ? 1 : 0;
   return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(size)} ${unit}`;
 }

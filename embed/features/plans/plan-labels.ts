@@ -9,7 +9,14 @@ const GB = MB * 1024;
 /** Storage sizes as people read them: "5 GB", "1.2 GB", "350 MB" (binary units, as the limits are set). */
 export function formatBytes(bytes: number): string {
   if (bytes <= 0) return '0 GB';
-  const [size, unit] = bytes >= GB ? [bytes / GB, 'GB'] : bytes >= MB ? [bytes / MB, 'MB'] : bytes >= KB ? [bytes / KB, 'KB'] : [bytes, 'B'];
+  const [size, unit] =
+    bytes >= GB
+      ? [bytes / GB, 'GB']
+      : bytes >= MB
+        ? [bytes / MB, 'MB']
+        : bytes >= KB
+          ? [bytes / KB, 'KB']
+          : [bytes, 'B'];
   const digits = size < 10 && unit !== 'B' ? 1 : 0;
   return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(size)} ${unit}`;
 }
@@ -20,7 +27,11 @@ export function formatCount(count: number): string {
 
 /** "$29 / month", "$0 / month". */
 export function formatPrice(cents: number): string {
-  const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: cents % 100 === 0 ? 0 : 2 });
+  const dollars = new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
+  });
   return `${dollars.format(cents / 100)} / month`;
 }
 

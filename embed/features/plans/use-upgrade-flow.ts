@@ -24,7 +24,13 @@ export type UpgradeStep =
   | { step: 'needs-whop' }
   | { step: 'starting'; tier: Tier }
   | { step: 'whop-checkout'; tier: Tier }
-  | { step: 'sandbox-checkout'; tier: TierConfig; checkout: CheckoutResponse; paying: boolean; error: ApiError | undefined }
+  | {
+      step: 'sandbox-checkout';
+      tier: TierConfig;
+      checkout: CheckoutResponse;
+      paying: boolean;
+      error: ApiError | undefined;
+    }
   | { step: 'cancelling' }
   | { step: 'confirming' }
   | { step: 'changed'; tier: Tier; via: 'checkout' | 'cancel' }
@@ -91,7 +97,12 @@ export function useUpgradeFlow({ sdk, sandbox, companyId, onPlan }: UpgradeFlowO
         );
       } catch (cause) {
         if (!run.signal.aborted) {
-          run.set({ step: 'error', title: 'Could not check your plan', error: toApiError(cause), retry: () => void confirm(from, how) });
+          run.set({
+            step: 'error',
+            title: 'Could not check your plan',
+            error: toApiError(cause),
+            retry: () => void confirm(from, how),
+          });
         }
       }
     },
@@ -163,7 +174,12 @@ export function useUpgradeFlow({ sdk, sandbox, companyId, onPlan }: UpgradeFlowO
         result = await cancelSandboxPlan({ companyId });
         if (result.status >= 300) throw webhookRefused(result);
       } catch (cause) {
-        run.set({ step: 'error', title: 'Could not cancel the sandbox plan', error: toApiError(cause), retry: () => void cancelPlan(from) });
+        run.set({
+          step: 'error',
+          title: 'Could not cancel the sandbox plan',
+          error: toApiError(cause),
+          retry: () => void cancelPlan(from),
+        });
         return;
       }
       await confirm(from, { delays: SANDBOX_CONFIRM_DELAYS, purchase: 'cancel', outcome: result.outcome }, run);

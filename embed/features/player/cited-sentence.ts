@@ -15,7 +15,12 @@ const SENTENCE_END = /(?<=[.!?…])\s+/g;
  * sentence being spoken at the cited second is the one marked. Null when there is nothing
  * to choose between (one sentence, or no usable time range).
  */
-export function findCitedSentence(text: string, passageStart: number, passageEnd: number, citedSecond: number): PassageParts | null {
+export function findCitedSentence(
+  text: string,
+  passageStart: number,
+  passageEnd: number,
+  citedSecond: number,
+): PassageParts | null {
   const starts = [0, ...[...text.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length)];
   if (starts.length < 2 || !(passageEnd > passageStart) || text.trim() === '') return null;
   // A hair of slack: a cue starting at 12.0 s is "spoken at" 12 s even after rounding.

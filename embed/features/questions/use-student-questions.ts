@@ -12,7 +12,9 @@ import { filterQuery, getStudentQuestions, type QuestionFilters } from './api/ge
 export function useStudentQuestions(filters: QuestionFilters) {
   const filterKey = filterQuery(filters).toString();
   const first = useApiQuery((signal) => getStudentQuestions({ signal, filters }), `student-questions?${filterKey}`);
-  const [older, setOlder] = useState<{ from: string; questions: StudentQuestion[]; nextCursor: string | null } | null>(null);
+  const [older, setOlder] = useState<{ from: string; questions: StudentQuestion[]; nextCursor: string | null } | null>(
+    null,
+  );
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<ApiError | undefined>(undefined);
   const firstCursor = first.data?.nextCursor ?? null;
@@ -29,7 +31,11 @@ export function useStudentQuestions(filters: QuestionFilters) {
     setMoreError(undefined);
     try {
       const page = await getStudentQuestions({ cursor, filters });
-      setOlder({ from: owner, questions: [...(current?.questions ?? []), ...page.questions], nextCursor: page.nextCursor });
+      setOlder({
+        from: owner,
+        questions: [...(current?.questions ?? []), ...page.questions],
+        nextCursor: page.nextCursor,
+      });
     } catch (cause) {
       setMoreError(toApiError(cause));
     } finally {

@@ -5,7 +5,10 @@ import type { BadgeTone } from '../../ui/badge';
  * The person both frames open as: the one named by `?persona=`, else the first admin
  * (so the experience and the dashboard both work on first open), else the first person.
  */
-export function choosePersona(personas: readonly SandboxPersona[], requestedId: string | null): SandboxPersona | undefined {
+export function choosePersona(
+  personas: readonly SandboxPersona[],
+  requestedId: string | null,
+): SandboxPersona | undefined {
   return (
     personas.find((persona) => persona.id === requestedId) ??
     personas.find((persona) => persona.accessLevel === 'admin') ??

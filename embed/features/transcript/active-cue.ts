@@ -26,6 +26,9 @@ export function activeCueIndex(cues: readonly TranscriptCue[], seconds: number):
 }
 
 /** Whether a cue overlaps `range` (e.g. the passage an answer cited). */
-export function cueInRange(cue: TranscriptCue, range: { startSeconds: number; endSeconds: number } | undefined): boolean {
+export function cueInRange(
+  cue: TranscriptCue,
+  range: { startSeconds: number; endSeconds: number } | undefined,
+): boolean {
   return range !== undefined && cue.startSeconds < range.endSeconds && cue.endSeconds > range.startSeconds;
 }

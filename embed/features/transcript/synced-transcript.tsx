@@ -20,7 +20,13 @@ export interface SyncedTranscriptProps {
  * and kept in view inside the list's own scroll box (never scrolling the page: the
  * student may be reading elsewhere); every line is a button that seeks to it.
  */
-export function SyncedTranscript({ cues, currentTime, onSeek, highlight, label = 'Transcript' }: SyncedTranscriptProps) {
+export function SyncedTranscript({
+  cues,
+  currentTime,
+  onSeek,
+  highlight,
+  label = 'Transcript',
+}: SyncedTranscriptProps) {
   const list = useRef<HTMLOListElement>(null);
   const active = activeCueIndex(cues, currentTime);
 
@@ -48,7 +54,9 @@ export function SyncedTranscript({ cues, currentTime, onSeek, highlight, label =
           <li key={`${cue.startSeconds}-${index}`} data-cue={index}>
             <button
               type="button"
-              className={['synced-transcript__line', current ? 'is-current' : '', marked ? 'is-marked' : ''].filter(Boolean).join(' ')}
+              className={['synced-transcript__line', current ? 'is-current' : '', marked ? 'is-marked' : '']
+                .filter(Boolean)
+                .join(' ')}
               aria-current={current ? 'true' : undefined}
               onClick={() => onSeek(cue.startSeconds)}
             >

@@ -22,12 +22,17 @@ export function allowanceLabel(usage: ChatUsage): { text: string; tone: Allowanc
   if (remaining === null || limit === null) return { text: 'Unlimited questions', tone: 'neutral' };
   const free = isFreeAllowance(usage);
   if (remaining === 0) {
-    const text = usage.period === 'day' ? 'No questions left today' : free ? 'No free questions left' : 'No questions left';
+    const text =
+      usage.period === 'day' ? 'No questions left today' : free ? 'No free questions left' : 'No questions left';
     return { text, tone: 'danger' };
   }
   if (free && remaining === 1) return { text: 'Last free question!', tone: 'warning' };
-  if (usage.period === 'day') return { text: `${questions(remaining)} left today`, tone: remaining === 1 ? 'warning' : 'neutral' };
-  return { text: `${remaining} of ${limit} ${free ? 'free ' : ''}questions left`, tone: remaining === 1 ? 'warning' : 'neutral' };
+  if (usage.period === 'day')
+    return { text: `${questions(remaining)} left today`, tone: remaining === 1 ? 'warning' : 'neutral' };
+  return {
+    text: `${remaining} of ${limit} ${free ? 'free ' : ''}questions left`,
+    tone: remaining === 1 ? 'warning' : 'neutral',
+  };
 }
 
 /** Why the composer is closed, or undefined while questions are left. */
@@ -37,13 +42,17 @@ export function limitReachedReason(usage: ChatUsage, now = new Date()): string |
     const reset = usage.resetsAt ? formatReset(usage.resetsAt, now) : null;
     return `You've used today's ${questions(usage.limit)}.${reset ? ` More at ${reset.clock}.` : ''}`;
   }
-  return isFreeAllowance(usage) ? `You've used your ${usage.limit} free questions.` : `You've used all ${questions(usage.limit)}.`;
+  return isFreeAllowance(usage)
+    ? `You've used your ${usage.limit} free questions.`
+    : `You've used all ${questions(usage.limit)}.`;
 }
 
 /** The modal's heading. */
 export function limitTitle(usage: ChatUsage): string {
   if (usage.period === 'day') return "You've reached today's limit";
-  return isFreeAllowance(usage) ? `You've used your ${usage.limit ?? ''} free questions` : "You've used all your questions";
+  return isFreeAllowance(usage)
+    ? `You've used your ${usage.limit ?? ''} free questions`
+    : "You've used all your questions";
 }
 
 export interface ResetTime {
@@ -57,7 +66,11 @@ export interface ResetTime {
  * When a daily allowance starts again. The server gives an instant (next UTC midnight);
  * the student reads it in their own time zone. `locale` and `timeZone` are for tests.
  */
-export function formatReset(resetsAt: string, now = new Date(), options: { locale?: string; timeZone?: string } = {}): ResetTime {
+export function formatReset(
+  resetsAt: string,
+  now = new Date(),
+  options: { locale?: string; timeZone?: string } = {},
+): ResetTime {
   const at = new Date(resetsAt);
   const clock = new Intl.DateTimeFormat(options.locale, {
     hour: 'numeric',
@@ -68,10 +81,13 @@ export function formatReset(resetsAt: string, now = new Date(), options: { local
   const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
   const minutes = Math.max(0, (at.getTime() - now.getTime()) / 60_000);
   const text =
-    minutes < 1 ? 'in a moment'
-    : minutes < 60 ? relative.format(Math.round(minutes), 'minute')
-    : minutes < 48 * 60 ? relative.format(Math.round(minutes / 60), 'hour')
-    : relative.format(Math.round(minutes / (24 * 60)), 'day');
+    minutes < 1
+      ? 'in a moment'
+      : minutes < 60
+        ? relative.format(Math.round(minutes), 'minute')
+        : minutes < 48 * 60
+          ? relative.format(Math.round(minutes / 60), 'hour')
+          : relative.format(Math.round(minutes / (24 * 60)), 'day');
   return { clock, relative: text };
 }
 

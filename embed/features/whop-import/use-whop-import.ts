@@ -1,13 +1,22 @@
 import { useCallback, useState } from 'react';
 import type { ApiError } from '../../../shared/api-error';
-import { MAX_IMPORT_LESSONS, type WhopImportLessonResult, type WhopImportResult } from '../../../shared/schemas/whop-import';
+import {
+  MAX_IMPORT_LESSONS,
+  type WhopImportLessonResult,
+  type WhopImportResult,
+} from '../../../shared/schemas/whop-import';
 import { toApiError } from '../../lib/use-api-query';
 import { importWhopLessons } from './api/import-whop-lessons';
 
 export type ImportRun =
   | { status: 'idle' }
   | { status: 'running'; done: number; total: number }
-  | { status: 'finished'; results: WhopImportLessonResult[]; removed: WhopImportResult['removed']; error: ApiError | null };
+  | {
+      status: 'finished';
+      results: WhopImportLessonResult[];
+      removed: WhopImportResult['removed'];
+      error: ApiError | null;
+    };
 
 /** Sends the picked lessons course by course, in batches the server accepts, counting progress between them. */
 export function useWhopImport(onBatchDone: () => void) {

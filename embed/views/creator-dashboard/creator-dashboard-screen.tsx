@@ -1,26 +1,32 @@
 import { useCallback, useState } from 'react';
 import type { Tier, Viewer } from '../../../shared/schemas/viewer';
-import { LibraryPanel } from '../../features/library/components/library-panel';
-import { CourseOutlineEditor } from '../../features/lessons/components/course-outline-editor';
-import { MonthlyCostsPanel } from '../../features/library/components/monthly-costs-panel';
-import { NotificationSettingsCard } from '../../features/notifications/components/notification-settings-card';
-import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
-import { CorrectAnswer } from '../../features/notes/components/correct-answer';
-import { NotesPanel } from '../../features/notes/components/notes-panel';
-import { QuestionsPanel } from '../../features/questions/components/questions-panel';
+import { AssistantSettingsCard } from '../../features/assistant/components/assistant-settings-card';
+import { ActivityPanel } from '../../features/insights/components/activity-panel';
 import { ContentGapsPanel } from '../../features/insights/components/content-gaps-panel';
 import { TestBenchPanel } from '../../features/insights/components/test-bench-panel';
-import { ActivityPanel } from '../../features/insights/components/activity-panel';
-import { AssistantSettingsCard } from '../../features/assistant/components/assistant-settings-card';
+import { CourseOutlineEditor } from '../../features/lessons/components/course-outline-editor';
+import { LibraryPanel } from '../../features/library/components/library-panel';
+import { MonthlyCostsPanel } from '../../features/library/components/monthly-costs-panel';
+import { CorrectAnswer } from '../../features/notes/components/correct-answer';
+import { NotesPanel } from '../../features/notes/components/notes-panel';
+import { NotificationSettingsCard } from '../../features/notifications/components/notification-settings-card';
+import { PlanAndUsage } from '../../features/plans/components/plan-and-usage';
+import { QuestionsPanel } from '../../features/questions/components/questions-panel';
+import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { SystemStatusCard } from '../../features/system-status/components/system-status-card';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
-import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { WhopImportPanel } from '../../features/whop-import/components/whop-import-panel';
 import { Card } from '../../ui/card';
-import { DashboardTabs, tabId, tabPanelId, type DashboardTab } from './dashboard-tabs';
+import { type DashboardTab, DashboardTabs, tabId, tabPanelId } from './dashboard-tabs';
 
 /** The creator's dashboard for a signed-in admin of the company. */
-export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { viewer: Viewer; initialTab?: DashboardTab }) {
+export function CreatorDashboardScreen({
+  viewer,
+  initialTab = 'library',
+}: {
+  viewer: Viewer;
+  initialTab?: DashboardTab;
+}) {
   const [tab, setTab] = useState<DashboardTab>(initialTab);
   // The plan tab reads the tier again after an upgrade; the app bar follows it, since the
   // viewer (and its tier) is loaded only once per view.
@@ -39,8 +45,14 @@ export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { vie
       <DashboardTabs current={tab} onSelect={setTab} />
 
       <div className="dashboard-layout__body">
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs: a tab panel is focusable so keyboard users reach its content */}
-        <main className="dashboard-layout__main" id={tabPanelId(tab)} role="tabpanel" aria-labelledby={tabId(tab)} tabIndex={0}>
+        <main
+          className="dashboard-layout__main"
+          id={tabPanelId(tab)}
+          role="tabpanel"
+          aria-labelledby={tabId(tab)}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI-ARIA tabs: a tab panel is focusable so keyboard users reach its content
+          tabIndex={0}
+        >
           {/* Kept mounted on other tabs: leaving the library must not cancel uploads in flight. */}
           <div hidden={tab !== 'library'}>
             <LibraryPanel onOpenPlan={() => setTab('usage')} active={tab === 'library'} refreshSignal={imports} />
@@ -62,7 +74,11 @@ export function CreatorDashboardScreen({ viewer, initialTab = 'library' }: { vie
             <div className="stack">
               <Card title="Student questions">
                 <QuestionsPanel
-                  answerActions={(q) => (q.status === 'complete' ? <CorrectAnswer messageId={q.id} question={q.question} onSaved={onCorrected} /> : null)}
+                  answerActions={(q) =>
+                    q.status === 'complete' ? (
+                      <CorrectAnswer messageId={q.id} question={q.question} onSaved={onCorrected} />
+                    ) : null
+                  }
                 />
               </Card>
               <Card title="Creator's notes: what you taught the assistant">

@@ -2,8 +2,8 @@ import { SandboxEntryLink } from '../../features/sandbox/components/sandbox-entr
 import { SignInWithWhop } from '../../features/signin/components/sign-in-with-whop';
 import { useViewer } from '../../features/viewer/api/get-viewer';
 import { ViewerStatusScreen } from '../../features/viewer/components/viewer-status-screen';
-import { useViewContextHeaders } from '../../lib/view-context';
 import type { DashboardSection } from '../../lib/routes';
+import { useViewContextHeaders } from '../../lib/view-context';
 import { WhopIframeProvider } from '../../lib/whop-iframe';
 import { CreatorDashboardScreen } from './creator-dashboard-screen';
 

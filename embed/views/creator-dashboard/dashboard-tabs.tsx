@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useRef } from 'react';
 
 export const dashboardTabs = [
   { key: 'library', label: 'Library' },
@@ -28,11 +28,19 @@ export function DashboardTabs({ current, onSelect }: { current: DashboardTab; on
     const index = dashboardTabs.findIndex((tab) => tab.key === current);
     const last = dashboardTabs.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
-      : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : null;
+      event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
     const tab = next === null ? undefined : dashboardTabs[next];
     if (!tab) return;
     event.preventDefault();

@@ -6,7 +6,8 @@ import { Skeleton } from '../../ui/skeleton';
 /** The plans as the server holds them (tier_configurations), so this page never disagrees with checkout. */
 export function DiscoverPlans() {
   const plans = usePublicPlans();
-  if (plans.status === 'error') return <ErrorNotice error={plans.error} title="Could not load the plans" onRetry={plans.retry} />;
+  if (plans.status === 'error')
+    return <ErrorNotice error={plans.error} title="Could not load the plans" onRetry={plans.retry} />;
   if (!plans.data) return <Skeleton lines={4} label="Loading the plans" />;
   return (
     <ul className="discover-plans" aria-label="Plans">

@@ -1,5 +1,5 @@
-import { ChronosMark } from '../../ui/chronos-mark';
 import { Card } from '../../ui/card';
+import { ChronosMark } from '../../ui/chronos-mark';
 import { DiscoverPlans } from './discover-plans';
 import { DiscoverScreens } from './discover-screens';
 import './discover.css';
@@ -59,7 +59,9 @@ export function DiscoverView() {
         <h2 id="discover-plans" className="discover__heading">
           Plans
         </h2>
-        <p className="page__lead">Billed monthly through Whop. Limits are per creator; questions are counted per student.</p>
+        <p className="page__lead">
+          Billed monthly through Whop. Limits are per creator; questions are counted per student.
+        </p>
         <DiscoverPlans />
       </section>
       <section className="discover__section" aria-labelledby="discover-install">

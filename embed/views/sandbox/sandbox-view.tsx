@@ -11,7 +11,8 @@ import { Spinner } from '../../ui/spinner';
 import { SandboxOff } from './sandbox-off';
 import './sandbox.css';
 
-export const SANDBOX_BANNER = 'Local Whop sandbox — tokens are signed by a development key this server trusts only in sandbox mode.';
+export const SANDBOX_BANNER =
+  'Local Whop sandbox — tokens are signed by a development key this server trusts only in sandbox mode.';
 
 /**
  * `/sandbox`: a simplified Whop around the app, for local development. Pick a demo person
@@ -78,7 +79,10 @@ export function SandboxView() {
         {persona && community ? (
           <SandboxFrames persona={persona} community={community} />
         ) : (
-          <EmptyState title="Nothing to open" description="The sandbox has no demo people or community. Check the server's sandbox seed." />
+          <EmptyState
+            title="Nothing to open"
+            description="The sandbox has no demo people or community. Check the server's sandbox seed."
+          />
         )}
         <SandboxNotifications />
       </main>

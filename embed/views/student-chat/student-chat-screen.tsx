@@ -1,8 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Viewer } from '../../../shared/schemas/viewer';
-import { ChatEmptyState } from '../../features/chat/components/chat-empty-state';
 import { useStarterQuestions } from '../../features/chat/api/get-starter-questions';
 import type { HeldSource } from '../../features/chat/chat-entry';
+import { ChatEmptyState } from '../../features/chat/components/chat-empty-state';
 import { Composer } from '../../features/chat/components/composer';
 import { JumpToLatest } from '../../features/chat/components/jump-to-latest';
 import { MessageList } from '../../features/chat/components/message-list';
@@ -11,13 +11,13 @@ import { useChatStream } from '../../features/chat/use-chat-stream';
 import { useFollowLatest } from '../../features/chat/use-follow-latest';
 import { PlaybackCache } from '../../features/player/api/get-video-playback';
 import { PlayerPlaceholder } from '../../features/player/components/player-placeholder';
+import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { LimitModal } from '../../features/usage/components/limit-modal';
 import { LimitNotice } from '../../features/usage/components/limit-notice';
 import { UsageCounter } from '../../features/usage/components/usage-counter';
 import { useChatAllowance } from '../../features/usage/use-chat-allowance';
 import { CreatorPreviewNote } from '../../features/viewer/components/creator-preview-note';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
-import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { ErrorNotice } from '../../ui/error-notice';
 import { HistoryToggle } from './history-toggle';
 import { StudentNav } from './student-nav';
@@ -28,7 +28,9 @@ import './student-chat.css';
  * (≈ 1 KB gzip less in the chat's first download, `npm run bench embed`). The limit modal stays:
  * splitting it out made the build share more chunks and saved nothing.
  */
-const PlayerPanel = lazy(() => import('../../features/player/components/player-panel').then((m) => ({ default: m.PlayerPanel })));
+const PlayerPanel = lazy(() =>
+  import('../../features/player/components/player-panel').then((m) => ({ default: m.PlayerPanel })),
+);
 
 export const ANSWERING = 'Answering… Stop it to ask something else.';
 
@@ -43,7 +45,9 @@ export const ANSWERING = 'Answering… Stop it to ask something else.';
 export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   const [draft, setDraft] = useState('');
   // `request` counts openings, so a second click on the same citation seeks back to it.
-  const [openSource, setOpenSource] = useState<{ source: HeldSource & { videoId: string }; request: number } | undefined>(undefined);
+  const [openSource, setOpenSource] = useState<
+    { source: HeldSource & { videoId: string }; request: number } | undefined
+  >(undefined);
   // Playback links per video for this screen's lifetime: reopening a video does not refetch it.
   const [playbackCache] = useState(() => new PlaybackCache());
   const [sessionsVersion, setSessionsVersion] = useState(0);
@@ -102,7 +106,11 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
         compact
         actions={
           <>
-            <HistoryToggle buttonRef={historyToggleRef} open={historyOpen} onToggle={() => setHistoryOpen((open) => !open)} />
+            <HistoryToggle
+              buttonRef={historyToggleRef}
+              open={historyOpen}
+              onToggle={() => setHistoryOpen((open) => !open)}
+            />
             <SignOutButton />
           </>
         }
@@ -137,12 +145,24 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
 
         <main ref={scroller} className="chat-screen__messages" aria-label="Conversation" onScroll={latest.onScroll}>
           {chat.loadError ? (
-            <ErrorNotice error={chat.loadError} title="Could not open the conversation" onRetry={chat.sessionId ? () => openConversation(chat.sessionId!) : undefined} />
+            <ErrorNotice
+              error={chat.loadError}
+              title="Could not open the conversation"
+              onRetry={chat.sessionId ? () => openConversation(chat.sessionId!) : undefined}
+            />
           ) : null}
           {chat.entries.length === 0 && !chat.loadError ? (
-            <ChatEmptyState starters={starters} onPickQuestion={(question) => (ask(question), focusComposer())} disabled={busy} />
+            <ChatEmptyState
+              starters={starters}
+              onPickQuestion={(question) => (ask(question), focusComposer())}
+              disabled={busy}
+            />
           ) : (
-            <MessageList chat={chat} onOpenSource={openCitation} onRetry={(key) => allowance.tryToAsk() && (latest.follow(), chat.retry(key))} />
+            <MessageList
+              chat={chat}
+              onOpenSource={openCitation}
+              onRetry={(key) => allowance.tryToAsk() && (latest.follow(), chat.retry(key))}
+            />
           )}
         </main>
         {!latest.following && chat.entries.length > 0 ? (
@@ -186,7 +206,12 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
       </div>
 
       {allowance.limitOpen && allowance.usage.data ? (
-        <LimitModal usage={allowance.usage.data} creatorName={viewer.creator.name} role={viewer.role} onClose={allowance.closeLimit} />
+        <LimitModal
+          usage={allowance.usage.data}
+          creatorName={viewer.creator.name}
+          role={viewer.role}
+          onClose={allowance.closeLimit}
+        />
       ) : null}
     </div>
   );

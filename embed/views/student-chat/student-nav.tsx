@@ -13,7 +13,12 @@ export function StudentNav({ experienceId, current }: { experienceId: string; cu
   return (
     <nav className="student-nav" aria-label="Course">
       {items.map((item) => (
-        <Link key={item.page} href={item.href} className="student-nav__link" aria-current={item.page === current ? 'page' : undefined}>
+        <Link
+          key={item.page}
+          href={item.href}
+          className="student-nav__link"
+          aria-current={item.page === current ? 'page' : undefined}
+        >
           {item.label}
         </Link>
       ))}

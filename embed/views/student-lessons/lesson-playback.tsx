@@ -27,7 +27,10 @@ export function LessonPlayback({
   if (state.status === 'loading') return <Spinner label="Loading the video" />;
   if (state.status === 'error') return <PlaybackProblem error={state.error} onRetry={retry} />;
   const url = state.playback.url;
-  if (!url) return <Notice title="This lesson has no video file">Read its transcript: pick a line to ask about that moment.</Notice>;
+  if (!url)
+    return (
+      <Notice title="This lesson has no video file">Read its transcript: pick a line to ask about that moment.</Notice>
+    );
   if (failed) return <PlaybackProblem onRetry={() => (setFailed(false), retry())} />;
   return (
     <LessonMedia

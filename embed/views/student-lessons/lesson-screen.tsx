@@ -6,11 +6,10 @@ import { MessageList } from '../../features/chat/components/message-list';
 import { useChatStream } from '../../features/chat/use-chat-stream';
 import { useLesson } from '../../features/lessons/api/get-lesson';
 import { AskAboutMoment } from '../../features/lessons/components/ask-about-moment';
-import { LessonPlayback } from './lesson-playback';
+import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { SyncedTranscript } from '../../features/transcript/synced-transcript';
 import { LimitModal } from '../../features/usage/components/limit-modal';
 import { useChatAllowance } from '../../features/usage/use-chat-allowance';
-import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { navigate } from '../../lib/history';
 import { lessonPath, lessonsPath } from '../../lib/routes';
@@ -19,6 +18,7 @@ import { Link } from '../../ui/link';
 import { Notice } from '../../ui/notice';
 import { Skeleton } from '../../ui/skeleton';
 import { StudentNav } from '../student-chat/student-nav';
+import { LessonPlayback } from './lesson-playback';
 
 export const ANSWERING_MOMENT = 'Answering… Stop it to ask something else.';
 
@@ -52,13 +52,25 @@ export function LessonScreen({ viewer, experienceId, videoId, startSeconds }: Le
           )
         ) : null}
         {lesson.status === 'loading' ? <Skeleton lines={6} label="Loading the lesson" /> : null}
-        {lesson.status === 'success' ? <LessonPage viewer={viewer} experienceId={experienceId} lesson={lesson.data} startSeconds={startSeconds} /> : null}
+        {lesson.status === 'success' ? (
+          <LessonPage viewer={viewer} experienceId={experienceId} lesson={lesson.data} startSeconds={startSeconds} />
+        ) : null}
       </main>
     </div>
   );
 }
 
-function LessonPage({ viewer, experienceId, lesson, startSeconds }: { viewer: Viewer; experienceId: string; lesson: LessonDetail; startSeconds: number }) {
+function LessonPage({
+  viewer,
+  experienceId,
+  lesson,
+  startSeconds,
+}: {
+  viewer: Viewer;
+  experienceId: string;
+  lesson: LessonDetail;
+  startSeconds: number;
+}) {
   const [time, setTime] = useState(startSeconds);
   // `request` counts seeks, so picking the same line twice seeks back to it; opening the page does not autoplay.
   const [seek, setSeek] = useState({ seconds: startSeconds, request: 0, play: false });
@@ -101,7 +113,9 @@ function LessonPage({ viewer, experienceId, lesson, startSeconds }: { viewer: Vi
           {lesson.hasMedia ? (
             <LessonPlayback lesson={lesson} seek={seek} onTime={setTime} />
           ) : (
-            <Notice title="This lesson has no video file">Read its transcript: pick a line to ask about that moment.</Notice>
+            <Notice title="This lesson has no video file">
+              Read its transcript: pick a line to ask about that moment.
+            </Notice>
           )}
           <AskAboutMoment
             seconds={Math.floor(time)}
@@ -119,11 +133,22 @@ function LessonPage({ viewer, experienceId, lesson, startSeconds }: { viewer: Vi
           <h2 id="lesson-transcript-title" className="lessons__heading">
             Transcript
           </h2>
-          <SyncedTranscript cues={lesson.transcript} currentTime={time} onSeek={seekTo} label={`Transcript of ${lesson.title}`} {...(cited ? { highlight: cited } : {})} />
+          <SyncedTranscript
+            cues={lesson.transcript}
+            currentTime={time}
+            onSeek={seekTo}
+            label={`Transcript of ${lesson.title}`}
+            {...(cited ? { highlight: cited } : {})}
+          />
         </section>
       </div>
       {allowance.limitOpen && allowance.usage.data ? (
-        <LimitModal usage={allowance.usage.data} creatorName={viewer.creator.name} role={viewer.role} onClose={allowance.closeLimit} />
+        <LimitModal
+          usage={allowance.usage.data}
+          creatorName={viewer.creator.name}
+          role={viewer.role}
+          onClose={allowance.closeLimit}
+        />
       ) : null}
     </article>
   );

@@ -12,7 +12,15 @@ import { Skeleton } from '../../ui/skeleton';
 import { StudentNav } from '../student-chat/student-nav';
 
 /** The course's lessons in the creator's order, and a search across every transcript. */
-export function LessonsScreen({ viewer, experienceId, query }: { viewer: Viewer; experienceId: string; query: string }) {
+export function LessonsScreen({
+  viewer,
+  experienceId,
+  query,
+}: {
+  viewer: Viewer;
+  experienceId: string;
+  query: string;
+}) {
   const lessons = useLessons();
   return (
     <div className="lessons-layout">
@@ -29,10 +37,15 @@ export function LessonsScreen({ viewer, experienceId, query }: { viewer: Viewer;
           <h2 id="lessons-list-title" className="lessons__heading">
             All lessons
           </h2>
-          {lessons.status === 'error' ? <ErrorNotice error={lessons.error} title="Could not load the lessons" onRetry={lessons.retry} /> : null}
+          {lessons.status === 'error' ? (
+            <ErrorNotice error={lessons.error} title="Could not load the lessons" onRetry={lessons.retry} />
+          ) : null}
           {lessons.status === 'loading' && !lessons.data ? <Skeleton lines={4} label="Loading the lessons" /> : null}
           {lessons.data && lessons.data.lessons.length === 0 ? (
-            <EmptyState title="No lessons yet" description="Lessons appear here once the creator has added them and they are ready." />
+            <EmptyState
+              title="No lessons yet"
+              description="Lessons appear here once the creator has added them and they are ready."
+            />
           ) : null}
           {lessons.data && lessons.data.lessons.length > 0 ? (
             <LessonList list={lessons.data} lessonHref={(id) => lessonPath(experienceId, id)} />

@@ -15,14 +15,27 @@ export function StudentLessonsView({ experienceId, videoId }: { experienceId: st
   const { search } = useLocation();
 
   if (viewer.status !== 'success') {
-    return <ViewerStatusScreen view="experience" error={viewer.error} onRetry={viewer.retry} signInHelp={<SandboxEntryLink />} />;
+    return (
+      <ViewerStatusScreen
+        view="experience"
+        error={viewer.error}
+        onRetry={viewer.retry}
+        signInHelp={<SandboxEntryLink />}
+      />
+    );
   }
   const query = new URLSearchParams(search).get('q')?.trim() ?? '';
   return (
     <WhopIframeProvider appId={viewer.data.appId}>
       {videoId ? (
         // Keyed by the second too: a search hit or citation into this lesson opens it afresh there.
-        <LessonScreen key={`${videoId}@${startSecondOf(search)}`} viewer={viewer.data} experienceId={experienceId} videoId={videoId} startSeconds={startSecondOf(search)} />
+        <LessonScreen
+          key={`${videoId}@${startSecondOf(search)}`}
+          viewer={viewer.data}
+          experienceId={experienceId}
+          videoId={videoId}
+          startSeconds={startSecondOf(search)}
+        />
       ) : (
         <LessonsScreen viewer={viewer.data} experienceId={experienceId} query={query} />
       )}

@@ -16,10 +16,15 @@ export interface AnthropicAnswererOptions {
   retry?: RetryOptions;
 }
 
-type Usage = { input_tokens?: number | null; cache_creation_input_tokens?: number | null; cache_read_input_tokens?: number | null };
+type Usage = {
+  input_tokens?: number | null;
+  cache_creation_input_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+};
 
 /** Cached prompt tokens are still prompt tokens: count them, or cost records undercount. */
-const inputTokensOf = (u: Usage) => (u.input_tokens ?? 0) + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);
+const inputTokensOf = (u: Usage) =>
+  (u.input_tokens ?? 0) + (u.cache_creation_input_tokens ?? 0) + (u.cache_read_input_tokens ?? 0);
 
 /** Maps the Messages streaming events to answer events; usage comes from message_start and message_delta. */
 async function* messageEvents(
@@ -63,7 +68,11 @@ export function createAnthropicAnswerer(options: AnthropicAnswererOptions): Answ
     stream(input, signal) {
       const prompt = buildAnswerPrompt(input);
       const body = { model: options.model, max_tokens: maxTokens, system: prompt.system, messages: prompt.messages };
-      return streamWithRetries((abort) => messageEvents(client, body, abort), { provider, retry: options.retry, signal });
+      return streamWithRetries((abort) => messageEvents(client, body, abort), {
+        provider,
+        retry: options.retry,
+        signal,
+      });
     },
     async complete(request: CompletionRequest, signal): Promise<Completion> {
       const message = await callWithRetries(

@@ -61,7 +61,12 @@ export function candidatesOf(input: AnswerInput): Candidate[] {
       const found = segmentWords.length ? locateQuote(text, segmentWords, from) : null;
       if (found) from = found.wordIndex + 1;
       return {
-        n: source.n, position, text, stems: stems[position]!, topic, wordCount: words(text).length,
+        n: source.n,
+        position,
+        text,
+        stems: stems[position]!,
+        topic,
+        wordCount: words(text).length,
         startSeconds: found ? segments[found.segment]!.startSeconds : null,
       };
     });

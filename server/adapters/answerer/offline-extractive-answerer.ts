@@ -1,7 +1,7 @@
 import { contentStems, stemWord, words } from '../../domain/chat/content-words';
 import { combineWithEarlierTerms, LEANING_WORDS, looksLikeFollowUp } from '../../domain/chat/rewrite-follow-up';
-import type { AnswerInput, Answerer, QuotedMoment } from '../../ports/answerer';
-import { candidatesOf, type Candidate } from './extractive-candidates';
+import type { Answerer, AnswerInput, QuotedMoment } from '../../ports/answerer';
+import { type Candidate, candidatesOf } from './extractive-candidates';
 
 /**
  * The answerer of `npm start` without keys: no model, it quotes the transcript
@@ -14,7 +14,8 @@ export const OFFLINE_LEAD_IN = "Here's what the course videos say:";
  * Guide mode (the creator's teaching mode): the offline answerer cannot write hints, it
  * quotes; so it says honestly that these are the moments to work from, not a worked answer.
  */
-export const OFFLINE_GUIDE_LEAD_IN = 'A hint rather than the answer: rewatch these moments and try working it out from them:';
+export const OFFLINE_GUIDE_LEAD_IN =
+  'A hint rather than the answer: rewatch these moments and try working it out from them:';
 export const OFFLINE_NOT_COVERED =
   "The course videos don't seem to cover this. Try asking about a topic from the lessons, or rephrase your question.";
 
@@ -48,10 +49,22 @@ const WEAK = new Set(
  * holding one counts as saying a word of the question (stems as `contentStems` makes them).
  */
 const ANSWER_KINDS = [
-  { asks: /\bhow long\b|\bhow much time\b/i, frame: 'long time take', cues: 'seconds minutes hours days weeks months years overnight' },
+  {
+    asks: /\bhow long\b|\bhow much time\b/i,
+    frame: 'long time take',
+    cues: 'seconds minutes hours days weeks months years overnight',
+  },
   { asks: /\bhow often\b|\bhow many times\b/i, frame: 'often many times', cues: 'daily twice every week day hour' },
-  { asks: /\bhow (?:hot|warm|cold)\b|\btemperature\b/i, frame: 'hot warm cold temperature', cues: 'degrees celsius fahrenheit' },
-].map((kind) => ({ asks: kind.asks, frame: kind.frame.split(' ').map(stemWord), cues: kind.cues.split(' ').map(stemWord) }));
+  {
+    asks: /\bhow (?:hot|warm|cold)\b|\btemperature\b/i,
+    frame: 'hot warm cold temperature',
+    cues: 'degrees celsius fahrenheit',
+  },
+].map((kind) => ({
+  asks: kind.asks,
+  frame: kind.frame.split(' ').map(stemWord),
+  cues: kind.cues.split(' ').map(stemWord),
+}));
 /** What a sentence holding the kind of answer asked for is worth, like one rare question word. */
 const CUE_WEIGHT = 1.5;
 
@@ -134,7 +147,8 @@ function scoreAlone(candidates: Candidate[], wanted: Wanted): Scored[] {
   const needed = Math.min(2, all.length + Math.min(1, wanted.cues.size));
   const df = (stem: string) => candidates.filter((c) => c.stems.has(stem)).length;
   // Rarer words say more: a term in every sentence of the sources barely tells them apart.
-  const weight = (stem: string) => (1 + Math.log(candidates.length / Math.max(1, df(stem)))) * (wanted.own.has(stem) ? 1 : CARRIED_WEIGHT);
+  const weight = (stem: string) =>
+    (1 + Math.log(candidates.length / Math.max(1, df(stem)))) * (wanted.own.has(stem) ? 1 : CARRIED_WEIGHT);
   return candidates.map((c) => {
     const said = all.filter((stem) => c.stems.has(stem));
     const implied = all.filter((stem) => !c.stems.has(stem) && c.topic.has(stem));
@@ -196,7 +210,8 @@ function pick(input: AnswerInput): Candidate[] {
   const wanted = questionStems(input);
   let scored = score(candidatesOf(input), wanted);
   // "what about rye?": a follow-up's own subject must be in the sentence; the earlier topic alone does not answer it.
-  if (wanted.followUp && [...wanted.own].some((stem) => !WEAK.has(stem))) scored = scored.filter((s) => s.saysStrongOwn);
+  if (wanted.followUp && [...wanted.own].some((stem) => !WEAK.has(stem)))
+    scored = scored.filter((s) => s.saysStrongOwn);
   const given = givenBefore(input);
   // One word is enough only for a short question, where it is half of what is asked: in a longer one a
   // single shared word ("two", "cause") is chance, and "not covered" is the honest answer.

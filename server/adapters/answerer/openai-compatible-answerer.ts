@@ -58,7 +58,11 @@ async function* completionEvents(client: OpenAI, body: ChatParams, signal: Abort
 
 export function createOpenAiCompatibleAnswerer(options: OpenAiCompatibleAnswererOptions): Answerer {
   // Local servers (Ollama, vLLM) ignore the key, but the SDK wants one.
-  const client = createOpenAiClient({ apiKey: options.apiKey ?? 'not-needed', baseURL: options.baseURL, timeoutMs: options.timeoutMs ?? 60_000 });
+  const client = createOpenAiClient({
+    apiKey: options.apiKey ?? 'not-needed',
+    baseURL: options.baseURL,
+    timeoutMs: options.timeoutMs ?? 60_000,
+  });
   const provider = options.baseURL ? `The model server at ${new URL(options.baseURL).host}` : 'OpenAI';
   const maxTokens = options.maxTokens ?? 1024;
 
@@ -72,7 +76,11 @@ export function createOpenAiCompatibleAnswerer(options: OpenAiCompatibleAnswerer
         messages: toMessages(prompt.system, prompt.messages),
         ...tokenLimit(options.baseURL, maxTokens),
       };
-      return streamWithRetries((abort) => completionEvents(client, body, abort), { provider, retry: options.retry, signal });
+      return streamWithRetries((abort) => completionEvents(client, body, abort), {
+        provider,
+        retry: options.retry,
+        signal,
+      });
     },
     async complete(request: CompletionRequest, signal): Promise<Completion> {
       const body: ChatParams = {

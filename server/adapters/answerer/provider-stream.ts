@@ -1,10 +1,10 @@
 import {
-  AnswerFailedError,
-  AnswerInterruptedError,
   type AbortSignalLike,
   type AnswerEvent,
+  AnswerFailedError,
+  AnswerInterruptedError,
 } from '../../ports/answerer';
-import { parseRetryAfter, RETRYABLE_STATUSES, RetryableError, withRetries, type RetryOptions } from '../http/retry';
+import { parseRetryAfter, RETRYABLE_STATUSES, RetryableError, type RetryOptions, withRetries } from '../http/retry';
 
 /**
  * Retry policy shared by the model-backed answerers. The SDKs' own retries are
@@ -16,7 +16,13 @@ import { parseRetryAfter, RETRYABLE_STATUSES, RetryableError, withRetries, type 
 /** Anthropic's 529 "overloaded" joins the usual transient statuses. */
 export const ANSWER_RETRYABLE_STATUSES = new Set([...RETRYABLE_STATUSES, 529]);
 /** Error types providers send inside a stream, where there is no HTTP status, that are worth another try. */
-const TRANSIENT_STREAM_ERRORS = new Set(['overloaded_error', 'api_error', 'rate_limit_error', 'server_error', 'timeout_error']);
+const TRANSIENT_STREAM_ERRORS = new Set([
+  'overloaded_error',
+  'api_error',
+  'rate_limit_error',
+  'server_error',
+  'timeout_error',
+]);
 /**
  * A student is waiting: two retries (≈1 s, then ≈2 s) rather than the three of
  * background jobs, so a dead provider fails within seconds, not a quarter minute.
@@ -113,7 +119,8 @@ export async function* streamWithRetries(
       yield event;
     }
     try {
-      for (let next = await events.next(); !next.done && !abort.signal.aborted; next = await events.next()) yield next.value;
+      for (let next = await events.next(); !next.done && !abort.signal.aborted; next = await events.next())
+        yield next.value;
     } catch (err) {
       if (abort.signal.aborted) return;
       throw new AnswerInterruptedError(`${options.provider} stopped mid-answer: ${messageOf(err)}`, { cause: err });
@@ -128,7 +135,10 @@ export async function* streamWithRetries(
 }
 
 /** One non-streamed call under the same policy (used for query rewriting). */
-export async function callWithRetries<T>(call: (signal: AbortSignal) => Promise<T>, options: ProviderCallOptions): Promise<T> {
+export async function callWithRetries<T>(
+  call: (signal: AbortSignal) => Promise<T>,
+  options: ProviderCallOptions,
+): Promise<T> {
   const abort = followSignal(options.signal);
   try {
     return await withRetries(

@@ -1,6 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { AUDIO_PART_EXTENSION, AUDIO_PART_SECONDS, MAX_AUDIO_PART_BYTES, audioPartFfmpegArgs, parseSegmentList } from '../../../shared/audio-parts';
+import {
+  AUDIO_PART_EXTENSION,
+  AUDIO_PART_SECONDS,
+  audioPartFfmpegArgs,
+  MAX_AUDIO_PART_BYTES,
+  parseSegmentList,
+} from '../../../shared/audio-parts';
 import { AudioExtractionError, type AudioExtractor, type ExtractedAudioPart } from '../../ports/audio-extractor';
 import { describeSource, extractionFailure, sourceInput } from './ffmpeg-failure';
 import { AUDIO_PART_FORMAT_WHITELIST, notMediaError } from './media-formats';
@@ -37,24 +43,37 @@ export function createFfmpegAudioExtractor(options: FfmpegAudioExtractorOptions 
     name: 'system-ffmpeg',
     async extract(source, extractOptions = {}) {
       const partSeconds = extractOptions.partSeconds ?? AUDIO_PART_SECONDS;
-      if (!Number.isFinite(partSeconds) || partSeconds <= 0) throw new RangeError(`partSeconds must be a positive number of seconds, got ${partSeconds}`);
+      if (!Number.isFinite(partSeconds) || partSeconds <= 0)
+        throw new RangeError(`partSeconds must be a positive number of seconds, got ${partSeconds}`);
       const signal = extractOptions.signal;
       const label = describeSource(source);
 
       const folder = await createWorkingFolder(options.tempDir, 'path' in source ? source.path : null);
       try {
         const { dir, inputName } = folder;
-        const probe = await probeMedia(ffprobePath, source, { ioTimeoutSeconds, cwd: dir, inputName, ...(signal ? { signal } : {}) });
+        const probe = await probeMedia(ffprobePath, source, {
+          ioTimeoutSeconds,
+          cwd: dir,
+          inputName,
+          ...(signal ? { signal } : {}),
+        });
         if (!probe.hasAudio) {
-          throw new AudioExtractionError(`${label} has no audio track, so there is nothing to transcribe; add captions for it instead`);
+          throw new AudioExtractionError(
+            `${label} has no audio track, so there is nothing to transcribe; add captions for it instead`,
+          );
         }
         const input = sourceInput(source, inputName);
         const listFile = join(dir, 'parts.csv');
         const args = [
-          '-hide_banner', '-nostdin', '-v', 'error',
+          '-hide_banner',
+          '-nostdin',
+          '-v',
+          'error',
           ...mediaInputArgs(source, ioTimeoutSeconds, probe.demuxer),
-          '-f', probe.demuxer,
-          '-i', input,
+          '-f',
+          probe.demuxer,
+          '-i',
+          input,
           ...audioPartFfmpegArgs(join(dir, `part-%03d.${AUDIO_PART_EXTENSION}`), listFile, partSeconds),
         ];
         const result = await runProcess(ffmpegPath, args, { cwd: dir, ...(signal ? { signal } : {}) });
@@ -66,7 +85,9 @@ export function createFfmpegAudioExtractor(options: FfmpegAudioExtractorOptions 
           timings.map(async (timing, seq): Promise<ExtractedAudioPart> => {
             const file = await readFile(join(dir, basename(timing.fileName)));
             if (file.byteLength > MAX_AUDIO_PART_BYTES) {
-              throw new AudioExtractionError(`Audio part ${seq} of ${label} is ${file.byteLength} bytes, over the ${MAX_AUDIO_PART_BYTES}-byte limit; use shorter parts`);
+              throw new AudioExtractionError(
+                `Audio part ${seq} of ${label} is ${file.byteLength} bytes, over the ${MAX_AUDIO_PART_BYTES}-byte limit; use shorter parts`,
+              );
             }
             return {
               seq,
@@ -89,13 +110,17 @@ export function createFfmpegAudioExtractor(options: FfmpegAudioExtractorOptions 
       try {
         const inputName = `part.${AUDIO_PART_EXTENSION}`;
         await writeFile(join(folder.dir, inputName), bytes);
-        const probe = await probeMedia(ffprobePath, { path: inputName }, {
-          ioTimeoutSeconds,
-          cwd: folder.dir,
-          inputName,
-          formatWhitelist: AUDIO_PART_FORMAT_WHITELIST,
-          ...(checkOptions.signal ? { signal: checkOptions.signal } : {}),
-        });
+        const probe = await probeMedia(
+          ffprobePath,
+          { path: inputName },
+          {
+            ioTimeoutSeconds,
+            cwd: folder.dir,
+            inputName,
+            formatWhitelist: AUDIO_PART_FORMAT_WHITELIST,
+            ...(checkOptions.signal ? { signal: checkOptions.signal } : {}),
+          },
+        );
         if (!probe.hasAudio || probe.audioCodecs.some((codec) => codec !== 'mp3')) throw notMediaError();
       } finally {
         await folder.remove();

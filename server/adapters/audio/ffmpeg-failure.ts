@@ -9,7 +9,8 @@ export type MediaSource = { path: string } | { url: string };
  * name in the working folder (see working-folder.ts), through the `file:` protocol
  * so that no name (`-`, `concat:…`, `subfile:…`) is read as anything but a file.
  */
-export const sourceInput = (source: MediaSource, inputName: string | null): string => ('path' in source ? `file:${inputName ?? 'input'}` : source.url);
+export const sourceInput = (source: MediaSource, inputName: string | null): string =>
+  'path' in source ? `file:${inputName ?? 'input'}` : source.url;
 
 /**
  * How a source is named in messages and logs: a file by its name, a URL without its
@@ -31,7 +32,12 @@ export function ffmpegReason(stderrTail: string, source: MediaSource, input: str
   const lines = stderrTail
     .split(/\r?\n/)
     .map((line) => line.split(input).join(label))
-    .map((line) => line.replace(/^\[[^\]]*@ 0x[0-9a-f]+\]\s*/i, '').replace(/\?[^\s:]*=[^\s:]*/g, '').trim())
+    .map((line) =>
+      line
+        .replace(/^\[[^\]]*@ 0x[0-9a-f]+\]\s*/i, '')
+        .replace(/\?[^\s:]*=[^\s:]*/g, '')
+        .trim(),
+    )
     .filter(Boolean);
   const last = lines.at(-1) ?? 'ffmpeg stopped without saying why';
   // ffmpeg starts most input errors with the input's name, which the caller already says.
@@ -39,7 +45,8 @@ export function ffmpegReason(stderrTail: string, source: MediaSource, input: str
 }
 
 /** Failures of reaching a remote source that another attempt may not meet. */
-const TRANSIENT = /Server returned 5\d\d|Connection (refused|reset|timed out)|Network is unreachable|Operation timed out|I\/O error|Temporary failure in name resolution/i;
+const TRANSIENT =
+  /Server returned 5\d\d|Connection (refused|reset|timed out)|Network is unreachable|Operation timed out|I\/O error|Temporary failure in name resolution/i;
 
 /**
  * An AudioExtractionError when the media itself is the problem (not media we take,

@@ -28,6 +28,9 @@ export async function findExecutable(name: string, searchPath: string): Promise<
  * extracted in the browser, or captions), rather than refusing to start.
  */
 export async function findFfmpeg(searchPath: string = process.env.PATH ?? ''): Promise<FfmpegTools | null> {
-  const [ffmpegPath, ffprobePath] = await Promise.all([findExecutable('ffmpeg', searchPath), findExecutable('ffprobe', searchPath)]);
+  const [ffmpegPath, ffprobePath] = await Promise.all([
+    findExecutable('ffmpeg', searchPath),
+    findExecutable('ffprobe', searchPath),
+  ]);
   return ffmpegPath && ffprobePath ? { ffmpegPath, ffprobePath } : null;
 }

@@ -26,7 +26,8 @@ export const AUDIO_PART_FORMAT_WHITELIST = 'mp3';
 export const NOT_MEDIA_REASON =
   'This file is not a video or audio file we can read. Upload it as MP4, MOV, M4A, WebM, MKV, MP3, WAV, OGG, FLAC or AAC, or add captions for it.';
 
-export const notMediaError = (cause?: unknown) => new AudioExtractionError(NOT_MEDIA_REASON, cause === undefined ? undefined : { cause });
+export const notMediaError = (cause?: unknown) =>
+  new AudioExtractionError(NOT_MEDIA_REASON, cause === undefined ? undefined : { cause });
 
 /** The demuxer to force for a probed `format_name`, or the refusal. */
 export function demuxerFor(formatName: string | undefined, whitelist: string = MEDIA_FORMAT_WHITELIST): string {
@@ -36,4 +37,5 @@ export function demuxerFor(formatName: string | undefined, whitelist: string = M
 }
 
 /** ffmpeg's words for "refused by the whitelists" or "not media at all". */
-export const NOT_MEDIA_STDERR = /Format not on whitelist|Protocol '[^']*' not on whitelist|Invalid data found when processing input|moov atom not found|EBML header parsing failed|Unsafe file name/i;
+export const NOT_MEDIA_STDERR =
+  /Format not on whitelist|Protocol '[^']*' not on whitelist|Invalid data found when processing input|moov atom not found|EBML header parsing failed|Unsafe file name/i;

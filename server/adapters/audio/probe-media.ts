@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AbortSignalLike } from '../../ports/answerer';
-import { extractionFailure, sourceInput, type MediaSource } from './ffmpeg-failure';
+import { extractionFailure, type MediaSource, sourceInput } from './ffmpeg-failure';
 import { demuxerFor, MEDIA_FORMAT_WHITELIST, notMediaError } from './media-formats';
 import { runProcess } from './run-process';
 
@@ -25,8 +25,14 @@ const probeOutput = z.object({
  */
 export function remoteInputArgs(source: MediaSource, ioTimeoutSeconds: number): string[] {
   if (!('url' in source)) return [];
-  if (!/^https?:\/\//i.test(source.url)) throw new TypeError('Audio can only be extracted from http(s) URLs or local paths');
-  return ['-protocol_whitelist', 'http,https,tcp,tls,crypto', '-rw_timeout', String(Math.round(ioTimeoutSeconds * 1_000_000))];
+  if (!/^https?:\/\//i.test(source.url))
+    throw new TypeError('Audio can only be extracted from http(s) URLs or local paths');
+  return [
+    '-protocol_whitelist',
+    'http,https,tcp,tls,crypto',
+    '-rw_timeout',
+    String(Math.round(ioTimeoutSeconds * 1_000_000)),
+  ];
 }
 
 /**
@@ -46,15 +52,27 @@ export function mediaInputArgs(source: MediaSource, ioTimeoutSeconds: number, fo
 export async function probeMedia(
   ffprobePath: string,
   source: MediaSource,
-  options: { signal?: AbortSignalLike; ioTimeoutSeconds: number; cwd: string; inputName: string | null; formatWhitelist?: string },
+  options: {
+    signal?: AbortSignalLike;
+    ioTimeoutSeconds: number;
+    cwd: string;
+    inputName: string | null;
+    formatWhitelist?: string;
+  },
 ): Promise<MediaProbe> {
   const whitelist = options.formatWhitelist ?? MEDIA_FORMAT_WHITELIST;
   const input = sourceInput(source, options.inputName);
   const result = await runProcess(
     ffprobePath,
     [
-      '-v', 'error', ...mediaInputArgs(source, options.ioTimeoutSeconds, whitelist),
-      '-show_entries', 'format=duration,format_name:stream=codec_type,codec_name', '-of', 'json', input,
+      '-v',
+      'error',
+      ...mediaInputArgs(source, options.ioTimeoutSeconds, whitelist),
+      '-show_entries',
+      'format=duration,format_name:stream=codec_type,codec_name',
+      '-of',
+      'json',
+      input,
     ],
     { cwd: options.cwd, ...(options.signal === undefined ? {} : { signal: options.signal }) },
   );

@@ -27,11 +27,19 @@ const STDOUT_LIMIT_BYTES = 1024 * 1024;
  * otherwise ignore a polite SIGTERM until the read returns. `cwd` is where relative
  * names resolve: the media tools run in a folder holding only their one input.
  */
-export function runProcess(command: string, args: readonly string[], options: { signal?: AbortSignalLike; cwd?: string } = {}): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: { signal?: AbortSignalLike; cwd?: string } = {},
+): Promise<ProcessResult> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(new ProcessAbortedError(command));
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], shell: false, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      shell: false,
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
     let stdout = '';
     let stderr = '';
     let aborted = false;
@@ -49,7 +57,11 @@ export function runProcess(command: string, args: readonly string[], options: { 
     child.once('error', (err: NodeJS.ErrnoException) => {
       signal?.removeEventListener('abort', onAbort);
       // ENOENT here means the program itself is missing, not the media.
-      reject(err.code === 'ENOENT' ? new Error(`${command} is not installed or not on PATH (${err.message})`, { cause: err }) : err);
+      reject(
+        err.code === 'ENOENT'
+          ? new Error(`${command} is not installed or not on PATH (${err.message})`, { cause: err })
+          : err,
+      );
     });
     child.once('close', (code, exitSignal) => {
       signal?.removeEventListener('abort', onAbort);

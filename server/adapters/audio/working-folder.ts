@@ -21,7 +21,10 @@ export interface WorkingFolder {
  * cannot make ffmpeg read what it points to; the link is checked to be the very
  * file opened.
  */
-export async function createWorkingFolder(parent: string | undefined, sourcePath: string | null): Promise<WorkingFolder> {
+export async function createWorkingFolder(
+  parent: string | undefined,
+  sourcePath: string | null,
+): Promise<WorkingFolder> {
   const dir = await mkdtemp(join(parent ?? tmpdir(), 'chronos-audio-'));
   const remove = () => rm(dir, { recursive: true, force: true });
   if (sourcePath === null) return { dir, inputName: null, remove };
@@ -43,7 +46,11 @@ async function placeUpload(sourcePath: string, target: string): Promise<void> {
     handle = await open(sourcePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AudioExtractionError(`Could not extract audio from ${basename(sourcePath)}: No such file or directory`, { cause: err });
+    if (code === 'ENOENT')
+      throw new AudioExtractionError(
+        `Could not extract audio from ${basename(sourcePath)}: No such file or directory`,
+        { cause: err },
+      );
     if (code === 'ELOOP' || code === 'EMLINK') throw notMediaError(err); // a symlink
     throw err;
   }
@@ -59,7 +66,10 @@ async function placeUpload(sourcePath: string, target: string): Promise<void> {
       if (err instanceof AudioExtractionError) throw err;
       // EXDEV (another file system), EPERM (no hard links here): copy instead.
     }
-    await pipeline(createReadStream('', { fd: handle.fd, autoClose: false, start: 0 }), createWriteStream(target, { flags: 'wx' }));
+    await pipeline(
+      createReadStream('', { fd: handle.fd, autoClose: false, start: 0 }),
+      createWriteStream(target, { flags: 'wx' }),
+    );
   } finally {
     await handle.close();
   }

@@ -38,7 +38,10 @@ export interface BlobGrantSigner {
 
 export async function createBlobGrantSigner(secret: Uint8Array): Promise<BlobGrantSigner> {
   if (secret.length < 32) throw new Error('The blob grant secret must be at least 32 bytes.');
-  const key = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  const key = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+    'verify',
+  ]);
   return {
     async sign(grant) {
       const payload = toBase64Url(encoder.encode(JSON.stringify(grant)));
@@ -55,7 +58,12 @@ export async function createBlobGrantSigner(secret: Uint8Array): Promise<BlobGra
       if (!valid) return null;
       try {
         const grant = JSON.parse(new TextDecoder().decode(payloadBytes)) as BlobGrant;
-        if (typeof grant.key !== 'string' || (grant.op !== 'put' && grant.op !== 'get') || typeof grant.exp !== 'number') return null;
+        if (
+          typeof grant.key !== 'string' ||
+          (grant.op !== 'put' && grant.op !== 'get') ||
+          typeof grant.exp !== 'number'
+        )
+          return null;
         return grant.exp > nowSeconds ? grant : null;
       } catch {
         return null;

@@ -5,9 +5,9 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError } from '../../../shared/api-error';
 import { BlobNotFoundError, type BlobStore } from '../../ports/blob-store';
-import type { LocalBlobServer } from './local-blob-server';
 import type { BlobGrantSigner } from './blob-grants';
 import { resolveRange } from './http-range';
+import type { LocalBlobServer } from './local-blob-server';
 
 export interface DiskBlobStoreOptions {
   /** Files live under this folder (`.data/blobs`). */
@@ -58,12 +58,23 @@ export function createDiskBlobStore(options: DiskBlobStoreOptions): BlobStore & 
     kind: 'local-disk',
     async createUploadTarget(key, { contentType, sizeBytes, expiresInSeconds }) {
       pathOf(key);
-      const token = await options.signer.sign({ key, op: 'put', exp: nowSeconds() + expiresInSeconds, max: sizeBytes, type: contentType });
+      const token = await options.signer.sign({
+        key,
+        op: 'put',
+        exp: nowSeconds() + expiresInSeconds,
+        max: sizeBytes,
+        type: contentType,
+      });
       return { url: `${prefix}/${token}`, method: 'PUT', headers: { 'content-type': contentType } };
     },
     async createDownloadUrl(key, { expiresInSeconds, contentType }) {
       pathOf(key);
-      const token = await options.signer.sign({ key, op: 'get', exp: nowSeconds() + expiresInSeconds, ...(contentType ? { type: contentType } : {}) });
+      const token = await options.signer.sign({
+        key,
+        op: 'get',
+        exp: nowSeconds() + expiresInSeconds,
+        ...(contentType ? { type: contentType } : {}),
+      });
       return `${prefix}/${token}`;
     },
     async stat(key) {
@@ -108,10 +119,18 @@ export function createDiskBlobStore(options: DiskBlobStoreOptions): BlobStore & 
         },
       });
       try {
-        await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>), counter, createWriteStream(partial));
+        await pipeline(
+          Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>),
+          counter,
+          createWriteStream(partial),
+        );
       } catch (err) {
         await rm(partial, { force: true });
-        if (err instanceof TooLarge) throw new ApiError('PAYLOAD_TOO_LARGE', `This upload was announced as ${max} bytes; the file sent is larger.`);
+        if (err instanceof TooLarge)
+          throw new ApiError(
+            'PAYLOAD_TOO_LARGE',
+            `This upload was announced as ${max} bytes; the file sent is larger.`,
+          );
         throw err;
       }
       try {
@@ -143,9 +162,10 @@ export function createDiskBlobStore(options: DiskBlobStoreOptions): BlobStore & 
       if (range) headers.set('content-range', `bytes ${start}-${end}/${size}`);
       const status = range ? 206 : 200;
       if (method === 'HEAD' || size === 0) return new Response(null, { status, headers });
-      const stream = Readable.toWeb(createReadStream(pathOf(grant.key), { start, end })) as unknown as ReadableStream<Uint8Array>;
+      const stream = Readable.toWeb(
+        createReadStream(pathOf(grant.key), { start, end }),
+      ) as unknown as ReadableStream<Uint8Array>;
       return new Response(stream, { status, headers });
     },
   };
 }
-

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { parseMigrationFileName, type Migration } from './migrate';
+import { fileURLToPath } from 'node:url';
+import { type Migration, parseMigrationFileName } from './migrate';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../supabase/migrations/', import.meta.url));
 

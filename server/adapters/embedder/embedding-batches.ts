@@ -42,9 +42,12 @@ export function decodeEmbedding(embedding: unknown, dimensions: number): number[
   }
   if (vector.length !== dimensions) {
     // The chunks column is vector(1536): a model of another size must be configured, not stored.
-    throw new EmbeddingFailedError(`The embeddings API returned ${vector.length} dimensions; Chronos expects ${dimensions}`, {
-      retryable: false,
-    });
+    throw new EmbeddingFailedError(
+      `The embeddings API returned ${vector.length} dimensions; Chronos expects ${dimensions}`,
+      {
+        retryable: false,
+      },
+    );
   }
   return vector;
 }

@@ -17,9 +17,11 @@ const BIGRAM_WEIGHT = 0.5;
 
 // Words that say nothing about a course's content. Small on purpose: "not", "how", "why" stay meaningful.
 const STOPWORDS = new Set(
-  ('a an and are as at be been but by do does for from had has have he her his i if in into is it its ' +
+  (
+    'a an and are as at be been but by do does for from had has have he her his i if in into is it its ' +
     'me my of on or our she so that the their them then there these they this those to us was we were ' +
-    'what which will with you your okay ok um uh like just').split(' '),
+    'what which will with you your okay ok um uh like just'
+  ).split(' '),
 );
 
 /**
@@ -41,7 +43,12 @@ export function stem(word: string): string {
 
 /** The content words of a text, lowercased, without punctuation, stemmed, stopwords dropped. */
 export function lexicalTerms(text: string): string[] {
-  const words = text.toLowerCase().normalize('NFKC').replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .replace(/['’]/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.filter((w) => !STOPWORDS.has(w)).map(stem);
 }
 

@@ -1,10 +1,10 @@
 import { APIError } from 'openai';
-import { EmbeddingFailedError, type Embedder } from '../../ports/embedder';
+import { runInParallel } from '../../domain/run-in-parallel';
+import { type Embedder, EmbeddingFailedError } from '../../ports/embedder';
 import type { Logger } from '../../ports/logger';
 import { createOpenAiClient, openAiRetryable } from '../http/openai-client';
 import { RetryableError, withRetries } from '../http/retry';
 import { decodeEmbedding, planBatches } from './embedding-batches';
-import { runInParallel } from '../../domain/run-in-parallel';
 
 export interface OpenAiEmbedderOptions {
   apiKey: string;
@@ -30,7 +30,10 @@ function classify(err: unknown): Error {
   const retryable = openAiRetryable(err);
   if (retryable) return retryable;
   if (err instanceof APIError) {
-    return new EmbeddingFailedError(`OpenAI refused the embeddings request (${err.status ?? 'no status'}): ${err.message}`, { retryable: false, cause: err });
+    return new EmbeddingFailedError(
+      `OpenAI refused the embeddings request (${err.status ?? 'no status'}): ${err.message}`,
+      { retryable: false, cause: err },
+    );
   }
   return err instanceof Error ? err : new Error(String(err));
 }
@@ -44,7 +47,12 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
   const model = options.model ?? 'text-embedding-3-small';
   const dimensions = options.dimensions ?? 1536;
   const retries = options.retries ?? 3;
-  const client = createOpenAiClient({ apiKey: options.apiKey, baseURL: options.baseURL, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 60_000 });
+  const client = createOpenAiClient({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? 60_000,
+  });
 
   async function embedBatch(input: string[], batch: number, batches: number) {
     let attempts = 0;
@@ -68,18 +76,24 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
         retries,
         ...(options.sleep ? { sleep: options.sleep } : {}),
         ...(options.random ? { random: options.random } : {}),
-        onRetry: (info) => options.logger?.warn('openai embeddings retry', { model, batch, batches, inputs: input.length, ...info }),
+        onRetry: (info) =>
+          options.logger?.warn('openai embeddings retry', { model, batch, batches, inputs: input.length, ...info }),
       },
     ).catch((err: unknown) => {
       if (err instanceof EmbeddingFailedError) throw err;
       const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
-      throw new EmbeddingFailedError(`Embedding batch ${batch} of ${batches} failed after ${tries}: ${(err as Error).message}`, {
-        retryable: err instanceof RetryableError,
-        cause: err,
-      });
+      throw new EmbeddingFailedError(
+        `Embedding batch ${batch} of ${batches} failed after ${tries}: ${(err as Error).message}`,
+        {
+          retryable: err instanceof RetryableError,
+          cause: err,
+        },
+      );
     });
     if (response.data.length !== input.length) {
-      throw new EmbeddingFailedError(`OpenAI returned ${response.data.length} embeddings for ${input.length} inputs`, { retryable: true });
+      throw new EmbeddingFailedError(`OpenAI returned ${response.data.length} embeddings for ${input.length} inputs`, {
+        retryable: true,
+      });
     }
     const vectors: number[][] = new Array(input.length);
     for (const item of response.data) vectors[item.index] = decodeEmbedding(item.embedding as unknown, dimensions);
@@ -96,11 +110,20 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
       const vectors: number[][] = texts.map(() => []);
       // OpenAI rejects empty input; an empty text has no meaning to embed, so it gets the zero vector.
       const indexes = texts.flatMap((text, i) => (text.trim() === '' ? [] : [i]));
-      for (let i = 0; i < texts.length; i++) if (texts[i]!.trim() === '') vectors[i] = new Array<number>(dimensions).fill(0);
-      const batches = planBatches(indexes.map((i) => texts[i]!), options.maxBatchInputs ?? 96, options.maxBatchTokens ?? 100_000);
+      for (let i = 0; i < texts.length; i++)
+        if (texts[i]!.trim() === '') vectors[i] = new Array<number>(dimensions).fill(0);
+      const batches = planBatches(
+        indexes.map((i) => texts[i]!),
+        options.maxBatchInputs ?? 96,
+        options.maxBatchTokens ?? 100_000,
+      );
       let tokens = 0;
       await runInParallel(batches, options.concurrency ?? 3, async ({ start, end }, b) => {
-        const result = await embedBatch(indexes.slice(start, end).map((i) => texts[i]!), b + 1, batches.length);
+        const result = await embedBatch(
+          indexes.slice(start, end).map((i) => texts[i]!),
+          b + 1,
+          batches.length,
+        );
         result.vectors.forEach((vector, k) => {
           vectors[indexes[start + k]!] = vector;
         });

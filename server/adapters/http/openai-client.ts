@@ -31,7 +31,8 @@ export function createOpenAiClient(options: OpenAiClientOptions): OpenAI {
  * OpenAI's retry-after-ms or Retry-After); null for any other failure.
  */
 export function openAiRetryable(err: unknown): RetryableError | null {
-  if (err instanceof APIConnectionError) return new RetryableError(`network error (${err.message})`, undefined, { cause: err });
+  if (err instanceof APIConnectionError)
+    return new RetryableError(`network error (${err.message})`, undefined, { cause: err });
   if (err instanceof APIError && err.status !== undefined && RETRYABLE_STATUSES.has(err.status)) {
     // OpenAI sends retry-after-ms as well as Retry-After; the finer one wins.
     const ms = Number(err.headers?.get('retry-after-ms') ?? NaN);

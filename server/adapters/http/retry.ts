@@ -53,9 +53,10 @@ export async function withRetries<T>(fn: (attempt: number) => Promise<T>, option
       return await fn(attempt);
     } catch (err) {
       if (!(err instanceof RetryableError) || attempt > retries) throw err;
-      const delayMs = err.retryAfterMs !== undefined
-        ? Math.min(err.retryAfterMs, options.maxDelayMs ?? 30_000)
-        : backoffDelay(attempt, options);
+      const delayMs =
+        err.retryAfterMs !== undefined
+          ? Math.min(err.retryAfterMs, options.maxDelayMs ?? 30_000)
+          : backoffDelay(attempt, options);
       options.onRetry?.({ attempt, delayMs, reason: err.message });
       await wait(delayMs);
     }

@@ -1,5 +1,5 @@
-import type { Logger } from '../../ports/logger';
 import type { Job, JobQueue } from '../../ports/job-queue';
+import type { Logger } from '../../ports/logger';
 
 export interface InProcessJobQueueOptions {
   handle: (job: Job) => Promise<void>;

@@ -21,7 +21,9 @@ export function createWorkersRateLimiter(
     async consume(key: string): Promise<RateLimitDecision> {
       try {
         const { success } = await binding.limit({ key });
-        return success ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: options.periodSeconds };
+        return success
+          ? { allowed: true, retryAfterSeconds: 0 }
+          : { allowed: false, retryAfterSeconds: options.periodSeconds };
       } catch (err) {
         options.logger?.warn('rate limit binding failed; request allowed', { err });
         return { allowed: true, retryAfterSeconds: 0 };

@@ -3,9 +3,9 @@ import type { AbortSignalLike } from '../../ports/answerer';
 import type { Logger } from '../../ports/logger';
 import {
   MAX_TRANSCRIPTION_BYTES,
-  TranscriptionFailedError,
   type TranscribedSegment,
   type Transcriber,
+  TranscriptionFailedError,
   type TranscriptionInput,
   type TranscriptionResult,
 } from '../../ports/transcriber';
@@ -38,14 +38,18 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** Why a failed call may or may not succeed later, in the shape `withRetries` understands. */
 function classify(err: unknown): Error {
-  if (err instanceof APIUserAbortError) return new TranscriptionFailedError('Transcription was aborted', { retryable: true, cause: err });
+  if (err instanceof APIUserAbortError)
+    return new TranscriptionFailedError('Transcription was aborted', { retryable: true, cause: err });
   const retryable = openAiRetryable(err);
   if (retryable) return retryable;
   if (err instanceof APIError) {
-    return new TranscriptionFailedError(`OpenAI refused the transcription request (${err.status ?? 'no status'}): ${err.message}`, {
-      retryable: false,
-      cause: err,
-    });
+    return new TranscriptionFailedError(
+      `OpenAI refused the transcription request (${err.status ?? 'no status'}): ${err.message}`,
+      {
+        retryable: false,
+        cause: err,
+      },
+    );
   }
   return err instanceof Error ? err : new Error(String(err));
 }
@@ -56,11 +60,18 @@ function toResult(response: VerboseTranscription | string, input: TranscriptionI
   const offset = input.offsetSeconds;
   const raw = body.segments ?? [];
   const lastEnd = raw.reduce((max, s) => Math.max(max, s.end), 0);
-  const durationSeconds = typeof body.duration === 'number' && Number.isFinite(body.duration) ? body.duration : (input.durationSeconds ?? lastEnd);
+  const durationSeconds =
+    typeof body.duration === 'number' && Number.isFinite(body.duration)
+      ? body.duration
+      : (input.durationSeconds ?? lastEnd);
   let segments: TranscribedSegment[];
   if (raw.length > 0) {
     segments = raw
-      .map((s) => ({ startSeconds: offset + s.start, endSeconds: offset + Math.max(s.start, s.end), text: s.text.trim() }))
+      .map((s) => ({
+        startSeconds: offset + s.start,
+        endSeconds: offset + Math.max(s.start, s.end),
+        text: s.text.trim(),
+      }))
       .filter((s) => s.text !== '');
   } else {
     const text = (body.text ?? '').trim();
@@ -78,7 +89,12 @@ function toResult(response: VerboseTranscription | string, input: TranscriptionI
 export function createOpenAiTranscriber(options: OpenAiTranscriberOptions): Transcriber {
   const model = options.model ?? 'whisper-1';
   const retries = options.retries ?? 3;
-  const client = createOpenAiClient({ apiKey: options.apiKey, baseURL: options.baseURL, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 600_000 });
+  const client = createOpenAiClient({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs ?? 600_000,
+  });
 
   return {
     name: options.baseURL === undefined ? `openai:${model}` : `openai-compatible:${model}`,
@@ -86,7 +102,9 @@ export function createOpenAiTranscriber(options: OpenAiTranscriberOptions): Tran
     async transcribe(input, signal?: AbortSignalLike) {
       const bytes = input.audio.byteLength;
       if (bytes === 0) {
-        throw new TranscriptionFailedError(`Audio ${input.fileName} is empty; there is nothing to transcribe`, { retryable: false });
+        throw new TranscriptionFailedError(`Audio ${input.fileName} is empty; there is nothing to transcribe`, {
+          retryable: false,
+        });
       }
       if (bytes > MAX_TRANSCRIPTION_BYTES) {
         throw new TranscriptionFailedError(
@@ -115,7 +133,13 @@ export function createOpenAiTranscriber(options: OpenAiTranscriberOptions): Tran
           ...(options.sleep ? { sleep: options.sleep } : {}),
           ...(options.random ? { random: options.random } : {}),
           onRetry: (info) =>
-            options.logger?.warn('openai transcription retry', { model, fileName: input.fileName, offsetSeconds: input.offsetSeconds, bytes, ...info }),
+            options.logger?.warn('openai transcription retry', {
+              model,
+              fileName: input.fileName,
+              offsetSeconds: input.offsetSeconds,
+              bytes,
+              ...info,
+            }),
         },
       ).catch((err: unknown) => {
         if (err instanceof TranscriptionFailedError) throw err;

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, importJWK, jwtVerify, type JWK } from 'jose';
+import { createRemoteJWKSet, importJWK, type JWK, jwtVerify } from 'jose';
 import { USER_ID } from '../../../shared/whop-context';
 import type { UserTokenVerifier } from '../../ports/user-token-verifier';
 
@@ -32,7 +32,9 @@ export interface JoseVerifierOptions {
 export const VERIFIED_TOKEN_CACHE_LIMIT = 10_000;
 
 /** Verifies Whop user tokens: ES256 only, Whop's issuer, our app as audience, not expired. */
-export function createJoseUserTokenVerifier(options: JoseVerifierOptions): UserTokenVerifier & { readonly remembered: number } {
+export function createJoseUserTokenVerifier(
+  options: JoseVerifierOptions,
+): UserTokenVerifier & { readonly remembered: number } {
   const key = options.jwk
     ? importJWK(options.jwk, 'ES256')
     : Promise.resolve(createRemoteJWKSet(new URL(options.jwksUrl ?? WHOP_JWKS_URL)));

@@ -1,4 +1,4 @@
-import type { LessonMediaSource, WhopCourseTree, WhopCoursesApi, WhopLesson } from '../../ports/whop-courses';
+import type { LessonMediaSource, WhopCoursesApi, WhopCourseTree, WhopLesson } from '../../ports/whop-courses';
 
 /**
  * The sandbox's Whop Courses: the demo baking school's course as Whop would list it
@@ -19,9 +19,14 @@ const video = (id: string, captionsFile: string, durationSeconds: number) => ({
   captionsFile,
 });
 
-type SandboxLesson = Omit<WhopLesson, 'video'> & { video: (ReturnType<typeof video>) | null };
+type SandboxLesson = Omit<WhopLesson, 'video'> & { video: ReturnType<typeof video> | null };
 
-const course: { id: string; title: string; companyId: string; chapters: { id: string; title: string; order: number; lessons: SandboxLesson[] }[] } = {
+const course: {
+  id: string;
+  title: string;
+  companyId: string;
+  chapters: { id: string; title: string; order: number; lessons: SandboxLesson[] }[];
+} = {
   id: 'cors_sandboxsourdough',
   title: 'Sourdough Foundations (Whop course)',
   companyId: 'biz_crumbdemo',
@@ -32,8 +37,20 @@ const course: { id: string; title: string; companyId: string; chapters: { id: st
       order: 0,
       lessons: [
         { id: 'lesn_sandboxwelcome', title: 'Welcome and kit list', order: 0, lessonType: 'text', video: null },
-        { id: 'lesn_sandboxstarter', title: 'Meet your starter', order: 1, lessonType: 'video', video: video('starter', '01-meet-your-starter.vtt', 60) },
-        { id: 'lesn_sandboxpercent', title: 'Baker’s percentages', order: 2, lessonType: 'video', video: video('percent', '02-bakers-percentages.vtt', 60) },
+        {
+          id: 'lesn_sandboxstarter',
+          title: 'Meet your starter',
+          order: 1,
+          lessonType: 'video',
+          video: video('starter', '01-meet-your-starter.vtt', 60),
+        },
+        {
+          id: 'lesn_sandboxpercent',
+          title: 'Baker’s percentages',
+          order: 2,
+          lessonType: 'video',
+          video: video('percent', '02-bakers-percentages.vtt', 60),
+        },
       ],
     },
     {
@@ -41,8 +58,20 @@ const course: { id: string; title: string; companyId: string; chapters: { id: st
       title: 'Bake day',
       order: 1,
       lessons: [
-        { id: 'lesn_sandboxbulk', title: 'Bulk fermentation', order: 0, lessonType: 'video', video: video('bulk', '03-bulk-fermentation.vtt', 50) },
-        { id: 'lesn_sandboxshape', title: 'Shaping and baking', order: 1, lessonType: 'video', video: video('shape', '04-shaping-and-baking.vtt', 55) },
+        {
+          id: 'lesn_sandboxbulk',
+          title: 'Bulk fermentation',
+          order: 0,
+          lessonType: 'video',
+          video: video('bulk', '03-bulk-fermentation.vtt', 50),
+        },
+        {
+          id: 'lesn_sandboxshape',
+          title: 'Shaping and baking',
+          order: 1,
+          lessonType: 'video',
+          video: video('shape', '04-shaping-and-baking.vtt', 55),
+        },
       ],
     },
   ],
@@ -72,10 +101,13 @@ export function createSandboxCourses(
   readCaptions: (fileName: string) => Promise<string>,
   streams: SandboxStreams | null = null,
 ): { api: WhopCoursesApi; media: LessonMediaSource } {
-  const lessons = course.chapters.flatMap((c) => c.lessons).map((l) => {
-    const playbackId = l.video && Object.keys(SANDBOX_STREAM_SOURCES).find((p) => p === `${l.video!.id.replace('mux_', '')}play`);
-    return playbackId && streams?.playbackIds.has(playbackId) ? { ...l, video: { ...l.video!, playbackId } } : l;
-  });
+  const lessons = course.chapters
+    .flatMap((c) => c.lessons)
+    .map((l) => {
+      const playbackId =
+        l.video && Object.keys(SANDBOX_STREAM_SOURCES).find((p) => p === `${l.video!.id.replace('mux_', '')}play`);
+      return playbackId && streams?.playbackIds.has(playbackId) ? { ...l, video: { ...l.video!, playbackId } } : l;
+    });
   const tree = (): WhopCourseTree => ({
     course: { id: course.id, title: course.title },
     chapters: course.chapters.map((c) => ({
@@ -107,7 +139,9 @@ export function createSandboxCourses(
         return null;
       },
       streamUrl(asset) {
-        return asset.playbackId && streams?.playbackIds.has(asset.playbackId) ? sandboxStreamUrl(asset.playbackId) : null;
+        return asset.playbackId && streams?.playbackIds.has(asset.playbackId)
+          ? sandboxStreamUrl(asset.playbackId)
+          : null;
       },
     },
   };

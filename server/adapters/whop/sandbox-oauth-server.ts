@@ -20,12 +20,17 @@ export interface AuthorizeParams {
 }
 
 export type AuthorizeCheck =
-  | { ok: true; params: Required<Pick<AuthorizeParams, 'client_id' | 'redirect_uri' | 'code_challenge'>> & AuthorizeParams }
+  | {
+      ok: true;
+      params: Required<Pick<AuthorizeParams, 'client_id' | 'redirect_uri' | 'code_challenge'>> & AuthorizeParams;
+    }
   /** No redirect back: the redirect_uri itself is not trusted (never redirect to it). */
   | { ok: false; redirect: null; error: string }
   | { ok: false; redirect: string; error: string };
 
-export type TokenAnswer = { status: 200; body: Record<string, unknown> } | { status: 400 | 401; body: { error: string; error_description: string } };
+export type TokenAnswer =
+  | { status: 200; body: Record<string, unknown> }
+  | { status: 400 | 401; body: { error: string; error_description: string } };
 
 export interface SandboxOAuthServer {
   readonly clientId: string;
@@ -58,7 +63,11 @@ interface Grant {
 }
 
 const CODE_TTL_MS = 60_000;
-const b64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const b64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const random = () => b64url(crypto.getRandomValues(new Uint8Array(32)));
 
 export async function createSandboxOAuthServer(options: {
@@ -85,7 +94,11 @@ export async function createSandboxOAuthServer(options: {
     grant.liveRefreshToken = null;
     for (const token of grant.accessTokens) accessTokens.delete(token);
   };
-  const issue = async (grantId: string, nonce: string | undefined, withIdToken: boolean): Promise<Record<string, unknown>> => {
+  const issue = async (
+    grantId: string,
+    nonce: string | undefined,
+    withIdToken: boolean,
+  ): Promise<Record<string, unknown>> => {
     const grant = grants.get(grantId)!;
     const access = `sbx_at_${random()}`;
     const refresh = `sbx_rt_${random()}`;
@@ -93,7 +106,13 @@ export async function createSandboxOAuthServer(options: {
     grant.accessTokens.add(access);
     grant.liveRefreshToken = refresh;
     refreshTokens.set(refresh, grantId);
-    const body: Record<string, unknown> = { access_token: access, token_type: 'Bearer', expires_in: accessTtl, refresh_token: refresh, scope: grant.scope };
+    const body: Record<string, unknown> = {
+      access_token: access,
+      token_type: 'Bearer',
+      expires_in: accessTtl,
+      refresh_token: refresh,
+      scope: grant.scope,
+    };
     if (withIdToken) {
       const seconds = Math.floor(now() / 1000);
       body['id_token'] = await new SignJWT({ ...(nonce ? { nonce } : {}), auth_time: seconds })
@@ -107,7 +126,10 @@ export async function createSandboxOAuthServer(options: {
     }
     return body;
   };
-  const fail = (status: 400 | 401, error: string, description: string): TokenAnswer => ({ status, body: { error, error_description: description } });
+  const fail = (status: 400 | 401, error: string, description: string): TokenAnswer => ({
+    status,
+    body: { error, error_description: description },
+  });
 
   const checkAuthorize = (p: AuthorizeParams): AuthorizeCheck => {
     if (p.client_id !== SANDBOX_APP_ID) return { ok: false, redirect: null, error: 'Unknown client_id.' };
@@ -124,7 +146,10 @@ export async function createSandboxOAuthServer(options: {
     if (p.response_type !== 'code') return back('unsupported_response_type');
     if (!p.code_challenge || p.code_challenge_method !== 'S256') return back('invalid_request');
     if (!(p.scope ?? '').split(' ').includes('openid')) return back('invalid_scope');
-    return { ok: true, params: { ...p, client_id: p.client_id, redirect_uri: p.redirect_uri, code_challenge: p.code_challenge } };
+    return {
+      ok: true,
+      params: { ...p, client_id: p.client_id, redirect_uri: p.redirect_uri, code_challenge: p.code_challenge },
+    };
   };
 
   return {
@@ -174,11 +199,19 @@ export async function createSandboxOAuthServer(options: {
         }
         code.used = true;
         if (code.expiresAt <= now()) return fail(400, 'invalid_grant', 'This code expired.');
-        if (form.get('redirect_uri') !== code.redirectUri) return fail(400, 'invalid_grant', 'redirect_uri does not match.');
+        if (form.get('redirect_uri') !== code.redirectUri)
+          return fail(400, 'invalid_grant', 'redirect_uri does not match.');
         const verifier = form.get('code_verifier') ?? '';
         const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-        if (!verifier || b64url(digest) !== code.codeChallenge) return fail(400, 'invalid_grant', 'PKCE verification failed.');
-        grants.set(code.grantId, { userId: code.userId, scope: code.scope, accessTokens: new Set(), liveRefreshToken: null, revoked: false });
+        if (!verifier || b64url(digest) !== code.codeChallenge)
+          return fail(400, 'invalid_grant', 'PKCE verification failed.');
+        grants.set(code.grantId, {
+          userId: code.userId,
+          scope: code.scope,
+          accessTokens: new Set(),
+          liveRefreshToken: null,
+          revoked: false,
+        });
         return { status: 200, body: await issue(code.grantId, code.nonce, code.scope.split(' ').includes('openid')) };
       }
       if (grantType === 'refresh_token') {

@@ -1,7 +1,7 @@
-import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import type { SandboxNotification } from '../../../shared/schemas/notifications';
 import type { SandboxInfo } from '../../../shared/schemas/sandbox';
-import { WhopUnavailableError, type WhopApi } from '../../ports/whop';
+import { type WhopApi, WhopUnavailableError } from '../../ports/whop';
 import { WHOP_TOKEN_ISSUER } from './jose-user-token-verifier';
 import { SANDBOX_APP_ID, sandboxAccess, sandboxCommunities, sandboxPersonas, sandboxPlans } from './sandbox-community';
 
@@ -38,8 +38,15 @@ export async function createSandboxWhop(): Promise<SandboxWhop> {
 
   const checkouts = new Map<string, { planId: string; companyId: string }>();
   const memberships = new Map<string, { membershipId: string; planId: string }>();
-  const random = () => Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
-  const membershipEvent = (type: string, companyId: string, planId: string, membershipId: string, status: string): SandboxEvent => ({
+  const random = () =>
+    Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const membershipEvent = (
+    type: string,
+    companyId: string,
+    planId: string,
+    membershipId: string,
+    status: string,
+  ): SandboxEvent => ({
     type,
     company_id: 'biz_chronossandbox',
     data: {
@@ -71,7 +78,8 @@ export async function createSandboxWhop(): Promise<SandboxWhop> {
       if (!notification.title.trim() || !notification.content.trim()) {
         throw new WhopUnavailableError('Whop API answered 400 for notifications');
       }
-      const view = audience.kind === 'company' ? `/dashboard/${community.companyId}` : `/experiences/${community.experienceId}`;
+      const view =
+        audience.kind === 'company' ? `/dashboard/${community.companyId}` : `/experiences/${community.experienceId}`;
       sent.unshift({
         at: new Date().toISOString(),
         audience,

@@ -1,7 +1,18 @@
-import Whop, { APIConnectionError, APIError, AuthenticationError, NotFoundError, PermissionDeniedError } from '@whop/sdk';
+import Whop, {
+  APIConnectionError,
+  APIError,
+  AuthenticationError,
+  NotFoundError,
+  PermissionDeniedError,
+} from '@whop/sdk';
 import type { Logger } from '../../ports/logger';
 import { WhopUnavailableError } from '../../ports/whop';
-import { WhopCoursesDeniedError, type WhopCourse, type WhopCoursesApi, type WhopLesson } from '../../ports/whop-courses';
+import {
+  type WhopCourse,
+  type WhopCoursesApi,
+  WhopCoursesDeniedError,
+  type WhopLesson,
+} from '../../ports/whop-courses';
 
 /*
  * Whop Courses through Whop's official REST SDK (`@whop/sdk`, which runs on Workers):

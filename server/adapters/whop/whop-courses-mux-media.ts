@@ -70,7 +70,8 @@ export function createMuxMediaSource(options: MuxMediaOptions = {}): LessonMedia
   // Looked up per call: a fetch patched after this is built (tests, instrumentation) is the one used.
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const isAllowed = (url: URL) =>
-    url.protocol === 'https:' && allowed.some((h) => (h.startsWith('.') ? url.hostname.endsWith(h) : url.hostname === h));
+    url.protocol === 'https:' &&
+    allowed.some((h) => (h.startsWith('.') ? url.hostname.endsWith(h) : url.hostname === h));
 
   /** GET through the allowlist, redirects included (each hop is checked before it is followed). */
   async function fetchAllowed(href: string): Promise<Response> {

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
-import { OAuthRejectedError, type OAuthTokens, type WhopOAuth } from '../../ports/whop-oauth';
 import { WhopUnavailableError } from '../../ports/whop';
+import { OAuthRejectedError, type OAuthTokens, type WhopOAuth } from '../../ports/whop-oauth';
 
 /** Whop's OAuth server lives under `<issuer>/oauth/`; the issuer is also the ID token's `iss`. */
 export const WHOP_OAUTH_ISSUER = 'https://api.whop.com';
@@ -39,7 +39,9 @@ export function createWhopOAuthClient(options: WhopOAuthClientOptions): WhopOAut
   const auth = options.clientSecret ? oauth.ClientSecretPost(options.clientSecret) : oauth.None();
   const scope = options.scope ?? 'openid profile email';
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const http = <Options extends oauth.HttpRequestOptions<'GET', undefined> | oauth.HttpRequestOptions<'POST', URLSearchParams>>() =>
+  const http = <
+    Options extends oauth.HttpRequestOptions<'GET', undefined> | oauth.HttpRequestOptions<'POST', URLSearchParams>,
+  >() =>
     ({
       signal: AbortSignal.timeout(timeoutMs),
       // Only the local sandbox speaks plain http (loopback); Whop is https.
@@ -78,17 +80,36 @@ export function createWhopOAuthClient(options: WhopOAuthClientOptions): WhopOAut
       try {
         params = oauth.validateAuthResponse(as, client, new URL(callbackUrl), state);
       } catch (err) {
-        if (err instanceof oauth.AuthorizationResponseError) throw new OAuthRejectedError('denied', 'Sign-in was cancelled at Whop.', { cause: err });
-        throw new OAuthRejectedError('state', 'This sign-in link does not belong to this browser’s sign-in.', { cause: err });
+        if (err instanceof oauth.AuthorizationResponseError)
+          throw new OAuthRejectedError('denied', 'Sign-in was cancelled at Whop.', { cause: err });
+        throw new OAuthRejectedError('state', 'This sign-in link does not belong to this browser’s sign-in.', {
+          cause: err,
+        });
       }
       const result = await guard(async () => {
-        const response = await oauth.authorizationCodeGrantRequest(as, client, auth, params, options.redirectUri, codeVerifier, http<oauth.TokenEndpointRequestOptions>());
-        return oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true });
+        const response = await oauth.authorizationCodeGrantRequest(
+          as,
+          client,
+          auth,
+          params,
+          options.redirectUri,
+          codeVerifier,
+          http<oauth.TokenEndpointRequestOptions>(),
+        );
+        return oauth.processAuthorizationCodeResponse(as, client, response, {
+          expectedNonce: nonce,
+          requireIdToken: true,
+        });
       });
       const claims = oauth.getValidatedIdTokenClaims(result);
       if (!claims) throw new OAuthRejectedError('response', 'Whop sent no ID token.');
       const userinfo = await guard(async () => {
-        const response = await oauth.userInfoRequest(as, client, result.access_token, http<oauth.UserInfoRequestOptions>());
+        const response = await oauth.userInfoRequest(
+          as,
+          client,
+          result.access_token,
+          http<oauth.UserInfoRequestOptions>(),
+        );
         return oauth.processUserInfoResponse(as, client, claims.sub, response);
       });
       return { ...tokensOf(result), userId: userinfo.sub };
@@ -97,14 +118,24 @@ export function createWhopOAuthClient(options: WhopOAuthClientOptions): WhopOAut
     async refresh(refreshToken) {
       return tokensOf(
         await guard(async () => {
-          const response = await oauth.refreshTokenGrantRequest(as, client, auth, refreshToken, http<oauth.TokenEndpointRequestOptions>());
+          const response = await oauth.refreshTokenGrantRequest(
+            as,
+            client,
+            auth,
+            refreshToken,
+            http<oauth.TokenEndpointRequestOptions>(),
+          );
           return oauth.processRefreshTokenResponse(as, client, response);
         }),
       );
     },
 
     async revoke(token) {
-      await guard(async () => oauth.processRevocationResponse(await oauth.revocationRequest(as, client, auth, token, http<oauth.RevocationRequestOptions>())));
+      await guard(async () =>
+        oauth.processRevocationResponse(
+          await oauth.revocationRequest(as, client, auth, token, http<oauth.RevocationRequestOptions>()),
+        ),
+      );
     },
   };
 }
@@ -120,9 +151,11 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
     }
     if (err instanceof oauth.OperationProcessingError) {
       const claim = (err.cause as { claim?: unknown } | undefined)?.claim;
-      if (claim === 'nonce') throw new OAuthRejectedError('nonce', 'The ID token was not issued for this sign-in.', { cause: err });
+      if (claim === 'nonce')
+        throw new OAuthRejectedError('nonce', 'The ID token was not issued for this sign-in.', { cause: err });
       const status = (err.cause as { status?: unknown } | undefined)?.status;
-      if (typeof status === 'number' && status >= 500) throw new WhopUnavailableError(`Whop OAuth answered ${status}`, { cause: err });
+      if (typeof status === 'number' && status >= 500)
+        throw new WhopUnavailableError(`Whop OAuth answered ${status}`, { cause: err });
       throw new OAuthRejectedError('response', 'Whop’s answer did not pass the checks.', { cause: err });
     }
     throw new WhopUnavailableError('Whop OAuth is unreachable', { cause: err });

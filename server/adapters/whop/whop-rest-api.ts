@@ -1,8 +1,8 @@
 import Whop, { APIConnectionError, APIError, APIUserAbortError, NotFoundError } from '@whop/sdk';
 import { z } from 'zod';
 import type { Logger } from '../../ports/logger';
-import { WhopUnavailableError, type WhopApi } from '../../ports/whop';
-import { parseRetryAfter, RETRYABLE_STATUSES, RetryableError, withRetries, type RetryOptions } from '../http/retry';
+import { type WhopApi, WhopUnavailableError } from '../../ports/whop';
+import { parseRetryAfter, RETRYABLE_STATUSES, RetryableError, type RetryOptions, withRetries } from '../http/retry';
 
 /*
  * The SDK types Whop's answers but does not check them; a body we cannot read is
@@ -14,7 +14,11 @@ const ExperienceBody = z.object({
   company: z.object({ id: z.string(), title: z.string().nullable().optional() }),
 });
 const CompanyBody = z.object({ id: z.string(), title: z.string().nullable().optional() });
-const UserBody = z.object({ id: z.string(), username: z.string().nullable().optional(), name: z.string().nullable().optional() });
+const UserBody = z.object({
+  id: z.string(),
+  username: z.string().nullable().optional(),
+  name: z.string().nullable().optional(),
+});
 const CheckoutBody = z.object({ id: z.string(), plan: z.object({ id: z.string() }).nullable().optional() });
 const AccessBody = z.object({ access_level: z.enum(['admin', 'customer', 'no_access']) });
 const NotificationBody = z.object({ success: z.boolean() });
@@ -89,7 +93,14 @@ export function createWhopRestApi(options: WhopRestApiOptions): WhopApi {
   return {
     async getExperience(id) {
       const body = await call('experiences', ExperienceBody, () => orNull(client.experiences.retrieve(id)));
-      return body && { id: body.id, name: body.name ?? null, companyId: body.company.id, companyName: body.company.title ?? null };
+      return (
+        body && {
+          id: body.id,
+          name: body.name ?? null,
+          companyId: body.company.id,
+          companyName: body.company.title ?? null,
+        }
+      );
     },
     async getCompany(id) {
       const body = await call('companies', CompanyBody, () => orNull(client.companies.retrieve(id)));
@@ -136,13 +147,17 @@ export function createWhopRestApi(options: WhopRestApiOptions): WhopApi {
 
 /** Maps the SDK's errors onto our retry policy; the message never carries the key. */
 function classify(what: string, err: unknown): Error {
-  if (err instanceof APIUserAbortError) return new WhopUnavailableError(`Whop API call to ${what} was aborted`, { cause: err });
+  if (err instanceof APIUserAbortError)
+    return new WhopUnavailableError(`Whop API call to ${what} was aborted`, { cause: err });
   if (err instanceof APIConnectionError) {
     return new RetryableError(`Whop API network error for ${what}: ${err.message}`, undefined, { cause: err });
   }
   if (err instanceof APIError && err.status !== undefined) {
     if (RETRYABLE_STATUSES.has(err.status)) {
-      return new RetryableError(`Whop API answered ${err.status}`, parseRetryAfter(err.headers?.get('retry-after') ?? null));
+      return new RetryableError(
+        `Whop API answered ${err.status}`,
+        parseRetryAfter(err.headers?.get('retry-after') ?? null),
+      );
     }
     return new WhopUnavailableError(`Whop API answered ${err.status} for ${what}`);
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_ASSISTANT_NAME, type AssistantSettings } from '../../../shared/schemas/assistant-settings';
+import { type AssistantSettings, DEFAULT_ASSISTANT_NAME } from '../../../shared/schemas/assistant-settings';
 import type { Db } from '../../ports/db';
 
 export interface AssistantRow {

@@ -34,7 +34,10 @@ export function bucketSecondsFor(durationSeconds: number): number {
 }
 
 /** Counts per slice, every slice present; a citation past the declared end counts in the last one. */
-export function bucketCitations(durationSeconds: number, starts: readonly number[]): Pick<CitationHeat, 'bucketSeconds' | 'buckets'> {
+export function bucketCitations(
+  durationSeconds: number,
+  starts: readonly number[],
+): Pick<CitationHeat, 'bucketSeconds' | 'buckets'> {
   const valid = starts.filter((s) => Number.isFinite(s) && s >= 0);
   const latest = valid.reduce((m, s) => Math.max(m, s), 0);
   const span = Math.max(durationSeconds, 0);

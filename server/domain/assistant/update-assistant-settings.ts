@@ -7,7 +7,12 @@ export async function updateAssistantSettings(
   db: Db,
   input: AssistantSettingsUpdate & { creatorId: string },
 ): Promise<AssistantSettings> {
-  const [row] = await db.query<{ name: string; greeting: string; starters: string[]; teaching_mode: AssistantSettings['teachingMode'] }>(
+  const [row] = await db.query<{
+    name: string;
+    greeting: string;
+    starters: string[];
+    teaching_mode: AssistantSettings['teachingMode'];
+  }>(
     `insert into assistant_settings (creator_id, name, greeting, starters, teaching_mode)
      values ($1, $2, $3, $4::jsonb, $5)
      on conflict (creator_id) do update set

@@ -71,7 +71,9 @@ export const CREATORS_NOTE_LABEL = "the creator's note";
 
 export function formatSource(source: AnswerSource): string {
   if (source.kind === 'note') {
-    const pinned = source.videoId ? ` video="${escapeAttribute(source.videoTitle)}" start="${formatTimestamp(source.startSeconds)}"` : '';
+    const pinned = source.videoId
+      ? ` video="${escapeAttribute(source.videoTitle)}" start="${formatTimestamp(source.startSeconds)}"`
+      : '';
     return `<source n="${source.n}" from="${CREATORS_NOTE_LABEL}"${pinned}>\n${escapeFenced(source.text.trim())}\n</source>`;
   }
   const attributes = `n="${source.n}" video="${escapeAttribute(source.videoTitle)}" start="${formatTimestamp(source.startSeconds)}" end="${formatTimestamp(source.endSeconds)}"`;
@@ -105,7 +107,7 @@ export function boundHistory(history: readonly ChatTurn[]): ChatTurn[] {
  * the creator's words. Citations stay: a hint points the student at the moment to rewatch.
  */
 export const GUIDE_MODE_RULE =
-  "- Teaching mode: guide. Guide the student with hints and questions that point to the cited moments; do not hand over the answers to exercises, quizzes or assignments, and do not write out a full solution: help the student work it out themselves.";
+  '- Teaching mode: guide. Guide the student with hints and questions that point to the cited moments; do not hand over the answers to exercises, quizzes or assignments, and do not write out a full solution: help the student work it out themselves.';
 
 /**
  * The creator's name and greeting for the assistant, fenced as data like transcripts:
@@ -137,5 +139,8 @@ export function buildAnswerPrompt(input: AnswerInput): AnswerPrompt {
     ? input.sources.map(formatSource).join('\n\n')
     : '(no sources: nothing in the course matched this question)';
   const latest = `<sources>\n${sources}\n</sources>\n\n<question>\n${escapeFenced(input.question.trim())}\n</question>`;
-  return { system: answerSystemPrompt(input.assistant), messages: [...boundHistory(input.history), { role: 'user', content: latest }] };
+  return {
+    system: answerSystemPrompt(input.assistant),
+    messages: [...boundHistory(input.history), { role: 'user', content: latest }],
+  };
 }

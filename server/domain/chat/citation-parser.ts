@@ -33,7 +33,8 @@ const MAX_PENDING = 40;
 
 /** `sources`: how many sources there are (numbered 1…n), or the valid numbers themselves. */
 export function createCitationParser(sources: number | Iterable<number>): CitationParser {
-  const valid = typeof sources === 'number' ? new Set(Array.from({ length: sources }, (_, i) => i + 1)) : new Set(sources);
+  const valid =
+    typeof sources === 'number' ? new Set(Array.from({ length: sources }, (_, i) => i + 1)) : new Set(sources);
   const cited: number[] = [];
   const times = new Map<number, number>();
   let pending = '';

@@ -25,7 +25,8 @@ export function sentenceBeforeMarker(answer: string, offset = lastMarkerOffset(a
   before = last.text;
   const clauses = before.split(MARKER);
   const clause = clauses.at(-1) ?? '';
-  const text = clauses.length > 1 && contentStems(clause).size >= MIN_CLAUSE_STEMS ? clause : before.replace(MARKER, ' ');
+  const text =
+    clauses.length > 1 && contentStems(clause).size >= MIN_CLAUSE_STEMS ? clause : before.replace(MARKER, ' ');
   return text.replace(/\s+/g, ' ').trim();
 }
 
@@ -52,7 +53,8 @@ function bestSegment(stems: Set<string>, segments: readonly MomentSegment[]): nu
     const next = own[i + 1];
     const after = next ? [...stems].filter((stem) => !set.has(stem) && next.has(stem)) : [];
     const score = here.reduce((sum, s) => sum + weight(s), 0) + 0.5 * after.reduce((sum, s) => sum + weight(s), 0);
-    if (here.length > 0 && score > best.score) best = { score, matched: here.length + after.length, start: segments[i]!.startSeconds };
+    if (here.length > 0 && score > best.score)
+      best = { score, matched: here.length + after.length, start: segments[i]!.startSeconds };
   });
   const enough = best.matched >= 2 || (best.matched === 1 && stems.size <= 2);
   return enough ? best.start : null;
@@ -63,7 +65,12 @@ function bestSegment(stems: Set<string>, segments: readonly MomentSegment[]): nu
  * the segment of the source sharing the most content words with the cited sentence; if
  * none does, the segment that best matches the question; only then the passage start.
  */
-export function citedMoment(sentence: string, segments: readonly MomentSegment[], fallback: number, question = ''): number {
+export function citedMoment(
+  sentence: string,
+  segments: readonly MomentSegment[],
+  fallback: number,
+  question = '',
+): number {
   return bestSegment(contentStems(sentence), segments) ?? bestSegment(contentStems(question), segments) ?? fallback;
 }
 

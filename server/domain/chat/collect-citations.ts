@@ -1,7 +1,7 @@
 import type { ChatSource, ChatStreamEvent } from '../../../shared/schemas/chat';
 import type { QuotedMoment } from '../../ports/answerer';
 import { createCitationParser } from './citation-parser';
-import { citedMoment, sentenceBeforeMarker, type MomentSegment } from './cited-moment';
+import { citedMoment, type MomentSegment, sentenceBeforeMarker } from './cited-moment';
 
 /** One `[n]` of the answer and the moment it plays, as stored with the message. */
 export interface CitedOccurrence {
@@ -39,10 +39,20 @@ export function createCitationCollector(context: CitationContext) {
     const segments = context.sourceSegments[mark.n - 1] ?? [];
     const known = quoted.get(mark.n)?.shift();
     // A creator's note plays the moment it is pinned to, whatever sentence of it was quoted.
-    const startSeconds = source.kind === 'note' ? source.startSeconds :
-      known ?? citedMoment(sentenceBeforeMarker(answer, mark.offset), segments, source.startSeconds, context.question);
+    const startSeconds =
+      source.kind === 'note'
+        ? source.startSeconds
+        : (known ??
+          citedMoment(sentenceBeforeMarker(answer, mark.offset), segments, source.startSeconds, context.question));
     cited.push({ n: mark.n, occurrence: mark.occurrence, videoId: source.videoId, startSeconds });
-    return { type: 'citation', n: mark.n, occurrence: mark.occurrence, videoId: source.videoId, videoTitle: source.videoTitle, startSeconds };
+    return {
+      type: 'citation',
+      n: mark.n,
+      occurrence: mark.occurrence,
+      videoId: source.videoId,
+      videoTitle: source.videoTitle,
+      startSeconds,
+    };
   };
 
   return {

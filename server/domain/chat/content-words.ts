@@ -18,7 +18,13 @@ const STOPWORDS = new Set(
 
 /** Lowercased words with apostrophes folded ("don't" → "dont"), in order. */
 export function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFKC').replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .replace(/['’]/g, '')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** Words worth matching on, as written (for building search text). */

@@ -1,11 +1,18 @@
 import { ApiError } from '../../../shared/api-error';
+import type { AssistantSettings } from '../../../shared/schemas/assistant-settings';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
-import type { AssistantSettings } from '../../../shared/schemas/assistant-settings';
-import { toAssistantSettings, type AssistantRow } from '../assistant/get-assistant-settings';
+import { type AssistantRow, toAssistantSettings } from '../assistant/get-assistant-settings';
 import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
-import { RESERVED_COLUMNS, reservationOf, reserveChatQuestionCtes, utcDay, type ChatReservation, type ReservedRow } from '../quotas/chat-quota';
+import {
+  type ChatReservation,
+  RESERVED_COLUMNS,
+  type ReservedRow,
+  reservationOf,
+  reserveChatQuestionCtes,
+  utcDay,
+} from '../quotas/chat-quota';
 
 /** What a counted question holds until its answer is settled. */
 export interface HeldQuestion {
@@ -43,8 +50,12 @@ export async function holdQuestion(
   // $1 creator, $2 user, $3 today, $4 experience, $5 title, $6 asked as, $7 session (or null), $8 question, $9 counted.
   const [row] = await ports.db.query<
     ReservedRow & {
-      found: boolean; session_id: string | null; user_message_id: string | null; message_id: string | null;
-      has_notes: boolean; assistant: AssistantRow | string | null;
+      found: boolean;
+      session_id: string | null;
+      user_message_id: string | null;
+      message_id: string | null;
+      has_notes: boolean;
+      assistant: AssistantRow | string | null;
     }
   >(
     `with own as (
@@ -76,7 +87,17 @@ export async function holdQuestion(
             exists (select 1 from creator_notes n where n.creator_id = $1) as has_notes,
             (select json_build_object('name', a.name, 'greeting', a.greeting, 'starters', a.starters, 'teaching_mode', a.teaching_mode)
                from assistant_settings a where a.creator_id = $1) as assistant`,
-    [creatorId, viewer.user.id, utcDay(now), viewer.experience!.id, input.question.slice(0, 80), viewer.role, input.sessionId, input.question, counted],
+    [
+      creatorId,
+      viewer.user.id,
+      utcDay(now),
+      viewer.experience!.id,
+      input.question.slice(0, 80),
+      viewer.role,
+      input.sessionId,
+      input.question,
+      counted,
+    ],
   );
   if (!row?.found) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
   // Refused: 403 with the student's usage (reservationOf reads it); nothing was written.
@@ -88,7 +109,9 @@ export async function holdQuestion(
     messageId: row.message_id!,
     reservation,
     hasNotes: Boolean(row.has_notes),
-    assistant: toAssistantSettings((typeof row.assistant === 'string' ? JSON.parse(row.assistant) : row.assistant) ?? undefined),
+    assistant: toAssistantSettings(
+      (typeof row.assistant === 'string' ? JSON.parse(row.assistant) : row.assistant) ?? undefined,
+    ),
   };
 }
 
@@ -103,7 +126,10 @@ export async function abandonQuestion(db: Db, held: HeldQuestion, creatorId: str
     if (held.sessionCreated) {
       await tx.query(`delete from chat_sessions where id = $1 and creator_id = $2`, [held.sessionId, creatorId]);
     } else {
-      await tx.query(`delete from chat_messages where id = any($1::uuid[]) and creator_id = $2`, [[held.userMessageId, held.messageId], creatorId]);
+      await tx.query(`delete from chat_messages where id = any($1::uuid[]) and creator_id = $2`, [
+        [held.userMessageId, held.messageId],
+        creatorId,
+      ]);
     }
   });
 }

@@ -64,7 +64,10 @@ export function lexicalEvidenceScores(question: string, candidates: readonly Rer
   });
   // Rarer in the pool, more telling: every candidate already shares words with the question.
   const idf = new Map(
-    terms.map((t) => [t, Math.log(1 + candidates.length / (1 + passages.filter((p) => p.said.has(t) || p.titled.has(t)).length))]),
+    terms.map((t) => [
+      t,
+      Math.log(1 + candidates.length / (1 + passages.filter((p) => p.said.has(t) || p.titled.has(t)).length)),
+    ]),
   );
   const total = terms.reduce((sum, t) => sum + idf.get(t)!, 0) || 1;
   const coverageSum = candidates.reduce((sum, c) => sum + c.coverage, 0) || 1;
@@ -77,7 +80,8 @@ export function lexicalEvidenceScores(question: string, candidates: readonly Rer
     const matchedWeight = matched.reduce((sum, t) => sum + idf.get(t)!, 0);
     const share = terms.filter((t) => said.has(t) || titled.has(t)).reduce((sum, t) => sum + idf.get(t)!, 0) / total;
     let pairCount = 0;
-    for (let k = 1; k < tokens.length && pairCount < MAX_PAIRS; k++) if (pairs.has(`${tokens[k - 1]} ${tokens[k]}`)) pairCount++;
+    for (let k = 1; k < tokens.length && pairCount < MAX_PAIRS; k++)
+      if (pairs.has(`${tokens[k - 1]} ${tokens[k]}`)) pairCount++;
     const proximity = matched.length > 1 ? matched.length / shortestWindow(tokens, new Set(matched)) : 0;
     const density = matchedWeight / Math.sqrt(Math.max(1, tokens.length));
     return (

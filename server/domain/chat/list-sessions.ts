@@ -16,7 +16,12 @@ export async function listSessions(db: Db, owner: Owner): Promise<ChatSessionSum
       order by s.updated_at desc limit 50`,
     [owner.creatorId, owner.userId],
   );
-  return rows.map((r) => ({ id: r.id, title: r.title, updatedAt: new Date(r.updated_at).toISOString(), messageCount: Number(r.n) }));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    updatedAt: new Date(r.updated_at).toISOString(),
+    messageCount: Number(r.n),
+  }));
 }
 
 const SessionId = z.string().uuid();
@@ -34,8 +39,14 @@ export async function listSessionMessages(db: Db, owner: Owner, sessionId: strin
   ]);
   if (!own) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
   const rows = await db.query<{
-    id: string; role: 'user' | 'assistant'; content: string; status: ChatMessage['status'];
-    citations: unknown; sources: unknown; feedback: number | null; created_at: Date | string;
+    id: string;
+    role: 'user' | 'assistant';
+    content: string;
+    status: ChatMessage['status'];
+    citations: unknown;
+    sources: unknown;
+    feedback: number | null;
+    created_at: Date | string;
   }>(
     `select id, role, content, status, citations, sources, feedback, created_at
        from chat_messages where session_id = $1 and creator_id = $2 and status <> 'streaming'
@@ -62,11 +73,10 @@ export async function listSessionMessages(db: Db, owner: Owner, sessionId: strin
  */
 export async function deleteSession(db: Db, owner: Owner, sessionId: string): Promise<void> {
   if (!SessionId.safeParse(sessionId).success) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
-  const gone = await db.query(`delete from chat_sessions where id = $1 and creator_id = $2 and user_id = $3 returning id`, [
-    sessionId,
-    owner.creatorId,
-    owner.userId,
-  ]);
+  const gone = await db.query(
+    `delete from chat_sessions where id = $1 and creator_id = $2 and user_id = $3 returning id`,
+    [sessionId, owner.creatorId, owner.userId],
+  );
   if (gone.length === 0) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
 }
 

@@ -103,7 +103,10 @@ export function createStarterQuestionCache(ports: { db: Db; clock: Clock }, ttlM
  * course drew (a generated one the creator also wrote is not repeated), 4 at most:
  * four of the creator's own replace the generated ones.
  */
-export function withCustomStarters(custom: readonly string[], generated: readonly StarterQuestion[]): StarterQuestion[] {
+export function withCustomStarters(
+  custom: readonly string[],
+  generated: readonly StarterQuestion[],
+): StarterQuestion[] {
   const own: StarterQuestion[] = custom.map((question) => ({ question, videoId: null, videoTitle: null }));
   const seen = new Set(custom.map((q) => q.toLowerCase()));
   const rest = generated.filter((s) => !seen.has(s.question.toLowerCase()));

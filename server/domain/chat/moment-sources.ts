@@ -18,9 +18,18 @@ export const MOMENT_SOURCES = 2;
  * moment in another creator's (or an unknown) video finds nothing and the question
  * is answered from the course as usual.
  */
-export async function findMomentSources(db: Db, input: { creatorId: string; moment: ChatMoment }): Promise<RetrievedSource[]> {
+export async function findMomentSources(
+  db: Db,
+  input: { creatorId: string; moment: ChatMoment },
+): Promise<RetrievedSource[]> {
   const { videoId, seconds } = input.moment;
-  const rows = await db.query<{ id: string | number; video_title: string; start_seconds: string; end_seconds: string; text: string }>(
+  const rows = await db.query<{
+    id: string | number;
+    video_title: string;
+    start_seconds: string;
+    end_seconds: string;
+    text: string;
+  }>(
     `select c.id, v.title as video_title, c.start_seconds::text, c.end_seconds::text, c.text
        from chunks c join videos v on v.id = c.video_id and v.creator_id = $1 and v.status = 'completed'
       where c.creator_id = $1 and c.video_id = $2
@@ -47,7 +56,11 @@ export async function findMomentSources(db: Db, input: { creatorId: string; mome
  * The moment's passages first (they are what the student asks about), then the
  * retrieved ones not already among them, `limit` in all.
  */
-export function mergeMomentFirst(moment: readonly RetrievedSource[], retrieved: readonly RetrievedSource[], limit: number): RetrievedSource[] {
+export function mergeMomentFirst(
+  moment: readonly RetrievedSource[],
+  retrieved: readonly RetrievedSource[],
+  limit: number,
+): RetrievedSource[] {
   const taken = new Set(moment.flatMap((s) => s.chunkIds));
   const rest = retrieved.filter((s) => !s.chunkIds.some((id) => taken.has(id)));
   return [...moment, ...rest].slice(0, Math.max(limit, moment.length));
@@ -65,7 +78,10 @@ export const JUST_STARTED_SECONDS = 5;
  * transcript words, no framing (it would be borrowed too). Null when the lesson is
  * not the creator's completed one, or nothing is said there.
  */
-export async function findMomentTurn(db: Db, input: { creatorId: string; moment: ChatMoment }): Promise<ChatTurn | null> {
+export async function findMomentTurn(
+  db: Db,
+  input: { creatorId: string; moment: ChatMoment },
+): Promise<ChatTurn | null> {
   const { videoId, seconds } = input.moment;
   const lines = await db.query<{ start_seconds: string; text: string }>(
     `select t.start_seconds::text, t.text from transcript_segments t
@@ -76,6 +92,9 @@ export async function findMomentTurn(db: Db, input: { creatorId: string; moment:
   );
   const [current, before] = lines;
   if (!current) return null;
-  const heard = before && seconds - Number(current.start_seconds) < JUST_STARTED_SECONDS ? [current.text, before.text] : [current.text];
+  const heard =
+    before && seconds - Number(current.start_seconds) < JUST_STARTED_SECONDS
+      ? [current.text, before.text]
+      : [current.text];
   return { role: 'user', content: heard.map((text) => `"${text}"`).join(' ') };
 }

@@ -48,7 +48,11 @@ export interface FloorCandidate {
   similarity: number | null;
 }
 
-export function passesRelevanceFloor(candidate: FloorCandidate, similarityFloor: number, coverageFloor = COVERAGE_FLOOR): boolean {
+export function passesRelevanceFloor(
+  candidate: FloorCandidate,
+  similarityFloor: number,
+  coverageFloor = COVERAGE_FLOOR,
+): boolean {
   const covers = candidate.coverage >= coverageFloor;
   const close = candidate.similarity !== null && candidate.similarity >= similarityFloor;
   return covers || close;

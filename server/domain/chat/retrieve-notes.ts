@@ -78,7 +78,12 @@ export async function retrieveNotes(db: Db, input: RetrieveNotesInput): Promise<
   const query = input.query.trim();
   if (!query) return [];
   const hasVector = !!input.vector && input.vector.some((v) => v !== 0);
-  const rows = await db.query<NoteRow>(NOTE_CANDIDATES_SQL, [input.creatorId, query, hasVector ? `[${input.vector!.join(',')}]` : null, input.model]);
+  const rows = await db.query<NoteRow>(NOTE_CANDIDATES_SQL, [
+    input.creatorId,
+    query,
+    hasVector ? `[${input.vector!.join(',')}]` : null,
+    input.model,
+  ]);
   const floor = input.minSimilarity ?? calibrationFor(input.model).similarityFloor;
   return rows
     .map((r) => {
@@ -97,7 +102,10 @@ export async function retrieveNotes(db: Db, input: RetrieveNotesInput): Promise<
       };
     })
     .filter((n) => passesRelevanceFloor(n, floor))
-    .sort((a, b) => b.coverage - a.coverage || (b.similarity ?? 0) - (a.similarity ?? 0) || a.noteId.localeCompare(b.noteId))
+    .sort(
+      (a, b) =>
+        b.coverage - a.coverage || (b.similarity ?? 0) - (a.similarity ?? 0) || a.noteId.localeCompare(b.noteId),
+    )
     .slice(0, MAX_NOTE_SOURCES);
 }
 
@@ -107,12 +115,19 @@ export async function retrieveNotes(db: Db, input: RetrieveNotesInput): Promise<
  * passages (already reranked), then notes that only cleared the floor, `limit` in
  * all (leading notes are always kept).
  */
-export function numberSourcesWithNotes(notes: readonly RetrievedNote[], lessons: readonly RetrievedSource[], limit: number): ChatSource[] {
+export function numberSourcesWithNotes(
+  notes: readonly RetrievedNote[],
+  lessons: readonly RetrievedSource[],
+  limit: number,
+): ChatSource[] {
   const bestLesson = Math.max(0, ...lessons.map((s) => s.coverage));
   const leads = (n: RetrievedNote) => n.leads || n.coverage >= bestLesson;
   const lead = notes.filter(leads);
   const trail = notes.filter((n) => !leads(n));
-  const ordered: (RetrievedNote | RetrievedSource)[] = [...lead, ...lessons, ...trail].slice(0, Math.max(limit, lead.length));
+  const ordered: (RetrievedNote | RetrievedSource)[] = [...lead, ...lessons, ...trail].slice(
+    0,
+    Math.max(limit, lead.length),
+  );
   return ordered.map((s, i) =>
     'noteId' in s
       ? {

@@ -3,11 +3,11 @@ import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
 import { calibrationFor, passesRelevanceFloor } from './retrieval-calibration';
 import {
+  type CandidateRow,
   FULL_TEXT_CANDIDATES_SQL,
   HNSW_SCAN_SETTINGS,
   setLocalSql,
   VECTOR_CANDIDATES_SQL,
-  type CandidateRow,
 } from './retrieval-sql';
 
 /** A passage of one video that an answer may cite: one chunk, 25–50 s (see chunk-transcript.ts). */
@@ -97,7 +97,10 @@ function fuse(lists: { weight: number; candidates: Candidate[] }[]): Candidate[]
  * moment that answers; neighbouring chunks are not merged (a merged source started
  * up to two chunks before the answer: eval-dev recall@5 fell from 81.6 % to 77.6 %).
  */
-export async function retrieveSources(ports: RetrieveSourcesPorts, input: RetrieveSourcesInput): Promise<RetrievedSources> {
+export async function retrieveSources(
+  ports: RetrieveSourcesPorts,
+  input: RetrieveSourcesInput,
+): Promise<RetrievedSources> {
   const query = input.query.trim();
   const limit = Math.max(1, Math.min(input.limit ?? 6, 20));
   if (!query) return { sources: [], embeddingTokens: 0 };
@@ -106,7 +109,13 @@ export async function retrieveSources(ports: RetrieveSourcesPorts, input: Retrie
   const vector = vectors[0] ?? [];
   // A question without content words embeds to a zero vector, whose cosine distance is NaN: skip that side.
   const hasVector = vector.some((v) => v !== 0);
-  const params = [input.creatorId, query, hasVector ? `[${vector.join(',')}]` : null, ports.embedder.model, CANDIDATES_PER_LIST];
+  const params = [
+    input.creatorId,
+    query,
+    hasVector ? `[${vector.join(',')}]` : null,
+    ports.embedder.model,
+    CANDIDATES_PER_LIST,
+  ];
 
   const [vectorRows, textRows] = await ports.db.transaction(async (tx) => {
     // Full text first: the HNSW settings would take its GIN (bitmap) scan away.
@@ -122,7 +131,9 @@ export async function retrieveSources(ports: RetrieveSourcesPorts, input: Retrie
     { weight: 1, candidates: textRows.map(toCandidate) },
     { weight: calibration.vectorWeight, candidates: vectorRows.map(toCandidate) },
   ]).filter((c) => passesRelevanceFloor(c, floor, input.minCoverage));
-  const sources = relevant.slice(0, limit).map(({ id, similarity: _similarity, ...source }) => ({ ...source, chunkIds: [id] }));
+  const sources = relevant
+    .slice(0, limit)
+    .map(({ id, similarity: _similarity, ...source }) => ({ ...source, chunkIds: [id] }));
   return { sources, embeddingTokens: tokens, queryVector: hasVector ? vector : null };
 }
 

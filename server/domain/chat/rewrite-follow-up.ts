@@ -80,7 +80,10 @@ export function combineWithEarlierTerms(history: readonly ChatTurn[], question: 
     have.add(key);
     carried.push(word);
   };
-  const userTurns = history.filter((t) => t.role === 'user').slice(-2).reverse();
+  const userTurns = history
+    .filter((t) => t.role === 'user')
+    .slice(-2)
+    .reverse();
   for (const turn of userTurns) contentWords(turn.content).forEach(carry);
   const lastAnswer = [...history].reverse().find((t) => t.role === 'assistant');
   if (lastAnswer) topicWordsOfAnswer(lastAnswer.content).forEach(carry);
@@ -104,7 +107,11 @@ function rewriteRequest(history: readonly ChatTurn[], question: string) {
  * model rewrites; if it fails or answers nonsense, the rules do: a rewrite
  * must never cost the student their answer.
  */
-export async function rewriteFollowUp(history: readonly ChatTurn[], question: string, llm?: RewriteModel): Promise<RewrittenQuery> {
+export async function rewriteFollowUp(
+  history: readonly ChatTurn[],
+  question: string,
+  llm?: RewriteModel,
+): Promise<RewrittenQuery> {
   const trimmed = question.trim();
   if (!history.some((t) => t.role === 'user') || !looksLikeFollowUp(trimmed)) {
     return { query: trimmed, via: 'unchanged', inputTokens: 0, outputTokens: 0 };

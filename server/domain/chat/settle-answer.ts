@@ -47,8 +47,16 @@ export async function settleAnswer(db: Db, answer: SettledAnswer): Promise<{ set
      )
      select (select count(*) from settled)::int as settled, (select count(*) from released)::int as released`,
     [
-      answer.messageId, answer.status, answer.content, JSON.stringify(answer.citations), JSON.stringify(answer.sources),
-      answer.latencyMs, answer.inputTokens, answer.outputTokens, answer.costUsd, answer.keepQuestion,
+      answer.messageId,
+      answer.status,
+      answer.content,
+      JSON.stringify(answer.citations),
+      JSON.stringify(answer.sources),
+      answer.latencyMs,
+      answer.inputTokens,
+      answer.outputTokens,
+      answer.costUsd,
+      answer.keepQuestion,
       answer.sessionId ?? null,
     ],
   );

@@ -8,7 +8,24 @@
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Titles that are always followed by a name, never the end of a sentence. */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'mt', 'vs', 'eg', 'ie', 'cf', 'approx', 'no', 'fig']);
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'sr',
+  'jr',
+  'mt',
+  'vs',
+  'eg',
+  'ie',
+  'cf',
+  'approx',
+  'no',
+  'fig',
+]);
 
 export interface SentenceSpan {
   /** The sentence, trimmed. */

@@ -8,15 +8,15 @@ import type { Embedder } from '../../ports/embedder';
 import type { Reranker } from '../../ports/reranker';
 import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
-import { getChatUsage, type ChatReservation } from '../quotas/chat-quota';
-import { abandonQuestion, holdQuestion, type HeldQuestion } from './hold-question';
+import { type ChatReservation, getChatUsage } from '../quotas/chat-quota';
+import type { MomentSegment } from './cited-moment';
+import { abandonQuestion, type HeldQuestion, holdQuestion } from './hold-question';
 import { findMomentSources, findMomentTurn, mergeMomentFirst } from './moment-sources';
 import { lexicalReranker, RERANK_POOL, rerankSources } from './rerank-sources';
-import { numberSourcesWithNotes, retrieveNotes, type RetrievedNote } from './retrieve-notes';
-import { retrieveSources, type RetrievedSource } from './retrieve-sources';
+import { numberSourcesWithNotes, type RetrievedNote, retrieveNotes } from './retrieve-notes';
+import { type RetrievedSource, retrieveSources } from './retrieve-sources';
 import { rewriteModelOf } from './rewrite-deadline';
-import { rewriteFollowUp, type RewrittenQuery } from './rewrite-follow-up';
-import type { MomentSegment } from './cited-moment';
+import { type RewrittenQuery, rewriteFollowUp } from './rewrite-follow-up';
 
 export interface ChatPorts {
   db: Db;
@@ -80,7 +80,11 @@ async function recentTurns(db: Db, sessionId: string, creatorId: string): Promis
 }
 
 /** Transcript segments inside each source's time range (index n-1), in one query on the hot path. */
-async function segmentsOfSources(db: Db, creatorId: string, sources: readonly ChatSource[]): Promise<MomentSegment[][]> {
+async function segmentsOfSources(
+  db: Db,
+  creatorId: string,
+  sources: readonly ChatSource[],
+): Promise<MomentSegment[][]> {
   if (sources.length === 0) return [];
   const rows = await db.query<{ n: number; start: string | number; text: string }>(
     // Lateral, so each source is two short scans of the (video_id, start_seconds) index, whatever
@@ -102,7 +106,12 @@ async function segmentsOfSources(db: Db, creatorId: string, sources: readonly Ch
        ) t
       order by s.n, t.seq`,
     // A creator's note is its own text, not a lesson's passage: no segments (its citation plays its pin).
-    [creatorId, sources.map((s) => (s.kind === 'note' ? null : s.videoId)), sources.map((s) => s.startSeconds), sources.map((s) => s.endSeconds)],
+    [
+      creatorId,
+      sources.map((s) => (s.kind === 'note' ? null : s.videoId)),
+      sources.map((s) => s.startSeconds),
+      sources.map((s) => s.endSeconds),
+    ],
   );
   const bySource: MomentSegment[][] = sources.map(() => []);
   for (const r of rows) bySource[r.n - 1]!.push({ startSeconds: Number(r.start), text: r.text });
@@ -129,7 +138,11 @@ export interface OpenedQuestion {
  * (prepareAnswer) runs with the stream already open, so 200 students asking at once
  * each see their stream start while the server searches.
  */
-export async function openQuestion(ports: ChatPorts, viewer: ViewerContext, input: ChatRequest): Promise<OpenedQuestion> {
+export async function openQuestion(
+  ports: ChatPorts,
+  viewer: ViewerContext,
+  input: ChatRequest,
+): Promise<OpenedQuestion> {
   if (!viewer.experience) throw new ApiError('BAD_REQUEST', 'Questions are asked inside a course (experience view).');
   const startedAt = ports.clock.now().getTime();
   const existing = input.sessionId ? await ownSession(ports.db, viewer, input.sessionId) : null;
@@ -149,10 +162,16 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
   const quota = { creatorId: viewer.creator.id, userId: viewer.user.id };
   try {
     // Asked about a moment: what was just said is the turn the question follows (moment-sources.ts).
-    const said = opened.moment ? await findMomentTurn(ports.db, { creatorId: viewer.creator.id, moment: opened.moment }) : null;
+    const said = opened.moment
+      ? await findMomentTurn(ports.db, { creatorId: viewer.creator.id, moment: opened.moment })
+      : null;
     const turns = said ? [...history, said] : history;
     // Only a model-backed answerer rewrites, and only follow-ups (rewriteFollowUp decides); the rules otherwise.
-    const rewritten = await rewriteFollowUp(turns, opened.question, rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs));
+    const rewritten = await rewriteFollowUp(
+      turns,
+      opened.question,
+      rewriteModelOf(ports.answerer, ports.rewriteTimeoutMs),
+    );
     const { found, notes, sources, embeddingTokens } = await findAnswerSources(ports, {
       creatorId: viewer.creator.id,
       query: rewritten.query,
@@ -182,7 +201,9 @@ export async function prepareAnswer(ports: ChatPorts, opened: OpenedQuestion): P
       rewrite: { via: rewritten.via, inputTokens: rewritten.inputTokens, outputTokens: rewritten.outputTokens },
       embeddingTokens,
       startedAt: opened.startedAt,
-      ...(settings ? { assistant: { name: settings.name, greeting: settings.greeting, teachingMode: settings.teachingMode } } : {}),
+      ...(settings
+        ? { assistant: { name: settings.name, greeting: settings.greeting, teachingMode: settings.teachingMode } }
+        : {}),
     };
   } catch (err) {
     await abandonQuestion(ports.db, held, viewer.creator.id);
@@ -210,11 +231,19 @@ export async function findAnswerSources(
   input: { creatorId: string; query: string; moment?: ChatRequest['moment']; searchNotes: boolean },
 ): Promise<AnswerSources> {
   // A wider pool than the answer cites, so the reranker can lift a passage retrieval ranked lower.
-  const retrieved = await retrieveSources(ports, { creatorId: input.creatorId, query: input.query, limit: RERANK_POOL });
+  const retrieved = await retrieveSources(ports, {
+    creatorId: input.creatorId,
+    query: input.query,
+    limit: RERANK_POOL,
+  });
   const reranked = await rerankSources(ports.reranker ?? lexicalReranker, input.query, retrieved.sources);
   // "Ask about this moment": the lesson's passages around that second come first.
   const found: RetrievedSource[] = input.moment
-    ? mergeMomentFirst(await findMomentSources(ports.db, { creatorId: input.creatorId, moment: input.moment }), reranked, SOURCES_LIMIT)
+    ? mergeMomentFirst(
+        await findMomentSources(ports.db, { creatorId: input.creatorId, moment: input.moment }),
+        reranked,
+        SOURCES_LIMIT,
+      )
     : reranked;
   // The creator's notes (corrections of earlier answers) are sources too; one that clearly matches comes first.
   const notes = input.searchNotes
@@ -225,10 +254,19 @@ export async function findAnswerSources(
         model: ports.embedder.model,
       })
     : [];
-  return { found, notes, sources: numberSourcesWithNotes(notes, found, SOURCES_LIMIT), embeddingTokens: retrieved.embeddingTokens };
+  return {
+    found,
+    notes,
+    sources: numberSourcesWithNotes(notes, found, SOURCES_LIMIT),
+    embeddingTokens: retrieved.embeddingTokens,
+  };
 }
 
 /** openQuestion then prepareAnswer, for callers that do not stream in between (tests, tools). */
-export async function startQuestion(ports: ChatPorts, viewer: ViewerContext, input: ChatRequest): Promise<PreparedQuestion> {
+export async function startQuestion(
+  ports: ChatPorts,
+  viewer: ViewerContext,
+  input: ChatRequest,
+): Promise<PreparedQuestion> {
   return prepareAnswer(ports, await openQuestion(ports, viewer, input));
 }

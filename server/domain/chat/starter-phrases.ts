@@ -81,7 +81,8 @@ export function distinctivePhrases(lessons: readonly LessonText[], perLesson = 4
     return { lesson, pairs: countBy(pairs, pairKey), singles: countBy(singles, stemWord) };
   });
   const df = new Map<string, number>();
-  for (const c of counted) for (const key of [...c.pairs.keys(), ...c.singles.keys()]) df.set(key, (df.get(key) ?? 0) + 1);
+  for (const c of counted)
+    for (const key of [...c.pairs.keys(), ...c.singles.keys()]) df.set(key, (df.get(key) ?? 0) + 1);
   const idf = (key: string) => Math.log(1 + lessons.length / (df.get(key) ?? 1));
 
   return counted.map(({ lesson, pairs, singles }) => {

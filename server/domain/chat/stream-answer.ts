@@ -1,7 +1,7 @@
 import type { ChatStreamEvent } from '../../../shared/schemas/chat';
-import { AnswerFailedError, AnswerInterruptedError, type AbortSignalLike } from '../../ports/answerer';
+import { type AbortSignalLike, AnswerFailedError, AnswerInterruptedError } from '../../ports/answerer';
 import { getChatUsage } from '../quotas/chat-quota';
-import { createCitationCollector, type CitedOccurrence } from './collect-citations';
+import { type CitedOccurrence, createCitationCollector } from './collect-citations';
 import { isNotCoveredAnswer, NOTHING_FOUND_ANSWER } from './not-covered';
 import { tokenCostUsd } from './pricing';
 import { settleAnswer } from './settle-answer';
@@ -31,7 +31,11 @@ export async function* streamAnswer(
   prepared: PreparedQuestion,
   options: { requestId: string; signal?: AbortSignalLike },
 ): AsyncGenerator<ChatStreamEvent> {
-  const run: Run = { outcome: { answer: '', status: 'complete', inputTokens: 0, outputTokens: 0, cited: [] }, citations: [], settled: false };
+  const run: Run = {
+    outcome: { answer: '', status: 'complete', inputTokens: 0, outputTokens: 0, cited: [] },
+    citations: [],
+    settled: false,
+  };
   try {
     yield* answerEvents(ports, prepared, options, run);
   } finally {
@@ -39,7 +43,14 @@ export async function* streamAnswer(
     // answer was not delivered, so it is settled as failed and the question given back.
     if (!run.settled) {
       run.outcome.status = 'failed';
-      await recordExchange(ports, prepared, run.outcome, Math.max(0, ports.clock.now().getTime() - prepared.startedAt), run.citations, false);
+      await recordExchange(
+        ports,
+        prepared,
+        run.outcome,
+        Math.max(0, ports.clock.now().getTime() - prepared.startedAt),
+        run.citations,
+        false,
+      );
     }
   }
 }
@@ -104,9 +115,15 @@ async function* answerEvents(
       outcome.status = 'failed';
       failure =
         err instanceof AnswerInterruptedError
-          ? { code: 'UPSTREAM_UNAVAILABLE', message: 'The answer was cut off by the AI provider. This question was not counted.' }
+          ? {
+              code: 'UPSTREAM_UNAVAILABLE',
+              message: 'The answer was cut off by the AI provider. This question was not counted.',
+            }
           : err instanceof AnswerFailedError
-            ? { code: 'UPSTREAM_UNAVAILABLE', message: 'The AI provider is not answering right now. This question was not counted.' }
+            ? {
+                code: 'UPSTREAM_UNAVAILABLE',
+                message: 'The AI provider is not answering right now. This question was not counted.',
+              }
             : { code: 'INTERNAL', message: 'Something went wrong while answering. This question was not counted.' };
     }
     outcome.cited = citations.numbers;
@@ -166,20 +183,37 @@ async function recordExchange(
      values ($1, (select id from chat_messages where id = $2), $3, '${operation}', $4, $5, 'tokens', $6)`;
   const provider = ports.answerer.name.split(':')[0];
   if (o.inputTokens + o.outputTokens > 0) {
-    costs.push([costSql('answer'), [creatorId, p.messageId, provider, ports.answerer.name, o.inputTokens + o.outputTokens, cost]]);
+    costs.push([
+      costSql('answer'),
+      [creatorId, p.messageId, provider, ports.answerer.name, o.inputTokens + o.outputTokens, cost],
+    ]);
   }
   const rewriteTokens = p.rewrite.inputTokens + p.rewrite.outputTokens;
   if (rewriteTokens > 0) {
     // Billed even when the rules won (the model replied with nothing usable): the provider charged it.
     costs.push([
       costSql('query_rewrite'),
-      [creatorId, p.messageId, provider, ports.answerer.name, rewriteTokens, tokenCostUsd(ports.answerer.name, p.rewrite.inputTokens, p.rewrite.outputTokens)],
+      [
+        creatorId,
+        p.messageId,
+        provider,
+        ports.answerer.name,
+        rewriteTokens,
+        tokenCostUsd(ports.answerer.name, p.rewrite.inputTokens, p.rewrite.outputTokens),
+      ],
     ]);
   }
   if (p.embeddingTokens > 0 && ports.embedder.model !== 'offline-lexical-v1') {
     costs.push([
       costSql('query_embedding'),
-      [creatorId, p.messageId, 'openai', ports.embedder.model, p.embeddingTokens, tokenCostUsd(ports.embedder.model, p.embeddingTokens, 0)],
+      [
+        creatorId,
+        p.messageId,
+        'openai',
+        ports.embedder.model,
+        p.embeddingTokens,
+        tokenCostUsd(ports.embedder.model, p.embeddingTokens, 0),
+      ],
     ]);
   }
   // Nothing billed (offline providers): the settle is one statement, no transaction around it.

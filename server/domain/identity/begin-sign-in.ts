@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { safeNextPath, SignInQuery } from '../../../shared/schemas/auth';
-import { SIGN_IN_ATTEMPT_TTL_MS, type SessionCookie, type SessionPorts } from './session-ports';
+import { SignInQuery, safeNextPath } from '../../../shared/schemas/auth';
+import { type SessionCookie, type SessionPorts, SIGN_IN_ATTEMPT_TTL_MS } from './session-ports';
 
 export const BeginSignInInput = SignInQuery;
 export type BeginSignInInput = z.infer<typeof BeginSignInInput>;
@@ -23,7 +23,14 @@ export async function beginSignIn(
   await ports.db.query(
     `insert into auth_sign_in_attempts (id_hash, state, nonce, code_verifier_sealed, next_path, expires_at)
      values ($1, $2, $3, $4, $5, $6)`,
-    [await ports.crypto.digest(attempt), request.state, request.nonce, await ports.crypto.seal(request.codeVerifier), safeNextPath(next), expiresAt],
+    [
+      await ports.crypto.digest(attempt),
+      request.state,
+      request.nonce,
+      await ports.crypto.seal(request.codeVerifier),
+      safeNextPath(next),
+      expiresAt,
+    ],
   );
   return { authorizeUrl: request.authorizeUrl, attemptCookie: { value: attempt, expiresAt } };
 }

@@ -5,7 +5,8 @@ import { createSession } from './create-session';
 import type { SessionCookie, SessionPorts } from './session-ports';
 import { whopUnavailable } from './whop-facts';
 
-const NOT_THIS_SIGN_IN = 'This sign-in was not started in this browser, was already used, or took too long. Sign in again.';
+const NOT_THIS_SIGN_IN =
+  'This sign-in was not started in this browser, was already used, or took too long. Sign in again.';
 
 /**
  * Finishes Sign in with Whop: the attempt is taken once (deleted as it is read), the
@@ -17,7 +18,13 @@ export async function completeSignIn(
   input: { attemptCookie: string | undefined; callbackUrl: string },
 ): Promise<{ cookie: SessionCookie; next: string }> {
   if (!input.attemptCookie) throw new ApiError('BAD_REQUEST', NOT_THIS_SIGN_IN);
-  const [attempt] = await ports.db.query<{ state: string; nonce: string; code_verifier_sealed: string; next_path: string; expires_at: Date }>(
+  const [attempt] = await ports.db.query<{
+    state: string;
+    nonce: string;
+    code_verifier_sealed: string;
+    next_path: string;
+    expires_at: Date;
+  }>(
     `delete from auth_sign_in_attempts where id_hash = $1
      returning state, nonce, code_verifier_sealed, next_path, expires_at`,
     [await ports.crypto.digest(input.attemptCookie)],
@@ -35,12 +42,19 @@ export async function completeSignIn(
     });
   } catch (err) {
     if (err instanceof OAuthRejectedError) {
-      const message = err.reason === 'denied' ? 'Sign-in was cancelled at Whop.' : 'Whop did not confirm this sign-in. Sign in again.';
-      throw new ApiError('BAD_REQUEST', message, { cause: err, details: { reason: err.reason, next: attempt.next_path } });
+      const message =
+        err.reason === 'denied'
+          ? 'Sign-in was cancelled at Whop.'
+          : 'Whop did not confirm this sign-in. Sign in again.';
+      throw new ApiError('BAD_REQUEST', message, {
+        cause: err,
+        details: { reason: err.reason, next: attempt.next_path },
+      });
     }
     throw whopUnavailable(err);
   }
-  if (!USER_ID.test(signedIn.userId)) throw new ApiError('BAD_REQUEST', 'Whop did not confirm this sign-in. Sign in again.');
+  if (!USER_ID.test(signedIn.userId))
+    throw new ApiError('BAD_REQUEST', 'Whop did not confirm this sign-in. Sign in again.');
   const { cookie } = await createSession(ports, { userId: signedIn.userId, tokens: signedIn });
   return { cookie, next: attempt.next_path };
 }

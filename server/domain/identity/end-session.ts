@@ -19,7 +19,13 @@ export async function endSession(
         set revoked_at = $3, revoked_reason = $4, access_token_sealed = '', refresh_token_sealed = null, refreshing_until = null
        from ended where s.id = ended.id
      returning ended.refresh_token_sealed`,
-    [input.sessionId, input.userId, ports.clock.now(), input.everywhere ? 'sign_out_everywhere' : 'sign_out', input.everywhere],
+    [
+      input.sessionId,
+      input.userId,
+      ports.clock.now(),
+      input.everywhere ? 'sign_out_everywhere' : 'sign_out',
+      input.everywhere,
+    ],
   );
   await Promise.all(
     ended.map(async ({ refresh_token_sealed: sealed }) => {

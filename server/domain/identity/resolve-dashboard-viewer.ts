@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api-error';
 import { CompanyId, UserId } from '../../../shared/schemas/viewer';
-import { accessLevel, touchUser, upsertCreator, type IdentityPorts } from './whop-facts';
 import type { ViewerContext } from './viewer-context';
+import { accessLevel, type IdentityPorts, touchUser, upsertCreator } from './whop-facts';
 
 export const ResolveDashboardViewerInput = z.object({ userId: UserId, companyId: CompanyId });
 export type ResolveDashboardViewerInput = z.infer<typeof ResolveDashboardViewerInput>;

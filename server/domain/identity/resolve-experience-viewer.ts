@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api-error';
-import { ExperienceId, UserId } from '../../../shared/schemas/viewer';
 import type { Tier } from '../../../shared/schemas/viewer';
+import { ExperienceId, UserId } from '../../../shared/schemas/viewer';
 import type { WhopAccessLevel } from '../../ports/whop';
-import { accessLevel, EXPERIENCE_TTL_SECONDS, PROFILE_TTL_SECONDS, resolveExperience, touchUser, type IdentityPorts } from './whop-facts';
 import type { ViewerContext } from './viewer-context';
+import {
+  accessLevel,
+  EXPERIENCE_TTL_SECONDS,
+  type IdentityPorts,
+  PROFILE_TTL_SECONDS,
+  resolveExperience,
+  touchUser,
+} from './whop-facts';
 
 export const ResolveExperienceViewerInput = z.object({ userId: UserId, experienceId: ExperienceId });
 export type ResolveExperienceViewerInput = z.infer<typeof ResolveExperienceViewerInput>;
@@ -39,7 +46,11 @@ export async function resolveExperienceViewer(
  * path asks Whop for what is missing. Every request of a student pays this before
  * its answer starts: three round trips were a tenth of a question's database time.
  */
-async function fromFreshCache(ports: IdentityPorts, userId: string, experienceId: string): Promise<ViewerContext | null> {
+async function fromFreshCache(
+  ports: IdentityPorts,
+  userId: string,
+  experienceId: string,
+): Promise<ViewerContext | null> {
   const [row] = await ports.db.query<{
     access_level: WhopAccessLevel;
     experience_name: string | null;

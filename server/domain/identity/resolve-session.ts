@@ -4,9 +4,9 @@ import {
   REFRESH_LEASE_MS,
   ROTATION_GRACE_MS,
   SESSION_IDLE_MS,
-  TOUCH_EVERY_MS,
   type SessionCookie,
   type SessionPorts,
+  TOUCH_EVERY_MS,
 } from './session-ports';
 
 export interface ResolvedSession {
@@ -110,11 +110,10 @@ export async function resolveSession(ports: SessionPorts, input: { cookie: strin
 }
 
 async function touch(ports: SessionPorts, row: SessionRow, now: Date) {
-  await ports.db.query(`update auth_sessions set last_used_at = $2, idle_expires_at = least($3, expires_at) where id = $1`, [
-    row.id,
-    now,
-    new Date(now.getTime() + SESSION_IDLE_MS),
-  ]);
+  await ports.db.query(
+    `update auth_sessions set last_used_at = $2, idle_expires_at = least($3, expires_at) where id = $1`,
+    [row.id, now, new Date(now.getTime() + SESSION_IDLE_MS)],
+  );
 }
 
 async function revoke(ports: SessionPorts, id: string, reason: 'refresh_rejected' | 'unreadable'): Promise<null> {

@@ -78,7 +78,13 @@ export interface ExperienceFacts {
 /** Experience → creator, from our cache or Whop; upserts both on first sight. null when Whop has no such experience. */
 export async function resolveExperience(ports: IdentityPorts, experienceId: string): Promise<ExperienceFacts | null> {
   const now = ports.clock.now();
-  const [cached] = await ports.db.query<{ id: string; name: string | null; creator_id: string; creator_name: string | null; tier: Tier }>(
+  const [cached] = await ports.db.query<{
+    id: string;
+    name: string | null;
+    creator_id: string;
+    creator_name: string | null;
+    tier: Tier;
+  }>(
     `select e.id, e.name, e.creator_id, c.name as creator_name, c.tier
        from experiences e join creators c on c.id = e.creator_id
       where e.id = $1 and e.resolved_at > $2::timestamptz - make_interval(secs => $3)`,

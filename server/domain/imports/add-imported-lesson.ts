@@ -1,9 +1,9 @@
 import { blobKeys } from '../../ports/blob-store';
 import type { WhopVideoAsset } from '../../ports/whop-courses';
-import { addCaptionsVideo } from '../videos/add-captions-video';
 import { releaseUploadQuota, reserveUploadQuota } from '../quotas/storage-quota';
-import type { ImportPorts } from './import-ports';
+import { addCaptionsVideo } from '../videos/add-captions-video';
 import { fetchLessonMedia, type LessonMedia } from './fetch-lesson-media';
+import type { ImportPorts } from './import-ports';
 
 export type AddedLesson = { videoId: string; transcriptFrom: 'captions' | 'audio' } | { skipped: string };
 
@@ -24,8 +24,15 @@ export async function addImportedLesson(
   return media.kind === 'captions' ? addFromCaptions(ports, input, media) : addFromAudio(ports, input, media);
 }
 
-async function addFromCaptions(ports: ImportPorts, input: { creatorId: string; title: string }, media: Extract<LessonMedia, { kind: 'captions' }>): Promise<AddedLesson> {
-  const video = await addCaptionsVideo({ db: ports.db, jobs: ports.jobs }, { creatorId: input.creatorId, title: input.title, fileName: 'whop-lesson.vtt', text: media.text });
+async function addFromCaptions(
+  ports: ImportPorts,
+  input: { creatorId: string; title: string },
+  media: Extract<LessonMedia, { kind: 'captions' }>,
+): Promise<AddedLesson> {
+  const video = await addCaptionsVideo(
+    { db: ports.db, jobs: ports.jobs },
+    { creatorId: input.creatorId, title: input.title, fileName: 'whop-lesson.vtt', text: media.text },
+  );
   return { videoId: video.id, transcriptFrom: 'captions' };
 }
 
@@ -48,10 +55,10 @@ async function addFromAudio(
       [videoId, input.creatorId, input.title, media.mimeType, sizeBytes, input.video.durationSeconds, key],
     );
     await blobs.write(key, media.bytes, media.mimeType);
-    await ports.db.query(`update videos set uploaded_at = now(), upload_expires_at = null, updated_at = now() where id = $1 and creator_id = $2`, [
-      videoId,
-      input.creatorId,
-    ]);
+    await ports.db.query(
+      `update videos set uploaded_at = now(), upload_expires_at = null, updated_at = now() where id = $1 and creator_id = $2`,
+      [videoId, input.creatorId],
+    );
   } catch (err) {
     await ports.db.query(`delete from videos where id = $1 and creator_id = $2`, [videoId, input.creatorId]);
     await releaseUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });

@@ -3,7 +3,12 @@ import type { BlobStore } from '../../ports/blob-store';
 import type { Db } from '../../ports/db';
 import type { JobQueue } from '../../ports/job-queue';
 import { WhopUnavailableError } from '../../ports/whop';
-import { WhopCoursesDeniedError, type LessonMediaSource, type WhopCoursesApi, type WhopVideoAsset } from '../../ports/whop-courses';
+import {
+  type LessonMediaSource,
+  type WhopCoursesApi,
+  WhopCoursesDeniedError,
+  type WhopVideoAsset,
+} from '../../ports/whop-courses';
 
 /** Whop Courses and the lessons' media (Mux); null where the runtime has neither configured. */
 export interface WhopImportSource {
@@ -30,9 +35,13 @@ export async function askWhop<T>(call: () => Promise<T>): Promise<T> {
     return await call();
   } catch (err) {
     if (err instanceof WhopCoursesDeniedError) {
-      throw new ApiError('FORBIDDEN', 'Whop did not let Chronos read your courses. Allow the “Read courses” permission for Chronos in your Whop app settings, then try again.');
+      throw new ApiError(
+        'FORBIDDEN',
+        'Whop did not let Chronos read your courses. Allow the “Read courses” permission for Chronos in your Whop app settings, then try again.',
+      );
     }
-    if (err instanceof WhopUnavailableError) throw new ApiError('UPSTREAM_UNAVAILABLE', 'Whop did not answer just now; try again in a minute.');
+    if (err instanceof WhopUnavailableError)
+      throw new ApiError('UPSTREAM_UNAVAILABLE', 'Whop did not answer just now; try again in a minute.');
     throw err;
   }
 }
@@ -47,6 +56,9 @@ export function mediaVersion(video: WhopVideoAsset): string {
 
 /** Whop video lessons whose upload has finished; text, PDF and quiz lessons have no media to import. */
 export const isImportable = (lesson: { lessonType: string; video: WhopVideoAsset | null }) =>
-  lesson.lessonType === 'video' && lesson.video !== null && lesson.video.status !== 'uploading' && lesson.video.status !== 'created';
+  lesson.lessonType === 'video' &&
+  lesson.video !== null &&
+  lesson.video.status !== 'uploading' &&
+  lesson.video.status !== 'created';
 
 export const courseNotFound = () => new ApiError('NOT_FOUND', 'This course is not one of your Whop courses.');

@@ -1,12 +1,12 @@
 import { ApiError } from '../../../shared/api-error';
-import type { WhopImportLessonResult, WhopImportRequest, WhopImportResult } from '../../../shared/schemas/whop-import';
 import { VIDEO_TITLE_MAX } from '../../../shared/schemas/videos';
+import type { WhopImportLessonResult, WhopImportRequest, WhopImportResult } from '../../../shared/schemas/whop-import';
 import type { WhopChapter, WhopLesson } from '../../ports/whop-courses';
 import { addImportedLesson } from './add-imported-lesson';
-import { askWhop, courseNotFound, isImportable, mediaVersion, type ImportPorts } from './import-ports';
-import { refreshImportedLesson, type ImportedRow } from './refresh-imported-lesson';
-import { listRemovedLessons } from './removed-lessons';
+import { askWhop, courseNotFound, type ImportPorts, isImportable, mediaVersion } from './import-ports';
 import { placeImportedLessons } from './place-imported-lessons';
+import { type ImportedRow, refreshImportedLesson } from './refresh-imported-lesson';
+import { listRemovedLessons } from './removed-lessons';
 
 const SKIPPED = { outcome: 'skipped' as const, videoId: null, transcriptFrom: null };
 
@@ -17,7 +17,10 @@ const SKIPPED = { outcome: 'skipped' as const, videoId: null, transcriptFrom: nu
  * lesson is keyed on its Whop id (one row per creator and lesson), so importing
  * again updates instead of duplicating, even when two imports run at once.
  */
-export async function importWhopLessons(ports: ImportPorts, input: WhopImportRequest & { creatorId: string }): Promise<WhopImportResult> {
+export async function importWhopLessons(
+  ports: ImportPorts,
+  input: WhopImportRequest & { creatorId: string },
+): Promise<WhopImportResult> {
   const courses = await askWhop(() => ports.source.courses.listCourses(input.creatorId));
   if (!courses.some((c) => c.id === input.courseId)) throw courseNotFound();
   const tree = await askWhop(() => ports.source.courses.getCourseTree(input.courseId));
@@ -30,7 +33,12 @@ export async function importWhopLessons(ports: ImportPorts, input: WhopImportReq
   for (const lessonId of new Set(input.lessonIds)) {
     const found = placed.get(lessonId);
     if (!found) {
-      results.push({ ...SKIPPED, whopLessonId: lessonId, title: lessonId, message: 'This lesson is not in the course any more.' });
+      results.push({
+        ...SKIPPED,
+        whopLessonId: lessonId,
+        title: lessonId,
+        message: 'This lesson is not in the course any more.',
+      });
       continue;
     }
     // The full lesson: the course tree leaves out playback ids and tokens.
@@ -41,14 +49,27 @@ export async function importWhopLessons(ports: ImportPorts, input: WhopImportReq
       continue;
     }
     try {
-      results.push(await importOne(ports, { creatorId: input.creatorId, courseTitle: tree.course.title, courseId: tree.course.id, chapter: found.chapter, lesson: { ...lesson, title } }));
+      results.push(
+        await importOne(ports, {
+          creatorId: input.creatorId,
+          courseTitle: tree.course.title,
+          courseId: tree.course.id,
+          chapter: found.chapter,
+          lesson: { ...lesson, title },
+        }),
+      );
     } catch (err) {
       // A plan limit stops this lesson, not the report: the creator sees which lessons came in.
-      if (err instanceof ApiError && err.status < 500) results.push({ ...SKIPPED, whopLessonId: lessonId, title, message: err.message });
+      if (err instanceof ApiError && err.status < 500)
+        results.push({ ...SKIPPED, whopLessonId: lessonId, title, message: err.message });
       else throw err;
     }
   }
-  const removed = await listRemovedLessons(ports.db, { creatorId: input.creatorId, trees: [tree], onlyCourses: [tree.course.id] });
+  const removed = await listRemovedLessons(ports.db, {
+    creatorId: input.creatorId,
+    trees: [tree],
+    onlyCourses: [tree.course.id],
+  });
   // The lessons list follows Whop's chapters and order (a creator's own arrangement is kept).
   await placeImportedLessons(ports.db, input.creatorId);
   return { results, removed };
@@ -61,7 +82,14 @@ async function importOne(
   const { creatorId, lesson, chapter } = input;
   const video = lesson.video!;
   const base = { whopLessonId: lesson.id, title: lesson.title };
-  const place = [input.courseId, input.courseTitle.slice(0, 300), chapter.id, chapter.title.slice(0, 300), chapter.order, lesson.order];
+  const place = [
+    input.courseId,
+    input.courseTitle.slice(0, 300),
+    chapter.id,
+    chapter.title.slice(0, 300),
+    chapter.order,
+    lesson.order,
+  ];
 
   // Claim the lesson: the first import inserts the row; any other finds it and updates.
   const claimed = await ports.db.query(
@@ -77,10 +105,29 @@ async function importOne(
   );
 
   if (claimed.length === 0 && row?.video_id) {
-    const refreshed = await refreshImportedLesson(ports, { creatorId, row: { ...row, video_id: row.video_id }, title: lesson.title, video });
-    if (refreshed.outcome === 'skipped') return { ...base, ...SKIPPED, videoId: row.video_id, message: refreshed.message };
-    await saveRow(ports, { creatorId, lessonId: lesson.id, place, title: lesson.title, video, transcriptFrom: refreshed.transcriptFrom });
-    return { ...base, outcome: refreshed.outcome, videoId: row.video_id, transcriptFrom: refreshed.transcriptFrom, message: null };
+    const refreshed = await refreshImportedLesson(ports, {
+      creatorId,
+      row: { ...row, video_id: row.video_id },
+      title: lesson.title,
+      video,
+    });
+    if (refreshed.outcome === 'skipped')
+      return { ...base, ...SKIPPED, videoId: row.video_id, message: refreshed.message };
+    await saveRow(ports, {
+      creatorId,
+      lessonId: lesson.id,
+      place,
+      title: lesson.title,
+      video,
+      transcriptFrom: refreshed.transcriptFrom,
+    });
+    return {
+      ...base,
+      outcome: refreshed.outcome,
+      videoId: row.video_id,
+      transcriptFrom: refreshed.transcriptFrom,
+      message: null,
+    };
   }
   if (claimed.length === 0) {
     // No video: its Chronos copy was deleted (a fresh copy is made), or another import
@@ -106,18 +153,39 @@ async function importOne(
     await releaseClaim(ports, creatorId, lesson.id);
     return { ...base, ...SKIPPED, message: added.skipped };
   }
-  await ports.db.query(`update whop_lesson_imports set video_id = $3 where creator_id = $1 and whop_lesson_id = $2`, [creatorId, lesson.id, added.videoId]);
-  await saveRow(ports, { creatorId, lessonId: lesson.id, place, title: lesson.title, video, transcriptFrom: added.transcriptFrom });
+  await ports.db.query(`update whop_lesson_imports set video_id = $3 where creator_id = $1 and whop_lesson_id = $2`, [
+    creatorId,
+    lesson.id,
+    added.videoId,
+  ]);
+  await saveRow(ports, {
+    creatorId,
+    lessonId: lesson.id,
+    place,
+    title: lesson.title,
+    video,
+    transcriptFrom: added.transcriptFrom,
+  });
   return { ...base, outcome: 'created', videoId: added.videoId, transcriptFrom: added.transcriptFrom, message: null };
 }
 
 async function releaseClaim(ports: ImportPorts, creatorId: string, lessonId: string) {
-  await ports.db.query(`delete from whop_lesson_imports where creator_id = $1 and whop_lesson_id = $2 and video_id is null`, [creatorId, lessonId]);
+  await ports.db.query(
+    `delete from whop_lesson_imports where creator_id = $1 and whop_lesson_id = $2 and video_id is null`,
+    [creatorId, lessonId],
+  );
 }
 
 async function saveRow(
   ports: ImportPorts,
-  input: { creatorId: string; lessonId: string; place: unknown[]; title: string; video: NonNullable<WhopLesson['video']>; transcriptFrom: 'captions' | 'audio' | null },
+  input: {
+    creatorId: string;
+    lessonId: string;
+    place: unknown[];
+    title: string;
+    video: NonNullable<WhopLesson['video']>;
+    transcriptFrom: 'captions' | 'audio' | null;
+  },
 ) {
   const { video } = input;
   await ports.db.query(
@@ -127,8 +195,15 @@ async function saveRow(
             mux_asset_id = $12, mux_playback_id = $13, mux_playback_signed = $14, removed_at = null, updated_at = now()
       where creator_id = $1 and whop_lesson_id = $2`,
     [
-      input.creatorId, input.lessonId, ...input.place, input.title, mediaVersion(video), input.transcriptFrom,
-      video.id, video.playbackId ?? video.signedPlaybackId, video.playbackId === null && video.signedPlaybackId !== null,
+      input.creatorId,
+      input.lessonId,
+      ...input.place,
+      input.title,
+      mediaVersion(video),
+      input.transcriptFrom,
+      video.id,
+      video.playbackId ?? video.signedPlaybackId,
+      video.playbackId === null && video.signedPlaybackId !== null,
     ],
   );
 }

@@ -1,6 +1,6 @@
+import { VIDEO_TITLE_MAX } from '../../../shared/schemas/videos';
 import type { WhopImportTree } from '../../../shared/schemas/whop-import';
 import type { Db } from '../../ports/db';
-import { VIDEO_TITLE_MAX } from '../../../shared/schemas/videos';
 import { askWhop, isImportable, type WhopImportSource } from './import-ports';
 import { listRemovedLessons } from './removed-lessons';
 
@@ -16,7 +16,10 @@ interface ImportRow {
  * marked new, imported, or changed in Whop since (a new title or a new video), and
  * the lessons imported earlier that Whop no longer lists.
  */
-export async function listWhopImportTree(ports: { db: Db; source: WhopImportSource }, input: { creatorId: string }): Promise<WhopImportTree> {
+export async function listWhopImportTree(
+  ports: { db: Db; source: WhopImportSource },
+  input: { creatorId: string },
+): Promise<WhopImportTree> {
   const courses = await askWhop(() => ports.source.courses.listCourses(input.creatorId));
   const trees = await askWhop(() => Promise.all(courses.map((c) => ports.source.courses.getCourseTree(c.id))));
   const rows = await ports.db.query<ImportRow>(
@@ -40,7 +43,9 @@ export async function listWhopImportTree(ports: { db: Db; source: WhopImportSour
           // Whop's answer today): a new title shows here; a new video is found by the import
           // itself, which reads the whole lesson.
           const changed =
-            row && (row.lesson_title !== lesson.title.slice(0, VIDEO_TITLE_MAX) || (lesson.video?.id && row.mux_asset_id !== lesson.video.id));
+            row &&
+            (row.lesson_title !== lesson.title.slice(0, VIDEO_TITLE_MAX) ||
+              (lesson.video?.id && row.mux_asset_id !== lesson.video.id));
           return {
             id: lesson.id,
             title: lesson.title,

@@ -5,7 +5,7 @@ import { replaceTranscriptSegments } from '../ingestion/index-transcript';
 import { parseCaptions } from '../ingestion/parse-captions';
 import { renameVideo } from '../videos/manage-video';
 import { fetchLessonMedia } from './fetch-lesson-media';
-import { mediaVersion, type ImportPorts } from './import-ports';
+import { type ImportPorts, mediaVersion } from './import-ports';
 
 export interface ImportedRow {
   video_id: string;
@@ -30,7 +30,8 @@ export async function refreshImportedLesson(
   const { creatorId, row } = input;
   const renamed = row.lesson_title !== input.title;
   if (renamed) await renameVideo(ports.db, { creatorId, videoId: row.video_id, title: input.title });
-  if (row.content_hash === mediaVersion(input.video)) return { outcome: renamed ? 'renamed' : 'unchanged', transcriptFrom: null };
+  if (row.content_hash === mediaVersion(input.video))
+    return { outcome: renamed ? 'renamed' : 'unchanged', transcriptFrom: null };
 
   const media = await fetchLessonMedia(ports, { creatorId, video: input.video });
   if ('skipped' in media) return { outcome: 'skipped', message: media.skipped };
@@ -50,13 +51,33 @@ export async function refreshImportedLesson(
     await tx.query(`delete from video_audio_parts where video_id = $1 and creator_id = $2`, [row.video_id, creatorId]);
     if (captions) {
       await replaceTranscriptSegments(tx, { creatorId, videoId: row.video_id, segments: captions.segments });
-      await setSource(tx, { creatorId, videoId: row.video_id, source: 'captions', key: null, mimeType: 'text/vtt', sizeBytes: new TextEncoder().encode(media.kind === 'captions' ? media.text : '').length, oldBytes: Number(claimed[0]!.size_bytes) });
+      await setSource(tx, {
+        creatorId,
+        videoId: row.video_id,
+        source: 'captions',
+        key: null,
+        mimeType: 'text/vtt',
+        sizeBytes: new TextEncoder().encode(media.kind === 'captions' ? media.text : '').length,
+        oldBytes: Number(claimed[0]!.size_bytes),
+      });
     } else if (media.kind === 'audio') {
-      await setSource(tx, { creatorId, videoId: row.video_id, source: 'transcription', key: audioKey, mimeType: media.mimeType, sizeBytes: media.bytes.byteLength, oldBytes: Number(claimed[0]!.size_bytes) });
+      await setSource(tx, {
+        creatorId,
+        videoId: row.video_id,
+        source: 'transcription',
+        key: audioKey,
+        mimeType: media.mimeType,
+        sizeBytes: media.bytes.byteLength,
+        oldBytes: Number(claimed[0]!.size_bytes),
+      });
     }
     return true;
   });
-  if (!won) return { outcome: 'skipped', message: 'This lesson is still being processed; import it again when it has finished.' };
+  if (!won)
+    return {
+      outcome: 'skipped',
+      message: 'This lesson is still being processed; import it again when it has finished.',
+    };
   await ports.jobs.enqueue({ type: 'video.process', videoId: row.video_id, creatorId });
   return { outcome: 'reprocessed', transcriptFrom: media.kind === 'captions' ? 'captions' : 'audio' };
 }
@@ -64,16 +85,31 @@ export async function refreshImportedLesson(
 /** The video's new transcript source, its size counted against the plan in place of the old one. */
 async function setSource(
   tx: Db,
-  input: { creatorId: string; videoId: string; source: 'captions' | 'transcription'; key: string | null; mimeType: string; sizeBytes: number; oldBytes: number },
+  input: {
+    creatorId: string;
+    videoId: string;
+    source: 'captions' | 'transcription';
+    key: string | null;
+    mimeType: string;
+    sizeBytes: number;
+    oldBytes: number;
+  },
 ) {
   await tx.query(
     `update videos set transcript_source = $3, source_kind = $4, storage_key = coalesce($5, storage_key), mime_type = $6, size_bytes = $7
       where id = $1 and creator_id = $2`,
-    [input.videoId, input.creatorId, input.source, input.source === 'captions' ? 'captions' : 'audio', input.key, input.mimeType, input.sizeBytes],
+    [
+      input.videoId,
+      input.creatorId,
+      input.source,
+      input.source === 'captions' ? 'captions' : 'audio',
+      input.key,
+      input.mimeType,
+      input.sizeBytes,
+    ],
   );
-  await tx.query(`update creators set storage_bytes_used = greatest(storage_bytes_used + $2 - $3, 0), updated_at = now() where id = $1`, [
-    input.creatorId,
-    input.sizeBytes,
-    input.oldBytes,
-  ]);
+  await tx.query(
+    `update creators set storage_bytes_used = greatest(storage_bytes_used + $2 - $3, 0), updated_at = now() where id = $1`,
+    [input.creatorId, input.sizeBytes, input.oldBytes],
+  );
 }

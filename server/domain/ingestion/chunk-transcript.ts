@@ -1,4 +1,11 @@
-import { cleanSegments, splitSegment, toPieces, type PieceLimits, type TranscriptPiece, type TranscriptSegment } from './transcript-pieces';
+import {
+  cleanSegments,
+  type PieceLimits,
+  splitSegment,
+  type TranscriptPiece,
+  type TranscriptSegment,
+  toPieces,
+} from './transcript-pieces';
 
 export { estimateTokens, type TranscriptSegment } from './transcript-pieces';
 
@@ -43,10 +50,16 @@ export const DEFAULT_CHUNK_OPTIONS: ChunkOptions = {
 const ms = (seconds: number) => Math.round(seconds * 1000) / 1000;
 
 /** A third of a chunk per piece leaves room for the overlap and for a choice of cut points. */
-const pieceLimits = (o: ChunkOptions): PieceLimits => ({ maxSeconds: o.maxSeconds / 3, maxTokens: Math.floor(o.maxTokens / 3) });
+const pieceLimits = (o: ChunkOptions): PieceLimits => ({
+  maxSeconds: o.maxSeconds / 3,
+  maxTokens: Math.floor(o.maxTokens / 3),
+});
 
 /** Groups transcript segments into overlapping passages. Pure and deterministic. */
-export function chunkTranscript(segments: readonly TranscriptSegment[], options: Partial<ChunkOptions> = {}): TranscriptChunk[] {
+export function chunkTranscript(
+  segments: readonly TranscriptSegment[],
+  options: Partial<ChunkOptions> = {},
+): TranscriptChunk[] {
   const o = { ...DEFAULT_CHUNK_OPTIONS, ...options };
   return [...cutChunks(toPieces(segments, pieceLimits(o)), o)];
 }
@@ -112,7 +125,8 @@ function* cutChunks(pieces: readonly TranscriptPiece[], o: ChunkOptions): Genera
 
   /** First piece of the overlap: the longest run of whole sentences at the end of the chunk within the overlap limits. */
   function overlapStart(first: number, cut: number): number {
-    const within = (k: number) => endMax[cut]! - at(k).startSeconds <= o.overlapMaxSeconds && tokens(k, cut) <= o.overlapMaxTokens;
+    const within = (k: number) =>
+      endMax[cut]! - at(k).startSeconds <= o.overlapMaxSeconds && tokens(k, cut) <= o.overlapMaxTokens;
     let start = cut + 1;
     for (let k = cut; k > first && within(k); k--) if (at(k - 1).sentenceEnd) start = k;
     // No whole sentence fits: repeat the last piece alone, if it is short enough.

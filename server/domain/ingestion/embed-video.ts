@@ -30,7 +30,11 @@ const EMBED_SHARE = 0.5;
  * videos only), and the first write removes any earlier chunks, so a rerun after a
  * crash starts this stage over and never leaves a mix.
  */
-export async function embedVideo(ports: { db: Db; embedder: Embedder }, run: VideoRun, progressFrom: number): Promise<void> {
+export async function embedVideo(
+  ports: { db: Db; embedder: Embedder },
+  run: VideoRun,
+  progressFrom: number,
+): Promise<void> {
   const { video } = run;
   await run.setStage('chunking', progressFrom);
   const segments = await readSegments(ports.db, video);
@@ -86,7 +90,8 @@ async function readSegments(db: Db, video: { id: string; creatorId: string }): P
         where video_id = $1 and creator_id = $2 and seq > $3 order by seq limit $4`,
       [video.id, video.creatorId, after, SEGMENTS_PER_READ],
     );
-    for (const r of rows) segments.push({ startSeconds: Number(r.start_seconds), endSeconds: Number(r.end_seconds), text: r.text });
+    for (const r of rows)
+      segments.push({ startSeconds: Number(r.start_seconds), endSeconds: Number(r.end_seconds), text: r.text });
     if (rows.length < SEGMENTS_PER_READ) return segments;
     after = rows.at(-1)!.seq;
     await yieldToEventLoop();

@@ -11,7 +11,11 @@ export interface StalledVideo {
  */
 export async function findStalledVideos(
   db: Db,
-  input: { now: Date; limit?: number; /** Leave videos touched this recently (just queued) alone. */ graceSeconds?: number },
+  input: {
+    now: Date;
+    limit?: number /** Leave videos touched this recently (just queued) alone. */;
+    graceSeconds?: number;
+  },
 ): Promise<StalledVideo[]> {
   const rows = await db.query<{ id: string; creator_id: string }>(
     `select id, creator_id from videos

@@ -30,13 +30,23 @@ async function insertSegments(db: Db, input: IndexTranscriptInput, from: number)
     `insert into transcript_segments (creator_id, video_id, seq, start_seconds, end_seconds, text)
      select $1, $2, s.seq, s.start_seconds, s.end_seconds, s.text
        from unnest($3::int[], $4::numeric[], $5::numeric[], $6::text[]) as s(seq, start_seconds, end_seconds, text)`,
-    [input.creatorId, input.videoId, batch.map((_, j) => from + j), batch.map((s) => s.startSeconds), batch.map((s) => s.endSeconds), batch.map((s) => s.text)],
+    [
+      input.creatorId,
+      input.videoId,
+      batch.map((_, j) => from + j),
+      batch.map((s) => s.startSeconds),
+      batch.map((s) => s.endSeconds),
+      batch.map((s) => s.text),
+    ],
   );
 }
 
 /** Replaces the video's transcript segments (run inside the caller's transaction). */
 export async function replaceTranscriptSegments(tx: Db, input: IndexTranscriptInput): Promise<void> {
-  await tx.query(`delete from transcript_segments where video_id = $1 and creator_id = $2`, [input.videoId, input.creatorId]);
+  await tx.query(`delete from transcript_segments where video_id = $1 and creator_id = $2`, [
+    input.videoId,
+    input.creatorId,
+  ]);
   for (let i = 0; i < input.segments.length; i += SEGMENTS_PER_INSERT) await insertSegments(tx, input, i);
 }
 
@@ -98,7 +108,10 @@ export async function insertChunks(tx: Db, input: ReplaceChunksInput, from: numb
   );
 }
 
-export async function setChunkCount(tx: Db, input: { creatorId: string; videoId: string; chunks: readonly unknown[] }): Promise<void> {
+export async function setChunkCount(
+  tx: Db,
+  input: { creatorId: string; videoId: string; chunks: readonly unknown[] },
+): Promise<void> {
   await tx.query(`update videos set chunk_count = $3, updated_at = now() where id = $1 and creator_id = $2`, [
     input.videoId,
     input.creatorId,
@@ -111,12 +124,23 @@ export async function setChunkCount(tx: Db, input: { creatorId: string; videoId:
  * then segments and chunks in one transaction. The pipeline runs the same steps
  * as stages (see process-video.ts); this is the whole of it for benchmarks.
  */
-export async function indexTranscript(ports: IndexTranscriptPorts, input: IndexTranscriptInput): Promise<IndexTranscriptResult> {
+export async function indexTranscript(
+  ports: IndexTranscriptPorts,
+  input: IndexTranscriptInput,
+): Promise<IndexTranscriptResult> {
   const chunks = chunkTranscript(input.segments);
-  const { vectors, tokens } = chunks.length ? await ports.embedder.embed(chunks.map((c) => c.text)) : { vectors: [], tokens: 0 };
+  const { vectors, tokens } = chunks.length
+    ? await ports.embedder.embed(chunks.map((c) => c.text))
+    : { vectors: [], tokens: 0 };
   await ports.db.transaction(async (tx) => {
     await replaceTranscriptSegments(tx, input);
-    await replaceChunks(tx, { creatorId: input.creatorId, videoId: input.videoId, chunks, vectors, model: ports.embedder.model });
+    await replaceChunks(tx, {
+      creatorId: input.creatorId,
+      videoId: input.videoId,
+      chunks,
+      vectors,
+      model: ports.embedder.model,
+    });
   });
   return { chunkCount: chunks.length, embeddingTokens: tokens };
 }

@@ -1,8 +1,8 @@
 import { parseTextStream } from 'media-captions';
 import { ApiError } from '../../../shared/api-error';
 import { cleanCaptionText } from './caption-text';
-import { yieldToEventLoop } from './yield-to-event-loop';
 import type { TranscriptSegment } from './transcript-pieces';
+import { yieldToEventLoop } from './yield-to-event-loop';
 
 export type CaptionsFormat = 'vtt' | 'srt';
 
@@ -69,16 +69,28 @@ const TIMING = /^[ \t]*(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[ \t]*-->/m;
 
 /** WebVTT announces itself; anything else with cue timings is read as SRT, which accepts both `,` and `.`. */
 export function detectCaptionsFormat(text: string): CaptionsFormat | null {
-  if (/^WEBVTT(?:[ \t\r\n]|$)/.test(text.replace(/^\uFEFF/, '').trimStart().slice(0, 64))) return 'vtt';
+  if (
+    /^WEBVTT(?:[ \t\r\n]|$)/.test(
+      text
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .slice(0, 64),
+    )
+  )
+    return 'vtt';
   return TIMING.test(text) ? 'srt' : null;
 }
 
 function checkSize(text: string, maxBytes: number) {
   // UTF-8 never takes fewer bytes than UTF-16 code units, so long strings fail before being encoded.
-  const tooLarge = text.length > maxBytes || (text.length * 3 > maxBytes && new TextEncoder().encode(text).byteLength > maxBytes);
+  const tooLarge =
+    text.length > maxBytes || (text.length * 3 > maxBytes && new TextEncoder().encode(text).byteLength > maxBytes);
   if (tooLarge) {
     const mb = Math.round(maxBytes / 1024 / 1024);
-    throw new CaptionsError('PAYLOAD_TOO_LARGE', `This captions file is larger than ${mb} MB; split it into shorter files.`);
+    throw new CaptionsError(
+      'PAYLOAD_TOO_LARGE',
+      `This captions file is larger than ${mb} MB; split it into shorter files.`,
+    );
   }
 }
 
@@ -86,7 +98,11 @@ const ms = (seconds: number) => Math.round(seconds * 1000) / 1000;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Reads a WebVTT or SRT file into clean transcript segments (format detected when not given). */
-export async function parseCaptions(text: string, format?: CaptionsFormat, limits: CaptionsLimits = {}): Promise<ParsedCaptions> {
+export async function parseCaptions(
+  text: string,
+  format?: CaptionsFormat,
+  limits: CaptionsLimits = {},
+): Promise<ParsedCaptions> {
   checkSize(text, limits.maxBytes ?? CAPTIONS_MAX_BYTES);
   // media-captions reads lines as given: an indented timing line does not parse, and a "blank" line
   // of spaces does not end an SRT cue (the next cue is swallowed as text). trim() also drops a BOM.
@@ -94,7 +110,10 @@ export async function parseCaptions(text: string, format?: CaptionsFormat, limit
   const timingLines = lines.filter((line) => line.includes('-->')).length;
   const maxCues = limits.maxCues ?? CAPTIONS_MAX_CUES;
   if (timingLines > maxCues) {
-    throw new CaptionsError('PAYLOAD_TOO_LARGE', `This captions file has more than ${maxCues.toLocaleString('en-US')} captions; split it into shorter files.`);
+    throw new CaptionsError(
+      'PAYLOAD_TOO_LARGE',
+      `This captions file has more than ${maxCues.toLocaleString('en-US')} captions; split it into shorter files.`,
+    );
   }
 
   const warnings: string[] = [];
@@ -104,13 +123,16 @@ export async function parseCaptions(text: string, format?: CaptionsFormat, limit
   let { cues } = await parseLines(lines, chosen);
   if (cues.length === 0 && detected && detected !== chosen) {
     // A mislabelled file (an .srt saved as .vtt) is common; read it as what it is.
-    warnings.push(`This file is ${detected.toUpperCase()}, not ${chosen.toUpperCase()}; it was read as ${detected.toUpperCase()}.`);
+    warnings.push(
+      `This file is ${detected.toUpperCase()}, not ${chosen.toUpperCase()}; it was read as ${detected.toUpperCase()}.`,
+    );
     chosen = detected;
     ({ cues } = await parseLines(lines, chosen));
   }
   // The parser drops cues whose times it cannot read or that end before they start, silently.
   const skipped = timingLines - cues.length;
-  if (skipped > 0) warnings.push(`${plural(skipped, 'caption was', 'captions were')} skipped: unreadable or zero-length times.`);
+  if (skipped > 0)
+    warnings.push(`${plural(skipped, 'caption was', 'captions were')} skipped: unreadable or zero-length times.`);
 
   const raw = cues
     .map((cue) => ({ startSeconds: ms(cue.startTime), endSeconds: ms(cue.endTime), text: cleanCaptionText(cue.text) }))
@@ -119,7 +141,10 @@ export async function parseCaptions(text: string, format?: CaptionsFormat, limit
   if (raw.length === 0) throw new CaptionsError('VALIDATION_FAILED', UNREADABLE);
 
   const { segments, trimmed } = resolveOverlaps(raw);
-  if (trimmed > 0) warnings.push(`${plural(trimmed, 'overlapping caption was', 'overlapping captions were')} trimmed or merged so each moment has one caption.`);
+  if (trimmed > 0)
+    warnings.push(
+      `${plural(trimmed, 'overlapping caption was', 'overlapping captions were')} trimmed or merged so each moment has one caption.`,
+    );
   const durationSeconds = raw.reduce((max, cue) => Math.max(max, cue.endSeconds), 0);
   return { format: chosen, segments, durationSeconds, warnings };
 }

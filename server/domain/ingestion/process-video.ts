@@ -2,9 +2,9 @@ import { AudioExtractionError, type AudioExtractor } from '../../ports/audio-ext
 import type { BlobStore } from '../../ports/blob-store';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
-import { EmbeddingFailedError, type Embedder } from '../../ports/embedder';
+import { type Embedder, EmbeddingFailedError } from '../../ports/embedder';
 import type { Logger } from '../../ports/logger';
-import { TranscriptionFailedError, type Transcriber } from '../../ports/transcriber';
+import { type Transcriber, TranscriptionFailedError } from '../../ports/transcriber';
 import type { WhopApi } from '../../ports/whop';
 import { recheckContentGaps } from '../insights/recheck-content-gaps';
 import { notifyNewContentGaps } from '../notifications/notify-new-content-gaps';
@@ -93,18 +93,35 @@ export async function processVideo(ports: PipelinePorts, job: ProcessVideoJob): 
  * most once per interval per creator): what is left of a closed gap is not new, a
  * gap that reached the creator's threshold meanwhile is. Never fails the lesson.
  */
-async function announceNewContentGaps(ports: PipelinePorts, whop: WhopApi, topicEmbedder: Embedder, job: ProcessVideoJob, log: Logger) {
+async function announceNewContentGaps(
+  ports: PipelinePorts,
+  whop: WhopApi,
+  topicEmbedder: Embedder,
+  job: ProcessVideoJob,
+  log: Logger,
+) {
   try {
-    await notifyNewContentGaps({ db: ports.db, whop, clock: ports.clock, logger: log, topicEmbedder, embedder: ports.embedder }, { creatorId: job.creatorId });
+    await notifyNewContentGaps(
+      { db: ports.db, whop, clock: ports.clock, logger: log, topicEmbedder, embedder: ports.embedder },
+      { creatorId: job.creatorId },
+    );
   } catch (err) {
     log.warn('content-gap notification skipped', { reason: (err as Error).message });
   }
 }
 
 /** The video is completed whatever happens here: a failed announcement is logged, never a failed video. */
-async function announceNewLessons(ports: PipelinePorts, whop: WhopApi, job: ProcessVideoJob, log: Logger): Promise<void> {
+async function announceNewLessons(
+  ports: PipelinePorts,
+  whop: WhopApi,
+  job: ProcessVideoJob,
+  log: Logger,
+): Promise<void> {
   try {
-    await notifyStudentsOfNewLessons({ db: ports.db, whop, clock: ports.clock, logger: log }, { creatorId: job.creatorId });
+    await notifyStudentsOfNewLessons(
+      { db: ports.db, whop, clock: ports.clock, logger: log },
+      { creatorId: job.creatorId },
+    );
   } catch (err) {
     log.warn('new-lesson notification skipped', { reason: (err as Error).message });
   }

@@ -1,15 +1,20 @@
 import { AUDIO_PART_MIME_TYPE } from '../../../shared/audio-parts';
 import type { AudioExtractor } from '../../ports/audio-extractor';
-import { blobKeys, type BlobStore } from '../../ports/blob-store';
+import { type BlobStore, blobKeys } from '../../ports/blob-store';
 import type { Db } from '../../ports/db';
 import type { Logger } from '../../ports/logger';
-import { stitchTranscripts, type Transcriber, type TranscriptPart, type TranscribedSegment } from '../../ports/transcriber';
+import {
+  stitchTranscripts,
+  type TranscribedSegment,
+  type Transcriber,
+  type TranscriptPart,
+} from '../../ports/transcriber';
+import { chargeDerivedStorage } from '../quotas/storage-quota';
 import { runInParallel } from '../run-in-parallel';
+import { replaceTranscriptSegments } from './index-transcript';
 import { PipelineFailure } from './pipeline-failure';
 import { transcriptionCostUsd } from './transcription-price';
-import { replaceTranscriptSegments } from './index-transcript';
 import type { VideoRun } from './video-run';
-import { chargeDerivedStorage } from '../quotas/storage-quota';
 
 export interface TranscribePorts {
   db: Db;
@@ -48,7 +53,8 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
       "Chronos can't turn speech into text yet, so this video can't be transcribed. Add a captions file (.vtt or .srt) for it, or connect a transcription service in your Chronos server settings and retry.",
     );
   }
-  if (!ports.blobs) throw new PipelineFailure('File storage is not configured on this server, so the audio cannot be read.');
+  if (!ports.blobs)
+    throw new PipelineFailure('File storage is not configured on this server, so the audio cannot be read.');
   await run.setStage('transcribing', 1);
   let parts = await loadParts(ports.db, video.id, video.creatorId);
   if (parts.length === 0) parts = await extractOnServer(ports, run);
@@ -83,16 +89,31 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
       await tx.query(
         `insert into api_costs (creator_id, video_id, provider, operation, model, units, unit_kind, cost_usd)
          values ($1, $2, $3, 'transcription', $4, $5, 'audio_minutes', $6)`,
-        [video.creatorId, video.id, transcriber.name.split(':')[0], transcriber.model, minutes, transcriptionCostUsd(transcriber.model, minutes)],
+        [
+          video.creatorId,
+          video.id,
+          transcriber.name.split(':')[0],
+          transcriber.model,
+          minutes,
+          transcriptionCostUsd(transcriber.model, minutes),
+        ],
       );
-      await run.setStage('transcribing', 1 + (TRANSCRIBE_SHARE - 1) * ((done + Number(part.duration_seconds)) / total), tx);
+      await run.setStage(
+        'transcribing',
+        1 + (TRANSCRIBE_SHARE - 1) * ((done + Number(part.duration_seconds)) / total),
+        tx,
+      );
     });
     // Only once committed: a rolled-back save (lease lost) must not count.
     part.transcript = result.segments;
     part.language = result.language;
     done += Number(part.duration_seconds);
   };
-  await runInParallel(parts.filter((p) => !p.transcript), PARTS_IN_FLIGHT, transcribePart);
+  await runInParallel(
+    parts.filter((p) => !p.transcript),
+    PARTS_IN_FLIGHT,
+    transcribePart,
+  );
 
   const stitched = stitchTranscripts(
     parts.map(
@@ -149,15 +170,15 @@ async function extractOnServer(ports: TranscribePorts, run: VideoRun): Promise<P
         [video.id, video.creatorId, part.seq, key, part.offsetSeconds, part.durationSeconds, part.bytes.length],
       );
       // Stored like the browser's parts, so counted like them (once: a part kept from an earlier try is not charged again).
-      if (added.length > 0) await chargeDerivedStorage(tx, { creatorId: video.creatorId, videoId: video.id, sizeBytes: part.bytes.length });
+      if (added.length > 0)
+        await chargeDerivedStorage(tx, { creatorId: video.creatorId, videoId: video.id, sizeBytes: part.bytes.length });
     });
   }
   if (extracted.durationSeconds !== null) {
-    await ports.db.query(`update videos set duration_seconds = coalesce(duration_seconds, $3) where id = $1 and creator_id = $2`, [
-      video.id,
-      video.creatorId,
-      extracted.durationSeconds,
-    ]);
+    await ports.db.query(
+      `update videos set duration_seconds = coalesce(duration_seconds, $3) where id = $1 and creator_id = $2`,
+      [video.id, video.creatorId, extracted.durationSeconds],
+    );
   }
   await run.setStage('transcribing', 3);
   return loadParts(ports.db, video.id, video.creatorId);

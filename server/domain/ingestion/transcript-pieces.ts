@@ -48,7 +48,11 @@ export function cleanSegments(segments: readonly TranscriptSegment[]): Transcrip
   return segments
     .map((s) => ({ startSeconds: s.startSeconds, endSeconds: s.endSeconds, text: s.text.replace(/\s+/g, ' ').trim() }))
     .filter((s) => s.text !== '' && Number.isFinite(s.startSeconds) && Number.isFinite(s.endSeconds))
-    .map((s) => ({ ...s, startSeconds: Math.max(0, s.startSeconds), endSeconds: Math.max(s.startSeconds, s.endSeconds) }))
+    .map((s) => ({
+      ...s,
+      startSeconds: Math.max(0, s.startSeconds),
+      endSeconds: Math.max(s.startSeconds, s.endSeconds),
+    }))
     .sort((a, b) => a.startSeconds - b.startSeconds || a.endSeconds - b.endSeconds);
 }
 
@@ -61,7 +65,8 @@ export function splitSegment(segment: TranscriptSegment, limits: PieceLimits): T
   const parts = segment.text
     .split(SENTENCE_BREAK)
     .flatMap((sentence) => splitWords(sentence, limits.maxTokens, Math.max(1, limits.maxSeconds / secondsPerChar)));
-  if (parts.length === 1) return [{ ...segment, tokens: estimateTokens(segment.text), sentenceEnd: endsSentence(segment.text) }];
+  if (parts.length === 1)
+    return [{ ...segment, tokens: estimateTokens(segment.text), sentenceEnd: endsSentence(segment.text) }];
 
   let offset = 0;
   return parts.map((text, i) => {

@@ -43,7 +43,10 @@ function dot(a: SparseVector, b: SparseVector): number {
  * Groups of input indices, each group in input order, groups ordered by their first
  * member. A zero vector (a question with no content words) stays alone.
  */
-export function clusterByCosine(vectors: readonly (readonly number[])[], threshold = DEFAULT_CLUSTER_THRESHOLD): number[][] {
+export function clusterByCosine(
+  vectors: readonly (readonly number[])[],
+  threshold = DEFAULT_CLUSTER_THRESHOLD,
+): number[][] {
   const n = vectors.length;
   const points = vectors.map(sparse);
   const sim = new Float64Array(n * n);

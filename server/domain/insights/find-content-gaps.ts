@@ -4,7 +4,7 @@ import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
 import { retrieveSources } from '../chat/retrieve-sources';
 import { loadGapQuestions } from './gap-questions';
-import { groupGapQuestions, type GapGroup } from './group-gap-questions';
+import { type GapGroup, groupGapQuestions } from './group-gap-questions';
 
 export interface FindContentGapsPorts {
   db: Db;
@@ -39,18 +39,28 @@ function trendOf(group: GapGroup, now: number): Pick<ContentGap, 'thisWeek' | 'l
   const age = (q: { askedAt: Date }) => now - q.askedAt.getTime();
   const thisWeek = group.members.filter((q) => age(q) < 7 * DAY_MS).length;
   const lastWeek = group.members.filter((q) => age(q) >= 7 * DAY_MS && age(q) < 14 * DAY_MS).length;
-  const trend =
-    group.members.every((q) => age(q) < 7 * DAY_MS) ? 'new'
-    : thisWeek > lastWeek * 1.25 ? 'rising'
-    : thisWeek < lastWeek * 0.75 ? 'falling'
-    : 'steady';
+  const trend = group.members.every((q) => age(q) < 7 * DAY_MS)
+    ? 'new'
+    : thisWeek > lastWeek * 1.25
+      ? 'rising'
+      : thisWeek < lastWeek * 0.75
+        ? 'falling'
+        : 'steady';
   return { thisWeek, lastWeek, trend };
 }
 
 /** Gap groups of at least MIN_GAP_QUESTIONS, most students first (shared with the notifications). */
-export async function currentGapGroups(ports: Pick<FindContentGapsPorts, 'db' | 'clock' | 'topicEmbedder' | 'embedder'>, creatorId: string) {
+export async function currentGapGroups(
+  ports: Pick<FindContentGapsPorts, 'db' | 'clock' | 'topicEmbedder' | 'embedder'>,
+  creatorId: string,
+) {
   const since = new Date(ports.clock.now().getTime() - GAP_WINDOW_DAYS * DAY_MS);
-  const questions = await loadGapQuestions(ports.db, { creatorId, since, embeddingModel: ports.embedder.model, limit: GAP_QUESTIONS_MAX });
+  const questions = await loadGapQuestions(ports.db, {
+    creatorId,
+    since,
+    embeddingModel: ports.embedder.model,
+    limit: GAP_QUESTIONS_MAX,
+  });
   const groups = await groupGapQuestions(ports.topicEmbedder, questions);
   const students = (g: GapGroup) => new Set(g.members.map((m) => m.userId)).size;
   const gaps = groups
@@ -65,14 +75,23 @@ export async function currentGapGroups(ports: Pick<FindContentGapsPorts, 'db' | 
  * the production retrieval with its floor lifted, so "closest" means what a student
  * would have been sent to had it been relevant enough).
  */
-export async function findContentGaps(ports: FindContentGapsPorts, input: { creatorId: string }): Promise<ContentGapsResponse> {
+export async function findContentGaps(
+  ports: FindContentGapsPorts,
+  input: { creatorId: string },
+): Promise<ContentGapsResponse> {
   const now = ports.clock.now().getTime();
   const { questions, gaps, oneOff, students } = await currentGapGroups(ports, input.creatorId);
   const shown = await Promise.all(
     gaps.slice(0, GAPS_SHOWN).map(async (group): Promise<ContentGap> => {
       const nearest = await retrieveSources(
         { db: ports.db, embedder: ports.embedder },
-        { creatorId: input.creatorId, query: group.representative.question, limit: MOMENTS, minSimilarity: -2, minCoverage: 0 },
+        {
+          creatorId: input.creatorId,
+          query: group.representative.question,
+          limit: MOMENTS,
+          minSimilarity: -2,
+          minCoverage: 0,
+        },
       );
       return {
         key: group.key,
@@ -84,14 +103,26 @@ export async function findContentGaps(ports: FindContentGapsPorts, input: { crea
           .sort((a, b) => b.askedAt.getTime() - a.askedAt.getTime())
           .slice(0, EXAMPLES)
           .map((q) => ({ question: q.question, askedAt: q.askedAt.toISOString(), reason: q.reason })),
-        closestMoments: nearest.sources.map((s) => ({ videoId: s.videoId, videoTitle: s.videoTitle, startSeconds: s.startSeconds, score: s.score })),
+        closestMoments: nearest.sources.map((s) => ({
+          videoId: s.videoId,
+          videoTitle: s.videoTitle,
+          startSeconds: s.startSeconds,
+          score: s.score,
+        })),
       };
     }),
   );
-  const closedRows = await ports.db.query<{ video_id: string | null; title: string; questions: number; closed_at: string }>(CLOSED_SQL, [
-    input.creatorId,
-    new Date(now - 30 * DAY_MS).toISOString(),
-  ]);
-  const closed: ClosedGap[] = closedRows.map((r) => ({ videoId: r.video_id, videoTitle: r.title, questions: Number(r.questions), closedAt: r.closed_at }));
+  const closedRows = await ports.db.query<{
+    video_id: string | null;
+    title: string;
+    questions: number;
+    closed_at: string;
+  }>(CLOSED_SQL, [input.creatorId, new Date(now - 30 * DAY_MS).toISOString()]);
+  const closed: ClosedGap[] = closedRows.map((r) => ({
+    videoId: r.video_id,
+    videoTitle: r.title,
+    questions: Number(r.questions),
+    closedAt: r.closed_at,
+  }));
   return { gaps: shown, oneOffQuestions: oneOff, analysedQuestions: questions.length, closed };
 }

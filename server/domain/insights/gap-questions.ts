@@ -1,6 +1,6 @@
 import type { Db } from '../../ports/db';
-import { CANDIDATES_PER_LIST } from '../chat/retrieve-sources';
 import { calibrationFor } from '../chat/retrieval-calibration';
+import { CANDIDATES_PER_LIST } from '../chat/retrieve-sources';
 
 /** One answer to a student that the course did not carry well, with its question. */
 export interface GapQuestion {
@@ -57,7 +57,12 @@ export async function loadGapQuestions(
   db: Db,
   input: { creatorId: string; since: Date; embeddingModel: string; limit: number },
 ): Promise<GapQuestion[]> {
-  const rows = await db.query<Row>(GAP_QUESTIONS_SQL, [input.creatorId, input.since.toISOString(), lowConfidenceScore(input.embeddingModel), input.limit]);
+  const rows = await db.query<Row>(GAP_QUESTIONS_SQL, [
+    input.creatorId,
+    input.since.toISOString(),
+    lowConfidenceScore(input.embeddingModel),
+    input.limit,
+  ]);
   return rows
     .filter((r) => r.question.trim() !== '')
     .map((r) => ({

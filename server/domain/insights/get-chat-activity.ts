@@ -47,12 +47,21 @@ const CITED_SQL = `
    limit 10`;
 
 /** What the Insights charts draw: the last 30 days of questions, students and cost, and the most-cited lessons. */
-export async function getChatActivity(ports: { db: Db; clock: Clock }, input: { creatorId: string }): Promise<ActivityResponse> {
+export async function getChatActivity(
+  ports: { db: Db; clock: Clock },
+  input: { creatorId: string },
+): Promise<ActivityResponse> {
   const today = ports.clock.now();
-  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (ACTIVITY_DAYS - 1)));
+  const first = new Date(
+    Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (ACTIVITY_DAYS - 1)),
+  );
   const firstDay = first.toISOString().slice(0, 10);
   const [days, cited] = await Promise.all([
-    ports.db.query<{ day: string; answered: number; unanswered: number; students: number; cost: number }>(DAYS_SQL, [input.creatorId, firstDay, ACTIVITY_DAYS]),
+    ports.db.query<{ day: string; answered: number; unanswered: number; students: number; cost: number }>(DAYS_SQL, [
+      input.creatorId,
+      firstDay,
+      ACTIVITY_DAYS,
+    ]),
     ports.db.query<{ video_id: string; title: string; citations: number }>(CITED_SQL, [input.creatorId, firstDay]),
   ]);
   const series = days.map((d) => ({

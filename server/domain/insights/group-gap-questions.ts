@@ -39,6 +39,11 @@ export async function groupGapQuestions(embedder: Embedder, questions: readonly 
       if (d > bestDot) [best, bestDot] = [i, d];
     }
     const earliest = members.reduce((a, b) => (b.askedAt < a.askedAt ? b : a));
-    return { key: earliest.messageId, label: topicLabel(members.map((m) => m.question)), members, representative: questions[best]! };
+    return {
+      key: earliest.messageId,
+      label: topicLabel(members.map((m) => m.question)),
+      members,
+      representative: questions[best]!,
+    };
   });
 }

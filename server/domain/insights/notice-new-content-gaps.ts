@@ -20,7 +20,9 @@ export async function noticeNewContentGaps(
   input: { creatorId: string; minStudents?: number; minQuestions?: number },
 ): Promise<NewContentGap[]> {
   const { gaps, students } = await currentGapGroups(ports, input.creatorId);
-  const candidates = gaps.filter((g) => students(g) >= (input.minStudents ?? 2) && g.members.length >= (input.minQuestions ?? 0));
+  const candidates = gaps.filter(
+    (g) => students(g) >= (input.minStudents ?? 2) && g.members.length >= (input.minQuestions ?? 0),
+  );
   const fresh: NewContentGap[] = [];
   for (const gap of candidates) {
     const members = gap.members.map((m) => m.messageId);
@@ -31,12 +33,19 @@ export async function noticeNewContentGaps(
        on conflict do nothing returning gap_key`,
       [input.creatorId, gap.key, members],
     );
-    if (inserted.length > 0) fresh.push({ key: gap.key, label: gap.label, students: students(gap), questions: gap.members.length });
+    if (inserted.length > 0)
+      fresh.push({ key: gap.key, label: gap.label, students: students(gap), questions: gap.members.length });
   }
   return fresh;
 }
 
 /** Forgets an announcement that did not go out (rate limited), so the gap is announced later. */
-export async function forgetContentGapNotice(ports: Pick<FindContentGapsPorts, 'db'>, input: { creatorId: string; key: string }) {
-  await ports.db.query(`delete from content_gap_notices where creator_id = $1 and gap_key = $2`, [input.creatorId, input.key]);
+export async function forgetContentGapNotice(
+  ports: Pick<FindContentGapsPorts, 'db'>,
+  input: { creatorId: string; key: string },
+) {
+  await ports.db.query(`delete from content_gap_notices where creator_id = $1 and gap_key = $2`, [
+    input.creatorId,
+    input.key,
+  ]);
 }

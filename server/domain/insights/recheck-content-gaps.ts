@@ -25,12 +25,23 @@ const DAY_MS = 24 * 3600 * 1000;
  * lesson covers counts as closed too: the student would now be sent to it.
  * Returns how many questions the lesson closed.
  */
-export async function recheckContentGaps(ports: RecheckContentGapsPorts, input: { creatorId: string; videoId: string }): Promise<number> {
+export async function recheckContentGaps(
+  ports: RecheckContentGapsPorts,
+  input: { creatorId: string; videoId: string },
+): Promise<number> {
   const since = new Date(ports.clock.now().getTime() - GAP_WINDOW_DAYS * DAY_MS);
-  const open = await loadGapQuestions(ports.db, { creatorId: input.creatorId, since, embeddingModel: ports.embedder.model, limit: RECHECK_QUESTIONS_MAX });
+  const open = await loadGapQuestions(ports.db, {
+    creatorId: input.creatorId,
+    since,
+    embeddingModel: ports.embedder.model,
+    limit: RECHECK_QUESTIONS_MAX,
+  });
   let closed = 0;
   for (const question of open) {
-    const { sources } = await retrieveSources({ db: ports.db, embedder: ports.embedder }, { creatorId: input.creatorId, query: question.question });
+    const { sources } = await retrieveSources(
+      { db: ports.db, embedder: ports.embedder },
+      { creatorId: input.creatorId, query: question.question },
+    );
     if (!sources.some((s) => s.videoId === input.videoId)) continue;
     const rows = await ports.db.query(
       `insert into content_gap_resolutions (message_id, creator_id, video_id, resolved_at)

@@ -7,10 +7,12 @@ import { contentWords, stemWord } from '../chat/content-words';
  * tests/server/domain/insights/cluster-questions.test.ts).
  */
 const ASKING_WORDS = new Set(
-  ('lesson lessons video videos course courses module modules class part section tip tips help helps advice idea ideas ' +
+  (
+    'lesson lessons video videos course courses module modules class part section tip tips help helps advice idea ideas ' +
     'question questions cover covered covers stuck best better good way ways deal handle work works matter matters ' +
     'know want need needs anyone someone anything something problem problems issue issues thanks thank hi hello hey ' +
-    'talk talks show shows make makes go goes use using try trying guys sir').split(' '),
+    'talk talks show shows make makes go goes use using try trying guys sir'
+  ).split(' '),
 );
 
 /** The words of a question that say what it is about, for grouping by topic. */

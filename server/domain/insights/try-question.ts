@@ -1,11 +1,11 @@
+import type { ChatSource } from '../../../shared/schemas/chat';
 import type { TestBenchMoment, TestBenchResult } from '../../../shared/schemas/test-bench';
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
 import type { Reranker } from '../../ports/reranker';
-import type { ChatSource } from '../../../shared/schemas/chat';
-import { retrieveSources, type RetrievedSource } from '../chat/retrieve-sources';
-import { findAnswerSources } from '../chat/start-question';
 import { COVERAGE_FLOOR } from '../chat/retrieval-calibration';
+import { type RetrievedSource, retrieveSources } from '../chat/retrieve-sources';
+import { findAnswerSources } from '../chat/start-question';
 
 export interface TryQuestionPorts {
   db: Db;
@@ -58,8 +58,15 @@ function moment(source: RetrievedSource, cited: boolean): TestBenchMoment {
  * shows is what students get; no session, no message and no quota are touched. A second call with the floor lifted shows the
  * nearest passages that did not make it.
  */
-export async function tryQuestion(ports: TryQuestionPorts, input: { creatorId: string; question: string }): Promise<TestBenchResult> {
-  const production = await findAnswerSources(ports, { creatorId: input.creatorId, query: input.question, searchNotes: true });
+export async function tryQuestion(
+  ports: TryQuestionPorts,
+  input: { creatorId: string; question: string },
+): Promise<TestBenchResult> {
+  const production = await findAnswerSources(ports, {
+    creatorId: input.creatorId,
+    query: input.question,
+    searchNotes: true,
+  });
   const lifted = await retrieveSources(ports, {
     creatorId: input.creatorId,
     query: input.question,
@@ -72,7 +79,9 @@ export async function tryQuestion(ports: TryQuestionPorts, input: { creatorId: s
   const misses = lifted.sources.filter((s) => !s.chunkIds.some((id) => citedChunks.has(id))).slice(0, NEAR_MISSES);
   // In the answer's order: a lesson source is the passage found (with its coverage), a note as the note.
   let lesson = 0;
-  const cited = production.sources.map((s) => (s.kind === 'note' ? noteMoment(s) : moment(citedLessons[lesson++]!, true)));
+  const cited = production.sources.map((s) =>
+    s.kind === 'note' ? noteMoment(s) : moment(citedLessons[lesson++]!, true),
+  );
   return {
     refused: production.sources.length === 0,
     moments: [...cited, ...misses.map((s) => moment(s, false))],

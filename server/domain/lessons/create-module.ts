@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api-error';
-import { MAX_MODULES, type CourseModule } from '../../../shared/schemas/lessons';
+import { type CourseModule, MAX_MODULES } from '../../../shared/schemas/lessons';
 import type { Db } from '../../ports/db';
 
 /** A new, empty module at the end of the creator's modules. */

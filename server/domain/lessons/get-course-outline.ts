@@ -13,5 +13,8 @@ export async function getCourseOutline(db: Db, input: { creatorId: string }): Pr
       where v.creator_id = $1 order by ${LESSON_ORDER} limit 1000`,
     [input.creatorId],
   );
-  return { modules, lessons: lessons.map((l) => ({ id: l.id, title: l.title, moduleId: l.module_id, status: l.status })) };
+  return {
+    modules,
+    lessons: lessons.map((l) => ({ id: l.id, title: l.title, moduleId: l.module_id, status: l.status })),
+  };
 }

@@ -42,6 +42,10 @@ export async function getLesson(db: Db, input: { creatorId: string; videoId: str
     durationSeconds: lesson.duration_seconds === null ? null : Number(lesson.duration_seconds),
     hasMedia: lesson.has_media,
     mimeType: lesson.mime_type,
-    transcript: lines.map((l) => ({ startSeconds: Number(l.start_seconds), endSeconds: Number(l.end_seconds), text: l.text })),
+    transcript: lines.map((l) => ({
+      startSeconds: Number(l.start_seconds),
+      endSeconds: Number(l.end_seconds),
+      text: l.text,
+    })),
   };
 }

@@ -26,7 +26,8 @@ export async function listLessons(db: Db, input: { creatorId: string }): Promise
     [input.creatorId],
   );
   const modules = new Map<string, string>();
-  for (const r of rows) if (r.module_id && r.module_title !== null && !modules.has(r.module_id)) modules.set(r.module_id, r.module_title);
+  for (const r of rows)
+    if (r.module_id && r.module_title !== null && !modules.has(r.module_id)) modules.set(r.module_id, r.module_title);
   return {
     modules: [...modules].map(([id, title]) => ({ id, title })),
     lessons: rows.map((r, i) => ({

@@ -3,7 +3,10 @@ import type { Db } from '../../ports/db';
 import { isUuid, moduleNotFound } from './lesson-order';
 
 /** Renames one of the creator's modules; another creator's id is simply not found. */
-export async function renameModule(db: Db, input: { creatorId: string; moduleId: string; title: string }): Promise<CourseModule> {
+export async function renameModule(
+  db: Db,
+  input: { creatorId: string; moduleId: string; title: string },
+): Promise<CourseModule> {
   if (!isUuid(input.moduleId)) throw moduleNotFound();
   const [renamed] = await db.query<{ id: string; title: string }>(
     `update course_modules set title = $3, updated_at = now() where id = $1 and creator_id = $2 returning id, title`,

@@ -21,15 +21,15 @@ export async function saveCourseOutline(db: Db, input: OutlineRequest & { creato
     throw new ApiError('BAD_REQUEST', 'A lesson names a module that is not in the order.');
   }
   await db.transaction(async (tx) => {
-    const modules = await tx.query<{ id: string }>(`select id from course_modules where creator_id = $1 and id = any($2::uuid[])`, [
-      input.creatorId,
-      moduleIds,
-    ]);
+    const modules = await tx.query<{ id: string }>(
+      `select id from course_modules where creator_id = $1 and id = any($2::uuid[])`,
+      [input.creatorId, moduleIds],
+    );
     if (modules.length !== moduleIds.length) throw moduleNotFound();
-    const videos = await tx.query<{ id: string }>(`select id from videos where creator_id = $1 and id = any($2::uuid[]) for update`, [
-      input.creatorId,
-      videoIds,
-    ]);
+    const videos = await tx.query<{ id: string }>(
+      `select id from videos where creator_id = $1 and id = any($2::uuid[]) for update`,
+      [input.creatorId, videoIds],
+    );
     if (videos.length !== videoIds.length) throw lessonNotFound();
     await tx.query(
       `update course_modules m set position = o.n - 1, updated_at = now()

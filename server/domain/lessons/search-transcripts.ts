@@ -50,13 +50,16 @@ export function snippetParts(headline: string): SnippetPart[] {
  * passages first, a page at a time. Overlapping passages (chunks repeat their last
  * sentence) can land on the same line: a page keeps it once.
  */
-export async function searchTranscripts(db: Db, input: { creatorId: string; q: string; offset: number }): Promise<SearchResults> {
-  const rows = await db.query<{ video_id: string; video_title: string; start_seconds: string | number; headline: string }>(SEARCH_SQL, [
-    input.creatorId,
-    input.q,
-    SEARCH_PAGE_SIZE + 1,
-    input.offset,
-  ]);
+export async function searchTranscripts(
+  db: Db,
+  input: { creatorId: string; q: string; offset: number },
+): Promise<SearchResults> {
+  const rows = await db.query<{
+    video_id: string;
+    video_title: string;
+    start_seconds: string | number;
+    headline: string;
+  }>(SEARCH_SQL, [input.creatorId, input.q, SEARCH_PAGE_SIZE + 1, input.offset]);
   const more = rows.length > SEARCH_PAGE_SIZE;
   const seen = new Set<string>();
   const hits = rows.slice(0, SEARCH_PAGE_SIZE).flatMap((r) => {

@@ -14,7 +14,10 @@ export interface NotePorts {
  * (`messageId`, whose question it takes unless one is given); it is embedded now, so
  * the next question can find it. Another creator's answer or lesson is not found.
  */
-export async function createNote(ports: NotePorts, input: CreateNoteRequest & { creatorId: string }): Promise<CreatorNote> {
+export async function createNote(
+  ports: NotePorts,
+  input: CreateNoteRequest & { creatorId: string },
+): Promise<CreatorNote> {
   let question = input.question ?? '';
   if (input.messageId) {
     const [answer] = await ports.db.query<{ question: string | null }>(
@@ -34,8 +37,19 @@ export async function createNote(ports: NotePorts, input: CreateNoteRequest & { 
      select $1, $2::uuid, $3::text, $4::text, $5::uuid, $6::numeric, $7::vector, $8::text from creator_notes where creator_id = $1
      having count(*) < $9
      returning id`,
-    [input.creatorId, input.messageId ?? null, question, input.body, input.pin?.videoId ?? null, input.pin?.startSeconds ?? null, embedding, ports.embedder.model, MAX_NOTES_PER_CREATOR],
+    [
+      input.creatorId,
+      input.messageId ?? null,
+      question,
+      input.body,
+      input.pin?.videoId ?? null,
+      input.pin?.startSeconds ?? null,
+      embedding,
+      ports.embedder.model,
+      MAX_NOTES_PER_CREATOR,
+    ],
   );
-  if (!created) throw new ApiError('BAD_REQUEST', `A course can have at most ${MAX_NOTES_PER_CREATOR} notes; delete one first.`);
+  if (!created)
+    throw new ApiError('BAD_REQUEST', `A course can have at most ${MAX_NOTES_PER_CREATOR} notes; delete one first.`);
   return readNote(ports.db, input.creatorId, created.id);
 }

@@ -1,6 +1,6 @@
-import { MAX_NOTES_LISTED, type CreatorNotesResponse } from '../../../shared/schemas/notes';
+import { type CreatorNotesResponse, MAX_NOTES_LISTED } from '../../../shared/schemas/notes';
 import type { Db } from '../../ports/db';
-import { NOTE_COLUMNS, toCreatorNote, type NoteRow } from './note-rows';
+import { NOTE_COLUMNS, type NoteRow, toCreatorNote } from './note-rows';
 
 /** The creator's notes, last edited first. */
 export async function listNotes(db: Db, input: { creatorId: string }): Promise<CreatorNotesResponse> {

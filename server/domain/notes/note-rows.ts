@@ -35,7 +35,9 @@ export function toCreatorNote(row: NoteRow): CreatorNote {
     messageId: row.message_id,
     question: row.question,
     body: row.body,
-    pin: pinned ? { videoId: row.video_id!, videoTitle: row.video_title!, startSeconds: Number(row.start_seconds) } : null,
+    pin: pinned
+      ? { videoId: row.video_id!, videoTitle: row.video_title!, startSeconds: Number(row.start_seconds) }
+      : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

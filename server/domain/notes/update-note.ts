@@ -1,9 +1,12 @@
 import type { CreatorNote, UpdateNoteRequest } from '../../../shared/schemas/notes';
-import { checkPin, embedNote, isUuid, noteNotFound, readNote } from './note-rows';
 import type { NotePorts } from './create-note';
+import { checkPin, embedNote, isUuid, noteNotFound, readNote } from './note-rows';
 
 /** Edits one of the creator's notes (re-embedded: what it is found by may have changed); another creator's is not found. */
-export async function updateNote(ports: NotePorts, input: UpdateNoteRequest & { creatorId: string; noteId: string }): Promise<CreatorNote> {
+export async function updateNote(
+  ports: NotePorts,
+  input: UpdateNoteRequest & { creatorId: string; noteId: string },
+): Promise<CreatorNote> {
   if (!isUuid(input.noteId)) throw noteNotFound();
   const current = await readNote(ports.db, input.creatorId, input.noteId);
   await checkPin(ports.db, input.creatorId, input.pin);
@@ -16,7 +19,16 @@ export async function updateNote(ports: NotePorts, input: UpdateNoteRequest & { 
         set question = $3, body = $4, video_id = $5, start_seconds = $6, embedding = $7::vector, embedding_model = $8, updated_at = now()
       where id = $1 and creator_id = $2
       returning id`,
-    [input.noteId, input.creatorId, question, body, pin?.videoId ?? null, pin?.startSeconds ?? null, embedding, ports.embedder.model],
+    [
+      input.noteId,
+      input.creatorId,
+      question,
+      body,
+      pin?.videoId ?? null,
+      pin?.startSeconds ?? null,
+      embedding,
+      ports.embedder.model,
+    ],
   );
   if (!updated) throw noteNotFound();
   return readNote(ports.db, input.creatorId, updated.id);

@@ -6,7 +6,10 @@ import type { NotificationKind } from '../../../shared/schemas/notifications';
  * is already recorded; a class asking at once is one message, not thirty); students
  * hear of new lessons at most hourly, so a creator uploading ten videos sends one.
  */
-export const NOTIFICATION_POLICY: Record<NotificationKind, { windowSeconds: number; limit: number; setting: SettingColumn }> = {
+export const NOTIFICATION_POLICY: Record<
+  NotificationKind,
+  { windowSeconds: number; limit: number; setting: SettingColumn }
+> = {
   upgrade_request: { windowSeconds: 6 * 3600, limit: 1, setting: 'upgrade_requests' },
   unanswered_question: { windowSeconds: 24 * 3600, limit: 3, setting: 'unanswered_questions' },
   // Content gaps (insights) share the creator's "unanswered questions" opt-in: both say what the course misses.

@@ -41,7 +41,11 @@ export function clip(text: string, max: number): string {
  * taken by a failed send stays taken, so a Whop outage is not hammered with retries.
  */
 export async function notifyCreator(ports: NotifyPorts, input: NotifyCreatorInput): Promise<NotifyOutcome> {
-  const slot = await claimNotificationSlot(ports.db, { creatorId: input.creatorId, kind: input.kind, now: ports.clock.now() });
+  const slot = await claimNotificationSlot(ports.db, {
+    creatorId: input.creatorId,
+    kind: input.kind,
+    now: ports.clock.now(),
+  });
   if (slot !== 'claimed') return slot;
   const notification: WhopNotification = {
     audience: { kind: 'company', companyId: input.creatorId },

@@ -1,7 +1,7 @@
 import type { Embedder } from '../../ports/embedder';
 import { forgetContentGapNotice, noticeNewContentGaps } from '../insights/notice-new-content-gaps';
 import type { NotifyOutcome } from './notification-policy';
-import { clip, notifyCreator, type NotifyPorts } from './notify-creator';
+import { clip, type NotifyPorts, notifyCreator } from './notify-creator';
 
 export interface NotifyNewContentGapsPorts extends NotifyPorts {
   /** The insights' topic embedder (the offline lexical one) and the production retrieval's. */
@@ -28,7 +28,10 @@ export type GapCheckOutcome = 'not_opted_in' | 'not_due' | { announced: number; 
  * on a later check; a creator who is not opted in costs one read and nothing is
  * recorded, so turning the setting on announces the gaps open then.
  */
-export async function notifyNewContentGaps(ports: NotifyNewContentGapsPorts, input: { creatorId: string }): Promise<GapCheckOutcome> {
+export async function notifyNewContentGaps(
+  ports: NotifyNewContentGapsPorts,
+  input: { creatorId: string },
+): Promise<GapCheckOutcome> {
   const [settings] = await ports.db.query<{ unanswered_questions: boolean; unanswered_threshold: number }>(
     `select unanswered_questions, unanswered_threshold from notification_settings where creator_id = $1`,
     [input.creatorId],
@@ -50,7 +53,11 @@ export async function notifyNewContentGaps(ports: NotifyNewContentGapsPorts, inp
     return 'not_due';
   }
 
-  const fresh = await noticeNewContentGaps(ports, { creatorId: input.creatorId, minStudents: 2, minQuestions: settings.unanswered_threshold });
+  const fresh = await noticeNewContentGaps(ports, {
+    creatorId: input.creatorId,
+    minStudents: 2,
+    minQuestions: settings.unanswered_threshold,
+  });
   const outcomes: NotifyOutcome[] = [];
   for (const gap of fresh) {
     const full = outcomes.at(-1) === 'rate_limited' || outcomes.at(-1) === 'not_opted_in';
@@ -63,7 +70,8 @@ export async function notifyNewContentGaps(ports: NotifyNewContentGapsPorts, inp
           content: `${gap.questions} questions, and nothing in the course covers it yet. See them and the closest lessons in Insights.`,
           section: 'insights',
         });
-    if (outcome === 'rate_limited' || outcome === 'not_opted_in') await forgetContentGapNotice(ports, { creatorId: input.creatorId, key: gap.key });
+    if (outcome === 'rate_limited' || outcome === 'not_opted_in')
+      await forgetContentGapNotice(ports, { creatorId: input.creatorId, key: gap.key });
     outcomes.push(outcome);
   }
   return { announced: outcomes.filter((o) => o === 'sent').length, outcomes };
@@ -74,7 +82,10 @@ export async function notifyNewContentGaps(ports: NotifyNewContentGapsPorts, inp
  * server's background sweep, every 10 minutes). Each creator's turn is taken again by
  * notifyNewContentGaps itself, so a request racing the sweep does not double it.
  */
-export async function runDeferredContentGapChecks(ports: NotifyNewContentGapsPorts, input: { limit?: number } = {}): Promise<number> {
+export async function runDeferredContentGapChecks(
+  ports: NotifyNewContentGapsPorts,
+  input: { limit?: number } = {},
+): Promise<number> {
   const due = await ports.db.query<{ creator_id: string }>(
     `select creator_id from content_gap_checks
       where wanted_at is not null and checked_at <= $1::timestamptz - make_interval(secs => $2)
@@ -85,7 +96,8 @@ export async function runDeferredContentGapChecks(ports: NotifyNewContentGapsPor
   for (const row of due) {
     const outcome = await notifyNewContentGaps(ports, { creatorId: row.creator_id });
     if (typeof outcome === 'object') ran++;
-    if (outcome === 'not_opted_in') await ports.db.query(`update content_gap_checks set wanted_at = null where creator_id = $1`, [row.creator_id]);
+    if (outcome === 'not_opted_in')
+      await ports.db.query(`update content_gap_checks set wanted_at = null where creator_id = $1`, [row.creator_id]);
   }
   return ran;
 }

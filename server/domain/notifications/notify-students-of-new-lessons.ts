@@ -1,6 +1,6 @@
 import { claimNotificationSlot } from './claim-notification-slot';
-import { clip, sendAndRecord, type NotifyPorts } from './notify-creator';
 import type { NotifyOutcome } from './notification-policy';
+import { clip, type NotifyPorts, sendAndRecord } from './notify-creator';
 
 /**
  * Tells the creator's students (an experience notification per experience of the
@@ -22,18 +22,23 @@ export async function notifyStudentsOfNewLessons(
     [input.creatorId],
   );
   if (lessons.length === 0) return 'nothing_new';
-  const slot = await claimNotificationSlot(ports.db, { creatorId: input.creatorId, kind: 'new_lessons', now: ports.clock.now() });
+  const slot = await claimNotificationSlot(ports.db, {
+    creatorId: input.creatorId,
+    kind: 'new_lessons',
+    now: ports.clock.now(),
+  });
   if (slot === 'rate_limited') {
-    await ports.db.query(`update videos set students_notified_at = null where creator_id = $1 and id = any($2::uuid[])`, [
-      input.creatorId,
-      lessons.map((l) => l.id),
-    ]);
+    await ports.db.query(
+      `update videos set students_notified_at = null where creator_id = $1 and id = any($2::uuid[])`,
+      [input.creatorId, lessons.map((l) => l.id)],
+    );
   }
   if (slot !== 'claimed') return slot;
 
-  const experiences = await ports.db.query<{ id: string }>(`select id from experiences where creator_id = $1 order by id`, [
-    input.creatorId,
-  ]);
+  const experiences = await ports.db.query<{ id: string }>(
+    `select id from experiences where creator_id = $1 order by id`,
+    [input.creatorId],
+  );
   const titles = lessons.map((l) => l.title).sort((a, b) => a.localeCompare(b));
   const title = titles.length === 1 ? `New lesson: ${titles[0]}` : `${titles.length} new lessons`;
   const content =

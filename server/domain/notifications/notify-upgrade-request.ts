@@ -1,11 +1,12 @@
 import type { NotifyOutcome } from './notification-policy';
-import { notifyCreator, type NotifyPorts } from './notify-creator';
+import { type NotifyPorts, notifyCreator } from './notify-creator';
 
 /** Tells the creator students want a bigger plan, with how many asked so far (recorded once per student). */
 export async function notifyUpgradeRequest(ports: NotifyPorts, input: { creatorId: string }): Promise<NotifyOutcome> {
-  const [row] = await ports.db.query<{ n: number }>(`select count(*)::int as n from upgrade_requests where creator_id = $1`, [
-    input.creatorId,
-  ]);
+  const [row] = await ports.db.query<{ n: number }>(
+    `select count(*)::int as n from upgrade_requests where creator_id = $1`,
+    [input.creatorId],
+  );
   const n = row?.n ?? 0;
   return notifyCreator(ports, {
     kind: 'upgrade_request',

@@ -1,6 +1,7 @@
 import type { Tier } from '../../../shared/schemas/viewer';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
+import { recomputeCreatorTier } from './recompute-creator-tier';
 import {
   MEMBERSHIP_EVENTS,
   MembershipData,
@@ -9,7 +10,6 @@ import {
   VALID_MEMBERSHIP_STATUSES,
   type WhopEventEnvelope,
 } from './whop-event';
-import { recomputeCreatorTier } from './recompute-creator-tier';
 
 export type WebhookOutcome =
   | 'duplicate'
@@ -86,7 +86,10 @@ export async function applyWhopEvent(
     if (inserted.length === 0) return { outcome: 'duplicate' as const };
 
     const finish = async (outcome: WebhookOutcome, extra: { creatorId?: string; tier?: Tier } = {}) => {
-      await tx.query(`update webhook_events set processed_at = now(), outcome = $2 where id = $1`, [webhookId, outcome]);
+      await tx.query(`update webhook_events set processed_at = now(), outcome = $2 where id = $1`, [
+        webhookId,
+        outcome,
+      ]);
       return { outcome, ...extra };
     };
 

@@ -5,8 +5,14 @@ import type { Db } from '../../ports/db';
 
 export async function listTierConfigs(db: Db): Promise<TierConfig[]> {
   const rows = await db.query<{
-    tier: Tier; display_name: string; price: number; storage: string | null; questions: number | null;
-    period: 'total' | 'day'; videos: number | null; plan_id: string | null;
+    tier: Tier;
+    display_name: string;
+    price: number;
+    storage: string | null;
+    questions: number | null;
+    period: 'total' | 'day';
+    videos: number | null;
+    plan_id: string | null;
   }>(
     `select t.tier, t.display_name, t.price_cents_monthly as price, t.storage_bytes_limit::text as storage,
             t.chat_questions_limit as questions, t.chat_period as period, t.video_count_limit as videos,
@@ -26,7 +32,10 @@ export async function listTierConfigs(db: Db): Promise<TierConfig[]> {
 }
 
 /** The creator's tier, the tiers on offer, usage meters and how many students asked for an upgrade. */
-export async function getPlanOverview(ports: { db: Db; clock: Clock }, input: { creatorId: string }): Promise<PlanOverview> {
+export async function getPlanOverview(
+  ports: { db: Db; clock: Clock },
+  input: { creatorId: string },
+): Promise<PlanOverview> {
   const now = ports.clock.now();
   // Stryker disable next-line MethodExpression: used as a SQL date and for its first 7 characters; the full UTC timestamp gives the same.
   const today = now.toISOString().slice(0, 10);
@@ -39,7 +48,13 @@ export async function getPlanOverview(ports: { db: Db; clock: Clock }, input: { 
       where creator_id = $1 and role = 'user' and created_at >= $3::date`,
     [input.creatorId, today, monthStart],
   );
-  const [creator] = await ports.db.query<{ tier: Tier; storage: string; videos: number; cancel: boolean; requests: string }>(
+  const [creator] = await ports.db.query<{
+    tier: Tier;
+    storage: string;
+    videos: number;
+    cancel: boolean;
+    requests: string;
+  }>(
     `select c.tier, c.storage_bytes_used::text as storage, c.video_count as videos,
             exists (select 1 from creator_memberships m where m.creator_id = c.id and m.valid and m.cancel_at_period_end) as cancel,
             (select count(*) from upgrade_requests u where u.creator_id = c.id)::text as requests

@@ -2,7 +2,12 @@ import type { Tier } from '../../../shared/schemas/viewer';
 import type { Db } from '../../ports/db';
 
 /** Sets the creator's tier to their best valid membership (FREE when none) and records a change in history. */
-export async function recomputeCreatorTier(db: Db, creatorId: string, reason: string, webhookId: string | null): Promise<Tier> {
+export async function recomputeCreatorTier(
+  db: Db,
+  creatorId: string,
+  reason: string,
+  webhookId: string | null,
+): Promise<Tier> {
   const [row] = await db.query<{ current: Tier; best: Tier }>(
     `select c.tier as current,
             coalesce((select m.tier from creator_memberships m

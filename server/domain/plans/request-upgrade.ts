@@ -1,8 +1,8 @@
 import { ApiError } from '../../../shared/api-error';
 import type { UpgradeRequestResponse } from '../../../shared/schemas/plan';
 import type { Db } from '../../ports/db';
-import { notifyUpgradeRequest } from '../notifications/notify-upgrade-request';
 import type { NotifyPorts } from '../notifications/notify-creator';
+import { notifyUpgradeRequest } from '../notifications/notify-upgrade-request';
 
 /**
  * A student asks the creator to upgrade: recorded once per student, counted on the

@@ -14,9 +14,9 @@ export const WhopEventEnvelope = z.object({
 });
 export type WhopEventEnvelope = z.infer<typeof WhopEventEnvelope>;
 
-const WhopTime = z.union([z.string().datetime({ offset: true }), z.number()]).transform((v) =>
-  typeof v === 'number' ? new Date(v < 1e12 ? v * 1000 : v) : new Date(v),
-);
+const WhopTime = z
+  .union([z.string().datetime({ offset: true }), z.number()])
+  .transform((v) => (typeof v === 'number' ? new Date(v < 1e12 ? v * 1000 : v) : new Date(v)));
 
 /** Our checkout puts the buying creator's company id here (the plan itself belongs to Chronos's company). */
 const ChronosMetadata = z

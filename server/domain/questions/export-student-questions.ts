@@ -9,7 +9,17 @@ const BATCH = 1000;
 /** Answer characters per row: the whole of any ordinary answer. */
 const ANSWER_CHARS = 4000;
 
-const HEADER = ['asked_at', 'student', 'username', 'question', 'answer', 'outcome', 'feedback', 'cited_moments', 'latency_ms'];
+const HEADER = [
+  'asked_at',
+  'student',
+  'username',
+  'question',
+  'answer',
+  'outcome',
+  'feedback',
+  'cited_moments',
+  'latency_ms',
+];
 
 /**
  * One CSV cell, quoted. A cell a spreadsheet would run as a formula (=, +, -, @,
@@ -39,12 +49,30 @@ export async function exportStudentQuestions(ports: { db: Db }, input: Questions
   let truncated = false;
   for (;;) {
     const want = Math.min(BATCH, EXPORT_MAX_ROWS - rows);
-    const batch = await ports.db.query<QuestionsPageRow>(QUESTIONS_PAGE_SQL, [input.creatorId, ...cursor, want + 1, ...filterParams(input), ANSWER_CHARS]);
+    const batch = await ports.db.query<QuestionsPageRow>(QUESTIONS_PAGE_SQL, [
+      input.creatorId,
+      ...cursor,
+      want + 1,
+      ...filterParams(input),
+      ANSWER_CHARS,
+    ]);
     for (const r of batch.slice(0, want)) {
-      const cited = citedMoments(r.cited).map((m) => `${m.videoTitle || 'Deleted lesson'} ${formatSeconds(m.startSeconds)}`).join('; ');
+      const cited = citedMoments(r.cited)
+        .map((m) => `${m.videoTitle || 'Deleted lesson'} ${formatSeconds(m.startSeconds)}`)
+        .join('; ');
       const feedback = r.feedback === 1 ? 'up' : r.feedback === -1 ? 'down' : '';
       lines.push(
-        [r.at, r.user_name ?? '', r.user_username ?? '', r.question, r.answer, outcomeOf(r), feedback, cited, r.latency_ms]
+        [
+          r.at,
+          r.user_name ?? '',
+          r.user_username ?? '',
+          r.question,
+          r.answer,
+          outcomeOf(r),
+          feedback,
+          cited,
+          r.latency_ms,
+        ]
           .map((v) => csvCell(v))
           .join(','),
       );

@@ -1,4 +1,9 @@
-import type { CitedMoment, QuestionsFilters, QuestionsQuery, StudentQuestionsPage } from '../../../shared/schemas/questions';
+import type {
+  CitedMoment,
+  QuestionsFilters,
+  QuestionsQuery,
+  StudentQuestionsPage,
+} from '../../../shared/schemas/questions';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 import { filterParams, QUESTIONS_PAGE_SQL, type QuestionsPageRow } from './questions-page-sql';
@@ -9,7 +14,8 @@ export interface ListStudentQuestionsPorts {
 }
 
 /** Filters left out match everything (the route's schema fills the defaults). */
-export type ListStudentQuestionsInput = Partial<QuestionsFilters> & Pick<QuestionsQuery, 'limit' | 'cursor'> & { creatorId: string };
+export type ListStudentQuestionsInput = Partial<QuestionsFilters> &
+  Pick<QuestionsQuery, 'limit' | 'cursor'> & { creatorId: string };
 
 /** Characters of the answer shown in the list: enough to judge it, not the whole answer. */
 export const EXCERPT_CHARS = 280;
@@ -29,7 +35,10 @@ const SUMMARY_SQL = `
 
 /** The answer's opening, without citation markers, cut at a word. */
 export function answerExcerpt(answer: string): string {
-  const plain = answer.replace(/\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g, '').replace(/\s+/g, ' ').trim();
+  const plain = answer
+    .replace(/\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (plain.length <= EXCERPT_CHARS) return plain;
   const cut = plain.slice(0, EXCERPT_CHARS);
   const space = cut.lastIndexOf(' ');
@@ -38,13 +47,21 @@ export function answerExcerpt(answer: string): string {
 
 /** Each cited moment once, in citation order. */
 export function citedMoments(raw: unknown): CitedMoment[] {
-  const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { videoId: string | null; videoTitle: string | null; startSeconds: number | string }[];
+  const list = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+    videoId: string | null;
+    videoTitle: string | null;
+    startSeconds: number | string;
+  }[];
   const seen = new Set<string>();
   const moments: CitedMoment[] = [];
   for (const c of list ?? []) {
     if (!c.videoId) continue; // an unpinned creator's note: no lesson moment to show
 
-    const moment = { videoId: c.videoId as string, videoTitle: c.videoTitle ?? '', startSeconds: Number(c.startSeconds) };
+    const moment = {
+      videoId: c.videoId as string,
+      videoTitle: c.videoTitle ?? '',
+      startSeconds: Number(c.startSeconds),
+    };
     const key = `${moment.videoId}@${moment.startSeconds}`;
     if (!seen.has(key)) moments.push(moment);
     seen.add(key);
@@ -56,12 +73,25 @@ export function citedMoments(raw: unknown): CitedMoment[] {
  * What the creator's students asked, newest first, filtered (outcome, cited lesson,
  * dates, words), with how each answer went and who asked; and this week's counts (unfiltered).
  */
-export async function listStudentQuestions(ports: ListStudentQuestionsPorts, input: ListStudentQuestionsInput): Promise<StudentQuestionsPage> {
+export async function listStudentQuestions(
+  ports: ListStudentQuestionsPorts,
+  input: ListStudentQuestionsInput,
+): Promise<StudentQuestionsPage> {
   const [cursorAt, cursorId] = input.cursor ? input.cursor.split('_') : [null, null];
   const weekAgo = new Date(ports.clock.now().getTime() - WEEK_MS).toISOString();
   const [rows, [summary]] = await Promise.all([
-    ports.db.query<QuestionsPageRow>(QUESTIONS_PAGE_SQL, [input.creatorId, cursorAt, cursorId, input.limit + 1, ...filterParams(input), ANSWER_CHARS]),
-    ports.db.query<{ questions: number; up: number; down: number; unanswered: number }>(SUMMARY_SQL, [input.creatorId, weekAgo]),
+    ports.db.query<QuestionsPageRow>(QUESTIONS_PAGE_SQL, [
+      input.creatorId,
+      cursorAt,
+      cursorId,
+      input.limit + 1,
+      ...filterParams(input),
+      ANSWER_CHARS,
+    ]),
+    ports.db.query<{ questions: number; up: number; down: number; unanswered: number }>(SUMMARY_SQL, [
+      input.creatorId,
+      weekAgo,
+    ]),
   ]);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);

@@ -110,7 +110,12 @@ export interface ReservedRow {
 }
 
 /** The reservation a counted row stands for, or the 403 with the student's usage when none was left. */
-export async function reservationOf(ports: ChatQuotaPorts, input: ChatQuotaInput, row: ReservedRow | undefined, now: Date): Promise<ChatReservation> {
+export async function reservationOf(
+  ports: ChatQuotaPorts,
+  input: ChatQuotaInput,
+  row: ReservedRow | undefined,
+  now: Date,
+): Promise<ChatReservation> {
   if (!row || row.used === null || row.period_start === null) {
     const usage = await getChatUsage(ports, input);
     const when = usage.resetsAt ? ' It resets at midnight UTC.' : '';

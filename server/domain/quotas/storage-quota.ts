@@ -51,9 +51,13 @@ export async function reserveUploadQuota(db: Db, input: StorageReservationInput)
   if (reserved.length > 0) return storage;
   const details = { ...storage, requestedBytes: input.sizeBytes };
   if (storage.videoCountLimit !== null && storage.videoCount + 1 > storage.videoCountLimit) {
-    throw new ApiError('VIDEO_LIMIT_EXCEEDED', `Your plan allows ${storage.videoCountLimit} videos; you have ${storage.videoCount}.`, {
-      details,
-    });
+    throw new ApiError(
+      'VIDEO_LIMIT_EXCEEDED',
+      `Your plan allows ${storage.videoCountLimit} videos; you have ${storage.videoCount}.`,
+      {
+        details,
+      },
+    );
   }
   throw new ApiError('STORAGE_LIMIT_EXCEEDED', 'This upload would exceed your plan’s storage.', { details });
 }
@@ -74,12 +78,14 @@ export async function releaseUploadQuota(db: Db, input: StorageReservationInput)
  * size so deleting the video frees them. Never refused: the upload was accepted,
  * and the next upload is checked against the new total.
  */
-export async function chargeDerivedStorage(db: Db, input: StorageReservationInput & { videoId: string }): Promise<void> {
-  await db.query(`update videos set size_bytes = size_bytes + $3, updated_at = now() where id = $1 and creator_id = $2`, [
-    input.videoId,
-    input.creatorId,
-    input.sizeBytes,
-  ]);
+export async function chargeDerivedStorage(
+  db: Db,
+  input: StorageReservationInput & { videoId: string },
+): Promise<void> {
+  await db.query(
+    `update videos set size_bytes = size_bytes + $3, updated_at = now() where id = $1 and creator_id = $2`,
+    [input.videoId, input.creatorId, input.sizeBytes],
+  );
   await db.query(`update creators set storage_bytes_used = storage_bytes_used + $2, updated_at = now() where id = $1`, [
     input.creatorId,
     input.sizeBytes,

@@ -1,7 +1,7 @@
 import type { CaptionsUpload, VideoSummary } from '../../../shared/schemas/videos';
+import { UPLOAD_ABANDON_SECONDS } from '../../../shared/schemas/videos';
 import type { Db } from '../../ports/db';
 import type { JobQueue } from '../../ports/job-queue';
-import { UPLOAD_ABANDON_SECONDS } from '../../../shared/schemas/videos';
 import { writeTranscriptSegmentsInTurns } from '../ingestion/index-transcript';
 import { parseCaptions } from '../ingestion/parse-captions';
 import { releaseUploadQuota, reserveUploadQuota } from '../quotas/storage-quota';
@@ -29,16 +29,24 @@ export async function addCaptionsVideo(
       `insert into videos (creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
                            transcript_source, upload_expires_at)
        values ($1, $2, 'captions', $3, $4, $5, 'pending', 0, 'captions', now() + make_interval(secs => $6)) returning id`,
-      [input.creatorId, input.title, parsed.format === 'srt' ? 'application/x-subrip' : 'text/vtt', sizeBytes, parsed.durationSeconds, UPLOAD_ABANDON_SECONDS],
+      [
+        input.creatorId,
+        input.title,
+        parsed.format === 'srt' ? 'application/x-subrip' : 'text/vtt',
+        sizeBytes,
+        parsed.durationSeconds,
+        UPLOAD_ABANDON_SECONDS,
+      ],
     );
     videoId = row!.id;
     await writeTranscriptSegmentsInTurns(ports.db, { creatorId: input.creatorId, videoId, segments: parsed.segments });
-    await ports.db.query(`update videos set uploaded_at = now(), upload_expires_at = null, updated_at = now() where id = $1 and creator_id = $2`, [
-      videoId,
-      input.creatorId,
-    ]);
+    await ports.db.query(
+      `update videos set uploaded_at = now(), upload_expires_at = null, updated_at = now() where id = $1 and creator_id = $2`,
+      [videoId, input.creatorId],
+    );
   } catch (err) {
-    if (videoId) await ports.db.query(`delete from videos where id = $1 and creator_id = $2`, [videoId, input.creatorId]);
+    if (videoId)
+      await ports.db.query(`delete from videos where id = $1 and creator_id = $2`, [videoId, input.creatorId]);
     await releaseUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
     throw err;
   }

@@ -42,9 +42,13 @@ export async function completeVideoUpload(
     const stored = await Promise.all(expected.map((e) => blobs.stat(e.key)));
     const missing = expected.filter((e, i) => stored[i]?.sizeBytes !== e.size);
     if (missing.length > 0) {
-      throw new ApiError('CONFLICT', `The upload is not complete: ${missing.map((m) => m.label).join(', ')} did not arrive in full. Upload again.`, {
-        details: { missing: missing.map((m) => m.label) },
-      });
+      throw new ApiError(
+        'CONFLICT',
+        `The upload is not complete: ${missing.map((m) => m.label).join(', ')} did not arrive in full. Upload again.`,
+        {
+          details: { missing: missing.map((m) => m.label) },
+        },
+      );
     }
     await tx.query(
       `update videos set uploaded_at = coalesce(uploaded_at, now()), upload_expires_at = null, updated_at = now()

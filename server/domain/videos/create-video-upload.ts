@@ -1,11 +1,16 @@
 import { ApiError } from '../../../shared/api-error';
 import { AUDIO_PART_MIME_TYPE } from '../../../shared/audio-parts';
-import { UPLOAD_ABANDON_SECONDS, UPLOAD_URL_TTL_SECONDS, type VideoUploadCreated, type VideoUploadParsed } from '../../../shared/schemas/videos';
-import { blobKeys, type BlobStore } from '../../ports/blob-store';
+import {
+  UPLOAD_ABANDON_SECONDS,
+  UPLOAD_URL_TTL_SECONDS,
+  type VideoUploadCreated,
+  type VideoUploadParsed,
+} from '../../../shared/schemas/videos';
+import { type BlobStore, blobKeys } from '../../ports/blob-store';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
-import { parseCaptions } from '../ingestion/parse-captions';
 import { writeTranscriptSegmentsInTurns } from '../ingestion/index-transcript';
+import { parseCaptions } from '../ingestion/parse-captions';
 import { releaseUploadQuota, reserveUploadQuota } from '../quotas/storage-quota';
 import { getVideoSummary } from './list-videos';
 
@@ -14,9 +19,19 @@ type Input = VideoUploadParsed & { creatorId: string };
 /** The stored file keeps a known extension, whatever the creator's file was called. */
 function extensionOf(mimeType: string): string {
   const known: Record<string, string> = {
-    'video/mp4': 'mp4', 'video/webm': 'webm', 'video/quicktime': 'mov', 'video/x-matroska': 'mkv', 'video/ogg': 'ogv',
-    'audio/mpeg': 'mp3', 'audio/mp4': 'm4a', 'audio/x-m4a': 'm4a', 'audio/wav': 'wav', 'audio/x-wav': 'wav',
-    'audio/webm': 'weba', 'audio/ogg': 'ogg', 'audio/flac': 'flac',
+    'video/mp4': 'mp4',
+    'video/webm': 'webm',
+    'video/quicktime': 'mov',
+    'video/x-matroska': 'mkv',
+    'video/ogg': 'ogv',
+    'audio/mpeg': 'mp3',
+    'audio/mp4': 'm4a',
+    'audio/x-m4a': 'm4a',
+    'audio/wav': 'wav',
+    'audio/x-wav': 'wav',
+    'audio/webm': 'weba',
+    'audio/ogg': 'ogg',
+    'audio/flac': 'flac',
   };
   return known[mimeType] ?? 'bin';
 }
@@ -28,10 +43,19 @@ function extensionOf(mimeType: string): string {
  * and its audio parts are recorded; signed upload targets are returned. An upload
  * never completed is swept after a day and its quota freed.
  */
-export async function createVideoUpload(ports: { db: Db; blobs: BlobStore | null; clock: Clock }, input: Input): Promise<VideoUploadCreated> {
+export async function createVideoUpload(
+  ports: { db: Db; blobs: BlobStore | null; clock: Clock },
+  input: Input,
+): Promise<VideoUploadCreated> {
   const blobs = ports.blobs;
-  if (!blobs) throw new ApiError('SERVICE_UNAVAILABLE', 'File uploads are not configured on this server. Add captions-only lessons instead.');
-  const captions = input.captions ? await parseCaptions(input.captions.text, input.captions.fileName.toLowerCase().endsWith('.srt') ? 'srt' : 'vtt') : null;
+  if (!blobs)
+    throw new ApiError(
+      'SERVICE_UNAVAILABLE',
+      'File uploads are not configured on this server. Add captions-only lessons instead.',
+    );
+  const captions = input.captions
+    ? await parseCaptions(input.captions.text, input.captions.fileName.toLowerCase().endsWith('.srt') ? 'srt' : 'vtt')
+    : null;
   const sizeBytes = input.file.sizeBytes + input.audioParts.reduce((sum, p) => sum + p.sizeBytes, 0);
   await reserveUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
   const kind = input.file.type.startsWith('audio/') ? 'audio' : 'video';
@@ -46,8 +70,16 @@ export async function createVideoUpload(ports: { db: Db; blobs: BlobStore | null
                              transcript_source, storage_key, upload_expires_at)
          values ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $10)`,
         [
-          videoId, input.creatorId, input.title, kind, input.file.type, sizeBytes, input.durationSeconds ?? captions?.durationSeconds ?? null,
-          captions ? 'captions' : 'transcription', mediaKey, new Date(now.getTime() + UPLOAD_ABANDON_SECONDS * 1000),
+          videoId,
+          input.creatorId,
+          input.title,
+          kind,
+          input.file.type,
+          sizeBytes,
+          input.durationSeconds ?? captions?.durationSeconds ?? null,
+          captions ? 'captions' : 'transcription',
+          mediaKey,
+          new Date(now.getTime() + UPLOAD_ABANDON_SECONDS * 1000),
         ],
       );
       if (!captions) {
@@ -55,14 +87,27 @@ export async function createVideoUpload(ports: { db: Db; blobs: BlobStore | null
           await tx.query(
             `insert into video_audio_parts (video_id, creator_id, seq, storage_key, offset_seconds, duration_seconds, size_bytes)
              values ($1, $2, $3, $4, $5, $6, $7)`,
-            [videoId, input.creatorId, seq, blobKeys.audioPart(input.creatorId, videoId, seq), part.offsetSeconds, part.durationSeconds, part.sizeBytes],
+            [
+              videoId,
+              input.creatorId,
+              seq,
+              blobKeys.audioPart(input.creatorId, videoId, seq),
+              part.offsetSeconds,
+              part.durationSeconds,
+              part.sizeBytes,
+            ],
           );
         }
       }
     });
     // Outside the transaction, with turns of the event loop: a 10 MB captions file must not
     // hold the server. The row is not uploaded yet, so nothing processes a half-written transcript.
-    if (captions) await writeTranscriptSegmentsInTurns(ports.db, { creatorId: input.creatorId, videoId, segments: captions.segments });
+    if (captions)
+      await writeTranscriptSegmentsInTurns(ports.db, {
+        creatorId: input.creatorId,
+        videoId,
+        segments: captions.segments,
+      });
   } catch (err) {
     await ports.db.query(`delete from videos where id = $1 and creator_id = $2`, [videoId, input.creatorId]);
     await releaseUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
@@ -86,5 +131,9 @@ export async function createVideoUpload(ports: { db: Db; blobs: BlobStore | null
         ),
       );
   const video = await getVideoSummary(ports.db, { creatorId: input.creatorId, videoId });
-  return { video: video!, uploads: { media, audioParts }, expiresAt: new Date(now.getTime() + expiresInSeconds * 1000).toISOString() };
+  return {
+    video: video!,
+    uploads: { media, audioParts },
+    expiresAt: new Date(now.getTime() + expiresInSeconds * 1000).toISOString(),
+  };
 }

@@ -3,7 +3,14 @@ import type { Db } from '../../ports/db';
 
 /** Provider spend per calendar month (UTC), newest first, the last 12 months that had any. */
 export async function getMonthlyCosts(db: Db, input: { creatorId: string }): Promise<MonthlyCosts> {
-  const rows = await db.query<{ month: string; transcription: string; embedding: string; answer: string; minutes: string; tokens: string }>(
+  const rows = await db.query<{
+    month: string;
+    transcription: string;
+    embedding: string;
+    answer: string;
+    minutes: string;
+    tokens: string;
+  }>(
     `select to_char(date_trunc('month', created_at at time zone 'UTC'), 'YYYY-MM') as month,
             sum(cost_usd) filter (where operation = 'transcription')::text as transcription,
             sum(cost_usd) filter (where operation in ('embedding', 'query_embedding'))::text as embedding,

@@ -17,7 +17,13 @@ export async function getVideoDetail(db: Db, input: { creatorId: string; videoId
       where video_id = $1 and creator_id = $2 order by seq limit 20000`,
     [input.videoId, input.creatorId],
   );
-  const costs = await db.query<{ operation: string; model: string; units: string; unit_kind: string; cost_usd: string }>(
+  const costs = await db.query<{
+    operation: string;
+    model: string;
+    units: string;
+    unit_kind: string;
+    cost_usd: string;
+  }>(
     `select operation, model, sum(units)::text as units, unit_kind, sum(cost_usd)::text as cost_usd
        from api_costs where video_id = $1 and creator_id = $2 group by operation, model, unit_kind order by operation`,
     [input.videoId, input.creatorId],
@@ -26,7 +32,17 @@ export async function getVideoDetail(db: Db, input: { creatorId: string; videoId
     ...summary,
     mimeType: meta?.mime_type ?? null,
     language: meta?.language ?? null,
-    transcript: lines.map((l) => ({ startSeconds: Number(l.start_seconds), endSeconds: Number(l.end_seconds), text: l.text })),
-    costs: costs.map((c) => ({ operation: c.operation, model: c.model, units: Number(c.units), unitKind: c.unit_kind, costUsd: Number(c.cost_usd) })),
+    transcript: lines.map((l) => ({
+      startSeconds: Number(l.start_seconds),
+      endSeconds: Number(l.end_seconds),
+      text: l.text,
+    })),
+    costs: costs.map((c) => ({
+      operation: c.operation,
+      model: c.model,
+      units: Number(c.units),
+      unitKind: c.unit_kind,
+      costUsd: Number(c.cost_usd),
+    })),
   };
 }

@@ -18,19 +18,35 @@ export async function getVideoPlayback(
     blobs: BlobStore | null;
     clock: Clock;
     /** A lesson imported from Whop Courses plays its own Mux stream (domain/imports). */
-    importedStream?: (input: { creatorId: string; videoId: string }) => Promise<{ url: string; expiresAt: string | null } | null>;
+    importedStream?: (input: {
+      creatorId: string;
+      videoId: string;
+    }) => Promise<{ url: string; expiresAt: string | null } | null>;
   },
   input: { creatorId: string; videoId: string },
 ): Promise<VideoPlayback> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
-  const [video] = await ports.db.query<{ title: string; storage_key: string | null; mime_type: string | null; uploaded_at: Date | null }>(
-    `select title, storage_key, mime_type, uploaded_at from videos where id = $1 and creator_id = $2`,
-    [input.videoId, input.creatorId],
-  );
+  const [video] = await ports.db.query<{
+    title: string;
+    storage_key: string | null;
+    mime_type: string | null;
+    uploaded_at: Date | null;
+  }>(`select title, storage_key, mime_type, uploaded_at from videos where id = $1 and creator_id = $2`, [
+    input.videoId,
+    input.creatorId,
+  ]);
   if (!video) throw videoNotFound();
   const none = { videoId: input.videoId, title: video.title, url: null, kind: null, mimeType: null, expiresAt: null };
   const stream = await ports.importedStream?.(input);
-  if (stream) return { videoId: input.videoId, title: video.title, url: stream.url, kind: 'hls', mimeType: 'application/vnd.apple.mpegurl', expiresAt: stream.expiresAt };
+  if (stream)
+    return {
+      videoId: input.videoId,
+      title: video.title,
+      url: stream.url,
+      kind: 'hls',
+      mimeType: 'application/vnd.apple.mpegurl',
+      expiresAt: stream.expiresAt,
+    };
   if (!video.storage_key || video.uploaded_at === null || !ports.blobs) return none;
   const url = await ports.blobs.createDownloadUrl(video.storage_key, {
     expiresInSeconds: PLAYBACK_TTL_SECONDS,

@@ -63,10 +63,13 @@ export async function listVideos(db: Db, input: { creatorId: string }): Promise<
 }
 
 /** One of the creator's videos, or null (another creator's id is simply not there). */
-export async function getVideoSummary(db: Db, input: { creatorId: string; videoId: string }): Promise<VideoSummary | null> {
-  const [row] = await db.query<VideoRow>(`select ${VIDEO_COLUMNS} from videos v where v.id = $1 and v.creator_id = $2`, [
-    input.videoId,
-    input.creatorId,
-  ]);
+export async function getVideoSummary(
+  db: Db,
+  input: { creatorId: string; videoId: string },
+): Promise<VideoSummary | null> {
+  const [row] = await db.query<VideoRow>(
+    `select ${VIDEO_COLUMNS} from videos v where v.id = $1 and v.creator_id = $2`,
+    [input.videoId, input.creatorId],
+  );
   return row ? toVideoSummary(row) : null;
 }

@@ -4,9 +4,11 @@ import { releaseUploadQuota } from '../quotas/storage-quota';
 import { getVideoSummary } from './list-videos';
 import { isVideoId, videoNotFound } from './video-id';
 
-
 /** Renames one of the creator's videos; another creator's id is simply not found. */
-export async function renameVideo(db: Db, input: { creatorId: string; videoId: string; title: string }): Promise<VideoSummary> {
+export async function renameVideo(
+  db: Db,
+  input: { creatorId: string; videoId: string; title: string },
+): Promise<VideoSummary> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
   // One statement: the lesson's chunks are searched with its title (chunks.context), so they change with it.
   const updated = await db.query(
@@ -27,7 +29,10 @@ export async function renameVideo(db: Db, input: { creatorId: string; videoId: s
  * its quota; returns the stored files' keys, which are the caller's to remove
  * (after the commit: a file without a row is harmless, a row without its file is not).
  */
-export async function deleteVideo(db: Db, input: { creatorId: string; videoId: string }): Promise<{ storageKeys: string[] }> {
+export async function deleteVideo(
+  db: Db,
+  input: { creatorId: string; videoId: string },
+): Promise<{ storageKeys: string[] }> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
   return db.transaction(async (tx) => {
     const parts = await tx.query<{ storage_key: string }>(
@@ -40,6 +45,8 @@ export async function deleteVideo(db: Db, input: { creatorId: string; videoId: s
     );
     if (!gone) throw videoNotFound();
     await releaseUploadQuota(tx, { creatorId: input.creatorId, sizeBytes: Number(gone.size_bytes) });
-    return { storageKeys: [gone.storage_key, ...parts.map((p) => p.storage_key)].filter((k): k is string => k !== null) };
+    return {
+      storageKeys: [gone.storage_key, ...parts.map((p) => p.storage_key)].filter((k): k is string => k !== null),
+    };
   });
 }

@@ -14,7 +14,13 @@ type Input = { creatorId: string; videoId: string };
  * re-checks the WHERE on the row the first winner wrote), so one job is queued and
  * one run billed; the others are told no. `reset` runs in the winner's transaction.
  */
-async function requeue(ports: Ports, input: Input, allowed: string[], reset: (tx: Db) => Promise<void>, refusal: string) {
+async function requeue(
+  ports: Ports,
+  input: Input,
+  allowed: string[],
+  reset: (tx: Db) => Promise<void>,
+  refusal: string,
+) {
   if (!isVideoId(input.videoId)) throw videoNotFound();
   await ports.db.transaction(async (tx) => {
     const won = await tx.query(
@@ -25,7 +31,10 @@ async function requeue(ports: Ports, input: Input, allowed: string[], reset: (tx
       [input.videoId, input.creatorId, allowed],
     );
     if (won.length === 0) {
-      const [exists] = await tx.query(`select 1 from videos where id = $1 and creator_id = $2`, [input.videoId, input.creatorId]);
+      const [exists] = await tx.query(`select 1 from videos where id = $1 and creator_id = $2`, [
+        input.videoId,
+        input.creatorId,
+      ]);
       throw exists ? new ApiError('CONFLICT', refusal) : videoNotFound();
     }
     await reset(tx);

@@ -6,7 +6,10 @@ import { isVideoId } from './video-id';
 const KEY = /^(biz_[A-Za-z0-9]+)\/([0-9a-f-]{36})\/[a-z0-9-]+\.[a-z0-9]+$/;
 
 export const uploadClosed = () =>
-  new ApiError('CONFLICT', 'This upload link is no longer valid: the lesson’s files were already received (or the lesson was removed), so they can no longer be replaced.');
+  new ApiError(
+    'CONFLICT',
+    'This upload link is no longer valid: the lesson’s files were already received (or the lesson was removed), so they can no longer be replaced.',
+  );
 
 /**
  * Lets an upload grant store its object only while the video is still being

@@ -8,7 +8,10 @@ import { deleteVideo } from './manage-video';
  * quota; after UPLOAD_ABANDON_SECONDS they are deleted like any video: row,
  * files and reserved bytes and slot.
  */
-export async function sweepAbandonedUploads(ports: { db: Db; blobs: BlobStore | null; logger: Logger }, input: { now: Date }): Promise<{ removed: number }> {
+export async function sweepAbandonedUploads(
+  ports: { db: Db; blobs: BlobStore | null; logger: Logger },
+  input: { now: Date },
+): Promise<{ removed: number }> {
   const rows = await ports.db.query<{ id: string; creator_id: string }>(
     `select id, creator_id from videos where uploaded_at is null and upload_expires_at < $1 limit 200`,
     [input.now],

@@ -30,12 +30,18 @@ export async function seriousViolations(page: Page, options: { exclude?: string[
       id: v.id,
       impact: v.impact ?? '',
       help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240)}`),
+      nodes: v.nodes
+        .slice(0, 5)
+        .map((n) => `${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240)}`),
     }));
 }
 
 /** Fails with a readable list (rule, what, where) when axe finds anything serious or critical. */
-export async function expectNoSeriousViolations(page: Page, label: string, options: { exclude?: string[] } = {}): Promise<void> {
+export async function expectNoSeriousViolations(
+  page: Page,
+  label: string,
+  options: { exclude?: string[] } = {},
+): Promise<void> {
   const found = await seriousViolations(page, options);
   const report = found.map((f) => `${f.impact} ${f.id}: ${f.help}\n    ${f.nodes.join('\n    ')}`).join('\n');
   expect(found.length, `axe on ${label}:\n${report}`).toBe(0);

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { VideoList, type VideoSummary, VideoUploadCreated, type VideoUploadRequest } from '../../../shared/schemas/videos';
+import {
+  VideoList,
+  type VideoSummary,
+  VideoUploadCreated,
+  type VideoUploadRequest,
+} from '../../../shared/schemas/videos';
 import { COMPANY_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 
 /**
@@ -22,7 +27,11 @@ export interface LessonUpload {
   captions: { fileName: string; text: string };
 }
 
-export async function uploadLesson(creator: CreatorContext, lesson: LessonUpload, timeoutMs = 60_000): Promise<VideoSummary> {
+export async function uploadLesson(
+  creator: CreatorContext,
+  lesson: LessonUpload,
+  timeoutMs = 60_000,
+): Promise<VideoSummary> {
   const bytes = await readFile(lesson.path);
   const request: VideoUploadRequest = {
     title: lesson.title,
@@ -34,7 +43,11 @@ export async function uploadLesson(creator: CreatorContext, lesson: LessonUpload
   const created = VideoUploadCreated.parse(await call(creator, 'POST', '/api/videos', request, 201));
 
   const target = created.uploads.media;
-  const put = await fetch(new URL(target.url, creator.baseUrl), { method: target.method, headers: target.headers, body: bytes });
+  const put = await fetch(new URL(target.url, creator.baseUrl), {
+    method: target.method,
+    headers: target.headers,
+    body: bytes,
+  });
   if (!put.ok) throw new Error(`PUT ${target.url} answered ${put.status}: ${await put.text()}`);
 
   await call(creator, 'POST', `/api/videos/${created.video.id}/complete`, undefined, 200);
@@ -54,7 +67,13 @@ async function waitUntilProcessed(creator: CreatorContext, videoId: string, time
   throw new Error(`The lesson was not processed within ${timeoutMs / 1000} s (last: ${JSON.stringify(last)})`);
 }
 
-async function call(creator: CreatorContext, method: string, path: string, body: unknown, expected: number): Promise<unknown> {
+async function call(
+  creator: CreatorContext,
+  method: string,
+  path: string,
+  body: unknown,
+  expected: number,
+): Promise<unknown> {
   const response = await fetch(`${creator.baseUrl}${path}`, {
     method,
     headers: {
@@ -65,6 +84,7 @@ async function call(creator: CreatorContext, method: string, path: string, body:
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
-  if (response.status !== expected) throw new Error(`${method} ${path} answered ${response.status} (expected ${expected}): ${text}`);
+  if (response.status !== expected)
+    throw new Error(`${method} ${path} answered ${response.status} (expected ${expected}): ${text}`);
   return text === '' ? undefined : (JSON.parse(text) as unknown);
 }

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { generateSpeechVideo, requireMediaTools, type GeneratedVideo } from '../../support/media/generate-speech-video';
+import { type GeneratedVideo, generateSpeechVideo, requireMediaTools } from '../../support/media/generate-speech-video';
 
 /** What the generated lesson says; the fake transcription server answers with the same sentences. */
 export const SPOKEN = [
@@ -39,7 +39,9 @@ export async function makeUploadFixtures(dir: string): Promise<UploadFixtures> {
 
 /** The library table's row for a title (the title is a button that opens the video page). */
 export function libraryRow(frame: Frame, title: string) {
-  return frame.locator('table.video-table tbody tr').filter({ has: frame.getByRole('button', { name: title, exact: true }) });
+  return frame
+    .locator('table.video-table tbody tr')
+    .filter({ has: frame.getByRole('button', { name: title, exact: true }) });
 }
 
 /** The status badge's text of a row: "Queued", "Transcribing", …, "Ready", "Failed". */

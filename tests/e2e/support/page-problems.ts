@@ -31,9 +31,13 @@ export function watchPageProblems(page: Page): { list(): string[] } {
 export function framingProblems(headers: Record<string, string>): string[] {
   const problems: string[] = [];
   const csp = headers['content-security-policy'] ?? '';
-  const ancestors = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-ancestors'));
+  const ancestors = csp
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('frame-ancestors'));
   if (!ancestors) problems.push(`no CSP frame-ancestors (content-security-policy: "${csp}")`);
-  else if (!/https:\/\/(\*\.)?whop\.com\b/.test(ancestors)) problems.push(`frame-ancestors does not allow whop.com: "${ancestors}"`);
+  else if (!/https:\/\/(\*\.)?whop\.com\b/.test(ancestors))
+    problems.push(`frame-ancestors does not allow whop.com: "${ancestors}"`);
   if (headers['x-frame-options']) problems.push(`x-frame-options is set: "${headers['x-frame-options']}"`);
   return problems;
 }

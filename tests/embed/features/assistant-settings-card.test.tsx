@@ -38,7 +38,9 @@ describe('AssistantSettingsCard', () => {
   });
 
   it('allows at most 4 starters and refuses an empty name before sending anything', async () => {
-    const api = stubApi({ '/api/dashboard/assistant-settings': { body: { ...defaults, starters: ['a?', 'b?', 'c?', 'd?'] } } });
+    const api = stubApi({
+      '/api/dashboard/assistant-settings': { body: { ...defaults, starters: ['a?', 'b?', 'c?', 'd?'] } },
+    });
     render(<AssistantSettingsCard />);
     expect(await screen.findByLabelText('Starter question 4')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Add a starter question' })).toBeNull();
@@ -46,14 +48,26 @@ describe('AssistantSettingsCard', () => {
     expect(screen.getByText('Give the assistant a name.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Save assistant' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Remove starter question 2' }));
-    expect(screen.getAllByRole('textbox', { name: /Starter question/ }).map((i) => (i as HTMLInputElement).value)).toEqual(['a?', 'c?', 'd?']);
+    expect(
+      screen.getAllByRole('textbox', { name: /Starter question/ }).map((i) => (i as HTMLInputElement).value),
+    ).toEqual(['a?', 'c?', 'd?']);
     expect(api.calls.some((c) => c.method === 'PUT')).toBe(false);
   });
 
   it("shows the server's refusal and a load failure with a retry", async () => {
     stubApi({
-      '/api/dashboard/assistant-settings': [{ status: 503, body: errorBody('UPSTREAM_UNAVAILABLE', 'Down', 'r1') }, { body: defaults }],
-      'PUT /api/dashboard/assistant-settings': { status: 400, body: errorBody('VALIDATION_FAILED', 'The name contains characters that cannot be saved; remove them and try again.', 'r2') },
+      '/api/dashboard/assistant-settings': [
+        { status: 503, body: errorBody('UPSTREAM_UNAVAILABLE', 'Down', 'r1') },
+        { body: defaults },
+      ],
+      'PUT /api/dashboard/assistant-settings': {
+        status: 400,
+        body: errorBody(
+          'VALIDATION_FAILED',
+          'The name contains characters that cannot be saved; remove them and try again.',
+          'r2',
+        ),
+      },
     });
     render(<AssistantSettingsCard />);
     expect(await screen.findByText('Could not load your assistant settings')).toBeTruthy();

@@ -34,7 +34,12 @@ describe('NotificationSettingsCard', () => {
   });
 
   it('says so when the settings cannot load, with a retry', async () => {
-    stubApi({ '/api/dashboard/notification-settings': { status: 503, body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Down', requestId: 'r1', retryable: true } } } });
+    stubApi({
+      '/api/dashboard/notification-settings': {
+        status: 503,
+        body: { error: { code: 'UPSTREAM_UNAVAILABLE', message: 'Down', requestId: 'r1', retryable: true } },
+      },
+    });
     render(<NotificationSettingsCard />);
     expect(await screen.findByText('Could not load your notification settings')).toBeTruthy();
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ApiError } from '../../../shared/api-error';
 import { addDefaultHeaders, apiRequest, UNREACHABLE_MESSAGE } from '../../../embed/lib/api-client';
+import { ApiError } from '../../../shared/api-error';
 import { errorBody, stubFetch } from '../support/fetch-stub';
 
 const Thing = z.object({ id: z.string(), count: z.number() });
@@ -37,10 +37,14 @@ describe('apiRequest', () => {
   });
 
   it('rebuilds the shared ApiError from an error body, keeping code, message and request id', async () => {
-    stubFetch({ status: 429, body: errorBody('RATE_LIMITED', 'You have used today\'s questions.', 'req_abc123') });
+    stubFetch({ status: 429, body: errorBody('RATE_LIMITED', "You have used today's questions.", 'req_abc123') });
     const error = await rejection(apiRequest('/api/chat', { schema: Thing }));
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ code: 'RATE_LIMITED', message: "You have used today's questions.", requestId: 'req_abc123' });
+    expect(error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: "You have used today's questions.",
+      requestId: 'req_abc123',
+    });
     expect((error as ApiError).retryable).toBe(true);
   });
 
@@ -78,7 +82,10 @@ describe('apiRequest', () => {
 
   it('accepts a listed non-2xx status whose body matches the schema', async () => {
     stubFetch({ status: 503, body: { id: 'degraded', count: 0 } });
-    await expect(apiRequest('/api/things', { schema: Thing, answerStatuses: [503] })).resolves.toEqual({ id: 'degraded', count: 0 });
+    await expect(apiRequest('/api/things', { schema: Thing, answerStatuses: [503] })).resolves.toEqual({
+      id: 'degraded',
+      count: 0,
+    });
   });
 
   it('still reports an error body on a listed status', async () => {

@@ -24,15 +24,27 @@ describe('matchRoute', () => {
   });
 
   it('decodes parameters', () => {
-    expect(matchRoute('/experiences/exp%20with%20space')).toEqual({ name: 'student-chat', experienceId: 'exp with space' });
+    expect(matchRoute('/experiences/exp%20with%20space')).toEqual({
+      name: 'student-chat',
+      experienceId: 'exp with space',
+    });
   });
 
-  it.each(['/experiences', '/experiences/', '/experiences/exp_1/extra', '/dashboard', '/dashboard/biz_1/settings', '/dashboard/biz_1/usage/x', '/dashboards/biz_1', '/discover/more', '/sandbox/x', '/nope', '/experiences/%E0%A4%A'])(
-    'sends %s to not-found',
-    (pathname) => {
-      expect(matchRoute(pathname)).toEqual({ name: 'not-found', pathname });
-    },
-  );
+  it.each([
+    '/experiences',
+    '/experiences/',
+    '/experiences/exp_1/extra',
+    '/dashboard',
+    '/dashboard/biz_1/settings',
+    '/dashboard/biz_1/usage/x',
+    '/dashboards/biz_1',
+    '/discover/more',
+    '/sandbox/x',
+    '/nope',
+    '/experiences/%E0%A4%A',
+  ])('sends %s to not-found', (pathname) => {
+    expect(matchRoute(pathname)).toEqual({ name: 'not-found', pathname });
+  });
 });
 
 describe('lesson links', () => {
@@ -40,7 +52,11 @@ describe('lesson links', () => {
     expect(lessonPath('exp_1', 'v1', 72.9)).toBe('/experiences/exp_1/lessons/v1?t=72.9');
     expect(lessonPath('exp_1', 'v1', 1 / 3)).toBe('/experiences/exp_1/lessons/v1?t=0.333');
     expect(lessonsPath('exp_1', 'rye & flour')).toBe('/experiences/exp_1/lessons?q=rye+%26+flour');
-    expect(matchRoute(lessonPath('exp_1', 'v1').split('?')[0]!)).toEqual({ name: 'student-lesson', experienceId: 'exp_1', videoId: 'v1' });
+    expect(matchRoute(lessonPath('exp_1', 'v1').split('?')[0]!)).toEqual({
+      name: 'student-lesson',
+      experienceId: 'exp_1',
+      videoId: 'v1',
+    });
     expect(startSecondOf('?t=72')).toBe(72);
     expect(startSecondOf('?t=22.6')).toBe(22.6);
     expect(startSecondOf('?t=-3')).toBe(0);

@@ -59,7 +59,9 @@ describe('takeSandboxToken', () => {
 
     takeSandboxToken();
     expect(replaceState).toHaveBeenCalledTimes(2);
-    expect(window.location.pathname + window.location.search + window.location.hash).toBe('/dashboard/biz_1?theme=light#a=1&b=2');
+    expect(window.location.pathname + window.location.search + window.location.hash).toBe(
+      '/dashboard/biz_1?theme=light#a=1&b=2',
+    );
     expect(window.location.href).not.toContain(TOKEN);
   });
 
@@ -70,13 +72,16 @@ describe('takeSandboxToken', () => {
     expect(window.location.hash).toBe('');
   });
 
-  it.each(['cross-origin', 'other-origin', 'opaque'] as const)('rejects the token under a %s parent (Whop, or anyone else)', (kind) => {
-    frameWindowAs(kind);
-    openAt(`/experiences/exp_1${sandboxTokenFragment(TOKEN)}`);
-    expect(takeSandboxToken()).toBe('rejected');
-    expect(hasSandboxToken()).toBe(false);
-    expect(window.location.hash).toBe('');
-  });
+  it.each(['cross-origin', 'other-origin', 'opaque'] as const)(
+    'rejects the token under a %s parent (Whop, or anyone else)',
+    (kind) => {
+      frameWindowAs(kind);
+      openAt(`/experiences/exp_1${sandboxTokenFragment(TOKEN)}`);
+      expect(takeSandboxToken()).toBe('rejected');
+      expect(hasSandboxToken()).toBe(false);
+      expect(window.location.hash).toBe('');
+    },
+  );
 
   it.each([
     ['not a header value', '#whop-sandbox-token=%3Cscript%3E%20x'],

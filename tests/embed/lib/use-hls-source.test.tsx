@@ -17,7 +17,9 @@ describe('useHlsSource', () => {
 
   it('plays an uploaded file named like a playlist as media, never as a playlist', async () => {
     const onUnplayable = vi.fn();
-    const { getByTestId } = render(<Probe src="/api/local-blobs/t/lesson.m3u8" kind="file" onUnplayable={onUnplayable} />);
+    const { getByTestId } = render(
+      <Probe src="/api/local-blobs/t/lesson.m3u8" kind="file" onUnplayable={onUnplayable} />,
+    );
     expect(getByTestId('video').getAttribute('src')).toBe('/api/local-blobs/t/lesson.m3u8');
     await new Promise((r) => setTimeout(r, 200));
     expect(onUnplayable).not.toHaveBeenCalled(); // hls.js (unsupported here) was never asked
@@ -25,7 +27,9 @@ describe('useHlsSource', () => {
 
   it('where the browser cannot play HLS itself, keeps the src off the element and hands it to hls.js (here: unsupported, so unplayable)', async () => {
     const onUnplayable = vi.fn();
-    const { getByTestId } = render(<Probe src="https://stream.mux.com/abc.m3u8" kind="hls" onUnplayable={onUnplayable} />);
+    const { getByTestId } = render(
+      <Probe src="https://stream.mux.com/abc.m3u8" kind="hls" onUnplayable={onUnplayable} />,
+    );
     expect(getByTestId('video').getAttribute('src')).toBeNull();
     await waitFor(() => expect(onUnplayable).toHaveBeenCalled(), { timeout: 10_000 });
   });

@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiRequest } from '../../../embed/lib/api-client';
-import { useViewContextHeaders, viewContextHeaders, type ViewContext } from '../../../embed/lib/view-context';
+import { useViewContextHeaders, type ViewContext, viewContextHeaders } from '../../../embed/lib/view-context';
 import { stubFetch } from '../support/fetch-stub';
 
 describe('viewContextHeaders', () => {

@@ -1,7 +1,12 @@
 import { render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { canUseWhopIframe, loadWhopIframeModule, useWhopIframeSdk, WhopIframeProvider } from '../../../embed/lib/whop-iframe';
+import {
+  canUseWhopIframe,
+  loadWhopIframeModule,
+  useWhopIframeSdk,
+  WhopIframeProvider,
+} from '../../../embed/lib/whop-iframe';
 import { frameWindowAs, restoreParentAfterEach } from '../support/framing';
 
 restoreParentAfterEach();
@@ -62,7 +67,9 @@ describe('WhopIframeProvider (on @whop/react/iframe)', () => {
     // On construction it only announces itself (colour theme, address) to Whop's origins.
     expect(parent.messages.length).toBeGreaterThan(0);
     const origins = new Set(parent.messages.map(([, options]) => (options as { targetOrigin: string }).targetOrigin));
-    expect([...origins].every((origin) => /^https:\/\/(dash\.)?whop\.com$|^http:\/\/localhost:8003$/.test(origin))).toBe(true);
+    expect(
+      [...origins].every((origin) => /^https:\/\/(dash\.)?whop\.com$|^http:\/\/localhost:8003$/.test(origin)),
+    ).toBe(true);
   });
 
   it('loads the module once per page', async () => {

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import type { ChatSource, ChatStreamEvent } from '../../../shared/schemas/chat';
 import type { ChatUsage } from '../../../shared/schemas/usage';
-import { stubApi, type StubReply } from './fetch-stub';
+import { type StubReply, stubApi } from './fetch-stub';
 import { freeUsage } from './plan-fixture';
 
 export const SESSION_ID = '11111111-1111-4111-8111-111111111111';
@@ -9,16 +9,42 @@ export const MESSAGE_ID = '22222222-2222-4222-8222-222222222222';
 const VIDEO_ID = '33333333-3333-4333-8333-333333333333';
 
 export function source(n: number, overrides: Partial<ChatSource> = {}): ChatSource {
-  return { n, videoId: VIDEO_ID, videoTitle: `Lesson ${n + 2}`, startSeconds: 754, endSeconds: 790, score: 0.8, text: `Passage ${n} about the starter.`, ...overrides };
+  return {
+    n,
+    videoId: VIDEO_ID,
+    videoTitle: `Lesson ${n + 2}`,
+    startSeconds: 754,
+    endSeconds: 790,
+    score: 0.8,
+    text: `Passage ${n} about the starter.`,
+    ...overrides,
+  };
 }
 
-export function meta(usage: ChatUsage, overrides: Partial<Extract<ChatStreamEvent, { type: 'meta' }>> = {}): ChatStreamEvent {
-  return { type: 'meta', sessionId: SESSION_ID, messageId: MESSAGE_ID, usage, answerer: { name: 'offline', mode: 'offline' }, sources: [source(1)], ...overrides };
+export function meta(
+  usage: ChatUsage,
+  overrides: Partial<Extract<ChatStreamEvent, { type: 'meta' }>> = {},
+): ChatStreamEvent {
+  return {
+    type: 'meta',
+    sessionId: SESSION_ID,
+    messageId: MESSAGE_ID,
+    usage,
+    answerer: { name: 'offline', mode: 'offline' },
+    sources: [source(1)],
+    ...overrides,
+  };
 }
 
 /** `done` as the server sends it; by default a charged answer leaving `usage` (the first of three free questions used). */
 export const done = (noAnswer = false, usage: ChatUsage = freeUsage(1)): ChatStreamEvent => ({
-  type: 'done', latencyMs: 12, inputTokens: 10, outputTokens: 20, noAnswer, charged: !noAnswer, usage,
+  type: 'done',
+  latencyMs: 12,
+  inputTokens: 10,
+  outputTokens: 20,
+  noAnswer,
+  charged: !noAnswer,
+  usage,
 });
 
 /** The wire text of events, as the server writes them. */
@@ -42,7 +68,10 @@ export function splitAt(text: string, sizes: number[]): string[] {
  * A streamed response that yields `chunks`; with `hold`, it then stays open until the request
  * is aborted (for Stop); with `drop`, the connection fails after them as a dropped network does.
  */
-export function sseResponse(chunks: string[], { hold = false, drop = false, signal }: { hold?: boolean; drop?: boolean; signal?: AbortSignal | null } = {}): Response {
+export function sseResponse(
+  chunks: string[],
+  { hold = false, drop = false, signal }: { hold?: boolean; drop?: boolean; signal?: AbortSignal | null } = {},
+): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -63,7 +92,20 @@ export type ChatReply = { chunks: string[]; hold?: boolean; drop?: boolean } | S
 /** `stubApi` for the JSON endpoints, plus `POST /api/chat` answered by `chat` (in order, last repeats). */
 export function stubChatApi(routes: Record<string, StubReply | StubReply[]>, chat: ChatReply[]) {
   // The empty state asks for starter questions drawn from the course; one is the demo's.
-  const api = stubApi({ '/api/chat/starters': { body: { starters: [{ question: 'How do I know my starter is ready?', videoId: '00000000-0000-4000-8000-00000000000a', videoTitle: 'Meet your starter' }] } }, ...routes });
+  const api = stubApi({
+    '/api/chat/starters': {
+      body: {
+        starters: [
+          {
+            question: 'How do I know my starter is ready?',
+            videoId: '00000000-0000-4000-8000-00000000000a',
+            videoTitle: 'Meet your starter',
+          },
+        ],
+      },
+    },
+    ...routes,
+  });
   const jsonFetch = api.fetchMock;
   let served = 0;
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -71,7 +113,12 @@ export function stubChatApi(routes: Record<string, StubReply | StubReply[]>, cha
     api.calls.push({ url: '/api/chat', method: init?.method ?? 'GET', headers: new Headers(init?.headers), init });
     const reply = chat[Math.min(served, chat.length - 1)];
     served += 1;
-    if (reply !== undefined && typeof reply === 'object' && 'chunks' in reply) return sseResponse(reply.chunks, { hold: reply.hold ?? false, drop: reply.drop ?? false, signal: init?.signal ?? null });
+    if (reply !== undefined && typeof reply === 'object' && 'chunks' in reply)
+      return sseResponse(reply.chunks, {
+        hold: reply.hold ?? false,
+        drop: reply.drop ?? false,
+        signal: init?.signal ?? null,
+      });
     return toJson(reply);
   });
   vi.stubGlobal('fetch', fetchMock);
@@ -80,5 +127,8 @@ export function stubChatApi(routes: Record<string, StubReply | StubReply[]>, cha
 
 function toJson(reply: ChatReply | undefined): Response {
   if (reply === undefined || reply === 'network-error' || 'chunks' in reply) throw new TypeError('Failed to fetch');
-  return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status ?? 200, headers: { 'content-type': 'application/json' } });
+  return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+    status: reply.status ?? 200,
+    headers: { 'content-type': 'application/json' },
+  });
 }

@@ -42,7 +42,10 @@ export function stubApi(routes: Record<string, StubReply | StubReply[]>) {
     const key = [`${call.method} ${call.url}`, call.url].find((candidate) => routes[candidate] !== undefined);
     const script = key === undefined ? undefined : routes[key];
     if (key === undefined || script === undefined) {
-      return toResponse({ status: 404, body: errorBody('NOT_FOUND', `No route ${call.method} ${call.url}`, 'req_stub_404') });
+      return toResponse({
+        status: 404,
+        body: errorBody('NOT_FOUND', `No route ${call.method} ${call.url}`, 'req_stub_404'),
+      });
     }
     const replies = Array.isArray(script) ? script : [script];
     const count = served.get(key) ?? 0;

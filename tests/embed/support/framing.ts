@@ -14,17 +14,21 @@ export function frameWindowAs(kind: ParentKind): { postMessage: (...args: unknow
     messages.push(args);
   };
   const parent =
-    kind === 'none' ? window
-    : kind === 'same-origin' ? { location: { origin: window.location.origin }, postMessage }
-    : kind === 'other-origin' ? { location: { origin: 'https://attacker.example' }, postMessage }
-    : kind === 'opaque' ? { location: { origin: 'null' }, postMessage }
-    : {
-        postMessage,
-        get location(): Location {
-          // What a browser does when a page reads a cross-origin parent's location.
-          throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
-        },
-      };
+    kind === 'none'
+      ? window
+      : kind === 'same-origin'
+        ? { location: { origin: window.location.origin }, postMessage }
+        : kind === 'other-origin'
+          ? { location: { origin: 'https://attacker.example' }, postMessage }
+          : kind === 'opaque'
+            ? { location: { origin: 'null' }, postMessage }
+            : {
+                postMessage,
+                get location(): Location {
+                  // What a browser does when a page reads a cross-origin parent's location.
+                  throw new DOMException('Blocked a frame from accessing a cross-origin frame.', 'SecurityError');
+                },
+              };
   Object.defineProperty(window, 'parent', { configurable: true, writable: true, value: parent });
   return { postMessage, messages };
 }

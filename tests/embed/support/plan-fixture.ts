@@ -5,12 +5,50 @@ import type { Tier } from '../../../shared/schemas/viewer';
 const GB = 1024 * 1024 * 1024;
 
 /** The four tiers as the core migration seeds them; `planIds` says which ones Whop sells. */
-export function tierConfigs(planIds: Partial<Record<Tier, string>> = { BASIC: 'plan_basic', PRO: 'plan_pro', ENTERPRISE: 'plan_ent' }): TierConfig[] {
+export function tierConfigs(
+  planIds: Partial<Record<Tier, string>> = { BASIC: 'plan_basic', PRO: 'plan_pro', ENTERPRISE: 'plan_ent' },
+): TierConfig[] {
   return [
-    { tier: 'FREE', displayName: 'Free', priceCentsMonthly: 0, storageBytesLimit: 5 * GB, chatQuestionsLimit: 3, chatPeriod: 'total', videoCountLimit: 10, planId: null },
-    { tier: 'BASIC', displayName: 'Basic', priceCentsMonthly: 2900, storageBytesLimit: 25 * GB, chatQuestionsLimit: 100, chatPeriod: 'day', videoCountLimit: 50, planId: planIds.BASIC ?? null },
-    { tier: 'PRO', displayName: 'Pro', priceCentsMonthly: 7900, storageBytesLimit: 100 * GB, chatQuestionsLimit: 500, chatPeriod: 'day', videoCountLimit: 200, planId: planIds.PRO ?? null },
-    { tier: 'ENTERPRISE', displayName: 'Enterprise', priceCentsMonthly: 29900, storageBytesLimit: 500 * GB, chatQuestionsLimit: null, chatPeriod: 'day', videoCountLimit: null, planId: planIds.ENTERPRISE ?? null },
+    {
+      tier: 'FREE',
+      displayName: 'Free',
+      priceCentsMonthly: 0,
+      storageBytesLimit: 5 * GB,
+      chatQuestionsLimit: 3,
+      chatPeriod: 'total',
+      videoCountLimit: 10,
+      planId: null,
+    },
+    {
+      tier: 'BASIC',
+      displayName: 'Basic',
+      priceCentsMonthly: 2900,
+      storageBytesLimit: 25 * GB,
+      chatQuestionsLimit: 100,
+      chatPeriod: 'day',
+      videoCountLimit: 50,
+      planId: planIds.BASIC ?? null,
+    },
+    {
+      tier: 'PRO',
+      displayName: 'Pro',
+      priceCentsMonthly: 7900,
+      storageBytesLimit: 100 * GB,
+      chatQuestionsLimit: 500,
+      chatPeriod: 'day',
+      videoCountLimit: 200,
+      planId: planIds.PRO ?? null,
+    },
+    {
+      tier: 'ENTERPRISE',
+      displayName: 'Enterprise',
+      priceCentsMonthly: 29900,
+      storageBytesLimit: 500 * GB,
+      chatQuestionsLimit: null,
+      chatPeriod: 'day',
+      videoCountLimit: null,
+      planId: planIds.ENTERPRISE ?? null,
+    },
   ];
 }
 
@@ -43,5 +81,12 @@ export function basicUsage(used: number, resetsAt = new Date(Date.now() + 5 * 36
 }
 
 export function enterpriseUsage(used = 42): ChatUsage {
-  return { tier: 'ENTERPRISE', used, limit: null, remaining: null, period: 'day', resetsAt: new Date(Date.now() + 3600_000).toISOString() };
+  return {
+    tier: 'ENTERPRISE',
+    used,
+    limit: null,
+    remaining: null,
+    period: 'day',
+    resetsAt: new Date(Date.now() + 3600_000).toISOString(),
+  };
 }

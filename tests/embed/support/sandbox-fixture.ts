@@ -5,7 +5,12 @@ export function sandboxInfo(): SandboxInfo {
   return {
     appId: 'app_sandbox',
     communities: [
-      { companyId: 'biz_demo', companyName: 'Demo Bakery', experienceId: 'exp_demo', experienceName: 'Sourdough Basics' },
+      {
+        companyId: 'biz_demo',
+        companyName: 'Demo Bakery',
+        experienceId: 'exp_demo',
+        experienceName: 'Sourdough Basics',
+      },
     ],
     personas: [
       {

@@ -15,7 +15,14 @@ describe('Creator dashboard: library', () => {
       'GET /api/videos': { body: { videos: [] } },
       'POST /api/videos/captions': {
         status: 403,
-        body: { error: { code: 'STORAGE_LIMIT_EXCEEDED', message: 'No storage left.', requestId: 'req_s', details: { storageBytesUsed: 5368709120, storageBytesLimit: 5368709120 } } },
+        body: {
+          error: {
+            code: 'STORAGE_LIMIT_EXCEEDED',
+            message: 'No storage left.',
+            requestId: 'req_s',
+            details: { storageBytesUsed: 5368709120, storageBytesLimit: 5368709120 },
+          },
+        },
       },
     });
     render(<CreatorDashboardView companyId="biz_acme" />);

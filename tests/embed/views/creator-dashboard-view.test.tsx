@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CreatorDashboardView } from '../../../embed/views/creator-dashboard/creator-dashboard-view';
-import { errorBody, stubApi, type StubReply } from '../support/fetch-stub';
+import { errorBody, type StubReply, stubApi } from '../support/fetch-stub';
 import { offlineHealth, realHealth } from '../support/health-fixture';
 import { planOverview } from '../support/plan-fixture';
 import { creatorViewer } from '../support/viewer-fixture';
@@ -16,13 +16,20 @@ function providerRows() {
   return within(screen.getByRole('list', { name: 'Providers' })).getAllByRole('listitem');
 }
 
-function stubDashboard(health: StubReply | StubReply[] = { body: offlineHealth() }, viewer: StubReply | StubReply[] = { body: creatorViewer() }) {
+function stubDashboard(
+  health: StubReply | StubReply[] = { body: offlineHealth() },
+  viewer: StubReply | StubReply[] = { body: creatorViewer() },
+) {
   return stubApi({
     '/api/viewer': viewer,
     '/api/health': health,
     '/api/videos': { body: { videos: [] } },
     '/api/dashboard/questions?limit=20': {
-      body: { summary: { questionsThisWeek: 0, thumbsUp: 0, thumbsDown: 0, unanswered: 0 }, questions: [], nextCursor: null },
+      body: {
+        summary: { questionsThisWeek: 0, thumbsUp: 0, thumbsDown: 0, unanswered: 0 },
+        questions: [],
+        nextCursor: null,
+      },
     },
   });
 }
@@ -54,7 +61,15 @@ describe('CreatorDashboardView', () => {
     expect(bar.getByText('Creator')).toBeTruthy();
     expect(bar.queryByText('Sandbox')).toBeNull();
 
-    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Library', 'Lessons', 'Plan & usage', 'Questions', 'Insights', 'Assistant', 'Diagnostics']);
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual([
+      'Library',
+      'Lessons',
+      'Plan & usage',
+      'Questions',
+      'Insights',
+      'Assistant',
+      'Diagnostics',
+    ]);
     expect(await screen.findByRole('heading', { name: 'No videos yet' })).toBeTruthy();
     const stages = within(screen.getByRole('list', { name: 'Processing pipeline' })).getAllByRole('heading');
     expect(stages.map((stage) => stage.textContent)).toEqual(['Upload', 'Transcribe', 'Chunk', 'Embed']);
@@ -77,7 +92,9 @@ describe('CreatorDashboardView', () => {
   });
 
   it('marks a sandbox identity', async () => {
-    stubDashboard(undefined, { body: creatorViewer({ sandbox: true, creator: { id: 'biz_acme', name: 'Acme Academy', tier: 'ENTERPRISE' } }) });
+    stubDashboard(undefined, {
+      body: creatorViewer({ sandbox: true, creator: { id: 'biz_acme', name: 'Acme Academy', tier: 'ENTERPRISE' } }),
+    });
     await renderLoaded();
     const bar = appBar();
     expect(bar.getByText('Sandbox')).toBeTruthy();
@@ -155,9 +172,15 @@ describe('CreatorDashboardView', () => {
       '/api/videos': { body: { videos: [] } },
       '/api/dashboard/plan': { body: planOverview() },
       '/api/dashboard/costs': { body: { months: [] } },
-      '/api/dashboard/assistant-settings': { body: { name: 'Chronos', greeting: '', starters: [], teachingMode: 'answer' } },
+      '/api/dashboard/assistant-settings': {
+        body: { name: 'Chronos', greeting: '', starters: [], teachingMode: 'answer' },
+      },
       '/api/dashboard/questions?limit=20': {
-        body: { summary: { questionsThisWeek: 0, thumbsUp: 0, thumbsDown: 0, unanswered: 0 }, questions: [], nextCursor: null },
+        body: {
+          summary: { questionsThisWeek: 0, thumbsUp: 0, thumbsDown: 0, unanswered: 0 },
+          questions: [],
+          nextCursor: null,
+        },
       },
     });
     await renderLoaded();

@@ -1,15 +1,19 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CreatorDashboardView } from '../../../embed/views/creator-dashboard/creator-dashboard-view';
-import { stubApi, type StubReply } from '../support/fetch-stub';
+import { type StubReply, stubApi } from '../support/fetch-stub';
 import { offlineHealth } from '../support/health-fixture';
 import { planOverview } from '../support/plan-fixture';
 import { creatorViewer } from '../support/viewer-fixture';
 
-type PurchaseResult = { status: 'ok'; data: { sessionId: string; receiptId: string } } | { status: 'error'; error: string };
+type PurchaseResult =
+  | { status: 'ok'; data: { sessionId: string; receiptId: string } }
+  | { status: 'error'; error: string };
 
 // Inside Whop the hook gives the iframe SDK; here a stand-in whose checkout we control.
-const whop = vi.hoisted(() => ({ sdk: null as null | { inAppPurchase: (request: { planId: string; id?: string }) => Promise<unknown> } }));
+const whop = vi.hoisted(() => ({
+  sdk: null as null | { inAppPurchase: (request: { planId: string; id?: string }) => Promise<unknown> },
+}));
 vi.mock('../../../embed/lib/whop-iframe', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../../embed/lib/whop-iframe')>()),
   useWhopIframeSdk: () => whop.sdk,
@@ -48,7 +52,9 @@ async function openPlanTab(plan: StubReply[]) {
 
 function upgradeToPro() {
   const plans = within(screen.getByRole('list', { name: 'Plans' }));
-  return within(plans.getByRole('listitem', { name: 'Pro' })).getByRole('button', { name: /Upgrade to Pro|Opening checkout/ });
+  return within(plans.getByRole('listitem', { name: 'Pro' })).getByRole('button', {
+    name: /Upgrade to Pro|Opening checkout/,
+  });
 }
 
 describe('Creator dashboard: upgrading inside Whop', () => {

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { PlanOverview } from '../../../shared/schemas/plan';
 import { CreatorDashboardView } from '../../../embed/views/creator-dashboard/creator-dashboard-view';
-import { errorBody, stubApi, type StubCall, type StubReply } from '../support/fetch-stub';
+import type { PlanOverview } from '../../../shared/schemas/plan';
+import { errorBody, type StubCall, type StubReply, stubApi } from '../support/fetch-stub';
 import { offlineHealth } from '../support/health-fixture';
 import { planOverview, tierConfigs } from '../support/plan-fixture';
 import { creatorViewer } from '../support/viewer-fixture';
@@ -15,7 +15,9 @@ function stubPlan(routes: Record<string, StubReply | StubReply[]>, viewer = crea
     '/api/health': { body: offlineHealth() },
     '/api/videos': { body: { videos: [] } },
     '/api/dashboard/costs': { body: { months: [] } },
-    '/api/dashboard/notification-settings': { body: { upgradeRequests: false, unansweredQuestions: false, newLessons: false, unansweredThreshold: 3 } },
+    '/api/dashboard/notification-settings': {
+      body: { upgradeRequests: false, unansweredQuestions: false, newLessons: false, unansweredThreshold: 3 },
+    },
     ...routes,
   });
 }
@@ -51,7 +53,8 @@ function jsonBody(call: StubCall | undefined): unknown {
   return JSON.parse(String(call?.init?.body));
 }
 
-const upgraded = (overrides: Partial<PlanOverview> = {}) => planOverview({ tier: 'PRO', upgradeRequests: 3, ...overrides });
+const upgraded = (overrides: Partial<PlanOverview> = {}) =>
+  planOverview({ tier: 'PRO', upgradeRequests: 3, ...overrides });
 
 describe('Creator dashboard: plan & usage', () => {
   it('shows the tier, the meters, student activity, upgrade requests and every tier side by side', async () => {
@@ -69,7 +72,11 @@ describe('Creator dashboard: plan & usage', () => {
     expect(screen.getByText('3 students asked you to upgrade').closest('.callout')).not.toBeNull();
     expect(screen.queryByText('Cancels at period end')).toBeNull();
 
-    expect(plans().getAllByRole('listitem').map((item) => item.getAttribute('aria-label'))).toEqual(['Free', 'Basic', 'Pro', 'Enterprise']);
+    expect(
+      plans()
+        .getAllByRole('listitem')
+        .map((item) => item.getAttribute('aria-label')),
+    ).toEqual(['Free', 'Basic', 'Pro', 'Enterprise']);
     const free = tierCard('Free');
     expect(plans().getByRole('listitem', { name: 'Free' }).getAttribute('aria-current')).toBe('true');
     expect(free.getByText('Current plan')).toBeTruthy();
@@ -85,7 +92,9 @@ describe('Creator dashboard: plan & usage', () => {
   });
 
   it('disables tiers no Whop plan sells, and offers no upgrade to a lower tier', async () => {
-    stubPlan({ '/api/dashboard/plan': { body: planOverview({ tier: 'BASIC', tiers: tierConfigs({ PRO: 'plan_pro' }) }) } });
+    stubPlan({
+      '/api/dashboard/plan': { body: planOverview({ tier: 'BASIC', tiers: tierConfigs({ PRO: 'plan_pro' }) }) },
+    });
     await openPlanTab();
 
     expect(tierCard('Free').queryByRole('button')).toBeNull();
@@ -160,7 +169,10 @@ describe('Creator dashboard: plan & usage', () => {
       {
         '/api/dashboard/plan': { body: planOverview() },
         'POST /api/dashboard/checkout': { status: 201, body: { checkoutId: 'ch_1', planId: 'plan_pro' } },
-        'POST /api/sandbox/checkout/complete': { status: 404, body: errorBody('NOT_FOUND', 'No such sandbox checkout.', 'req_pay_404') },
+        'POST /api/sandbox/checkout/complete': {
+          status: 404,
+          body: errorBody('NOT_FOUND', 'No such sandbox checkout.', 'req_pay_404'),
+        },
       },
       sandboxCreator,
     );
@@ -194,7 +206,10 @@ describe('Creator dashboard: plan & usage', () => {
     stubPlan(
       {
         '/api/dashboard/plan': { body: upgraded() },
-        'POST /api/sandbox/plan/cancel': { status: 404, body: errorBody('NOT_FOUND', 'This company holds no sandbox plan.', 'req_cancel_404') },
+        'POST /api/sandbox/plan/cancel': {
+          status: 404,
+          body: errorBody('NOT_FOUND', 'This company holds no sandbox plan.', 'req_cancel_404'),
+        },
       },
       sandboxCreator,
     );
@@ -224,7 +239,14 @@ describe('Creator dashboard: plan & usage', () => {
       {
         '/api/dashboard/plan': { body: planOverview() },
         'POST /api/dashboard/checkout': [
-          { status: 503, body: errorBody('UPSTREAM_UNAVAILABLE', 'Whop could not open the checkout. Please try again.', 'req_ck_503') },
+          {
+            status: 503,
+            body: errorBody(
+              'UPSTREAM_UNAVAILABLE',
+              'Whop could not open the checkout. Please try again.',
+              'req_ck_503',
+            ),
+          },
           { status: 201, body: { checkoutId: 'ch_2', planId: 'plan_pro' } },
         ],
       },
@@ -243,7 +265,10 @@ describe('Creator dashboard: plan & usage', () => {
 
   it('shows why the plan did not load, with the request id, and loads on retry', async () => {
     stubPlan({
-      '/api/dashboard/plan': [{ status: 500, body: errorBody('INTERNAL', 'Plan lookup failed', 'req_plan_500') }, { body: planOverview() }],
+      '/api/dashboard/plan': [
+        { status: 500, body: errorBody('INTERNAL', 'Plan lookup failed', 'req_plan_500') },
+        { body: planOverview() },
+      ],
     });
     render(<CreatorDashboardView companyId="biz_acme" />);
     await screen.findAllByRole('banner');

@@ -4,9 +4,33 @@ import { DiscoverView } from '../../../embed/views/discover/discover-view';
 import { errorBody, stubApi } from '../support/fetch-stub';
 
 const tiers = [
-  { tier: 'FREE', displayName: 'Free', priceCentsMonthly: 0, storageBytesLimit: 5 * 1024 ** 3, chatQuestionsLimit: 3, chatPeriod: 'total', videoCountLimit: 10 },
-  { tier: 'PRO', displayName: 'Pro', priceCentsMonthly: 7900, storageBytesLimit: 100 * 1024 ** 3, chatQuestionsLimit: 500, chatPeriod: 'day', videoCountLimit: 200 },
-  { tier: 'ENTERPRISE', displayName: 'Enterprise', priceCentsMonthly: 29900, storageBytesLimit: null, chatQuestionsLimit: null, chatPeriod: 'day', videoCountLimit: null },
+  {
+    tier: 'FREE',
+    displayName: 'Free',
+    priceCentsMonthly: 0,
+    storageBytesLimit: 5 * 1024 ** 3,
+    chatQuestionsLimit: 3,
+    chatPeriod: 'total',
+    videoCountLimit: 10,
+  },
+  {
+    tier: 'PRO',
+    displayName: 'Pro',
+    priceCentsMonthly: 7900,
+    storageBytesLimit: 100 * 1024 ** 3,
+    chatQuestionsLimit: 500,
+    chatPeriod: 'day',
+    videoCountLimit: 200,
+  },
+  {
+    tier: 'ENTERPRISE',
+    displayName: 'Enterprise',
+    priceCentsMonthly: 29900,
+    storageBytesLimit: null,
+    chatQuestionsLimit: null,
+    chatPeriod: 'day',
+    videoCountLimit: null,
+  },
 ];
 
 describe('Discover view', () => {
@@ -24,7 +48,9 @@ describe('Discover view', () => {
       '/discover/creator-plan-light.webp',
       '/discover/creator-plan-dark.webp',
     ]);
-    expect(shots.every((img) => (img.getAttribute('alt') ?? '').length > 20 && img.getAttribute('loading') === 'lazy')).toBe(true);
+    expect(
+      shots.every((img) => (img.getAttribute('alt') ?? '').length > 20 && img.getAttribute('loading') === 'lazy'),
+    ).toBe(true);
     const plans = within(await screen.findByRole('list', { name: 'Plans' }));
     const pro = within(plans.getByRole('listitem', { name: 'Pro' }));
     expect(pro.getByText('$79 / month')).toBeTruthy();

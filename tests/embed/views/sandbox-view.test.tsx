@@ -20,7 +20,11 @@ function stubSandbox() {
     if (url === '/api/sandbox/notifications') return Response.json({ notifications: [] });
     return Response.json(errorBody('NOT_FOUND', 'nope', 'req_x'), { status: 404 });
   });
-  return { ...stub, mints: () => stub.calls.filter((call) => call.url === '/api/sandbox/token').map((call) => JSON.parse(String(call.init?.body))) };
+  return {
+    ...stub,
+    mints: () =>
+      stub.calls.filter((call) => call.url === '/api/sandbox/token').map((call) => JSON.parse(String(call.init?.body))),
+  };
 }
 
 function openSandbox(search = '') {
@@ -42,16 +46,20 @@ describe('SandboxView', () => {
 
     const group = await screen.findByRole('group', { name: 'Signed in as' });
     const radios = within(group).getAllByRole('radio');
-    expect(radios.map((radio) => radio.getAttribute('aria-labelledby') && radio.closest('label')?.querySelector('.persona__title')?.textContent)).toEqual([
-      'Sam StudentCustomer',
-      'Cleo CreatorAdmin',
-      'Vic VisitorNo access',
-    ]);
+    expect(
+      radios.map(
+        (radio) =>
+          radio.getAttribute('aria-labelledby') &&
+          radio.closest('label')?.querySelector('.persona__title')?.textContent,
+      ),
+    ).toEqual(['Sam StudentCustomer', 'Cleo CreatorAdmin', 'Vic VisitorNo access']);
     expect(screen.getByRole('radio', { name: 'Cleo Creator Admin' })).toBeTruthy();
     expect(screen.getByText('Owns the community; manages Chronos.')).toBeTruthy();
     expect(screen.getByText('Demo Bakery')).toBeTruthy();
     expect(
-      screen.getByText('Local Whop sandbox — tokens are signed by a development key this server trusts only in sandbox mode.'),
+      screen.getByText(
+        'Local Whop sandbox — tokens are signed by a development key this server trusts only in sandbox mode.',
+      ),
     ).toBeTruthy();
     await screen.findByTitle('Community app (experience view)');
   });
@@ -63,8 +71,12 @@ describe('SandboxView', () => {
     await screen.findByTitle('Community app (experience view)');
     expect((screen.getByRole('radio', { name: 'Cleo Creator Admin' }) as HTMLInputElement).checked).toBe(true);
     expect(mints()).toEqual([{ userId: 'user_creator' }]);
-    expect(frame('Community app (experience view)').getAttribute('src')).toBe('/experiences/exp_demo#whop-sandbox-token=hdr.user_creator.sig');
-    expect(frame('Seller dashboard (dashboard view)').getAttribute('src')).toBe('/dashboard/biz_demo#whop-sandbox-token=hdr.user_creator.sig');
+    expect(frame('Community app (experience view)').getAttribute('src')).toBe(
+      '/experiences/exp_demo#whop-sandbox-token=hdr.user_creator.sig',
+    );
+    expect(frame('Seller dashboard (dashboard view)').getAttribute('src')).toBe(
+      '/dashboard/biz_demo#whop-sandbox-token=hdr.user_creator.sig',
+    );
   });
 
   it('preselects ?persona=', async () => {
@@ -74,7 +86,9 @@ describe('SandboxView', () => {
     await screen.findByTitle('Community app (experience view)');
     expect((screen.getByRole('radio', { name: 'Sam Student Customer' }) as HTMLInputElement).checked).toBe(true);
     expect(mints()).toEqual([{ userId: 'user_student' }]);
-    expect(frame('Seller dashboard (dashboard view)').getAttribute('src')).toBe('/dashboard/biz_demo#whop-sandbox-token=hdr.user_student.sig');
+    expect(frame('Seller dashboard (dashboard view)').getAttribute('src')).toBe(
+      '/dashboard/biz_demo#whop-sandbox-token=hdr.user_student.sig',
+    );
   });
 
   it('picking someone mints their token, reloads both frames and remembers the choice in the address', async () => {
@@ -84,9 +98,13 @@ describe('SandboxView', () => {
 
     fireEvent.click(screen.getByRole('radio', { name: 'Vic Visitor No access' }));
 
-    await vi.waitFor(() => expect(frame('Community app (experience view)').getAttribute('src')).toContain('hdr.user_visitor.sig'));
+    await vi.waitFor(() =>
+      expect(frame('Community app (experience view)').getAttribute('src')).toContain('hdr.user_visitor.sig'),
+    );
     expect(frame('Community app (experience view)')).not.toBe(before);
-    expect(frame('Seller dashboard (dashboard view)').getAttribute('src')).toBe('/dashboard/biz_demo#whop-sandbox-token=hdr.user_visitor.sig');
+    expect(frame('Seller dashboard (dashboard view)').getAttribute('src')).toBe(
+      '/dashboard/biz_demo#whop-sandbox-token=hdr.user_visitor.sig',
+    );
     expect(mints()).toEqual([{ userId: 'user_creator' }, { userId: 'user_visitor' }]);
     expect(window.location.search).toBe('?theme=dark&persona=user_visitor');
     expect((screen.getByRole('radio', { name: 'Vic Visitor No access' }) as HTMLInputElement).checked).toBe(true);
@@ -120,7 +138,9 @@ describe('SandboxView', () => {
   });
 
   it('says the sandbox is off when the server has real Whop keys (404)', async () => {
-    const { calls } = stubApi({ 'GET /api/sandbox': { status: 404, body: errorBody('NOT_FOUND', 'Not found', 'req_404') } });
+    const { calls } = stubApi({
+      'GET /api/sandbox': { status: 404, body: errorBody('NOT_FOUND', 'Not found', 'req_404') },
+    });
     openSandbox();
     expect(await screen.findByRole('heading', { name: 'The local Whop sandbox is off' })).toBeTruthy();
     expect(screen.getByText(/real Whop keys configured/)).toBeTruthy();
@@ -132,14 +152,19 @@ describe('SandboxView', () => {
     stubApi({
       'GET /api/sandbox': { body: sandboxInfo() },
       'GET /api/sandbox/notifications': { body: { notifications: [] } },
-      'POST /api/sandbox/token': [{ status: 500, body: errorBody('INTERNAL', 'Signing failed', 'req_mint') }, { body: tokenFor('user_creator') }],
+      'POST /api/sandbox/token': [
+        { status: 500, body: errorBody('INTERNAL', 'Signing failed', 'req_mint') },
+        { body: tokenFor('user_creator') },
+      ],
     });
     openSandbox();
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Could not sign in as Cleo Creator')).toBeTruthy();
     expect(within(alert).getByText('req_mint')).toBeTruthy();
     await act(async () => fireEvent.click(within(alert).getByRole('button', { name: 'Retry' })));
-    expect((await screen.findByTitle('Community app (experience view)')).getAttribute('src')).toContain('hdr.user_creator.sig');
+    expect((await screen.findByTitle('Community app (experience view)')).getAttribute('src')).toContain(
+      'hdr.user_creator.sig',
+    );
   });
 });
 
@@ -167,6 +192,8 @@ describe('Sandbox page: notifications sent through Whop', () => {
     const panel = await screen.findByRole('region', { name: 'Notifications sent through Whop' });
     expect(await within(panel).findByText('A student asked you to upgrade Chronos')).toBeTruthy();
     expect(within(panel).getByText(/Team of biz_crumbdemo/)).toBeTruthy();
-    expect(within(panel).getByRole('link', { name: 'Opens /dashboard/biz_crumbdemo/usage' }).getAttribute('href')).toBe('/dashboard/biz_crumbdemo/usage');
+    expect(within(panel).getByRole('link', { name: 'Opens /dashboard/biz_crumbdemo/usage' }).getAttribute('href')).toBe(
+      '/dashboard/biz_crumbdemo/usage',
+    );
   });
 });

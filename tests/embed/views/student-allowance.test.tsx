@@ -1,10 +1,10 @@
 import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api-error';
-import type { ChatUsage } from '../../../shared/schemas/usage';
 import { useChatAllowance } from '../../../embed/features/usage/use-chat-allowance';
 import { StudentChatView } from '../../../embed/views/student-chat/student-chat-view';
-import { errorBody, stubApi, stubFetch, type StubReply } from '../support/fetch-stub';
+import { ApiError } from '../../../shared/api-error';
+import type { ChatUsage } from '../../../shared/schemas/usage';
+import { errorBody, type StubReply, stubApi, stubFetch } from '../support/fetch-stub';
 import { offlineHealth } from '../support/health-fixture';
 import { basicUsage, enterpriseUsage, freeUsage } from '../support/plan-fixture';
 import { creatorViewer, studentViewer } from '../support/viewer-fixture';
@@ -12,7 +12,11 @@ import { creatorViewer, studentViewer } from '../support/viewer-fixture';
 const freeStudent = studentViewer({ creator: { id: 'biz_acme', name: 'Acme Academy', tier: 'FREE' } });
 
 /** A usage body, or a scripted reply (e.g. an error) for `/api/usage`. */
-function renderChat(usage: ChatUsage | Exclude<StubReply, 'network-error'>, extra: Record<string, StubReply | StubReply[]> = {}, viewer = freeStudent) {
+function renderChat(
+  usage: ChatUsage | Exclude<StubReply, 'network-error'>,
+  extra: Record<string, StubReply | StubReply[]> = {},
+  viewer = freeStudent,
+) {
   const api = stubApi({
     '/api/viewer': { body: viewer },
     '/api/health': { body: offlineHealth() },
@@ -55,7 +59,7 @@ describe('Student chat: questions left', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('Free, all 3 asked: the limit takes the composer\'s place, and no modal covers the conversation on arrival', async () => {
+  it("Free, all 3 asked: the limit takes the composer's place, and no modal covers the conversation on arrival", async () => {
     renderChat(freeUsage(3));
     const notice = await limitNotice();
     expect(notice.getByText("You've used your 3 free questions.")).toBeTruthy();
@@ -67,10 +71,24 @@ describe('Student chat: questions left', () => {
   });
 
   it('Free, all 3 asked: trying to ask (an example question) opens the limit modal and sends nothing', async () => {
-    const { callsTo } = renderChat(freeUsage(3), { '/api/chat/starters': { body: { starters: [{ question: 'How do I know my starter is ready?', videoId: '00000000-0000-4000-8000-00000000000a', videoTitle: 'Meet your starter' }] } } });
+    const { callsTo } = renderChat(freeUsage(3), {
+      '/api/chat/starters': {
+        body: {
+          starters: [
+            {
+              question: 'How do I know my starter is ready?',
+              videoId: '00000000-0000-4000-8000-00000000000a',
+              videoTitle: 'Meet your starter',
+            },
+          ],
+        },
+      },
+    });
     fireEvent.click(await screen.findByRole('button', { name: 'How do I know my starter is ready?' }));
     const dialog = await screen.findByRole('dialog', { name: "You've used your 3 free questions" });
-    expect(within(dialog).getByText(/Acme Academy uses Chronos's free plan, which gives each student 3 questions in total/)).toBeTruthy();
+    expect(
+      within(dialog).getByText(/Acme Academy uses Chronos's free plan, which gives each student 3 questions in total/),
+    ).toBeTruthy();
     expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Ask Acme Academy to upgrade' }));
     expect(callsTo('/api/chat')).toHaveLength(0);
   });
@@ -89,7 +107,11 @@ describe('Student chat: questions left', () => {
   it("daily plan used up: the modal says when it resets in the student's time, and offers no upgrade request", async () => {
     const resetsAt = new Date(Date.now() + 5 * 3600_000 + 60_000).toISOString();
     const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(new Date(resetsAt));
-    const { callsTo } = renderChat(basicUsage(100, resetsAt), {}, studentViewer({ creator: { id: 'biz_acme', name: 'Acme Academy', tier: 'BASIC' } }));
+    const { callsTo } = renderChat(
+      basicUsage(100, resetsAt),
+      {},
+      studentViewer({ creator: { id: 'biz_acme', name: 'Acme Academy', tier: 'BASIC' } }),
+    );
 
     expect((await limitNotice()).queryByRole('button', { name: /to upgrade/ })).toBeNull();
     const dialog = await openLimitModal();
@@ -146,7 +168,9 @@ describe('Student chat: questions left', () => {
       'POST /api/upgrade-requests': { status: 201, body: { requested: true, alreadyRequested: false } },
     });
     fireEvent.click((await limitNotice()).getByRole('button', { name: 'Ask Acme Academy to upgrade' }));
-    expect(await (await limitNotice()).findByText('Request sent: Acme Academy sees it on their dashboard.')).toBeTruthy();
+    expect(
+      await (await limitNotice()).findByText('Request sent: Acme Academy sees it on their dashboard.'),
+    ).toBeTruthy();
     expect(callsTo('/api/upgrade-requests')).toHaveLength(1);
   });
 
@@ -162,7 +186,11 @@ describe('Student chat: questions left', () => {
   });
 
   it('a creator previewing the chat is told to upgrade from the dashboard, not to ask', async () => {
-    renderChat(freeUsage(3), {}, creatorViewer({ view: 'experience', experience: { id: 'exp_course42', name: 'Sourdough Basics' } }));
+    renderChat(
+      freeUsage(3),
+      {},
+      creatorViewer({ view: 'experience', experience: { id: 'exp_course42', name: 'Sourdough Basics' } }),
+    );
     expect((await limitNotice()).queryByRole('button', { name: /to upgrade/ })).toBeNull();
     const dialog = await openLimitModal();
     expect(dialog.getByText(/upgrade Chronos from your Whop dashboard/)).toBeTruthy();
@@ -188,7 +216,9 @@ describe('useChatAllowance', () => {
 
     let handled = false;
     act(() => {
-      handled = result.current.handleChatError(new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage: freeUsage(3) } }));
+      handled = result.current.handleChatError(
+        new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage: freeUsage(3) } }),
+      );
     });
     expect(handled).toBe(true);
     // The carried usage is checked with the shared schema, which the embed imports on demand.

@@ -1,8 +1,18 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { StudentChatView } from '../../../embed/views/student-chat/student-chat-view';
-import { done, MESSAGE_ID, meta, SESSION_ID, source, sseText, splitAt, stubChatApi, type ChatReply } from '../support/chat-stream';
+import type { ChatStreamEvent } from '../../../shared/schemas/chat';
+import {
+  type ChatReply,
+  done,
+  MESSAGE_ID,
+  meta,
+  SESSION_ID,
+  source,
+  splitAt,
+  sseText,
+  stubChatApi,
+} from '../support/chat-stream';
 import { errorBody, type StubReply } from '../support/fetch-stub';
 import { offlineHealth } from '../support/health-fixture';
 import { freeUsage } from '../support/plan-fixture';
@@ -59,7 +69,9 @@ describe('Student chat: streaming answers', () => {
 
     fireEvent.click(within(reply).getAllByRole('button', { name: 'Lesson 3 · 12:34' })[0] as HTMLElement);
     // The player's code arrives with the first citation opened (a placeholder holds its place).
-    await waitFor(() => expect(within(screen.getByRole('complementary', { name: 'Video source' })).getByText('12:34')).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByRole('complementary', { name: 'Video source' })).getByText('12:34')).toBeTruthy(),
+    );
     const panel = screen.getByRole('complementary', { name: 'Video source' });
     expect(within(panel).getByText('Passage 1 about the starter.')).toBeTruthy();
     fireEvent.keyDown(document, { key: 'Escape' });
@@ -70,10 +82,15 @@ describe('Student chat: streaming answers', () => {
     const { callsTo } = renderChat([{ chunks: [sseText(answer)] }]);
     await ask('First?');
     await screen.findByText('doubles');
-    await waitFor(() => expect((screen.getByLabelText('Your question about the course') as HTMLTextAreaElement).disabled).toBe(false));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Your question about the course') as HTMLTextAreaElement).disabled).toBe(false),
+    );
     await ask('And then?');
     await waitFor(() => expect(callsTo('/api/chat')).toHaveLength(2));
-    expect(JSON.parse(String(callsTo('/api/chat')[1]?.init?.body))).toEqual({ question: 'And then?', sessionId: SESSION_ID });
+    expect(JSON.parse(String(callsTo('/api/chat')[1]?.init?.body))).toEqual({
+      question: 'And then?',
+      sessionId: SESSION_ID,
+    });
   });
 
   it('Stop aborts the stream, keeps what arrived, keeps focus in the question box and re-reads the usage', async () => {
@@ -94,10 +111,17 @@ describe('Student chat: streaming answers', () => {
   });
 
   it('a dropped stream says what happened in plain words, re-reads the usage and offers Retry', async () => {
-    const { callsTo } = renderChat([{ chunks: [sseText(answer.slice(0, 2))], drop: true }, { chunks: [sseText(answer)] }]);
+    const { callsTo } = renderChat([
+      { chunks: [sseText(answer.slice(0, 2))], drop: true },
+      { chunks: [sseText(answer)] },
+    ]);
     await ask('Ready?');
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('The connection dropped before the answer finished. This question was not counted; try again.')).toBeTruthy();
+    expect(
+      within(alert).getByText(
+        'The connection dropped before the answer finished. This question was not counted; try again.',
+      ),
+    ).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/network error/i);
     await waitFor(() => expect(callsTo('/api/usage')).toHaveLength(2));
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
@@ -106,7 +130,10 @@ describe('Student chat: streaming answers', () => {
   });
 
   it('an error event shows its message and request id, and Retry asks again', async () => {
-    const failed: ChatStreamEvent[] = [meta(freeUsage(1)), { type: 'error', code: 'UPSTREAM_UNAVAILABLE', message: 'The answer service is down', requestId: 'req_chat_1' }];
+    const failed: ChatStreamEvent[] = [
+      meta(freeUsage(1)),
+      { type: 'error', code: 'UPSTREAM_UNAVAILABLE', message: 'The answer service is down', requestId: 'req_chat_1' },
+    ];
     const { callsTo } = renderChat([{ chunks: splitAt(sseText(failed), [50]) }, { chunks: [sseText(answer)] }]);
     await ask('Ready?');
     const alert = await screen.findByRole('alert');
@@ -129,34 +156,68 @@ describe('Student chat: streaming answers', () => {
   });
 
   it('a "nothing found" answer is a gentle notice', async () => {
-    const none: ChatStreamEvent[] = [meta(freeUsage(1), { sources: [] }), { type: 'token', text: 'The course does not cover that.' }, done(true)];
+    const none: ChatStreamEvent[] = [
+      meta(freeUsage(1), { sources: [] }),
+      { type: 'token', text: 'The course does not cover that.' },
+      done(true),
+    ];
     renderChat([{ chunks: [sseText(none)] }]);
     await ask('What about pizza?');
     expect(await screen.findByText('Nothing in this course answers that yet.')).toBeTruthy();
-    expect(screen.getByText('Answer ready: the course videos do not cover this.', { selector: '[aria-live="polite"]' })).toBeTruthy();
+    expect(
+      screen.getByText('Answer ready: the course videos do not cover this.', { selector: '[aria-live="polite"]' }),
+    ).toBeTruthy();
     expect(screen.getByRole('article', { name: 'Answer' }).className).toContain('message--no-answer');
   });
 
   it('thumbs up posts feedback and shows as pressed', async () => {
-    const { callsTo } = renderChat([{ chunks: [sseText(answer)] }], { [`POST /api/chat/messages/${MESSAGE_ID}/feedback`]: { body: { ok: true } } });
+    const { callsTo } = renderChat([{ chunks: [sseText(answer)] }], {
+      [`POST /api/chat/messages/${MESSAGE_ID}/feedback`]: { body: { ok: true } },
+    });
     await ask('Ready?');
     const up = await screen.findByRole('button', { name: 'Helpful' });
     expect(up.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(up);
     await waitFor(() => expect(callsTo(`/api/chat/messages/${MESSAGE_ID}/feedback`)).toHaveLength(1));
-    expect(JSON.parse(String(callsTo(`/api/chat/messages/${MESSAGE_ID}/feedback`)[0]?.init?.body))).toEqual({ value: 1 });
+    expect(JSON.parse(String(callsTo(`/api/chat/messages/${MESSAGE_ID}/feedback`)[0]?.init?.body))).toEqual({
+      value: 1,
+    });
     expect(screen.getByRole('button', { name: 'Helpful' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('an example question asks right away; a past conversation reopens', async () => {
     const { callsTo } = renderChat([{ chunks: [sseText(answer)] }], {
-      '/api/chat/sessions': { body: { sessions: [{ id: SESSION_ID, title: 'Starter questions', updatedAt: '2026-11-20T10:00:00Z', messageCount: 2 }] } },
+      '/api/chat/sessions': {
+        body: {
+          sessions: [
+            { id: SESSION_ID, title: 'Starter questions', updatedAt: '2026-11-20T10:00:00Z', messageCount: 2 },
+          ],
+        },
+      },
       [`/api/chat/sessions/${SESSION_ID}`]: {
         body: {
           sessionId: SESSION_ID,
           messages: [
-            { id: '44444444-4444-4444-8444-444444444444', role: 'user', content: 'Old question', status: 'complete', citations: [], sources: [], feedback: null, createdAt: '2026-11-20T10:00:00Z' },
-            { id: MESSAGE_ID, role: 'assistant', content: 'Old answer [1]', status: 'complete', citations: [{ n: 1, videoId: source(1).videoId, startSeconds: 754 }], sources: [source(1)], feedback: -1, createdAt: '2026-11-20T10:00:01Z' },
+            {
+              id: '44444444-4444-4444-8444-444444444444',
+              role: 'user',
+              content: 'Old question',
+              status: 'complete',
+              citations: [],
+              sources: [],
+              feedback: null,
+              createdAt: '2026-11-20T10:00:00Z',
+            },
+            {
+              id: MESSAGE_ID,
+              role: 'assistant',
+              content: 'Old answer [1]',
+              status: 'complete',
+              citations: [{ n: 1, videoId: source(1).videoId, startSeconds: 754 }],
+              sources: [source(1)],
+              feedback: -1,
+              createdAt: '2026-11-20T10:00:01Z',
+            },
           ],
         },
       },
@@ -165,7 +226,9 @@ describe('Student chat: streaming answers', () => {
     expect(await screen.findByText('doubles')).toBeTruthy();
     // The clicked starter is gone; focus is in the question box, ready for the next one.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Your question about the course')));
-    expect(JSON.parse(String(callsTo('/api/chat')[0]?.init?.body))).toEqual({ question: 'How do I know my starter is ready?' });
+    expect(JSON.parse(String(callsTo('/api/chat')[0]?.init?.body))).toEqual({
+      question: 'How do I know my starter is ready?',
+    });
 
     fireEvent.click(screen.getByRole('button', { name: 'New chat' }));
     expect(await screen.findByRole('heading', { name: 'Ask about the course videos' })).toBeTruthy();

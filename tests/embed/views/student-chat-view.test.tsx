@@ -30,7 +30,13 @@ function header() {
 
 describe('StudentChatView', () => {
   it('checks Whop access first, then shows the course chat with an open composer and clickable examples', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    stubApi({
+      '/api/chat/sessions': noSessions,
+      '/api/chat/starters': starters,
+      '/api/usage': { body: freeUsage(0) },
+      '/api/viewer': { body: studentViewer() },
+      '/api/health': { body: offlineHealth() },
+    });
     render(<StudentChatView experienceId="exp_course42" />);
 
     expect(screen.getByText('Checking your Whop access…')).toBeTruthy();
@@ -51,7 +57,13 @@ describe('StudentChatView', () => {
   });
 
   it('shows the course and who is signed in on one bar, and neither the community (Whop shows it) nor the plan', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    stubApi({
+      '/api/chat/sessions': noSessions,
+      '/api/chat/starters': starters,
+      '/api/usage': { body: freeUsage(0) },
+      '/api/viewer': { body: studentViewer() },
+      '/api/health': { body: offlineHealth() },
+    });
     render(<StudentChatView experienceId="exp_course42" />);
     await screen.findByRole('banner');
 
@@ -69,12 +81,23 @@ describe('StudentChatView', () => {
   });
 
   it('sends the experience id with every request, and no company id', async () => {
-    const { calls } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: offlineHealth() } });
+    const { calls } = stubApi({
+      '/api/chat/sessions': noSessions,
+      '/api/chat/starters': starters,
+      '/api/usage': { body: freeUsage(0) },
+      '/api/viewer': { body: studentViewer() },
+      '/api/health': { body: offlineHealth() },
+    });
     render(<StudentChatView experienceId="exp_course42" />);
     await screen.findByLabelText('Questions left');
 
     // No /api/health: how Chronos runs is the creator's Diagnostics tab, not the student's business.
-    expect(calls.map((call) => call.url).sort()).toEqual(['/api/chat/sessions', '/api/chat/starters', '/api/usage', '/api/viewer']);
+    expect(calls.map((call) => call.url).sort()).toEqual([
+      '/api/chat/sessions',
+      '/api/chat/starters',
+      '/api/usage',
+      '/api/viewer',
+    ]);
     for (const call of calls) {
       expect(call.headers.get('x-whop-experience-id')).toBe('exp_course42');
       expect(call.headers.has('x-whop-company-id')).toBe(false);
@@ -86,7 +109,13 @@ describe('StudentChatView', () => {
     frameWindowAs('same-origin');
     window.history.replaceState(null, '', `/experiences/exp_course42${sandboxTokenFragment('sandbox.jwt.sig')}`);
     expect(installSandboxToken()).toBe('accepted');
-    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer({ sandbox: true }) }, '/api/health': { body: offlineHealth() } });
+    const { callsTo } = stubApi({
+      '/api/chat/sessions': noSessions,
+      '/api/chat/starters': starters,
+      '/api/usage': { body: freeUsage(0) },
+      '/api/viewer': { body: studentViewer({ sandbox: true }) },
+      '/api/health': { body: offlineHealth() },
+    });
     render(<StudentChatView experienceId="exp_course42" />);
 
     await screen.findByRole('banner');
@@ -99,9 +128,13 @@ describe('StudentChatView', () => {
   });
 
   it('shows a creator the student chat, with a note that they are viewing as the creator', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters,
+    stubApi({
+      '/api/chat/sessions': noSessions,
+      '/api/chat/starters': starters,
       '/api/usage': { body: freeUsage(0) },
-      '/api/viewer': { body: creatorViewer({ view: 'experience', experience: { id: 'exp_course42', name: 'Sourdough Basics' } }) },
+      '/api/viewer': {
+        body: creatorViewer({ view: 'experience', experience: { id: 'exp_course42', name: 'Sourdough Basics' } }),
+      },
       '/api/health': { body: offlineHealth() },
     });
     render(<StudentChatView experienceId="exp_course42" />);
@@ -114,7 +147,9 @@ describe('StudentChatView', () => {
   });
 
   it('401: explains that Chronos opens inside Whop, with the sandbox link when the server runs it', async () => {
-    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters,
+    const { callsTo } = stubApi({
+      '/api/chat/sessions': noSessions,
+      '/api/chat/starters': starters,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': { status: 401, body: errorBody('UNAUTHENTICATED', 'No Whop user token', 'req_401') },
       '/api/sandbox': { body: sandboxInfo() },
@@ -132,7 +167,9 @@ describe('StudentChatView', () => {
   });
 
   it('401 with real Whop keys: no sandbox link', async () => {
-    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters,
+    const { callsTo } = stubApi({
+      '/api/chat/sessions': noSessions,
+      '/api/chat/starters': starters,
       '/api/usage': { body: freeUsage(0) },
       '/api/viewer': { status: 401, body: errorBody('UNAUTHENTICATED', 'No Whop user token', 'req_401') },
       '/api/sandbox': { status: 404, body: errorBody('NOT_FOUND', 'Not found', 'req_404') },
@@ -144,7 +181,12 @@ describe('StudentChatView', () => {
   });
 
   it('403: says the student has no access and to ask the creator', async () => {
-    stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { status: 403, body: errorBody('FORBIDDEN', 'No access to this experience', 'req_403') } });
+    stubApi({
+      '/api/chat/sessions': noSessions,
+      '/api/chat/starters': starters,
+      '/api/usage': { body: freeUsage(0) },
+      '/api/viewer': { status: 403, body: errorBody('FORBIDDEN', 'No access to this experience', 'req_403') },
+    });
     render(<StudentChatView experienceId="exp_course42" />);
 
     expect(await screen.findByRole('heading', { name: "You don't have access" })).toBeTruthy();
@@ -154,9 +196,14 @@ describe('StudentChatView', () => {
   });
 
   it('503: shows the error with its request id and loads on retry', async () => {
-    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters,
+    const { callsTo } = stubApi({
+      '/api/chat/sessions': noSessions,
+      '/api/chat/starters': starters,
       '/api/usage': { body: freeUsage(0) },
-      '/api/viewer': [{ status: 503, body: errorBody('UPSTREAM_UNAVAILABLE', 'Whop is not answering', 'req_503') }, { body: studentViewer() }],
+      '/api/viewer': [
+        { status: 503, body: errorBody('UPSTREAM_UNAVAILABLE', 'Whop is not answering', 'req_503') },
+        { body: studentViewer() },
+      ],
       '/api/health': { body: offlineHealth() },
     });
     render(<StudentChatView experienceId="exp_course42" />);
@@ -177,7 +224,13 @@ describe('StudentChatView', () => {
     ['real', realHealth()],
     ['degraded', offlineHealth({ status: 'degraded' })],
   ])('never shows a student database, provider or tier details (%s providers)', async (_name, health) => {
-    const { callsTo } = stubApi({ '/api/chat/sessions': noSessions, '/api/chat/starters': starters, '/api/usage': { body: freeUsage(0) }, '/api/viewer': { body: studentViewer() }, '/api/health': { body: health } });
+    const { callsTo } = stubApi({
+      '/api/chat/sessions': noSessions,
+      '/api/chat/starters': starters,
+      '/api/usage': { body: freeUsage(0) },
+      '/api/viewer': { body: studentViewer() },
+      '/api/health': { body: health },
+    });
     render(<StudentChatView experienceId="exp_1" />);
     await screen.findByLabelText('Questions left');
     await screen.findByRole('list', { name: 'Example questions' });

@@ -1,34 +1,52 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import {
   composeExtractiveAnswer,
   createOfflineExtractiveAnswerer,
   OFFLINE_GUIDE_LEAD_IN,
   OFFLINE_LEAD_IN,
 } from '../../../server/adapters/answerer/offline-extractive-answerer';
-import { ANSWER_SYSTEM_PROMPT, buildAnswerPrompt, GUIDE_MODE_RULE } from '../../../server/domain/chat/build-answer-prompt';
-import type { AnswerInput, Answerer } from '../../../server/ports/answerer';
+import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
+import {
+  ANSWER_SYSTEM_PROMPT,
+  buildAnswerPrompt,
+  GUIDE_MODE_RULE,
+} from '../../../server/domain/chat/build-answer-prompt';
+import type { Answerer, AnswerInput } from '../../../server/ports/answerer';
 import type { Db } from '../../../server/ports/db';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 import { adminHeaders } from '../ingestion/upload-support';
 
 const input: AnswerInput = {
   question: 'How do I solve exercise 3?',
-  sources: [{ n: 1, videoTitle: 'Lesson 1', startSeconds: 0, endSeconds: 30, text: 'Exercise 3: divide the water by the flour to get the hydration.' }],
+  sources: [
+    {
+      n: 1,
+      videoTitle: 'Lesson 1',
+      startSeconds: 0,
+      endSeconds: 30,
+      text: 'Exercise 3: divide the water by the flour to get the hydration.',
+    },
+  ],
   history: [],
 };
 
 describe('the teaching mode and persona in the prompt', () => {
   it('adds the guide sentence only in guide mode', () => {
-    const guide = buildAnswerPrompt({ ...input, assistant: { name: 'Chronos', greeting: '', teachingMode: 'guide' } }).system;
+    const guide = buildAnswerPrompt({
+      ...input,
+      assistant: { name: 'Chronos', greeting: '', teachingMode: 'guide' },
+    }).system;
     expect(guide).toContain(GUIDE_MODE_RULE);
     expect(GUIDE_MODE_RULE).toMatch(/do not hand over the answers to exercises/);
-    const answer = buildAnswerPrompt({ ...input, assistant: { name: 'Chronos', greeting: '', teachingMode: 'answer' } }).system;
+    const answer = buildAnswerPrompt({
+      ...input,
+      assistant: { name: 'Chronos', greeting: '', teachingMode: 'answer' },
+    }).system;
     expect(answer).not.toContain('Teaching mode');
     // Default settings (or none) leave the prompt exactly as it was.
     expect(answer).toBe(ANSWER_SYSTEM_PROMPT);
@@ -59,7 +77,10 @@ describe('the teaching mode and persona in the prompt', () => {
 
   it('offline, guide mode says honestly that it points at moments instead of answering', () => {
     expect(composeExtractiveAnswer(input).startsWith(OFFLINE_LEAD_IN)).toBe(true);
-    const guided = composeExtractiveAnswer({ ...input, assistant: { name: 'Crumb', greeting: '', teachingMode: 'guide' } });
+    const guided = composeExtractiveAnswer({
+      ...input,
+      assistant: { name: 'Crumb', greeting: '', teachingMode: 'guide' },
+    });
     expect(guided.startsWith(OFFLINE_GUIDE_LEAD_IN)).toBe(true);
     expect(guided).toMatch(/\[1\]/);
   });
@@ -81,7 +102,9 @@ beforeAll(async () => {
       return offline.stream(answerInput, signal);
     },
   };
-  harness = await createTestApp(db, { ai: { embedder: createOfflineLexicalEmbedder(), answerer: recording, transcriber: null } });
+  harness = await createTestApp(db, {
+    ai: { embedder: createOfflineLexicalEmbedder(), answerer: recording, transcriber: null },
+  });
   await addCompletedVideo(db, world.A.companyId, 'Lesson 2 · Hydration', [
     'Hydration is the weight of water divided by the weight of flour.',
     'Exercise three asks you to work out the hydration of a dough with seven hundred grams of water.',
@@ -93,7 +116,11 @@ afterAll(() => db.close());
 async function ask(tenant: typeof world.A | typeof world.B, question: string) {
   const res = await harness.app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(tenant.student), [EXPERIENCE_HEADER]: tenant.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(tenant.student),
+      [EXPERIENCE_HEADER]: tenant.experienceId,
+    },
     body: JSON.stringify({ question }),
   });
   expect(res.status).toBe(200);

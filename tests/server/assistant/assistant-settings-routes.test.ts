@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
+import type { Db } from '../../../server/ports/db';
 import { AssistantSettings, CitationHeat } from '../../../shared/schemas/assistant-settings';
 import { StarterQuestions } from '../../../shared/schemas/chat-starters';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { seedStudentQuestions } from '../../support/seed-questions';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addCompletedVideo, addDemoCourse } from '../domain/chat/add-completed-video';
 import { adminHeaders } from '../ingestion/upload-support';
 
@@ -23,7 +23,12 @@ beforeAll(async () => {
   harness = await createTestApp(db);
   await addDemoCourse(db, world.A.companyId);
   // 12 lines of 10 s: a two-minute lesson.
-  lessonA = await addCompletedVideo(db, world.A.companyId, 'Timeline lesson', Array.from({ length: 12 }, (_, i) => `Line ${i} about proofing.`));
+  lessonA = await addCompletedVideo(
+    db,
+    world.A.companyId,
+    'Timeline lesson',
+    Array.from({ length: 12 }, (_, i) => `Line ${i} about proofing.`),
+  );
   lessonB = await addCompletedVideo(db, world.B.companyId, 'Vault lesson', ['The marmalade password opens the vault.']);
 });
 afterAll(() => db.close());
@@ -58,7 +63,12 @@ describe('assistant settings', () => {
   it('start as Chronos, no greeting, no starters, answer mode; privately cached', async () => {
     const res = await harness.app.request(settingsPath, { headers: await adminHeaders(world.A) });
     expect(res.headers.get('cache-control')).toContain('no-store');
-    expect(AssistantSettings.parse(await res.json())).toEqual({ name: 'Chronos', greeting: '', starters: [], teachingMode: 'answer' });
+    expect(AssistantSettings.parse(await res.json())).toEqual({
+      name: 'Chronos',
+      greeting: '',
+      starters: [],
+      teachingMode: 'answer',
+    });
   });
 
   it("are saved per creator (trimmed), and B's save never changes A's", async () => {
@@ -101,7 +111,9 @@ describe('the student chat', () => {
     expect((await put(world.A, valid)).status).toBe(200);
     const after = await studentStarters(world.A);
     expect(after.assistant).toEqual({ name: 'Crumb', greeting: valid.greeting });
-    expect(after.starters.slice(0, 2)).toEqual(valid.starters.map((question) => ({ question, videoId: null, videoTitle: null })));
+    expect(after.starters.slice(0, 2)).toEqual(
+      valid.starters.map((question) => ({ question, videoId: null, videoTitle: null })),
+    );
     expect(after.starters.slice(2)).toEqual(drawn.slice(0, 2));
 
     // Four of the creator's own replace the drawn ones; a drawn one they also wrote is not repeated.
@@ -122,7 +134,12 @@ describe('GET /api/videos/:id/citation-heat', () => {
     harness.app.request(`/api/videos/${id}/citation-heat`, { headers: await adminHeaders(who) });
 
   it("counts students' citations of the lesson per slice of its timeline, every slice present", async () => {
-    const cited = (startSeconds: number) => ({ videoId: lessonA, videoTitle: 'Timeline lesson', startSeconds, score: 0.05 });
+    const cited = (startSeconds: number) => ({
+      videoId: lessonA,
+      videoTitle: 'Timeline lesson',
+      startSeconds,
+      score: 0.05,
+    });
     await seedStudentQuestions(db, world.A, [
       { userId: 'user_h1', question: 'a?', cited: cited(3) },
       { userId: 'user_h2', question: 'b?', cited: cited(9.5) },
@@ -132,10 +149,16 @@ describe('GET /api/videos/:id/citation-heat', () => {
     // B's answers citing A's video id (forged or not) are B's rows: never counted for A.
     await seedStudentQuestions(db, world.B, [{ userId: 'user_b1', question: 'x?', cited: cited(20) }]);
     await seedStudentQuestions(db, world.B, [
-      { userId: 'user_b1', question: 'y?', cited: { videoId: lessonB, videoTitle: 'Vault lesson', startSeconds: 0, score: 0.1 } },
+      {
+        userId: 'user_b1',
+        question: 'y?',
+        cited: { videoId: lessonB, videoTitle: 'Vault lesson', startSeconds: 0, score: 0.1 },
+      },
     ]);
     // The creator's own trials are left out, as in Insights.
-    await db.query(`update chat_sessions set asked_as = 'creator' where creator_id = $1 and title = 'c?'`, [world.A.companyId]);
+    await db.query(`update chat_sessions set asked_as = 'creator' where creator_id = $1 and title = 'c?'`, [
+      world.A.companyId,
+    ]);
 
     const res = await heat(world.A, lessonA);
     expect(res.status).toBe(200);
@@ -159,7 +182,11 @@ describe('GET /api/videos/:id/citation-heat', () => {
   });
 });
 
-describeSecurity('/api/dashboard/assistant-settings (GET)', () => harness.app, { method: 'GET', path: '/api/dashboard/assistant-settings', view: 'dashboard' });
+describeSecurity('/api/dashboard/assistant-settings (GET)', () => harness.app, {
+  method: 'GET',
+  path: '/api/dashboard/assistant-settings',
+  view: 'dashboard',
+});
 describeSecurity('/api/dashboard/assistant-settings (PUT)', () => harness.app, {
   method: 'PUT',
   path: '/api/dashboard/assistant-settings',

@@ -15,7 +15,11 @@ describe('bucketCitations', () => {
   it('keeps slices at least 10 s long on a short lesson, the last one ending at the lesson’s end', () => {
     const { bucketSeconds, buckets } = bucketCitations(25, [24]);
     expect(bucketSeconds).toBe(10);
-    expect(buckets.map((b) => [b.startSeconds, b.endSeconds, b.citations])).toEqual([[0, 10, 0], [10, 20, 0], [20, 25, 1]]);
+    expect(buckets.map((b) => [b.startSeconds, b.endSeconds, b.citations])).toEqual([
+      [0, 10, 0],
+      [10, 20, 0],
+      [20, 25, 1],
+    ]);
   });
 
   it('without a known length still gives one slice spanning what was cited, ignoring nonsense times', () => {

@@ -1,18 +1,21 @@
 import { http } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { createAnthropicAnswerer } from '../../../server/adapters/answerer/anthropic-answerer';
-import { createOfflineExtractiveAnswerer, OFFLINE_NOT_COVERED } from '../../../server/adapters/answerer/offline-extractive-answerer';
+import {
+  createOfflineExtractiveAnswerer,
+  OFFLINE_NOT_COVERED,
+} from '../../../server/adapters/answerer/offline-extractive-answerer';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { getChatUsage } from '../../../server/domain/quotas/chat-quota';
 import type { Answerer } from '../../../server/ports/answerer';
 import type { Db } from '../../../server/ports/db';
-import { sseResponse } from '../adapters/answerer/sse';
+import type { ChatStreamEvent } from '../../../shared/schemas/chat';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, whopServer, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, whopServer, world } from '../../support/whop-world';
+import { sseResponse } from '../adapters/answerer/sse';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
 /**
@@ -39,21 +42,43 @@ const anthropicStream = (...deltas: string[]) =>
   sseResponse([
     event('message_start', {
       type: 'message_start',
-      message: { id: 'msg_s', type: 'message', role: 'assistant', content: [], model: 'claude-haiku-4-5', stop_reason: null, stop_sequence: null, usage: { input_tokens: 300, output_tokens: 1 } },
+      message: {
+        id: 'msg_s',
+        type: 'message',
+        role: 'assistant',
+        content: [],
+        model: 'claude-haiku-4-5',
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 300, output_tokens: 1 },
+      },
     }),
     event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
-    ...deltas.map((text) => event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } })),
+    ...deltas.map((text) =>
+      event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
+    ),
     event('content_block_stop', { type: 'content_block_stop', index: 0 }),
-    event('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 12 } }),
+    event('message_delta', {
+      type: 'message_delta',
+      delta: { stop_reason: 'end_turn', stop_sequence: null },
+      usage: { output_tokens: 12 },
+    }),
     event('message_stop', { type: 'message_stop' }),
   ]);
-const anthropic = () => createAnthropicAnswerer({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5', retry: { sleep: async () => {} } });
+const anthropic = () =>
+  createAnthropicAnswerer({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5', retry: { sleep: async () => {} } });
 
 async function askAs(answerer: Answerer, question: string) {
-  const { app } = await createTestApp(db, { ai: { embedder: createOfflineLexicalEmbedder(), answerer, transcriber: null } });
+  const { app } = await createTestApp(db, {
+    ai: { embedder: createOfflineLexicalEmbedder(), answerer, transcriber: null },
+  });
   const res = await app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+      [EXPERIENCE_HEADER]: world.A.experienceId,
+    },
     body: JSON.stringify({ question }),
   });
   expect(res.status).toBe(200);
@@ -64,7 +89,13 @@ async function askAs(answerer: Answerer, question: string) {
   expect(done.type).toBe('done');
   return { events, meta, done };
 }
-const used = async () => (await getChatUsage({ db, clock: { now: () => new Date() } }, { creatorId: world.A.companyId, userId: world.A.student })).used;
+const used = async () =>
+  (
+    await getChatUsage(
+      { db, clock: { now: () => new Date() } },
+      { creatorId: world.A.companyId, userId: world.A.student },
+    )
+  ).used;
 
 describe('the charging rule', () => {
   it('charges a normal answer, and done says so with the usage after it', async () => {
@@ -81,7 +112,10 @@ describe('the charging rule', () => {
   });
 
   it('does not charge the offline answerer saying "not covered" although sources were found', async () => {
-    const { meta, done, events } = await askAs(createOfflineExtractiveAnswerer(), 'What is the weight of salt in a dough?');
+    const { meta, done, events } = await askAs(
+      createOfflineExtractiveAnswerer(),
+      'What is the weight of salt in a dough?',
+    );
     expect(meta.sources.length).toBeGreaterThan(0);
     expect(answerText(events)).toBe(OFFLINE_NOT_COVERED);
     expect(done).toMatchObject({ charged: false, noAnswer: true, usage: { used: 0 } });
@@ -90,7 +124,12 @@ describe('the charging rule', () => {
 
   it('does not charge a model that refuses with sources found (Anthropic stream)', async () => {
     whopServer.use(
-      http.post(ANTHROPIC, () => anthropicStream("The course videos don\u2019t seem to cover ", 'which flour brand is best. Try asking about hydration.')),
+      http.post(ANTHROPIC, () =>
+        anthropicStream(
+          'The course videos don\u2019t seem to cover ',
+          'which flour brand is best. Try asking about hydration.',
+        ),
+      ),
     );
     const { meta, done } = await askAs(anthropic(), 'What is the weight of salt in a dough?');
     expect(meta.sources.length).toBeGreaterThan(0);
@@ -101,17 +140,25 @@ describe('the charging rule', () => {
   it('charges a model answer that cites a source, even if it mentions what is missing', async () => {
     whopServer.use(
       http.post(ANTHROPIC, () =>
-        anthropicStream('Seventy percent hydration means 700 g of water per kilogram of flour [1]. ', "The course videos don't seem to cover flour brands."),
+        anthropicStream(
+          'Seventy percent hydration means 700 g of water per kilogram of flour [1]. ',
+          "The course videos don't seem to cover flour brands.",
+        ),
       ),
     );
-    const { done } = await askAs(anthropic(), 'What does seventy percent hydration mean and which flour brand is best?');
+    const { done } = await askAs(
+      anthropic(),
+      'What does seventy percent hydration mean and which flour brand is best?',
+    );
     expect(done).toMatchObject({ charged: true, noAnswer: false, usage: { used: 1 } });
     expect(await used()).toBe(1);
   });
 
   it('charges a refusal-looking opening that goes on to cite the course', async () => {
     whopServer.use(
-      http.post(ANTHROPIC, () => anthropicStream("The course videos don't seem to cover brands, but hydration is water over flour [1].")),
+      http.post(ANTHROPIC, () =>
+        anthropicStream("The course videos don't seem to cover brands, but hydration is water over flour [1]."),
+      ),
     );
     const { done } = await askAs(anthropic(), 'What is the weight of salt in a dough?');
     expect(done).toMatchObject({ charged: true, usage: { used: 1 } });

@@ -1,22 +1,27 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ChatSessionList, ChatSessionMessages } from '../../../shared/schemas/chat-history';
-import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { createOfflineExtractiveAnswerer } from '../../../server/adapters/answerer/offline-extractive-answerer';
-import { reconcileUnfinishedAnswers } from '../../../server/domain/chat/reconcile-unfinished-answers';
+import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { holdQuestion } from '../../../server/domain/chat/hold-question';
+import { reconcileUnfinishedAnswers } from '../../../server/domain/chat/reconcile-unfinished-answers';
 import { startQuestion } from '../../../server/domain/chat/start-question';
 import { streamAnswer } from '../../../server/domain/chat/stream-answer';
 import type { ViewerContext } from '../../../server/domain/identity/viewer-context';
 import { indexTranscript } from '../../../server/domain/ingestion/index-transcript';
 import { getChatUsage } from '../../../server/domain/quotas/chat-quota';
-import { AnswerInterruptedError, type AbortSignalLike, type Answerer, type AnswerEvent } from '../../../server/ports/answerer';
-import type { Embedder } from '../../../server/ports/embedder';
+import {
+  type AbortSignalLike,
+  type AnswerEvent,
+  type Answerer,
+  AnswerInterruptedError,
+} from '../../../server/ports/answerer';
 import type { Db } from '../../../server/ports/db';
+import type { Embedder } from '../../../server/ports/embedder';
+import { ChatSessionList, ChatSessionMessages } from '../../../shared/schemas/chat-history';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 
 /**
  * The life of one question from the quota's point of view: reserved before the
@@ -92,8 +97,11 @@ async function ask(question = QUESTION, userId = world.A.student, experienceId =
 const used = async (userId = world.A.student, creatorId = world.A.companyId) =>
   (await getChatUsage({ db, clock: { now: () => new Date() } }, { creatorId, userId })).used;
 const assistantStatuses = async () =>
-  (await db.query<{ status: string }>(`select status from chat_messages where role = 'assistant' order by created_at`)).map((r) => r.status);
-const sessionCount = async () => Number((await db.query<{ n: string }>(`select count(*)::text as n from chat_sessions`))[0]!.n);
+  (
+    await db.query<{ status: string }>(`select status from chat_messages where role = 'assistant' order by created_at`)
+  ).map((r) => r.status);
+const sessionCount = async () =>
+  Number((await db.query<{ n: string }>(`select count(*)::text as n from chat_sessions`))[0]!.n);
 
 const viewer: ViewerContext = {
   user: { id: world.A.student, username: null, name: null },
@@ -142,14 +150,25 @@ describe('a server killed while an answer streams', () => {
       reconcileUnfinishedAnswers({ db }, { olderThan: new Date() }),
       reconcileUnfinishedAnswers({ db }, { olderThan: new Date() }),
     ]);
-    expect(again).toEqual([{ answers: 0, released: 0 }, { answers: 0, released: 0 }]);
+    expect(again).toEqual([
+      { answers: 0, released: 0 },
+      { answers: 0, released: 0 },
+    ]);
     expect(await used()).toBe(1);
 
     // The student's history shows the question and its failed answer, never a half-written one.
-    const list = ChatSessionList.parse(await (await app.request('/api/chat/sessions', { headers: await headers(world.A.student, world.A.experienceId) })).json());
+    const list = ChatSessionList.parse(
+      await (
+        await app.request('/api/chat/sessions', { headers: await headers(world.A.student, world.A.experienceId) })
+      ).json(),
+    );
     const crashed = list.sessions[0]!;
     const messages = ChatSessionMessages.parse(
-      await (await app.request(`/api/chat/sessions/${crashed.id}`, { headers: await headers(world.A.student, world.A.experienceId) })).json(),
+      await (
+        await app.request(`/api/chat/sessions/${crashed.id}`, {
+          headers: await headers(world.A.student, world.A.experienceId),
+        })
+      ).json(),
     ).messages;
     expect(messages.map((m) => `${m.role}:${m.status}`)).toEqual(['user:complete', 'assistant:failed']);
   });
@@ -231,7 +250,10 @@ describe('an answer that fails or is stopped', () => {
 
   it('counts nothing when the conversation was deleted between the check and the count', async () => {
     await readChatEvents(await ask());
-    const hold = holdQuestion({ db, clock: { now: () => new Date() } }, viewer, { question: QUESTION, sessionId: crypto.randomUUID() });
+    const hold = holdQuestion({ db, clock: { now: () => new Date() } }, viewer, {
+      question: QUESTION,
+      sessionId: crypto.randomUUID(),
+    });
     await expect(hold).rejects.toMatchObject({ code: 'NOT_FOUND', status: 404 });
     expect(await used()).toBe(1);
     expect(await db.query(`select 1 from chat_messages`)).toHaveLength(2);
@@ -273,7 +295,11 @@ describe('conversations of refused questions', () => {
     expect(results.filter((r) => r.status === 403)).toHaveLength(47);
     await Promise.all(results.filter((r) => r.status === 200).map(readChatEvents));
     expect(await sessionCount()).toBe(3);
-    const list = ChatSessionList.parse(await (await app.request('/api/chat/sessions', { headers: await headers(world.A.student, world.A.experienceId) })).json());
+    const list = ChatSessionList.parse(
+      await (
+        await app.request('/api/chat/sessions', { headers: await headers(world.A.student, world.A.experienceId) })
+      ).json(),
+    );
     expect(list.sessions).toHaveLength(3);
     expect(list.sessions.every((s) => s.messageCount === 2)).toBe(true);
   });

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
-import { ChatSessionMessages } from '../../../shared/schemas/chat-history';
-import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { indexTranscript } from '../../../server/domain/ingestion/index-transcript';
 import type { Db } from '../../../server/ports/db';
+import { ChatSessionMessages } from '../../../shared/schemas/chat-history';
+import { ErrorBody } from '../../../shared/schemas/error-body';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { describeSecurity } from '../../support/security';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 
 installWhopWorld();
 let db: Db;
@@ -37,14 +37,25 @@ beforeAll(async () => {
     'A dough with seven hundred grams of water per kilogram of flour is seventy percent hydration.',
     'Higher hydration gives a more open crumb but a stickier dough.',
   ]);
-  videoB = await addVideo(world.B.companyId, 'Secret lesson', ['The password for the vault is marmalade and only creator B teaches it.']);
+  videoB = await addVideo(world.B.companyId, 'Secret lesson', [
+    'The password for the vault is marmalade and only creator B teaches it.',
+  ]);
 });
 afterAll(() => db.close());
 
-async function ask(question: string, userId: string = world.A.student, experienceId: string = world.A.experienceId, sessionId?: string) {
+async function ask(
+  question: string,
+  userId: string = world.A.student,
+  experienceId: string = world.A.experienceId,
+  sessionId?: string,
+) {
   return app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(userId), [EXPERIENCE_HEADER]: experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(userId),
+      [EXPERIENCE_HEADER]: experienceId,
+    },
     body: JSON.stringify({ question, ...(sessionId ? { sessionId } : {}) }),
   });
 }
@@ -78,9 +89,15 @@ describe('POST /api/chat', () => {
 
   it('lets exactly 3 of 50 parallel questions from one FREE student through', async () => {
     // Questions the course cannot answer are free, so they do not use up the allowance first.
-    const free = await readChatEvents(await ask('How does hydration change the crumb?', world.B.student, world.B.experienceId));
+    const free = await readChatEvents(
+      await ask('How does hydration change the crumb?', world.B.student, world.B.experienceId),
+    );
     expect(free.at(-1)).toMatchObject({ type: 'done', noAnswer: true });
-    const charged = await Promise.all(Array.from({ length: 50 }, () => ask('What is the password for the vault?', world.B.student, world.B.experienceId)));
+    const charged = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        ask('What is the password for the vault?', world.B.student, world.B.experienceId),
+      ),
+    );
     const ok = charged.filter((r) => r.status === 200);
     const refused = charged.filter((r) => r.status === 403);
     expect(ok).toHaveLength(3);
@@ -111,17 +128,36 @@ describe('POST /api/chat', () => {
     const first = await readChatEvents(await ask('What is hydration?'));
     const meta = first[0]!;
     const sessionId = meta.type === 'meta' ? meta.sessionId : '';
-    const headers = async (userId: string) => ({ [USER_TOKEN_HEADER]: await signUserToken(userId), [EXPERIENCE_HEADER]: world.A.experienceId });
-    const costs = async () => Number((await db.query<{ n: string }>(`select count(*)::text as n from api_costs where creator_id = $1`, [world.A.companyId]))[0]!.n);
+    const headers = async (userId: string) => ({
+      [USER_TOKEN_HEADER]: await signUserToken(userId),
+      [EXPERIENCE_HEADER]: world.A.experienceId,
+    });
+    const costs = async () =>
+      Number(
+        (
+          await db.query<{ n: string }>(`select count(*)::text as n from api_costs where creator_id = $1`, [
+            world.A.companyId,
+          ])
+        )[0]!.n,
+      );
     const costsBefore = await costs();
 
-    const stranger = await app.request(`/api/chat/sessions/${sessionId}`, { method: 'DELETE', headers: await headers(world.A.admin) });
+    const stranger = await app.request(`/api/chat/sessions/${sessionId}`, {
+      method: 'DELETE',
+      headers: await headers(world.A.admin),
+    });
     expect(stranger.status).toBe(404);
-    const deleted = await app.request(`/api/chat/sessions/${sessionId}`, { method: 'DELETE', headers: await headers(world.A.student) });
+    const deleted = await app.request(`/api/chat/sessions/${sessionId}`, {
+      method: 'DELETE',
+      headers: await headers(world.A.student),
+    });
     expect(deleted.status).toBe(204);
     expect(await db.query(`select 1 from chat_messages where session_id = $1`, [sessionId])).toEqual([]);
     expect(await costs()).toBe(costsBefore);
-    const again = await app.request(`/api/chat/sessions/${sessionId}`, { method: 'DELETE', headers: await headers(world.A.student) });
+    const again = await app.request(`/api/chat/sessions/${sessionId}`, {
+      method: 'DELETE',
+      headers: await headers(world.A.student),
+    });
     expect(again.status).toBe(404);
     const list = await app.request('/api/chat/sessions', { headers: await headers(world.A.student) });
     expect(JSON.stringify(await list.json())).not.toContain(sessionId);
@@ -136,7 +172,10 @@ describe('POST /api/chat', () => {
     const older = await metaOf(await ask('What is hydration?', world.A.admin));
     const newer = await metaOf(await ask('What does a stickier dough mean?', world.A.admin));
     const order = async () => {
-      const headers = { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [EXPERIENCE_HEADER]: world.A.experienceId };
+      const headers = {
+        [USER_TOKEN_HEADER]: await signUserToken(world.A.admin),
+        [EXPERIENCE_HEADER]: world.A.experienceId,
+      };
       const list = await app.request('/api/chat/sessions', { headers });
       const ids = ((await list.json()) as { sessions: { id: string }[] }).sessions.map((s) => s.id);
       return ids.filter((id) => id === older || id === newer);
@@ -154,7 +193,12 @@ describe('POST /api/chat', () => {
   });
 });
 
-describeSecurity('/api/chat', () => app, { method: 'POST', path: '/api/chat', view: 'experience', body: { question: 'hydration?' } });
+describeSecurity('/api/chat', () => app, {
+  method: 'POST',
+  path: '/api/chat',
+  view: 'experience',
+  body: { question: 'hydration?' },
+});
 describeSecurity('/api/chat/sessions', () => app, { method: 'GET', path: '/api/chat/sessions', view: 'experience' });
 /** A conversation of creator B's student: creator A's users must get 404 for it. */
 async function foreignSession(): Promise<string> {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createCitationParser, extractCitationMarks, extractCitations } from '../../../server/domain/chat/citation-parser';
+import {
+  createCitationParser,
+  extractCitationMarks,
+  extractCitations,
+} from '../../../server/domain/chat/citation-parser';
 
 /** Feeds the pieces one by one and records what each push returned. */
 const feed = (sources: number, pieces: string[]) => {
@@ -29,7 +33,7 @@ describe('citation parser', () => {
     expect(feed(3, ['a [1, 1] b']).marks).toEqual([{ n: 1, occurrence: 0, offset: 2 }]);
   });
 
-  it("knows where each marker stands in the whole answer, across deltas", () => {
+  it('knows where each marker stands in the whole answer, across deltas', () => {
     const pieces = ['Feed it daily [', '1]. Keep it warm [2', '] and ', 'discard half [1].'];
     const whole = pieces.join('');
     const { marks } = feed(2, pieces);

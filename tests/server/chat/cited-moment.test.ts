@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { citedMoment, locateQuote, sentenceBeforeMarker, wordsOfSegments } from '../../../server/domain/chat/cited-moment';
+import {
+  citedMoment,
+  locateQuote,
+  sentenceBeforeMarker,
+  wordsOfSegments,
+} from '../../../server/domain/chat/cited-moment';
 
 const segments = [
   { startSeconds: 0, text: 'Welcome to Sourdough Foundations, I am Maya.' },
@@ -10,7 +15,9 @@ const segments = [
 describe('cited moment', () => {
   it('takes the sentence right before the marker just completed', () => {
     expect(sentenceBeforeMarker('Intro here [1]. A starter is ready when it doubles [2')).toBe('Intro here');
-    expect(sentenceBeforeMarker('Intro here [1]. A starter is ready when it doubles [2] And then')).toBe('A starter is ready when it doubles');
+    expect(sentenceBeforeMarker('Intro here [1]. A starter is ready when it doubles [2] And then')).toBe(
+      'A starter is ready when it doubles',
+    );
   });
 
   it('takes the sentence before the marker at a given offset, whatever follows it', () => {

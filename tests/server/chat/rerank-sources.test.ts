@@ -5,7 +5,12 @@ import type { RetrievedSource } from '../../../server/domain/chat/retrieve-sourc
 import type { Reranker } from '../../../server/ports/reranker';
 
 let id = 0;
-const passage = (videoId: string, text: string, coverage: number, videoTitle = `Lesson ${videoId}`): RetrievedSource => ({
+const passage = (
+  videoId: string,
+  text: string,
+  coverage: number,
+  videoTitle = `Lesson ${videoId}`,
+): RetrievedSource => ({
   videoId,
   videoTitle,
   startSeconds: id * 30,
@@ -18,9 +23,20 @@ const passage = (videoId: string, text: string, coverage: number, videoTitle = `
 
 describe('rerankSources with the offline lexical reranker', () => {
   it('puts first the passage that says the question words together, though retrieval ranked it second', async () => {
-    const scattered = passage('a', 'The starter jar sits on the shelf. Later, after the weekend, the bread comes out of the oven with a crust.', 0.6);
-    const together = passage('b', 'To keep a starter alive while you are away, feed the starter and put the jar in the fridge; it keeps for a week.', 0.6);
-    const ranked = await rerankSources(lexicalReranker, 'How do I keep my starter alive while away?', [scattered, together]);
+    const scattered = passage(
+      'a',
+      'The starter jar sits on the shelf. Later, after the weekend, the bread comes out of the oven with a crust.',
+      0.6,
+    );
+    const together = passage(
+      'b',
+      'To keep a starter alive while you are away, feed the starter and put the jar in the fridge; it keeps for a week.',
+      0.6,
+    );
+    const ranked = await rerankSources(lexicalReranker, 'How do I keep my starter alive while away?', [
+      scattered,
+      together,
+    ]);
     expect(ranked.map((s) => s.videoId)).toEqual(['b', 'a']);
   });
 
@@ -31,7 +47,11 @@ describe('rerankSources with the offline lexical reranker', () => {
       passage('y', 'Businesses would get a share of the tax cut through investment credits.', 0.4),
       passage('y', 'Households and business would split the cut, twelve billion for families.', 0.4),
     ];
-    const ranked = await rerankSources(lexicalReranker, 'How would the tax cut be divided between families and businesses?', [lone, ...lesson]);
+    const ranked = await rerankSources(
+      lexicalReranker,
+      'How would the tax cut be divided between families and businesses?',
+      [lone, ...lesson],
+    );
     expect(ranked[0]!.videoId).toBe('y');
     expect(ranked.indexOf(lone)).toBeGreaterThan(0);
   });

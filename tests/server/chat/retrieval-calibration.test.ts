@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
-import { calibrationFor, COVERAGE_FLOOR, DEFAULT_CALIBRATION, passesRelevanceFloor } from '../../../server/domain/chat/retrieval-calibration';
+import {
+  COVERAGE_FLOOR,
+  calibrationFor,
+  DEFAULT_CALIBRATION,
+  passesRelevanceFloor,
+} from '../../../server/domain/chat/retrieval-calibration';
 import { retrieveSources } from '../../../server/domain/chat/retrieve-sources';
 import { chunkTranscript } from '../../../server/domain/ingestion/chunk-transcript';
 import type { Db } from '../../../server/ports/db';
@@ -38,7 +43,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const found = async (creatorId: string, query: string) => (await retrieveSources({ db, embedder }, { creatorId, query })).sources.length > 0;
+const found = async (creatorId: string, query: string) =>
+  (await retrieveSources({ db, embedder }, { creatorId, query })).sources.length > 0;
 
 const ON_TOPIC: [string, string][] = [
   ['biz_fixtures', 'What is an expense ratio?'],
@@ -85,7 +91,8 @@ describe('relevance floor (offline embedder)', () => {
 
   it('weighs a question by its telling words: what the course never says counts most', async () => {
     // "flour" and "water" are all over the baking course; "gluten" is not in it at all.
-    const retrieve = (query: string, minCoverage?: number) => retrieveSources({ db, embedder }, { creatorId: 'biz_baking', query, minCoverage });
+    const retrieve = (query: string, minCoverage?: number) =>
+      retrieveSources({ db, embedder }, { creatorId: 'biz_baking', query, minCoverage });
     const common = await retrieve('flour water gluten-free almond marzipan', 0);
     expect(common.sources.length).toBeGreaterThan(0);
     expect(Math.max(...common.sources.map((s) => s.coverage))).toBeLessThan(COVERAGE_FLOOR);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
-import { CANDIDATES_PER_LIST } from '../../../server/domain/chat/retrieve-sources';
 import { HNSW_SCAN_SETTINGS, setLocalSql, VECTOR_CANDIDATES_SQL } from '../../../server/domain/chat/retrieval-sql';
+import { CANDIDATES_PER_LIST } from '../../../server/domain/chat/retrieve-sources';
 import { indexTranscript } from '../../../server/domain/ingestion/index-transcript';
 import type { Db } from '../../../server/ports/db';
 import { createTestDb } from '../../support/test-db';
@@ -20,11 +20,14 @@ beforeAll(async () => {
   const [video] = await db.query<{ id: string }>(
     `insert into videos (creator_id, title, source_kind, status) values ('biz_plan', 'Lesson', 'captions', 'completed') returning id`,
   );
-  await indexTranscript({ db, embedder }, {
-    creatorId: 'biz_plan',
-    videoId: video!.id,
-    segments: [{ startSeconds: 0, endSeconds: 9, text: 'Compound interest grows savings over the years.' }],
-  });
+  await indexTranscript(
+    { db, embedder },
+    {
+      creatorId: 'biz_plan',
+      videoId: video!.id,
+      segments: [{ startSeconds: 0, endSeconds: 9, text: 'Compound interest grows savings over the years.' }],
+    },
+  );
 });
 afterAll(() => db.close());
 
@@ -34,7 +37,10 @@ describe('vector search plan on PostgreSQL', () => {
     const params = ['biz_plan', 'compound interest', `[${vectors[0]!.join(',')}]`, embedder.model, CANDIDATES_PER_LIST];
     const plan = await db.transaction(async (tx) => {
       await tx.query(setLocalSql(HNSW_SCAN_SETTINGS));
-      const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(`explain (analyze, format json) ${VECTOR_CANDIDATES_SQL}`, params);
+      const [row] = await tx.query<{ 'QUERY PLAN': unknown }>(
+        `explain (analyze, format json) ${VECTOR_CANDIDATES_SQL}`,
+        params,
+      );
       return JSON.stringify(row!['QUERY PLAN']);
     });
     expect(plan).toMatch(/"Index Name":"chunks_[0-9a-f]{32}_embedding_idx"/);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
-import { numberSources, retrieveSources } from '../../../server/domain/chat/retrieve-sources';
 import { SMALL_COURSE_CHUNKS } from '../../../server/domain/chat/retrieval-sql';
+import { numberSources, retrieveSources } from '../../../server/domain/chat/retrieve-sources';
+import { renameVideo } from '../../../server/domain/videos/manage-video';
 import type { Db } from '../../../server/ports/db';
 import type { Embedder } from '../../../server/ports/embedder';
 import { INVESTING_COURSE } from '../../support/fixtures/course-investing';
-import { seedCourse, type SeededVideo } from '../../support/fixtures/course-seed';
+import { type SeededVideo, seedCourse } from '../../support/fixtures/course-seed';
 import { SOURDOUGH_COURSE } from '../../support/fixtures/course-sourdough';
-import { renameVideo } from '../../../server/domain/videos/manage-video';
 import { createTestDb } from '../../support/test-db';
 
 const A = 'biz_investA';
@@ -29,7 +29,10 @@ function recording(inner: Db, log: string[]): Db {
 }
 
 async function creatorOfChunks(ids: number[]): Promise<string[]> {
-  const rows = await db.query<{ creator_id: string }>(`select distinct creator_id from chunks where id = any($1::bigint[])`, [ids]);
+  const rows = await db.query<{ creator_id: string }>(
+    `select distinct creator_id from chunks where id = any($1::bigint[])`,
+    [ids],
+  );
   return rows.map((r) => r.creator_id);
 }
 
@@ -41,7 +44,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const retrieve = (creatorId: string, query: string, limit?: number) => retrieveSources({ db, embedder }, { creatorId, query, limit });
+const retrieve = (creatorId: string, query: string, limit?: number) =>
+  retrieveSources({ db, embedder }, { creatorId, query, limit });
 
 describe('retrieveSources', () => {
   it('finds the video and time range that answer a known question', async () => {
@@ -102,7 +106,8 @@ describe('retrieveSources', () => {
     const log: string[] = [];
     // Another model's embedder: the vector list is empty, so what comes back is the full-text list alone.
     const textOnly: Embedder = { ...embedder, model: 'some-other-model' };
-    const ask = (query: string) => retrieveSources({ db: recording(db, log), embedder: textOnly }, { creatorId: C, query, minSimilarity: 0 });
+    const ask = (query: string) =>
+      retrieveSources({ db: recording(db, log), embedder: textOnly }, { creatorId: C, query, minSimilarity: 0 });
 
     const rare = await ask('Where does the stop loss go on a trade?');
     expect(rare.sources[0]?.text).toContain('stop loss below the last swing low');
@@ -114,14 +119,23 @@ describe('retrieveSources', () => {
   });
 
   it('takes quotes, backslashes and search syntax in a question as plain words', async () => {
-    for (const question of [`What's the "expense ratio"?`, 'expense \\ ratio', "expense' | ratio", '-expense ratio OR fees']) {
+    for (const question of [
+      `What's the "expense ratio"?`,
+      'expense \\ ratio',
+      "expense' | ratio",
+      '-expense ratio OR fees',
+    ]) {
       const { sources } = await retrieve(A, question);
       expect(sources[0]?.videoTitle, question).toBe('Lesson 1: Index funds and fees');
     }
   });
 
   it('returns nothing when the course does not cover the question', async () => {
-    for (const question of ['What is the capital of France?', 'How do I write a cover letter for a job?', 'How do I fix a flat bicycle tyre?']) {
+    for (const question of [
+      'What is the capital of France?',
+      'How do I write a cover letter for a job?',
+      'How do I fix a flat bicycle tyre?',
+    ]) {
       expect((await retrieve(A, question)).sources, question).toEqual([]);
     }
     expect((await retrieve(A, '   ')).sources).toEqual([]);
@@ -136,14 +150,23 @@ describe('retrieveSources', () => {
     for (const source of own) {
       expect(source.chunkIds).toHaveLength(1);
       const chunk = lesson2.chunks.find((c) => c.id === source.chunkIds[0])!;
-      expect(source).toMatchObject({ startSeconds: chunk.startSeconds, endSeconds: chunk.endSeconds, text: chunk.text });
+      expect(source).toMatchObject({
+        startSeconds: chunk.startSeconds,
+        endSeconds: chunk.endSeconds,
+        text: chunk.text,
+      });
     }
   });
 
   it('searches the lesson title with the transcript, and renaming a lesson moves its chunks with it', async () => {
     const D = 'biz_brewD';
-    const sentences: [number, string][] = Array.from({ length: 12 }, (_, i) => [i * 10, `Step ${i + 1}: steep the tea, add sugar, and wait for the culture to work.`]);
-    const [video] = await seedCourse(db, embedder, D, [{ title: 'Lesson 4: Kombucha', status: 'completed', sentences }]);
+    const sentences: [number, string][] = Array.from({ length: 12 }, (_, i) => [
+      i * 10,
+      `Step ${i + 1}: steep the tea, add sugar, and wait for the culture to work.`,
+    ]);
+    const [video] = await seedCourse(db, embedder, D, [
+      { title: 'Lesson 4: Kombucha', status: 'completed', sentences },
+    ]);
     // "Kombucha" is said nowhere in the transcript: only the title holds it.
     expect((await retrieve(D, 'What is kombucha?')).sources[0]?.videoId).toBe(video!.videoId);
     await renameVideo(db, { creatorId: D, videoId: video!.videoId, title: 'Lesson 4: Fermented tea' });

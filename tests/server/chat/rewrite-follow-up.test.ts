@@ -1,10 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { looksLikeFollowUp, rewriteFollowUp, type RewriteModel } from '../../../server/domain/chat/rewrite-follow-up';
+import { looksLikeFollowUp, type RewriteModel, rewriteFollowUp } from '../../../server/domain/chat/rewrite-follow-up';
 import type { ChatTurn } from '../../../server/ports/answerer';
 
 const history: ChatTurn[] = [
   { role: 'user', content: 'What is an expense ratio on an index fund?' },
-  { role: 'assistant', content: 'The expense ratio is the yearly fee a fund keeps [1]. A lower expense ratio leaves more money invested [2].' },
+  {
+    role: 'assistant',
+    content:
+      'The expense ratio is the yearly fee a fund keeps [1]. A lower expense ratio leaves more money invested [2].',
+  },
 ];
 
 describe('looksLikeFollowUp', () => {
@@ -47,7 +51,10 @@ describe('rewriteFollowUp (rules)', () => {
       { role: 'user', content: 'How do I know my starter is ready?' },
       { role: 'assistant', content: 'A starter is ready when it reliably doubles within four to eight hours [1].' },
     ];
-    expect(await rewriteFollowUp(starters, 'What is hooch?')).toMatchObject({ query: 'What is hooch?', via: 'unchanged' });
+    expect(await rewriteFollowUp(starters, 'What is hooch?')).toMatchObject({
+      query: 'What is hooch?',
+      via: 'unchanged',
+    });
     const follow = await rewriteFollowUp(starters, 'and how long does that take?');
     expect(follow.via).toBe('rules');
     expect(follow.query).toContain('starter');
@@ -70,7 +77,11 @@ describe('rewriteFollowUp (rules)', () => {
   });
 
   it('reaches back two questions when the last one was itself a follow-up', async () => {
-    const longer: ChatTurn[] = [...history, { role: 'user', content: 'and for bonds?' }, { role: 'assistant', content: 'Same idea.' }];
+    const longer: ChatTurn[] = [
+      ...history,
+      { role: 'user', content: 'and for bonds?' },
+      { role: 'assistant', content: 'Same idea.' },
+    ];
     const { query } = await rewriteFollowUp(longer, 'why?');
     expect(query).toContain('bonds');
     expect(query).toContain('expense');
@@ -88,7 +99,12 @@ describe('rewriteFollowUp (model)', () => {
   it('uses the model for follow-ups and reports its tokens', async () => {
     const llm = model('"How to lower the expense ratio of an index fund"\n');
     const result = await rewriteFollowUp(history, 'How do I lower it?', llm);
-    expect(result).toEqual({ query: 'How to lower the expense ratio of an index fund', via: 'model', inputTokens: 120, outputTokens: 9 });
+    expect(result).toEqual({
+      query: 'How to lower the expense ratio of an index fund',
+      via: 'model',
+      inputTokens: 120,
+      outputTokens: 9,
+    });
     const request = llm.complete.mock.calls[0]![0];
     expect(request.maxTokens).toBeLessThanOrEqual(100);
     expect(request.messages[0].content).toContain('expense ratio');

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
-import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { indexTranscript } from '../../../server/domain/ingestion/index-transcript';
 import { claimVideo } from '../../../server/domain/ingestion/video-run';
 import type { Db } from '../../../server/ports/db';
+import { ErrorBody } from '../../../shared/schemas/error-body';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb, testDbDriver } from '../../support/test-db';
 import { membershipEvent, signWebhook } from '../../support/webhooks';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { requestUpload } from '../ingestion/upload-support';
 
 /**
@@ -25,7 +25,8 @@ let db: Db;
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 
 beforeAll(async () => {
-  if (testDbDriver() !== 'postgres') throw new Error('true-concurrency tests run in the server-pg project only (a real server)');
+  if (testDbDriver() !== 'postgres')
+    throw new Error('true-concurrency tests run in the server-pg project only (a real server)');
   db = await createTestDb({ poolSize: POOL });
   ({ app } = await createTestApp(db));
   // Creator A (FREE) with one lesson, so every question that gets through is answered.
@@ -56,8 +57,14 @@ describe('on a real PostgreSQL server, with a pool of 20 connections', () => {
       [EXPERIENCE_HEADER]: world.A.experienceId,
     };
     const ask = async () => {
-      const res = await app.request('/api/chat', { method: 'POST', headers, body: JSON.stringify({ question: 'What is hydration?' }) });
-      return res.status === 200 ? { status: 200, events: await readChatEvents(res) } : { status: res.status, body: ErrorBody.parse(await res.json()) };
+      const res = await app.request('/api/chat', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ question: 'What is hydration?' }),
+      });
+      return res.status === 200
+        ? { status: 200, events: await readChatEvents(res) }
+        : { status: res.status, body: ErrorBody.parse(await res.json()) };
     };
     // A student's first questions, all at once: their user row, sessions and usage row are made in the race too.
     const results = await Promise.all(Array.from({ length: 50 }, ask));
@@ -92,7 +99,11 @@ describe('on a real PostgreSQL server, with a pool of 20 connections', () => {
   it('reserves exactly the uploads left under the FREE video limit when 12 arrive at once', async () => {
     await db.query(`update creators set video_count = 8, storage_bytes_used = 0 where id = $1`, [world.A.companyId]);
     const videosBefore = await db.query(`select id from videos where creator_id = $1`, [world.A.companyId]);
-    const body = { title: 'Lesson', file: { name: 'lesson.webm', type: 'video/webm', sizeBytes: 1000 }, durationSeconds: 9 };
+    const body = {
+      title: 'Lesson',
+      file: { name: 'lesson.webm', type: 'video/webm', sizeBytes: 1000 },
+      durationSeconds: 9,
+    };
     const responses = await Promise.all(
       Array.from({ length: 12 }, async () => {
         const res = await requestUpload(app, world.A, body);
@@ -115,7 +126,13 @@ describe('on a real PostgreSQL server, with a pool of 20 connections', () => {
 
   it('applies a webhook delivered 20 times at once exactly once', async () => {
     await db.query(`insert into whop_plan_tiers (plan_id, tier) values ('plan_race', 'PRO')`);
-    const body = JSON.stringify(membershipEvent('membership.activated', { companyId: 'biz_race', planId: 'plan_race', updatedAt: '2026-11-01T00:00:00Z' }));
+    const body = JSON.stringify(
+      membershipEvent('membership.activated', {
+        companyId: 'biz_race',
+        planId: 'plan_race',
+        updatedAt: '2026-11-01T00:00:00Z',
+      }),
+    );
     const headers = signWebhook(body, { id: 'msg_delivered_twenty_times' });
     const results = await Promise.all(
       Array.from({ length: 20 }, async () => {
@@ -129,7 +146,9 @@ describe('on a real PostgreSQL server, with a pool of 20 connections', () => {
     expect(await db.query(`select tier from creators where id = 'biz_race'`)).toEqual([{ tier: 'PRO' }]);
     const history = await db.query(`select to_tier from creator_tier_history where creator_id = 'biz_race'`);
     expect(history).toEqual([{ to_tier: 'PRO' }]);
-    expect(await db.query(`select count(*)::int as n from webhook_events where id = 'msg_delivered_twenty_times'`)).toEqual([{ n: 1 }]);
+    expect(
+      await db.query(`select count(*)::int as n from webhook_events where id = 'msg_delivered_twenty_times'`),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('gives one video to exactly one of the consumers that lease it at the same moment', async () => {

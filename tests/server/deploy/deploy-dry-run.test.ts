@@ -10,12 +10,34 @@ const outdir = join(root, 'dist', 'worker');
 
 /** Node built-ins that workerd itself provides under nodejs_compat (no polyfill needed). */
 const WORKERD_NODE_MODULES = new Set(
-  ['assert', 'async_hooks', 'buffer', 'crypto', 'diagnostics_channel', 'events', 'net', 'path', 'process', 'stream',
-    'string_decoder', 'timers', 'tls', 'url', 'util', 'zlib'].map((m) => `node:${m}`),
+  [
+    'assert',
+    'async_hooks',
+    'buffer',
+    'crypto',
+    'diagnostics_channel',
+    'events',
+    'net',
+    'path',
+    'process',
+    'stream',
+    'string_decoder',
+    'timers',
+    'tls',
+    'url',
+    'util',
+    'zlib',
+  ].map((m) => `node:${m}`),
 );
 /** Configuration that must only ever be a secret (`wrangler secret put`), never a [vars] entry. */
-const SECRET_NAMES = ['DATABASE_URL', 'WHOP_API_KEY', 'WHOP_WEBHOOK_SECRET', 'OPENAI_API_KEY', 'ANTHROPIC_API_KEY',
-  'SUPABASE_SERVICE_ROLE_KEY'];
+const SECRET_NAMES = [
+  'DATABASE_URL',
+  'WHOP_API_KEY',
+  'WHOP_WEBHOOK_SECRET',
+  'OPENAI_API_KEY',
+  'ANTHROPIC_API_KEY',
+  'SUPABASE_SERVICE_ROLE_KEY',
+];
 
 let output = '';
 let bundle = '';
@@ -60,7 +82,8 @@ describe('npm run deploy:dry-run', () => {
   });
 
   it('leaves the Node runtime out (PGlite, the Node server, Vite, disk access)', () => {
-    const nodeOnly = /@electric-sql\/pglite|@hono\/node-server|node_modules\/vite\/|server\/entry\/(node|embed-build|serve-embed)|migration-files/;
+    const nodeOnly =
+      /@electric-sql\/pglite|@hono\/node-server|node_modules\/vite\/|server\/entry\/(node|embed-build|serve-embed)|migration-files/;
     expect(sources.filter((source) => nodeOnly.test(source))).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { STATIC_ASSETS_CSP } from '../../../server/http/security-headers';
  * middleware; embed/public/_headers must say what security-headers.ts says.
  */
 describe('embed/public/_headers', () => {
-  it('sends the app\'s static-asset policy: the full CSP, framable by Whop only', async () => {
+  it("sends the app's static-asset policy: the full CSP, framable by Whop only", async () => {
     const file = await readFile(new URL('../../../embed/public/_headers', import.meta.url), 'utf8');
     const text = file.replace(/^#.*\n/gm, '');
     const rules = text.split(/^(?=\/)/m).filter((block) => block.startsWith('/'));
@@ -31,7 +31,10 @@ describe('wrangler.toml', () => {
     const toml = await readFile(new URL('../../../wrangler.toml', import.meta.url), 'utf8');
     const { parseEnv } = await import('../../../server/env');
     const defaults = parseEnv({});
-    const limit = (name: string) => new RegExp(`name = "${name}"\\nnamespace_id = "\\d+"\\nsimple = \\{ limit = (\\d+), period = 60 \\}`).exec(toml)?.[1];
+    const limit = (name: string) =>
+      new RegExp(`name = "${name}"\\nnamespace_id = "\\d+"\\nsimple = \\{ limit = (\\d+), period = 60 \\}`).exec(
+        toml,
+      )?.[1];
     expect(Number(limit('CHAT_RATE_LIMITER'))).toBe(defaults.RATE_LIMIT_CHAT_PER_MINUTE);
     expect(Number(limit('WHOP_RATE_LIMITER'))).toBe(defaults.RATE_LIMIT_WHOP_PER_MINUTE);
   });

@@ -23,7 +23,9 @@ beforeAll(async () => {
   const html = await readFile(join(out, 'index.html'), 'utf8');
   const loaded = new Set([...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!));
   const scripts = await Promise.all(
-    (await readdir(join(out, 'assets'))).filter((f) => f.endsWith('.js')).map(async (file) => ({ file, code: await readFile(join(out, 'assets', file), 'utf8') })),
+    (await readdir(join(out, 'assets')))
+      .filter((f) => f.endsWith('.js'))
+      .map(async (file) => ({ file, code: await readFile(join(out, 'assets', file), 'utf8') })),
   );
   initial = scripts.filter((s) => loaded.has(s.file));
   // A browser has no `__vite_ssr_import_meta__`: a bundle naming it fails to load every lazy chunk.

@@ -12,7 +12,8 @@ import { jsonSchemaStandIn, ZOD_JSON_SCHEMA_MODULES } from '../../../embed/vite.
  */
 const zodRoot = dirname(createRequire(import.meta.url).resolve('zod/package.json'));
 
-const exportedNames = async (source: string) => Object.keys(await import(`data:text/javascript,${encodeURIComponent(source)}`));
+const exportedNames = async (source: string) =>
+  Object.keys(await import(`data:text/javascript,${encodeURIComponent(source)}`));
 
 describe('zod without its JSON Schema generator', () => {
   for (const module of ZOD_JSON_SCHEMA_MODULES) {
@@ -33,5 +34,4 @@ describe('zod without its JSON Schema generator', () => {
     expect(() => method()).toThrow(/JSON Schema is not part of the Chronos embed build/);
     expect(() => standIn.process!()).toThrow(/not part/);
   });
-
 });

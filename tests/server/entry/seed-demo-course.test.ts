@@ -24,7 +24,10 @@ const jobs = { kind: 'in-process' as const, enqueue: async (job: Job) => void qu
 
 beforeAll(async () => {
   db = await createTestDb();
-  blobs = createDiskBlobStore({ root: mkdtempSync(join(tmpdir(), 'chronos-seed-')), signer: await createBlobGrantSigner(new Uint8Array(32).fill(5)) });
+  blobs = createDiskBlobStore({
+    root: mkdtempSync(join(tmpdir(), 'chronos-seed-')),
+    signer: await createBlobGrantSigner(new Uint8Array(32).fill(5)),
+  });
 });
 afterAll(() => db.close());
 
@@ -49,7 +52,10 @@ describe('the demo course comes with its generated videos', () => {
     const before = await lessons();
     expect(before).toHaveLength(4);
     expect(before.every((l) => l.storage_key === null)).toBe(true);
-    const [{ used: usedBefore }] = (await db.query<{ used: string }>(`select storage_bytes_used::text as used from creators where id = $1`, [CREATOR])) as [{ used: string }];
+    const [{ used: usedBefore }] = (await db.query<{ used: string }>(
+      `select storage_bytes_used::text as used from creators where id = $1`,
+      [CREATOR],
+    )) as [{ used: string }];
 
     await seedDemoCourse({ db, jobs, blobs, logger }, CREATOR, 'Demo');
     await seedDemoCourse({ db, jobs, blobs, logger }, CREATOR, 'Demo');
@@ -62,12 +68,18 @@ describe('the demo course comes with its generated videos', () => {
       const stored = await blobs.stat(lesson.storage_key!);
       expect(stored!.sizeBytes).toBeGreaterThan(50_000);
       added += stored!.sizeBytes;
-      const playback = await getVideoPlayback({ db, blobs, clock: { now: () => new Date() } }, { creatorId: CREATOR, videoId: lesson.id });
+      const playback = await getVideoPlayback(
+        { db, blobs, clock: { now: () => new Date() } },
+        { creatorId: CREATOR, videoId: lesson.id },
+      );
       expect(playback.url).toBeTruthy();
       expect(playback.mimeType).toBe('video/webm');
     }
     // The files count against the demo creator's storage, once.
-    const [{ used }] = (await db.query<{ used: string }>(`select storage_bytes_used::text as used from creators where id = $1`, [CREATOR])) as [{ used: string }];
+    const [{ used }] = (await db.query<{ used: string }>(
+      `select storage_bytes_used::text as used from creators where id = $1`,
+      [CREATOR],
+    )) as [{ used: string }];
     expect(Number(used) - Number(usedBefore)).toBe(added);
     // Captions lessons are queued for chunk → embed once each, never re-queued by attaching.
     expect(queued).toHaveLength(4);

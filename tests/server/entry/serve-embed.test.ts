@@ -10,7 +10,8 @@ import type { AppEnv } from '../../../server/http/context';
 let root: string;
 let app: Hono<AppEnv>;
 const SCRIPT = `export const chronos = ${JSON.stringify('x'.repeat(20_000))};\n`;
-const HTML = '<!doctype html><html><body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body></html>';
+const HTML =
+  '<!doctype html><html><body><div id="root"></div><script type="module" src="/assets/index-abc123.js"></script></body></html>';
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'chronos-embed-'));

@@ -3,11 +3,18 @@ import { DEFAULT_OPTIONS, parseEvalOptions, UsageError } from '../../../bench/ev
 
 describe('npm run eval arguments', () => {
   it('defaults to the dev set, offline providers and a git-ignored output folder', () => {
-    expect(parseEvalOptions([])).toEqual({ data: '../shared/eval-dev', embedder: 'offline', answerer: 'offline', out: '.data/eval' });
+    expect(parseEvalOptions([])).toEqual({
+      data: '../shared/eval-dev',
+      embedder: 'offline',
+      answerer: 'offline',
+      out: '.data/eval',
+    });
   });
 
   it('takes each flag as "--flag value" or "--flag=value"', () => {
-    expect(parseEvalOptions(['--data', '/tmp/courses', '--embedder=openai', '--answerer', 'anthropic', '--out', 'x'])).toEqual({
+    expect(
+      parseEvalOptions(['--data', '/tmp/courses', '--embedder=openai', '--answerer', 'anthropic', '--out', 'x']),
+    ).toEqual({
       data: '/tmp/courses',
       embedder: 'openai',
       answerer: 'anthropic',

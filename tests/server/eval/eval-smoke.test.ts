@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCourseSet } from '../../../bench/eval/course-set';
-import type { EvalReport } from '../../../bench/eval/eval-report';
 import { buildEvalProviders } from '../../../bench/eval/eval-providers';
+import type { EvalReport } from '../../../bench/eval/eval-report';
 import { evaluate } from '../../../bench/eval/evaluate';
 import { answersTable, missesTable, retrievalTable } from '../../../bench/eval/print-table';
 import { scoreDistributions } from '../../../bench/eval/score-distributions';
@@ -59,7 +59,9 @@ describe('npm run eval on a tiny generated course set', () => {
 
   it('asks the off-topic question in both courses and the probe in one, and finds no leak', () => {
     expect(report.outside.map((o) => `${o.id}@${o.course}`)).toEqual(['off-1@bread', 'xt-1@bread', 'off-1@tides']);
-    expect(report.outside.filter((o) => o.type === 'off_topic').every((o) => o.refused && o.citations.length === 0)).toBe(true);
+    expect(
+      report.outside.filter((o) => o.type === 'off_topic').every((o) => o.refused && o.citations.length === 0),
+    ).toBe(true);
     const probe = report.outside.find((o) => o.type === 'cross_tenant')!;
     expect(probe.leak).toEqual({ foreignVideoIds: [], foreignText: null, leaked: false });
   });
@@ -68,9 +70,22 @@ describe('npm run eval on a tiny generated course set', () => {
     const rows = summarise(report);
     expect(rows.map((r) => r.course)).toEqual(['bread', 'tides', 'overall']);
     const overall = rows.at(-1)!;
-    expect(overall).toMatchObject({ questions: 3, answered: 3, falseRefusals: 0, offTopicAsks: 2, offTopicRefused: 2, probes: 1, leaks: 0 });
+    expect(overall).toMatchObject({
+      questions: 3,
+      answered: 3,
+      falseRefusals: 0,
+      offTopicAsks: 2,
+      offTopicRefused: 2,
+      probes: 1,
+      leaks: 0,
+    });
     expect(overall.bm25.r1).toBe(1);
-    expect(overall.misses).toEqual({ floorRefused: 0, answererDeclined: 0, citedElsewhereWithRightSource: 0, rightSourceNotServed: 0 });
+    expect(overall.misses).toEqual({
+      floorRefused: 0,
+      answererDeclined: 0,
+      citedElsewhereWithRightSource: 0,
+      rightSourceNotServed: 0,
+    });
     expect(missesTable(rows)).toContain('right source not served');
     expect(answersTable(rows)).toContain('bread');
     expect(retrievalTable(rows)).toContain('bm25+title');

@@ -26,7 +26,9 @@ describe('eval scoring rules (shared/eval-dev/README.md)', () => {
 describe('lesson titles from file names, one rule for every course', () => {
   it('drops a short ordering number but keeps a year', () => {
     expect(lessonTitleOf('02-programming-faq.vtt')).toBe('Programming Faq');
-    expect(lessonTitleOf('08-why-is-python-installed-on-my-computer-faq.vtt')).toBe('Why Is Python Installed On My Computer Faq');
+    expect(lessonTitleOf('08-why-is-python-installed-on-my-computer-faq.vtt')).toBe(
+      'Why Is Python Installed On My Computer Faq',
+    );
     expect(lessonTitleOf('1951-harry-s-truman.vtt')).toBe('1951 Harry S Truman');
     expect(lessonTitleOf('intro_to_knots.SRT')).toBe('Intro To Knots');
     expect(lessonTitleOf('07.vtt')).toBe('07');

@@ -3,8 +3,22 @@ import type { AnswerRecord, EvalReport, OutsideRecord } from '../../../bench/eva
 import { summarise } from '../../../bench/eval/summarise';
 
 const scores = { topFused: null, topSimilarity: null, topCoverage: null };
-const noRanks = { chronosServed: null, chronos10: null, chronosNoFloor: null, bm25: null, bm25Title: null, exactVector: null };
-const citation = (correct: boolean) => ({ n: 1, videoId: 'v', videoTitle: 't', startSeconds: 0, file: 'a.vtt', correct });
+const noRanks = {
+  chronosServed: null,
+  chronos10: null,
+  chronosNoFloor: null,
+  bm25: null,
+  bm25Title: null,
+  exactVector: null,
+};
+const citation = (correct: boolean) => ({
+  n: 1,
+  videoId: 'v',
+  videoTitle: 't',
+  startSeconds: 0,
+  file: 'a.vtt',
+  correct,
+});
 
 function answer(id: string, over: Partial<AnswerRecord>): AnswerRecord {
   return {
@@ -29,7 +43,22 @@ function answer(id: string, over: Partial<AnswerRecord>): AnswerRecord {
 }
 
 function outside(id: string, over: Partial<OutsideRecord>): OutsideRecord {
-  return { id, type: 'off_topic', course: 'c1', question: id, sources: [], citations: [], answer: '', refused: true, noAnswer: true, error: null, latencyMs: 10, leak: null, scores, ...over };
+  return {
+    id,
+    type: 'off_topic',
+    course: 'c1',
+    question: id,
+    sources: [],
+    citations: [],
+    answer: '',
+    refused: true,
+    noAnswer: true,
+    error: null,
+    latencyMs: 10,
+    leak: null,
+    scores,
+    ...over,
+  };
 }
 
 describe('eval summary', () => {
@@ -43,7 +72,11 @@ describe('eval summary', () => {
     ],
     ingestMs: 0,
     answers: [
-      answer('right', { answered: true, citations: [citation(true), citation(false)], ranks: { ...noRanks, chronosServed: 2, chronos10: 2, bm25: 1, exactVector: 7 } }),
+      answer('right', {
+        answered: true,
+        citations: [citation(true), citation(false)],
+        ranks: { ...noRanks, chronosServed: 2, chronos10: 2, bm25: 1, exactVector: 7 },
+      }),
       answer('floor', { refused: true, noAnswer: true, ranks: { ...noRanks, chronosNoFloor: 1 } }),
       answer('declined', { refused: true, noAnswer: false, ranks: { ...noRanks, chronosServed: 1, chronos10: 1 } }),
       answer('cited-wrong', { citations: [citation(false)], ranks: { ...noRanks, chronosServed: 3, chronos10: 3 } }),
@@ -65,9 +98,25 @@ describe('eval summary', () => {
 
   it('scores each course and overall by the eval rules', () => {
     const [c1, c2, overall] = summarise(report);
-    expect(c1).toMatchObject({ course: 'c1', questions: 5, answered: 1, citations: 4, correctCitations: 1, falseRefusals: 2, offTopicAsks: 1, offTopicRefused: 1, probes: 1, leaks: 1 });
+    expect(c1).toMatchObject({
+      course: 'c1',
+      questions: 5,
+      answered: 1,
+      citations: 4,
+      correctCitations: 1,
+      falseRefusals: 2,
+      offTopicAsks: 1,
+      offTopicRefused: 1,
+      probes: 1,
+      leaks: 1,
+    });
     expect(c1!.servedOverlapOnly).toBe(1);
-    expect(c1!.misses).toEqual({ floorRefused: 1, answererDeclined: 1, citedElsewhereWithRightSource: 1, rightSourceNotServed: 1 });
+    expect(c1!.misses).toEqual({
+      floorRefused: 1,
+      answererDeclined: 1,
+      citedElsewhereWithRightSource: 1,
+      rightSourceNotServed: 1,
+    });
     expect(c2).toMatchObject({ questions: 1, answered: 0, errors: 1, offTopicAsks: 1, offTopicRefused: 0, probes: 0 });
     expect(overall).toMatchObject({ course: 'overall', questions: 6, errors: 1, offTopicAsks: 2, offTopicRefused: 1 });
   });

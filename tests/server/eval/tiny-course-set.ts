@@ -7,16 +7,24 @@ import { join } from 'node:path';
  * question asked in both and one probe asked in "bread" whose answer is in "tides".
  */
 const two = (n: number) => String(n).padStart(2, '0');
-const stamp = (s: number) => `00:${two(Math.floor(s / 60))}:${two(Math.floor(s % 60))}.${String(Math.round((s % 1) * 1000)).padStart(3, '0')}`;
+const stamp = (s: number) =>
+  `00:${two(Math.floor(s / 60))}:${two(Math.floor(s % 60))}.${String(Math.round((s % 1) * 1000)).padStart(3, '0')}`;
 
 /** Cues of 6 s each, one sentence a cue, starting at 0 (the eval-dev timing is words × 0.4 s; the rule does not matter here). */
 function vtt(note: string, sentences: string[]): string {
-  const cues = sentences.map((text, i) => `${i + 1}\n${stamp(i * 6)} --> ${stamp(i * 6 + 6)}\n${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}`);
+  const cues = sentences.map(
+    (text, i) =>
+      `${i + 1}\n${stamp(i * 6)} --> ${stamp(i * 6 + 6)}\n${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}`,
+  );
   return `WEBVTT\n\nNOTE\n${note}\n\n${cues.join('\n\n')}\n`;
 }
 
 const filler = (topic: string, n: number) =>
-  Array.from({ length: n }, (_, i) => `This part of the lesson on ${topic} goes over step ${i + 1} again so the pace stays gentle for everyone.`);
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `This part of the lesson on ${topic} goes over step ${i + 1} again so the pace stays gentle for everyone.`,
+  );
 
 export const BREAD_LESSONS = {
   '01-starter-care.vtt': [
@@ -43,23 +51,49 @@ export const TIDES_LESSONS = {
 
 /** Question ranges in seconds, on the cue boundaries above (cue i starts at 6·i). */
 export const BREAD_QUESTIONS = [
-  { id: 'b1', question: 'How often should I feed my sourdough starter with rye flour?', video: '01-starter-care.vtt', start: 120, end: 126 },
-  { id: 'b2', question: 'How can I tell the starter is ready to leaven dough?', video: '01-starter-care.vtt', start: 126, end: 132 },
-  { id: 'b3', question: 'How long should the cast iron dutch oven preheat?', video: '02-oven-work.vtt', start: 18, end: 30 },
+  {
+    id: 'b1',
+    question: 'How often should I feed my sourdough starter with rye flour?',
+    video: '01-starter-care.vtt',
+    start: 120,
+    end: 126,
+  },
+  {
+    id: 'b2',
+    question: 'How can I tell the starter is ready to leaven dough?',
+    video: '01-starter-care.vtt',
+    start: 126,
+    end: 132,
+  },
+  {
+    id: 'b3',
+    question: 'How long should the cast iron dutch oven preheat?',
+    video: '02-oven-work.vtt',
+    start: 18,
+    end: 30,
+  },
 ];
 
 export async function writeTinyCourseSet(dir: string): Promise<void> {
   await mkdir(join(dir, 'bread'), { recursive: true });
   await mkdir(join(dir, 'tides'), { recursive: true });
-  for (const [file, lines] of Object.entries(BREAD_LESSONS)) await writeFile(join(dir, 'bread', file), vtt('Course "bread"', lines));
-  for (const [file, lines] of Object.entries(TIDES_LESSONS)) await writeFile(join(dir, 'tides', file), vtt('Course "tides"', lines));
+  for (const [file, lines] of Object.entries(BREAD_LESSONS))
+    await writeFile(join(dir, 'bread', file), vtt('Course "bread"', lines));
+  for (const [file, lines] of Object.entries(TIDES_LESSONS))
+    await writeFile(join(dir, 'tides', file), vtt('Course "tides"', lines));
   await writeFile(join(dir, 'bread', 'COPYRIGHT'), 'not a lesson: skipped\n');
   const jsonl = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
   await writeFile(join(dir, 'questions-bread.jsonl'), jsonl(BREAD_QUESTIONS));
   await writeFile(
     join(dir, 'questions-outside.jsonl'),
     jsonl([
-      { id: 'off-1', question: 'How do I wax a snowboard before a trip to the glacier?', type: 'off_topic', ask_in: ['bread', 'tides'], expected: 'not_found' },
+      {
+        id: 'off-1',
+        question: 'How do I wax a snowboard before a trip to the glacier?',
+        type: 'off_topic',
+        ask_in: ['bread', 'tides'],
+        expected: 'not_found',
+      },
       {
         id: 'xt-1',
         question: 'When do spring tides happen and why is their tidal range the largest?',

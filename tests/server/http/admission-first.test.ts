@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../../server/http/context';
 import { createAdmissionGate } from '../../../server/http/admission-first';
+import type { AppEnv } from '../../../server/http/context';
 
 /** A promise and the function that settles it. */
 function deferred() {

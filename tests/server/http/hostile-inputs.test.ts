@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { MAX_AUDIO_SECONDS, VideoSummary } from '../../../shared/schemas/videos';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { membershipEvent, signWebhook } from '../../support/webhooks';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { adminHeaders } from '../ingestion/upload-support';
 
 /**
@@ -35,7 +35,10 @@ const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:05.000\nWelcome to the lesson abou
 const NUL = '\u0000';
 const LONE_SURROGATE = '\uD800';
 
-const studentHeaders = async () => ({ [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId });
+const studentHeaders = async () => ({
+  [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+  [EXPERIENCE_HEADER]: world.A.experienceId,
+});
 
 async function send(path: string, method: string, headers: Record<string, string>, body?: unknown) {
   return harness.app.request(path, {
@@ -44,8 +47,10 @@ async function send(path: string, method: string, headers: Record<string, string
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
 }
-const asAdmin = async (path: string, method: string, body?: unknown) => send(path, method, await adminHeaders(world.A), body);
-const asStudent = async (path: string, method: string, body?: unknown) => send(path, method, await studentHeaders(), body);
+const asAdmin = async (path: string, method: string, body?: unknown) =>
+  send(path, method, await adminHeaders(world.A), body);
+const asStudent = async (path: string, method: string, body?: unknown) =>
+  send(path, method, await studentHeaders(), body);
 
 /** The answer is a 4xx in the shared error shape, with a message a person can read (no driver or SQL words). */
 async function expectRefused(res: Response, status: number, message?: RegExp) {
@@ -74,14 +79,45 @@ const upload = (overrides: Record<string, unknown> = {}) => ({
 
 describe('text no database can hold', () => {
   it.each([
-    ['a NUL in a question', () => asStudent('/api/chat', 'POST', { question: `What is${NUL} hydration?` }), /question/i],
-    ['a lone surrogate in a question', () => asStudent('/api/chat', 'POST', { question: `What is ${LONE_SURROGATE}?` }), /question/i],
-    ['a NUL in a captions title', () => asAdmin('/api/videos/captions', 'POST', { title: `Lesson${NUL}`, fileName: 'a.vtt', text: VTT }), /title/i],
-    ['a lone surrogate in a captions title', () => asAdmin('/api/videos/captions', 'POST', { title: `Lesson ${LONE_SURROGATE}`, fileName: 'a.vtt', text: VTT }), /title/i],
-    ['a NUL in a captions file name', () => asAdmin('/api/videos/captions', 'POST', { title: 'Lesson', fileName: `a${NUL}.vtt`, text: VTT }), /file name/i],
+    [
+      'a NUL in a question',
+      () => asStudent('/api/chat', 'POST', { question: `What is${NUL} hydration?` }),
+      /question/i,
+    ],
+    [
+      'a lone surrogate in a question',
+      () => asStudent('/api/chat', 'POST', { question: `What is ${LONE_SURROGATE}?` }),
+      /question/i,
+    ],
+    [
+      'a NUL in a captions title',
+      () => asAdmin('/api/videos/captions', 'POST', { title: `Lesson${NUL}`, fileName: 'a.vtt', text: VTT }),
+      /title/i,
+    ],
+    [
+      'a lone surrogate in a captions title',
+      () =>
+        asAdmin('/api/videos/captions', 'POST', { title: `Lesson ${LONE_SURROGATE}`, fileName: 'a.vtt', text: VTT }),
+      /title/i,
+    ],
+    [
+      'a NUL in a captions file name',
+      () => asAdmin('/api/videos/captions', 'POST', { title: 'Lesson', fileName: `a${NUL}.vtt`, text: VTT }),
+      /file name/i,
+    ],
     ['a NUL in an upload title', () => asAdmin('/api/videos', 'POST', upload({ title: `Le${NUL}sson` })), /title/i],
-    ['a NUL in an upload file name', () => asAdmin('/api/videos', 'POST', upload({ file: { name: `a${NUL}.webm`, type: 'video/webm', sizeBytes: 1000 } })), /file name/i],
-    ['a NUL in an upload file type', () => asAdmin('/api/videos', 'POST', upload({ file: { name: 'a.webm', type: `video/webm${NUL}`, sizeBytes: 1000 } })), /file type|video/i],
+    [
+      'a NUL in an upload file name',
+      () =>
+        asAdmin('/api/videos', 'POST', upload({ file: { name: `a${NUL}.webm`, type: 'video/webm', sizeBytes: 1000 } })),
+      /file name/i,
+    ],
+    [
+      'a NUL in an upload file type',
+      () =>
+        asAdmin('/api/videos', 'POST', upload({ file: { name: 'a.webm', type: `video/webm${NUL}`, sizeBytes: 1000 } })),
+      /file type|video/i,
+    ],
   ])('refuses %s with a 400 and writes nothing', async (_label, request, message) => {
     const before = await counts();
     const body = await expectRefused(await request(), 400, message);
@@ -110,10 +146,22 @@ describe('text no database can hold', () => {
 
 describe('numbers past their columns', () => {
   it.each([
-    ['an audio part offset of 1e12 seconds', upload({ audioParts: [{ offsetSeconds: 1e12, durationSeconds: 60, sizeBytes: 300 }] })],
-    ['an audio part duration of 1e12 seconds', upload({ audioParts: [{ offsetSeconds: 0, durationSeconds: 1e12, sizeBytes: 300 }] })],
-    ['an audio part longer than 24 MB of 32 kbps audio', upload({ audioParts: [{ offsetSeconds: 0, durationSeconds: 7200, sizeBytes: 300 }] })],
-    ['audio parts ending after the longest video', upload({ audioParts: [{ offsetSeconds: MAX_AUDIO_SECONDS - 10, durationSeconds: 60, sizeBytes: 300 }] })],
+    [
+      'an audio part offset of 1e12 seconds',
+      upload({ audioParts: [{ offsetSeconds: 1e12, durationSeconds: 60, sizeBytes: 300 }] }),
+    ],
+    [
+      'an audio part duration of 1e12 seconds',
+      upload({ audioParts: [{ offsetSeconds: 0, durationSeconds: 1e12, sizeBytes: 300 }] }),
+    ],
+    [
+      'an audio part longer than 24 MB of 32 kbps audio',
+      upload({ audioParts: [{ offsetSeconds: 0, durationSeconds: 7200, sizeBytes: 300 }] }),
+    ],
+    [
+      'audio parts ending after the longest video',
+      upload({ audioParts: [{ offsetSeconds: MAX_AUDIO_SECONDS - 10, durationSeconds: 60, sizeBytes: 300 }] }),
+    ],
     ['a video duration of 1e12 seconds', upload({ durationSeconds: 1e12 })],
     ['a fractional file size', upload({ file: { name: 'a.webm', type: 'video/webm', sizeBytes: 1000.5 } })],
     ['a file size past a bigint', upload({ file: { name: 'a.webm', type: 'video/webm', sizeBytes: 1e300 } })],
@@ -177,7 +225,10 @@ describe('JSON nested to blow a stack', () => {
   it.each([
     ['a chat question', () => asStudent('/api/chat', 'POST', `{"question": ${deep(5000)}}`)],
     ['an upload', () => asAdmin('/api/videos', 'POST', `{"title": "x", "file": ${deep(5000)}}`)],
-    ['a rename', () => asAdmin(`/api/videos/${videoId}`, 'PATCH', `{"title": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`)],
+    [
+      'a rename',
+      () => asAdmin(`/api/videos/${videoId}`, 'PATCH', `{"title": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`),
+    ],
   ])('refuses %s 5,000 levels deep with a 400', async (_label, request) => {
     const before = await counts();
     const body = await expectRefused(await request(), 400, /nested/i);
@@ -185,12 +236,24 @@ describe('JSON nested to blow a stack', () => {
     expect(await counts()).toEqual(before);
   });
 
-  const webhook = (data: unknown) => JSON.stringify({ ...membershipEvent('membership.activated', { companyId: 'biz_deep', planId: 'plan_x', updatedAt: '2026-11-01T00:00:00Z' }), data });
+  const webhook = (data: unknown) =>
+    JSON.stringify({
+      ...membershipEvent('membership.activated', {
+        companyId: 'biz_deep',
+        planId: 'plan_x',
+        updatedAt: '2026-11-01T00:00:00Z',
+      }),
+      data,
+    });
 
   it('refuses a signed webhook 5,000 levels deep with a 400 and records nothing', async () => {
     const body = webhook({ id: 'mem_1', status: 'active', note: '__DEEP__' }).replace('"__DEEP__"', deep(5000));
     const before = await counts();
-    await expectRefused(await harness.app.request('/api/webhooks/whop', { method: 'POST', body, headers: signWebhook(body) }), 400, /nested/i);
+    await expectRefused(
+      await harness.app.request('/api/webhooks/whop', { method: 'POST', body, headers: signWebhook(body) }),
+      400,
+      /nested/i,
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -198,7 +261,10 @@ describe('JSON nested to blow a stack', () => {
     for (const bad of ['\\u0000', '\\ud800']) {
       const body = webhook({ id: 'mem_1', status: 'active', note: '__BAD__' }).replace('__BAD__', `x${bad}y`);
       const before = await counts();
-      await expectRefused(await harness.app.request('/api/webhooks/whop', { method: 'POST', body, headers: signWebhook(body) }), 400);
+      await expectRefused(
+        await harness.app.request('/api/webhooks/whop', { method: 'POST', body, headers: signWebhook(body) }),
+        400,
+      );
       expect(await counts()).toEqual(before);
     }
   });
@@ -211,9 +277,21 @@ describe('JSON nested to blow a stack', () => {
 
 describe('context headers that are not ids', () => {
   it.each([
-    ['an experience id of 5,000 characters', async () => ({ [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: `exp_${'a'.repeat(5000)}` })],
-    ['an experience id with a space', async () => ({ [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: 'exp_a b' })],
-    ['a user token of 5,000 characters', async () => ({ [USER_TOKEN_HEADER]: 'a'.repeat(5000), [EXPERIENCE_HEADER]: world.A.experienceId })],
+    [
+      'an experience id of 5,000 characters',
+      async () => ({
+        [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+        [EXPERIENCE_HEADER]: `exp_${'a'.repeat(5000)}`,
+      }),
+    ],
+    [
+      'an experience id with a space',
+      async () => ({ [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: 'exp_a b' }),
+    ],
+    [
+      'a user token of 5,000 characters',
+      async () => ({ [USER_TOKEN_HEADER]: 'a'.repeat(5000), [EXPERIENCE_HEADER]: world.A.experienceId }),
+    ],
   ])('answers %s with a 4xx, not a 500', async (_label, headers) => {
     const res = await harness.app.request('/api/usage', { headers: await headers() });
     expect(res.status).toBeGreaterThanOrEqual(400);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ApiError } from '../../../shared/api-error';
-import { ErrorBody } from '../../../shared/schemas/error-body';
-import { errorCatalog } from '../../../shared/errors';
+import { openPgliteDb } from '../../../server/adapters/db/pglite-db';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createApp } from '../../../server/app';
-import { openPgliteDb } from '../../../server/adapters/db/pglite-db';
+import { ApiError } from '../../../shared/api-error';
+import { errorCatalog } from '../../../shared/errors';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { testIdentity } from '../../support/whop-world';
 
 let db: Awaited<ReturnType<typeof openPgliteDb>>;
@@ -66,7 +66,9 @@ describe('onError', () => {
   });
 
   it('sends Retry-After when the error says when to retry', async () => {
-    const { app } = await appThrowing(new ApiError('RATE_LIMITED', 'slow down', { details: { retryAfterSeconds: 2.5 } }));
+    const { app } = await appThrowing(
+      new ApiError('RATE_LIMITED', 'slow down', { details: { retryAfterSeconds: 2.5 } }),
+    );
     const res = await app.request('/api/boom');
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('3');

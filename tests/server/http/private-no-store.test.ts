@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { parseEnv } from '../../../server/env';
 import { buildIdentity } from '../../../server/identity-deps';
 import type { Db } from '../../../server/ports/db';
+import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 
 /**
  * Walks every API route the app registers and checks `cache-control: private, no-store`
@@ -76,7 +76,12 @@ const views: Record<string, View> = {
   'GET /api/dashboard/insights/activity': 'dashboard',
 };
 /** Public, or caching decided by something other than a viewer (see server/http/private-no-store.ts). */
-const ownCaching = ['GET /api/health', 'PUT /api/local-blobs/:token', 'GET /api/local-blobs/:token', 'HEAD /api/local-blobs/:token'];
+const ownCaching = [
+  'GET /api/health',
+  'PUT /api/local-blobs/:token',
+  'GET /api/local-blobs/:token',
+  'HEAD /api/local-blobs/:token',
+];
 
 installWhopWorld();
 let db: Db;
@@ -88,7 +93,9 @@ afterAll(() => db.close());
 type App = Awaited<ReturnType<typeof createTestApp>>['app'];
 
 function apiRoutes(app: App): string[] {
-  const routes = app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`);
+  const routes = app.routes
+    .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+    .map((r) => `${r.method} ${r.path}`);
   return [...new Set(routes)];
 }
 
@@ -99,9 +106,15 @@ interface Community {
   companyId: string;
 }
 
-async function headersFor(view: View, token: (userId: string) => Promise<string>, people: Community): Promise<Record<string, string>> {
-  if (view === 'experience') return { [USER_TOKEN_HEADER]: await token(people.student), [EXPERIENCE_HEADER]: people.experienceId };
-  if (view === 'dashboard') return { [USER_TOKEN_HEADER]: await token(people.admin), [COMPANY_HEADER]: people.companyId };
+async function headersFor(
+  view: View,
+  token: (userId: string) => Promise<string>,
+  people: Community,
+): Promise<Record<string, string>> {
+  if (view === 'experience')
+    return { [USER_TOKEN_HEADER]: await token(people.student), [EXPERIENCE_HEADER]: people.experienceId };
+  if (view === 'dashboard')
+    return { [USER_TOKEN_HEADER]: await token(people.admin), [COMPANY_HEADER]: people.companyId };
   return {};
 }
 
@@ -113,8 +126,15 @@ async function walk(app: App, token: (userId: string) => Promise<string>, people
     expect(view, `${route}: which view is it? Add it to the table`).toBeDefined();
     const [method, pattern] = route.split(' ') as [string, string];
     const path = pattern.replace(':id', '00000000-0000-4000-8000-000000000000');
-    const headers: Record<string, string> = { 'content-type': 'application/json', ...(await headersFor(view!, token, people)) };
-    const res = await app.request(path, { method, headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body: '{}' }) });
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(await headersFor(view!, token, people)),
+    };
+    const res = await app.request(path, {
+      method,
+      headers,
+      ...(method === 'GET' || method === 'HEAD' ? {} : { body: '{}' }),
+    });
     await res.body?.cancel();
     if (view !== 'none') expect([401, 403], `${route} did not accept its viewer`).not.toContain(res.status);
     expect(res.headers.get('cache-control'), `${route} → ${res.status}`).toBe('private, no-store');
@@ -131,10 +151,18 @@ describe('cache-control on every private API route', () => {
   });
 
   it('covers the sandbox routes too (sandbox mode)', async () => {
-    const identity = await buildIdentity(parseEnv({}), { allowSandbox: true, logger: createJsonLogger({ level: 'silent' }) });
+    const identity = await buildIdentity(parseEnv({}), {
+      allowSandbox: true,
+      logger: createJsonLogger({ level: 'silent' }),
+    });
     const { app } = await createTestApp(db, { identity, webhookSecret: identity.sandbox!.webhookSecret });
     const mint = async (userId: string) => (await identity.sandbox!.mintToken(userId))!.token;
-    const community = { student: 'user_samstudent', admin: 'user_mayacreator', experienceId: 'exp_sourdough', companyId: 'biz_crumbdemo' };
+    const community = {
+      student: 'user_samstudent',
+      admin: 'user_mayacreator',
+      experienceId: 'exp_sourdough',
+      companyId: 'biz_crumbdemo',
+    };
     const checked = await walk(app, mint, community);
     expect(checked).toEqual(expect.arrayContaining(['POST /api/sandbox/token', 'POST /api/sandbox/plan/cancel']));
   });

@@ -1,19 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
-import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createInProcessRateLimits } from '../../../server/adapters/rate-limit/in-process-rate-limits';
 import { parseEnv } from '../../../server/env';
 import type { Db } from '../../../server/ports/db';
+import { ErrorBody } from '../../../shared/schemas/error-body';
+import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, whopCalls, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, whopCalls, world } from '../../support/whop-world';
 
 installWhopWorld();
 let db: Db;
 beforeAll(async () => {
   db = await createTestDb();
   // ENTERPRISE: no question quota, so only the rate limit can refuse a question here.
-  await db.query(`insert into creators (id, tier) values ($1, 'ENTERPRISE') on conflict (id) do update set tier = 'ENTERPRISE'`, [world.A.companyId]);
+  await db.query(
+    `insert into creators (id, tier) values ($1, 'ENTERPRISE') on conflict (id) do update set tier = 'ENTERPRISE'`,
+    [world.A.companyId],
+  );
   await db.query(`insert into whop_plan_tiers (plan_id, tier) values ('plan_basic', 'BASIC') on conflict do nothing`);
 });
 afterAll(() => db.close());
@@ -23,7 +26,11 @@ const defaults = parseEnv({});
 async function ask(app: Awaited<ReturnType<typeof createTestApp>>['app'], userId: string) {
   const res = await app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(userId), [EXPERIENCE_HEADER]: world.A.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(userId),
+      [EXPERIENCE_HEADER]: world.A.experienceId,
+    },
     body: JSON.stringify({ question: 'What is the hydration of a seventy percent dough?' }),
   });
   await res.text();
@@ -56,12 +63,18 @@ describe('rate limits per user', () => {
     for (let i = 1; i <= 20; i++) expect((await ask(app, world.A.student)).status, `question ${i}`).toBe(200);
     const refused = await app.request('/api/chat', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
+      headers: {
+        'content-type': 'application/json',
+        [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+        [EXPERIENCE_HEADER]: world.A.experienceId,
+      },
       body: JSON.stringify({ question: 'One more?' }),
     });
     await expectRateLimited(refused);
     // The refused question was not stored or counted.
-    const [stored] = await db.query<{ n: number }>(`select count(*)::int as n from chat_messages where content = 'One more?'`);
+    const [stored] = await db.query<{ n: number }>(
+      `select count(*)::int as n from chat_messages where content = 'One more?'`,
+    );
     expect(stored!.n).toBe(0);
     // The admin of the same experience is another user with their own allowance.
     expect((await ask(app, world.A.admin)).status).toBe(200);
@@ -78,7 +91,9 @@ describe('rate limits per user', () => {
     const rateLimits = createInProcessRateLimits({ chatPerMinute: 20, whopPerMinute: 3 });
     const { app } = await createTestApp(db, { clock, http: { rateLimits } });
     const usage = async (userId: string) =>
-      app.request('/api/usage', { headers: { [USER_TOKEN_HEADER]: await signUserToken(userId), [EXPERIENCE_HEADER]: world.A.experienceId } });
+      app.request('/api/usage', {
+        headers: { [USER_TOKEN_HEADER]: await signUserToken(userId), [EXPERIENCE_HEADER]: world.A.experienceId },
+      });
     for (let i = 1; i <= 3; i++) {
       now += 61_000; // past the access cache's TTL: every request asks Whop again
       expect((await usage(world.A.student)).status, `request ${i}`).toBe(200);
@@ -96,11 +111,18 @@ describe('rate limits per user', () => {
     const rateLimits = createInProcessRateLimits({ chatPerMinute: 20, whopPerMinute: 1 });
     const { app } = await createTestApp(db, { clock, http: { rateLimits } });
     const viewer = async () =>
-      app.request('/api/viewer', { headers: { [USER_TOKEN_HEADER]: await signUserToken(world.B.student), [EXPERIENCE_HEADER]: world.B.experienceId } });
+      app.request('/api/viewer', {
+        headers: {
+          [USER_TOKEN_HEADER]: await signUserToken(world.B.student),
+          [EXPERIENCE_HEADER]: world.B.experienceId,
+        },
+      });
     // First sight of this user and experience: access check, experience lookup and profile, one request.
     const first = await viewer();
     expect(first.status).toBe(200);
-    expect(whopCalls.filter((c) => c.startsWith('access') || c.startsWith('experience')).length).toBeGreaterThanOrEqual(2);
+    expect(whopCalls.filter((c) => c.startsWith('access') || c.startsWith('experience')).length).toBeGreaterThanOrEqual(
+      2,
+    );
     for (let i = 0; i < 5; i++) expect((await viewer()).status).toBe(200);
   });
 
@@ -110,7 +132,11 @@ describe('rate limits per user', () => {
     const checkout = async () =>
       app.request('/api/dashboard/checkout', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.B.admin), [COMPANY_HEADER]: world.B.companyId },
+        headers: {
+          'content-type': 'application/json',
+          [USER_TOKEN_HEADER]: await signUserToken(world.B.admin),
+          [COMPANY_HEADER]: world.B.companyId,
+        },
         body: JSON.stringify({ tier: 'BASIC' }),
       });
     // The first request also checks access (a cache miss): still one request against the budget.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api-error';
 import { jsonNestingDepth, MAX_JSON_DEPTH, parseJsonText } from '../../../server/http/read-json';
+import { ApiError } from '../../../shared/api-error';
 
 const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
 const refusal = (fn: () => unknown) => {
@@ -63,7 +63,9 @@ describe('parseJsonText', () => {
 
   it('refuses text jsonb cannot hold only when asked to (webhooks keep the body as it is)', () => {
     expect(parseJsonText('{"t": "a\\u0000b"}')).toEqual({ t: 'a\u0000b' });
-    const err = refusal(() => parseJsonText('{"t": "a\\u0000b"}', { storable: true, what: 'The webhook body' })) as ApiError;
+    const err = refusal(() =>
+      parseJsonText('{"t": "a\\u0000b"}', { storable: true, what: 'The webhook body' }),
+    ) as ApiError;
     expect(err.status).toBe(400);
     expect(err.message).toMatch(/^The webhook body contains characters that cannot be stored/);
   });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { parseEnv } from '../../../server/env';
 import { buildIdentity } from '../../../server/identity-deps';
 import type { Db } from '../../../server/ports/db';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 
@@ -16,12 +16,23 @@ let db: Db;
 let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 beforeAll(async () => {
   db = await createTestDb();
-  const identity = await buildIdentity(parseEnv({}), { allowSandbox: true, logger: createJsonLogger({ level: 'silent' }) });
-  ({ app } = await createTestApp(db, { identity, webhookSecret: identity.sandbox!.webhookSecret, http: { listenPort: () => PORT } }));
+  const identity = await buildIdentity(parseEnv({}), {
+    allowSandbox: true,
+    logger: createJsonLogger({ level: 'silent' }),
+  });
+  ({ app } = await createTestApp(db, {
+    identity,
+    webhookSecret: identity.sandbox!.webhookSecret,
+    http: { listenPort: () => PORT },
+  }));
 });
 afterAll(() => db.close());
 
-const mint = (host: string, headers: Record<string, string> = {}, body = JSON.stringify({ userId: 'user_samstudent' })) =>
+const mint = (
+  host: string,
+  headers: Record<string, string> = {},
+  body = JSON.stringify({ userId: 'user_samstudent' }),
+) =>
   app.request(`http://${host}/api/sandbox/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -64,7 +75,12 @@ describe('sandbox routes: only this machine’s own pages', () => {
   });
 
   it('refuse a cross-site plan cancellation sent as a simple request (415), and leave the plan alone', async () => {
-    for (const type of ['text/plain', 'text/plain; charset=application/json', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+    for (const type of [
+      'text/plain',
+      'text/plain; charset=application/json',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ]) {
       const res = await app.request(`http://127.0.0.1:${PORT}/api/sandbox/plan/cancel`, {
         method: 'POST',
         headers: { 'content-type': type },
@@ -72,7 +88,11 @@ describe('sandbox routes: only this machine’s own pages', () => {
       });
       await expectRefused(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
     }
-    await expectRefused(await mint(`127.0.0.1:${PORT}`, { 'content-type': 'text/plain;application/json' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await expectRefused(
+      await mint(`127.0.0.1:${PORT}`, { 'content-type': 'text/plain;application/json' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('accept application/json with parameters', async () => {
@@ -88,7 +108,10 @@ describe('sandbox routes: only this machine’s own pages', () => {
 
 describe('without a configured port (tests’ app.request)', () => {
   it('takes the default http port, so a Host without one is ours and any other port is not', async () => {
-    const identity = await buildIdentity(parseEnv({}), { allowSandbox: true, logger: createJsonLogger({ level: 'silent' }) });
+    const identity = await buildIdentity(parseEnv({}), {
+      allowSandbox: true,
+      logger: createJsonLogger({ level: 'silent' }),
+    });
     const plain = (await createTestApp(db, { identity })).app;
     expect((await plain.request('/api/sandbox')).status).toBe(200);
     expect((await plain.request('http://localhost:8787/api/sandbox')).status).toBe(403);

@@ -9,7 +9,10 @@ import { createTestDb } from '../../support/test-db';
 
 function directives(csp: string): Record<string, string[]> {
   return Object.fromEntries(
-    csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...sources]) => [name!, sources]),
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name!, sources]),
   );
 }
 
@@ -55,7 +58,10 @@ describe('Content-Security-Policy', () => {
     const realCsp = directives((await real.request('/api/health')).headers.get('content-security-policy')!);
     expect(realCsp['frame-ancestors']).toEqual(['https://whop.com', 'https://*.whop.com']);
 
-    const identity = await buildIdentity(parseEnv({}), { allowSandbox: true, logger: createJsonLogger({ level: 'silent' }) });
+    const identity = await buildIdentity(parseEnv({}), {
+      allowSandbox: true,
+      logger: createJsonLogger({ level: 'silent' }),
+    });
     const sandbox = (await createTestApp(db, { identity })).app;
     const sandboxCsp = directives((await sandbox.request('/api/health')).headers.get('content-security-policy')!);
     expect(sandboxCsp['frame-ancestors']).toEqual(["'self'", 'https://whop.com', 'https://*.whop.com']);
@@ -64,7 +70,9 @@ describe('Content-Security-Policy', () => {
   it('sends the configured policy from the app, with nosniff and no X-Frame-Options', async () => {
     const { app } = await createTestApp(db, { http: { supabaseOrigin: 'https://abcd1234.supabase.co' } });
     const res = await app.request('/api/health');
-    expect(directives(res.headers.get('content-security-policy')!)['media-src']).toContain('https://abcd1234.supabase.co');
+    expect(directives(res.headers.get('content-security-policy')!)['media-src']).toContain(
+      'https://abcd1234.supabase.co',
+    );
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBeNull();
   });

@@ -1,6 +1,10 @@
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
-import { signStandardWebhook, verifyStandardWebhook, WEBHOOK_TOLERANCE_SECONDS } from '../../../server/http/standard-webhook';
+import {
+  signStandardWebhook,
+  verifyStandardWebhook,
+  WEBHOOK_TOLERANCE_SECONDS,
+} from '../../../server/http/standard-webhook';
 
 /**
  * Webhook signatures, checked against the third-party `standardwebhooks` signer
@@ -12,7 +16,8 @@ const NOW = 1_800_000_000;
 const BODY = '{"type":"membership.activated","data":{"id":"mem_1"}}';
 
 /** Whop's signature for BODY: the library takes the secret base64-encoded. */
-const whopSignature = (id: string, at: number, body = BODY, secret = SECRET) => new Webhook(btoa(secret)).sign(id, new Date(at * 1000), body);
+const whopSignature = (id: string, at: number, body = BODY, secret = SECRET) =>
+  new Webhook(btoa(secret)).sign(id, new Date(at * 1000), body);
 
 const verify = (headers: { id?: string; timestamp?: string; signature?: string }, body = BODY, now = NOW) =>
   verifyStandardWebhook(SECRET, headers, body, now);
@@ -23,7 +28,9 @@ describe('signStandardWebhook', () => {
     expect(await signStandardWebhook(SECRET, 'msg_1', NOW, BODY)).toBe(expected);
     expect(await signStandardWebhook(`whsec_${btoa(SECRET)}`, 'msg_1', NOW, BODY)).toBe(expected);
     // A secret that merely contains the prefix elsewhere is taken as raw text.
-    expect(await signStandardWebhook(`x_whsec_${SECRET}`, 'msg_1', NOW, BODY)).toBe(whopSignature('msg_1', NOW, BODY, `x_whsec_${SECRET}`));
+    expect(await signStandardWebhook(`x_whsec_${SECRET}`, 'msg_1', NOW, BODY)).toBe(
+      whopSignature('msg_1', NOW, BODY, `x_whsec_${SECRET}`),
+    );
   });
 
   it('covers the id, the timestamp and the body', async () => {
@@ -70,8 +77,12 @@ describe('verifyStandardWebhook', () => {
   it('accepts when any of several space-separated signatures matches (key rotation)', async () => {
     const good = whopSignature('msg_r', NOW);
     const old = whopSignature('msg_r', NOW, BODY, 'ws_previous_secret_abcdef');
-    expect(await verify({ id: 'msg_r', timestamp: String(NOW), signature: `${old} ${good}` })).toMatchObject({ ok: true });
-    expect(await verify({ id: 'msg_r', timestamp: String(NOW), signature: `${good} ${old}` })).toMatchObject({ ok: true });
+    expect(await verify({ id: 'msg_r', timestamp: String(NOW), signature: `${old} ${good}` })).toMatchObject({
+      ok: true,
+    });
+    expect(await verify({ id: 'msg_r', timestamp: String(NOW), signature: `${good} ${old}` })).toMatchObject({
+      ok: true,
+    });
   });
 
   it.each([
@@ -87,7 +98,10 @@ describe('verifyStandardWebhook', () => {
     ['the value cut short', () => whopSignature('msg_b', NOW).slice(0, -2)],
     ['the value with more after it', () => `${whopSignature('msg_b', NOW)}AA`],
   ])('refuses a signature made with %s', async (_label, signature) => {
-    expect(await verify({ id: 'msg_b', timestamp: String(NOW), signature: signature() })).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(await verify({ id: 'msg_b', timestamp: String(NOW), signature: signature() })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 });
 

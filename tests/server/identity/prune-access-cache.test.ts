@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accessLevel } from '../../../server/domain/identity/whop-facts';
 import { pruneAccessCache } from '../../../server/domain/identity/prune-access-cache';
+import { accessLevel } from '../../../server/domain/identity/whop-facts';
 import type { Db } from '../../../server/ports/db';
 import type { WhopApi } from '../../../server/ports/whop';
 import { createTestDb } from '../../support/test-db';

@@ -1,17 +1,17 @@
 import { generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
+import { createSandboxWhop } from '../../../server/adapters/whop/sandbox-whop';
+import { buildNodeDeps } from '../../../server/entry/node-deps';
+import { ConfigError, parseEnv } from '../../../server/env';
+import { buildIdentity } from '../../../server/identity-deps';
+import type { Db } from '../../../server/ports/db';
 import { SandboxInfo, SandboxTokenResponse } from '../../../shared/schemas/sandbox';
 import { Viewer } from '../../../shared/schemas/viewer';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
-import { createSandboxWhop } from '../../../server/adapters/whop/sandbox-whop';
-import { ConfigError, parseEnv } from '../../../server/env';
-import { buildNodeDeps } from '../../../server/entry/node-deps';
-import { buildIdentity } from '../../../server/identity-deps';
-import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, TEST_APP_ID, installWhopWorld, whopPublicJwk, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, TEST_APP_ID, whopPublicJwk, world } from '../../support/whop-world';
 
 const logger = createJsonLogger({ level: 'silent' });
 installWhopWorld();
@@ -49,7 +49,11 @@ describe('local Whop sandbox', () => {
     const creator = await app.request('/api/viewer', {
       headers: { [USER_TOKEN_HEADER]: await mint(app, 'user_mayacreator'), [COMPANY_HEADER]: 'biz_crumbdemo' },
     });
-    expect(Viewer.parse(await creator.json())).toMatchObject({ role: 'creator', sandbox: true, appId: 'app_chronossandbox' });
+    expect(Viewer.parse(await creator.json())).toMatchObject({
+      role: 'creator',
+      sandbox: true,
+      appId: 'app_chronossandbox',
+    });
     const student = await app.request('/api/viewer', {
       headers: { [USER_TOKEN_HEADER]: await mint(app, 'user_samstudent'), [EXPERIENCE_HEADER]: 'exp_sourdough' },
     });
@@ -80,7 +84,9 @@ describe('local Whop sandbox', () => {
     const app = await sandboxApp();
     const other = await createSandboxWhop();
     const { token } = (await other.mintToken('user_mayacreator'))!;
-    const res = await app.request('/api/viewer', { headers: { [USER_TOKEN_HEADER]: token, [COMPANY_HEADER]: 'biz_crumbdemo' } });
+    const res = await app.request('/api/viewer', {
+      headers: { [USER_TOKEN_HEADER]: token, [COMPANY_HEADER]: 'biz_crumbdemo' },
+    });
     expect(res.status).toBe(401);
   });
 });
@@ -109,7 +115,9 @@ describe('production configuration', () => {
       JSON.stringify({ iss: 'urn:whopcom:exp-proxy', aud: TEST_APP_ID, sub: world.A.admin, exp: 9999999999 }),
     ).toString('base64url')}.`;
     for (const token of [sandboxToken, forgedForOurApp, unsigned]) {
-      const res = await app.request('/api/viewer', { headers: { [USER_TOKEN_HEADER]: token, [COMPANY_HEADER]: world.A.companyId } });
+      const res = await app.request('/api/viewer', {
+        headers: { [USER_TOKEN_HEADER]: token, [COMPANY_HEADER]: world.A.companyId },
+      });
       expect(res.status).toBe(401);
     }
     const real = await app.request('/api/viewer', {
@@ -130,7 +138,9 @@ describe('production configuration', () => {
   });
 
   it('never falls back to the sandbox without Whop keys in production or outside npm start', async () => {
-    await expect(buildIdentity(parseEnv({ APP_ENV: 'test' }), { allowSandbox: false, logger })).rejects.toThrow(ConfigError);
+    await expect(buildIdentity(parseEnv({ APP_ENV: 'test' }), { allowSandbox: false, logger })).rejects.toThrow(
+      ConfigError,
+    );
     await expect(
       buildIdentity({ ...parseEnv({}), APP_ENV: 'production' }, { allowSandbox: true, logger }),
     ).rejects.toThrow(ConfigError);

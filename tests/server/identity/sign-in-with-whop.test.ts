@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
-import { AuthSession, CSRF_HEADER } from '../../../shared/schemas/auth';
-import { Viewer } from '../../../shared/schemas/viewer';
-import { COMPANY_HEADER, EXPERIENCE_HEADER } from '../../../shared/whop-context';
 import type { Db } from '../../../server/ports/db';
 import { SANDBOX_OAUTH_PATH } from '../../../server/routes/auth-sandbox-oauth';
-import { createSignInApp, TestBrowser, TEST_ORIGIN } from '../../support/sign-in-world';
-import { createTestDb } from '../../support/test-db';
+import { AuthSession, CSRF_HEADER } from '../../../shared/schemas/auth';
+import { ErrorBody } from '../../../shared/schemas/error-body';
+import { Viewer } from '../../../shared/schemas/viewer';
+import { COMPANY_HEADER, EXPERIENCE_HEADER } from '../../../shared/whop-context';
 import { describeSessionSecurity } from '../../support/security';
+import { createSignInApp, TEST_ORIGIN, TestBrowser } from '../../support/sign-in-world';
+import { createTestDb } from '../../support/test-db';
 
 const SAM = 'user_samstudent';
 const MAYA = 'user_mayacreator';
@@ -71,7 +71,11 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
 
     const viewer = await viewerAsStudent(b);
     expect(viewer.status).toBe(200);
-    expect(Viewer.parse(await viewer.json())).toMatchObject({ user: { id: SAM }, role: 'student', creator: { id: BIZ } });
+    expect(Viewer.parse(await viewer.json())).toMatchObject({
+      user: { id: SAM },
+      role: 'student',
+      creator: { id: BIZ },
+    });
     expect(await sessionOf(b)).toMatchObject({ signedIn: true, userId: SAM });
   });
 
@@ -93,7 +97,9 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
     expect(dump).not.toContain('sbx_at_');
     expect(dump).not.toContain('sbx_rt_');
     // A copy of the table is no way in: the stored digest is not a cookie.
-    const [row] = await db.query<{ id_hash: string }>(`select id_hash from auth_sessions where id_hash = $1`, [await world.signIn.crypto.digest(cookie)]);
+    const [row] = await db.query<{ id_hash: string }>(`select id_hash from auth_sessions where id_hash = $1`, [
+      await world.signIn.crypto.digest(cookie),
+    ]);
     const thief = browser();
     thief.cookies.set('chronos_session', row!.id_hash);
     expect((await viewerAsStudent(thief)).status).toBe(401);
@@ -145,7 +151,10 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
     const res = await viewerAsStudent(b);
     expect(res.status).toBe(401);
     expect((await errorOf(res)).message).toMatch(/sign in with Whop again/i);
-    const [after] = await db.query<{ revoked_reason: string }>(`select revoked_reason from auth_sessions where id = $1`, [row!.id]);
+    const [after] = await db.query<{ revoked_reason: string }>(
+      `select revoked_reason from auth_sessions where id = $1`,
+      [row!.id],
+    );
     expect(after!.revoked_reason).toBe('refresh_rejected');
   });
 
@@ -273,13 +282,20 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
           code_verifier: 'a-verifier-the-attacker-made-up-0123456789abc',
         }).toString(),
       });
-      expect(await stolen.json()).toMatchObject({ error: 'invalid_grant', error_description: 'PKCE verification failed.' });
+      expect(await stolen.json()).toMatchObject({
+        error: 'invalid_grant',
+        error_description: 'PKCE verification failed.',
+      });
     });
 
     it('never redirects to a foreign redirect_uri (open redirect at the authorize step)', async () => {
       const b = browser();
       const { authorizeUrl } = await b.startSignIn();
-      for (const evil of ['https://evil.example/api/auth/callback', `${TEST_ORIGIN}/api/auth/callback/../../evil`, `${TEST_ORIGIN}.evil.example/api/auth/callback`]) {
+      for (const evil of [
+        'https://evil.example/api/auth/callback',
+        `${TEST_ORIGIN}/api/auth/callback/../../evil`,
+        `${TEST_ORIGIN}.evil.example/api/auth/callback`,
+      ]) {
         const tampered = new URL(authorizeUrl);
         tampered.searchParams.set('redirect_uri', evil);
         const page = await b.request(tampered.href);
@@ -329,7 +345,9 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
       const b = browser();
       const { params } = await b.startSignIn(`/experiences/${EXP}`);
       params.set('nonce', 'tampered');
-      const res = await b.request(await b.consent(params, SAM), { headers: { accept: 'text/html,application/xhtml+xml' } });
+      const res = await b.request(await b.consent(params, SAM), {
+        headers: { accept: 'text/html,application/xhtml+xml' },
+      });
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
       const page = await res.text();
@@ -382,9 +400,10 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
     it('ends this session (a copied cookie is dead too) and revokes the grant at Whop', async () => {
       const b = await signedIn(SAM);
       const stolen = b.cookies.get('chronos_session')!;
-      const [row] = await db.query<{ refresh_token_sealed: string }>(`select refresh_token_sealed from auth_sessions where id_hash = $1`, [
-        await world.signIn.crypto.digest(stolen),
-      ]);
+      const [row] = await db.query<{ refresh_token_sealed: string }>(
+        `select refresh_token_sealed from auth_sessions where id_hash = $1`,
+        [await world.signIn.crypto.digest(stolen)],
+      );
       const refreshToken = await world.signIn.crypto.open(row!.refresh_token_sealed);
       const res = await logout(b, false);
       expect(res.status).toBe(200);
@@ -396,7 +415,11 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
       expect(await sessionOf(thief)).toEqual({ signedIn: false, available: true });
       // Whop forgot the grant: its refresh token no longer works there.
       const refreshed = await world.oauthServer.token(
-        new URLSearchParams({ grant_type: 'refresh_token', client_id: world.sandbox.appId, refresh_token: refreshToken }),
+        new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: world.sandbox.appId,
+          refresh_token: refreshToken,
+        }),
       );
       expect(refreshed).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SandboxTokenResponse } from '../../../shared/schemas/sandbox';
-import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createSandboxWhop } from '../../../server/adapters/whop/sandbox-whop';
 import { createWhopRestApi } from '../../../server/adapters/whop/whop-rest-api';
 import { parseEnv } from '../../../server/env';
 import { buildIdentity } from '../../../server/identity-deps';
 import type { Db } from '../../../server/ports/db';
+import { SandboxTokenResponse } from '../../../shared/schemas/sandbox';
+import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, world } from '../../support/whop-world';
@@ -58,7 +58,10 @@ describe('the local sandbox answers access levels as real Whop does', () => {
     afterAll(() => db.close());
 
     it('lets a sandbox student into the course but not into the dashboard of the same company', async () => {
-      const identity = await buildIdentity(parseEnv({}), { allowSandbox: true, logger: createJsonLogger({ level: 'silent' }) });
+      const identity = await buildIdentity(parseEnv({}), {
+        allowSandbox: true,
+        logger: createJsonLogger({ level: 'silent' }),
+      });
       const { app } = await createTestApp(db, { identity });
       const minted = await app.request('/api/sandbox/token', {
         method: 'POST',
@@ -66,9 +69,13 @@ describe('the local sandbox answers access levels as real Whop does', () => {
         body: JSON.stringify({ userId: 'user_samstudent' }),
       });
       const { token } = SandboxTokenResponse.parse(await minted.json());
-      const course = await app.request('/api/viewer', { headers: { [USER_TOKEN_HEADER]: token, [EXPERIENCE_HEADER]: 'exp_sourdough' } });
+      const course = await app.request('/api/viewer', {
+        headers: { [USER_TOKEN_HEADER]: token, [EXPERIENCE_HEADER]: 'exp_sourdough' },
+      });
       expect(course.status).toBe(200);
-      const dashboard = await app.request('/api/viewer', { headers: { [USER_TOKEN_HEADER]: token, [COMPANY_HEADER]: 'biz_crumbdemo' } });
+      const dashboard = await app.request('/api/viewer', {
+        headers: { [USER_TOKEN_HEADER]: token, [COMPANY_HEADER]: 'biz_crumbdemo' },
+      });
       expect(dashboard.status).toBe(403);
     });
   });

@@ -1,13 +1,13 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { whopUnavailable } from '../../../server/domain/identity/whop-facts';
+import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { Viewer } from '../../../shared/schemas/viewer';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import { whopUnavailable } from '../../../server/domain/identity/whop-facts';
-import type { Db } from '../../../server/ports/db';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, WHOP_API, whopCalls, whopServer, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, WHOP_API, whopCalls, whopServer, world } from '../../support/whop-world';
 
 /**
  * What Chronos remembers of Whop (access, experience → company, profiles) and
@@ -36,8 +36,10 @@ const later = (seconds: number) => {
 async function asUser(userId: string, context: Record<string, string>) {
   return app.request('/api/viewer', { headers: { [USER_TOKEN_HEADER]: await signUserToken(userId), ...context } });
 }
-const inCourse = (userId: string, tenant: typeof world.A | typeof world.B = world.A) => asUser(userId, { [EXPERIENCE_HEADER]: tenant.experienceId });
-const onDashboard = (userId: string, tenant: typeof world.A | typeof world.B = world.A) => asUser(userId, { [COMPANY_HEADER]: tenant.companyId });
+const inCourse = (userId: string, tenant: typeof world.A | typeof world.B = world.A) =>
+  asUser(userId, { [EXPERIENCE_HEADER]: tenant.experienceId });
+const onDashboard = (userId: string, tenant: typeof world.A | typeof world.B = world.A) =>
+  asUser(userId, { [COMPANY_HEADER]: tenant.companyId });
 const count = (prefix: string) => whopCalls.filter((c) => c.startsWith(prefix)).length;
 
 /** Counts Whop's profile and company reads (the shared world does not log them). */
@@ -81,9 +83,15 @@ describe('access levels', () => {
 
   it('tells a refused student and a refused admin why, in words', async () => {
     const student = ErrorBody.parse(await (await onDashboard(world.A.student)).json());
-    expect(student.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/admins of this company/) });
+    expect(student.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/admins of this company/),
+    });
     const outsider = ErrorBody.parse(await (await inCourse(world.A.student, world.B)).json());
-    expect(outsider.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/access to this course/) });
+    expect(outsider.error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/access to this course/),
+    });
   });
 
   it('keeps Whop’s failure as the cause of the 503, for the logs', () => {
@@ -92,7 +100,11 @@ describe('access levels', () => {
   });
 
   it('says Whop is not answering, without the upstream detail', async () => {
-    whopServer.use(http.get(`${WHOP_API}/users/:id/access/:resource`, () => HttpResponse.json({ message: 'db down at 10.0.0.3' }, { status: 500 })));
+    whopServer.use(
+      http.get(`${WHOP_API}/users/:id/access/:resource`, () =>
+        HttpResponse.json({ message: 'db down at 10.0.0.3' }, { status: 500 }),
+      ),
+    );
     const res = await inCourse(world.A.student);
     expect(res.status).toBe(503);
     const body = ErrorBody.parse(await res.json());
@@ -111,11 +123,18 @@ describe('experiences', () => {
     later(2);
     const res = await inCourse(world.A.admin);
     expect(count('experience')).toBe(2);
-    expect(Viewer.parse(await res.json())).toMatchObject({ creator: { id: world.A.companyId }, experience: { id: world.A.experienceId } });
+    expect(Viewer.parse(await res.json())).toMatchObject({
+      creator: { id: world.A.companyId },
+      experience: { id: world.A.experienceId },
+    });
   });
 
   it('says so when Whop knows no such experience', async () => {
-    whopServer.use(http.get(`${WHOP_API}/users/:id/access/:resource`, () => HttpResponse.json({ has_access: true, access_level: 'customer' })));
+    whopServer.use(
+      http.get(`${WHOP_API}/users/:id/access/:resource`, () =>
+        HttpResponse.json({ has_access: true, access_level: 'customer' }),
+      ),
+    );
     const res = await asUser(world.A.student, { [EXPERIENCE_HEADER]: 'exp_nosuchcourse' });
     expect(res.status).toBe(404);
     expect(ErrorBody.parse(await res.json()).error.message).toBe('This experience does not exist.');
@@ -141,8 +160,13 @@ describe('experiences', () => {
     ]);
     const res = await inCourse(world.A.student);
     expect(res.status).toBe(409);
-    expect(ErrorBody.parse(await res.json()).error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/different company/) });
-    expect(await db.query(`select creator_id from experiences where id = $1`, [world.A.experienceId])).toEqual([{ creator_id: world.B.companyId }]);
+    expect(ErrorBody.parse(await res.json()).error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/different company/),
+    });
+    expect(await db.query(`select creator_id from experiences where id = $1`, [world.A.experienceId])).toEqual([
+      { creator_id: world.B.companyId },
+    ]);
   });
 });
 
@@ -162,7 +186,9 @@ describe('creators on the dashboard', () => {
     const res = await onDashboard(world.A.admin);
     expect(res.status).toBe(200);
     expect(Viewer.parse(await res.json()).creator).toEqual({ id: world.A.companyId, name: null, tier: 'FREE' });
-    whopServer.use(http.get(`${WHOP_API}/companies/:id`, () => HttpResponse.json({ message: 'boom' }, { status: 500 })));
+    whopServer.use(
+      http.get(`${WHOP_API}/companies/:id`, () => HttpResponse.json({ message: 'boom' }, { status: 500 })),
+    );
     await db.query(`delete from creators`);
     expect((await onDashboard(world.A.admin)).status).toBe(200);
   });
@@ -201,7 +227,9 @@ describe('user profiles', () => {
     await inCourse(world.A.student);
     later(10);
     await inCourse(world.A.student);
-    const [row] = await db.query<{ seen: Date }>(`select last_seen_at as seen from users where id = $1`, [world.A.student]);
+    const [row] = await db.query<{ seen: Date }>(`select last_seen_at as seen from users where id = $1`, [
+      world.A.student,
+    ]);
     expect(row!.seen.toISOString()).toBe(now.toISOString());
   });
 });
@@ -222,7 +250,12 @@ describe('a returning student', () => {
     };
     const { app: countedApp } = await createTestApp(counting, { clock: { now: () => now } });
     const ask = async () =>
-      countedApp.request('/api/viewer', { headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId } });
+      countedApp.request('/api/viewer', {
+        headers: {
+          [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+          [EXPERIENCE_HEADER]: world.A.experienceId,
+        },
+      });
     const first = Viewer.parse(await (await ask()).json());
     later(30);
     statements.length = 0;
@@ -232,7 +265,9 @@ describe('a returning student', () => {
     expect(whopCalls.length).toBe(whopBefore);
     const identity = statements.filter((sql) => /whop_access_cache|experiences|users/.test(sql));
     expect(identity).toHaveLength(1);
-    const [seen] = await db.query<{ last_seen_at: Date }>(`select last_seen_at from users where id = $1`, [world.A.student]);
+    const [seen] = await db.query<{ last_seen_at: Date }>(`select last_seen_at from users where id = $1`, [
+      world.A.student,
+    ]);
     expect(new Date(seen!.last_seen_at).getTime()).toBe(now.getTime());
     // A stale profile is not answered from the cache: Whop is asked again.
     later(3600);

@@ -3,14 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
 import { findFfmpeg } from '../../../server/adapters/audio/find-ffmpeg';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
-import { createSandboxCourses, SANDBOX_STREAM_SOURCES, type SandboxStreams } from '../../../server/adapters/whop/sandbox-courses';
+import {
+  createSandboxCourses,
+  SANDBOX_STREAM_SOURCES,
+  type SandboxStreams,
+} from '../../../server/adapters/whop/sandbox-courses';
 import { prepareSandboxStreams } from '../../../server/entry/sandbox-mux-streams';
 import { parseEnv } from '../../../server/env';
 import { buildIdentity } from '../../../server/identity-deps';
 import type { Db } from '../../../server/ports/db';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, world } from '../../support/whop-world';
@@ -49,7 +53,9 @@ describe('the sandbox’s Mux', () => {
     expect(bulk?.video?.playbackId).toBeNull();
     expect(sandbox.media.streamUrl(bulk!.video!)).toBeNull();
     // Without ffmpeg (no streams) the course is captions-only, as before.
-    expect((await createSandboxCourses(async () => '').api.getLesson('lesn_sandboxstarter'))?.video?.playbackId).toBeNull();
+    expect(
+      (await createSandboxCourses(async () => '').api.getLesson('lesn_sandboxstarter'))?.video?.playbackId,
+    ).toBeNull();
   });
 
   it('serves the playlist and its fMP4 segments with Mux’s content types and open CORS', async () => {
@@ -84,7 +90,11 @@ describe('the sandbox’s Mux', () => {
     ['application/x-mpegurl', 'lesson.m3u8'],
   ])('still refuses an uploaded playlist (%s): uploads are media files only', async (type, name) => {
     const { app: whopApp } = await createTestApp(db); // the test Whop's identity, whose tokens the world signs
-    const res = await requestUpload(whopApp, world.A, { title: 'Sneaky', file: { name, type, sizeBytes: 400 }, durationSeconds: 60 });
+    const res = await requestUpload(whopApp, world.A, {
+      title: 'Sneaky',
+      file: { name, type, sizeBytes: 400 },
+      durationSeconds: 60,
+    });
     expect(res.status).toBe(400);
     expect(ErrorBody.parse(await res.json()).error.code).toBe('VALIDATION_FAILED');
   });

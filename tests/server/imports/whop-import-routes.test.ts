@@ -1,23 +1,29 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
-import { VideoPlayback } from '../../../shared/schemas/videos';
-import { LessonList } from '../../../shared/schemas/lessons';
-import { WhopImportResult, WhopImportTree } from '../../../shared/schemas/whop-import';
-import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import { createMuxMediaSource } from '../../../server/adapters/whop/whop-courses-mux-media';
-import { createWhopCoursesApi } from '../../../server/adapters/whop/whop-courses-api';
 import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOfflineExtractiveAnswerer } from '../../../server/adapters/answerer/offline-extractive-answerer';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
-import type { AudioExtractor } from '../../../server/ports/audio-extractor';
+import { createWhopCoursesApi } from '../../../server/adapters/whop/whop-courses-api';
+import { createMuxMediaSource } from '../../../server/adapters/whop/whop-courses-mux-media';
 import { importWhopLessons } from '../../../server/domain/imports/import-whop-lessons';
+import type { AudioExtractor } from '../../../server/ports/audio-extractor';
 import type { Db } from '../../../server/ports/db';
 import type { Transcriber } from '../../../server/ports/transcriber';
+import { ErrorBody } from '../../../shared/schemas/error-body';
+import { LessonList } from '../../../shared/schemas/lessons';
+import { VideoPlayback } from '../../../shared/schemas/videos';
+import { WhopImportResult, WhopImportTree } from '../../../shared/schemas/whop-import';
+import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { coursesHandlers, coursesWorld, MUX, resetCoursesWorld, segmentedCaptions } from '../../support/whop-courses-world';
-import { signUserToken, installWhopWorld, whopServer, world } from '../../support/whop-world';
+import {
+  coursesHandlers,
+  coursesWorld,
+  MUX,
+  resetCoursesWorld,
+  segmentedCaptions,
+} from '../../support/whop-courses-world';
+import { installWhopWorld, signUserToken, whopServer, world } from '../../support/whop-world';
 
 installWhopWorld();
 /** What the server-side extractor was handed: the downloaded Mux audio, from storage. */
@@ -27,14 +33,27 @@ const fakeExtractor: AudioExtractor = {
   async extract(source) {
     if (!('path' in source)) throw new Error('expected a local file');
     extracted.push((await readFile(source.path)).byteLength);
-    return { durationSeconds: 12, parts: [{ seq: 0, offsetSeconds: 0, durationSeconds: 12, bytes: new Uint8Array(64).fill(9) }] };
+    return {
+      durationSeconds: 12,
+      parts: [{ seq: 0, offsetSeconds: 0, durationSeconds: 12, bytes: new Uint8Array(64).fill(9) }],
+    };
   },
 };
 const fakeTranscriber: Transcriber = {
   name: 'fake:whisper',
   model: 'whisper-1',
   async transcribe(input) {
-    return { segments: [{ startSeconds: input.offsetSeconds, endSeconds: input.offsetSeconds + 6, text: 'Preheat the oven with the pot inside.' }], durationSeconds: 12, language: 'english' };
+    return {
+      segments: [
+        {
+          startSeconds: input.offsetSeconds,
+          endSeconds: input.offsetSeconds + 6,
+          text: 'Preheat the oven with the pot inside.',
+        },
+      ],
+      durationSeconds: 12,
+      language: 'english',
+    };
   },
 };
 let db: Db;
@@ -45,8 +64,15 @@ beforeAll(async () => {
   harness = await createTestApp(db, {
     // A lesson without captions goes through extraction and transcription like an upload's audio.
     media: { audioExtractor: fakeExtractor },
-    ai: { embedder: createOfflineLexicalEmbedder(), answerer: createOfflineExtractiveAnswerer(), transcriber: fakeTranscriber },
-    whopImport: { courses: createWhopCoursesApi({ apiKey: 'whop_test_key_123', maxRetries: 0 }), media: createMuxMediaSource() },
+    ai: {
+      embedder: createOfflineLexicalEmbedder(),
+      answerer: createOfflineExtractiveAnswerer(),
+      transcriber: fakeTranscriber,
+    },
+    whopImport: {
+      courses: createWhopCoursesApi({ apiKey: 'whop_test_key_123', maxRetries: 0 }),
+      media: createMuxMediaSource(),
+    },
   });
 });
 afterAll(() => db.close());
@@ -59,8 +85,15 @@ const admin = async (tenant: typeof world.A | typeof world.B = world.A) => ({
   [USER_TOKEN_HEADER]: await signUserToken(tenant.admin),
   [COMPANY_HEADER]: tenant.companyId,
 });
-const tree = async () => WhopImportTree.parse(await (await harness.app.request('/api/whop-import/courses', { headers: await admin() })).json());
-async function importLessons(lessonIds: string[], courseId = 'cors_alphabread', tenant: typeof world.A | typeof world.B = world.A) {
+const tree = async () =>
+  WhopImportTree.parse(
+    await (await harness.app.request('/api/whop-import/courses', { headers: await admin() })).json(),
+  );
+async function importLessons(
+  lessonIds: string[],
+  courseId = 'cors_alphabread',
+  tenant: typeof world.A | typeof world.B = world.A,
+) {
   return harness.app.request('/api/whop-import', {
     method: 'POST',
     headers: { ...(await admin(tenant)), 'content-type': 'application/json' },
@@ -80,14 +113,24 @@ const videoRows = () =>
     [world.A.companyId],
   );
 const segments = async (videoId: string) =>
-  (await db.query<{ text: string }>(`select text from transcript_segments where video_id = $1 order by seq`, [videoId])).map((r) => r.text);
+  (
+    await db.query<{ text: string }>(`select text from transcript_segments where video_id = $1 order by seq`, [videoId])
+  ).map((r) => r.text);
 
 describe('import from Whop Courses', () => {
   it('lists the company’s courses as chapters and lessons, nothing imported yet', async () => {
     const { courses, removed } = await tree();
     expect(courses.map((c) => c.title)).toEqual(['Bread school', 'Pastry school']);
-    expect(courses[0]!.chapters.map((ch) => [ch.title, ch.lessons.map((l) => [l.title, l.importable, l.state])])).toEqual([
-      ['Basics', [['Welcome', false, 'new'], ['The starter', true, 'new']]],
+    expect(
+      courses[0]!.chapters.map((ch) => [ch.title, ch.lessons.map((l) => [l.title, l.importable, l.state])]),
+    ).toEqual([
+      [
+        'Basics',
+        [
+          ['Welcome', false, 'new'],
+          ['The starter', true, 'new'],
+        ],
+      ],
       ['Bake', [['The oven', true, 'new']]],
     ]);
     expect(removed).toEqual([]);
@@ -100,8 +143,17 @@ describe('import from Whop Courses', () => {
       ['Welcome', 'skipped', null],
     ]);
     const starter = first.results[0]!.videoId!;
-    expect(await segments(starter)).toEqual(['A levain is a starter built for one bake.', 'Feed…', 'Feed the levain the night before baking.']);
-    const [row] = await db.query<{ status: string; chapter_order: number; lesson_order: number; chapter_title: string }>(
+    expect(await segments(starter)).toEqual([
+      'A levain is a starter built for one bake.',
+      'Feed…',
+      'Feed the levain the night before baking.',
+    ]);
+    const [row] = await db.query<{
+      status: string;
+      chapter_order: number;
+      lesson_order: number;
+      chapter_title: string;
+    }>(
       `select v.status, i.chapter_order, i.lesson_order, i.chapter_title from whop_lesson_imports i join videos v on v.id = i.video_id where i.whop_lesson_id = 'lesn_alphastarter'`,
     );
     expect(row).toEqual({ status: 'completed', chapter_order: 0, lesson_order: 1, chapter_title: 'Basics' });
@@ -129,9 +181,17 @@ describe('import from Whop Courses', () => {
     expect(renamed.results[0]).toMatchObject({ outcome: 'renamed', videoId: again.results[0]!.videoId });
     expect((await videoRows()).find((v) => v.id === renamed.results[0]!.videoId)?.title).toBe('The levain');
 
-    lesson.video = { ...lesson.video!, updated_at: '2026-12-01T00:00:00.000Z', captions: segmentedCaptions(['Rye levain ferments faster.']) };
+    lesson.video = {
+      ...lesson.video!,
+      updated_at: '2026-12-01T00:00:00.000Z',
+      captions: segmentedCaptions(['Rye levain ferments faster.']),
+    };
     const reprocessed = await imported(['lesn_alphastarter']);
-    expect(reprocessed.results[0]).toMatchObject({ outcome: 'reprocessed', videoId: again.results[0]!.videoId, transcriptFrom: 'captions' });
+    expect(reprocessed.results[0]).toMatchObject({
+      outcome: 'reprocessed',
+      videoId: again.results[0]!.videoId,
+      transcriptFrom: 'captions',
+    });
     expect(await segments(again.results[0]!.videoId!)).toEqual(['Rye levain ferments faster.']);
     expect((await videoRows()).find((v) => v.id === again.results[0]!.videoId)?.status).toBe('completed');
     expect(await videoRows()).toHaveLength(before.length);
@@ -145,7 +205,10 @@ describe('import from Whop Courses', () => {
         [world.A.companyId],
       );
     expect((await modules()).map((m) => m.title)).toEqual(['Basics', 'Bake']);
-    const student = { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId };
+    const student = {
+      [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+      [EXPERIENCE_HEADER]: world.A.experienceId,
+    };
     const list = LessonList.parse(await (await harness.app.request('/api/lessons', { headers: student })).json());
     const [basics, bake] = await modules();
     const ids = await db.query<{ whop_lesson_id: string; video_id: string }>(
@@ -161,13 +224,18 @@ describe('import from Whop Courses', () => {
     // The creator takes the oven lesson out of its module; a re-import does not put it back, nor adds a module.
     await db.query(`update videos set module_id = null, position = 7 where id = $1`, [oven.id]);
     await imported(['lesn_alphaoven']);
-    const [moved] = await db.query<{ module_id: string | null; position: number }>(`select module_id, position from videos where id = $1`, [oven.id]);
+    const [moved] = await db.query<{ module_id: string | null; position: number }>(
+      `select module_id, position from videos where id = $1`,
+      [oven.id],
+    );
     expect(moved).toEqual({ module_id: null, position: 7 });
     expect(await modules()).toHaveLength(2);
   });
 
   it('makes a fresh copy of a lesson whose Chronos video the creator deleted', async () => {
-    const [row] = await db.query<{ video_id: string }>(`select video_id from whop_lesson_imports where whop_lesson_id = 'lesn_alphastarter'`);
+    const [row] = await db.query<{ video_id: string }>(
+      `select video_id from whop_lesson_imports where whop_lesson_id = 'lesn_alphastarter'`,
+    );
     const del = await harness.app.request(`/api/videos/${row!.video_id}`, { method: 'DELETE', headers: await admin() });
     expect(del.status).toBe(204);
     expect((await tree()).courses[0]!.chapters[0]!.lessons[1]!.state).toBe('new');
@@ -179,8 +247,16 @@ describe('import from Whop Courses', () => {
   it('two imports of the same lesson at once make one video', async () => {
     const count = (await videoRows()).length;
     coursesWorld.chapters['cors_alphabread']![0]!.lessons.push({
-      id: 'lesn_alphatwin', title: 'Twin', order: 2, lesson_type: 'video',
-      video: { id: 'mux_twin', playback_id: 'pbtwin', updated_at: '2026-11-01T00:00:00.000Z', captions: segmentedCaptions(['Twins share a bowl.']) },
+      id: 'lesn_alphatwin',
+      title: 'Twin',
+      order: 2,
+      lesson_type: 'video',
+      video: {
+        id: 'mux_twin',
+        playback_id: 'pbtwin',
+        updated_at: '2026-11-01T00:00:00.000Z',
+        captions: segmentedCaptions(['Twins share a bowl.']),
+      },
     });
     await Promise.all([importLessons(['lesn_alphatwin']), importLessons(['lesn_alphatwin'])]);
     await harness.jobs.idle();
@@ -192,14 +268,19 @@ describe('import from Whop Courses', () => {
     chapter.lessons = [];
     const { removed } = await tree();
     // The twin lesson of the test before is not in this fresh world either: gone from Whop too.
-    expect(removed.map((r) => [r.title, r.courseTitle])).toEqual([['The oven', 'Bread school'], ['Twin', 'Bread school']]);
+    expect(removed.map((r) => [r.title, r.courseTitle])).toEqual([
+      ['The oven', 'Bread school'],
+      ['Twin', 'Bread school'],
+    ]);
     expect((await videoRows()).some((v) => v.id === removed[0]!.videoId)).toBe(true);
     const after = await imported(['lesn_alphastarter']);
     expect(after.removed.map((r) => r.whopLessonId)).toEqual(['lesn_alphaoven', 'lesn_alphatwin']);
   });
 
   it('plays an imported lesson from its own Mux stream (HLS), for the creator’s students too', async () => {
-    const [row] = await db.query<{ video_id: string }>(`select video_id from whop_lesson_imports where whop_lesson_id = 'lesn_alphastarter'`);
+    const [row] = await db.query<{ video_id: string }>(
+      `select video_id from whop_lesson_imports where whop_lesson_id = 'lesn_alphastarter'`,
+    );
     const res = await harness.app.request(`/api/videos/${row!.video_id}/playback`, {
       headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
     });
@@ -210,8 +291,12 @@ describe('import from Whop Courses', () => {
     });
     expect(((await lesson.json()) as { hasMedia: boolean }).hasMedia).toBe(true);
     // A signed playback id gets a fresh token from Whop each time.
-    const [oven] = await db.query<{ video_id: string }>(`select video_id from whop_lesson_imports where whop_lesson_id = 'lesn_alphaoven'`);
-    const signed = VideoPlayback.parse(await (await harness.app.request(`/api/videos/${oven!.video_id}/playback`, { headers: await admin() })).json());
+    const [oven] = await db.query<{ video_id: string }>(
+      `select video_id from whop_lesson_imports where whop_lesson_id = 'lesn_alphaoven'`,
+    );
+    const signed = VideoPlayback.parse(
+      await (await harness.app.request(`/api/videos/${oven!.video_id}/playback`, { headers: await admin() })).json(),
+    );
     expect(signed.url).toMatch(new RegExp(`^${MUX}/pbovensigned\\.m3u8\\?token=tok-`));
     expect(signed.kind).toBe('hls');
   });
@@ -239,8 +324,17 @@ describe('import from Whop Courses', () => {
 
   it('skips a lesson without captions where audio cannot be transcribed, saying what to do', async () => {
     coursesWorld.chapters['cors_alphabread']![1]!.lessons.push({
-      id: 'lesn_alphamute', title: 'Mute', order: 1, lesson_type: 'video',
-      video: { id: 'mux_mute', playback_id: 'pbmute', updated_at: '2026-11-01T00:00:00.000Z', captions: null, audio: new Uint8Array(16) },
+      id: 'lesn_alphamute',
+      title: 'Mute',
+      order: 1,
+      lesson_type: 'video',
+      video: {
+        id: 'mux_mute',
+        playback_id: 'pbmute',
+        updated_at: '2026-11-01T00:00:00.000Z',
+        captions: null,
+        audio: new Uint8Array(16),
+      },
     });
     const result = await importWhopLessons(
       { db, jobs: harness.jobs, blobs: harness.blobs, source: harness.deps.whopImport!, transcribesAudio: false },
@@ -252,10 +346,21 @@ describe('import from Whop Courses', () => {
   });
 
   it('stops a lesson at the plan’s video limit and says so', async () => {
-    await db.query(`update tier_configurations set video_count_limit = (select video_count from creators where id = $1) where tier = 'FREE'`, [world.A.companyId]);
+    await db.query(
+      `update tier_configurations set video_count_limit = (select video_count from creators where id = $1) where tier = 'FREE'`,
+      [world.A.companyId],
+    );
     coursesWorld.chapters['cors_alphabread']![0]!.lessons.push({
-      id: 'lesn_alphaextra', title: 'Extra', order: 3, lesson_type: 'video',
-      video: { id: 'mux_extra', playback_id: 'pbextra', updated_at: '2026-11-01T00:00:00.000Z', captions: segmentedCaptions(['One too many.']) },
+      id: 'lesn_alphaextra',
+      title: 'Extra',
+      order: 3,
+      lesson_type: 'video',
+      video: {
+        id: 'mux_extra',
+        playback_id: 'pbextra',
+        updated_at: '2026-11-01T00:00:00.000Z',
+        captions: segmentedCaptions(['One too many.']),
+      },
     });
     const res = WhopImportResult.parse(await (await importLessons(['lesn_alphaextra'])).json());
     expect(res.results[0]).toMatchObject({ outcome: 'skipped', videoId: null });
@@ -265,7 +370,11 @@ describe('import from Whop Courses', () => {
   });
 });
 
-describeSecurity('/api/whop-import/courses', () => harness.app, { method: 'GET', path: '/api/whop-import/courses', view: 'dashboard' });
+describeSecurity('/api/whop-import/courses', () => harness.app, {
+  method: 'GET',
+  path: '/api/whop-import/courses',
+  view: 'dashboard',
+});
 describeSecurity('/api/whop-import', () => harness.app, {
   method: 'POST',
   path: '/api/whop-import',

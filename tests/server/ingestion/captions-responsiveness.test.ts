@@ -3,9 +3,9 @@ import { chunkTranscript } from '../../../server/domain/ingestion/chunk-transcri
 import { parseCaptions } from '../../../server/domain/ingestion/parse-captions';
 import type { Db } from '../../../server/ports/db';
 import { makeCaptions } from '../../support/fixtures/make-captions';
+import { healthLatencyDuring } from '../../support/health-latency';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { healthLatencyDuring } from '../../support/health-latency';
 import { installWhopWorld, world } from '../../support/whop-world';
 import { adminHeaders, videoOf } from './upload-support';
 
@@ -34,7 +34,11 @@ describe('a large captions ingest', () => {
     await harness.app.request('/api/videos', { headers });
     let id = '';
     const latencies = await healthLatencyDuring(harness.app, async () => {
-      const res = await harness.app.request('/api/videos/captions', { method: 'POST', headers, body: JSON.stringify({ title: 'Four hours', fileName: 'long.vtt', text: vtt }) });
+      const res = await harness.app.request('/api/videos/captions', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ title: 'Four hours', fileName: 'long.vtt', text: vtt }),
+      });
       expect(res.status).toBe(201);
       ({ id } = (await res.json()) as { id: string });
       await harness.jobs.idle();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chunkTranscript, chunkTranscriptInTurns, DEFAULT_CHUNK_OPTIONS, estimateTokens, type TranscriptChunk } from '../../../server/domain/ingestion/chunk-transcript';
+import {
+  chunkTranscript,
+  chunkTranscriptInTurns,
+  DEFAULT_CHUNK_OPTIONS,
+  estimateTokens,
+  type TranscriptChunk,
+} from '../../../server/domain/ingestion/chunk-transcript';
 import { parseCaptions } from '../../../server/domain/ingestion/parse-captions';
 import { makeCaptions } from '../../support/fixtures/make-captions';
 
@@ -8,7 +14,14 @@ const lecture = (await parseCaptions(makeCaptions())).segments;
 const duration = (c: TranscriptChunk) => c.endSeconds - c.startSeconds;
 const seg = (startSeconds: number, endSeconds: number, text: string) => ({ startSeconds, endSeconds, text });
 /** Fixed limits for the tests of the cutting rules, so they do not move with the defaults. */
-const RULES = { minSeconds: 45, maxSeconds: 90, minTokens: 250, maxTokens: 400, overlapMaxSeconds: 15, overlapMaxTokens: 100 };
+const RULES = {
+  minSeconds: 45,
+  maxSeconds: 90,
+  minTokens: 250,
+  maxTokens: 400,
+  overlapMaxSeconds: 15,
+  overlapMaxTokens: 100,
+};
 
 describe('chunkTranscript on a one-hour lecture', () => {
   const chunks = chunkTranscript(lecture);
@@ -35,7 +48,9 @@ describe('chunkTranscript on a one-hour lecture', () => {
     expect(chunks.at(-1)!.endSeconds).toBe(lecture.at(-1)!.endSeconds);
     // Every segment's text lands in some chunk that spans its time.
     for (const s of lecture) {
-      expect(chunks.some((c) => c.startSeconds <= s.startSeconds && c.endSeconds >= s.endSeconds && c.text.includes(s.text))).toBe(true);
+      expect(
+        chunks.some((c) => c.startSeconds <= s.startSeconds && c.endSeconds >= s.endSeconds && c.text.includes(s.text)),
+      ).toBe(true);
     }
   });
 
@@ -127,7 +142,9 @@ describe('chunkTranscript on small and odd transcripts', () => {
   });
 
   it('backs up to the last sentence end when a chunk fills up mid-sentence', () => {
-    const segments = Array.from({ length: 40 }, (_, i) => seg(i * 3, i * 3 + 3, i === 19 ? 'end of the thought.' : 'and so on'));
+    const segments = Array.from({ length: 40 }, (_, i) =>
+      seg(i * 3, i * 3 + 3, i === 19 ? 'end of the thought.' : 'and so on'),
+    );
     const [first] = chunkTranscript(segments, RULES);
     expect(first).toMatchObject({ startSeconds: 0, endSeconds: 60 });
     expect(first!.text.endsWith('end of the thought.')).toBe(true);
@@ -139,7 +156,12 @@ describe('chunkTranscript on small and odd transcripts', () => {
     const segments = Array.from({ length: 20 }, (_, i) => seg(i * 4, i * 4 + 4, sentence(i)));
     // Full (≥ 45 s and ≥ 250 tokens) from sentence 13 on, but all 80 s and 380 tokens fit one chunk.
     expect(chunkTranscript(segments, RULES)).toHaveLength(1);
-    expect(chunkTranscript([...segments, seg(80, 84, sentence(20)), seg(84, 88, sentence(21)), seg(88, 92, sentence(22))], RULES)).toHaveLength(2);
+    expect(
+      chunkTranscript(
+        [...segments, seg(80, 84, sentence(20)), seg(84, 88, sentence(21)), seg(88, 92, sentence(22))],
+        RULES,
+      ),
+    ).toHaveLength(2);
   });
 
   it('drops the overlap rather than let it push a chunk past its limits', () => {
@@ -149,7 +171,13 @@ describe('chunkTranscript on small and odd transcripts', () => {
   });
 
   it('honours custom limits', () => {
-    const chunks = chunkTranscript(lecture, { minSeconds: 10, maxSeconds: 20, minTokens: 10, maxTokens: 80, overlapMaxSeconds: 0 });
+    const chunks = chunkTranscript(lecture, {
+      minSeconds: 10,
+      maxSeconds: 20,
+      minTokens: 10,
+      maxTokens: 80,
+      overlapMaxSeconds: 0,
+    });
     for (const chunk of chunks) {
       expect(duration(chunk)).toBeLessThanOrEqual(20);
       expect(chunk.tokenCount).toBeLessThanOrEqual(80);
@@ -168,7 +196,9 @@ describe('estimateTokens', () => {
 
 describe('chunkTranscriptInTurns', () => {
   it('makes the same chunks as chunkTranscript, pausing between turns of work', async () => {
-    const long = Array.from({ length: 5000 }, (_, i) => seg(i * 3, i * 3 + 3, `Caption line ${i} says a few words. And another.`));
+    const long = Array.from({ length: 5000 }, (_, i) =>
+      seg(i * 3, i * 3 + 3, `Caption line ${i} says a few words. And another.`),
+    );
     let pauses = 0;
     const pause = async () => {
       pauses++;

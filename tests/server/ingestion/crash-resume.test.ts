@@ -1,10 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBlobGrantSigner } from '../../../server/adapters/blob/blob-grants';
 import { createDiskBlobStore } from '../../../server/adapters/blob/disk-blob-store';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { findStalledVideos, releaseAllLeases } from '../../../server/domain/ingestion/find-stalled-videos';
-import { processVideo, type PipelinePorts } from '../../../server/domain/ingestion/process-video';
+import { type PipelinePorts, processVideo } from '../../../server/domain/ingestion/process-video';
 import { completeVideoUpload } from '../../../server/domain/videos/complete-video-upload';
 import { createVideoUpload } from '../../../server/domain/videos/create-video-upload';
 import type { Db } from '../../../server/ports/db';
@@ -12,9 +15,6 @@ import type { Embedder } from '../../../server/ports/embedder';
 import type { Job } from '../../../server/ports/job-queue';
 import type { Transcriber, TranscriptionInput } from '../../../server/ports/transcriber';
 import { VideoUploadRequest } from '../../../shared/schemas/videos';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createTestDb } from '../../support/test-db';
 
 const CREATOR = 'biz_crashtest';
@@ -25,7 +25,10 @@ const queued: Job[] = [];
 beforeAll(async () => {
   db = await createTestDb();
   await db.query(`insert into creators (id, tier) values ($1, 'PRO')`, [CREATOR]);
-  const blobs = createDiskBlobStore({ root: mkdtempSync(join(tmpdir(), 'chronos-crash-')), signer: await createBlobGrantSigner(new Uint8Array(32).fill(3)) });
+  const blobs = createDiskBlobStore({
+    root: mkdtempSync(join(tmpdir(), 'chronos-crash-')),
+    signer: await createBlobGrantSigner(new Uint8Array(32).fill(3)),
+  });
   ports = {
     db,
     blobs,
@@ -39,7 +42,9 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 /** A transcriber whose answers the test controls: part N says sentences about topic N, at times within the part. */
-function scriptedTranscriber(onCall: (input: TranscriptionInput) => Promise<void> = async () => {}): Transcriber & { calls: number[] } {
+function scriptedTranscriber(
+  onCall: (input: TranscriptionInput) => Promise<void> = async () => {},
+): Transcriber & { calls: number[] } {
   const calls: number[] = [];
   return {
     name: 'openai:whisper-1',
@@ -67,11 +72,18 @@ async function uploadedVideo(title: string) {
     durationSeconds: 1800,
     audioParts: [0, 600, 1200].map((offsetSeconds) => ({ offsetSeconds, durationSeconds: 600, sizeBytes: 5 })),
   });
-  const created = await createVideoUpload({ db, blobs: ports.blobs, clock: ports.clock }, { ...request, creatorId: CREATOR });
+  const created = await createVideoUpload(
+    { db, blobs: ports.blobs, clock: ports.clock },
+    { ...request, creatorId: CREATOR },
+  );
   const id = created.video.id;
   await ports.blobs!.write(`${CREATOR}/${id}/media.mp4`, new Uint8Array(10), 'video/mp4');
-  for (const seq of [0, 1, 2]) await ports.blobs!.write(`${CREATOR}/${id}/audio-00${seq}.mp3`, new Uint8Array(5), 'audio/mpeg');
-  await completeVideoUpload({ db, blobs: ports.blobs, jobs: { kind: 'in-process', enqueue: async (job) => void queued.push(job) } }, { creatorId: CREATOR, videoId: id });
+  for (const seq of [0, 1, 2])
+    await ports.blobs!.write(`${CREATOR}/${id}/audio-00${seq}.mp3`, new Uint8Array(5), 'audio/mpeg');
+  await completeVideoUpload(
+    { db, blobs: ports.blobs, jobs: { kind: 'in-process', enqueue: async (job) => void queued.push(job) } },
+    { creatorId: CREATOR, videoId: id },
+  );
   return id;
 }
 
@@ -90,9 +102,19 @@ async function until(check: () => Promise<boolean>) {
 }
 
 const state = async (id: string) =>
-  (await db.query<{ status: string; chunk_count: number; attempts: number }>(`select status, chunk_count, attempts from videos where id = $1`, [id]))[0]!;
+  (
+    await db.query<{ status: string; chunk_count: number; attempts: number }>(
+      `select status, chunk_count, attempts from videos where id = $1`,
+      [id],
+    )
+  )[0]!;
 const transcribedParts = async (id: string) =>
-  (await db.query<{ n: number }>(`select count(*)::int as n from video_audio_parts where video_id = $1 and transcript is not null`, [id]))[0]!.n;
+  (
+    await db.query<{ n: number }>(
+      `select count(*)::int as n from video_audio_parts where video_id = $1 and transcript is not null`,
+      [id],
+    )
+  )[0]!.n;
 
 describe('crash and resume', () => {
   it('resumes after the process dies mid-transcription: finished parts are not paid for again, nothing is duplicated', async () => {
@@ -123,31 +145,54 @@ describe('crash and resume', () => {
     stuck.release();
     await zombie;
     expect(await state(id)).toEqual(done);
-    const chunks = await db.query<{ n: number; seqs: number }>(`select count(*)::int as n, count(distinct seq)::int as seqs from chunks where video_id = $1`, [id]);
+    const chunks = await db.query<{ n: number; seqs: number }>(
+      `select count(*)::int as n, count(distinct seq)::int as seqs from chunks where video_id = $1`,
+      [id],
+    );
     expect(chunks[0]!.n).toBe(done.chunk_count);
     expect(chunks[0]!.seqs).toBe(done.chunk_count);
-    const costs = await db.query<{ n: number }>(`select count(*)::int as n from api_costs where video_id = $1 and operation = 'transcription'`, [id]);
+    const costs = await db.query<{ n: number }>(
+      `select count(*)::int as n from api_costs where video_id = $1 and operation = 'transcription'`,
+      [id],
+    );
     expect(costs[0]!.n).toBe(3);
-    const segments = await db.query<{ start: string }>(`select start_seconds::text as start from transcript_segments where video_id = $1 order by seq`, [id]);
+    const segments = await db.query<{ start: string }>(
+      `select start_seconds::text as start from transcript_segments where video_id = $1 order by seq`,
+      [id],
+    );
     expect(segments).toHaveLength(90);
-    expect(segments.map((s) => Number(s.start))).toEqual([...segments.map((s) => Number(s.start))].sort((a, b) => a - b));
+    expect(segments.map((s) => Number(s.start))).toEqual(
+      [...segments.map((s) => Number(s.start))].sort((a, b) => a - b),
+    );
     expect(Number(segments.at(-1)!.start)).toBe(1200 + 29 * 20);
   });
 
   it('resumes after a death mid-embedding: the old chunks stay until the new ones replace them whole', async () => {
     const id = await uploadedVideo('Dies while embedding');
     await processVideo({ ...ports, transcriber: scriptedTranscriber() }, { videoId: id, creatorId: CREATOR });
-    const before = await db.query(`select seq, start_seconds::text, text from chunks where video_id = $1 order by seq`, [id]);
+    const before = await db.query(
+      `select seq, start_seconds::text, text from chunks where video_id = $1 order by seq`,
+      [id],
+    );
     expect(before.length).toBeGreaterThan(0);
 
     // Reprocess, and die while computing embeddings.
     await db.query(`update videos set status = 'pending' where id = $1`, [id]);
     const stuck = hang();
     const real = createOfflineLexicalEmbedder();
-    const hanging: Embedder = { model: real.model, dimensions: real.dimensions, embed: async (texts) => (await stuck.gate, real.embed(texts)) };
-    const zombie = processVideo({ ...ports, embedder: hanging, transcriber: scriptedTranscriber() }, { videoId: id, creatorId: CREATOR });
+    const hanging: Embedder = {
+      model: real.model,
+      dimensions: real.dimensions,
+      embed: async (texts) => (await stuck.gate, real.embed(texts)),
+    };
+    const zombie = processVideo(
+      { ...ports, embedder: hanging, transcriber: scriptedTranscriber() },
+      { videoId: id, creatorId: CREATOR },
+    );
     await until(async () => (await state(id)).status === 'embedding');
-    expect(await db.query(`select seq, start_seconds::text, text from chunks where video_id = $1 order by seq`, [id])).toEqual(before);
+    expect(
+      await db.query(`select seq, start_seconds::text, text from chunks where video_id = $1 order by seq`, [id]),
+    ).toEqual(before);
 
     await db.query(`update videos set lease_expires_at = now() - interval '1 second' where id = $1`, [id]); // the lease runs out
     const [again] = await findStalledVideos(db, { now: new Date() });
@@ -157,7 +202,9 @@ describe('crash and resume', () => {
     await zombie;
 
     expect(await state(id)).toMatchObject({ status: 'completed' });
-    expect(await db.query(`select seq, start_seconds::text, text from chunks where video_id = $1 order by seq`, [id])).toEqual(before);
+    expect(
+      await db.query(`select seq, start_seconds::text, text from chunks where video_id = $1 order by seq`, [id]),
+    ).toEqual(before);
     const owners = await db.query(`select distinct creator_id from chunks where video_id = $1`, [id]);
     expect(owners).toEqual([{ creator_id: CREATOR }]);
   });
@@ -165,7 +212,10 @@ describe('crash and resume', () => {
   it('stops quietly when the video is deleted mid-run', async () => {
     const id = await uploadedVideo('Deleted while processing');
     const stuck = hang();
-    const run = processVideo({ ...ports, transcriber: scriptedTranscriber(async () => stuck.gate) }, { videoId: id, creatorId: CREATOR });
+    const run = processVideo(
+      { ...ports, transcriber: scriptedTranscriber(async () => stuck.gate) },
+      { videoId: id, creatorId: CREATOR },
+    );
     await until(async () => (await state(id)).status === 'transcribing');
     await db.query(`delete from videos where id = $1`, [id]);
     stuck.release();

@@ -34,7 +34,8 @@ describe('parseCaptions', () => {
   });
 
   it('reads SRT with commas, dots, CRLF, a BOM and no final newline', async () => {
-    const file = '\uFEFF1\r\n00:00:01,000 --> 00:00:02,500\r\nFirst line\r\nsecond line\r\n\r\n2\r\n00:00:03.250 --> 00:00:04.000\r\nDots work too';
+    const file =
+      '\uFEFF1\r\n00:00:01,000 --> 00:00:02,500\r\nFirst line\r\nsecond line\r\n\r\n2\r\n00:00:03.250 --> 00:00:04.000\r\nDots work too';
     const parsed = await parseCaptions(file);
     expect(parsed.format).toBe('srt');
     expect(parsed.segments).toEqual([
@@ -60,7 +61,8 @@ describe('parseCaptions', () => {
       '00:03.000 --> 00:04.000\n<c.loud>Karaoke</c> <00:03.500>style &quot;cue&quot;&nbsp;here',
     );
     expect(await texts(file)).toEqual(['Risk & return are <linked> — ☺', 'Karaoke style "cue" here']);
-    const srt = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<font color="#ff0">Top</font> text\n\n2\n00:00:03,000 --> 00:00:04,000\nIf a < b and c > d';
+    const srt =
+      '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<font color="#ff0">Top</font> text\n\n2\n00:00:03,000 --> 00:00:04,000\nIf a < b and c > d';
     expect(await texts(srt)).toEqual(['Top text', 'If a < b and c > d']);
   });
 
@@ -76,7 +78,12 @@ describe('parseCaptions', () => {
   });
 
   it('drops empty and zero-length cues and says how many were skipped', async () => {
-    const file = vtt('00:01.000 --> 00:02.000\n<i> </i>', '00:03.000 --> 00:03.000\nZero', '00:04.000 --> 00:05.000\nKept', 'xx:yy --> 00:07.000\nBad');
+    const file = vtt(
+      '00:01.000 --> 00:02.000\n<i> </i>',
+      '00:03.000 --> 00:03.000\nZero',
+      '00:04.000 --> 00:05.000\nKept',
+      'xx:yy --> 00:07.000\nBad',
+    );
     const parsed = await parseCaptions(file);
     expect(parsed.segments.map((s) => s.text)).toEqual(['Kept']);
     expect(parsed.warnings).toEqual(['2 captions were skipped: unreadable or zero-length times.']);
@@ -99,7 +106,9 @@ describe('parseCaptions', () => {
     ]);
     expect(parsed.durationSeconds).toBe(13);
     expect(parsed.warnings).toEqual(['3 overlapping captions were trimmed or merged so each moment has one caption.']);
-    const repeats = await parseCaptions(vtt('00:01.000 --> 00:03.000\nSame line', '00:02.000 --> 00:04.000\nSame line'));
+    const repeats = await parseCaptions(
+      vtt('00:01.000 --> 00:03.000\nSame line', '00:02.000 --> 00:04.000\nSame line'),
+    );
     expect(repeats.segments).toEqual([{ startSeconds: 1, endSeconds: 4, text: 'Same line' }]);
   });
 
@@ -124,15 +133,26 @@ describe('parseCaptions', () => {
   ])('refuses %s input with a message for the creator', async (_name, input) => {
     const err = await parseCaptions(input).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CaptionsError);
-    expect(err).toMatchObject({ code: 'VALIDATION_FAILED', message: 'This file has no captions we can read (expected WebVTT or SRT).' });
+    expect(err).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: 'This file has no captions we can read (expected WebVTT or SRT).',
+    });
   });
 
   it('refuses files over the size and cue limits', async () => {
     const big = `WEBVTT\n\n${'x'.repeat(10 * 1024 * 1024)}`;
-    await expect(parseCaptions(big)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('10 MB') });
+    await expect(parseCaptions(big)).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringContaining('10 MB'),
+    });
     // Multi-byte text counts in bytes, as the upload does.
     await expect(parseCaptions('é'.repeat(600), undefined, { maxBytes: 1000 })).rejects.toBeInstanceOf(CaptionsError);
-    const many = vtt(...Array.from({ length: 11 }, (_, i) => `00:${String(i).padStart(2, '0')}.000 --> 00:${String(i).padStart(2, '0')}.500\nCue ${i}`));
+    const many = vtt(
+      ...Array.from(
+        { length: 11 },
+        (_, i) => `00:${String(i).padStart(2, '0')}.000 --> 00:${String(i).padStart(2, '0')}.500\nCue ${i}`,
+      ),
+    );
     await expect(parseCaptions(many, undefined, { maxCues: 10 })).rejects.toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
       message: 'This captions file has more than 10 captions; split it into shorter files.',
@@ -150,7 +170,8 @@ describe('parseCaptions', () => {
   });
 
   it('stays linear on a file at the cue limit', async () => {
-    const stamp = (s: number) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+    const stamp = (s: number) =>
+      `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
     const file = vtt(...Array.from({ length: 100_000 }, (_, i) => `${stamp(i)} --> ${stamp(i + 1)}\nword ${i}`));
     const started = performance.now();
     const parsed = await parseCaptions(file);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { stitchTranscripts, type TranscriptPart } from '../../../server/ports/transcriber';
 
 const seg = (startSeconds: number, endSeconds: number, text: string) => ({ startSeconds, endSeconds, text });
-const part = (offsetSeconds: number, durationSeconds: number, segments: ReturnType<typeof seg>[], language: string | null = 'english'): TranscriptPart => ({
+const part = (
+  offsetSeconds: number,
+  durationSeconds: number,
+  segments: ReturnType<typeof seg>[],
+  language: string | null = 'english',
+): TranscriptPart => ({
   offsetSeconds,
   durationSeconds,
   segments,
@@ -24,7 +29,9 @@ describe('stitchTranscripts', () => {
   });
 
   it('trims texts and drops empty ones', () => {
-    const stitched = stitchTranscripts([part(0, 20, [seg(0, 4, '  hello '), seg(4, 8, '   '), seg(8, 9, ''), seg(9, 12, ' world')])]);
+    const stitched = stitchTranscripts([
+      part(0, 20, [seg(0, 4, '  hello '), seg(4, 8, '   '), seg(8, 9, ''), seg(9, 12, ' world')]),
+    ]);
     expect(stitched.segments).toEqual([seg(0, 4, 'hello'), seg(9, 12, 'world')]);
   });
 
@@ -33,18 +40,27 @@ describe('stitchTranscripts', () => {
       part(0, 605, [seg(590, 603, 'runs past the cut'), seg(601, 605, 'heard twice')]),
       part(600, 300, [seg(600, 606, 'heard twice, kept here'), seg(606, 610, 'next')]),
     ]);
-    expect(stitched.segments).toEqual([seg(590, 600, 'runs past the cut'), seg(600, 606, 'heard twice, kept here'), seg(606, 610, 'next')]);
+    expect(stitched.segments).toEqual([
+      seg(590, 600, 'runs past the cut'),
+      seg(600, 606, 'heard twice, kept here'),
+      seg(606, 610, 'next'),
+    ]);
     expect(stitched.durationSeconds).toBe(900);
   });
 
   it('never lets time go backwards across a boundary or a segment end before its start', () => {
-    const stitched = stitchTranscripts([part(0, 10, [seg(2, 9, 'a')]), part(5, 10, [seg(4, 4.5, 'b'), seg(6, 8, 'c')])]);
+    const stitched = stitchTranscripts([
+      part(0, 10, [seg(2, 9, 'a')]),
+      part(5, 10, [seg(4, 4.5, 'b'), seg(6, 8, 'c')]),
+    ]);
     expect(stitched.segments).toEqual([seg(2, 5, 'a'), seg(5, 5, 'b'), seg(6, 8, 'c')]);
     for (const s of stitched.segments) expect(s.endSeconds).toBeGreaterThanOrEqual(s.startSeconds);
   });
 
   it('takes the first language any part reports, and copes with nothing', () => {
-    expect(stitchTranscripts([part(0, 10, [], null), part(10, 10, [seg(10, 11, 'hi')], 'english')]).language).toBe('english');
+    expect(stitchTranscripts([part(0, 10, [], null), part(10, 10, [seg(10, 11, 'hi')], 'english')]).language).toBe(
+      'english',
+    );
     expect(stitchTranscripts([])).toEqual({ segments: [], durationSeconds: 0, language: null });
   });
 

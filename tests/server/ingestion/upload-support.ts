@@ -21,7 +21,12 @@ export async function requestUpload(app: AppLike, who: Tenant, body: VideoUpload
 }
 
 /** The browser's side of an upload: ask, PUT every file to its target, complete. */
-export async function uploadVideo(app: AppLike, who: Tenant, body: VideoUploadRequest, files: { media: Uint8Array; parts?: Uint8Array[] }) {
+export async function uploadVideo(
+  app: AppLike,
+  who: Tenant,
+  body: VideoUploadRequest,
+  files: { media: Uint8Array; parts?: Uint8Array[] },
+) {
   const res = await requestUpload(app, who, body);
   expect(res.status, await res.clone().text()).toBe(201);
   const created = VideoUploadCreated.parse(await res.json());
@@ -31,7 +36,10 @@ export async function uploadVideo(app: AppLike, who: Tenant, body: VideoUploadRe
   };
   await put(created.uploads.media, files.media);
   for (const [i, target] of created.uploads.audioParts.entries()) await put(target, files.parts![i]!);
-  const done = await app.request(`/api/videos/${created.video.id}/complete`, { method: 'POST', headers: await adminHeaders(who) });
+  const done = await app.request(`/api/videos/${created.video.id}/complete`, {
+    method: 'POST',
+    headers: await adminHeaders(who),
+  });
   expect(done.status, await done.clone().text()).toBe(200);
   return { created, completed: VideoSummary.parse(await done.json()) };
 }

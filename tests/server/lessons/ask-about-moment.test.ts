@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/ports/db';
 import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
@@ -38,14 +38,20 @@ beforeAll(async () => {
     'Bake the loaf covered for twenty minutes, then uncovered until it is deep brown.',
     'Why bake covered? The steam keeps the crust soft so the loaf can rise.',
   ]);
-  foreign = await addCompletedVideo(db, world.B.companyId, 'B secrets', ['The vault password is marmalade and only creator B says it.']);
+  foreign = await addCompletedVideo(db, world.B.companyId, 'B secrets', [
+    'The vault password is marmalade and only creator B says it.',
+  ]);
 });
 afterAll(() => db.close());
 
 async function ask(body: Record<string, unknown>) {
   const res = await app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [EXPERIENCE_HEADER]: world.A.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(world.A.admin),
+      [EXPERIENCE_HEADER]: world.A.experienceId,
+    },
     body: JSON.stringify(body),
   });
   return res;
@@ -81,7 +87,10 @@ describe('ask about this moment', () => {
   it('answers from the moment even when the question has no words of its own', async () => {
     const plain = await sourcesOf({ question: 'What does that mean?' });
     expect(plain.sources).toEqual([]);
-    const { sources, events } = await sourcesOf({ question: 'What does that mean?', moment: { videoId: hydration, seconds: 75 } });
+    const { sources, events } = await sourcesOf({
+      question: 'What does that mean?',
+      moment: { videoId: hydration, seconds: 75 },
+    });
     expect(sources[0]).toMatchObject({ videoId: hydration });
     // What was just said (bassinage, 60–80 s) is what the answer quotes and cites, not "not covered".
     expect(answerText(events)).toMatch(/bassinage/i);
@@ -90,7 +99,10 @@ describe('ask about this moment', () => {
   });
 
   it("ignores a moment in another creator's lesson: nothing of it reaches the answer", async () => {
-    const { sources, events } = await sourcesOf({ question: 'What is the vault password?', moment: { videoId: foreign, seconds: 0 } });
+    const { sources, events } = await sourcesOf({
+      question: 'What is the vault password?',
+      moment: { videoId: foreign, seconds: 0 },
+    });
     expect(sources.every((s) => s.videoId !== foreign)).toBe(true);
     expect(JSON.stringify(events)).not.toMatch(/marmalade/);
   });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { CourseOutline, LessonDetail, LessonList, SearchResults } from '../../../shared/schemas/lessons';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
@@ -15,25 +15,36 @@ let app: Awaited<ReturnType<typeof createTestApp>>['app'];
 const ids = { intro: '', starter: '', shaping: '', pending: '', foreign: '' };
 
 const filler = (topic: string, n: number) =>
-  Array.from({ length: n }, (_, i) => `This is sentence ${i + 1} about ${topic}, spoken slowly so the lesson takes its time.`);
+  Array.from(
+    { length: n },
+    (_, i) => `This is sentence ${i + 1} about ${topic}, spoken slowly so the lesson takes its time.`,
+  );
 
 beforeAll(async () => {
   db = await createTestDb();
   ({ app } = await createTestApp(db));
   // Uploaded in this order; the creator's order comes later.
-  ids.intro = await addCompletedVideo(db, world.A.companyId, 'Welcome', ['Welcome to the sourdough course.', 'We bake one loaf a week.']);
+  ids.intro = await addCompletedVideo(db, world.A.companyId, 'Welcome', [
+    'Welcome to the sourdough course.',
+    'We bake one loaf a week.',
+  ]);
   ids.starter = await addCompletedVideo(db, world.A.companyId, 'Feeding the starter', [
     ...filler('feeding', 6),
     'Feed the starter with equal weights of rye flour and water every morning.',
     ...filler('jars', 6),
   ]);
-  ids.shaping = await addCompletedVideo(db, world.A.companyId, 'Shaping', [...filler('shaping', 8), 'Tension on the surface makes the loaf rise tall.']);
+  ids.shaping = await addCompletedVideo(db, world.A.companyId, 'Shaping', [
+    ...filler('shaping', 8),
+    'Tension on the surface makes the loaf rise tall.',
+  ]);
   const [pending] = await db.query<{ id: string }>(
     `insert into videos (creator_id, title, source_kind, status) values ($1, 'Still processing', 'captions', 'chunking') returning id`,
     [world.A.companyId],
   );
   ids.pending = pending!.id;
-  ids.foreign = await addCompletedVideo(db, world.B.companyId, 'B secrets', ['Feed the starter with marmalade, says creator B.']);
+  ids.foreign = await addCompletedVideo(db, world.B.companyId, 'B secrets', [
+    'Feed the starter with marmalade, says creator B.',
+  ]);
 });
 afterAll(() => db.close());
 
@@ -103,7 +114,12 @@ describe('lessons for students', () => {
     const outline = CourseOutline.parse(await saved.json());
     expect(outline.modules.map((m) => m.title)).toEqual(['Bread', 'Basics', 'Later']);
     // The creator also sees the lesson still processing: unlisted, it follows the listed ones outside modules.
-    expect(outline.lessons.map((l) => l.title)).toEqual(['Welcome', 'Still processing', 'Shaping', 'Feeding the starter']);
+    expect(outline.lessons.map((l) => l.title)).toEqual([
+      'Welcome',
+      'Still processing',
+      'Shaping',
+      'Feeding the starter',
+    ]);
 
     const list = await lessons();
     expect(list.modules).toEqual([{ id: basics, title: 'Basics' }]);
@@ -114,10 +130,15 @@ describe('lessons for students', () => {
     ]);
 
     // Renamed, then deleted: its lessons stay, outside any module.
-    const renamed = await app.request(`/api/course/modules/${basics}`, json('PATCH', { title: 'The basics' }, await admin()));
+    const renamed = await app.request(
+      `/api/course/modules/${basics}`,
+      json('PATCH', { title: 'The basics' }, await admin()),
+    );
     expect(await renamed.json()).toEqual({ id: basics, title: 'The basics' });
     expect((await lessons()).modules).toEqual([{ id: basics, title: 'The basics' }]);
-    expect((await app.request(`/api/course/modules/${basics}`, { method: 'DELETE', headers: await admin() })).status).toBe(204);
+    expect(
+      (await app.request(`/api/course/modules/${basics}`, { method: 'DELETE', headers: await admin() })).status,
+    ).toBe(204);
     const after = await lessons();
     expect(after.modules).toEqual([]);
     expect(after.lessons.map((l) => [l.title, l.moduleId])).toEqual([
@@ -129,21 +150,39 @@ describe('lessons for students', () => {
 
   it("refuses another creator's lesson or module in the order, a repeat, or an unlisted module, changing nothing", async () => {
     const before = await lessons();
-    const [bModule] = await db.query<{ id: string }>(`insert into course_modules (creator_id, title) values ($1, 'B module') returning id`, [
-      world.B.companyId,
-    ]);
+    const [bModule] = await db.query<{ id: string }>(
+      `insert into course_modules (creator_id, title) values ($1, 'B module') returning id`,
+      [world.B.companyId],
+    );
     const put = async (body: unknown) => app.request('/api/course/outline', json('PUT', body, await admin()));
-    const foreignLesson = await put({ modules: [], lessons: [{ videoId: ids.shaping, moduleId: null }, { videoId: ids.foreign, moduleId: null }] });
+    const foreignLesson = await put({
+      modules: [],
+      lessons: [
+        { videoId: ids.shaping, moduleId: null },
+        { videoId: ids.foreign, moduleId: null },
+      ],
+    });
     expect(foreignLesson.status).toBe(404);
-    const foreignModule = await put({ modules: [bModule!.id], lessons: [{ videoId: ids.shaping, moduleId: bModule!.id }] });
+    const foreignModule = await put({
+      modules: [bModule!.id],
+      lessons: [{ videoId: ids.shaping, moduleId: bModule!.id }],
+    });
     expect(foreignModule.status).toBe(404);
-    const repeated = await put({ modules: [], lessons: [{ videoId: ids.shaping, moduleId: null }, { videoId: ids.shaping, moduleId: null }] });
+    const repeated = await put({
+      modules: [],
+      lessons: [
+        { videoId: ids.shaping, moduleId: null },
+        { videoId: ids.shaping, moduleId: null },
+      ],
+    });
     expect(repeated.status).toBe(400);
     const unlisted = await put({ modules: [], lessons: [{ videoId: ids.shaping, moduleId: bModule!.id }] });
     expect(unlisted.status).toBe(400);
     expect(ErrorBody.parse(await unlisted.json()).error.message).toMatch(/module/);
     // Even the database refuses a lesson in another creator's module.
-    await expect(db.query(`update videos set module_id = $1 where id = $2`, [bModule!.id, ids.shaping])).rejects.toThrow();
+    await expect(
+      db.query(`update videos set module_id = $1 where id = $2`, [bModule!.id, ids.shaping]),
+    ).rejects.toThrow();
     expect(await lessons()).toEqual(before);
     const blank = await app.request('/api/course/modules', json('POST', { title: '   ' }, await admin()));
     expect(blank.status).toBe(400);
@@ -154,9 +193,19 @@ describe('lessons for students', () => {
     const res = await app.request(`/api/lessons/${ids.starter}`, { headers: await student() });
     expect(res.status).toBe(200);
     const lesson = LessonDetail.parse(await res.json());
-    expect(lesson).toMatchObject({ id: ids.starter, title: 'Feeding the starter', hasMedia: false, mimeType: null, number: 3 });
+    expect(lesson).toMatchObject({
+      id: ids.starter,
+      title: 'Feeding the starter',
+      hasMedia: false,
+      mimeType: null,
+      number: 3,
+    });
     expect(lesson.transcript).toHaveLength(13);
-    expect(lesson.transcript[6]).toEqual({ startSeconds: 60, endSeconds: 69, text: 'Feed the starter with equal weights of rye flour and water every morning.' });
+    expect(lesson.transcript[6]).toEqual({
+      startSeconds: 60,
+      endSeconds: 69,
+      text: 'Feed the starter with equal weights of rye flour and water every morning.',
+    });
     for (const id of [ids.pending, ids.foreign, 'not-a-uuid']) {
       const missing = await app.request(`/api/lessons/${id}`, { headers: await student() });
       expect(missing.status, id).toBe(404);
@@ -166,7 +215,7 @@ describe('lessons for students', () => {
 });
 
 describe('transcript search', () => {
-  it('finds the line that says it, with the words highlighted and its second, in the asking creator\'s course only', async () => {
+  it("finds the line that says it, with the words highlighted and its second, in the asking creator's course only", async () => {
     const res = await search('rye flour');
     expect(res.status).toBe(200);
     const { hits, nextOffset } = SearchResults.parse(await res.json());
@@ -228,26 +277,35 @@ describeSecurity('/api/lessons/:id', () => app, {
   view: 'experience',
   foreignPath: async () => `/api/lessons/${ids.foreign}`,
 });
-describeSecurity('/api/course/outline (GET)', () => app, { method: 'GET', path: '/api/course/outline', view: 'dashboard' });
+describeSecurity('/api/course/outline (GET)', () => app, {
+  method: 'GET',
+  path: '/api/course/outline',
+  view: 'dashboard',
+});
 describeSecurity('/api/course/outline (PUT)', () => app, {
   method: 'PUT',
   path: '/api/course/outline',
   view: 'dashboard',
   body: { modules: [], lessons: [] },
 });
-describeSecurity('/api/course/modules', () => app, { method: 'POST', path: '/api/course/modules', view: 'dashboard', body: { title: 'x' } });
+describeSecurity('/api/course/modules', () => app, {
+  method: 'POST',
+  path: '/api/course/modules',
+  view: 'dashboard',
+  body: { title: 'x' },
+});
 describeSecurity('/api/course/modules/:id (PATCH)', () => app, {
   method: 'PATCH',
   path: '/api/course/modules/00000000-0000-4000-8000-000000000000',
   view: 'dashboard',
   body: { title: 'Stolen' },
-  foreignPath: async () => `/api/course/modules/${(await bModuleId())}`,
+  foreignPath: async () => `/api/course/modules/${await bModuleId()}`,
 });
 describeSecurity('/api/course/modules/:id (DELETE)', () => app, {
   method: 'DELETE',
   path: '/api/course/modules/00000000-0000-4000-8000-000000000000',
   view: 'dashboard',
-  foreignPath: async () => `/api/course/modules/${(await bModuleId())}`,
+  foreignPath: async () => `/api/course/modules/${await bModuleId()}`,
 });
 
 async function bModuleId(): Promise<string> {

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatSessionMessages } from '../../../shared/schemas/chat-history';
-import type { ChatStreamEvent } from '../../../shared/schemas/chat';
-import { CreatorNote } from '../../../shared/schemas/notes';
-import { StudentQuestionsPage } from '../../../shared/schemas/questions';
-import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { retrieveNotes } from '../../../server/domain/chat/retrieve-notes';
 import type { Db } from '../../../server/ports/db';
+import type { ChatStreamEvent } from '../../../shared/schemas/chat';
+import { ChatSessionMessages } from '../../../shared/schemas/chat-history';
+import { CreatorNote } from '../../../shared/schemas/notes';
+import { StudentQuestionsPage } from '../../../shared/schemas/questions';
+import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addDemoCourse } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
@@ -20,12 +20,17 @@ let lessonsA: string[] = [];
 
 type Tenant = typeof world.A | typeof world.B;
 const QUESTION = 'How long does bulk fermentation take?';
-const CORRECTION = 'Bulk fermentation takes about eight hours in my cool kitchen at twenty degrees; the four to six hours in the lesson assume a warm room.';
+const CORRECTION =
+  'Bulk fermentation takes about eight hours in my cool kitchen at twenty degrees; the four to six hours in the lesson assume a warm room.';
 
 async function ask(tenant: Tenant, question: string) {
   const res = await app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(tenant.student), [EXPERIENCE_HEADER]: tenant.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(tenant.student),
+      [EXPERIENCE_HEADER]: tenant.experienceId,
+    },
     body: JSON.stringify({ question }),
   });
   expect(res.status).toBe(200);
@@ -38,7 +43,11 @@ async function ask(tenant: Tenant, question: string) {
 async function correct(tenant: Tenant, body: Record<string, unknown>) {
   const res = await app.request('/api/dashboard/notes', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(tenant.admin), [COMPANY_HEADER]: tenant.companyId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(tenant.admin),
+      [COMPANY_HEADER]: tenant.companyId,
+    },
     body: JSON.stringify(body),
   });
   expect(res.status).toBe(201);
@@ -53,7 +62,9 @@ beforeAll(async () => {
   lessonsA = await addDemoCourse(db, world.A.companyId);
   await addDemoCourse(db, world.B.companyId);
   // FREE allows three questions per student in all; this course asks more.
-  await db.query(`update creators set tier = 'PRO' where id = any($1::text[])`, [[world.A.companyId, world.B.companyId]]);
+  await db.query(`update creators set tier = 'PRO' where id = any($1::text[])`, [
+    [world.A.companyId, world.B.companyId],
+  ]);
 });
 afterAll(() => db.close());
 
@@ -72,18 +83,27 @@ describe('a creator note teaches later answers', () => {
     expect(note.question).toBe(QUESTION);
 
     const again = await ask(world.A, QUESTION);
-    expect(again.meta.sources[0]).toMatchObject({ n: 1, kind: 'note', noteId: note.id, videoId: null, text: CORRECTION });
+    expect(again.meta.sources[0]).toMatchObject({
+      n: 1,
+      kind: 'note',
+      noteId: note.id,
+      videoId: null,
+      text: CORRECTION,
+    });
     expect(again.text).toContain('eight hours');
     expect(again.citations.some((c) => c.n === 1 && c.videoId === null)).toBe(true);
     // Lesson passages are still there, after the note.
     expect(again.meta.sources.slice(1).every((s) => s.kind !== 'note' && s.videoId !== null)).toBe(true);
   });
 
-  it.each([['For how many hours should the bulk ferment last?'], ['What is the bulk fermentation time?']])('a paraphrase (%s) finds the note too', async (paraphrase) => {
-    const { meta, citations } = await ask(world.A, paraphrase);
-    expect(meta.sources[0]).toMatchObject({ kind: 'note', noteId: note.id });
-    expect(citations.map((c) => c.n)).toContain(1);
-  });
+  it.each([['For how many hours should the bulk ferment last?'], ['What is the bulk fermentation time?']])(
+    'a paraphrase (%s) finds the note too',
+    async (paraphrase) => {
+      const { meta, citations } = await ask(world.A, paraphrase);
+      expect(meta.sources[0]).toMatchObject({ kind: 'note', noteId: note.id });
+      expect(citations.map((c) => c.n)).toContain(1);
+    },
+  );
 
   it('an unrelated question does not bring the note', async () => {
     const { meta } = await ask(world.A, 'How do I shape a boule on the counter?');
@@ -94,14 +114,23 @@ describe('a creator note teaches later answers', () => {
     const { meta, text } = await ask(world.B, QUESTION);
     expect(noteSources(meta)).toEqual([]);
     expect(text).not.toContain('eight hours');
-    const direct = await retrieveNotes(db, { creatorId: world.B.companyId, query: QUESTION, vector: null, model: 'offline-lexical-v1' });
+    const direct = await retrieveNotes(db, {
+      creatorId: world.B.companyId,
+      query: QUESTION,
+      vector: null,
+      model: 'offline-lexical-v1',
+    });
     expect(direct).toEqual([]);
   });
 
   it('a pinned note plays its lesson moment; history and the Questions tab read the stored answer', async () => {
     const res = await app.request(`/api/dashboard/notes/${note.id}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [COMPANY_HEADER]: world.A.companyId },
+      headers: {
+        'content-type': 'application/json',
+        [USER_TOKEN_HEADER]: await signUserToken(world.A.admin),
+        [COMPANY_HEADER]: world.A.companyId,
+      },
       body: JSON.stringify({ pin: { videoId: lessonsA[2], startSeconds: 42 } }),
     });
     expect(res.status).toBe(200);
@@ -135,7 +164,12 @@ describe('a creator note teaches later answers', () => {
   it('retrieveNotes keys every read by the creator and uses the query vector', async () => {
     await correct(world.A, { question: QUESTION, body: CORRECTION });
     const { vectors } = await createOfflineLexicalEmbedder().embed([QUESTION]);
-    const found = await retrieveNotes(db, { creatorId: world.A.companyId, query: QUESTION, vector: vectors[0]!, model: 'offline-lexical-v1' });
+    const found = await retrieveNotes(db, {
+      creatorId: world.A.companyId,
+      query: QUESTION,
+      vector: vectors[0]!,
+      model: 'offline-lexical-v1',
+    });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ leads: true, videoId: null });
     expect(found[0]!.similarity).toBeGreaterThan(0.5);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { CreatorNote, CreatorNotesResponse, MAX_NOTE_CHARS } from '../../../shared/schemas/notes';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
@@ -21,7 +21,11 @@ let answerB = '';
 async function ask(tenant: typeof world.A | typeof world.B, question: string) {
   const res = await app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(tenant.student), [EXPERIENCE_HEADER]: tenant.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(tenant.student),
+      [EXPERIENCE_HEADER]: tenant.experienceId,
+    },
     body: JSON.stringify({ question }),
   });
   const [meta] = await readChatEvents(res);
@@ -53,7 +57,9 @@ beforeAll(async () => {
     'Bulk fermentation is the first rise of the whole dough.',
     'Keep the dough warm while it rises.',
   ]);
-  lessonB = await addCompletedVideo(db, world.B.companyId, 'Vault', ['The marmalade password opens the vault of creator B.']);
+  lessonB = await addCompletedVideo(db, world.B.companyId, 'Vault', [
+    'The marmalade password opens the vault of creator B.',
+  ]);
   answerA = await ask(world.A, 'How long should bulk fermentation take?');
   answerB = await ask(world.B, 'What opens the vault?');
 });
@@ -84,7 +90,12 @@ describe('creator notes API', () => {
   });
 
   it('lists only the creator’s own notes, last edited first', async () => {
-    await admin('POST', '/api/dashboard/notes', { messageId: answerB, body: 'The vault opens with the marmalade password.' }, world.B);
+    await admin(
+      'POST',
+      '/api/dashboard/notes',
+      { messageId: answerB, body: 'The vault opens with the marmalade password.' },
+      world.B,
+    );
     const res = await admin('GET', '/api/dashboard/notes');
     expect(res.status).toBe(200);
     const { notes } = CreatorNotesResponse.parse(await res.json());
@@ -93,20 +104,45 @@ describe('creator notes API', () => {
   });
 
   it('edits the text, unpins, and re-embeds what it is found by', async () => {
-    const [before] = await db.query<{ embedding: string }>(`select embedding::text from creator_notes where id = $1`, [noteId]);
-    const res = await admin('PATCH', `/api/dashboard/notes/${noteId}`, { body: 'Four to six hours, warm, until it grows by half.', pin: null });
+    const [before] = await db.query<{ embedding: string }>(`select embedding::text from creator_notes where id = $1`, [
+      noteId,
+    ]);
+    const res = await admin('PATCH', `/api/dashboard/notes/${noteId}`, {
+      body: 'Four to six hours, warm, until it grows by half.',
+      pin: null,
+    });
     expect(res.status).toBe(200);
     const note = CreatorNote.parse(await res.json());
-    expect(note).toMatchObject({ body: 'Four to six hours, warm, until it grows by half.', pin: null, question: 'How long should bulk fermentation take?' });
-    const [after] = await db.query<{ embedding: string }>(`select embedding::text from creator_notes where id = $1`, [noteId]);
+    expect(note).toMatchObject({
+      body: 'Four to six hours, warm, until it grows by half.',
+      pin: null,
+      question: 'How long should bulk fermentation take?',
+    });
+    const [after] = await db.query<{ embedding: string }>(`select embedding::text from creator_notes where id = $1`, [
+      noteId,
+    ]);
     expect(after!.embedding).not.toBe(before!.embedding);
   });
 
   it("answers 404 for another creator's answer, lesson pin or note", async () => {
-    await expectError(await admin('POST', '/api/dashboard/notes', { messageId: answerB, body: 'Stolen' }), 404, 'NOT_FOUND');
-    await expectError(await admin('POST', '/api/dashboard/notes', { body: 'x', pin: { videoId: lessonB, startSeconds: 0 } }), 404, 'NOT_FOUND');
-    const [foreign] = await db.query<{ id: string }>(`select id from creator_notes where creator_id = $1`, [world.B.companyId]);
-    await expectError(await admin('PATCH', `/api/dashboard/notes/${foreign!.id}`, { body: 'Stolen' }), 404, 'NOT_FOUND');
+    await expectError(
+      await admin('POST', '/api/dashboard/notes', { messageId: answerB, body: 'Stolen' }),
+      404,
+      'NOT_FOUND',
+    );
+    await expectError(
+      await admin('POST', '/api/dashboard/notes', { body: 'x', pin: { videoId: lessonB, startSeconds: 0 } }),
+      404,
+      'NOT_FOUND',
+    );
+    const [foreign] = await db.query<{ id: string }>(`select id from creator_notes where creator_id = $1`, [
+      world.B.companyId,
+    ]);
+    await expectError(
+      await admin('PATCH', `/api/dashboard/notes/${foreign!.id}`, { body: 'Stolen' }),
+      404,
+      'NOT_FOUND',
+    );
     await expectError(await admin('DELETE', `/api/dashboard/notes/${foreign!.id}`), 404, 'NOT_FOUND');
     await expectError(await admin('PATCH', `/api/dashboard/notes/${lessonB}`, { body: 'x' }), 404, 'NOT_FOUND');
     await expectError(await admin('DELETE', '/api/dashboard/notes/not-a-uuid'), 404, 'NOT_FOUND');
@@ -119,7 +155,10 @@ describe('creator notes API', () => {
     ['a body over the limit', { body: 'x'.repeat(MAX_NOTE_CHARS + 1) }],
     ['a NUL character', { body: 'a\u0000b' }],
     ['a pin past a day', { body: 'x', pin: { videoId: '00000000-0000-4000-8000-000000000000', startSeconds: 86_401 } }],
-    ['a pin at a fraction of a second', { body: 'x', pin: { videoId: '00000000-0000-4000-8000-000000000000', startSeconds: 1.5 } }],
+    [
+      'a pin at a fraction of a second',
+      { body: 'x', pin: { videoId: '00000000-0000-4000-8000-000000000000', startSeconds: 1.5 } },
+    ],
     ['a message id that is not one', { body: 'x', messageId: 'answer-1' }],
     ['an unknown field', { body: 'x', creatorId: world.B.companyId }],
   ])('rejects %s (400)', async (_label, body) => {
@@ -147,8 +186,17 @@ async function foreignNotePath(): Promise<string> {
   return `/api/dashboard/notes/${row!.id}`;
 }
 
-describeSecurity('/api/dashboard/notes (GET)', () => app, { method: 'GET', path: '/api/dashboard/notes', view: 'dashboard' });
-describeSecurity('/api/dashboard/notes (POST)', () => app, { method: 'POST', path: '/api/dashboard/notes', view: 'dashboard', body: { body: 'x' } });
+describeSecurity('/api/dashboard/notes (GET)', () => app, {
+  method: 'GET',
+  path: '/api/dashboard/notes',
+  view: 'dashboard',
+});
+describeSecurity('/api/dashboard/notes (POST)', () => app, {
+  method: 'POST',
+  path: '/api/dashboard/notes',
+  view: 'dashboard',
+  body: { body: 'x' },
+});
 describeSecurity('/api/dashboard/notes/:id (PATCH)', () => app, {
   method: 'PATCH',
   path: '/api/dashboard/notes/00000000-0000-4000-8000-000000000000',

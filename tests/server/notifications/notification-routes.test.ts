@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
-import { NotificationSettings, SandboxNotificationList } from '../../../shared/schemas/notifications';
-import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createSandboxWhop } from '../../../server/adapters/whop/sandbox-whop';
+import { GAP_CHECK_INTERVAL_SECONDS } from '../../../server/domain/notifications/notify-new-content-gaps';
 import { parseEnv } from '../../../server/env';
 import { buildIdentity } from '../../../server/identity-deps';
 import type { Db } from '../../../server/ports/db';
 import { WhopUnavailableError } from '../../../server/ports/whop';
-import { GAP_CHECK_INTERVAL_SECONDS } from '../../../server/domain/notifications/notify-new-content-gaps';
+import { ErrorBody } from '../../../shared/schemas/error-body';
+import { NotificationSettings, SandboxNotificationList } from '../../../shared/schemas/notifications';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { describeSecurity } from '../../support/security';
 import { seedStudentQuestions } from '../../support/seed-questions';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, whopNotificationsSent, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, whopNotificationsSent, world } from '../../support/whop-world';
 import { adminHeaders } from '../ingestion/upload-support';
 
 installWhopWorld();
@@ -50,9 +50,13 @@ describe('notification settings', () => {
 
   it('are saved per creator: B’s settings do not change A’s', async () => {
     expect((await put(world.B, allOn)).status).toBe(200);
-    const a = NotificationSettings.parse(await (await harness.app.request(settingsPath, { headers: await adminHeaders(world.A) })).json());
+    const a = NotificationSettings.parse(
+      await (await harness.app.request(settingsPath, { headers: await adminHeaders(world.A) })).json(),
+    );
     expect(a.upgradeRequests).toBe(false);
-    const b = NotificationSettings.parse(await (await harness.app.request(settingsPath, { headers: await adminHeaders(world.B) })).json());
+    const b = NotificationSettings.parse(
+      await (await harness.app.request(settingsPath, { headers: await adminHeaders(world.B) })).json(),
+    );
     expect(b).toEqual(allOn);
   });
 
@@ -70,17 +74,26 @@ describe('notification settings', () => {
 });
 
 describe('through the app', () => {
-  const studentHeaders = async () => ({ [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId });
+  const studentHeaders = async () => ({
+    [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+    [EXPERIENCE_HEADER]: world.A.experienceId,
+  });
 
   it('a student’s upgrade request notifies the opted-in creator, deep-linked to the plan tab', async () => {
     expect((await put(world.A, allOn)).status).toBe(200);
     const res = await harness.app.request('/api/upgrade-requests', { method: 'POST', headers: await studentHeaders() });
     expect(res.status).toBe(201);
     expect(whopNotificationsSent).toEqual([
-      expect.objectContaining({ company_id: world.A.companyId, rest_path: '/usage', title: 'A student asked you to upgrade Chronos' }),
+      expect.objectContaining({
+        company_id: world.A.companyId,
+        rest_path: '/usage',
+        title: 'A student asked you to upgrade Chronos',
+      }),
     ]);
     // Asking again is not a new request: no second notification.
-    expect((await harness.app.request('/api/upgrade-requests', { method: 'POST', headers: await studentHeaders() })).status).toBe(200);
+    expect(
+      (await harness.app.request('/api/upgrade-requests', { method: 'POST', headers: await studentHeaders() })).status,
+    ).toBe(200);
     expect(whopNotificationsSent).toHaveLength(1);
   });
 
@@ -90,7 +103,11 @@ describe('through the app', () => {
     const res = await harness.app.request('/api/videos/captions', {
       method: 'POST',
       headers: { ...(await adminHeaders(world.A)), 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Lamination basics', fileName: 'l.vtt', text: 'WEBVTT\n\n00:00.000 --> 00:04.000\nFold the butter into the dough.\n' }),
+      body: JSON.stringify({
+        title: 'Lamination basics',
+        fileName: 'l.vtt',
+        text: 'WEBVTT\n\n00:00.000 --> 00:04.000\nFold the butter into the dough.\n',
+      }),
     });
     expect(res.status, await res.clone().text()).toBeLessThan(300);
     await harness.jobs.idle();
@@ -117,7 +134,9 @@ describe('new content gaps through the chat and the 👎', () => {
 
   it('an unanswered question that makes a gap of two students notifies the opted-in creator once, deep-linked to Insights', async () => {
     expect((await put(world.A, { ...allOn, unansweredThreshold: 2 })).status).toBe(200);
-    await seedStudentQuestions(db, world.A, [{ userId: 'user_carbone', question: 'How do I rebuild a motorbike carburettor?' }]);
+    await seedStudentQuestions(db, world.A, [
+      { userId: 'user_carbone', question: 'How do I rebuild a motorbike carburettor?' },
+    ]);
     later();
     const ask = async () => {
       const res = await gapApp.request('/api/chat', {
@@ -130,7 +149,10 @@ describe('new content gaps through the chat and the 👎', () => {
     };
     await ask();
     expect(gapNotes()).toEqual([
-      expect.objectContaining({ company_id: world.A.companyId, title: expect.stringMatching(/^2 students asked about “.*carburettor.*”$/) }),
+      expect.objectContaining({
+        company_id: world.A.companyId,
+        title: expect.stringMatching(/^2 students asked about “.*carburettor.*”$/),
+      }),
     ]);
     later();
     await ask(); // the gap grows: not new
@@ -145,7 +167,11 @@ describe('new content gaps through the chat and the 👎', () => {
     ]);
     await seedStudentQuestions(db, world.A, [
       { userId: 'user_grill1', question: 'Which charcoal grill is best for smoking a brisket?' },
-      { userId: world.A.student, question: 'Smoking brisket on a charcoal grill: how long?', cited: { videoId: crypto.randomUUID(), videoTitle: 'L', startSeconds: 3, score: 0.5 } },
+      {
+        userId: world.A.student,
+        question: 'Smoking brisket on a charcoal grill: how long?',
+        cited: { videoId: crypto.randomUUID(), videoTitle: 'L', startSeconds: 3, score: 0.5 },
+      },
     ]);
     const [answer] = await db.query<{ id: string }>(
       `select a.id from chat_messages a where a.creator_id = $1 and a.user_id = $2 and a.role = 'assistant' and jsonb_array_length(a.sources) > 0
@@ -153,31 +179,67 @@ describe('new content gaps through the chat and the 👎', () => {
       [world.A.companyId, world.A.student],
     );
     later();
-    const res = await gapApp.request(`/api/chat/messages/${answer!.id}/feedback`, { method: 'POST', headers: await studentJson(), body: JSON.stringify({ value: -1 }) });
+    const res = await gapApp.request(`/api/chat/messages/${answer!.id}/feedback`, {
+      method: 'POST',
+      headers: await studentJson(),
+      body: JSON.stringify({ value: -1 }),
+    });
     expect(res.status).toBe(200);
-    expect(gapNotes()).toEqual([expect.objectContaining({ company_id: world.A.companyId, title: expect.stringMatching(/brisket|grill|charcoal/) })]);
+    expect(gapNotes()).toEqual([
+      expect.objectContaining({
+        company_id: world.A.companyId,
+        title: expect.stringMatching(/brisket|grill|charcoal/),
+      }),
+    ]);
   });
 });
 
 describe('the sandbox’s Whop', () => {
   it('records what was sent, with the deep link a tap opens, and refuses what Whop would refuse', async () => {
     const sandbox = await createSandboxWhop();
-    await sandbox.api.sendNotification({ audience: { kind: 'company', companyId: 'biz_crumbdemo' }, title: 'T', content: 'C', restPath: '/usage' });
-    await sandbox.api.sendNotification({ audience: { kind: 'experience', experienceId: 'exp_sourdough' }, title: 'New', content: 'L' });
-    expect(sandbox.notifications().map((n) => n.deepLink)).toEqual(['/experiences/exp_sourdough', '/dashboard/biz_crumbdemo/usage']);
+    await sandbox.api.sendNotification({
+      audience: { kind: 'company', companyId: 'biz_crumbdemo' },
+      title: 'T',
+      content: 'C',
+      restPath: '/usage',
+    });
+    await sandbox.api.sendNotification({
+      audience: { kind: 'experience', experienceId: 'exp_sourdough' },
+      title: 'New',
+      content: 'L',
+    });
+    expect(sandbox.notifications().map((n) => n.deepLink)).toEqual([
+      '/experiences/exp_sourdough',
+      '/dashboard/biz_crumbdemo/usage',
+    ]);
     await expect(
-      sandbox.api.sendNotification({ audience: { kind: 'company', companyId: 'biz_nobody' }, title: 'T', content: 'C' }),
+      sandbox.api.sendNotification({
+        audience: { kind: 'company', companyId: 'biz_nobody' },
+        title: 'T',
+        content: 'C',
+      }),
     ).rejects.toBeInstanceOf(WhopUnavailableError);
     await expect(
-      sandbox.api.sendNotification({ audience: { kind: 'company', companyId: 'biz_crumbdemo' }, title: ' ', content: 'C' }),
+      sandbox.api.sendNotification({
+        audience: { kind: 'company', companyId: 'biz_crumbdemo' },
+        title: ' ',
+        content: 'C',
+      }),
     ).rejects.toBeInstanceOf(WhopUnavailableError);
     expect(sandbox.notifications()).toHaveLength(2);
   });
 
   it('shows them at GET /api/sandbox/notifications', async () => {
-    const identity = await buildIdentity(parseEnv({}), { allowSandbox: true, logger: createJsonLogger({ level: 'silent' }) });
+    const identity = await buildIdentity(parseEnv({}), {
+      allowSandbox: true,
+      logger: createJsonLogger({ level: 'silent' }),
+    });
     const { app } = await createTestApp(db, { identity });
-    await identity.whop.sendNotification({ audience: { kind: 'company', companyId: 'biz_crumbdemo' }, title: 'Hello', content: 'C' });
+    await identity.whop.sendNotification({
+      audience: { kind: 'company', companyId: 'biz_crumbdemo' },
+      title: 'Hello',
+      content: 'C',
+    });
     const res = await app.request('/api/sandbox/notifications');
     expect(res.status).toBe(200);
     const { notifications } = SandboxNotificationList.parse(await res.json());

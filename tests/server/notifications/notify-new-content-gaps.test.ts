@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createWhopRestApi } from '../../../server/adapters/whop/whop-rest-api';
-import { GAP_CHECK_INTERVAL_SECONDS, notifyNewContentGaps, runDeferredContentGapChecks, type NotifyNewContentGapsPorts } from '../../../server/domain/notifications/notify-new-content-gaps';
+import {
+  GAP_CHECK_INTERVAL_SECONDS,
+  type NotifyNewContentGapsPorts,
+  notifyNewContentGaps,
+  runDeferredContentGapChecks,
+} from '../../../server/domain/notifications/notify-new-content-gaps';
 import { updateNotificationSettings } from '../../../server/domain/notifications/update-notification-settings';
 import type { Db } from '../../../server/ports/db';
 import { seedStudentQuestions } from '../../support/seed-questions';
@@ -13,11 +18,31 @@ import { installWhopWorld, whopNotificationsSent, world } from '../../support/wh
 installWhopWorld();
 
 const { A, B } = world;
-const GLUTEN = ['Can I make gluten free sourdough bread?', 'Is there a lesson on gluten free bread with rice flour?', 'How do I bake gluten-free bread for my celiac son?'];
-const PIZZA = ['How do I make pizza dough with my starter?', 'Sourdough pizza crust on a pizza stone?', 'Neapolitan pizza dough timing?'];
-const FREEZE = ['How long can I freeze bread loaves in the freezer?', 'Freezer bags for frozen loaves of bread?', 'Can frozen bread loaves go straight in the oven?'];
-const RYE = ['What about a rye flour starter?', 'Is a rye starter different from a wheat starter?', 'Dark rye bread with a rye starter?'];
-const CROISSANT = ['How do I laminate croissant dough?', 'Croissant lamination with cold butter?', 'Why do my croissants leak butter when laminating?'];
+const GLUTEN = [
+  'Can I make gluten free sourdough bread?',
+  'Is there a lesson on gluten free bread with rice flour?',
+  'How do I bake gluten-free bread for my celiac son?',
+];
+const PIZZA = [
+  'How do I make pizza dough with my starter?',
+  'Sourdough pizza crust on a pizza stone?',
+  'Neapolitan pizza dough timing?',
+];
+const FREEZE = [
+  'How long can I freeze bread loaves in the freezer?',
+  'Freezer bags for frozen loaves of bread?',
+  'Can frozen bread loaves go straight in the oven?',
+];
+const RYE = [
+  'What about a rye flour starter?',
+  'Is a rye starter different from a wheat starter?',
+  'Dark rye bread with a rye starter?',
+];
+const CROISSANT = [
+  'How do I laminate croissant dough?',
+  'Croissant lamination with cold butter?',
+  'Why do my croissants leak butter when laminating?',
+];
 
 let db: Db;
 const embedder = createOfflineLexicalEmbedder();
@@ -33,10 +58,21 @@ const ports = (): NotifyNewContentGapsPorts => ({
 /** Past the throttle, so the next check runs. */
 const later = () => (now += (GAP_CHECK_INTERVAL_SECONDS + 1) * 1000);
 const optIn = (creatorId: string, changes: { unansweredQuestions?: boolean; unansweredThreshold?: number } = {}) =>
-  updateNotificationSettings(db, { creatorId, upgradeRequests: false, unansweredQuestions: true, newLessons: false, unansweredThreshold: 2, ...changes });
+  updateNotificationSettings(db, {
+    creatorId,
+    upgradeRequests: false,
+    unansweredQuestions: true,
+    newLessons: false,
+    unansweredThreshold: 2,
+    ...changes,
+  });
 /** One question per student, as the chat stores an unanswered one. */
 const ask = (tenant: typeof A | typeof B, topic: string, questions: readonly string[], from = 0) =>
-  seedStudentQuestions(db, tenant, questions.map((question, i) => ({ userId: `user_${tenant.companyId.slice(4)}${topic}${from + i}`, question })));
+  seedStudentQuestions(
+    db,
+    tenant,
+    questions.map((question, i) => ({ userId: `user_${tenant.companyId.slice(4)}${topic}${from + i}`, question })),
+  );
 const check = (creatorId: string = A.companyId) => notifyNewContentGaps(ports(), { creatorId });
 
 beforeAll(async () => {
@@ -45,7 +81,15 @@ beforeAll(async () => {
 afterAll(() => db.close());
 beforeEach(async () => {
   now += 3 * 24 * 3600 * 1000; // a fresh rate-limit window for every test (questions stay within the 90-day gap window)
-  for (const table of ['chat_messages', 'chat_sessions', 'content_gap_notices', 'content_gap_checks', 'notification_windows', 'notification_settings', 'notification_log']) {
+  for (const table of [
+    'chat_messages',
+    'chat_sessions',
+    'content_gap_notices',
+    'content_gap_checks',
+    'notification_windows',
+    'notification_settings',
+    'notification_log',
+  ]) {
     await db.query(`delete from ${table}`);
   }
 });
@@ -80,7 +124,11 @@ describe('notifyNewContentGaps', () => {
     await seedStudentQuestions(db, A, [{ userId: `user_${A.companyId.slice(4)}pz0`, question: PIZZA[2]! }]);
     expect(await check()).toEqual({ announced: 1, outcomes: ['sent'] });
     later();
-    await seedStudentQuestions(db, A, FREEZE.map((question) => ({ userId: 'user_lonely', question })));
+    await seedStudentQuestions(
+      db,
+      A,
+      FREEZE.map((question) => ({ userId: 'user_lonely', question })),
+    );
     expect(await check()).toEqual({ announced: 0, outcomes: [] });
   });
 
@@ -119,7 +167,9 @@ describe('notifyNewContentGaps', () => {
     expect(await runDeferredContentGapChecks(ports())).toBe(0);
     later();
     expect(await runDeferredContentGapChecks(ports())).toBe(1);
-    expect(whopNotificationsSent).toEqual([expect.objectContaining({ company_id: A.companyId, rest_path: '/insights' })]);
+    expect(whopNotificationsSent).toEqual([
+      expect.objectContaining({ company_id: A.companyId, rest_path: '/insights' }),
+    ]);
     later();
     expect(await runDeferredContentGapChecks(ports())).toBe(0); // done: nothing wanted any more
   });
@@ -157,13 +207,20 @@ describe('notifyNewContentGaps', () => {
   it('does not announce the rest of a gap again when a lesson closed its earliest question', async () => {
     await seedStudentQuestions(db, A, []);
     await optIn(A.companyId);
-    await seedStudentQuestions(db, A, GLUTEN.map((question, i) => ({ userId: `user_gfc${i}`, question, daysAgo: 3 - i })));
+    await seedStudentQuestions(
+      db,
+      A,
+      GLUTEN.map((question, i) => ({ userId: `user_gfc${i}`, question, daysAgo: 3 - i })),
+    );
     expect(await check()).toEqual({ announced: 1, outcomes: ['sent'] });
     const [earliest] = await db.query<{ id: string }>(
       `select id from chat_messages where role = 'assistant' and creator_id = $1 order by created_at limit 1`,
       [A.companyId],
     );
-    await db.query(`insert into content_gap_resolutions (message_id, creator_id) values ($1, $2)`, [earliest!.id, A.companyId]);
+    await db.query(`insert into content_gap_resolutions (message_id, creator_id) values ($1, $2)`, [
+      earliest!.id,
+      A.companyId,
+    ]);
     later();
     expect(await check()).toEqual({ announced: 0, outcomes: [] });
   });

@@ -1,8 +1,8 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createWhopRestApi } from '../../../server/adapters/whop/whop-rest-api';
-import { notifyCreator, type NotifyPorts } from '../../../server/domain/notifications/notify-creator';
+import { type NotifyPorts, notifyCreator } from '../../../server/domain/notifications/notify-creator';
 import { notifyStudentsOfNewLessons } from '../../../server/domain/notifications/notify-students-of-new-lessons';
 import { updateNotificationSettings } from '../../../server/domain/notifications/update-notification-settings';
 import type { Db } from '../../../server/ports/db';
@@ -34,12 +34,21 @@ const optIn = (changes: Partial<Parameters<typeof updateNotificationSettings>[1]
     ...changes,
   });
 const upgradeNote = () =>
-  notifyCreator(ports(), { kind: 'upgrade_request', creatorId: A.companyId, title: 'T', content: 'C', section: 'usage' });
+  notifyCreator(ports(), {
+    kind: 'upgrade_request',
+    creatorId: A.companyId,
+    title: 'T',
+    content: 'C',
+    section: 'usage',
+  });
 
 beforeAll(async () => {
   db = await createTestDb();
   await db.query(`insert into creators (id) values ($1), ($2)`, [A.companyId, world.B.companyId]);
-  await db.query(`insert into experiences (id, creator_id, name) values ($1, $2, 'Course')`, [A.experienceId, A.companyId]);
+  await db.query(`insert into experiences (id, creator_id, name) values ($1, $2, 'Course')`, [
+    A.experienceId,
+    A.companyId,
+  ]);
   await db.query(`insert into users (id) values ($1), ($2)`, [A.student, world.B.student]);
 });
 afterAll(() => db.close());
@@ -59,7 +68,10 @@ describe('notifyCreator', () => {
     await optIn();
     expect(await upgradeNote()).toBe('sent');
     expect(whopNotificationsSent).toEqual([{ company_id: A.companyId, title: 'T', content: 'C', rest_path: '/usage' }]);
-    const [logged] = await db.query(`select audience, outcome from notification_log where creator_id = $1 order by id desc limit 1`, [A.companyId]);
+    const [logged] = await db.query(
+      `select audience, outcome from notification_log where creator_id = $1 order by id desc limit 1`,
+      [A.companyId],
+    );
     expect(logged).toEqual({ audience: A.companyId, outcome: 'sent' });
   });
 
@@ -88,17 +100,22 @@ describe('notifyCreator', () => {
     await optIn();
     whopServer.use(http.post(`${WHOP_API}/notifications`, () => HttpResponse.json({}, { status: 503 })));
     expect(await upgradeNote()).toBe('failed');
-    const [logged] = await db.query(`select outcome from notification_log where creator_id = $1 order by id desc limit 1`, [A.companyId]);
+    const [logged] = await db.query(
+      `select outcome from notification_log where creator_id = $1 order by id desc limit 1`,
+      [A.companyId],
+    );
     expect(logged).toEqual({ outcome: 'failed' });
   });
 });
 
 describe('notifyStudentsOfNewLessons', () => {
   const completeVideo = async (title: string) =>
-    (await db.query<{ id: string }>(
-      `insert into videos (creator_id, title, source_kind, status, completed_at) values ($1, $2, 'captions', 'completed', now()) returning id`,
-      [A.companyId, title],
-    ))[0]!.id;
+    (
+      await db.query<{ id: string }>(
+        `insert into videos (creator_id, title, source_kind, status, completed_at) values ($1, $2, 'captions', 'completed', now()) returning id`,
+        [A.companyId, title],
+      )
+    )[0]!.id;
 
   it('tells the experience’s students once per lesson', async () => {
     await optIn();
@@ -121,7 +138,10 @@ describe('notifyStudentsOfNewLessons', () => {
     await completeVideo('Three');
     now = new Date(now.getTime() + 3600 * 1000);
     expect(await notifyStudentsOfNewLessons(ports(), { creatorId: A.companyId })).toBe('sent');
-    expect(whopNotificationsSent.at(-1)).toMatchObject({ title: '2 new lessons', content: 'Ready to ask about: Three, Two' });
+    expect(whopNotificationsSent.at(-1)).toMatchObject({
+      title: '2 new lessons',
+      content: 'Ready to ask about: Three, Two',
+    });
   });
 
   it('does not announce a back catalogue when the creator opts in later', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PublicPlans } from '../../../shared/schemas/discover';
 import type { Db } from '../../../server/ports/db';
+import { PublicPlans } from '../../../shared/schemas/discover';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 
@@ -12,7 +12,9 @@ afterAll(() => db.close());
 
 describe('GET /api/plans (the Discover page)', () => {
   it('answers anyone with the tiers and prices tier_configurations holds, without Whop plan ids', async () => {
-    await db.query(`insert into whop_plan_tiers (plan_id, tier) values ('plan_secretpro', 'PRO') on conflict do nothing`);
+    await db.query(
+      `insert into whop_plan_tiers (plan_id, tier) values ('plan_secretpro', 'PRO') on conflict do nothing`,
+    );
     await db.query(`update tier_configurations set price_cents_monthly = 8900 where tier = 'PRO'`);
     const { app } = await createTestApp(db);
     const res = await app.request('/api/plans');

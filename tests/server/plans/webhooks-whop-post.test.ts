@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
 import { signStandardWebhook } from '../../../server/http/standard-webhook';
 import type { Db } from '../../../server/ports/db';
+import { ErrorBody } from '../../../shared/schemas/error-body';
 import { createTestApp, TEST_WEBHOOK_SECRET } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { membershipEvent, signWebhook } from '../../support/webhooks';
@@ -30,10 +30,16 @@ async function send(event: object, options: Parameters<typeof signWebhook>[1] = 
   return post(body, signWebhook(body, options));
 }
 
-const tierOf = async (id: string) => (await db.query<{ tier: string }>(`select tier from creators where id = $1`, [id]))[0]?.tier;
+const tierOf = async (id: string) =>
+  (await db.query<{ tier: string }>(`select tier from creators where id = $1`, [id]))[0]?.tier;
 
 describe('POST /api/webhooks/whop — signatures', () => {
-  const event = () => membershipEvent('membership.activated', { companyId: 'biz_sig', planId: 'plan_basic', updatedAt: '2026-11-01T00:00:00Z' });
+  const event = () =>
+    membershipEvent('membership.activated', {
+      companyId: 'biz_sig',
+      planId: 'plan_basic',
+      updatedAt: '2026-11-01T00:00:00Z',
+    });
 
   it('accepts a webhook signed by a third-party Standard Webhooks signer', async () => {
     const res = await send(event());
@@ -50,10 +56,22 @@ describe('POST /api/webhooks/whop — signatures', () => {
   });
 
   it.each([
-    ['a tampered body', (body: string) => ({ body: body.replace('plan_basic', 'plan_pro'), headers: signWebhook(body) })],
-    ['the wrong secret', (body: string) => ({ body, headers: signWebhook(body, { secret: 'ws_someone_elses_secret' }) })],
-    ['a stale timestamp', (body: string) => ({ body, headers: signWebhook(body, { timestamp: new Date(Date.now() - 6 * 60_000) }) })],
-    ['a future timestamp', (body: string) => ({ body, headers: signWebhook(body, { timestamp: new Date(Date.now() + 6 * 60_000) }) })],
+    [
+      'a tampered body',
+      (body: string) => ({ body: body.replace('plan_basic', 'plan_pro'), headers: signWebhook(body) }),
+    ],
+    [
+      'the wrong secret',
+      (body: string) => ({ body, headers: signWebhook(body, { secret: 'ws_someone_elses_secret' }) }),
+    ],
+    [
+      'a stale timestamp',
+      (body: string) => ({ body, headers: signWebhook(body, { timestamp: new Date(Date.now() - 6 * 60_000) }) }),
+    ],
+    [
+      'a future timestamp',
+      (body: string) => ({ body, headers: signWebhook(body, { timestamp: new Date(Date.now() + 6 * 60_000) }) }),
+    ],
     ['no signature', (body: string) => ({ body, headers: { 'content-type': 'application/json' } })],
   ])('rejects %s with 401 and changes nothing', async (_label, build) => {
     const { body, headers } = build(JSON.stringify(event()));
@@ -93,15 +111,48 @@ describe('POST /api/webhooks/whop — signatures', () => {
 describe('plans → tiers', () => {
   it('moves through upgrades, cancellation to FREE, and keeps the history', async () => {
     const c = 'biz_journey';
-    await send(membershipEvent('membership.activated', { companyId: c, planId: 'plan_basic', membershipId: 'mem_j1', updatedAt: '2026-11-01T00:00:00Z' }));
+    await send(
+      membershipEvent('membership.activated', {
+        companyId: c,
+        planId: 'plan_basic',
+        membershipId: 'mem_j1',
+        updatedAt: '2026-11-01T00:00:00Z',
+      }),
+    );
     expect(await tierOf(c)).toBe('BASIC');
-    await send(membershipEvent('membership.activated', { companyId: c, planId: 'plan_pro', membershipId: 'mem_j2', updatedAt: '2026-11-02T00:00:00Z' }));
+    await send(
+      membershipEvent('membership.activated', {
+        companyId: c,
+        planId: 'plan_pro',
+        membershipId: 'mem_j2',
+        updatedAt: '2026-11-02T00:00:00Z',
+      }),
+    );
     expect(await tierOf(c)).toBe('PRO');
-    await send(membershipEvent('membership.deactivated', { companyId: c, planId: 'plan_pro', membershipId: 'mem_j2', status: 'canceled', updatedAt: '2026-11-03T00:00:00Z' }));
+    await send(
+      membershipEvent('membership.deactivated', {
+        companyId: c,
+        planId: 'plan_pro',
+        membershipId: 'mem_j2',
+        status: 'canceled',
+        updatedAt: '2026-11-03T00:00:00Z',
+      }),
+    );
     expect(await tierOf(c)).toBe('BASIC');
-    await send(membershipEvent('membership.deactivated', { companyId: c, planId: 'plan_basic', membershipId: 'mem_j1', status: 'expired', updatedAt: '2026-11-04T00:00:00Z' }));
+    await send(
+      membershipEvent('membership.deactivated', {
+        companyId: c,
+        planId: 'plan_basic',
+        membershipId: 'mem_j1',
+        status: 'expired',
+        updatedAt: '2026-11-04T00:00:00Z',
+      }),
+    );
     expect(await tierOf(c)).toBe('FREE');
-    const history = await db.query(`select from_tier, to_tier from creator_tier_history where creator_id = $1 order by id`, [c]);
+    const history = await db.query(
+      `select from_tier, to_tier from creator_tier_history where creator_id = $1 order by id`,
+      [c],
+    );
     expect(history).toEqual([
       { from_tier: 'FREE', to_tier: 'BASIC' },
       { from_tier: 'BASIC', to_tier: 'PRO' },
@@ -112,16 +163,43 @@ describe('plans → tiers', () => {
 
   it('does not let an older event overwrite newer state', async () => {
     const c = 'biz_ooo';
-    await send(membershipEvent('membership.deactivated', { companyId: c, planId: 'plan_pro', membershipId: 'mem_o', status: 'canceled', updatedAt: '2026-11-10T00:00:00Z' }));
-    const late = await send(membershipEvent('membership.activated', { companyId: c, planId: 'plan_pro', membershipId: 'mem_o', updatedAt: '2026-11-09T00:00:00Z' }));
+    await send(
+      membershipEvent('membership.deactivated', {
+        companyId: c,
+        planId: 'plan_pro',
+        membershipId: 'mem_o',
+        status: 'canceled',
+        updatedAt: '2026-11-10T00:00:00Z',
+      }),
+    );
+    const late = await send(
+      membershipEvent('membership.activated', {
+        companyId: c,
+        planId: 'plan_pro',
+        membershipId: 'mem_o',
+        updatedAt: '2026-11-09T00:00:00Z',
+      }),
+    );
     expect(await late.json()).toMatchObject({ outcome: 'stale' });
     expect(await tierOf(c)).toBe('FREE');
   });
 
   it('keeps the tier through cancel-at-period-end until Whop deactivates', async () => {
     const c = 'biz_cape';
-    await send(membershipEvent('membership.activated', { companyId: c, planId: 'plan_pro', membershipId: 'mem_c', updatedAt: '2026-11-01T00:00:00Z' }));
-    const cancelLater = membershipEvent('membership.cancel_at_period_end_changed', { companyId: c, planId: 'plan_pro', membershipId: 'mem_c', updatedAt: '2026-11-02T00:00:00Z' });
+    await send(
+      membershipEvent('membership.activated', {
+        companyId: c,
+        planId: 'plan_pro',
+        membershipId: 'mem_c',
+        updatedAt: '2026-11-01T00:00:00Z',
+      }),
+    );
+    const cancelLater = membershipEvent('membership.cancel_at_period_end_changed', {
+      companyId: c,
+      planId: 'plan_pro',
+      membershipId: 'mem_c',
+      updatedAt: '2026-11-02T00:00:00Z',
+    });
     cancelLater.data.cancel_at_period_end = true;
     await send(cancelLater);
     expect(await tierOf(c)).toBe('PRO');
@@ -130,9 +208,19 @@ describe('plans → tiers', () => {
   });
 
   it('ignores plans that are not Chronos plans and memberships without our company', async () => {
-    const other = await send(membershipEvent('membership.activated', { companyId: 'biz_x', planId: 'plan_unrelated', updatedAt: '2026-11-01T00:00:00Z' }));
+    const other = await send(
+      membershipEvent('membership.activated', {
+        companyId: 'biz_x',
+        planId: 'plan_unrelated',
+        updatedAt: '2026-11-01T00:00:00Z',
+      }),
+    );
     expect(await other.json()).toMatchObject({ outcome: 'ignored_plan' });
-    const noCompany = membershipEvent('membership.activated', { companyId: 'biz_x', planId: 'plan_pro', updatedAt: '2026-11-01T00:00:00Z' });
+    const noCompany = membershipEvent('membership.activated', {
+      companyId: 'biz_x',
+      planId: 'plan_pro',
+      updatedAt: '2026-11-01T00:00:00Z',
+    });
     noCompany.data.metadata = {} as never;
     expect(await (await send(noCompany)).json()).toMatchObject({ outcome: 'ignored_no_company' });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileUnfinishedAnswers } from '../../../server/domain/chat/reconcile-unfinished-answers';
-import { settleAnswer, type SettledAnswer } from '../../../server/domain/chat/settle-answer';
+import { type SettledAnswer, settleAnswer } from '../../../server/domain/chat/settle-answer';
 import { releaseAnswerQuota } from '../../../server/domain/quotas/answer-quota';
 import { getChatUsage, reserveChatQuota } from '../../../server/domain/quotas/chat-quota';
 import type { Db } from '../../../server/ports/db';
@@ -38,10 +38,23 @@ async function heldAnswer(): Promise<string> {
   return row!.id;
 }
 const usedOn = async (day: string) =>
-  (await db.query<{ n: number }>(`select questions_used as n from chat_usage where user_id = 'user_held' and period_start = $1`, [day]))[0]?.n ?? 0;
+  (
+    await db.query<{ n: number }>(
+      `select questions_used as n from chat_usage where user_id = 'user_held' and period_start = $1`,
+      [day],
+    )
+  )[0]?.n ?? 0;
 const ending = (messageId: string, keepQuestion: boolean): SettledAnswer => ({
-  messageId, status: keepQuestion ? 'complete' : 'failed', content: 'x', citations: [], sources: [],
-  latencyMs: 1, inputTokens: 0, outputTokens: 0, costUsd: 0, keepQuestion,
+  messageId,
+  status: keepQuestion ? 'complete' : 'failed',
+  content: 'x',
+  citations: [],
+  sources: [],
+  latencyMs: 1,
+  inputTokens: 0,
+  outputTokens: 0,
+  costUsd: 0,
+  keepQuestion,
 });
 
 describe('giving a question back', () => {
@@ -49,14 +62,21 @@ describe('giving a question back', () => {
     const a = await heldAnswer();
     const b = await heldAnswer();
     expect(await usedOn('2026-11-24')).toBe(2);
-    const releases = await Promise.all([releaseAnswerQuota(db, a), releaseAnswerQuota(db, a), releaseAnswerQuota(db, a)]);
+    const releases = await Promise.all([
+      releaseAnswerQuota(db, a),
+      releaseAnswerQuota(db, a),
+      releaseAnswerQuota(db, a),
+    ]);
     expect(releases.filter(Boolean)).toHaveLength(1);
     expect(await usedOn('2026-11-24')).toBe(1);
     // Settled afterwards as failed (the stream ended): nothing is held any more, nothing is given back.
     expect(await settleAnswer(db, ending(a, false))).toEqual({ settled: true, released: false });
     // The other answer was delivered: it keeps its question, and a later reconcile does not touch it.
     expect(await settleAnswer(db, ending(b, true))).toEqual({ settled: true, released: false });
-    expect(await reconcileUnfinishedAnswers({ db }, { olderThan: new Date(Date.now() + 60_000) })).toEqual({ answers: 0, released: 0 });
+    expect(await reconcileUnfinishedAnswers({ db }, { olderThan: new Date(Date.now() + 60_000) })).toEqual({
+      answers: 0,
+      released: 0,
+    });
     expect(await usedOn('2026-11-24')).toBe(1);
   });
 

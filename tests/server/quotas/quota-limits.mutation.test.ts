@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiError } from '../../../shared/api-error';
 import { getChatUsage, reserveChatQuota } from '../../../server/domain/quotas/chat-quota';
 import {
   chargeDerivedStorage,
@@ -8,6 +7,7 @@ import {
   reserveUploadQuota,
 } from '../../../server/domain/quotas/storage-quota';
 import type { Db } from '../../../server/ports/db';
+import type { ApiError } from '../../../shared/api-error';
 import { createTestDb } from '../../support/test-db';
 
 /**
@@ -20,9 +20,17 @@ let now = new Date('2026-11-24T10:00:00Z');
 const ports = () => ({ db, clock: { now: () => now } });
 let n = 0;
 
-async function creator(tier: 'FREE' | 'BASIC' | 'PRO' | 'ENTERPRISE', set: { bytes?: number; videos?: number } = {}): Promise<string> {
+async function creator(
+  tier: 'FREE' | 'BASIC' | 'PRO' | 'ENTERPRISE',
+  set: { bytes?: number; videos?: number } = {},
+): Promise<string> {
   const id = `biz_q${++n}`;
-  await db.query(`insert into creators (id, tier, storage_bytes_used, video_count) values ($1, $2, $3, $4)`, [id, tier, set.bytes ?? 0, set.videos ?? 0]);
+  await db.query(`insert into creators (id, tier, storage_bytes_used, video_count) values ($1, $2, $3, $4)`, [
+    id,
+    tier,
+    set.bytes ?? 0,
+    set.videos ?? 0,
+  ]);
   return id;
 }
 
@@ -32,7 +40,11 @@ async function student(): Promise<string> {
   return id;
 }
 
-const refusal = (p: Promise<unknown>) => p.then(() => expect.unreachable('expected a refusal'), (e: ApiError) => e);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable('expected a refusal'),
+    (e: ApiError) => e,
+  );
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -50,20 +62,31 @@ describe('upload quota', () => {
     });
     const refused = await refusal(reserveUploadQuota(db, { creatorId: id, sizeBytes: 1 }));
     expect(refused).toMatchObject({ code: 'STORAGE_LIMIT_EXCEEDED', message: expect.stringMatching(/storage/) });
-    expect(refused.details).toEqual({ storageBytesUsed: 5 * GB, storageBytesLimit: 5 * GB, videoCount: 1, videoCountLimit: 10, requestedBytes: 1 });
+    expect(refused.details).toEqual({
+      storageBytesUsed: 5 * GB,
+      storageBytesLimit: 5 * GB,
+      videoCount: 1,
+      videoCountLimit: 10,
+      requestedBytes: 1,
+    });
   });
 
   it('admits the tenth video and refuses the eleventh, saying how many the plan allows', async () => {
     const id = await creator('FREE', { videos: 9 });
     await expect(reserveUploadQuota(db, { creatorId: id, sizeBytes: 0 })).resolves.toMatchObject({ videoCount: 10 });
     const refused = await refusal(reserveUploadQuota(db, { creatorId: id, sizeBytes: 0 }));
-    expect(refused).toMatchObject({ code: 'VIDEO_LIMIT_EXCEEDED', message: 'Your plan allows 10 videos; you have 10.' });
+    expect(refused).toMatchObject({
+      code: 'VIDEO_LIMIT_EXCEEDED',
+      message: 'Your plan allows 10 videos; you have 10.',
+    });
     expect(refused.details).toMatchObject({ videoCount: 10, videoCountLimit: 10, requestedBytes: 0 });
   });
 
   it('names the storage, not the video count, when only the storage is full', async () => {
     const id = await creator('BASIC', { bytes: 25 * GB, videos: 3 });
-    expect(await refusal(reserveUploadQuota(db, { creatorId: id, sizeBytes: 1 }))).toMatchObject({ code: 'STORAGE_LIMIT_EXCEEDED' });
+    expect(await refusal(reserveUploadQuota(db, { creatorId: id, sizeBytes: 1 }))).toMatchObject({
+      code: 'STORAGE_LIMIT_EXCEEDED',
+    });
   });
 
   it('has no video limit on ENTERPRISE, but its storage limit still holds', async () => {
@@ -74,38 +97,62 @@ describe('upload quota', () => {
       videoCount: 10_001,
       videoCountLimit: null,
     });
-    expect(await refusal(reserveUploadQuota(db, { creatorId: id, sizeBytes: 1 }))).toMatchObject({ code: 'STORAGE_LIMIT_EXCEEDED' });
+    expect(await refusal(reserveUploadQuota(db, { creatorId: id, sizeBytes: 1 }))).toMatchObject({
+      code: 'STORAGE_LIMIT_EXCEEDED',
+    });
   });
 
   it('reports no storage limit for a tier without one', async () => {
     const id = await creator('ENTERPRISE');
     await db.query(`update tier_configurations set storage_bytes_limit = null where tier = 'ENTERPRISE'`);
     try {
-      expect(await getCreatorStorage(db, id)).toEqual({ storageBytesUsed: 0, storageBytesLimit: null, videoCount: 0, videoCountLimit: null });
-      await expect(reserveUploadQuota(db, { creatorId: id, sizeBytes: 900 * GB })).resolves.toMatchObject({ storageBytesUsed: 900 * GB });
+      expect(await getCreatorStorage(db, id)).toEqual({
+        storageBytesUsed: 0,
+        storageBytesLimit: null,
+        videoCount: 0,
+        videoCountLimit: null,
+      });
+      await expect(reserveUploadQuota(db, { creatorId: id, sizeBytes: 900 * GB })).resolves.toMatchObject({
+        storageBytesUsed: 900 * GB,
+      });
     } finally {
-      await db.query(`update tier_configurations set storage_bytes_limit = 500::bigint * 1024 * 1024 * 1024 where tier = 'ENTERPRISE'`);
+      await db.query(
+        `update tier_configurations set storage_bytes_limit = 500::bigint * 1024 * 1024 * 1024 where tier = 'ENTERPRISE'`,
+      );
     }
   });
 
   it('accepts an empty file and refuses sizes that are not whole bytes', async () => {
     const id = await creator('FREE');
-    await expect(reserveUploadQuota(db, { creatorId: id, sizeBytes: 0 })).resolves.toMatchObject({ storageBytesUsed: 0, videoCount: 1 });
+    await expect(reserveUploadQuota(db, { creatorId: id, sizeBytes: 0 })).resolves.toMatchObject({
+      storageBytesUsed: 0,
+      videoCount: 1,
+    });
     for (const sizeBytes of [-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 2]) {
       const refused = await refusal(reserveUploadQuota(db, { creatorId: id, sizeBytes }));
-      expect(refused).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringMatching(/whole number of bytes/) });
+      expect(refused).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringMatching(/whole number of bytes/),
+      });
     }
     expect(await getCreatorStorage(db, id)).toMatchObject({ storageBytesUsed: 0, videoCount: 1 });
   });
 
   it('names the storage when it is full one video before the video limit', async () => {
     const id = await creator('FREE', { bytes: 5 * GB, videos: 9 });
-    expect(await refusal(reserveUploadQuota(db, { creatorId: id, sizeBytes: 1 }))).toMatchObject({ code: 'STORAGE_LIMIT_EXCEEDED' });
+    expect(await refusal(reserveUploadQuota(db, { creatorId: id, sizeBytes: 1 }))).toMatchObject({
+      code: 'STORAGE_LIMIT_EXCEEDED',
+    });
   });
 
   it('answers NOT_FOUND for an unknown creator', async () => {
-    await expect(getCreatorStorage(db, 'biz_unknown')).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Unknown creator.' });
-    await expect(reserveUploadQuota(db, { creatorId: 'biz_unknown', sizeBytes: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getCreatorStorage(db, 'biz_unknown')).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Unknown creator.',
+    });
+    await expect(reserveUploadQuota(db, { creatorId: 'biz_unknown', sizeBytes: 1 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('frees bytes and a slot on release, never below zero, and only for that creator', async () => {
@@ -127,10 +174,14 @@ describe('upload quota', () => {
       [id],
     );
     await chargeDerivedStorage(db, { creatorId: id, videoId: video!.id, sizeBytes: 40 });
-    expect(await db.query(`select size_bytes::int as size from videos where id = $1`, [video!.id])).toEqual([{ size: 140 }]);
+    expect(await db.query(`select size_bytes::int as size from videos where id = $1`, [video!.id])).toEqual([
+      { size: 140 },
+    ]);
     expect(await getCreatorStorage(db, id)).toMatchObject({ storageBytesUsed: 140 });
     await chargeDerivedStorage(db, { creatorId: other, videoId: video!.id, sizeBytes: 5 });
-    expect(await db.query(`select size_bytes::int as size from videos where id = $1`, [video!.id])).toEqual([{ size: 140 }]);
+    expect(await db.query(`select size_bytes::int as size from videos where id = $1`, [video!.id])).toEqual([
+      { size: 140 },
+    ]);
   });
 });
 
@@ -161,14 +212,21 @@ describe('chat quota', () => {
     const id = await creator('ENTERPRISE');
     const user = await student();
     await reserveChatQuota(ports(), { creatorId: id, userId: user });
-    expect(await getChatUsage(ports(), { creatorId: id, userId: user })).toMatchObject({ used: 1, limit: null, remaining: null });
+    expect(await getChatUsage(ports(), { creatorId: id, userId: user })).toMatchObject({
+      used: 1,
+      limit: null,
+      remaining: null,
+    });
   });
 
   it('never shows a negative remainder after a downgrade', async () => {
     now = new Date('2026-11-24T10:00:00Z');
     const id = await creator('FREE');
     const user = await student();
-    await db.query(`insert into chat_usage (creator_id, user_id, period_start, questions_used) values ($1, $2, '1970-01-01', 7)`, [id, user]);
+    await db.query(
+      `insert into chat_usage (creator_id, user_id, period_start, questions_used) values ($1, $2, '1970-01-01', 7)`,
+      [id, user],
+    );
     expect(await getChatUsage(ports(), { creatorId: id, userId: user })).toEqual({
       tier: 'FREE',
       used: 7,
@@ -207,7 +265,12 @@ describe('chat quota', () => {
 
   it('answers NOT_FOUND for an unknown creator', async () => {
     const user = await student();
-    await expect(getChatUsage(ports(), { creatorId: 'biz_unknown', userId: user })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Unknown creator.' });
-    await expect(reserveChatQuota(ports(), { creatorId: 'biz_unknown', userId: user })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getChatUsage(ports(), { creatorId: 'biz_unknown', userId: user })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Unknown creator.',
+    });
+    await expect(reserveChatQuota(ports(), { creatorId: 'biz_unknown', userId: user })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StarterQuestions } from '../../../shared/schemas/chat-starters';
-import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { retrieveSources } from '../../../server/domain/chat/retrieve-sources';
 import type { Db } from '../../../server/ports/db';
+import { StarterQuestions } from '../../../shared/schemas/chat-starters';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addCompletedVideo, addDemoCourse } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
@@ -33,7 +33,9 @@ async function starters(tenant: typeof world.A | typeof world.B, userId: string 
 }
 
 const videosOf = async (creatorId: string) =>
-  new Set((await db.query<{ id: string }>(`select id from videos where creator_id = $1`, [creatorId])).map((r) => r.id));
+  new Set(
+    (await db.query<{ id: string }>(`select id from videos where creator_id = $1`, [creatorId])).map((r) => r.id),
+  );
 
 describe('GET /api/chat/starters', () => {
   it('draws 3–4 questions from different lessons of the asking creator, each one the course can answer', async () => {
@@ -46,8 +48,14 @@ describe('GET /api/chat/starters', () => {
     expect(list.map((s) => s.question).join(' | ')).toMatch(/bulk fermentation/i);
     for (const s of list) {
       expect(s.question.length).toBeLessThanOrEqual(80);
-      const { sources } = await retrieveSources({ db, embedder: createOfflineLexicalEmbedder() }, { creatorId: world.A.companyId, query: s.question });
-      expect(sources.map((x) => x.videoId), s.question).toContain(s.videoId);
+      const { sources } = await retrieveSources(
+        { db, embedder: createOfflineLexicalEmbedder() },
+        { creatorId: world.A.companyId, query: s.question },
+      );
+      expect(
+        sources.map((x) => x.videoId),
+        s.question,
+      ).toContain(s.videoId);
     }
     // Deterministic: the same course, the same starters (and the creator previewing sees them too).
     expect(await starters(world.A, world.A.admin)).toEqual(list);
@@ -63,7 +71,9 @@ describe('GET /api/chat/starters', () => {
     expect(await starters(world.B)).toEqual([]);
     now += 6 * 60_000;
     const list = await starters(world.B);
-    expect(list).toEqual([{ question: expect.stringMatching(/marmalade password/i), videoId: secret, videoTitle: 'Vault secrets' }]);
+    expect(list).toEqual([
+      { question: expect.stringMatching(/marmalade password/i), videoId: secret, videoTitle: 'Vault secrets' },
+    ]);
     const a = await starters(world.A);
     expect(JSON.stringify(a)).not.toMatch(/marmalade|vault/i);
     expect(a.map((s) => s.videoId)).not.toContain(secret);

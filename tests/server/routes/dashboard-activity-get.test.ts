@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/ports/db';
 import { ActivityResponse } from '../../../shared/schemas/insights';
 import { COMPANY_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { seedStudentQuestions } from '../../support/seed-questions';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
@@ -55,7 +55,9 @@ describe('GET /api/dashboard/insights/activity', () => {
     expect(body.days).toHaveLength(30);
     expect(body.days.at(-1)).toEqual({ day: day(0), answered: 2, unanswered: 1, students: 2, costUsd: 0.04 });
     expect(body.days.find((d) => d.day === day(2))).toMatchObject({ answered: 1, unanswered: 0, students: 1 });
-    expect(body.days.filter((d) => d.day !== day(0) && d.day !== day(2)).every((d) => d.answered + d.unanswered === 0)).toBe(true);
+    expect(
+      body.days.filter((d) => d.day !== day(0) && d.day !== day(2)).every((d) => d.answered + d.unanswered === 0),
+    ).toBe(true);
     // Ingestion embeddings are not chat cost; 4 answers in the window.
     expect(body.costPerAnswerUsd).toBeCloseTo(0.01, 6);
     expect(body.mostCitedLessons).toEqual([{ videoId: lesson, videoTitle: 'Lesson 1 · Starter', citations: 3 }]);
@@ -68,4 +70,8 @@ describe('GET /api/dashboard/insights/activity', () => {
   });
 });
 
-describeSecurity('/api/dashboard/insights/activity', () => setup.app, { method: 'GET', path: '/api/dashboard/insights/activity', view: 'dashboard' });
+describeSecurity('/api/dashboard/insights/activity', () => setup.app, {
+  method: 'GET',
+  path: '/api/dashboard/insights/activity',
+  view: 'dashboard',
+});

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
+import { noticeNewContentGaps } from '../../../server/domain/insights/notice-new-content-gaps';
+import type { Db } from '../../../server/ports/db';
 import { ContentGapsResponse } from '../../../shared/schemas/insights';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
-import { noticeNewContentGaps } from '../../../server/domain/insights/notice-new-content-gaps';
-import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { describeSecurity } from '../../support/security';
 import { seedStudentQuestions } from '../../support/seed-questions';
 import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addDemoCourse } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
@@ -23,7 +23,11 @@ const GLUTEN = [
   'How do I bake gluten-free bread for my celiac son?',
   'Gluten free bread with psyllium husk, any tips?',
 ];
-const PIZZA = ['How do I make pizza dough with my starter?', 'Sourdough pizza crust on a pizza stone?', 'Neapolitan pizza dough timing?'];
+const PIZZA = [
+  'How do I make pizza dough with my starter?',
+  'Sourdough pizza crust on a pizza stone?',
+  'Neapolitan pizza dough timing?',
+];
 
 async function gaps(companyId: string = world.A.companyId, userId: string = world.A.admin) {
   const res = await setup.app.request('/api/dashboard/insights/gaps', {
@@ -37,7 +41,11 @@ async function gaps(companyId: string = world.A.companyId, userId: string = worl
 async function ask(question: string) {
   const res = await setup.app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+      [EXPERIENCE_HEADER]: world.A.experienceId,
+    },
     body: JSON.stringify({ question }),
   });
   const events = await readChatEvents(res);
@@ -57,9 +65,19 @@ beforeAll(async () => {
     ...PIZZA.map((question, i) => ({ userId: `user_pz${i}`, question, daysAgo: 1 })),
     { userId: 'user_pz0', question: 'Pizza dough again: neapolitan pizza?', daysAgo: 0 },
     // Answered and liked: not a gap, whatever its topic.
-    { userId: 'user_ok1', question: 'What is gluten development in kneading?', cited: { videoId: lessons[0]!, videoTitle: 'L1', startSeconds: 10, score: 0.03 }, feedback: 1 },
+    {
+      userId: 'user_ok1',
+      question: 'What is gluten development in kneading?',
+      cited: { videoId: lessons[0]!, videoTitle: 'L1', startSeconds: 10, score: 0.03 },
+      feedback: 1,
+    },
     // Answered but 👎: a gap question.
-    { userId: 'user_down', question: 'Gluten free flour blend for sourdough?', cited: { videoId: lessons[0]!, videoTitle: 'L1', startSeconds: 10, score: 0.03 }, feedback: -1 },
+    {
+      userId: 'user_down',
+      question: 'Gluten free flour blend for sourdough?',
+      cited: { videoId: lessons[0]!, videoTitle: 'L1', startSeconds: 10, score: 0.03 },
+      feedback: -1,
+    },
   ]);
   await seedStudentQuestions(db, world.B, [
     { userId: 'user_b1', question: 'Where is the marmalade vault key?' },
@@ -96,7 +114,11 @@ describe('GET /api/dashboard/insights/gaps', () => {
   it('closes a gap when a new lesson answers it (re-checked when the lesson completes)', async () => {
     const res = await setup.app.request('/api/videos/captions', {
       method: 'POST',
-      headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [COMPANY_HEADER]: world.A.companyId, 'content-type': 'application/json' },
+      headers: {
+        [USER_TOKEN_HEADER]: await signUserToken(world.A.admin),
+        [COMPANY_HEADER]: world.A.companyId,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({
         title: 'Bonus · Pizza night',
         fileName: 'pizza.vtt',
@@ -112,7 +134,12 @@ describe('GET /api/dashboard/insights/gaps', () => {
   });
 
   it('announces each new gap once (for notifications)', async () => {
-    const ports = { db, clock: setup.deps.clock, topicEmbedder: createOfflineLexicalEmbedder(), embedder: setup.deps.ai.embedder };
+    const ports = {
+      db,
+      clock: setup.deps.clock,
+      topicEmbedder: createOfflineLexicalEmbedder(),
+      embedder: setup.deps.ai.embedder,
+    };
     const fresh = await noticeNewContentGaps(ports, { creatorId: world.A.companyId });
     expect(fresh.map((g) => g.label)).toEqual([expect.stringMatching(/gluten/)]);
     expect(await noticeNewContentGaps(ports, { creatorId: world.A.companyId })).toEqual([]);
@@ -126,4 +153,8 @@ describe('GET /api/dashboard/insights/gaps', () => {
   });
 });
 
-describeSecurity('/api/dashboard/insights/gaps', () => setup.app, { method: 'GET', path: '/api/dashboard/insights/gaps', view: 'dashboard' });
+describeSecurity('/api/dashboard/insights/gaps', () => setup.app, {
+  method: 'GET',
+  path: '/api/dashboard/insights/gaps',
+  view: 'dashboard',
+});

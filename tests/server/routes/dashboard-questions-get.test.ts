@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { StudentQuestionsPage } from '../../../shared/schemas/questions';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
@@ -19,7 +19,11 @@ const answers: Record<string, string> = {};
 async function ask(tenant: typeof world.A | typeof world.B, question: string, asker: string = tenant.student) {
   const res = await app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(asker), [EXPERIENCE_HEADER]: tenant.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(asker),
+      [EXPERIENCE_HEADER]: tenant.experienceId,
+    },
     body: JSON.stringify({ question }),
   });
   const [meta] = await readChatEvents(res);
@@ -31,7 +35,11 @@ async function ask(tenant: typeof world.A | typeof world.B, question: string, as
 async function feedback(messageId: string, value: 1 | -1) {
   const res = await app.request(`/api/chat/messages/${messageId}/feedback`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+      [EXPERIENCE_HEADER]: world.A.experienceId,
+    },
     body: JSON.stringify({ value }),
   });
   expect(res.status).toBe(200);
@@ -54,9 +62,10 @@ beforeAll(async () => {
   await addCompletedVideo(db, world.B.companyId, 'Vault', ['The marmalade password opens the vault of creator B.']);
   // Oldest first; one more, asked ten days ago, counts in the list but not in this week's summary.
   await ask(world.A, 'What is hydration in bread?');
-  await db.query(`update chat_messages set created_at = now() - interval '10 days' where session_id = (select session_id from chat_messages where id = $1)`, [
-    answers['What is hydration in bread?'],
-  ]);
+  await db.query(
+    `update chat_messages set created_at = now() - interval '10 days' where session_id = (select session_id from chat_messages where id = $1)`,
+    [answers['What is hydration in bread?']],
+  );
   await feedback(await ask(world.A, 'What does higher hydration do to the crumb?'), 1);
   await feedback(await ask(world.A, 'How do I fix my car engine?'), -1);
   await ask(world.A, 'How does water weight set hydration?');
@@ -79,10 +88,19 @@ describe('GET /api/dashboard/questions', () => {
       'What is hydration in bread?',
     ]);
     const [calculated, car, crumb] = body.questions;
-    expect(crumb).toMatchObject({ id: answers['What does higher hydration do to the crumb?'], feedback: 1, noAnswer: false, status: 'complete' });
+    expect(crumb).toMatchObject({
+      id: answers['What does higher hydration do to the crumb?'],
+      feedback: 1,
+      noAnswer: false,
+      status: 'complete',
+    });
     expect(crumb!.answerExcerpt).toMatch(/open crumb/);
     expect(crumb!.answerExcerpt).not.toMatch(/\[\d+\]/);
-    expect(crumb!.cited).toContainEqual({ videoId: lesson, videoTitle: 'Lesson 2 · Hydration', startSeconds: expect.any(Number) });
+    expect(crumb!.cited).toContainEqual({
+      videoId: lesson,
+      videoTitle: 'Lesson 2 · Hydration',
+      startSeconds: expect.any(Number),
+    });
     expect(crumb!.latencyMs).toBeGreaterThanOrEqual(0);
     expect(car).toMatchObject({ feedback: -1, noAnswer: true, cited: [] });
     expect(calculated).toMatchObject({ feedback: null, noAnswer: false });
@@ -117,14 +135,20 @@ describe('GET /api/dashboard/questions', () => {
 
   it('names the student who asked, as Whop names them', async () => {
     const [latest] = (await page()).questions;
-    expect(latest!.student).toEqual({ id: world.A.student, name: `Name of ${world.A.student}`, username: world.A.student.replace('user_', '') });
+    expect(latest!.student).toEqual({
+      id: world.A.student,
+      name: `Name of ${world.A.student}`,
+      username: world.A.student.replace('user_', ''),
+    });
   });
 
   it('filters by outcome, cited lesson, dates and words, and pages within the filter', async () => {
     const names = async (query: string) => (await page(query)).questions.map((q) => q.question);
     expect(await names('?outcome=unanswered')).toEqual(['How do I fix my car engine?']);
     expect(await names('?outcome=thumbs_down')).toEqual(['How do I fix my car engine?']);
-    const citing = (await page()).questions.filter((q) => q.cited.some((m) => m.videoId === lesson)).map((q) => q.question);
+    const citing = (await page()).questions
+      .filter((q) => q.cited.some((m) => m.videoId === lesson))
+      .map((q) => q.question);
     expect(citing.length).toBeGreaterThanOrEqual(2);
     expect(await names(`?videoId=${lesson}`)).toEqual(citing);
     expect(await names('?search=CRUMB')).toEqual(['What does higher hydration do to the crumb?']);
@@ -148,33 +172,58 @@ describe('GET /api/dashboard/questions', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="student-questions-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="student-questions-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('"asked_at","student","username","question","answer","outcome","feedback","cited_moments","latency_ms"');
+    expect(lines[0]).toBe(
+      '"asked_at","student","username","question","answer","outcome","feedback","cited_moments","latency_ms"',
+    );
     expect(lines).toHaveLength(5);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"") what is hydration?"`);
-    expect(lines.find((l) => l.includes('higher hydration do to the crumb'))).toMatch(/"answered","up","Lesson 2 · Hydration \d+:\d{2}"/);
+    expect(lines.find((l) => l.includes('higher hydration do to the crumb'))).toMatch(
+      /"answered","up","Lesson 2 · Hydration \d+:\d{2}"/,
+    );
     expect(lines.join('\n')).not.toMatch(/marmalade|car engine/);
     expect(lines[1]).toContain(`"Name of ${world.A.student}"`);
   });
 
-  it.each([['?outcome=maybe'], ['?from=2026-02-31'], ['?from=2026-12-02&to=2026-12-01'], ['?videoId=lesson-2'], [`?search=${'x'.repeat(201)}`]])(
-    'rejects the export filter %s (400)',
-    async (query) => {
-      const res = await app.request(`/api/dashboard/questions/export${query}`, {
-        headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [COMPANY_HEADER]: world.A.companyId },
-      });
-      expect(res.status).toBe(400);
-      expect(ErrorBody.parse(await res.json()).error.code).toBe('VALIDATION_FAILED');
-    },
-  );
+  it.each([
+    ['?outcome=maybe'],
+    ['?from=2026-02-31'],
+    ['?from=2026-12-02&to=2026-12-01'],
+    ['?videoId=lesson-2'],
+    [`?search=${'x'.repeat(201)}`],
+  ])('rejects the export filter %s (400)', async (query) => {
+    const res = await app.request(`/api/dashboard/questions/export${query}`, {
+      headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [COMPANY_HEADER]: world.A.companyId },
+    });
+    expect(res.status).toBe(400);
+    expect(ErrorBody.parse(await res.json()).error.code).toBe('VALIDATION_FAILED');
+  });
 
-  it.each([['?limit=51'], ['?limit=0'], ['?cursor=yesterday'], ['?since=2026-01-01'], ['?outcome=maybe'], ['?to=2026-13-01'], ['?search=a%00b']])('rejects %s (400)', async (query) => {
+  it.each([
+    ['?limit=51'],
+    ['?limit=0'],
+    ['?cursor=yesterday'],
+    ['?since=2026-01-01'],
+    ['?outcome=maybe'],
+    ['?to=2026-13-01'],
+    ['?search=a%00b'],
+  ])('rejects %s (400)', async (query) => {
     const res = await questions(query);
     expect(res.status).toBe(400);
     expect(ErrorBody.parse(await res.json()).error.code).toBe('VALIDATION_FAILED');
   });
 });
 
-describeSecurity('/api/dashboard/questions', () => app, { method: 'GET', path: '/api/dashboard/questions', view: 'dashboard' });
-describeSecurity('/api/dashboard/questions/export', () => app, { method: 'GET', path: '/api/dashboard/questions/export', view: 'dashboard' });
+describeSecurity('/api/dashboard/questions', () => app, {
+  method: 'GET',
+  path: '/api/dashboard/questions',
+  view: 'dashboard',
+});
+describeSecurity('/api/dashboard/questions/export', () => app, {
+  method: 'GET',
+  path: '/api/dashboard/questions/export',
+  view: 'dashboard',
+});

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { TestBenchResult } from '../../../shared/schemas/test-bench';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
-import { readChatEvents } from '../../support/sse';
 import { describeSecurity } from '../../support/security';
+import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 import { addCompletedVideo, addDemoCourse } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
@@ -17,7 +17,11 @@ let setup: Awaited<ReturnType<typeof createTestApp>>;
 async function tryIt(body: unknown, companyId: string = world.A.companyId, admin: string = world.A.admin) {
   return setup.app.request('/api/dashboard/test-bench', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(admin), [COMPANY_HEADER]: companyId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(admin),
+      [COMPANY_HEADER]: companyId,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -26,7 +30,11 @@ async function tryIt(body: unknown, companyId: string = world.A.companyId, admin
 async function studentSources(question: string) {
   const res = await setup.app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+      [EXPERIENCE_HEADER]: world.A.experienceId,
+    },
     body: JSON.stringify({ question }),
   });
   expect(res.status).toBe(200);
@@ -36,7 +44,11 @@ async function studentSources(question: string) {
 }
 
 const counts = async () =>
-  (await db.query<{ messages: number; usage: number }>(`select (select count(*)::int from chat_messages) as messages, (select count(*)::int from chat_usage) as usage`))[0];
+  (
+    await db.query<{ messages: number; usage: number }>(
+      `select (select count(*)::int from chat_messages) as messages, (select count(*)::int from chat_usage) as usage`,
+    )
+  )[0];
 
 beforeAll(async () => {
   db = await createTestDb();
@@ -71,7 +83,11 @@ describe('POST /api/dashboard/test-bench', () => {
     const note = 'Buy whole rye flour from the mill in town; supermarket rye is too fine for these recipes.';
     const saved = await setup.app.request('/api/dashboard/notes', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [COMPANY_HEADER]: world.A.companyId },
+      headers: {
+        'content-type': 'application/json',
+        [USER_TOKEN_HEADER]: await signUserToken(world.A.admin),
+        [COMPANY_HEADER]: world.A.companyId,
+      },
       body: JSON.stringify({ question, body: note }),
     });
     expect(saved.status).toBe(201);
@@ -80,7 +96,9 @@ describe('POST /api/dashboard/test-bench', () => {
     expect(body.moments[0]).toMatchObject({ kind: 'note', cited: true, videoId: null, excerpt: note });
     const sources = await studentSources(question);
     expect(sources[0]).toMatchObject({ kind: 'note', text: note });
-    expect(body.moments.filter((m) => m.cited).map((m) => m.kind ?? 'lesson')).toEqual(sources.map((s) => s.kind ?? 'lesson'));
+    expect(body.moments.filter((m) => m.cited).map((m) => m.kind ?? 'lesson')).toEqual(
+      sources.map((s) => s.kind ?? 'lesson'),
+    );
     // Another creator's test bench never sees it.
     const other = TestBenchResult.parse(await (await tryIt({ question }, world.B.companyId, world.B.admin)).json());
     expect(JSON.stringify(other)).not.toContain('mill in town');
@@ -93,16 +111,23 @@ describe('POST /api/dashboard/test-bench', () => {
     expect(JSON.stringify(body)).not.toMatch(/marmalade/);
   });
 
-  it.each([[{}], [{ question: '' }], [{ question: 'x'.repeat(2001) }], [{ question: 'hi', extra: 1 }], ['{not json']])('rejects %j (400)', async (body) => {
-    const res = await tryIt(body);
-    expect(res.status).toBe(400);
-    expect(['VALIDATION_FAILED', 'BAD_REQUEST']).toContain(ErrorBody.parse(await res.json()).error.code);
-  });
+  it.each([[{}], [{ question: '' }], [{ question: 'x'.repeat(2001) }], [{ question: 'hi', extra: 1 }], ['{not json']])(
+    'rejects %j (400)',
+    async (body) => {
+      const res = await tryIt(body);
+      expect(res.status).toBe(400);
+      expect(['VALIDATION_FAILED', 'BAD_REQUEST']).toContain(ErrorBody.parse(await res.json()).error.code);
+    },
+  );
 
   it('is not reachable from the student view', async () => {
     const res = await setup.app.request('/api/dashboard/test-bench', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.student), [EXPERIENCE_HEADER]: world.A.experienceId },
+      headers: {
+        'content-type': 'application/json',
+        [USER_TOKEN_HEADER]: await signUserToken(world.A.student),
+        [EXPERIENCE_HEADER]: world.A.experienceId,
+      },
       body: JSON.stringify({ question: 'hi' }),
     });
     expect(res.status).toBeGreaterThanOrEqual(400);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HealthResponse } from '../../../shared/schemas/health';
-import { ErrorBody } from '../../../shared/schemas/error-body';
-import type { Db } from '../../../server/ports/db';
-import { createTestDb } from '../../support/test-db';
-import { createTestApp } from '../../support/test-app';
-import { openPgliteDb } from '../../../server/adapters/db/pglite-db';
 import { readMigrationFiles } from '../../../server/adapters/db/migration-files';
+import { openPgliteDb } from '../../../server/adapters/db/pglite-db';
+import type { Db } from '../../../server/ports/db';
+import { ErrorBody } from '../../../shared/schemas/error-body';
+import { HealthResponse } from '../../../shared/schemas/health';
+import { createTestApp } from '../../support/test-app';
+import { createTestDb } from '../../support/test-db';
 
 let db: Db;
 beforeAll(async () => {

@@ -1,13 +1,13 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { Viewer } from '../../../shared/schemas/viewer';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, WHOP_API, whopCalls, whopServer, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, WHOP_API, whopCalls, whopServer, world } from '../../support/whop-world';
 
 installWhopWorld();
 let db: Db;
@@ -41,7 +41,9 @@ describe('GET /api/viewer', () => {
   });
 
   it('treats an admin inside the experience as its creator', async () => {
-    const viewer = Viewer.parse(await (await asUser(world.A.admin, { [EXPERIENCE_HEADER]: world.A.experienceId })).json());
+    const viewer = Viewer.parse(
+      await (await asUser(world.A.admin, { [EXPERIENCE_HEADER]: world.A.experienceId })).json(),
+    );
     expect(viewer.role).toBe('creator');
   });
 
@@ -102,7 +104,10 @@ describe('GET /api/viewer', () => {
   });
 
   it('refuses two contexts at once, a missing context and a malformed id', async () => {
-    const both = await asUser(world.A.admin, { [EXPERIENCE_HEADER]: world.A.experienceId, [COMPANY_HEADER]: world.A.companyId });
+    const both = await asUser(world.A.admin, {
+      [EXPERIENCE_HEADER]: world.A.experienceId,
+      [COMPANY_HEADER]: world.A.companyId,
+    });
     expect(both.status).toBe(400);
     const none = await asUser(world.A.admin, {});
     expect(none.status).toBe(400);
@@ -113,7 +118,9 @@ describe('GET /api/viewer', () => {
 
   it('answers 404 for an experience Whop does not know', async () => {
     whopServer.use(
-      http.get(`${WHOP_API}/users/:id/access/:resource`, () => HttpResponse.json({ has_access: true, access_level: 'customer' })),
+      http.get(`${WHOP_API}/users/:id/access/:resource`, () =>
+        HttpResponse.json({ has_access: true, access_level: 'customer' }),
+      ),
     );
     const res = await asUser(world.A.student, { [EXPERIENCE_HEADER]: 'exp_doesnotexist' });
     expect(res.status).toBe(404);

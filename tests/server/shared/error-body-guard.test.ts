@@ -36,14 +36,28 @@ const SAMPLES: unknown[] = [
 ];
 
 describe('isErrorBody', () => {
-  it.each(SAMPLES.map((sample) => [JSON.stringify(sample) ?? String(sample), sample]))('agrees with ErrorBody on %s', (_, sample) => {
-    expect(isErrorBody(sample)).toBe(ErrorBody.safeParse(sample).success);
-  });
+  it.each(SAMPLES.map((sample) => [JSON.stringify(sample) ?? String(sample), sample]))(
+    'agrees with ErrorBody on %s',
+    (_, sample) => {
+      expect(isErrorBody(sample)).toBe(ErrorBody.safeParse(sample).success);
+    },
+  );
 
   it('is what fromBody trusts: a matching body keeps its code, message, id and details', () => {
-    const rebuilt = ApiError.fromBody(403, { error: { code: 'CHAT_LIMIT_EXCEEDED', message: 'No more', requestId: 'req_2', details: { usage: 1 } } });
-    expect([rebuilt.code, rebuilt.message, rebuilt.requestId, rebuilt.details]).toEqual(['CHAT_LIMIT_EXCEEDED', 'No more', 'req_2', { usage: 1 }]);
+    const rebuilt = ApiError.fromBody(403, {
+      error: { code: 'CHAT_LIMIT_EXCEEDED', message: 'No more', requestId: 'req_2', details: { usage: 1 } },
+    });
+    expect([rebuilt.code, rebuilt.message, rebuilt.requestId, rebuilt.details]).toEqual([
+      'CHAT_LIMIT_EXCEEDED',
+      'No more',
+      'req_2',
+      { usage: 1 },
+    ]);
     const foreign = ApiError.fromBody(404, { error: { ...error, details: [] } });
-    expect([foreign.code, foreign.message, foreign.requestId]).toEqual(['NOT_FOUND', 'Unexpected response (HTTP 404)', undefined]);
+    expect([foreign.code, foreign.message, foreign.requestId]).toEqual([
+      'NOT_FOUND',
+      'Unexpected response (HTTP 404)',
+      undefined,
+    ]);
   });
 });

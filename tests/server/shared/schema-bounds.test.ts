@@ -137,7 +137,16 @@ describe('the walk fails on what it must catch', () => {
     ['an array without a max', z.object({ names: z.array(stored) }), /array without a max/],
     ['an unknown', z.object({ data: z.unknown() }), /unknown/],
     ['a record', z.object({ data: z.record(stored, stored) }), /record/],
-    ['a nested object behind a default', z.object({ file: z.object({ name: z.string().max(3) }).nullable().default(null) }), /\$\.file\.name/],
+    [
+      'a nested object behind a default',
+      z.object({
+        file: z
+          .object({ name: z.string().max(3) })
+          .nullable()
+          .default(null),
+      }),
+      /\$\.file\.name/,
+    ],
   ])('flags %s', (_label, schema, problem) => {
     expect(unboundedInputs(schema).join('\n')).toMatch(problem);
   });
@@ -156,7 +165,12 @@ describe('the walk fails on what it must catch', () => {
 });
 
 describe('boundedText', () => {
-  const title = boundedText({ max: 5, min: { length: 1, message: 'Give it a title.' }, label: 'The title', trim: true });
+  const title = boundedText({
+    max: 5,
+    min: { length: 1, message: 'Give it a title.' },
+    label: 'The title',
+    trim: true,
+  });
   const captions = boundedText({ max: 20, label: 'The captions', unstorable: 'strip' });
 
   it.each([

@@ -22,14 +22,18 @@ const SELF_BOUNDED_FORMATS = new Set(['uuid']);
 
 function stringProblems(def: Def): string[] {
   const checks = checksOf(def);
-  const selfBounded = checks.some((c) => c['check'] === 'string_format' && SELF_BOUNDED_FORMATS.has(String(c['format'])));
+  const selfBounded = checks.some(
+    (c) => c['check'] === 'string_format' && SELF_BOUNDED_FORMATS.has(String(c['format'])),
+  );
   if (selfBounded) return [];
   const problems: string[] = [];
   const max = checks.find((c) => c['check'] === 'max_length' || c['check'] === 'length_equals');
   const bound = max ? Number(max['maximum'] ?? max['length']) : Number.POSITIVE_INFINITY;
   if (!(bound <= LONGEST_TEXT)) problems.push('a string without a max length');
   const storable = checks.some(
-    (c) => (c['check'] === 'custom' && c['fn'] === isStorableText) || (c['check'] === 'overwrite' && c['tx'] === stripUnstorable),
+    (c) =>
+      (c['check'] === 'custom' && c['fn'] === isStorableText) ||
+      (c['check'] === 'overwrite' && c['tx'] === stripUnstorable),
   );
   if (!storable) problems.push('a string that neither rejects nor strips U+0000 (build it with boundedText)');
   return problems;
@@ -41,8 +45,11 @@ function numberProblems(def: Def, field: string): string[] {
   const problems: string[] = [];
   if (!finite('greater_than')) problems.push('a number without a finite min');
   if (!finite('less_than')) problems.push('a number without a finite max');
-  const int = checks.some((c) => c['check'] === 'number_format' && ['safeint', 'int32', 'uint32'].includes(String(c['format'])));
-  if (!int && !FRACTIONAL_FIELDS.has(field)) problems.push('a number that is not an integer (columns here are integer or bigint)');
+  const int = checks.some(
+    (c) => c['check'] === 'number_format' && ['safeint', 'int32', 'uint32'].includes(String(c['format'])),
+  );
+  if (!int && !FRACTIONAL_FIELDS.has(field))
+    problems.push('a number that is not an integer (columns here are integer or bigint)');
   return problems;
 }
 
@@ -76,7 +83,10 @@ export function unboundedInputs(schema: unknown, path = '$', seen = new Set<unkn
       return [];
     case 'array': {
       const max = checksOf(def).some((c) => c['check'] === 'max_length' || c['check'] === 'length_equals');
-      return [...(max ? [] : at(['an array without a max length'])), ...unboundedInputs(def['element'], `${path}[]`, seen)];
+      return [
+        ...(max ? [] : at(['an array without a max length'])),
+        ...unboundedInputs(def['element'], `${path}[]`, seen),
+      ];
     }
     case 'union':
       return (def['options'] as unknown[]).flatMap((option) => unboundedInputs(option, path, seen));
@@ -105,12 +115,15 @@ export function unboundedInputs(schema: unknown, path = '$', seen = new Set<unkn
 
 /** Every zod schema exported by a module under shared/, by "file#export". */
 export async function sharedSchemaExports(root: string): Promise<Map<string, unknown>> {
-  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  const files = (readdirSync(root, { recursive: true }) as string[]).filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.d.ts'),
+  );
   const found = new Map<string, unknown>();
   for (const file of files.sort()) {
     const module = (await import(join(root, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
-      if (value instanceof z.ZodType) found.set(`${relative(root, join(root, file)).replace(/\\/g, '/')}#${name}`, value);
+      if (value instanceof z.ZodType)
+        found.set(`${relative(root, join(root, file)).replace(/\\/g, '/')}#${name}`, value);
     }
   }
   return found;

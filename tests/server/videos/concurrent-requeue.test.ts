@@ -3,10 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineExtractiveAnswerer } from '../../../server/adapters/answerer/offline-extractive-answerer';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { createOpenAiTranscriber } from '../../../server/adapters/transcriber/openai-transcriber';
-import type { Job } from '../../../server/ports/job-queue';
 import type { Db } from '../../../server/ports/db';
+import type { Job } from '../../../server/ports/job-queue';
 import { openAiError } from '../../support/openai-embeddings-api';
-import { transcriptionsApi, type TranscriptionRequest } from '../../support/openai-transcriptions-api';
+import { type TranscriptionRequest, transcriptionsApi } from '../../support/openai-transcriptions-api';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { whopServer, world } from '../../support/whop-world';
@@ -14,7 +14,11 @@ import { adminHeaders, bytes, uploadVideo, videoOf } from '../ingestion/upload-s
 
 // A creator double-clicking Reprocess, or a script hammering it: twenty requests at
 // once must start one run — one job, one transcription bill — and the rest be told no.
-beforeAll(() => whopServer.listen({ onUnhandledRequest: (request, print) => (request.url.startsWith('data:') ? undefined : print.error()) }));
+beforeAll(() =>
+  whopServer.listen({
+    onUnhandledRequest: (request, print) => (request.url.startsWith('data:') ? undefined : print.error()),
+  }),
+);
 afterEach(() => whopServer.resetHandlers());
 afterAll(() => whopServer.close());
 
@@ -24,7 +28,11 @@ const enqueued: Job[] = [];
 beforeAll(async () => {
   db = await createTestDb();
   harness = await createTestApp(db, {
-    ai: { embedder: createOfflineLexicalEmbedder(), answerer: createOfflineExtractiveAnswerer(), transcriber: createOpenAiTranscriber({ apiKey: 'sk-test-requeue', sleep: async () => {} }) },
+    ai: {
+      embedder: createOfflineLexicalEmbedder(),
+      answerer: createOfflineExtractiveAnswerer(),
+      transcriber: createOpenAiTranscriber({ apiKey: 'sk-test-requeue', sleep: async () => {} }),
+    },
   });
   // The routes hold the same queue object: count what they enqueue, then let it run.
   const enqueue = harness.jobs.enqueue.bind(harness.jobs);
@@ -49,15 +57,43 @@ const whisper = (requests: TranscriptionRequest[], fail = false) =>
       intercept: () =>
         fail
           ? openAiError(400, 'Invalid file format.')
-          : HttpResponse.json({ task: 'transcribe', language: 'english', duration: 1200, text: ' Hello.', segments: [{ id: 0, seek: 0, start: 0, end: 5, text: ' Hello there, class.', tokens: [1], temperature: 0, avg_logprob: -0.2, compression_ratio: 1.4, no_speech_prob: 0.01 }] }),
+          : HttpResponse.json({
+              task: 'transcribe',
+              language: 'english',
+              duration: 1200,
+              text: ' Hello.',
+              segments: [
+                {
+                  id: 0,
+                  seek: 0,
+                  start: 0,
+                  end: 5,
+                  text: ' Hello there, class.',
+                  tokens: [1],
+                  temperature: 0,
+                  avg_logprob: -0.2,
+                  compression_ratio: 1.4,
+                  no_speech_prob: 0.01,
+                },
+              ],
+            }),
     }),
   );
 const transcriptionBills = async (videoId: string) =>
-  (await db.query<{ n: number }>(`select count(*)::int as n from api_costs where video_id = $1 and operation = 'transcription'`, [videoId]))[0]!.n;
+  (
+    await db.query<{ n: number }>(
+      `select count(*)::int as n from api_costs where video_id = $1 and operation = 'transcription'`,
+      [videoId],
+    )
+  )[0]!.n;
 
 async function hammer(videoId: string, action: 'reprocess' | 'retry') {
   const headers = await adminHeaders(world.A);
-  const responses = await Promise.all(Array.from({ length: 20 }, () => harness.app.request(`/api/videos/${videoId}/${action}`, { method: 'POST', headers })));
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, () =>
+      harness.app.request(`/api/videos/${videoId}/${action}`, { method: 'POST', headers }),
+    ),
+  );
   return responses.map((r) => r.status).sort();
 }
 
@@ -65,7 +101,10 @@ describe('twenty parallel requeues of one video', () => {
   it('reprocess: one 202, nineteen 409, one job, one bill', async () => {
     const requests: TranscriptionRequest[] = [];
     whisper(requests);
-    const { created } = await uploadVideo(harness.app, world.A, lesson('Reprocess twenty times'), { media: bytes(4000), parts: [bytes(300)] });
+    const { created } = await uploadVideo(harness.app, world.A, lesson('Reprocess twenty times'), {
+      media: bytes(4000),
+      parts: [bytes(300)],
+    });
     await harness.jobs.idle();
     expect(await videoOf(harness.app, world.A, created.video.id)).toMatchObject({ status: 'completed' });
     enqueued.length = 0;
@@ -83,7 +122,10 @@ describe('twenty parallel requeues of one video', () => {
   it('retry: one 202, nineteen 409, one job', async () => {
     const requests: TranscriptionRequest[] = [];
     whisper(requests, true);
-    const { created } = await uploadVideo(harness.app, world.A, lesson('Retry twenty times'), { media: bytes(4000), parts: [bytes(300)] });
+    const { created } = await uploadVideo(harness.app, world.A, lesson('Retry twenty times'), {
+      media: bytes(4000),
+      parts: [bytes(300)],
+    });
     await harness.jobs.idle();
     expect(await videoOf(harness.app, world.A, created.video.id)).toMatchObject({ status: 'failed' });
     enqueued.length = 0;

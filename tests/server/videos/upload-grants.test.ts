@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody } from '../../../shared/schemas/error-body';
-import { VideoUploadCreated, type UploadTarget } from '../../../shared/schemas/videos';
 import type { Db } from '../../../server/ports/db';
+import { ErrorBody } from '../../../shared/schemas/error-body';
+import { type UploadTarget, VideoUploadCreated } from '../../../shared/schemas/videos';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, world } from '../../support/whop-world';
@@ -22,11 +22,22 @@ afterAll(() => db.close());
 
 const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:09.000\nWe tune the guitar before every lesson.\n';
 const put = (target: UploadTarget, body: Uint8Array | ReadableStream<Uint8Array>) =>
-  harness.app.request(target.url, { method: 'PUT', headers: target.headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
-const complete = async (id: string) => harness.app.request(`/api/videos/${id}/complete`, { method: 'POST', headers: await adminHeaders(world.A) });
+  harness.app.request(target.url, {
+    method: 'PUT',
+    headers: target.headers,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+  } as RequestInit);
+const complete = async (id: string) =>
+  harness.app.request(`/api/videos/${id}/complete`, { method: 'POST', headers: await adminHeaders(world.A) });
 
 async function start(body: Record<string, unknown>) {
-  const res = await requestUpload(harness.app, world.A, { title: 'Lesson', durationSeconds: 9, file: { name: 'a.webm', type: 'video/webm', sizeBytes: 1000 }, ...body } as never);
+  const res = await requestUpload(harness.app, world.A, {
+    title: 'Lesson',
+    durationSeconds: 9,
+    file: { name: 'a.webm', type: 'video/webm', sizeBytes: 1000 },
+    ...body,
+  } as never);
   expect(res.status).toBe(201);
   const created = VideoUploadCreated.parse(await res.json());
   return { created, mediaKey: `${world.A.companyId}/${created.video.id}/media.webm` };
@@ -74,7 +85,10 @@ describe('upload grants once the video is complete', () => {
 
   it('refuses a PUT for a deleted video, storing nothing', async () => {
     const { created, mediaKey } = await start({ captions: { fileName: 'a.vtt', text: VTT } });
-    const removed = await harness.app.request(`/api/videos/${created.video.id}`, { method: 'DELETE', headers: await adminHeaders(world.A) });
+    const removed = await harness.app.request(`/api/videos/${created.video.id}`, {
+      method: 'DELETE',
+      headers: await adminHeaders(world.A),
+    });
     expect(removed.status).toBe(204);
     expect([403, 404, 409]).toContain((await put(created.uploads.media, bytes(1000))).status);
     expect(await harness.blobs.stat(mediaKey)).toBeNull();

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { VideoList, VideoSummary } from '../../../shared/schemas/videos';
 import { COMPANY_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
-import type { Db } from '../../../server/ports/db';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
-import { signUserToken, installWhopWorld, world } from '../../support/whop-world';
+import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
 
 installWhopWorld();
 let db: Db;
@@ -47,15 +47,35 @@ describe('library', () => {
     const res = await addCaptions(world.A, { title: 'Lesson 1', fileName: 'lesson-1.vtt', text: VTT });
     expect(res.status).toBe(201);
     const queued = VideoSummary.parse(await res.json());
-    expect(queued).toMatchObject({ title: 'Lesson 1', sourceKind: 'captions', transcriptSource: 'captions', hasMedia: false });
+    expect(queued).toMatchObject({
+      title: 'Lesson 1',
+      sourceKind: 'captions',
+      transcriptSource: 'captions',
+      hasMedia: false,
+    });
     await jobs.idle();
     const list = VideoList.parse(await (await app.request('/api/videos', { headers: await as(world.A) })).json());
     const video = list.videos.find((v) => v.id === queued.id)!;
-    expect(video).toMatchObject({ title: 'Lesson 1', sourceKind: 'captions', status: 'completed', progress: 100, chunkCount: 1, attempts: 1 });
+    expect(video).toMatchObject({
+      title: 'Lesson 1',
+      sourceKind: 'captions',
+      status: 'completed',
+      progress: 100,
+      chunkCount: 1,
+      attempts: 1,
+    });
     expect(video.durationSeconds).toBeCloseTo(11);
     const owners = await db.query(`select distinct creator_id from chunks where video_id = $1`, [video.id]);
     expect(owners).toEqual([{ creator_id: world.A.companyId }]);
-    const b = VideoSummary.parse(await (await addCaptions(world.B, { title: 'B lesson', fileName: 'b.srt', text: '1\n00:00:01,000 --> 00:00:04,000\nB only.\n' })).json());
+    const b = VideoSummary.parse(
+      await (
+        await addCaptions(world.B, {
+          title: 'B lesson',
+          fileName: 'b.srt',
+          text: '1\n00:00:01,000 --> 00:00:04,000\nB only.\n',
+        })
+      ).json(),
+    );
     bVideo = b.id;
   });
 
@@ -85,7 +105,9 @@ describe('library', () => {
   });
 
   it("renames and deletes its own videos, freeing the slot; another creator's id is 404", async () => {
-    const [{ id }] = (await db.query<{ id: string }>(`select id from videos where creator_id = $1`, [world.A.companyId])) as [{ id: string }];
+    const [{ id }] = (await db.query<{ id: string }>(`select id from videos where creator_id = $1`, [
+      world.A.companyId,
+    ])) as [{ id: string }];
     const renamed = await app.request(`/api/videos/${id}`, {
       method: 'PATCH',
       headers: { ...(await as(world.A)), 'content-type': 'application/json' },

@@ -1,7 +1,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { probeDuration, runTool } from './media-tools';
-import { speakSentences, splitSentences, type SpokenSentence } from './speak-sentences';
+import { type SpokenSentence, speakSentences, splitSentences } from './speak-sentences';
 import { writeWav } from './wav';
 
 export { generateLongAudio, loopMedia } from './generate-long-audio';
@@ -38,13 +38,37 @@ const MIME_TYPES: Record<VideoFormat, string> = { mp4: 'video/mp4', webm: 'video
 
 /** Codec arguments chosen for speed (these files are made on every test run) and for browser playback. */
 const ENCODE: Record<VideoFormat, { video: string[]; audio: string[] }> = {
-  mp4: { video: ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'], audio: ['-c:a', 'aac', '-b:a', '64k'] },
+  mp4: {
+    video: ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-movflags', '+faststart'],
+    audio: ['-c:a', 'aac', '-b:a', '64k'],
+  },
   // Without look-ahead frames libvpx is several times faster on this kind of clip.
-  webm: { video: ['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '150k', '-lag-in-frames', '0', '-auto-alt-ref', '0'], audio: ['-c:a', 'libopus', '-b:a', '48k'] },
+  webm: {
+    video: [
+      '-c:v',
+      'libvpx',
+      '-deadline',
+      'realtime',
+      '-cpu-used',
+      '8',
+      '-b:v',
+      '150k',
+      '-lag-in-frames',
+      '0',
+      '-auto-alt-ref',
+      '0',
+    ],
+    audio: ['-c:a', 'libopus', '-b:a', '48k'],
+  },
 };
 
 /** A small picture track: a flat colour compresses to almost nothing and encodes fast. */
-const pictureInput = (seconds: number) => ['-f', 'lavfi', '-i', `color=c=0x1f3a5f:s=320x180:r=15:d=${seconds.toFixed(3)}`];
+const pictureInput = (seconds: number) => [
+  '-f',
+  'lavfi',
+  '-i',
+  `color=c=0x1f3a5f:s=320x180:r=15:d=${seconds.toFixed(3)}`,
+];
 
 /**
  * A real, small video with spoken English (espeak-ng) and a plain picture, in
@@ -63,7 +87,24 @@ export async function generateSpeechVideo(options: SpeechVideoOptions): Promise<
   const seconds = speech.pcm.data.length / (speech.pcm.sampleRate * speech.pcm.channels * 2);
   const path = join(options.dir, options.fileName ?? `speech.${options.format}`);
   const encode = ENCODE[options.format];
-  await runTool('ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...pictureInput(seconds), '-i', wavPath, '-map', '0:v', '-map', '1:a', ...encode.video, ...encode.audio, '-shortest', path]);
+  await runTool('ffmpeg', [
+    '-hide_banner',
+    '-nostdin',
+    '-v',
+    'error',
+    '-y',
+    ...pictureInput(seconds),
+    '-i',
+    wavPath,
+    '-map',
+    '0:v',
+    '-map',
+    '1:a',
+    ...encode.video,
+    ...encode.audio,
+    '-shortest',
+    path,
+  ]);
   return {
     path,
     format: options.format,
@@ -75,8 +116,22 @@ export async function generateSpeechVideo(options: SpeechVideoOptions): Promise<
 }
 
 /** A video with a picture and no audio stream at all (a screen recording without a microphone). */
-export async function generateVideoWithoutAudio(options: { dir: string; seconds: number; format: VideoFormat; fileName?: string }): Promise<string> {
+export async function generateVideoWithoutAudio(options: {
+  dir: string;
+  seconds: number;
+  format: VideoFormat;
+  fileName?: string;
+}): Promise<string> {
   const path = join(options.dir, options.fileName ?? `silent.${options.format}`);
-  await runTool('ffmpeg', ['-hide_banner', '-nostdin', '-v', 'error', '-y', ...pictureInput(options.seconds), ...ENCODE[options.format].video, path]);
+  await runTool('ffmpeg', [
+    '-hide_banner',
+    '-nostdin',
+    '-v',
+    'error',
+    '-y',
+    ...pictureInput(options.seconds),
+    ...ENCODE[options.format].video,
+    path,
+  ]);
   return path;
 }

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { findExecutable, findFfmpeg, type FfmpegTools } from '../../../server/adapters/audio/find-ffmpeg';
+import { type FfmpegTools, findExecutable, findFfmpeg } from '../../../server/adapters/audio/find-ffmpeg';
 
 export interface MediaTools extends FfmpegTools {
   espeakPath: string;
@@ -29,14 +29,24 @@ export async function findMediaTools(searchPath: string = process.env.PATH ?? ''
 export async function requireMediaTools(): Promise<MediaTools> {
   const tools = await findMediaTools();
   if (!tools) {
-    throw new Error('Media tests need ffmpeg, ffprobe and espeak-ng on PATH: install the Debian packages `ffmpeg` and `espeak-ng` (apt-get install ffmpeg espeak-ng)');
+    throw new Error(
+      'Media tests need ffmpeg, ffprobe and espeak-ng on PATH: install the Debian packages `ffmpeg` and `espeak-ng` (apt-get install ffmpeg espeak-ng)',
+    );
   }
   return tools;
 }
 
 /** The container's duration in seconds, as ffprobe reads it. */
 export async function probeDuration(path: string): Promise<number> {
-  const out = await runTool('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'default=noprint_wrappers=1:nokey=1', path]);
+  const out = await runTool('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'format=duration',
+    '-of',
+    'default=noprint_wrappers=1:nokey=1',
+    path,
+  ]);
   const seconds = Number(out.trim());
   if (!Number.isFinite(seconds)) throw new Error(`ffprobe reported no duration for ${path}: ${out}`);
   return seconds;
@@ -51,9 +61,27 @@ export interface AudioStreamInfo {
 
 /** The first audio stream of a file (for checking extracted parts are what they claim). */
 export async function probeAudioStream(path: string): Promise<AudioStreamInfo> {
-  const out = await runTool('ffprobe', ['-v', 'error', '-select_streams', 'a:0', '-show_entries', 'stream=codec_name,sample_rate,channels:format=duration', '-of', 'json', path]);
-  const json = JSON.parse(out) as { streams?: { codec_name: string; sample_rate: string; channels: number }[]; format?: { duration?: string } };
+  const out = await runTool('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'a:0',
+    '-show_entries',
+    'stream=codec_name,sample_rate,channels:format=duration',
+    '-of',
+    'json',
+    path,
+  ]);
+  const json = JSON.parse(out) as {
+    streams?: { codec_name: string; sample_rate: string; channels: number }[];
+    format?: { duration?: string };
+  };
   const stream = json.streams?.[0];
   if (!stream) throw new Error(`${path} has no audio stream`);
-  return { codecName: stream.codec_name, sampleRate: Number(stream.sample_rate), channels: stream.channels, durationSeconds: Number(json.format?.duration) };
+  return {
+    codecName: stream.codec_name,
+    sampleRate: Number(stream.sample_rate),
+    channels: stream.channels,
+    durationSeconds: Number(json.format?.duration),
+  };
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runTool } from './media-tools';
-import { pcmSeconds, readWav, silence, type Pcm } from './wav';
+import { type Pcm, pcmSeconds, readWav, silence } from './wav';
 
 export interface SpokenSentence {
   text: string;
@@ -24,7 +24,10 @@ export interface SpeakOptions {
 
 /** Splits prose into sentences at ., ! or ? followed by a space. */
 export const splitSentences = (text: string): string[] =>
-  text.split(/(?<=[.!?])\s+/).map((s) => s.trim()).filter(Boolean);
+  text
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * Real synthetic speech: each sentence spoken by espeak-ng, joined in memory with
@@ -44,7 +47,8 @@ export async function speakSentences(options: SpeakOptions): Promise<{ pcm: Pcm;
   const at = () => pcmSeconds({ ...format, data: Buffer.concat(pieces) });
   const sentences: SpokenSentence[] = [];
   clips.forEach((clip, i) => {
-    if (clip.sampleRate !== format.sampleRate || clip.channels !== format.channels) throw new Error('espeak-ng clips differ in format');
+    if (clip.sampleRate !== format.sampleRate || clip.channels !== format.channels)
+      throw new Error('espeak-ng clips differ in format');
     if (i > 0) pieces.push(silence(format, options.silenceBetween ?? 0.6));
     const startSeconds = at();
     pieces.push(clip.data);

@@ -10,14 +10,16 @@ export interface Pcm {
 }
 
 export function readWav(file: Buffer): Pcm {
-  if (file.toString('ascii', 0, 4) !== 'RIFF' || file.toString('ascii', 8, 12) !== 'WAVE') throw new Error('Not a WAV file');
+  if (file.toString('ascii', 0, 4) !== 'RIFF' || file.toString('ascii', 8, 12) !== 'WAVE')
+    throw new Error('Not a WAV file');
   let sampleRate = 0;
   let channels = 0;
   for (let at = 12; at + 8 <= file.length; ) {
     const id = file.toString('ascii', at, at + 4);
     const size = file.readUInt32LE(at + 4);
     if (id === 'fmt ') {
-      if (file.readUInt16LE(at + 8) !== 1 || file.readUInt16LE(at + 22) !== 16) throw new Error('Only 16-bit PCM WAV is supported');
+      if (file.readUInt16LE(at + 8) !== 1 || file.readUInt16LE(at + 22) !== 16)
+        throw new Error('Only 16-bit PCM WAV is supported');
       channels = file.readUInt16LE(at + 10);
       sampleRate = file.readUInt32LE(at + 12);
     } else if (id === 'data') {

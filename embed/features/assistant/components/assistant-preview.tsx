@@ -1,4 +1,4 @@
-import { DEFAULT_ASSISTANT_NAME, type AssistantSettings } from '../../../../shared/schemas/assistant-settings';
+import { type AssistantSettings, DEFAULT_ASSISTANT_NAME } from '../../../../shared/schemas/assistant-settings';
 
 /** The student's chat before the first question, as these settings would show it (not clickable). */
 export function AssistantPreview({ settings }: { settings: AssistantSettings }) {
@@ -20,7 +20,9 @@ export function AssistantPreview({ settings }: { settings: AssistantSettings }) 
         ) : (
           <p className="assistant-preview__hint">Starter questions drawn from your lessons appear here.</p>
         )}
-        {settings.teachingMode === 'guide' ? <p className="assistant-preview__hint">Guide mode: answers come as hints with the moments to rewatch.</p> : null}
+        {settings.teachingMode === 'guide' ? (
+          <p className="assistant-preview__hint">Guide mode: answers come as hints with the moments to rewatch.</p>
+        ) : null}
       </div>
     </section>
   );

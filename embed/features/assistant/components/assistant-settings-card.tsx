@@ -2,9 +2,9 @@ import { useEffect, useId, useState } from 'react';
 import {
   ASSISTANT_GREETING_MAX,
   ASSISTANT_NAME_MAX,
+  type AssistantSettings,
   CUSTOM_STARTER_MAX,
   MAX_CUSTOM_STARTERS,
-  type AssistantSettings,
   type TeachingMode,
 } from '../../../../shared/schemas/assistant-settings';
 import { Button } from '../../../ui/button';
@@ -40,8 +40,10 @@ export function draftProblem(draft: AssistantSettings): string | null {
   const update = toUpdate(draft);
   if (!update.name) return 'Give the assistant a name.';
   if (update.name.length > ASSISTANT_NAME_MAX) return `The name is limited to ${ASSISTANT_NAME_MAX} characters.`;
-  if (update.greeting.length > ASSISTANT_GREETING_MAX) return `The greeting is limited to ${ASSISTANT_GREETING_MAX} characters.`;
-  if (update.starters.some((s) => s.length > CUSTOM_STARTER_MAX)) return `Each starter question is limited to ${CUSTOM_STARTER_MAX} characters.`;
+  if (update.greeting.length > ASSISTANT_GREETING_MAX)
+    return `The greeting is limited to ${ASSISTANT_GREETING_MAX} characters.`;
+  if (update.starters.some((s) => s.length > CUSTOM_STARTER_MAX))
+    return `Each starter question is limited to ${CUSTOM_STARTER_MAX} characters.`;
   return null;
 }
 
@@ -71,7 +73,8 @@ export function AssistantSettingsCard() {
   const saved = save.status === 'success' ? save.data : settings.data;
   const changed = JSON.stringify(saved) !== JSON.stringify(toUpdate(draft));
   const problem = draftProblem(draft);
-  const setStarter = (i: number, value: string) => setDraft({ ...draft, starters: draft.starters.map((s, j) => (j === i ? value : s)) });
+  const setStarter = (i: number, value: string) =>
+    setDraft({ ...draft, starters: draft.starters.map((s, j) => (j === i ? value : s)) });
 
   return (
     <Card title="Assistant">
@@ -83,7 +86,9 @@ export function AssistantSettingsCard() {
             if (!problem) void save.run(toUpdate(draft)).then((next) => next && setDraft(next));
           }}
         >
-          <p className="assistant-settings__lead">How your assistant introduces itself to students, and how it teaches.</p>
+          <p className="assistant-settings__lead">
+            How your assistant introduces itself to students, and how it teaches.
+          </p>
           <div className="assistant-settings__field">
             <label htmlFor={ids.name}>Name</label>
             <input
@@ -105,7 +110,8 @@ export function AssistantSettingsCard() {
               onChange={(event) => setDraft({ ...draft, greeting: event.target.value })}
             />
             <span id={`${ids.greeting}-hint`} className="assistant-settings__hint">
-              Shown above the question box before a student's first question. {draft.greeting.length}/{ASSISTANT_GREETING_MAX}
+              Shown above the question box before a student's first question. {draft.greeting.length}/
+              {ASSISTANT_GREETING_MAX}
             </span>
           </div>
           <fieldset className="assistant-settings__fieldset">
@@ -121,7 +127,11 @@ export function AssistantSettingsCard() {
                   maxLength={CUSTOM_STARTER_MAX}
                   onChange={(event) => setStarter(i, event.target.value)}
                 />
-                <Button size="sm" onClick={() => setDraft({ ...draft, starters: draft.starters.filter((_, j) => j !== i) })} aria-label={`Remove starter question ${i + 1}`}>
+                <Button
+                  size="sm"
+                  onClick={() => setDraft({ ...draft, starters: draft.starters.filter((_, j) => j !== i) })}
+                  aria-label={`Remove starter question ${i + 1}`}
+                >
                   Remove
                 </Button>
               </div>
@@ -155,9 +165,16 @@ export function AssistantSettingsCard() {
               {problem}
             </p>
           ) : null}
-          {save.status === 'error' ? <ErrorNotice error={save.error} title="Could not save your assistant settings" /> : null}
+          {save.status === 'error' ? (
+            <ErrorNotice error={save.error} title="Could not save your assistant settings" />
+          ) : null}
           <div className="assistant-settings__actions">
-            <Button type="submit" variant="primary" disabled={!changed || problem !== null || save.status === 'pending'} aria-describedby={problem ? ids.problem : undefined}>
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={!changed || problem !== null || save.status === 'pending'}
+              aria-describedby={problem ? ids.problem : undefined}
+            >
               {save.status === 'pending' ? 'Saving…' : 'Save assistant'}
             </Button>
             <span role="status" className="assistant-settings__status">

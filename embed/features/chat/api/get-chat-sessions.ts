@@ -1,4 +1,3 @@
-
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
 import { useApiQuery } from '../../../lib/use-api-query';

@@ -11,7 +11,8 @@ import { createSseParser } from './sse-parser';
 /** Imported beside the request (`lib/lazy-schema.ts`); every event is still checked with it. */
 const EventSchema = lazySchema((schemas) => schemas.ChatStreamEvent);
 
-export const STREAM_DROPPED_MESSAGE = 'The connection dropped before the answer finished. This question was not counted; try again.';
+export const STREAM_DROPPED_MESSAGE =
+  'The connection dropped before the answer finished. This question was not counted; try again.';
 
 export interface PostChatOptions {
   /** Each validated event, in order, as soon as it arrives. */
@@ -93,7 +94,10 @@ function parseEvent(schema: typeof ChatStreamEvent, data: string): ChatStreamEve
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError('INTERNAL', 'Chronos sent an answer this page does not understand. Reload to get the latest version.');
+    throw new ApiError(
+      'INTERNAL',
+      'Chronos sent an answer this page does not understand. Reload to get the latest version.',
+    );
   }
   return parsed.data;
 }

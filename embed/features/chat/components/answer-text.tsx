@@ -79,7 +79,9 @@ export function AnswerText({ text, sources, moments = [], onOpenSource }: Answer
         }
         return (
           <p key={b}>
-            {block.lines.flatMap((line, i) => (i === 0 ? [inline(line, `${b}-${i}`)] : [<br key={`br-${i}`} />, inline(line, `${b}-${i}`)]))}
+            {block.lines.flatMap((line, i) =>
+              i === 0 ? [inline(line, `${b}-${i}`)] : [<br key={`br-${i}`} />, inline(line, `${b}-${i}`)],
+            )}
           </p>
         );
       })}

@@ -18,7 +18,9 @@ interface AssistantMessageProps {
  */
 export function AssistantMessage({ entry, onOpenSource, onRetry, onFeedbackChange }: AssistantMessageProps) {
   const streaming = entry.status === 'streaming';
-  const classes = ['message', 'message--assistant', entry.noAnswer ? 'message--no-answer' : ''].filter(Boolean).join(' ');
+  const classes = ['message', 'message--assistant', entry.noAnswer ? 'message--no-answer' : '']
+    .filter(Boolean)
+    .join(' ');
   // A stored answer that failed (reopened later) has no error object: it still says so.
   const failedEarlier = entry.status === 'failed' && !entry.error;
   return (
@@ -27,9 +29,15 @@ export function AssistantMessage({ entry, onOpenSource, onRetry, onFeedbackChang
       {entry.text === '' && streaming ? <p className="message__thinking">Searching the course videos…</p> : null}
       <AnswerText text={entry.text} sources={entry.sources} moments={entry.moments} onOpenSource={onOpenSource} />
       {entry.status === 'stopped' ? <p className="message__meta">Stopped. This question was not counted.</p> : null}
-      {failedEarlier ? <p className="message__meta">This answer did not finish, and its question was not counted.</p> : null}
-      {entry.error ? <ErrorNotice error={entry.error} title="The answer could not be completed" onRetry={onRetry} /> : null}
-      {!streaming && !entry.noAnswer ? <SourceList sources={entry.sources} cited={entry.cited} onOpenSource={onOpenSource} /> : null}
+      {failedEarlier ? (
+        <p className="message__meta">This answer did not finish, and its question was not counted.</p>
+      ) : null}
+      {entry.error ? (
+        <ErrorNotice error={entry.error} title="The answer could not be completed" onRetry={onRetry} />
+      ) : null}
+      {!streaming && !entry.noAnswer ? (
+        <SourceList sources={entry.sources} cited={entry.cited} onOpenSource={onOpenSource} />
+      ) : null}
       {!streaming && entry.text !== '' ? (
         <MessageActions
           messageId={entry.messageId}

@@ -1,8 +1,8 @@
-import { EmptyState } from '../../../ui/empty-state';
-import { Skeleton } from '../../../ui/skeleton';
-import type { ApiQuery } from '../../../lib/use-api-query';
 import { DEFAULT_ASSISTANT_NAME } from '../../../../shared/assistant-name';
 import type { StarterQuestions } from '../../../../shared/schemas/chat-starters';
+import type { ApiQuery } from '../../../lib/use-api-query';
+import { EmptyState } from '../../../ui/empty-state';
+import { Skeleton } from '../../../ui/skeleton';
 
 export interface ChatEmptyStateProps {
   /** Asks the starter question right away. */
@@ -13,7 +13,8 @@ export interface ChatEmptyStateProps {
   starters: ApiQuery<StarterQuestions>;
 }
 
-const description = (name: string) => `${name} answers from this course's video transcripts and links each answer to the exact moment in the video.`;
+const description = (name: string) =>
+  `${name} answers from this course's video transcripts and links each answer to the exact moment in the video.`;
 
 /**
  * The conversation before the first question: the assistant as the creator named it,
@@ -31,7 +32,9 @@ export function ChatEmptyState({ onPickQuestion, disabled, starters }: ChatEmpty
   return (
     <EmptyState icon={<QuestionIcon />} title={title} description={description(name)}>
       {greeting ? <p className="chat-greeting">{greeting}</p> : null}
-      {list === undefined && starters.status === 'loading' ? <Skeleton lines={2} label="Loading suggested questions" /> : null}
+      {list === undefined && starters.status === 'loading' ? (
+        <Skeleton lines={2} label="Loading suggested questions" />
+      ) : null}
       {list !== undefined && list.length > 0 ? (
         <ul className="chip-list" aria-label="Example questions">
           {list.map((starter) => (
@@ -51,8 +54,8 @@ export function ChatEmptyState({ onPickQuestion, disabled, starters }: ChatEmpty
       ) : null}
       {list !== undefined && list.length === 0 ? (
         <p className="empty-state__hint">
-          This course has no processed lessons yet, so there is nothing to suggest. You can still ask, and {name} will say if the
-          videos do not cover it.
+          This course has no processed lessons yet, so there is nothing to suggest. You can still ask, and {name} will
+          say if the videos do not cover it.
         </p>
       ) : null}
     </EmptyState>
@@ -61,7 +64,17 @@ export function ChatEmptyState({ onPickQuestion, disabled, starters }: ChatEmpty
 
 function QuestionIcon() {
   return (
-    <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      width="24"
+      height="24"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l.9-4.6A8 8 0 1 1 21 12Z" />
       <path d="M9.8 9.5a2.3 2.3 0 0 1 4.4.8c0 1.5-2.2 2-2.2 3.2M12 16.5h.01" />
     </svg>

@@ -12,7 +12,12 @@ export { citationLabel };
 export function CitationChip({ source, onOpen }: { source: ChatSource; onOpen: (source: ChatSource) => void }) {
   if (!playsMoment(source)) return <span className="citation-chip citation-chip--note">{citationLabel(source)}</span>;
   return (
-    <button type="button" className="citation-chip" onClick={() => onOpen(source)} title={`Play from ${formatTimestamp(source.startSeconds)}`}>
+    <button
+      type="button"
+      className="citation-chip"
+      onClick={() => onOpen(source)}
+      title={`Play from ${formatTimestamp(source.startSeconds)}`}
+    >
       <span aria-hidden="true" className="citation-chip__play">
         {'\u25B6\uFE0E '}
       </span>

@@ -17,7 +17,14 @@ export function CitationMarker({ source, onOpen }: { source: ChatSource; onOpen:
   if (!playsMoment(source)) {
     return (
       <span className="citation-marker">
-        <button type="button" className="citation-marker__button" aria-label={label} aria-expanded={shown} aria-controls={noteId} onClick={() => setShown((s) => !s)}>
+        <button
+          type="button"
+          className="citation-marker__button"
+          aria-label={label}
+          aria-expanded={shown}
+          aria-controls={noteId}
+          onClick={() => setShown((s) => !s)}
+        >
           [{source.n}]
         </button>
         <span aria-hidden="true" className="citation-marker__tip">

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ChatSource } from '../../../../shared/schemas/chat';
+import { Button } from '../../../ui/button';
+import { type FeedbackValue, useMessageFeedback } from '../api/post-message-feedback';
 import type { CitedMoment } from '../chat-entry';
 import { copyText, plainAnswerText } from '../copy-answer';
-import { Button } from '../../../ui/button';
-import { useMessageFeedback, type FeedbackValue } from '../api/post-message-feedback';
 
 interface MessageActionsProps {
   messageId: string | undefined;
@@ -16,7 +16,14 @@ interface MessageActionsProps {
 }
 
 /** Copy, and thumbs up/down (pressing the pressed one clears it). */
-export function MessageActions({ messageId, text, sources = [], moments = [], feedback, onFeedbackChange }: MessageActionsProps) {
+export function MessageActions({
+  messageId,
+  text,
+  sources = [],
+  moments = [],
+  feedback,
+  onFeedbackChange,
+}: MessageActionsProps) {
   const mutation = useMessageFeedback();
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   // "Copied" is a moment's confirmation, not a state: it goes back after two seconds.
@@ -44,11 +51,52 @@ export function MessageActions({ messageId, text, sources = [], moments = [], fe
       <Button size="sm" variant="ghost" onClick={() => void copy()} aria-label="Copy answer">
         {copied === 'copied' ? 'Copied' : 'Copy'}
       </Button>
-      <Button size="sm" variant="ghost" aria-label="Helpful" aria-pressed={feedback === 1} disabled={!messageId} onClick={() => void give(1)}>
-        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"><path d="M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.1 21H7"/></svg>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label="Helpful"
+        aria-pressed={feedback === 1}
+        disabled={!messageId}
+        onClick={() => void give(1)}
+      >
+        <svg
+          width="16"
+          height="16"
+          viewBox="0 0 24 24"
+          aria-hidden="true"
+          focusable="false"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
+          <path d="M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.1 21H7" />
+        </svg>
       </Button>
-      <Button size="sm" variant="ghost" aria-label="Not helpful" aria-pressed={feedback === -1} disabled={!messageId} onClick={() => void give(-1)}>
-        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" style={{ transform: 'rotate(180deg)' }}><path d="M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.1 21H7"/></svg>
+      <Button
+        size="sm"
+        variant="ghost"
+        aria-label="Not helpful"
+        aria-pressed={feedback === -1}
+        disabled={!messageId}
+        onClick={() => void give(-1)}
+      >
+        <svg
+          width="16"
+          height="16"
+          viewBox="0 0 24 24"
+          aria-hidden="true"
+          focusable="false"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          style={{ transform: 'rotate(180deg)' }}
+        >
+          <path d="M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3zm0 0 4-8a3 3 0 0 1 3 3v4h5.5a2 2 0 0 1 2 2.3l-1.4 8A2 2 0 0 1 18.1 21H7" />
+        </svg>
       </Button>
       {copied === 'failed' ? (
         <span className="message-actions__error" role="status">

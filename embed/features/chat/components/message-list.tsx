@@ -21,28 +21,36 @@ function latestAnswerStatus(chat: ChatStream): string {
 }
 
 /** The conversation: the student's questions and the answers, oldest first. */
-export function MessageList({ chat, onOpenSource, onRetry = chat.retry }: { chat: ChatStream; onOpenSource: (source: ChatSource) => void; onRetry?: (key: string) => void }) {
+export function MessageList({
+  chat,
+  onOpenSource,
+  onRetry = chat.retry,
+}: {
+  chat: ChatStream;
+  onOpenSource: (source: ChatSource) => void;
+  onRetry?: (key: string) => void;
+}) {
   return (
     <>
-    <p className="visually-hidden" role="status" aria-live="polite">
-      {latestAnswerStatus(chat)}
-    </p>
-    <ol className="message-list" aria-label="Messages">
-      {chat.entries.map((entry) => (
-        <li key={entry.key}>
-          {entry.kind === 'user' ? (
-            <p className="message message--user">{entry.text}</p>
-          ) : (
-            <AssistantMessage
-              entry={entry}
-              onOpenSource={onOpenSource}
-              onRetry={() => onRetry(entry.key)}
-              onFeedbackChange={(value) => chat.setFeedback(entry.key, value)}
-            />
-          )}
-        </li>
-      ))}
-    </ol>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {latestAnswerStatus(chat)}
+      </p>
+      <ol className="message-list" aria-label="Messages">
+        {chat.entries.map((entry) => (
+          <li key={entry.key}>
+            {entry.kind === 'user' ? (
+              <p className="message message--user">{entry.text}</p>
+            ) : (
+              <AssistantMessage
+                entry={entry}
+                onOpenSource={onOpenSource}
+                onRetry={() => onRetry(entry.key)}
+                onFeedbackChange={(value) => chat.setFeedback(entry.key, value)}
+              />
+            )}
+          </li>
+        ))}
+      </ol>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type Ref } from 'react';
+import { type Ref, useRef, useState } from 'react';
 import type { ChatSessionSummary } from '../../../../shared/schemas/chat-history';
 import { Button } from '../../../ui/button';
 import { ErrorNotice } from '../../../ui/error-notice';
@@ -26,7 +26,15 @@ interface SessionListProps {
  * reopen one, delete one (after a confirmation under it), or start a new chat. The view places
  * it (a sidebar on desktop, a drawer on phones); errors stay inside it, full width.
  */
-export function SessionList({ version, activeSessionId, onOpen, onNewChat, onDeleted, disabled, newChatRef }: SessionListProps) {
+export function SessionList({
+  version,
+  activeSessionId,
+  onOpen,
+  onNewChat,
+  onDeleted,
+  disabled,
+  newChatRef,
+}: SessionListProps) {
   const sessions = useChatSessions(version);
   const remove = useDeleteChatSession();
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -58,9 +66,15 @@ export function SessionList({ version, activeSessionId, onOpen, onNewChat, onDel
         New chat
       </Button>
       <h2 className="history__title">Conversations</h2>
-      {sessions.status === 'error' ? <ErrorNotice error={sessions.error} title="Could not load your conversations" onRetry={sessions.retry} /> : null}
-      {sessions.status === 'loading' && !sessions.data ? <Skeleton lines={3} label="Loading your conversations" /> : null}
-      {sessions.data && list.length === 0 ? <p className="history__empty">Your conversations will be listed here.</p> : null}
+      {sessions.status === 'error' ? (
+        <ErrorNotice error={sessions.error} title="Could not load your conversations" onRetry={sessions.retry} />
+      ) : null}
+      {sessions.status === 'loading' && !sessions.data ? (
+        <Skeleton lines={3} label="Loading your conversations" />
+      ) : null}
+      {sessions.data && list.length === 0 ? (
+        <p className="history__empty">Your conversations will be listed here.</p>
+      ) : null}
       {list.length > 0 ? (
         <ul className="history__items">
           {list.map((session) => {
@@ -105,14 +119,29 @@ export function SessionList({ version, activeSessionId, onOpen, onNewChat, onDel
                       setConfirming(null);
                     }}
                   >
-                    <span className="history__confirm-question">Delete “{session.title}”? Its messages are gone for good.</span>
-                    <Button size="sm" variant="primary" autoFocus disabled={remove.status === 'pending'} onClick={() => void confirmDelete(session.id)}>
+                    <span className="history__confirm-question">
+                      Delete “{session.title}”? Its messages are gone for good.
+                    </span>
+                    <Button
+                      size="sm"
+                      variant="primary"
+                      autoFocus
+                      disabled={remove.status === 'pending'}
+                      onClick={() => void confirmDelete(session.id)}
+                    >
                       {remove.status === 'pending' ? 'Deleting…' : 'Delete'}
                     </Button>
-                    <Button size="sm" variant="ghost" disabled={remove.status === 'pending'} onClick={() => (setConfirming(null), remove.reset())}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={remove.status === 'pending'}
+                      onClick={() => (setConfirming(null), remove.reset())}
+                    >
                       Keep
                     </Button>
-                    {remove.status === 'error' ? <ErrorNotice compact error={remove.error} title="Could not delete the conversation" /> : null}
+                    {remove.status === 'error' ? (
+                      <ErrorNotice compact error={remove.error} title="Could not delete the conversation" />
+                    ) : null}
                   </div>
                 ) : null}
               </li>

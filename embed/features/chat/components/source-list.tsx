@@ -2,7 +2,15 @@ import type { ChatSource } from '../../../../shared/schemas/chat';
 import { CitationChip } from './citation-chip';
 
 /** The passages an answer drew on; cited ones first. */
-export function SourceList({ sources, cited, onOpenSource }: { sources: ChatSource[]; cited: number[]; onOpenSource: (source: ChatSource) => void }) {
+export function SourceList({
+  sources,
+  cited,
+  onOpenSource,
+}: {
+  sources: ChatSource[];
+  cited: number[];
+  onOpenSource: (source: ChatSource) => void;
+}) {
   if (sources.length === 0) return null;
   const ordered = [...sources].sort((a, b) => Number(!cited.includes(a.n)) - Number(!cited.includes(b.n)) || a.n - b.n);
   return (

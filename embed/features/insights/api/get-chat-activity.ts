@@ -4,5 +4,8 @@ import { useApiQuery } from '../../../lib/use-api-query';
 
 /** `GET /api/dashboard/insights/activity`: the last 30 days, for the charts and their tables. */
 export function useChatActivity() {
-  return useApiQuery((signal) => apiRequest('/api/dashboard/insights/activity', { schema: ActivityResponse, signal }), 'chat-activity');
+  return useApiQuery(
+    (signal) => apiRequest('/api/dashboard/insights/activity', { schema: ActivityResponse, signal }),
+    'chat-activity',
+  );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import type { ActivityResponse } from '../../../../shared/schemas/insights';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Skeleton } from '../../../ui/skeleton';
@@ -13,7 +13,17 @@ const dayLabel = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'nume
 const usd = (value: number) => `$${value < 1 ? value.toFixed(4) : value.toFixed(2)}`;
 
 /** A chart and, behind it, the same numbers as a table (for screen readers, and anyone who prefers to read). */
-function ChartWithTable({ title, days, series, summary }: { title: string; days: string[]; series: ChartSeries[]; summary: ReactNode }) {
+function ChartWithTable({
+  title,
+  days,
+  series,
+  summary,
+}: {
+  title: string;
+  days: string[];
+  series: ChartSeries[];
+  summary: ReactNode;
+}) {
   const label = `${title}, last 30 days. The table below has every value.`;
   return (
     <section className="activity-block" aria-label={title}>
@@ -75,7 +85,11 @@ function MostCitedLessons({ lessons }: { lessons: ActivityResponse['mostCitedLes
               <tr key={l.videoId}>
                 <th scope="row">{l.videoTitle}</th>
                 <td>
-                  <span className="cited-bars__bar" style={{ width: `${Math.max(4, (l.citations / top) * 100)}%` }} aria-hidden="true" />
+                  <span
+                    className="cited-bars__bar"
+                    style={{ width: `${Math.max(4, (l.citations / top) * 100)}%` }}
+                    aria-hidden="true"
+                  />
                   <span className="cited-bars__value">{l.citations.toLocaleString()}</span>
                 </td>
               </tr>
@@ -109,9 +123,13 @@ export function ActivityPanel() {
 
   return (
     <div className="stack" aria-busy={query.status === 'loading'}>
-      {query.status === 'error' ? <ErrorNotice error={query.error} title="Could not load the charts" onRetry={query.retry} /> : null}
+      {query.status === 'error' ? (
+        <ErrorNotice error={query.error} title="Could not load the charts" onRetry={query.retry} />
+      ) : null}
       {!data || !charts ? (
-        query.status === 'loading' ? <Skeleton lines={5} label="Loading the charts" /> : null
+        query.status === 'loading' ? (
+          <Skeleton lines={5} label="Loading the charts" />
+        ) : null
       ) : (
         <>
           <ChartWithTable

@@ -14,9 +14,13 @@ export function ContentGapsPanel() {
   const data = query.data;
   return (
     <div className="stack" aria-busy={query.status === 'loading'}>
-      {query.status === 'error' ? <ErrorNotice error={query.error} title="Could not load the content gaps" onRetry={query.retry} /> : null}
+      {query.status === 'error' ? (
+        <ErrorNotice error={query.error} title="Could not load the content gaps" onRetry={query.retry} />
+      ) : null}
       {data === undefined ? (
-        query.status === 'loading' ? <Skeleton lines={4} label="Loading content gaps" /> : null
+        query.status === 'loading' ? (
+          <Skeleton lines={4} label="Loading content gaps" />
+        ) : null
       ) : data.gaps.length === 0 ? (
         <EmptyState
           title="No content gaps"
@@ -29,9 +33,11 @@ export function ContentGapsPanel() {
       ) : (
         <>
           <p className="gap-intro">
-            Topics students asked about that your course does not answer, from the last 90 days. A topic closes by itself when a new
-            lesson answers its questions.
-            {data.oneOffQuestions > 0 ? ` ${data.oneOffQuestions.toLocaleString()} more questions were asked only once.` : ''}
+            Topics students asked about that your course does not answer, from the last 90 days. A topic closes by
+            itself when a new lesson answers its questions.
+            {data.oneOffQuestions > 0
+              ? ` ${data.oneOffQuestions.toLocaleString()} more questions were asked only once.`
+              : ''}
           </p>
           <ol className="gap-list" aria-label="Content gaps">
             {data.gaps.map((gap) => (
@@ -48,7 +54,8 @@ export function ContentGapsPanel() {
           <ul className="gap-closed">
             {data.closed.map((c) => (
               <li key={`${c.videoId ?? 'deleted'}-${c.closedAt}`}>
-                {c.videoTitle || 'Deleted lesson'} now answers {c.questions.toLocaleString()} {c.questions === 1 ? 'question' : 'questions'}
+                {c.videoTitle || 'Deleted lesson'} now answers {c.questions.toLocaleString()}{' '}
+                {c.questions === 1 ? 'question' : 'questions'}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { formatTimestamp } from '../../../lib/format-timestamp';
 import { useApiMutation } from '../../../lib/use-api-mutation';
 import { Badge } from '../../../ui/badge';
@@ -27,7 +27,13 @@ export function TestBenchPanel() {
       <form className="test-bench__form" onSubmit={submit}>
         <label htmlFor={`${id}-q`}>A question, as a student would ask it</label>
         <div className="test-bench__row">
-          <input id={`${id}-q`} type="text" maxLength={2000} value={question} onChange={(e) => setQuestion(e.target.value)} />
+          <input
+            id={`${id}-q`}
+            type="text"
+            maxLength={2000}
+            value={question}
+            onChange={(e) => setQuestion(e.target.value)}
+          />
           <Button type="submit" variant="primary" disabled={attempt.status === 'pending' || !question.trim()}>
             {attempt.status === 'pending' ? 'Trying…' : 'Try it'}
           </Button>
@@ -48,7 +54,10 @@ export function TestBenchPanel() {
           </p>
           {result.moments.length > 0 ? (
             <table className="test-bench__table">
-              <caption>Passages, best first (a passage is cited when it holds {Math.round(result.coverageFloor * 100)} % of the question's words or is close in meaning)</caption>
+              <caption>
+                Passages, best first (a passage is cited when it holds {Math.round(result.coverageFloor * 100)} % of the
+                question's words or is close in meaning)
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Moment</th>

@@ -39,10 +39,23 @@ export default function UplotChart({ days, series, label }: { days: string[]; se
             height: HEIGHT,
             legend: { show: true },
             scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.1)] } },
-            axes: [axis, { ...axis, ...(series[0]?.format ? { values: (_u: uPlot, ticks: number[]) => ticks.map((t) => series[0]!.format!(t)) } : {}) }],
+            axes: [
+              axis,
+              {
+                ...axis,
+                ...(series[0]?.format
+                  ? { values: (_u: uPlot, ticks: number[]) => ticks.map((t) => series[0]!.format!(t)) }
+                  : {}),
+              },
+            ],
             series: [
               {},
-              ...series.map((s) => ({ label: s.label, stroke: themeColor(s.colorVar), width: 2, points: { show: true, size: 4 } })),
+              ...series.map((s) => ({
+                label: s.label,
+                stroke: themeColor(s.colorVar),
+                width: 2,
+                points: { show: true, size: 4 },
+              })),
             ],
           },
           [days.map((d) => Date.parse(`${d}T12:00:00Z`) / 1000), ...series.map((s) => s.values)],
@@ -54,7 +67,10 @@ export default function UplotChart({ days, series, label }: { days: string[]; se
       }
     };
     draw();
-    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => plot?.setSize({ width: Math.max(280, el.clientWidth), height: HEIGHT }));
+    const resize =
+      typeof ResizeObserver === 'undefined'
+        ? null
+        : new ResizeObserver(() => plot?.setSize({ width: Math.max(280, el.clientWidth), height: HEIGHT }));
     resize?.observe(el);
     // The theme can change while the tab is open (Whop's light/dark): redraw with its colours.
     const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');

@@ -11,7 +11,11 @@ export function createModule(title: string) {
 
 /** `PATCH /api/course/modules/:id`: a new title. */
 export function renameModule(id: string, title: string) {
-  return apiRequest(`/api/course/modules/${encodeURIComponent(id)}`, { method: 'PATCH', body: { title }, schema: CourseModule });
+  return apiRequest(`/api/course/modules/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: { title },
+    schema: CourseModule,
+  });
 }
 
 /** `DELETE /api/course/modules/:id`: its lessons stay, outside any module. */

@@ -4,7 +4,10 @@ import { useApiQuery } from '../../../lib/use-api-query';
 
 /** `GET /api/lessons/:id`: one lesson with its transcript (readable without a media file). */
 export function getLesson(videoId: string, signal?: AbortSignal) {
-  return apiRequest(`/api/lessons/${encodeURIComponent(videoId)}`, { schema: LessonDetail, ...(signal ? { signal } : {}) });
+  return apiRequest(`/api/lessons/${encodeURIComponent(videoId)}`, {
+    schema: LessonDetail,
+    ...(signal ? { signal } : {}),
+  });
 }
 
 export function useLesson(videoId: string) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
-import { SearchResults, type SearchHit } from '../../../../shared/schemas/lessons';
+import { type SearchHit, SearchResults } from '../../../../shared/schemas/lessons';
 import { apiRequest } from '../../../lib/api-client';
 import { toApiError } from '../../../lib/use-api-query';
 
@@ -32,7 +32,10 @@ export function useTranscriptSearch(query: string) {
   useEffect(() => {
     if (!query) return setState({ status: 'idle' });
     const controller = new AbortController();
-    setState((previous) => ({ status: 'loading', hits: offset > 0 && previous.status !== 'idle' ? previous.hits : [] }));
+    setState((previous) => ({
+      status: 'loading',
+      hits: offset > 0 && previous.status !== 'idle' ? previous.hits : [],
+    }));
     searchTranscripts(query, offset, controller.signal).then(
       (page) => {
         if (controller.signal.aborted) return;
@@ -44,7 +47,11 @@ export function useTranscriptSearch(query: string) {
       },
       (cause: unknown) => {
         if (controller.signal.aborted) return;
-        setState((previous) => ({ status: 'error', hits: previous.status === 'idle' ? [] : previous.hits, error: toApiError(cause) }));
+        setState((previous) => ({
+          status: 'error',
+          hits: previous.status === 'idle' ? [] : previous.hits,
+          error: toApiError(cause),
+        }));
       },
     );
     return () => controller.abort();

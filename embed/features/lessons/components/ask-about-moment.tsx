@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type RefObject } from 'react';
+import { type FormEvent, type RefObject, useState } from 'react';
 import { MAX_QUESTION_CHARS } from '../../../../shared/schemas/chat';
 import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Button } from '../../../ui/button';

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
 import { MAX_MODULE_TITLE_CHARS } from '../../../../shared/schemas/lessons';
 import { toApiError } from '../../../lib/use-api-query';
@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../../ui/error-notice';
 import { Skeleton } from '../../../ui/skeleton';
 import { createModule, deleteModule, renameModule } from '../api/course-modules';
 import { getCourseOutline, saveCourseOutline, useCourseOutline } from '../api/course-outline';
-import { moveLesson, moveModule, setLessonModule, toOutlineRequest, type Outline } from '../outline-order';
+import { moveLesson, moveModule, type Outline, setLessonModule, toOutlineRequest } from '../outline-order';
 import { OutlineGroup } from './outline-group';
 import '../lessons.css';
 
@@ -29,7 +29,8 @@ export function CourseOutlineEditor() {
   }, [loaded.status, loaded.data]);
 
   if (!outline) {
-    if (loaded.status === 'error') return <ErrorNotice error={loaded.error} title="Could not load the lesson order" onRetry={loaded.retry} />;
+    if (loaded.status === 'error')
+      return <ErrorNotice error={loaded.error} title="Could not load the lesson order" onRetry={loaded.retry} />;
     return <Skeleton lines={4} label="Loading the lesson order" />;
   }
 
@@ -70,25 +71,33 @@ export function CourseOutlineEditor() {
   return (
     <div className="outline-editor">
       <p className="outline-editor__hint">
-        Students see completed lessons in this order: those not in a module first, then each module. Move lessons with the arrows, or
-        choose their module.
+        Students see completed lessons in this order: those not in a module first, then each module. Move lessons with
+        the arrows, or choose their module.
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
       {error ? <ErrorNotice error={error} title="The change was not saved" /> : null}
-      {outline.lessons.length === 0 ? <p className="outline-editor__hint">No lessons yet: add videos or captions in the Library.</p> : null}
+      {outline.lessons.length === 0 ? (
+        <p className="outline-editor__hint">No lessons yet: add videos or captions in the Library.</p>
+      ) : null}
       {groups.map((group, index) => (
         <OutlineGroup
           key={group.id ?? 'none'}
           outline={outline}
           group={group}
           position={{ index: index - 1, count: outline.modules.length }}
-          onMoveLesson={(id, by, title) => void change(moveLesson(outline, id, by), `${title} moved ${by < 0 ? 'up' : 'down'}.`)}
+          onMoveLesson={(id, by, title) =>
+            void change(moveLesson(outline, id, by), `${title} moved ${by < 0 ? 'up' : 'down'}.`)
+          }
           onSetModule={(id, moduleId, title) => void change(setLessonModule(outline, id, moduleId), `${title} moved.`)}
-          onMoveModule={(id, by) => void change(moveModule(outline, id, by), `Module ${group.title} moved ${by < 0 ? 'up' : 'down'}.`)}
+          onMoveModule={(id, by) =>
+            void change(moveModule(outline, id, by), `Module ${group.title} moved ${by < 0 ? 'up' : 'down'}.`)
+          }
           onRename={(id, title) => write(() => renameModule(id, title), `Module renamed to “${title}”.`)}
-          onDelete={(id) => write(() => deleteModule(id), `Module ${group.title} deleted; its lessons are not in a module now.`)}
+          onDelete={(id) =>
+            write(() => deleteModule(id), `Module ${group.title} deleted; its lessons are not in a module now.`)
+          }
         />
       ))}
       <form className="outline-editor__new" onSubmit={addModule}>

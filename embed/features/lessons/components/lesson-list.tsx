@@ -20,14 +20,26 @@ export function LessonList({ list, lessonHref }: LessonListProps) {
           <h3 id={`module-${module.id}`} className="lesson-list__module-title">
             {module.title}
           </h3>
-          <LessonItems lessons={list.lessons.filter((l) => l.moduleId === module.id)} lessonHref={lessonHref} label={module.title} />
+          <LessonItems
+            lessons={list.lessons.filter((l) => l.moduleId === module.id)}
+            lessonHref={lessonHref}
+            label={module.title}
+          />
         </section>
       ))}
     </div>
   );
 }
 
-function LessonItems({ lessons, lessonHref, label }: { lessons: LessonSummary[]; lessonHref: (id: string) => string; label: string }) {
+function LessonItems({
+  lessons,
+  lessonHref,
+  label,
+}: {
+  lessons: LessonSummary[];
+  lessonHref: (id: string) => string;
+  label: string;
+}) {
   return (
     <ol className="lesson-list__items" aria-label={label}>
       {lessons.map((lesson) => (

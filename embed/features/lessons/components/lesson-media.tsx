@@ -24,7 +24,16 @@ export interface LessonMediaProps {
  * so the transcript follows. Seeks wait for the metadata: before it, currentTime is
  * not settable everywhere.
  */
-export function LessonMedia({ src, mimeType, kind = null, title, seek, playOnSeek, onTime, onUnplayable }: LessonMediaProps) {
+export function LessonMedia({
+  src,
+  mimeType,
+  kind = null,
+  title,
+  seek,
+  playOnSeek,
+  onTime,
+  onUnplayable,
+}: LessonMediaProps) {
   const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const ready = useRef(false);
   const isAudio = mimeType?.startsWith('audio/') ?? false;

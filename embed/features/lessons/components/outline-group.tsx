@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { MAX_MODULE_TITLE_CHARS } from '../../../../shared/schemas/lessons';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
@@ -18,7 +18,16 @@ export interface OutlineGroupProps {
 }
 
 /** One group of the outline: its title and module actions, then its lessons with up/down and a module picker. */
-export function OutlineGroup({ outline, group, position, onMoveLesson, onSetModule, onMoveModule, onRename, onDelete }: OutlineGroupProps) {
+export function OutlineGroup({
+  outline,
+  group,
+  position,
+  onMoveLesson,
+  onSetModule,
+  onMoveModule,
+  onRename,
+  onDelete,
+}: OutlineGroupProps) {
   const lessons = lessonsIn(outline, group.id);
   const headingId = `outline-group-${group.id ?? 'none'}`;
   if (group.id === null && lessons.length === 0) return null;
@@ -28,19 +37,42 @@ export function OutlineGroup({ outline, group, position, onMoveLesson, onSetModu
         <h3 id={headingId} className="outline-group__title">
           {group.title}
         </h3>
-        {group.id !== null ? <ModuleActions moduleId={group.id} title={group.title} position={position} onMove={onMoveModule} onRename={onRename} onDelete={onDelete} /> : null}
+        {group.id !== null ? (
+          <ModuleActions
+            moduleId={group.id}
+            title={group.title}
+            position={position}
+            onMove={onMoveModule}
+            onRename={onRename}
+            onDelete={onDelete}
+          />
+        ) : null}
       </div>
-      {lessons.length === 0 ? <p className="outline-editor__hint">No lessons in this module yet: choose it in a lesson's Module menu.</p> : null}
+      {lessons.length === 0 ? (
+        <p className="outline-editor__hint">No lessons in this module yet: choose it in a lesson's Module menu.</p>
+      ) : null}
       <ol className="outline-group__lessons" aria-label={`Lessons in ${group.title}`}>
         {lessons.map((lesson, index) => (
           <li key={lesson.id} className="outline-group__lesson">
             <span className="outline-group__lesson-title">{lesson.title}</span>
-            {lesson.status !== 'completed' ? <Badge tone="warning">{lesson.status === 'failed' ? 'Failed' : 'Processing'}</Badge> : null}
+            {lesson.status !== 'completed' ? (
+              <Badge tone="warning">{lesson.status === 'failed' ? 'Failed' : 'Processing'}</Badge>
+            ) : null}
             <span className="outline-group__controls">
-              <Button size="sm" aria-label={`Move ${lesson.title} up`} disabled={index === 0} onClick={() => onMoveLesson(lesson.id, -1, lesson.title)}>
+              <Button
+                size="sm"
+                aria-label={`Move ${lesson.title} up`}
+                disabled={index === 0}
+                onClick={() => onMoveLesson(lesson.id, -1, lesson.title)}
+              >
                 ↑
               </Button>
-              <Button size="sm" aria-label={`Move ${lesson.title} down`} disabled={index === lessons.length - 1} onClick={() => onMoveLesson(lesson.id, 1, lesson.title)}>
+              <Button
+                size="sm"
+                aria-label={`Move ${lesson.title} down`}
+                disabled={index === lessons.length - 1}
+                onClick={() => onMoveLesson(lesson.id, 1, lesson.title)}
+              >
                 ↓
               </Button>
               <label className="visually-hidden" htmlFor={`module-of-${lesson.id}`}>
@@ -95,7 +127,11 @@ function ModuleActions({
         <label className="visually-hidden" htmlFor={`rename-${moduleId}`}>
           New title for {title}
         </label>
-        <input id={`rename-${moduleId}`} className="transcript-search__input" value={draft} maxLength={MAX_MODULE_TITLE_CHARS}
+        <input
+          id={`rename-${moduleId}`}
+          className="transcript-search__input"
+          value={draft}
+          maxLength={MAX_MODULE_TITLE_CHARS}
           // biome-ignore lint/a11y/noAutofocus: the field appears because the creator chose "Rename"; focus belongs in it
           autoFocus
           onChange={(e) => setDraft(e.target.value)}
@@ -124,10 +160,20 @@ function ModuleActions({
   }
   return (
     <span className="outline-group__controls">
-      <Button size="sm" aria-label={`Move module ${title} up`} disabled={position.index <= 0} onClick={() => onMove(moduleId, -1)}>
+      <Button
+        size="sm"
+        aria-label={`Move module ${title} up`}
+        disabled={position.index <= 0}
+        onClick={() => onMove(moduleId, -1)}
+      >
         ↑
       </Button>
-      <Button size="sm" aria-label={`Move module ${title} down`} disabled={position.index >= position.count - 1} onClick={() => onMove(moduleId, 1)}>
+      <Button
+        size="sm"
+        aria-label={`Move module ${title} down`}
+        disabled={position.index >= position.count - 1}
+        onClick={() => onMove(moduleId, 1)}
+      >
         ↓
       </Button>
       <Button size="sm" onClick={() => setMode('rename')}>

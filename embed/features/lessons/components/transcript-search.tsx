@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { MAX_SEARCH_CHARS, type SearchHit } from '../../../../shared/schemas/lessons';
 import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Button } from '../../../ui/button';
@@ -71,7 +71,11 @@ function SearchOutcome({
   return (
     <div className="transcript-search__results">
       <p className="visually-hidden" role="status" aria-live="polite">
-        {state.status === 'loading' ? 'Searching…' : state.status === 'success' ? `${hits.length} ${hits.length === 1 ? 'moment' : 'moments'} found.` : ''}
+        {state.status === 'loading'
+          ? 'Searching…'
+          : state.status === 'success'
+            ? `${hits.length} ${hits.length === 1 ? 'moment' : 'moments'} found.`
+            : ''}
       </p>
       {state.status === 'success' && hits.length === 0 ? (
         <p className="transcript-search__none">No lesson says “{query}”. Try fewer or other words.</p>
@@ -85,7 +89,9 @@ function SearchOutcome({
                   {hit.videoTitle} · {formatTimestamp(hit.startSeconds)}
                 </span>
                 <span className="transcript-search__snippet">
-                  {hit.snippet.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+                  {hit.snippet.map((part, i) =>
+                    part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+                  )}
                 </span>
               </Link>
             </li>
@@ -93,7 +99,9 @@ function SearchOutcome({
         </ol>
       ) : null}
       {state.status === 'loading' ? <p className="transcript-search__none">Searching…</p> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} title="The search failed" onRetry={onRetry} compact /> : null}
+      {state.status === 'error' ? (
+        <ErrorNotice error={state.error} title="The search failed" onRetry={onRetry} compact />
+      ) : null}
       {state.status === 'success' && state.nextOffset !== null ? (
         <Button onClick={onMore} className="transcript-search__more">
           More moments

@@ -1,4 +1,4 @@
-import { VideoSummary, type CaptionsUpload } from '../../../../shared/schemas/videos';
+import { type CaptionsUpload, VideoSummary } from '../../../../shared/schemas/videos';
 import { apiRequest } from '../../../lib/api-client';
 
 /**

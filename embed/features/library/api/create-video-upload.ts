@@ -8,5 +8,10 @@ import { apiRequest } from '../../../lib/api-client';
  * (`use-media-upload.ts`), so no hook.
  */
 export function createVideoUpload(input: VideoUploadRequest, signal?: AbortSignal): Promise<VideoUploadCreated> {
-  return apiRequest('/api/videos', { method: 'POST', body: input, schema: VideoUploadCreated, ...(signal ? { signal } : {}) });
+  return apiRequest('/api/videos', {
+    method: 'POST',
+    body: input,
+    schema: VideoUploadCreated,
+    ...(signal ? { signal } : {}),
+  });
 }

@@ -4,7 +4,10 @@ import { useApiQuery } from '../../../lib/use-api-query';
 
 /** `GET /api/videos/:id/citation-heat`: how many student citations land in each slice of the lesson (admins only). */
 export function getCitationHeat(id: string, signal?: AbortSignal): Promise<CitationHeat> {
-  return apiRequest(`/api/videos/${encodeURIComponent(id)}/citation-heat`, { schema: CitationHeat, ...(signal ? { signal } : {}) });
+  return apiRequest(`/api/videos/${encodeURIComponent(id)}/citation-heat`, {
+    schema: CitationHeat,
+    ...(signal ? { signal } : {}),
+  });
 }
 
 export function useCitationHeat(id: string) {

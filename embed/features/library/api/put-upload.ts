@@ -8,7 +8,12 @@ import { errorFromResponse, UNREACHABLE_MESSAGE } from '../../../lib/api-client'
  * raw bytes, and only XMLHttpRequest reports upload progress. `onProgress` gets bytes sent.
  * Aborting rejects with an `AbortError`.
  */
-export function putUpload(target: UploadTarget, body: Blob, onProgress: (sent: number) => void, signal: AbortSignal): Promise<void> {
+export function putUpload(
+  target: UploadTarget,
+  body: Blob,
+  onProgress: (sent: number) => void,
+  signal: AbortSignal,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(abortError());
     const xhr = new XMLHttpRequest();
@@ -50,5 +55,9 @@ function abortError(): DOMException {
 /** Storage answers in its own format (Supabase's is not ours): keep our message then. */
 function withUploadMessage(error: ApiError, status: number): ApiError {
   if (!error.message.startsWith('Unexpected response')) return error;
-  return new ApiError(error.code, `Storage refused the upload (HTTP ${status}). Try again.`, error.requestId ? { requestId: error.requestId } : {});
+  return new ApiError(
+    error.code,
+    `Storage refused the upload (HTTP ${status}). Try again.`,
+    error.requestId ? { requestId: error.requestId } : {},
+  );
 }

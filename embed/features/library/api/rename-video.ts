@@ -9,7 +9,11 @@ export interface RenameVideoInput {
 
 /** `PATCH /api/videos/:id`: a new title; answers the updated video. */
 export function renameVideo({ id, title }: RenameVideoInput): Promise<VideoSummary> {
-  return apiRequest(`/api/videos/${encodeURIComponent(id)}`, { method: 'PATCH', body: { title }, schema: VideoSummary });
+  return apiRequest(`/api/videos/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: { title },
+    schema: VideoSummary,
+  });
 }
 
 export function useRenameVideo() {

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { Button } from '../../../ui/button';
 import { Dialog } from '../../../ui/dialog';
 import { CAPTIONS_ACCEPT, captionsFileProblem, titleFromFileName } from '../captions-file';
@@ -17,7 +17,9 @@ export interface AddCaptionsDialogProps {
  */
 export function AddCaptionsDialog({ initialFiles = [], onClose, onSubmit }: AddCaptionsDialogProps) {
   const [files, setFiles] = useState<readonly File[]>(initialFiles);
-  const [title, setTitle] = useState(initialFiles.length === 1 && initialFiles[0] ? titleFromFileName(initialFiles[0].name) : '');
+  const [title, setTitle] = useState(
+    initialFiles.length === 1 && initialFiles[0] ? titleFromFileName(initialFiles[0].name) : '',
+  );
   const inputId = useId();
   const titleId = useId();
   const checked = files.map((file) => ({ file, problem: captionsFileProblem(file) }));
@@ -57,11 +59,20 @@ export function AddCaptionsDialog({ initialFiles = [], onClose, onSubmit }: AddC
         <label className="captions-form__label" htmlFor={inputId}>
           Captions files
         </label>
-        <input id={inputId} type="file" accept={CAPTIONS_ACCEPT} multiple onChange={(event) => choose(event.currentTarget.files)} />
+        <input
+          id={inputId}
+          type="file"
+          accept={CAPTIONS_ACCEPT}
+          multiple
+          onChange={(event) => choose(event.currentTarget.files)}
+        />
         {checked.length > 0 ? (
           <ul className="captions-form__files" aria-label="Chosen files">
             {checked.map(({ file, problem }, index) => (
-              <li key={`${file.name}-${index}`} className={problem ? 'captions-form__file captions-form__file--rejected' : 'captions-form__file'}>
+              <li
+                key={`${file.name}-${index}`}
+                className={problem ? 'captions-form__file captions-form__file--rejected' : 'captions-form__file'}
+              >
                 {problem ?? file.name}
               </li>
             ))}
@@ -72,11 +83,19 @@ export function AddCaptionsDialog({ initialFiles = [], onClose, onSubmit }: AddC
             <label className="captions-form__label" htmlFor={titleId}>
               Title
             </label>
-            <input id={titleId} className="captions-form__input" value={title} maxLength={200} onChange={(event) => setTitle(event.currentTarget.value)} />
+            <input
+              id={titleId}
+              className="captions-form__input"
+              value={title}
+              maxLength={200}
+              onChange={(event) => setTitle(event.currentTarget.value)}
+            />
             {titleMissing ? <p className="captions-form__problem">Give the lesson a title.</p> : null}
           </>
         ) : null}
-        {files.length > 0 && valid.length === 0 ? <p className="captions-form__problem">None of these files can be added.</p> : null}
+        {files.length > 0 && valid.length === 0 ? (
+          <p className="captions-form__problem">None of these files can be added.</p>
+        ) : null}
       </form>
     </Dialog>
   );

@@ -5,21 +5,30 @@ import { Skeleton } from '../../../ui/skeleton';
 import { useCitationHeat } from '../api/get-citation-heat';
 
 const citations = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'citation' : 'citations'}`;
-const range = (b: { startSeconds: number; endSeconds: number }) => `${formatTimestamp(b.startSeconds)}–${formatTimestamp(b.endSeconds)}`;
+const range = (b: { startSeconds: number; endSeconds: number }) =>
+  `${formatTimestamp(b.startSeconds)}–${formatTimestamp(b.endSeconds)}`;
 
 /**
  * Where students are sent inside this lesson: one bar per slice of the timeline, taller
  * and stronger where more answers cited it; a cited slice is a button that seeks there
  * (when there is a player). Behind it, the same counts as a table.
  */
-export function CitationHeatStrip({ videoId, onSeek }: { videoId: string; onSeek: ((seconds: number) => void) | null }) {
+export function CitationHeatStrip({
+  videoId,
+  onSeek,
+}: {
+  videoId: string;
+  onSeek: ((seconds: number) => void) | null;
+}) {
   const heat = useCitationHeat(videoId);
   return (
     <section className="heat-strip" aria-labelledby={`heat-${videoId}`}>
       <h3 id={`heat-${videoId}`} className="video-page__subtitle">
         Moments students are sent to
       </h3>
-      {heat.status === 'error' ? <ErrorNotice error={heat.error} title="Could not load where students are sent" onRetry={heat.retry} /> : null}
+      {heat.status === 'error' ? (
+        <ErrorNotice error={heat.error} title="Could not load where students are sent" onRetry={heat.retry} />
+      ) : null}
       {!heat.data && heat.status === 'loading' ? <Skeleton lines={1} label="Loading where students are sent" /> : null}
       {heat.data ? <HeatBody heat={heat.data} onSeek={onSeek} /> : null}
     </section>
@@ -28,7 +37,11 @@ export function CitationHeatStrip({ videoId, onSeek }: { videoId: string; onSeek
 
 function HeatBody({ heat, onSeek }: { heat: CitationHeat; onSeek: ((seconds: number) => void) | null }) {
   if (heat.totalCitations === 0) {
-    return <p className="video-page__note">No answer has cited this lesson yet. Once students ask, the moments their answers point to show here.</p>;
+    return (
+      <p className="video-page__note">
+        No answer has cited this lesson yet. Once students ask, the moments their answers point to show here.
+      </p>
+    );
   }
   const top = Math.max(1, ...heat.buckets.map((b) => b.citations));
   const hot = heat.buckets.filter((b) => b.citations > 0);
@@ -40,7 +53,10 @@ function HeatBody({ heat, onSeek }: { heat: CitationHeat; onSeek: ((seconds: num
       </p>
       <div className="heat-strip__bars" role="group" aria-label="Citations along the lesson timeline">
         {heat.buckets.map((b) => {
-          const style = { height: `${b.citations === 0 ? 8 : 25 + (b.citations / top) * 75}%`, opacity: b.citations === 0 ? 1 : 0.45 + (b.citations / top) * 0.55 };
+          const style = {
+            height: `${b.citations === 0 ? 8 : 25 + (b.citations / top) * 75}%`,
+            opacity: b.citations === 0 ? 1 : 0.45 + (b.citations / top) * 0.55,
+          };
           const label = `${range(b)}: ${citations(b.citations)}`;
           return b.citations > 0 && onSeek ? (
             <button
@@ -54,7 +70,12 @@ function HeatBody({ heat, onSeek }: { heat: CitationHeat; onSeek: ((seconds: num
               <span style={style} />
             </button>
           ) : (
-            <span key={b.startSeconds} className={`heat-strip__bar${b.citations > 0 ? ' heat-strip__bar--hot' : ''}`} title={label} aria-hidden="true">
+            <span
+              key={b.startSeconds}
+              className={`heat-strip__bar${b.citations > 0 ? ' heat-strip__bar--hot' : ''}`}
+              title={label}
+              aria-hidden="true"
+            >
               <span style={style} />
             </span>
           );
@@ -82,7 +103,12 @@ function HeatBody({ heat, onSeek }: { heat: CitationHeat; onSeek: ((seconds: num
                 <td>{b.citations.toLocaleString()}</td>
                 {onSeek ? (
                   <td>
-                    <button type="button" className="heat-strip__play" onClick={() => onSeek(b.startSeconds)} aria-label={`Play from ${formatTimestamp(b.startSeconds)}`}>
+                    <button
+                      type="button"
+                      className="heat-strip__play"
+                      onClick={() => onSeek(b.startSeconds)}
+                      aria-label={`Play from ${formatTimestamp(b.startSeconds)}`}
+                    >
                       Play
                     </button>
                   </td>

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
 import type { VideoSummary } from '../../../../shared/schemas/videos';
 import { Button } from '../../../ui/button';
@@ -29,7 +29,18 @@ export interface ConfirmVideoDialogProps {
  * Asks before an action on a video: focus starts on Cancel, the dialog cannot be
  * dismissed while the action runs, and a failure is shown in place.
  */
-export function ConfirmVideoDialog({ video, title, confirmLabel, pendingLabel, errorTitle, danger, action, onClose, onDone, children }: ConfirmVideoDialogProps) {
+export function ConfirmVideoDialog({
+  video,
+  title,
+  confirmLabel,
+  pendingLabel,
+  errorTitle,
+  danger,
+  action,
+  onClose,
+  onDone,
+  children,
+}: ConfirmVideoDialogProps) {
   const cancel = useRef<HTMLButtonElement>(null);
   const pending = action.status === 'pending';
 
@@ -49,7 +60,12 @@ export function ConfirmVideoDialog({ video, title, confirmLabel, pendingLabel, e
           <Button ref={cancel} onClick={onClose} disabled={pending}>
             Cancel
           </Button>
-          <Button variant="primary" {...(danger ? { className: 'button--danger' } : {})} aria-disabled={pending} onClick={() => void confirm()}>
+          <Button
+            variant="primary"
+            {...(danger ? { className: 'button--danger' } : {})}
+            aria-disabled={pending}
+            onClick={() => void confirm()}
+          >
             {pending ? pendingLabel : confirmLabel}
           </Button>
         </>

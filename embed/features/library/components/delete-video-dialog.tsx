@@ -23,8 +23,9 @@ export function DeleteVideoDialog({ video, onClose, onDeleted }: DeleteVideoDial
       onDone={onDeleted}
     >
       <p>
-        Its transcript and all {video.chunkCount} {video.chunkCount === 1 ? 'chunk' : 'chunks'} are removed, so students can no longer get
-        answers from it, and its place in your plan's video and storage quota is freed. This cannot be undone.
+        Its transcript and all {video.chunkCount} {video.chunkCount === 1 ? 'chunk' : 'chunks'} are removed, so students
+        can no longer get answers from it, and its place in your plan's video and storage quota is freed. This cannot be
+        undone.
       </p>
     </ConfirmVideoDialog>
   );

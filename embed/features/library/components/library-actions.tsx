@@ -37,7 +37,9 @@ export function LibraryActions({ onFiles, onAddCaptions, captionsBusy }: Library
           }}
         />
       </div>
-      <p className="library-actions__hint">Video or audio up to 20 GB, or .vtt/.srt captions. A captions file named like its video skips transcription.</p>
+      <p className="library-actions__hint">
+        Video or audio up to 20 GB, or .vtt/.srt captions. A captions file named like its video skips transcription.
+      </p>
     </div>
   );
 }

@@ -18,7 +18,17 @@ export function LibraryEmptyState({ actions }: { actions: ReactNode }) {
 
 function VideoIcon() {
   return (
-    <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      width="24"
+      height="24"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <rect x="3" y="5" width="14" height="14" rx="2.5" />
       <path d="m17 10 4-2.5v9L17 14" />
     </svg>

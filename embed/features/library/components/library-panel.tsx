@@ -1,4 +1,4 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { type DragEvent, useEffect, useState } from 'react';
 import type { VideoSummary } from '../../../../shared/schemas/videos';
 import { Card } from '../../../ui/card';
 import { ErrorNotice } from '../../../ui/error-notice';
@@ -7,16 +7,16 @@ import { useVideos } from '../api/get-videos';
 import { sortFiles } from '../media-files';
 import type { MediaTools } from '../run-media-upload';
 import { useCaptionsUpload } from '../use-captions-upload';
-import { isLimitError } from '../use-upload-rows';
 import { useMediaUpload } from '../use-media-upload';
 import { usePollWhileProcessing } from '../use-poll-while-processing';
+import { isLimitError } from '../use-upload-rows';
 import { AddCaptionsDialog } from './add-captions-dialog';
 import { DeleteVideoDialog } from './delete-video-dialog';
 import { LibraryActions } from './library-actions';
 import { LibraryEmptyState } from './library-empty-state';
 import { LimitNotice } from './limit-notice';
 import { MediaUploadList } from './media-upload-list';
-import { RejectedFilesNotice, type RejectedFiles } from './rejected-files-notice';
+import { type RejectedFiles, RejectedFilesNotice } from './rejected-files-notice';
 import { RenameVideoDialog } from './rename-video-dialog';
 import { ReprocessVideoDialog } from './reprocess-video-dialog';
 import { UploadProgressList } from './upload-progress-list';
@@ -35,7 +35,10 @@ export interface LibraryPanelProps {
   refreshSignal?: number;
 }
 
-type Open = { kind: 'add'; files: readonly File[] } | { kind: 'rename' | 'delete' | 'reprocess'; video: VideoSummary } | null;
+type Open =
+  | { kind: 'add'; files: readonly File[] }
+  | { kind: 'rename' | 'delete' | 'reprocess'; video: VideoSummary }
+  | null;
 
 const noRejections: RejectedFiles = { batchProblem: null, files: [] };
 
@@ -60,13 +63,22 @@ export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSig
 
   const close = () => setOpen(null);
   const videos = list.data?.videos;
-  const limitError = isLimitError(media.limitError) ? media.limitError : isLimitError(captions.limitError) ? captions.limitError : undefined;
+  const limitError = isLimitError(media.limitError)
+    ? media.limitError
+    : isLimitError(captions.limitError)
+      ? captions.limitError
+      : undefined;
 
   /** Media files (with their captions) upload at once; lone captions files go through the captions dialog. */
   function addFiles(files: readonly File[]) {
     const sorted = sortFiles(files);
     // The captions queue takes one batch at a time: say so rather than drop files silently.
-    const waiting = captions.busy ? sorted.captions.map((file) => ({ fileName: file.name, problem: `${file.name}: captions are still being added; add it again when they are done.` })) : [];
+    const waiting = captions.busy
+      ? sorted.captions.map((file) => ({
+          fileName: file.name,
+          problem: `${file.name}: captions are still being added; add it again when they are done.`,
+        }))
+      : [];
     setRejected({ batchProblem: sorted.batchProblem, files: [...sorted.rejected, ...waiting] });
     if (sorted.media.length > 0) media.start(sorted.media);
     if (sorted.captions.length > 0 && !captions.busy) setOpen({ kind: 'add', files: sorted.captions });
@@ -79,7 +91,13 @@ export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSig
     if (files.length > 0) addFiles(files);
   }
 
-  const actions = <LibraryActions onFiles={addFiles} captionsBusy={captions.busy} onAddCaptions={() => setOpen({ kind: 'add', files: [] })} />;
+  const actions = (
+    <LibraryActions
+      onFiles={addFiles}
+      captionsBusy={captions.busy}
+      onAddCaptions={() => setOpen({ kind: 'add', files: [] })}
+    />
+  );
 
   if (page !== null) {
     return (
@@ -113,10 +131,16 @@ export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSig
         <MediaUploadList rows={media.rows} busy={media.busy} onCancel={media.cancel} onClear={media.clear} />
         <UploadProgressList rows={captions.rows} busy={captions.busy} onClear={captions.clear} />
         {list.status === 'error' ? (
-          <ErrorNotice error={list.error} title={videos ? 'Could not refresh your videos' : 'Could not load your videos'} onRetry={list.retry} />
+          <ErrorNotice
+            error={list.error}
+            title={videos ? 'Could not refresh your videos' : 'Could not load your videos'}
+            onRetry={list.retry}
+          />
         ) : null}
         {videos === undefined ? (
-          list.status === 'loading' ? <Skeleton lines={4} label="Loading your videos" /> : null
+          list.status === 'loading' ? (
+            <Skeleton lines={4} label="Loading your videos" />
+          ) : null
         ) : videos.length === 0 ? (
           <LibraryEmptyState actions={actions} />
         ) : (
@@ -149,7 +173,15 @@ export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSig
   );
 }
 
-function VideoDialog({ open, onClose, onDone }: { open: { kind: 'rename' | 'delete' | 'reprocess'; video: VideoSummary }; onClose: () => void; onDone: () => void }) {
+function VideoDialog({
+  open,
+  onClose,
+  onDone,
+}: {
+  open: { kind: 'rename' | 'delete' | 'reprocess'; video: VideoSummary };
+  onClose: () => void;
+  onDone: () => void;
+}) {
   if (open.kind === 'rename') return <RenameVideoDialog video={open.video} onClose={onClose} onRenamed={onDone} />;
   if (open.kind === 'delete') return <DeleteVideoDialog video={open.video} onClose={onClose} onDeleted={onDone} />;
   return <ReprocessVideoDialog video={open.video} onClose={onClose} onReprocessed={onDone} />;

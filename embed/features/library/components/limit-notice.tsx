@@ -17,8 +17,13 @@ function usageLine(used: number | null, limit: number | null, format: (n: number
 export function LimitNotice({ error, onOpenPlan }: { error: ApiError; onOpenPlan?: (() => void) | undefined }) {
   const details = error.details ?? {};
   const videos = usageLine(numberOrNull(details.videoCount), numberOrNull(details.videoCountLimit), String);
-  const storage = usageLine(numberOrNull(details.storageBytesUsed), numberOrNull(details.storageBytesLimit), formatBytes);
-  const title = error.code === 'STORAGE_LIMIT_EXCEEDED' ? 'Your plan has no storage left' : 'Your plan has no room for more videos';
+  const storage = usageLine(
+    numberOrNull(details.storageBytesUsed),
+    numberOrNull(details.storageBytesLimit),
+    formatBytes,
+  );
+  const title =
+    error.code === 'STORAGE_LIMIT_EXCEEDED' ? 'Your plan has no storage left' : 'Your plan has no room for more videos';
   return (
     <Notice
       tone="warning"

@@ -45,7 +45,11 @@ export function MediaUploadList({ rows, busy, onCancel, onClear }: MediaUploadLi
           const detail = detailOf(row);
           const percent = fraction === null ? 0 : Math.round(Math.min(Math.max(fraction, 0), 1) * 100);
           return (
-            <li key={row.key} className={`upload-progress__row upload-progress__row--${row.step}`} aria-label={row.fileName}>
+            <li
+              key={row.key}
+              className={`upload-progress__row upload-progress__row--${row.step}`}
+              aria-label={row.fileName}
+            >
               <span className="upload-progress__name">
                 {row.fileName}
                 {row.captionsName ? <span className="upload-progress__with"> with {row.captionsName}</span> : null}
@@ -55,7 +59,12 @@ export function MediaUploadList({ rows, busy, onCancel, onClear }: MediaUploadLi
                 {detail ? ` · ${detail}` : ''}
               </span>
               {isActive(row) ? (
-                <Button size="sm" variant="ghost" aria-label={`Cancel ${row.fileName}`} onClick={() => onCancel(row.key)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Cancel ${row.fileName}`}
+                  onClick={() => onCancel(row.key)}
+                >
                   Cancel
                 </Button>
               ) : null}

@@ -19,12 +19,14 @@ export function MonthlyCostsPanel() {
   const spent = months?.some((month) => month.totalUsd > 0) ?? false;
   return (
     <Card title="Provider costs per month" aria-busy={costs.status === 'loading' && !months}>
-      {costs.status === 'error' ? <ErrorNotice error={costs.error} title="Could not load costs" onRetry={costs.retry} /> : null}
+      {costs.status === 'error' ? (
+        <ErrorNotice error={costs.error} title="Could not load costs" onRetry={costs.retry} />
+      ) : null}
       {!months && costs.status === 'loading' ? <Skeleton lines={3} label="Loading costs" /> : null}
       {months && !spent ? (
         <p className="costs__empty">
-          Nothing spent yet. Captions, the offline embedder and the offline answerer cost $0; transcription and hosted AI providers are charged
-          per use and show up here.
+          Nothing spent yet. Captions, the offline embedder and the offline answerer cost $0; transcription and hosted
+          AI providers are charged per use and show up here.
         </p>
       ) : null}
       {months && spent ? (

@@ -13,7 +13,13 @@ export function RejectedFilesNotice({ rejected, onDismiss }: { rejected: Rejecte
     <Notice
       tone="warning"
       role="alert"
-      title={rejected.batchProblem ? 'Too many files at once' : rejected.files.length === 1 ? 'One file was not added' : `${rejected.files.length} files were not added`}
+      title={
+        rejected.batchProblem
+          ? 'Too many files at once'
+          : rejected.files.length === 1
+            ? 'One file was not added'
+            : `${rejected.files.length} files were not added`
+      }
       actions={
         <Button size="sm" variant="ghost" onClick={onDismiss}>
           Dismiss

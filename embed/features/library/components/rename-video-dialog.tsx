@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { VideoSummary } from '../../../../shared/schemas/videos';
 import { Button } from '../../../ui/button';
 import { Dialog } from '../../../ui/dialog';
@@ -46,7 +46,13 @@ export function RenameVideoDialog({ video, onClose, onRenamed }: RenameVideoDial
         <label className="captions-form__label" htmlFor={inputId}>
           Title
         </label>
-        <input id={inputId} className="captions-form__input" value={title} maxLength={200} onChange={(event) => setTitle(event.currentTarget.value)} />
+        <input
+          id={inputId}
+          className="captions-form__input"
+          value={title}
+          maxLength={200}
+          onChange={(event) => setTitle(event.currentTarget.value)}
+        />
         {empty ? <p className="captions-form__problem">Give the video a title.</p> : null}
       </form>
       {rename.status === 'error' ? <ErrorNotice error={rename.error} title="Could not rename the video" /> : null}

@@ -23,8 +23,8 @@ export function ReprocessVideoDialog({ video, onClose, onReprocessed }: Reproces
       onDone={onReprocessed}
     >
       <p>
-        Chronos {transcribed ? 'transcribes the audio again, then ' : ''}cuts the transcript into passages and indexes them again. Until it is
-        done, students get no answers from this video.
+        Chronos {transcribed ? 'transcribes the audio again, then ' : ''}cuts the transcript into passages and indexes
+        them again. Until it is done, students get no answers from this video.
         {transcribed ? ' Transcription is charged again by your provider.' : ''}
       </p>
     </ConfirmVideoDialog>

@@ -35,7 +35,10 @@ export function TranscriptList({ lines, currentLine, onSeek }: TranscriptListPro
           </time>
         );
         return (
-          <li key={`${line.startSeconds}-${index}`} className={current ? 'transcript__line transcript__line--current' : 'transcript__line'}>
+          <li
+            key={`${line.startSeconds}-${index}`}
+            className={current ? 'transcript__line transcript__line--current' : 'transcript__line'}
+          >
             {onSeek ? (
               <button
                 type="button"

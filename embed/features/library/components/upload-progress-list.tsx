@@ -12,7 +12,15 @@ const stepLabel: Record<UploadStep, string> = {
 };
 
 /** One row per file of the last add: where it is, and the server's reason when it failed. */
-export function UploadProgressList({ rows, busy, onClear }: { rows: readonly UploadRow[]; busy: boolean; onClear: () => void }) {
+export function UploadProgressList({
+  rows,
+  busy,
+  onClear,
+}: {
+  rows: readonly UploadRow[];
+  busy: boolean;
+  onClear: () => void;
+}) {
   if (rows.length === 0) return null;
   return (
     <div className="upload-progress">
@@ -20,13 +28,18 @@ export function UploadProgressList({ rows, busy, onClear }: { rows: readonly Upl
         {rows.map((row) => {
           const processingFailed = row.step === 'done' && row.video?.status === 'failed';
           return (
-            <li key={row.key} className={`upload-progress__row upload-progress__row--${processingFailed ? 'failed' : row.step}`}>
+            <li
+              key={row.key}
+              className={`upload-progress__row upload-progress__row--${processingFailed ? 'failed' : row.step}`}
+            >
               <span className="upload-progress__name">{row.fileName}</span>
               <span className="upload-progress__step">
                 {row.step === 'reading' || row.step === 'sending' ? <Spinner label={stepLabel[row.step]} /> : null}
                 {processingFailed ? 'Added, but processing failed' : stepLabel[row.step]}
               </span>
-              {processingFailed && row.video?.error ? <p className="upload-progress__error">{row.video.error}</p> : null}
+              {processingFailed && row.video?.error ? (
+                <p className="upload-progress__error">{row.video.error}</p>
+              ) : null}
               {row.error ? <UploadRowError error={row.error} /> : null}
             </li>
           );

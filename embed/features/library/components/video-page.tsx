@@ -13,7 +13,15 @@ import { lineAt, TranscriptList } from './transcript-list';
 import { VideoStatus } from './video-status';
 
 /** One video: its player (when a media file is stored), its status and cost, and the transcript; a line plays from its time. */
-export function VideoPage({ videoId, onBack, active = true }: { videoId: string; onBack: () => void; active?: boolean }) {
+export function VideoPage({
+  videoId,
+  onBack,
+  active = true,
+}: {
+  videoId: string;
+  onBack: () => void;
+  active?: boolean;
+}) {
   const detail = useVideo(videoId);
   const playback = useVideoPlayback(videoId);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -39,8 +47,17 @@ export function VideoPage({ videoId, onBack, active = true }: { videoId: string;
         </Button>
       }
     >
-      {detail.status === 'error' ? <ErrorNotice error={detail.error} title="Could not load this video" onRetry={detail.retry} /> : null}
-      {video ? <VideoBody video={video} playback={playback.data} playbackError={playback.status === 'error' ? playback.error.message : null} onChanged={detail.retry} /> : null}
+      {detail.status === 'error' ? (
+        <ErrorNotice error={detail.error} title="Could not load this video" onRetry={detail.retry} />
+      ) : null}
+      {video ? (
+        <VideoBody
+          video={video}
+          playback={playback.data}
+          playbackError={playback.status === 'error' ? playback.error.message : null}
+          onChanged={detail.retry}
+        />
+      ) : null}
       {!video && detail.status === 'loading' ? <Skeleton lines={5} label="Loading the video" /> : null}
     </Card>
   );
@@ -82,7 +99,9 @@ function VideoBody({ video, playback, playbackError, onChanged }: VideoBodyProps
           onTimeUpdate={(event) => setCurrentLine(lineAt(video.transcript, event.currentTarget.currentTime))}
         />
       ) : playback ? (
-        <p className="video-page__note">No video file: this lesson was added from captions, so there is only the transcript.</p>
+        <p className="video-page__note">
+          No video file: this lesson was added from captions, so there is only the transcript.
+        </p>
       ) : null}
       {playbackError ? <p className="video-page__note">The player could not load: {playbackError}</p> : null}
       {video.status === 'completed' ? <CitationHeatStrip videoId={video.id} onSeek={url ? seek : null} /> : null}
@@ -120,7 +139,11 @@ function VideoBody({ video, playback, playbackError, onChanged }: VideoBodyProps
       {video.transcript.length > 0 ? (
         <TranscriptList lines={video.transcript} currentLine={url ? currentLine : null} onSeek={url ? seek : null} />
       ) : (
-        <p className="video-page__note">{video.status === 'failed' ? 'No transcript: processing failed.' : 'The transcript appears here once the video is transcribed.'}</p>
+        <p className="video-page__note">
+          {video.status === 'failed'
+            ? 'No transcript: processing failed.'
+            : 'The transcript appears here once the video is transcribed.'}
+        </p>
       )}
     </div>
   );

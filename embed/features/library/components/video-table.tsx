@@ -55,7 +55,12 @@ export function VideoTable({ videos, onOpen, onRename, onReprocess, onDelete, on
                 Rename
               </Button>
               {isFinal(video.status) ? (
-                <Button size="sm" variant="ghost" aria-label={`Reprocess ${video.title}`} onClick={() => onReprocess(video)}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  aria-label={`Reprocess ${video.title}`}
+                  onClick={() => onReprocess(video)}
+                >
                   Reprocess
                 </Button>
               ) : null}

@@ -1,5 +1,10 @@
 import type { FFFSType, LogEventCallback, ProgressEventCallback } from '@ffmpeg/ffmpeg';
-import { AUDIO_PART_MIME_TYPE, audioPartFfmpegArgs, MAX_AUDIO_PART_BYTES, parseSegmentList } from '../../../../shared/audio-parts';
+import {
+  AUDIO_PART_MIME_TYPE,
+  audioPartFfmpegArgs,
+  MAX_AUDIO_PART_BYTES,
+  parseSegmentList,
+} from '../../../../shared/audio-parts';
 import { loadFfmpeg, stopFfmpeg } from './ffmpeg-core';
 
 export interface ExtractedPart {
@@ -33,7 +38,12 @@ export function extractAudioParts(
   return run;
 }
 
-async function extract(file: File, durationSeconds: number | null, onProgress: (fraction: number) => void, signal: AbortSignal) {
+async function extract(
+  file: File,
+  durationSeconds: number | null,
+  onProgress: (fraction: number) => void,
+  signal: AbortSignal,
+) {
   signal.throwIfAborted();
   const ffmpeg = await loadFfmpeg().catch((cause: unknown) => {
     throw new Error('The audio extractor could not load in this browser.', { cause });
@@ -57,7 +67,11 @@ async function extract(file: File, durationSeconds: number | null, onProgress: (
     await ffmpeg.createDir(OUTPUT_DIR).catch(() => true);
     await ffmpeg.mount('WORKERFS' as FFFSType, { files: [file] }, INPUT_DIR);
     try {
-      const code = await ffmpeg.exec(['-i', `${INPUT_DIR}/${file.name}`, ...audioPartFfmpegArgs(`${OUTPUT_DIR}/part-%03d.mp3`, LIST_FILE)]);
+      const code = await ffmpeg.exec([
+        '-i',
+        `${INPUT_DIR}/${file.name}`,
+        ...audioPartFfmpegArgs(`${OUTPUT_DIR}/part-%03d.mp3`, LIST_FILE),
+      ]);
       signal.throwIfAborted();
       if (code !== 0) throw new Error(reasonFromLog(lastLines));
       const list = parseSegmentList(String(await ffmpeg.readFile(LIST_FILE, 'utf8')));
@@ -70,8 +84,13 @@ async function extract(file: File, durationSeconds: number | null, onProgress: (
         const length = entry.endSeconds - entry.startSeconds;
         // A trailing sliver of a frame or two has nothing to transcribe.
         if (length <= 0.05) continue;
-        if (bytes.byteLength > MAX_AUDIO_PART_BYTES) throw new Error('An extracted audio part came out larger than the transcription limit.');
-        parts.push({ blob: new Blob([bytes.slice()], { type: AUDIO_PART_MIME_TYPE }), offsetSeconds: entry.startSeconds, durationSeconds: length });
+        if (bytes.byteLength > MAX_AUDIO_PART_BYTES)
+          throw new Error('An extracted audio part came out larger than the transcription limit.');
+        parts.push({
+          blob: new Blob([bytes.slice()], { type: AUDIO_PART_MIME_TYPE }),
+          offsetSeconds: entry.startSeconds,
+          durationSeconds: length,
+        });
       }
       await ffmpeg.deleteFile(LIST_FILE).catch(() => true);
       if (parts.length === 0) throw new Error('No audio came out of this file.');
@@ -90,8 +109,10 @@ async function extract(file: File, durationSeconds: number | null, onProgress: (
 /** ffmpeg's own last words, turned into something a creator can act on. */
 function reasonFromLog(lines: readonly string[]): string {
   const text = lines.join('\n');
-  if (/does not contain any stream|matches no streams|Output file .* does not contain/i.test(text)) return 'This file has no audio track.';
-  if (/Decoder .* not found|Unsupported codec|could not find codec/i.test(text)) return "This file's audio codec cannot be read in the browser.";
+  if (/does not contain any stream|matches no streams|Output file .* does not contain/i.test(text))
+    return 'This file has no audio track.';
+  if (/Decoder .* not found|Unsupported codec|could not find codec/i.test(text))
+    return "This file's audio codec cannot be read in the browser.";
   if (/Invalid data found|moov atom not found/i.test(text)) return 'This file looks damaged or is not a media file.';
   return 'The audio could not be extracted in the browser.';
 }

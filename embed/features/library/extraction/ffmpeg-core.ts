@@ -1,8 +1,8 @@
-import type { FFmpeg } from '@ffmpeg/ffmpeg';
+import wasmAssetUrl from 'virtual:ffmpeg-core-wasm';
 // Same origin on purpose: the build copies the core into dist/embed/assets, so nothing is
 // fetched from a CDN (Whop's iframe, offline `npm start`, and no third party sees uploads).
 import coreUrl from '@ffmpeg/core?url';
-import wasmAssetUrl from 'virtual:ffmpeg-core-wasm';
+import type { FFmpeg } from '@ffmpeg/ffmpeg';
 
 let loading: Promise<FFmpeg> | undefined;
 
@@ -37,7 +37,9 @@ async function wasmBlobUrl(): Promise<string> {
   if (!response.ok) throw new Error(`The audio extractor's core did not download (HTTP ${response.status}).`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const wasm = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer() : bytes;
+  const wasm = gzipped
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()
+    : bytes;
   return URL.createObjectURL(new Blob([wasm], { type: 'application/wasm' }));
 }
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { CreatorNote, CreatorNotesResponse, type CreateNoteRequest, type UpdateNoteRequest } from '../../../../shared/schemas/notes';
+import {
+  type CreateNoteRequest,
+  CreatorNote,
+  CreatorNotesResponse,
+  type UpdateNoteRequest,
+} from '../../../../shared/schemas/notes';
 import { VideoList } from '../../../../shared/schemas/videos';
 import { apiRequest } from '../../../lib/api-client';
 import { useApiQuery } from '../../../lib/use-api-query';
@@ -8,7 +13,10 @@ const NoContent = z.undefined();
 
 /** `GET /api/dashboard/notes`: the creator's notes, last edited first; `refresh` changes to load again. */
 export function useNotes(refresh: number) {
-  return useApiQuery((signal) => apiRequest('/api/dashboard/notes', { schema: CreatorNotesResponse, signal }), `creator-notes-${refresh}`);
+  return useApiQuery(
+    (signal) => apiRequest('/api/dashboard/notes', { schema: CreatorNotesResponse, signal }),
+    `creator-notes-${refresh}`,
+  );
 }
 
 /** `POST /api/dashboard/notes`: "Mark wrong and correct", or a note from scratch. */
@@ -18,7 +26,11 @@ export function createNote(input: CreateNoteRequest) {
 
 /** `PATCH /api/dashboard/notes/:id` */
 export function updateNote({ id, ...change }: UpdateNoteRequest & { id: string }) {
-  return apiRequest(`/api/dashboard/notes/${encodeURIComponent(id)}`, { method: 'PATCH', body: change, schema: CreatorNote });
+  return apiRequest(`/api/dashboard/notes/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: change,
+    schema: CreatorNote,
+  });
 }
 
 /** `DELETE /api/dashboard/notes/:id` */
@@ -29,7 +41,10 @@ export async function deleteNote(id: string): Promise<void> {
 /** `GET /api/videos`, for the pin's lesson picker: the creator's lessons by title. */
 export function useNoteLessonOptions() {
   return useApiQuery(
-    (signal) => apiRequest('/api/videos', { schema: VideoList, signal }).then((list) => list.videos.map((v) => ({ id: v.id, title: v.title }))),
+    (signal) =>
+      apiRequest('/api/videos', { schema: VideoList, signal }).then((list) =>
+        list.videos.map((v) => ({ id: v.id, title: v.title })),
+      ),
     'note-lesson-options',
   );
 }

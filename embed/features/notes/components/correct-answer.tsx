@@ -11,14 +11,26 @@ import '../notes.css';
  * the right answer (optionally pinned to a lesson moment); it becomes a note later
  * questions find and cite as the creator's note.
  */
-export function CorrectAnswer({ messageId, question, onSaved }: { messageId: string; question: string; onSaved: (note: CreatorNote) => void }) {
+export function CorrectAnswer({
+  messageId,
+  question,
+  onSaved,
+}: {
+  messageId: string;
+  question: string;
+  onSaved: (note: CreatorNote) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState(false);
   const save = useApiMutation(createNote);
   if (!open) {
     return (
       <div className="correct-answer">
-        <Button size="sm" onClick={() => (setOpen(true), setSaved(false), save.reset())} aria-label={`Correct this answer: ${question || 'this question'}`}>
+        <Button
+          size="sm"
+          onClick={() => (setOpen(true), setSaved(false), save.reset())}
+          aria-label={`Correct this answer: ${question || 'this question'}`}
+        >
           Correct this answer
         </Button>
         {saved ? (

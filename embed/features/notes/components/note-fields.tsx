@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
 import { MAX_NOTE_CHARS, type NotePin } from '../../../../shared/schemas/notes';
 import { formatTimestamp } from '../../../lib/format-timestamp';
@@ -65,7 +65,12 @@ export function NoteFields({
       <div className="note-fields__pin">
         <div className="note-fields__field">
           <label htmlFor={`${id}-lesson`}>Pin to a lesson (optional)</label>
-          <select id={`${id}-lesson`} value={videoId} onChange={(e) => setVideoId(e.target.value)} disabled={!lessons.data}>
+          <select
+            id={`${id}-lesson`}
+            value={videoId}
+            onChange={(e) => setVideoId(e.target.value)}
+            disabled={!lessons.data}
+          >
             <option value="">Not pinned</option>
             {(lessons.data ?? []).map((lesson) => (
               <option key={lesson.id} value={lesson.id}>

@@ -25,9 +25,13 @@ export function NotesPanel({ refreshSignal = 0 }: { refreshSignal?: number }) {
 
   return (
     <div className="stack" aria-busy={notes.status === 'loading' && !list}>
-      {notes.status === 'error' ? <ErrorNotice error={notes.error} title="Could not load your notes" onRetry={notes.retry} /> : null}
+      {notes.status === 'error' ? (
+        <ErrorNotice error={notes.error} title="Could not load your notes" onRetry={notes.retry} />
+      ) : null}
       {list === undefined ? (
-        notes.status === 'loading' ? <Skeleton lines={3} label="Loading your notes" /> : null
+        notes.status === 'loading' ? (
+          <Skeleton lines={3} label="Loading your notes" />
+        ) : null
       ) : list.length === 0 ? (
         <EmptyState
           title="No notes yet"
@@ -55,7 +59,10 @@ function NoteItem({ note, onChanged }: { note: CreatorNote; onChanged: () => voi
       <p className="note-item__question">{note.question || '(no question)'}</p>
       {mode === 'edit' ? (
         <NoteFields
-          initial={{ body: note.body, pin: note.pin ? { videoId: note.pin.videoId, startSeconds: note.pin.startSeconds } : null }}
+          initial={{
+            body: note.body,
+            pin: note.pin ? { videoId: note.pin.videoId, startSeconds: note.pin.startSeconds } : null,
+          }}
           submitLabel="Save note"
           pending={save.status === 'pending'}
           error={save.error}
@@ -72,7 +79,9 @@ function NoteItem({ note, onChanged }: { note: CreatorNote; onChanged: () => voi
         <>
           <p className="note-item__body">{note.body}</p>
           <p className="note-item__meta">
-            {note.pin ? `Pinned to ${note.pin.videoTitle} · ${formatTimestamp(note.pin.startSeconds)}` : 'Not pinned to a lesson'}
+            {note.pin
+              ? `Pinned to ${note.pin.videoTitle} · ${formatTimestamp(note.pin.startSeconds)}`
+              : 'Not pinned to a lesson'}
           </p>
         </>
       )}

@@ -4,7 +4,11 @@ import { useApiMutation } from '../../../lib/use-api-mutation';
 
 /** `PUT /api/dashboard/notification-settings`: replaces the creator's opt-ins; answers what is now saved. */
 export function saveNotificationSettings(input: NotificationSettingsUpdate): Promise<NotificationSettings> {
-  return apiRequest('/api/dashboard/notification-settings', { method: 'PUT', body: input, schema: NotificationSettings });
+  return apiRequest('/api/dashboard/notification-settings', {
+    method: 'PUT',
+    body: input,
+    schema: NotificationSettings,
+  });
 }
 
 export function useSaveNotificationSettings() {

@@ -41,7 +41,11 @@ export function NotificationSettingsCard() {
     return (
       <Card title="Notifications" aria-busy={settings.status === 'loading'}>
         {settings.status === 'error' ? (
-          <ErrorNotice error={settings.error} title="Could not load your notification settings" onRetry={settings.retry} />
+          <ErrorNotice
+            error={settings.error}
+            title="Could not load your notification settings"
+            onRetry={settings.retry}
+          />
         ) : (
           <Skeleton lines={3} label="Loading your notification settings" />
         )}
@@ -51,7 +55,8 @@ export function NotificationSettingsCard() {
 
   const saved = save.status === 'success' ? save.data : settings.data;
   const changed = JSON.stringify(saved) !== JSON.stringify(draft);
-  const thresholdValid = Number.isInteger(draft.unansweredThreshold) && draft.unansweredThreshold >= 1 && draft.unansweredThreshold <= 100;
+  const thresholdValid =
+    Number.isInteger(draft.unansweredThreshold) && draft.unansweredThreshold >= 1 && draft.unansweredThreshold <= 100;
 
   return (
     <Card title="Notifications">
@@ -62,7 +67,9 @@ export function NotificationSettingsCard() {
           if (thresholdValid) void save.run(draft);
         }}
       >
-        <p className="notify-settings__lead">Sent through Whop, to its web and mobile apps. Nothing is sent unless you turn it on.</p>
+        <p className="notify-settings__lead">
+          Sent through Whop, to its web and mobile apps. Nothing is sent unless you turn it on.
+        </p>
         {toggles.map((toggle) => (
           <label key={toggle.key} className="notify-settings__toggle">
             <input
@@ -95,7 +102,9 @@ export function NotificationSettingsCard() {
             </p>
           )}
         </div>
-        {save.status === 'error' ? <ErrorNotice error={save.error} title="Could not save your notification settings" /> : null}
+        {save.status === 'error' ? (
+          <ErrorNotice error={save.error} title="Could not save your notification settings" />
+        ) : null}
         <div className="notify-settings__actions">
           <Button type="submit" variant="primary" disabled={!changed || !thresholdValid || save.status === 'pending'}>
             {save.status === 'pending' ? 'Saving…' : 'Save notifications'}

@@ -1,4 +1,4 @@
-import { CheckoutResponse, type CheckoutRequest } from '../../../../shared/schemas/plan';
+import { type CheckoutRequest, CheckoutResponse } from '../../../../shared/schemas/plan';
 import { apiRequest } from '../../../lib/api-client';
 
 /**

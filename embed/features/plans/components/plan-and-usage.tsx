@@ -62,10 +62,15 @@ export function PlanAndUsage({ companyId, sandbox, onTierChange }: PlanAndUsageP
 
   return (
     <div className="stack">
-      <Card title="Plan & usage" aside={<Badge tone={tierTone[overview.tier]}>{planName(current, overview.tier)}</Badge>}>
+      <Card
+        title="Plan & usage"
+        aside={<Badge tone={tierTone[overview.tier]}>{planName(current, overview.tier)}</Badge>}
+      >
         <div className="stack stack--tight">
           <PlanSummary overview={overview} plan={current} />
-          {plan.status === 'error' ? <ErrorNotice error={plan.error} title="Could not refresh your plan" onRetry={plan.retry} compact /> : null}
+          {plan.status === 'error' ? (
+            <ErrorNotice error={plan.error} title="Could not refresh your plan" onRetry={plan.retry} compact />
+          ) : null}
           <UpgradeRequestsCallout count={overview.upgradeRequests} tier={overview.tier} />
           <PlanMeters overview={overview} plan={current} />
         </div>
@@ -74,7 +79,12 @@ export function PlanAndUsage({ companyId, sandbox, onTierChange }: PlanAndUsageP
       <Card title="Compare plans">
         <div className="stack stack--tight">
           <div ref={status} tabIndex={-1} className="plan__status">
-            <UpgradeStatus state={state} tiers={overview.tiers} onDismiss={flow.dismiss} onCheckAgain={(from) => void flow.checkAgain(from)} />
+            <UpgradeStatus
+              state={state}
+              tiers={overview.tiers}
+              onDismiss={flow.dismiss}
+              onCheckAgain={(from) => void flow.checkAgain(from)}
+            />
           </div>
           <TierGrid
             tiers={overview.tiers}

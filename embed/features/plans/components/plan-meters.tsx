@@ -12,7 +12,13 @@ export function PlanMeters({ overview, plan }: { overview: PlanOverview; plan: T
     <div className="plan-usage">
       <div className="meter-grid">
         {storageLimit === null ? (
-          <Meter label="Storage" value={storageUsed} fraction={0} valueText={`${storageUsed} used, no limit`} hint="No storage limit on your plan" />
+          <Meter
+            label="Storage"
+            value={storageUsed}
+            fraction={0}
+            valueText={`${storageUsed} used, no limit`}
+            hint="No storage limit on your plan"
+          />
         ) : (
           <Meter
             label="Storage"

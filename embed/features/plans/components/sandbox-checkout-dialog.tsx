@@ -21,7 +21,14 @@ export interface SandboxCheckoutDialogProps {
  * The local sandbox's stand-in for Whop's checkout window. Nothing is charged: "Pay" makes
  * the server send itself the signed webhook Whop would send after a real payment.
  */
-export function SandboxCheckoutDialog({ tier, checkoutId, paying, error, onPay, onCancel }: SandboxCheckoutDialogProps) {
+export function SandboxCheckoutDialog({
+  tier,
+  checkoutId,
+  paying,
+  error,
+  onPay,
+  onCancel,
+}: SandboxCheckoutDialogProps) {
   const pay = useRef<HTMLButtonElement>(null);
   return (
     <Dialog

@@ -60,7 +60,17 @@ export function TierGrid({ tiers, current, busy, opening, onUpgrade }: TierGridP
   );
 }
 
-function UpgradeButton({ tier, busy, opening, onUpgrade }: { tier: TierConfig; busy: boolean; opening: boolean; onUpgrade: (tier: TierConfig) => void }) {
+function UpgradeButton({
+  tier,
+  busy,
+  opening,
+  onUpgrade,
+}: {
+  tier: TierConfig;
+  busy: boolean;
+  opening: boolean;
+  onUpgrade: (tier: TierConfig) => void;
+}) {
   // Honest UI: a tier no Whop plan sells cannot be bought, so say so instead of failing on click.
   if (tier.planId === null) {
     return (
@@ -72,7 +82,12 @@ function UpgradeButton({ tier, busy, opening, onUpgrade }: { tier: TierConfig; b
   return (
     // aria-disabled, not disabled, while busy: the focused button keeps focus, so closing the
     // checkout dialog can give it back.
-    <Button variant="primary" className="tier-card__button" aria-disabled={busy} onClick={() => (busy ? undefined : onUpgrade(tier))}>
+    <Button
+      variant="primary"
+      className="tier-card__button"
+      aria-disabled={busy}
+      onClick={() => (busy ? undefined : onUpgrade(tier))}
+    >
       {opening ? (
         <>
           <Spinner label="Opening checkout" /> Opening checkout…

@@ -25,7 +25,17 @@ export function UpgradeRequestsCallout({ count, tier }: { count: number; tier: T
 
 function HandIcon() {
   return (
-    <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M12 3v9M8.5 5.5V12M15.5 5.5V13M19 9v5a7 7 0 0 1-12.6 4.2L4 15a1.6 1.6 0 0 1 2.6-1.9L8.5 15" />
     </svg>
   );

@@ -11,7 +11,10 @@ const VideoPlaybackSchema = lazySchema((schemas) => schemas.VideoPlayback);
  * where the api-client sends the experience id; the server decides what the viewer may play.
  */
 export function getVideoPlayback(videoId: string, signal?: AbortSignal): Promise<VideoPlayback> {
-  return apiRequest(`/api/videos/${encodeURIComponent(videoId)}/playback`, { schema: VideoPlaybackSchema, ...(signal ? { signal } : {}) });
+  return apiRequest(`/api/videos/${encodeURIComponent(videoId)}/playback`, {
+    schema: VideoPlaybackSchema,
+    ...(signal ? { signal } : {}),
+  });
 }
 
 /** A URL this close to expiry is fetched again: a Range request made after it would fail mid-play. */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTimestamp } from '../../../lib/format-timestamp';
-import { Button } from '../../../ui/button';
 import { useHlsSource } from '../../../lib/use-hls-source';
+import { Button } from '../../../ui/button';
 
 export interface MediaPlayerProps {
   /** Render with `key={src}`: a new link is a new element that loads its own metadata. */
@@ -28,7 +28,16 @@ type Autoplay = 'pending' | 'playing' | 'muted' | 'blocked';
  * gesture (Whop's iframe on mobile, a slow network after the click): we then play muted and
  * offer Unmute, and if even that is refused, a Play button. Refusal is never an error.
  */
-export function MediaPlayer({ src, mimeType, kind = null, title, startSeconds, seekRequest = 0, onReady, onUnplayable }: MediaPlayerProps) {
+export function MediaPlayer({
+  src,
+  mimeType,
+  kind = null,
+  title,
+  startSeconds,
+  seekRequest = 0,
+  onReady,
+  onUnplayable,
+}: MediaPlayerProps) {
   const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const metadataLoaded = useRef(false);
   const [autoplay, setAutoplay] = useState<Autoplay>('pending');

@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../../shared/api-error';
-import { ErrorNotice } from '../../../ui/error-notice';
 import { Button } from '../../../ui/button';
+import { ErrorNotice } from '../../../ui/error-notice';
 
 /**
  * Why the video is not playing, in the viewer's terms. The passage stays visible below, so

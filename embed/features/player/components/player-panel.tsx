@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Button } from '../../../ui/button';
 import type { PlaybackCache } from '../api/get-video-playback';
+import { findCitedSentence } from '../cited-sentence';
 import { useVideoPlayback } from '../use-video-playback';
 import { MediaPlayer } from './media-player';
-import { findCitedSentence } from '../cited-sentence';
 import { PlaybackProblem } from './playback-problem';
 import '../player.css';
 

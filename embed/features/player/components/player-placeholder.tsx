@@ -7,7 +7,11 @@ import '../player.css';
  */
 export function PlayerPlaceholder({ title, docked = false }: { title: string; docked?: boolean }) {
   return (
-    <aside className={docked ? 'player-panel player-panel--docked' : 'player-panel'} aria-label="Video source" aria-busy="true">
+    <aside
+      className={docked ? 'player-panel player-panel--docked' : 'player-panel'}
+      aria-label="Video source"
+      aria-busy="true"
+    >
       <div className="player-panel__header">
         <h2 className="player-panel__title">{title}</h2>
       </div>

@@ -1,5 +1,5 @@
-import { errorFromResponse, UNREACHABLE_MESSAGE, withDefaultHeaders } from '../../../lib/api-client';
 import { ApiError } from '../../../../shared/api-error';
+import { errorFromResponse, UNREACHABLE_MESSAGE, withDefaultHeaders } from '../../../lib/api-client';
 import { filterQuery, type QuestionFilters } from './get-student-questions';
 
 /**
@@ -18,6 +18,7 @@ export async function exportStudentQuestions(filters: QuestionFilters): Promise<
     throw new ApiError('SERVICE_UNAVAILABLE', UNREACHABLE_MESSAGE, { cause });
   }
   if (!response.ok) throw await errorFromResponse(response);
-  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'student-questions.csv';
+  const fileName =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'student-questions.csv';
   return { blob: await response.blob(), fileName };
 }

@@ -5,7 +5,10 @@ import { useApiQuery } from '../../../lib/use-api-query';
 /** `GET /api/videos`, for the lesson filter: the creator's lessons by title. */
 export function useLessonOptions() {
   return useApiQuery(
-    (signal) => apiRequest('/api/videos', { schema: VideoList, signal }).then((list) => list.videos.map((v) => ({ id: v.id, title: v.title }))),
+    (signal) =>
+      apiRequest('/api/videos', { schema: VideoList, signal }).then((list) =>
+        list.videos.map((v) => ({ id: v.id, title: v.title })),
+      ),
     'question-lesson-options',
   );
 }

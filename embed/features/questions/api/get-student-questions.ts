@@ -1,4 +1,4 @@
-import { StudentQuestionsPage, type QuestionsOutcome } from '../../../../shared/schemas/questions';
+import { type QuestionsOutcome, StudentQuestionsPage } from '../../../../shared/schemas/questions';
 import { apiRequest } from '../../../lib/api-client';
 
 export const QUESTIONS_PAGE_SIZE = 20;
@@ -26,7 +26,9 @@ export function filterQuery(filters: QuestionFilters): URLSearchParams {
 }
 
 /** `GET /api/dashboard/questions`: a page of what students asked, newest first (older pages by cursor). */
-export function getStudentQuestions(options: { cursor?: string | null; signal?: AbortSignal; filters?: QuestionFilters } = {}) {
+export function getStudentQuestions(
+  options: { cursor?: string | null; signal?: AbortSignal; filters?: QuestionFilters } = {},
+) {
   const query = new URLSearchParams({ limit: String(QUESTIONS_PAGE_SIZE) });
   for (const [key, value] of filterQuery(options.filters ?? NO_FILTERS)) query.set(key, value);
   if (options.cursor) query.set('cursor', options.cursor);

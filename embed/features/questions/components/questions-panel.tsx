@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { StudentQuestion } from '../../../../shared/schemas/questions';
 import { Button } from '../../../ui/button';
 import { EmptyState } from '../../../ui/empty-state';
@@ -27,10 +27,16 @@ export function QuestionsPanel({ answerActions }: { answerActions?: (question: S
   return (
     <div className="stack" aria-busy={first.status === 'loading' && !questions}>
       {first.status === 'error' ? (
-        <ErrorNotice error={first.error} title={questions ? 'Could not refresh the questions' : 'Could not load the questions'} onRetry={first.retry} />
+        <ErrorNotice
+          error={first.error}
+          title={questions ? 'Could not refresh the questions' : 'Could not load the questions'}
+          onRetry={first.retry}
+        />
       ) : null}
       {questions === undefined ? (
-        first.status === 'loading' ? <Skeleton lines={4} label="Loading student questions" /> : null
+        first.status === 'loading' ? (
+          <Skeleton lines={4} label="Loading student questions" />
+        ) : null
       ) : questions.length === 0 && !filtered ? (
         <QuestionsEmptyState />
       ) : (
@@ -39,12 +45,17 @@ export function QuestionsPanel({ answerActions }: { answerActions?: (question: S
           <QuestionsFilters value={filters} onChange={setFilters} />
           <div className="question-tools">
             <p className="question-tools__status" aria-live="polite">
-              {first.status === 'loading' ? 'Updating…' : `${questions.length.toLocaleString()}${hasMore ? '+' : ''} ${filtered ? 'matching ' : ''}questions shown`}
+              {first.status === 'loading'
+                ? 'Updating…'
+                : `${questions.length.toLocaleString()}${hasMore ? '+' : ''} ${filtered ? 'matching ' : ''}questions shown`}
             </p>
             <ExportQuestionsButton filters={filters} />
           </div>
           {questions.length === 0 ? (
-            <EmptyState title="No questions match" description="Try other filters, or clear them to see every question." />
+            <EmptyState
+              title="No questions match"
+              description="Try other filters, or clear them to see every question."
+            />
           ) : (
             <ul className="question-list" aria-label="Recent questions">
               {questions.map((q) => (
@@ -52,7 +63,9 @@ export function QuestionsPanel({ answerActions }: { answerActions?: (question: S
               ))}
             </ul>
           )}
-          {moreError ? <ErrorNotice error={moreError} title="Could not load older questions" onRetry={() => void loadMore()} /> : null}
+          {moreError ? (
+            <ErrorNotice error={moreError} title="Could not load older questions" onRetry={() => void loadMore()} />
+          ) : null}
           {hasMore && !moreError ? (
             <Button onClick={() => void loadMore()} disabled={loadingMore}>
               {loadingMore ? 'Loading…' : 'Show older questions'}

@@ -1,4 +1,4 @@
-import { SandboxTokenResponse, type SandboxTokenRequest } from '../../../../shared/schemas/sandbox';
+import { type SandboxTokenRequest, SandboxTokenResponse } from '../../../../shared/schemas/sandbox';
 import { apiRequest } from '../../../lib/api-client';
 import { useApiQuery } from '../../../lib/use-api-query';
 

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { SandboxNotificationList } from '../../../../shared/schemas/notifications';
 import { apiRequest } from '../../../lib/api-client';
-import { usePageVisible } from '../../../lib/use-page-visible';
 import { useApiQuery } from '../../../lib/use-api-query';
+import { usePageVisible } from '../../../lib/use-page-visible';
 
 /** `GET /api/sandbox/notifications`: what Chronos asked the sandbox's Whop to send, newest first (sandbox mode only). */
 export function getSandboxNotifications(signal?: AbortSignal): Promise<SandboxNotificationList> {

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useRef } from 'react';
 
 export const sandboxFrames = [
   { key: 'experience', label: 'Community app' },
@@ -11,18 +11,32 @@ export const frameTabId = (key: SandboxFrameKey) => `sandbox-tab-${key}`;
 export const framePanelId = (key: SandboxFrameKey) => `sandbox-panel-${key}`;
 
 /** Switches between the two frames on narrow screens (CSS hides it where both fit). */
-export function FrameTabs({ current, onSelect }: { current: SandboxFrameKey; onSelect: (key: SandboxFrameKey) => void }) {
+export function FrameTabs({
+  current,
+  onSelect,
+}: {
+  current: SandboxFrameKey;
+  onSelect: (key: SandboxFrameKey) => void;
+}) {
   const buttons = useRef(new Map<SandboxFrameKey, HTMLButtonElement>());
 
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = sandboxFrames.findIndex((frame) => frame.key === current);
     const last = sandboxFrames.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (index === last ? 0 : index + 1)
-      : event.key === 'ArrowLeft' ? (index === 0 ? last : index - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : null;
+      event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : null;
     const frame = next === null ? undefined : sandboxFrames[next];
     if (!frame) return;
     event.preventDefault();

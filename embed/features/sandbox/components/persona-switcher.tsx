@@ -29,7 +29,17 @@ export function PersonaSwitcher({ personas, selectedId, onSelect }: PersonaSwitc
   );
 }
 
-function PersonaOption({ persona, groupName, selected, onSelect }: { persona: SandboxPersona; groupName: string; selected: boolean; onSelect: () => void }) {
+function PersonaOption({
+  persona,
+  groupName,
+  selected,
+  onSelect,
+}: {
+  persona: SandboxPersona;
+  groupName: string;
+  selected: boolean;
+  onSelect: () => void;
+}) {
   const nameId = useId();
   const descriptionId = useId();
   const access = accessLevelBadge[persona.accessLevel];

@@ -5,7 +5,7 @@ import { Button } from '../../../ui/button';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Spinner } from '../../../ui/spinner';
 import { useSandboxToken } from '../api/create-sandbox-token';
-import { FrameTabs, framePanelId, frameTabId, sandboxFrames, type SandboxFrameKey } from './frame-tabs';
+import { FrameTabs, framePanelId, frameTabId, type SandboxFrameKey, sandboxFrames } from './frame-tabs';
 
 const frameTitles: Record<SandboxFrameKey, string> = {
   experience: 'Community app (experience view)',
@@ -64,7 +64,12 @@ export function SandboxFrames({ persona, community }: { persona: SandboxPersona;
             <p className="sandbox-frame__label">
               {frame.label} <code>{paths[frame.key]}</code>
             </p>
-            <iframe key={jwt} className="sandbox-frame__iframe" title={frameTitles[frame.key]} src={`${paths[frame.key]}${sandboxTokenFragment(jwt)}`} />
+            <iframe
+              key={jwt}
+              className="sandbox-frame__iframe"
+              title={frameTitles[frame.key]}
+              src={`${paths[frame.key]}${sandboxTokenFragment(jwt)}`}
+            />
           </div>
         ))}
       </div>

@@ -20,11 +20,13 @@ export function SandboxNotifications() {
       {sent.status === 'error' && !list ? (
         <ErrorNotice error={sent.error} title="Could not read the sandbox’s notifications" onRetry={sent.retry} />
       ) : null}
-      {list === undefined && sent.status === 'loading' ? <p className="sandbox-notifications__empty">Loading…</p> : null}
+      {list === undefined && sent.status === 'loading' ? (
+        <p className="sandbox-notifications__empty">Loading…</p>
+      ) : null}
       {list?.length === 0 ? (
         <p className="sandbox-notifications__empty">
-          None yet. Turn notifications on in the dashboard’s Plan &amp; usage tab, then ask for an upgrade as a student or
-          add a lesson.
+          None yet. Turn notifications on in the dashboard’s Plan &amp; usage tab, then ask for an upgrade as a student
+          or add a lesson.
         </p>
       ) : null}
       {list && list.length > 0 ? (

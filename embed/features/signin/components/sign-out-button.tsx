@@ -33,7 +33,12 @@ export function SignOutButton({ onSignedOut = () => window.location.reload() }: 
       <button type="button" className="signout__button" disabled={busy} onClick={() => void signOut(false)}>
         Sign out
       </button>
-      <button type="button" className="signout__button signout__button--quiet" disabled={busy} onClick={() => void signOut(true)}>
+      <button
+        type="button"
+        className="signout__button signout__button--quiet"
+        disabled={busy}
+        onClick={() => void signOut(true)}
+      >
         Sign out everywhere
       </button>
       {error ? (

@@ -19,7 +19,11 @@ export function SystemStatusCard() {
   return (
     <Card
       title="Diagnostics"
-      aside={data ? <Badge tone={data.status === 'ok' ? 'success' : 'warning'}>{data.status === 'ok' ? 'OK' : 'Degraded'}</Badge> : null}
+      aside={
+        data ? (
+          <Badge tone={data.status === 'ok' ? 'success' : 'warning'}>{data.status === 'ok' ? 'OK' : 'Degraded'}</Badge>
+        ) : null
+      }
       aria-busy={health.status === 'loading'}
     >
       {health.status === 'error' ? (
@@ -55,7 +59,9 @@ function HealthDetails({ health }: { health: HealthResponse }) {
         <div className="facts__row">
           <dt>Database</dt>
           <dd>
-            <Badge tone={database.reachable ? 'success' : 'danger'}>{database.reachable ? 'Reachable' : 'Unreachable'}</Badge>
+            <Badge tone={database.reachable ? 'success' : 'danger'}>
+              {database.reachable ? 'Reachable' : 'Unreachable'}
+            </Badge>
             <span className="facts__detail">
               {database.driver}
               {database.latencyMs === null ? '' : ` · ${Math.round(database.latencyMs)} ms`}

@@ -33,7 +33,12 @@ export function LimitModal({ usage, creatorName: name, role, onClose }: LimitMod
         <>
           <Button onClick={onClose}>Close</Button>
           {canAsk ? (
-            <Button ref={ask} variant="primary" disabled={request.status === 'pending'} onClick={() => void request.run()}>
+            <Button
+              ref={ask}
+              variant="primary"
+              disabled={request.status === 'pending'}
+              onClick={() => void request.run()}
+            >
               {request.status === 'pending' ? <Spinner label="Sending your request" /> : null}
               Ask {creatorName} to upgrade
             </Button>
@@ -43,18 +48,24 @@ export function LimitModal({ usage, creatorName: name, role, onClose }: LimitMod
     >
       {usage.period === 'day' ? <DailyLimit usage={usage} name={name} /> : <TotalLimit usage={usage} name={name} />}
       {role === 'creator' ? (
-        <p className="limit__creator">You're the creator: upgrade Chronos from your Whop dashboard to give your students more questions.</p>
+        <p className="limit__creator">
+          You're the creator: upgrade Chronos from your Whop dashboard to give your students more questions.
+        </p>
       ) : null}
       {request.status === 'success' ? (
         request.data.alreadyRequested ? (
-          <Notice title="You already asked">{name ?? 'The creator'} has your request on their Chronos dashboard.</Notice>
+          <Notice title="You already asked">
+            {name ?? 'The creator'} has your request on their Chronos dashboard.
+          </Notice>
         ) : (
           <Notice tone="success" title="Request sent — thanks!">
             {name ?? 'The creator'} sees it on their Chronos dashboard.
           </Notice>
         )
       ) : null}
-      {request.status === 'error' ? <ErrorNotice error={request.error} title="Could not send your request" onRetry={() => void request.run()} /> : null}
+      {request.status === 'error' ? (
+        <ErrorNotice error={request.error} title="Could not send your request" onRetry={() => void request.run()} />
+      ) : null}
     </Dialog>
   );
 }
@@ -64,11 +75,13 @@ function DailyLimit({ usage, name }: { usage: ChatUsage; name: string | null }) 
   return (
     <>
       <p>
-        {name ? `${name}'s plan` : "The creator's plan"} gives each student {usage.limit} questions a day, and you have asked all of today's.
+        {name ? `${name}'s plan` : "The creator's plan"} gives each student {usage.limit} questions a day, and you have
+        asked all of today's.
       </p>
       {reset && usage.resetsAt ? (
         <p className="limit__reset">
-          Resets at <time dateTime={usage.resetsAt}>{reset.clock}</time> <span className="limit__relative">({reset.relative})</span>
+          Resets at <time dateTime={usage.resetsAt}>{reset.clock}</time>{' '}
+          <span className="limit__relative">({reset.relative})</span>
         </p>
       ) : null}
     </>
@@ -76,11 +89,16 @@ function DailyLimit({ usage, name }: { usage: ChatUsage; name: string | null }) 
 }
 
 function TotalLimit({ usage, name }: { usage: ChatUsage; name: string | null }) {
-  if (usage.tier !== 'FREE') return <p>{name ? `${name}'s plan` : "The creator's plan"} gives each student {usage.limit} questions in total.</p>;
+  if (usage.tier !== 'FREE')
+    return (
+      <p>
+        {name ? `${name}'s plan` : "The creator's plan"} gives each student {usage.limit} questions in total.
+      </p>
+    );
   return (
     <p>
-      {name ?? 'The creator'} uses Chronos's free plan, which gives each student {usage.limit} questions in total. If they upgrade, you can keep
-      asking.
+      {name ?? 'The creator'} uses Chronos's free plan, which gives each student {usage.limit} questions in total. If
+      they upgrade, you can keep asking.
     </p>
   );
 }

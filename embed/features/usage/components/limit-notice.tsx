@@ -27,20 +27,29 @@ export function LimitNotice({ usage, reason, creatorName, role, onDetails }: Lim
       <p className="limit-notice__reason">{reason}</p>
       <div className="limit-notice__actions">
         {canAsk && request.status !== 'success' ? (
-          <Button size="sm" variant="primary" aria-disabled={request.status === 'pending'} onClick={() => request.status !== 'pending' && void request.run()}>
+          <Button
+            size="sm"
+            variant="primary"
+            aria-disabled={request.status === 'pending'}
+            onClick={() => request.status !== 'pending' && void request.run()}
+          >
             {request.status === 'pending' ? 'Sending…' : `Ask ${name} to upgrade`}
           </Button>
         ) : null}
         {request.status === 'success' ? (
           <p className="limit-notice__sent" role="status">
-            {request.data.alreadyRequested ? `You already asked; ${name} has your request.` : `Request sent: ${name} sees it on their dashboard.`}
+            {request.data.alreadyRequested
+              ? `You already asked; ${name} has your request.`
+              : `Request sent: ${name} sees it on their dashboard.`}
           </p>
         ) : null}
         <Button size="sm" variant="ghost" onClick={onDetails}>
           Details
         </Button>
       </div>
-      {request.status === 'error' ? <ErrorNotice compact error={request.error} onRetry={() => void request.run()} /> : null}
+      {request.status === 'error' ? (
+        <ErrorNotice compact error={request.error} onRetry={() => void request.run()} />
+      ) : null}
     </section>
   );
 }

@@ -11,7 +11,15 @@ const explanations: Record<Viewer['view'], string> = {
 };
 
 /** 403: signed in through Whop, but not allowed in this view. */
-export function NoAccessScreen({ view, error, children }: { view: Viewer['view']; error: ApiError; children?: ReactNode }) {
+export function NoAccessScreen({
+  view,
+  error,
+  children,
+}: {
+  view: Viewer['view'];
+  error: ApiError;
+  children?: ReactNode;
+}) {
   return (
     <main className="page page--center">
       <EmptyState icon={<LockIcon />} title="You don't have access" description={explanations[view]}>
@@ -28,7 +36,17 @@ export function NoAccessScreen({ view, error, children }: { view: Viewer['view']
 
 function LockIcon() {
   return (
-    <svg aria-hidden="true" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      width="24"
+      height="24"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <rect x="4.5" y="10.5" width="15" height="10" rx="2" />
       <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" />
     </svg>

@@ -1,4 +1,4 @@
-import { WhopImportResult, type WhopImportRequest } from '../../../../shared/schemas/whop-import';
+import { type WhopImportRequest, WhopImportResult } from '../../../../shared/schemas/whop-import';
 import { apiRequest } from '../../../lib/api-client';
 
 /** `POST /api/whop-import`: imports or updates up to 20 lessons of one course. */

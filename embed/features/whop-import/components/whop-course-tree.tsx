@@ -20,7 +20,14 @@ export function WhopCourseTree({ courses, picked, onToggle, disabled }: Props) {
         const ids = course.chapters.flatMap((c) => c.lessons.filter((l) => l.importable).map((l) => l.id));
         return (
           <li key={course.id} className="whop-import__course">
-            <GroupCheckbox label={course.title} ids={ids} picked={picked} onToggle={onToggle} disabled={disabled} strong />
+            <GroupCheckbox
+              label={course.title}
+              ids={ids}
+              picked={picked}
+              onToggle={onToggle}
+              disabled={disabled}
+              strong
+            />
             <ul>
               {course.chapters.map((chapter) => (
                 <li key={chapter.id} className="whop-import__chapter">
@@ -42,8 +49,18 @@ export function WhopCourseTree({ courses, picked, onToggle, disabled }: Props) {
                             onChange={(e) => onToggle([lesson.id], e.currentTarget.checked)}
                           />
                           <span>{lesson.title}</span>
-                          {!lesson.importable ? <span className="whop-import__hint">{lesson.lessonType === 'video' ? 'no video hosted on Whop' : `${lesson.lessonType} lesson`}</span> : null}
-                          {STATE_LABEL[lesson.state] ? <Badge tone={lesson.state === 'changed' ? 'warning' : 'success'}>{STATE_LABEL[lesson.state]}</Badge> : null}
+                          {!lesson.importable ? (
+                            <span className="whop-import__hint">
+                              {lesson.lessonType === 'video'
+                                ? 'no video hosted on Whop'
+                                : `${lesson.lessonType} lesson`}
+                            </span>
+                          ) : null}
+                          {STATE_LABEL[lesson.state] ? (
+                            <Badge tone={lesson.state === 'changed' ? 'warning' : 'success'}>
+                              {STATE_LABEL[lesson.state]}
+                            </Badge>
+                          ) : null}
                         </label>
                       </li>
                     ))}
@@ -58,7 +75,14 @@ export function WhopCourseTree({ courses, picked, onToggle, disabled }: Props) {
   );
 }
 
-function GroupCheckbox(props: { label: string; ids: string[]; picked: ReadonlySet<string>; onToggle: Props['onToggle']; disabled: boolean; strong?: boolean }) {
+function GroupCheckbox(props: {
+  label: string;
+  ids: string[];
+  picked: ReadonlySet<string>;
+  onToggle: Props['onToggle'];
+  disabled: boolean;
+  strong?: boolean;
+}) {
   const count = props.ids.filter((id) => props.picked.has(id)).length;
   const all = props.ids.length > 0 && count === props.ids.length;
   return (

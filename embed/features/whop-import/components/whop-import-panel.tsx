@@ -27,7 +27,10 @@ export function WhopImportPanel({ onImported }: { onImported?: () => void }) {
       {open ? (
         <WhopImportBody onImported={onImported} />
       ) : (
-        <p className="whop-import__intro">Bring in the video lessons of your Whop course with their titles and order. Lessons with captions are free to add.</p>
+        <p className="whop-import__intro">
+          Bring in the video lessons of your Whop course with their titles and order. Lessons with captions are free to
+          add.
+        </p>
       )}
     </Card>
   );
@@ -43,24 +46,33 @@ function WhopImportBody({ onImported }: { onImported?: (() => void) | undefined 
   const toggle = useCallback((ids: string[], checked: boolean) => {
     setPicked((now) => {
       const next = new Set(now);
-      for (const id of ids) (checked ? next.add(id) : next.delete(id));
+      for (const id of ids) checked ? next.add(id) : next.delete(id);
       return next;
     });
   }, []);
   const selection = useMemo(
     () =>
       (courses.data?.courses ?? [])
-        .map((c) => ({ courseId: c.id, lessonIds: c.chapters.flatMap((ch) => ch.lessons.filter((l) => picked.has(l.id)).map((l) => l.id)) }))
+        .map((c) => ({
+          courseId: c.id,
+          lessonIds: c.chapters.flatMap((ch) => ch.lessons.filter((l) => picked.has(l.id)).map((l) => l.id)),
+        }))
         .filter((c) => c.lessonIds.length > 0),
     [courses.data, picked],
   );
   const count = selection.reduce((n, c) => n + c.lessonIds.length, 0);
 
   if (courses.status === 'loading' && !courses.data) return <Skeleton lines={4} label="Loading your Whop courses" />;
-  if (courses.status === 'error') return <ErrorNotice error={courses.error} title="Could not load your Whop courses" onRetry={courses.retry} />;
+  if (courses.status === 'error')
+    return <ErrorNotice error={courses.error} title="Could not load your Whop courses" onRetry={courses.retry} />;
   const data = courses.data!;
   if (data.courses.length === 0) {
-    return <EmptyState title="No Whop courses yet" description="Create a course in Whop’s Courses app, then come back to import it." />;
+    return (
+      <EmptyState
+        title="No Whop courses yet"
+        description="Create a course in Whop’s Courses app, then come back to import it."
+      />
+    );
   }
   const running = run.status === 'running';
   return (
@@ -91,7 +103,9 @@ function WhopImportBody({ onImported }: { onImported?: (() => void) | undefined 
       {run.status === 'finished' ? <WhopImportReport run={run} onDismiss={reset} /> : null}
       {data.removed.length > 0 && run.status !== 'finished' ? (
         <Notice tone="warning" title="Lessons no longer in Whop">
-          <p>These were imported before and are gone from Whop. Their videos stay in your library until you delete them:</p>
+          <p>
+            These were imported before and are gone from Whop. Their videos stay in your library until you delete them:
+          </p>
           <ul>
             {data.removed.map((r) => (
               <li key={r.whopLessonId}>

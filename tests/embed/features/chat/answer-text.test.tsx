@@ -5,14 +5,26 @@ import { source } from '../../support/chat-stream';
 
 describe('AnswerText', () => {
   it('shows HTML in model text as text, never as elements', () => {
-    const { container } = render(<AnswerText text={'Look <img src=x onerror="alert(1)"> here <script>x()</script>'} sources={[]} onOpenSource={vi.fn()} />);
+    const { container } = render(
+      <AnswerText
+        text={'Look <img src=x onerror="alert(1)"> here <script>x()</script>'}
+        sources={[]}
+        onOpenSource={vi.fn()}
+      />,
+    );
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('script')).toBeNull();
     expect(container.textContent).toBe('Look <img src=x onerror="alert(1)"> here <script>x()</script>');
   });
 
   it('renders paragraphs, bold and lists', () => {
-    const { container } = render(<AnswerText text={'**Feed** it daily.\n\n- flour\n- water\n\n1. mix\n2. wait'} sources={[]} onOpenSource={vi.fn()} />);
+    const { container } = render(
+      <AnswerText
+        text={'**Feed** it daily.\n\n- flour\n- water\n\n1. mix\n2. wait'}
+        sources={[]}
+        onOpenSource={vi.fn()}
+      />,
+    );
     expect(container.querySelector('p strong')?.textContent).toBe('Feed');
     expect([...container.querySelectorAll('ul li')].map((li) => li.textContent)).toEqual(['flour', 'water']);
     expect([...container.querySelectorAll('ol li')].map((li) => li.textContent)).toEqual(['mix', 'wait']);
@@ -21,7 +33,9 @@ describe('AnswerText', () => {
   it('turns [1] and [1, 2] into chips with the title and m:ss, and leaves unknown numbers as text', () => {
     const onOpen = vi.fn();
     const sources = [source(1, { startSeconds: 754 }), source(2, { videoTitle: 'Shaping', startSeconds: 65 })];
-    render(<AnswerText text="Doubles in size [1]. Then shape [1, 2] and see [9]." sources={sources} onOpenSource={onOpen} />);
+    render(
+      <AnswerText text="Doubles in size [1]. Then shape [1, 2] and see [9]." sources={sources} onOpenSource={onOpen} />,
+    );
     expect(screen.getAllByRole('button', { name: 'Lesson 3 · 12:34' })).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: 'Shaping · 1:05' }));
     expect(onOpen).toHaveBeenCalledWith(sources[1]);
@@ -29,7 +43,8 @@ describe('AnswerText', () => {
   });
 
   it('renders headings, italics and inline code, and leaves code, words and arithmetic as typed inside them', () => {
-    const text = '## Feeding schedule\nFeed it *every* day, _not_ weekly: run `npm start` or `**not bold**`.\nsnake_case_name and 2*3*4 stay.';
+    const text =
+      '## Feeding schedule\nFeed it *every* day, _not_ weekly: run `npm start` or `**not bold**`.\nsnake_case_name and 2*3*4 stay.';
     const { container } = render(<AnswerText text={text} sources={[]} onOpenSource={vi.fn()} />);
     expect(container.querySelector('.answer-text__heading')?.textContent).toBe('Feeding schedule');
     expect([...container.querySelectorAll('em')].map((e) => e.textContent)).toEqual(['every', 'not']);
@@ -40,7 +55,9 @@ describe('AnswerText', () => {
   });
 
   it('starts a list under a line that introduces it, without a blank line between', () => {
-    const { container } = render(<AnswerText text={'You need:\n- flour\n- water\nThen mix.'} sources={[]} onOpenSource={vi.fn()} />);
+    const { container } = render(
+      <AnswerText text={'You need:\n- flour\n- water\nThen mix.'} sources={[]} onOpenSource={vi.fn()} />,
+    );
     const [intro, outro] = [...container.querySelectorAll('p')].map((p) => p.textContent);
     expect(intro).toBe('You need:');
     expect([...container.querySelectorAll('ul li')].map((li) => li.textContent)).toEqual(['flour', 'water']);
@@ -49,8 +66,13 @@ describe('AnswerText', () => {
 
   it('turns [1; 2] into chips, and chips inside bold text too', () => {
     const sources = [source(1, { startSeconds: 754 }), source(2, { videoTitle: 'Shaping', startSeconds: 65 })];
-    const { container } = render(<AnswerText text="**Shape it tight [2]** and rest [1; 2]." sources={sources} onOpenSource={vi.fn()} />);
-    expect(container.querySelector('strong button')?.getAttribute('aria-label') ?? container.querySelector('strong button')?.textContent).toMatch(/Shaping · 1:05$/);
+    const { container } = render(
+      <AnswerText text="**Shape it tight [2]** and rest [1; 2]." sources={sources} onOpenSource={vi.fn()} />,
+    );
+    expect(
+      container.querySelector('strong button')?.getAttribute('aria-label') ??
+        container.querySelector('strong button')?.textContent,
+    ).toMatch(/Shaping · 1:05$/);
     expect(screen.getAllByRole('button', { name: 'Shaping · 1:05' })).toHaveLength(2);
     expect(screen.getAllByRole('button', { name: 'Lesson 3 · 12:34' })).toHaveLength(1);
   });

@@ -1,12 +1,13 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { ChatEmptyState, type ChatEmptyStateProps } from '../../../../embed/features/chat/components/chat-empty-state';
 import { useStarterQuestions } from '../../../../embed/features/chat/api/get-starter-questions';
+import { ChatEmptyState, type ChatEmptyStateProps } from '../../../../embed/features/chat/components/chat-empty-state';
 
 /** As the student view uses it: the view fetches the starters and hands them down. */
 function EmptyStateWithStarters(props: Omit<ChatEmptyStateProps, 'starters'>) {
   return <ChatEmptyState {...props} starters={useStarterQuestions()} />;
 }
+
 import { errorBody, stubApi } from '../../support/fetch-stub';
 
 const VIDEO = '6d9d84e3-87cd-4c03-af8d-39987421cc5e';
@@ -33,7 +34,14 @@ describe('ChatEmptyState starters', () => {
 
   it("speaks as the creator's assistant: its name, greeting, and the creator's own starters first", async () => {
     const own = { question: 'What flour should I buy first?', videoId: null, videoTitle: null };
-    stubApi({ '/api/chat/starters': { body: { starters: [own, ...starters.slice(0, 1)], assistant: { name: 'Crumb', greeting: 'Hi baker! Ask me about your loaf.' } } } });
+    stubApi({
+      '/api/chat/starters': {
+        body: {
+          starters: [own, ...starters.slice(0, 1)],
+          assistant: { name: 'Crumb', greeting: 'Hi baker! Ask me about your loaf.' },
+        },
+      },
+    });
     render(<EmptyStateWithStarters onPickQuestion={() => undefined} disabled={false} />);
     expect(await screen.findByRole('heading', { name: 'Ask Crumb about the course videos' })).toBeTruthy();
     expect(screen.getByText('Hi baker! Ask me about your loaf.')).toBeTruthy();

@@ -46,7 +46,9 @@ describe('Composer', () => {
     const onSend = vi.fn();
     render(<Composer onSend={onSend} disabledReason="Sign in through Whop to ask questions" value="Typed before" />);
     expect(question().disabled).toBe(true);
-    expect(question().getAttribute('aria-describedby')).toBe(screen.getByText('Sign in through Whop to ask questions').id);
+    expect(question().getAttribute('aria-describedby')).toBe(
+      screen.getByText('Sign in through Whop to ask questions').id,
+    );
     fireEvent.keyDown(question(), { key: 'Enter' });
     fireEvent.submit(screen.getByRole('form', { name: 'Ask a question' }));
     expect(onSend).not.toHaveBeenCalled();

@@ -14,10 +14,19 @@ describe('copying an answer', () => {
 
   it('keeps each citation as the moment it cites, "[Lesson 2 · 3:14]", and drops markers naming no source', () => {
     const src = (n: number, videoTitle: string, startSeconds: number) => ({
-      n, videoId: `0000000${n}-0000-4000-8000-000000000000`, videoTitle, startSeconds, endSeconds: startSeconds + 60, score: 1, text: '',
+      n,
+      videoId: `0000000${n}-0000-4000-8000-000000000000`,
+      videoTitle,
+      startSeconds,
+      endSeconds: startSeconds + 60,
+      score: 1,
+      text: '',
     });
     const sources = [src(1, 'Lesson 2 · Flour, water and salt', 180), src(2, 'Shaping', 40)];
-    const moments = [{ n: 1, occurrence: 0, startSeconds: 194 }, { n: 1, occurrence: 1, startSeconds: 200 }];
+    const moments = [
+      { n: 1, occurrence: 0, startSeconds: 194 },
+      { n: 1, occurrence: 1, startSeconds: 200 },
+    ];
     expect(plainAnswerText('Use 70% water [1]. Then shape [2, 1]; never [7] .', sources, moments)).toBe(
       'Use 70% water [Lesson 2 · 3:14]. Then shape [Shaping · 0:40; Lesson 2 · 3:20]; never.',
     );
@@ -36,7 +45,10 @@ describe('copying an answer', () => {
   });
 
   it('says so when the clipboard is refused (as inside an iframe without permission)', async () => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => Promise.reject(new Error('NotAllowedError')) }, configurable: true });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async () => Promise.reject(new Error('NotAllowedError')) },
+      configurable: true,
+    });
     Object.defineProperty(document, 'execCommand', { value: () => false, configurable: true });
     render(<MessageActions messageId="m1" text="Bake at 250 °C [2]." feedback={null} onFeedbackChange={() => {}} />);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy answer' })));

@@ -1,13 +1,28 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { shortCitationLabel } from '../../../../embed/features/chat/cited-markers';
 import { AnswerText } from '../../../../embed/features/chat/components/answer-text';
 import { SourceList } from '../../../../embed/features/chat/components/source-list';
-import { shortCitationLabel } from '../../../../embed/features/chat/cited-markers';
 import { source } from '../../support/chat-stream';
 
 const NOTE_ID = '44444444-4444-4444-8444-444444444444';
-const unpinned = source(1, { kind: 'note', noteId: NOTE_ID, videoId: null, videoTitle: "Creator's note", startSeconds: 0, endSeconds: 0, text: 'Eight hours in a cool kitchen.' });
-const pinned = source(2, { kind: 'note', noteId: NOTE_ID, videoTitle: 'Lesson 3 · Bulk', startSeconds: 42, endSeconds: 42, text: 'Watch the dough, not the clock.' });
+const unpinned = source(1, {
+  kind: 'note',
+  noteId: NOTE_ID,
+  videoId: null,
+  videoTitle: "Creator's note",
+  startSeconds: 0,
+  endSeconds: 0,
+  text: 'Eight hours in a cool kitchen.',
+});
+const pinned = source(2, {
+  kind: 'note',
+  noteId: NOTE_ID,
+  videoTitle: 'Lesson 3 · Bulk',
+  startSeconds: 42,
+  endSeconds: 42,
+  text: 'Watch the dough, not the clock.',
+});
 const lesson = source(3, { videoTitle: 'Lesson 3 · Bulk', startSeconds: 65 });
 
 describe("a creator's note cited in an answer", () => {
@@ -26,7 +41,7 @@ describe("a creator's note cited in an answer", () => {
     expect(onOpen).not.toHaveBeenCalled();
   });
 
-  it('a pinned note plays its lesson moment and is still named as the creator\'s note, not as a lesson', () => {
+  it("a pinned note plays its lesson moment and is still named as the creator's note, not as a lesson", () => {
     const onOpen = vi.fn();
     render(<AnswerText text="Watch the dough [2]; it doubles [3]." sources={[pinned, lesson]} onOpenSource={onOpen} />);
     fireEvent.click(screen.getByRole('button', { name: "Creator's note · Lesson 3 · Bulk · 0:42" }));
@@ -43,7 +58,7 @@ describe("a creator's note cited in an answer", () => {
     expect(within(items[1]!).getByRole('button', { name: /Creator's note · Lesson 3 · Bulk · 0:42/ })).toBeTruthy();
   });
 
-  it('a copied answer names the note as the creator\'s', () => {
+  it("a copied answer names the note as the creator's", () => {
     expect(shortCitationLabel(unpinned)).toBe("Creator's note");
     expect(shortCitationLabel(pinned)).toBe("Creator's note · 0:42");
   });

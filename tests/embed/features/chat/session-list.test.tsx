@@ -10,14 +10,26 @@ const session = (id: string, title: string) => ({ id, title, updatedAt: '2026-11
 afterEach(() => vi.unstubAllGlobals());
 
 function renderList(onDeleted = vi.fn()) {
-  render(<SessionList version={0} activeSessionId={ONE} onOpen={vi.fn()} onNewChat={vi.fn()} onDeleted={onDeleted} disabled={false} />);
+  render(
+    <SessionList
+      version={0}
+      activeSessionId={ONE}
+      onOpen={vi.fn()}
+      onNewChat={vi.fn()}
+      onDeleted={onDeleted}
+      disabled={false}
+    />,
+  );
   return onDeleted;
 }
 
 describe('SessionList', () => {
   it('deletes a conversation after a confirmation in place, then lists the rest and returns focus to New chat', async () => {
     const { callsTo } = stubApi({
-      'GET /api/chat/sessions': [{ body: { sessions: [session(ONE, 'Feeding'), session(TWO, 'Shaping')] } }, { body: { sessions: [session(TWO, 'Shaping')] } }],
+      'GET /api/chat/sessions': [
+        { body: { sessions: [session(ONE, 'Feeding'), session(TWO, 'Shaping')] } },
+        { body: { sessions: [session(TWO, 'Shaping')] } },
+      ],
       [`DELETE /api/chat/sessions/${ONE}`]: { status: 204 },
     });
     const onDeleted = renderList();
@@ -41,7 +53,10 @@ describe('SessionList', () => {
   it('keeps the conversation on Keep or Escape, and says so when the delete fails', async () => {
     const { callsTo } = stubApi({
       'GET /api/chat/sessions': { body: { sessions: [session(ONE, 'Feeding')] } },
-      [`DELETE /api/chat/sessions/${ONE}`]: { status: 404, body: errorBody('NOT_FOUND', 'This conversation does not exist.', 'req_1') },
+      [`DELETE /api/chat/sessions/${ONE}`]: {
+        status: 404,
+        body: errorBody('NOT_FOUND', 'This conversation does not exist.', 'req_1'),
+      },
     });
     const onDeleted = renderList();
     const list = within(await screen.findByRole('navigation', { name: 'Conversations' }));

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
 import { entriesFromHistory } from '../../../../embed/features/chat/chat-entry';
 import { AnswerText } from '../../../../embed/features/chat/components/answer-text';
 import { StudentChatView } from '../../../../embed/views/student-chat/student-chat-view';
-import { done, MESSAGE_ID, meta, source, sseText, splitAt, stubChatApi } from '../../support/chat-stream';
+import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
+import { done, MESSAGE_ID, meta, source, splitAt, sseText, stubChatApi } from '../../support/chat-stream';
 import { offlineHealth } from '../../support/health-fixture';
 import { freeUsage } from '../../support/plan-fixture';
 import { studentViewer } from '../../support/viewer-fixture';
@@ -34,13 +34,23 @@ describe('several moments of one source', () => {
   it('counts a marker naming an unknown source, as the server does, so later chips keep their moments', () => {
     render(<AnswerText text="See [1, 9]. Then [1]." sources={[lesson]} moments={moments} onOpenSource={vi.fn()} />);
     expect(screen.getByText(/See \[1, 9\]/)).toBeTruthy();
-    expect(screen.getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-label')])).toEqual([['[1]', 'Lesson 3 · 1:35']]);
+    expect(screen.getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-label')])).toEqual([
+      ['[1]', 'Lesson 3 · 1:35'],
+    ]);
   });
 
   it('reads stored citations as moments, older answers (one per source, no occurrence) included', () => {
-    const message = (citations: { n: number; videoId: string | null; startSeconds: number; occurrence?: number }[]) => ({
-      id: MESSAGE_ID, role: 'assistant' as const, content: 'x [1] y [1]', status: 'complete' as const, citations,
-      sources: [lesson], feedback: null, createdAt: '2026-11-20T10:00:01Z',
+    const message = (
+      citations: { n: number; videoId: string | null; startSeconds: number; occurrence?: number }[],
+    ) => ({
+      id: MESSAGE_ID,
+      role: 'assistant' as const,
+      content: 'x [1] y [1]',
+      status: 'complete' as const,
+      citations,
+      sources: [lesson],
+      feedback: null,
+      createdAt: '2026-11-20T10:00:01Z',
     });
     const [entry] = entriesFromHistory([
       message([
@@ -80,17 +90,20 @@ describe('several moments of one source', () => {
     const sourcesRegion = await within(reply).findByRole('region', { name: 'Sources' });
     const text = reply.querySelector('.answer-text') as HTMLElement;
     // Inline, compact "[n]" markers named by their moment; full labels under Sources.
-    expect(within(text).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
-      'Lesson 3 · 0:40',
-      'Lesson 3 · 1:35',
-      'Lesson 4 · 5:30',
-    ]);
-    expect(within(sourcesRegion).getAllByRole('button').map((b) => b.textContent?.replace('\u25B6\uFE0E ', ''))).toEqual([
-      'Lesson 3 · 0:40',
-      'Lesson 4 · 5:30',
-    ]);
+    expect(
+      within(text)
+        .getAllByRole('button')
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Lesson 3 · 0:40', 'Lesson 3 · 1:35', 'Lesson 4 · 5:30']);
+    expect(
+      within(sourcesRegion)
+        .getAllByRole('button')
+        .map((b) => b.textContent?.replace('\u25B6\uFE0E ', '')),
+    ).toEqual(['Lesson 3 · 0:40', 'Lesson 4 · 5:30']);
     fireEvent.click(within(text).getByRole('button', { name: 'Lesson 3 · 1:35' }));
     // The player's code arrives with the first citation opened (a placeholder holds its place).
-    await waitFor(() => expect(within(screen.getByRole('complementary', { name: 'Video source' })).getByText('1:35')).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByRole('complementary', { name: 'Video source' })).getByText('1:35')).toBeTruthy(),
+    );
   });
 });

@@ -1,10 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { createSseParser } from '../../../../embed/features/chat/api/sse-parser';
+import { describe, expect, it, vi } from 'vitest';
 import { postChat } from '../../../../embed/features/chat/api/post-chat';
+import { createSseParser } from '../../../../embed/features/chat/api/sse-parser';
 import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
-import { done, meta, sseResponse, sseText, splitAt } from '../../support/chat-stream';
+import { done, meta, splitAt, sseResponse, sseText } from '../../support/chat-stream';
 import { freeUsage } from '../../support/plan-fixture';
-import { vi } from 'vitest';
 
 describe('createSseParser', () => {
   it('completes events only at a blank line, however the chunks split them', () => {
@@ -27,16 +26,27 @@ describe('createSseParser', () => {
 
 describe('postChat', () => {
   it('validates and emits every event from a stream cut at awkward places', async () => {
-    const events: ChatStreamEvent[] = [meta(freeUsage(1)), { type: 'token', text: 'Bubbly ' }, { type: 'token', text: 'and risen [1].' }, done()];
+    const events: ChatStreamEvent[] = [
+      meta(freeUsage(1)),
+      { type: 'token', text: 'Bubbly ' },
+      { type: 'token', text: 'and risen [1].' },
+      done(),
+    ];
     const text = sseText(events);
-    vi.stubGlobal('fetch', vi.fn(async () => sseResponse(splitAt(text, [3, 17, 1, 40, 2, 90, 5]))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => sseResponse(splitAt(text, [3, 17, 1, 40, 2, 90, 5]))),
+    );
     const seen: ChatStreamEvent[] = [];
     await postChat({ question: 'Ready?' }, { onEvent: (event) => seen.push(event) });
     expect(seen).toEqual(events);
   });
 
   it('rejects an event that does not match the shared schema', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => sseResponse(['event: token\ndata: {"type":"token"}\n\n'])));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => sseResponse(['event: token\ndata: {"type":"token"}\n\n'])),
+    );
     await expect(postChat({ question: 'Ready?' }, { onEvent: () => undefined })).rejects.toThrow(/does not understand/);
   });
 });

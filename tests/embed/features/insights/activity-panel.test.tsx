@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ActivityResponse } from '../../../../shared/schemas/insights';
 import { ActivityPanel } from '../../../../embed/features/insights/components/activity-panel';
+import type { ActivityResponse } from '../../../../shared/schemas/insights';
 import { stubApi } from '../../support/fetch-stub';
 
 const VIDEO = '6d9d84e3-87cd-4c03-af8d-39987421cc5e';
@@ -31,8 +31,16 @@ describe('ActivityPanel', () => {
     const table = within(questions).getByRole('table', { name: 'Questions per day' });
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(31);
-    expect(within(rows[0]!).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Day', 'Answered', 'Not covered']);
-    expect(within(rows[30]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['7', '2']);
+    expect(
+      within(rows[0]!)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Day', 'Answered', 'Not covered']);
+    expect(
+      within(rows[30]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['7', '2']);
     const cost = screen.getByRole('region', { name: 'Chat cost per day' });
     expect(within(cost).getByText('$0.0450 in 30 days, $0.0050 per answer.')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Students active per day' })).toBeTruthy();

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ContentGap, ContentGapsResponse } from '../../../../shared/schemas/insights';
 import { ContentGapsPanel } from '../../../../embed/features/insights/components/content-gaps-panel';
+import type { ContentGap, ContentGapsResponse } from '../../../../shared/schemas/insights';
 import { errorBody, stubApi } from '../../support/fetch-stub';
 
 const VIDEO = '6d9d84e3-87cd-4c03-af8d-39987421cc5e';
@@ -13,7 +13,9 @@ const gap = (overrides: Partial<ContentGap> = {}): ContentGap => ({
   thisWeek: 9,
   lastWeek: 4,
   trend: 'rising',
-  examples: [{ question: 'Can I make gluten free sourdough?', askedAt: '2026-12-01T10:00:00.000Z', reason: 'unanswered' }],
+  examples: [
+    { question: 'Can I make gluten free sourdough?', askedAt: '2026-12-01T10:00:00.000Z', reason: 'unanswered' },
+  ],
   closestMoments: [{ videoId: VIDEO, videoTitle: 'Lesson 3 · Flour', startSeconds: 95, score: 0.01 }],
   ...overrides,
 });
@@ -24,14 +26,22 @@ const body = (overrides: Partial<ContentGapsResponse> = {}): { body: ContentGaps
 
 describe('ContentGapsPanel', () => {
   it('shows each gap with how many students asked, the trend, examples and the closest moments', async () => {
-    stubApi({ [URL]: body({ closed: [{ videoId: VIDEO, videoTitle: 'Bonus · Pizza', questions: 4, closedAt: '2026-12-01T10:00:00Z' }] }) });
+    stubApi({
+      [URL]: body({
+        closed: [{ videoId: VIDEO, videoTitle: 'Bonus · Pizza', questions: 4, closedAt: '2026-12-01T10:00:00Z' }],
+      }),
+    });
     render(<ContentGapsPanel />);
     const list = await screen.findByRole('list', { name: 'Content gaps' });
-    const [item] = within(list).getAllByRole('listitem').filter((li) => li.classList.contains('gap-item'));
+    const [item] = within(list)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('gap-item'));
     expect(within(item!).getByRole('heading', { name: 'gluten · free · bread' })).toBeTruthy();
     expect(item!.textContent).toMatch(/23 students asked 31 times · 9 this week, 4 the week before/);
     expect(within(item!).getByText('Rising')).toBeTruthy();
-    expect(within(item!).getByRole('list', { name: 'Example questions' }).textContent).toMatch(/Can I make gluten free sourdough\?.*not covered/);
+    expect(within(item!).getByRole('list', { name: 'Example questions' }).textContent).toMatch(
+      /Can I make gluten free sourdough\?.*not covered/,
+    );
     expect(item!.textContent).toMatch(/Closest in your course: Lesson 3 · Flour at 1:35/);
     expect(screen.getByText(/4 more questions were asked only once/)).toBeTruthy();
     expect(screen.getByText('Bonus · Pizza now answers 4 questions')).toBeTruthy();

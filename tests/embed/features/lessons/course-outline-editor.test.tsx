@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CourseOutline } from '../../../../shared/schemas/lessons';
 import { CourseOutlineEditor } from '../../../../embed/features/lessons/components/course-outline-editor';
+import type { CourseOutline } from '../../../../shared/schemas/lessons';
 import { errorBody, stubApi } from '../../support/fetch-stub';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
@@ -17,7 +17,10 @@ const saved: CourseOutline = { ...outline, lessons: [outline.lessons[0]!, outlin
 
 describe('CourseOutlineEditor', () => {
   it('moves a lesson with the keyboard-reachable arrows and saves the whole order', async () => {
-    const { callsTo } = stubApi({ 'GET /api/course/outline': { body: outline }, 'PUT /api/course/outline': { body: saved } });
+    const { callsTo } = stubApi({
+      'GET /api/course/outline': { body: outline },
+      'PUT /api/course/outline': { body: saved },
+    });
     render(<CourseOutlineEditor />);
     const basics = await screen.findByRole('list', { name: 'Lessons in Basics' });
     expect(within(basics).getByText('Processing')).toBeTruthy();
@@ -33,7 +36,11 @@ describe('CourseOutlineEditor', () => {
         { videoId: id(2), moduleId: id(8) },
       ],
     });
-    expect(within(basics).getAllByRole('listitem').map((li) => li.textContent?.startsWith('Flour') || li.textContent?.startsWith('Starter'))).toEqual([true, true]);
+    expect(
+      within(basics)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.startsWith('Flour') || li.textContent?.startsWith('Starter')),
+    ).toEqual([true, true]);
     expect(within(basics).getAllByRole('listitem')[0]!.textContent).toMatch(/^Flour/);
     // The moved lesson's button keeps focus (the row is the same element, moved).
     expect(document.activeElement).toBe(up);
@@ -42,7 +49,10 @@ describe('CourseOutlineEditor', () => {
   it('puts the saved order back and says so when saving fails', async () => {
     stubApi({
       'GET /api/course/outline': { body: outline },
-      'PUT /api/course/outline': { status: 503, body: errorBody('SERVICE_UNAVAILABLE', 'Chronos is busy, try again.', 'req_o1') },
+      'PUT /api/course/outline': {
+        status: 503,
+        body: errorBody('SERVICE_UNAVAILABLE', 'Chronos is busy, try again.', 'req_o1'),
+      },
     });
     render(<CourseOutlineEditor />);
     const select = await screen.findByLabelText('Module of Welcome');
@@ -63,6 +73,6 @@ describe('CourseOutlineEditor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add module' }));
     expect(await screen.findByRole('heading', { name: 'Bread' })).toBeTruthy();
     expect(JSON.parse(String(callsTo('/api/course/modules')[0]?.init?.body))).toEqual({ title: 'Bread' });
-    expect(screen.getByText('No lessons in this module yet: choose it in a lesson\'s Module menu.')).toBeTruthy();
+    expect(screen.getByText("No lessons in this module yet: choose it in a lesson's Module menu.")).toBeTruthy();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { moveLesson, moveModule, setLessonModule, toOutlineRequest, type Outline } from '../../../../embed/features/lessons/outline-order';
+import {
+  moveLesson,
+  moveModule,
+  type Outline,
+  setLessonModule,
+  toOutlineRequest,
+} from '../../../../embed/features/lessons/outline-order';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const outline: Outline = {

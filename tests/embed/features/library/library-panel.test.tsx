@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryPanel } from '../../../../embed/features/library/components/library-panel';
-import { errorBody, stubApi, type StubCall } from '../../support/fetch-stub';
+import { errorBody, type StubCall, stubApi } from '../../support/fetch-stub';
 import { embeddingVideo, failedVideo, videoSummary } from './video-fixture';
 
 const ready = videoSummary();
@@ -71,7 +71,10 @@ describe('LibraryPanel', () => {
   it('polls every 2 s while a video is processing and stops once all are final', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const { callsTo } = stubApi({
-      '/api/videos': [{ body: { videos: [embeddingVideo, ready] } }, { body: { videos: [{ ...embeddingVideo, status: 'completed', progress: 100 }, ready] } }],
+      '/api/videos': [
+        { body: { videos: [embeddingVideo, ready] } },
+        { body: { videos: [{ ...embeddingVideo, status: 'completed', progress: 100 }, ready] } },
+      ],
     });
     render(<LibraryPanel />);
     await screen.findByRole('progressbar');
@@ -146,7 +149,10 @@ describe('LibraryPanel', () => {
   });
 
   it('sends several files one after another, titled after their names', async () => {
-    const { callsTo } = stubApi({ 'GET /api/videos': { body: { videos: [] } }, 'POST /api/videos/captions': { status: 201, body: ready } });
+    const { callsTo } = stubApi({
+      'GET /api/videos': { body: { videos: [] } },
+      'POST /api/videos/captions': { status: 201, body: ready },
+    });
     render(<LibraryPanel />);
     await screen.findByRole('heading', { name: 'No videos yet' });
     const dialog = await chooseFiles([captionsFile('one.vtt'), captionsFile('two.srt')]);
@@ -154,14 +160,20 @@ describe('LibraryPanel', () => {
     fireEvent.click(dialog.getByRole('button', { name: 'Add 2 captions files' }));
     await screen.findAllByText('Added');
     await vi.waitFor(() => expect(screen.getAllByText('Added')).toHaveLength(2));
-    expect(callsTo('/api/videos/captions').map((call) => (jsonBody(call) as { title: string }).title)).toEqual(['one', 'two']);
+    expect(callsTo('/api/videos/captions').map((call) => (jsonBody(call) as { title: string }).title)).toEqual([
+      'one',
+      'two',
+    ]);
   });
 
   it('rejects an .mp4 and a file over 10 MB before sending anything', async () => {
     const { callsTo } = stubApi({ 'GET /api/videos': { body: { videos: [] } } });
     render(<LibraryPanel />);
     await screen.findByRole('heading', { name: 'No videos yet' });
-    const dialog = await chooseFiles([captionsFile('lesson.mp4'), captionsFile('huge.vtt', 'WEBVTT', 11 * 1024 * 1024)]);
+    const dialog = await chooseFiles([
+      captionsFile('lesson.mp4'),
+      captionsFile('huge.vtt', 'WEBVTT', 11 * 1024 * 1024),
+    ]);
 
     expect(dialog.getByText('lesson.mp4 is not a captions file. Choose a .vtt or .srt file.')).toBeTruthy();
     expect(dialog.getByText('huge.vtt is 11 MB; a captions file can be at most 10 MB.')).toBeTruthy();
@@ -176,7 +188,10 @@ describe('LibraryPanel', () => {
   it("shows the server's reason and request id when it refuses the file", async () => {
     stubApi({
       'GET /api/videos': { body: { videos: [] } },
-      'POST /api/videos/captions': { status: 400, body: errorBody('VALIDATION_FAILED', 'No cues found in lesson.srt.', 'req_cap_400') },
+      'POST /api/videos/captions': {
+        status: 400,
+        body: errorBody('VALIDATION_FAILED', 'No cues found in lesson.srt.', 'req_cap_400'),
+      },
     });
     render(<LibraryPanel />);
     await screen.findByRole('heading', { name: 'No videos yet' });
@@ -199,7 +214,12 @@ describe('LibraryPanel', () => {
             code: 'VIDEO_LIMIT_EXCEEDED',
             message: 'Your Free plan holds 10 videos.',
             requestId: 'req_lim_403',
-            details: { videoCount: 10, videoCountLimit: 10, storageBytesUsed: 1288490189, storageBytesLimit: 5368709120 },
+            details: {
+              videoCount: 10,
+              videoCountLimit: 10,
+              storageBytesUsed: 1288490189,
+              storageBytesLimit: 5368709120,
+            },
           },
         },
       },
@@ -265,7 +285,10 @@ describe('LibraryPanel', () => {
   it('keeps the dialog open with the error and request id when a delete fails', async () => {
     stubApi({
       'GET /api/videos': { body: { videos: [ready] } },
-      [`DELETE /api/videos/${ready.id}`]: { status: 404, body: errorBody('NOT_FOUND', 'No such video.', 'req_del_404') },
+      [`DELETE /api/videos/${ready.id}`]: {
+        status: 404,
+        body: errorBody('NOT_FOUND', 'No such video.', 'req_del_404'),
+      },
     });
     render(<LibraryPanel />);
     fireEvent.click(await screen.findByRole('button', { name: 'Delete Shaping the loaf' }));

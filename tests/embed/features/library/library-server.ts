@@ -1,6 +1,6 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { VideoUploadRequest, type VideoSummary } from '../../../../shared/schemas/videos';
+import { type VideoSummary, VideoUploadRequest } from '../../../../shared/schemas/videos';
 import { videoSummary } from './video-fixture';
 
 /**
@@ -28,9 +28,20 @@ export function newVideoId(): string {
 }
 
 export function libraryServer(initial: VideoSummary[] = []) {
-  const state: LibraryState = { videos: [...initial], requests: [], received: new Map(), expected: new Map(), holdUploads: null, createError: null };
+  const state: LibraryState = {
+    videos: [...initial],
+    requests: [],
+    received: new Map(),
+    expected: new Map(),
+    holdUploads: null,
+    createError: null,
+  };
   const log = (request: Request, body?: unknown) =>
-    state.requests.push({ method: request.method, path: new URL(request.url).pathname, ...(body === undefined ? {} : { body }) });
+    state.requests.push({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      ...(body === undefined ? {} : { body }),
+    });
 
   const server = setupServer(
     http.get('/api/videos', ({ request }) => {
@@ -43,7 +54,16 @@ export function libraryServer(initial: VideoSummary[] = []) {
       if (state.createError) return HttpResponse.json(state.createError.body, { status: state.createError.status });
       const parsed = VideoUploadRequest.safeParse(body);
       if (!parsed.success) {
-        return HttpResponse.json({ error: { code: 'VALIDATION_FAILED', message: parsed.error.issues[0]?.message ?? 'bad', requestId: 'req_val' } }, { status: 400 });
+        return HttpResponse.json(
+          {
+            error: {
+              code: 'VALIDATION_FAILED',
+              message: parsed.error.issues[0]?.message ?? 'bad',
+              requestId: 'req_val',
+            },
+          },
+          { status: 400 },
+        );
       }
       const input = parsed.data;
       const id = newVideoId();
@@ -65,11 +85,18 @@ export function libraryServer(initial: VideoSummary[] = []) {
       const files = new Map<string, number>([[`${id}-media`, input.file.sizeBytes]]);
       input.audioParts.forEach((part, i) => files.set(`${id}-part-${i}`, part.sizeBytes));
       state.expected.set(id, files);
-      const target = (token: string) => ({ url: `/api/local-blobs/${token}`, method: 'PUT' as const, headers: { 'content-type': 'application/octet-stream' } });
+      const target = (token: string) => ({
+        url: `/api/local-blobs/${token}`,
+        method: 'PUT' as const,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
       return HttpResponse.json(
         {
           video,
-          uploads: { media: target(`${id}-media`), audioParts: input.audioParts.map((_, i) => target(`${id}-part-${i}`)) },
+          uploads: {
+            media: target(`${id}-media`),
+            audioParts: input.audioParts.map((_, i) => target(`${id}-part-${i}`)),
+          },
           expiresAt: '2030-01-01T00:00:00.000Z',
         },
         { status: 201 },
@@ -87,10 +114,15 @@ export function libraryServer(initial: VideoSummary[] = []) {
       const id = String(params.id);
       for (const [token, size] of state.expected.get(id) ?? []) {
         if (state.received.get(token) !== size) {
-          return HttpResponse.json({ error: { code: 'CONFLICT', message: `${token} has not arrived.`, requestId: 'req_409' } }, { status: 409 });
+          return HttpResponse.json(
+            { error: { code: 'CONFLICT', message: `${token} has not arrived.`, requestId: 'req_409' } },
+            { status: 409 },
+          );
         }
       }
-      state.videos = state.videos.map((v) => (v.id === id ? { ...v, uploadedAt: '2030-01-01T00:00:00.000Z', status: 'transcribing', progress: 5 } : v));
+      state.videos = state.videos.map((v) =>
+        v.id === id ? { ...v, uploadedAt: '2030-01-01T00:00:00.000Z', status: 'transcribing', progress: 5 } : v,
+      );
       return HttpResponse.json(state.videos.find((v) => v.id === id));
     }),
     http.delete('/api/videos/:id', ({ request, params }) => {
@@ -100,14 +132,26 @@ export function libraryServer(initial: VideoSummary[] = []) {
     }),
     http.post('/api/videos/:id/retry', ({ request, params }) => {
       log(request);
-      state.videos = state.videos.map((v) => (v.id === params.id ? { ...v, status: 'transcribing', error: null, progress: 10 } : v));
-      return HttpResponse.json(state.videos.find((v) => v.id === params.id), { status: 202 });
+      state.videos = state.videos.map((v) =>
+        v.id === params.id ? { ...v, status: 'transcribing', error: null, progress: 10 } : v,
+      );
+      return HttpResponse.json(
+        state.videos.find((v) => v.id === params.id),
+        { status: 202 },
+      );
     }),
     http.post('/api/videos/:id/reprocess', ({ request, params }) => {
       log(request);
       state.videos = state.videos.map((v) => (v.id === params.id ? { ...v, status: 'pending', progress: 0 } : v));
-      return HttpResponse.json(state.videos.find((v) => v.id === params.id), { status: 202 });
+      return HttpResponse.json(
+        state.videos.find((v) => v.id === params.id),
+        { status: 202 },
+      );
     }),
   );
-  return { server, state, calls: (method: string, path: string) => state.requests.filter((r) => r.method === method && r.path === path) };
+  return {
+    server,
+    state,
+    calls: (method: string, path: string) => state.requests.filter((r) => r.method === method && r.path === path),
+  };
 }

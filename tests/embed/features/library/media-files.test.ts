@@ -16,15 +16,26 @@ describe('media files', () => {
   });
 
   it('says what is wrong: type, empty, over 20 GB', () => {
-    expect(mediaFileProblem(file('a.avi', 'video/x-msvideo'))).toMatch(/a\.avi is not a video or audio file we can take/);
+    expect(mediaFileProblem(file('a.avi', 'video/x-msvideo'))).toMatch(
+      /a\.avi is not a video or audio file we can take/,
+    );
     expect(mediaFileProblem(file('a.mp4', 'video/mp4', 0))).toBe('a.mp4 is empty.');
-    expect(mediaFileProblem(file('a.mp4', 'video/mp4', 21 * 1024 ** 3))).toBe('a.mp4 is 21 GB; a file can be at most 20 GB.');
+    expect(mediaFileProblem(file('a.mp4', 'video/mp4', 21 * 1024 ** 3))).toBe(
+      'a.mp4 is 21 GB; a file can be at most 20 GB.',
+    );
     expect(mediaFileProblem(file('a.mp4', 'video/mp4', 20 * 1024 ** 3))).toBeNull();
   });
 
   it('pairs captions with the video of the same base name, whatever the case; others stay lessons of their own', () => {
-    const sorted = sortFiles([file('Lesson 1.MP4', 'video/mp4'), file('lesson 1.vtt'), file('Lesson 2.srt'), file('notes.txt', 'text/plain')]);
-    expect(sorted.media.map((m) => [m.file.name, m.title, m.captions?.name])).toEqual([['Lesson 1.MP4', 'Lesson 1', 'lesson 1.vtt']]);
+    const sorted = sortFiles([
+      file('Lesson 1.MP4', 'video/mp4'),
+      file('lesson 1.vtt'),
+      file('Lesson 2.srt'),
+      file('notes.txt', 'text/plain'),
+    ]);
+    expect(sorted.media.map((m) => [m.file.name, m.title, m.captions?.name])).toEqual([
+      ['Lesson 1.MP4', 'Lesson 1', 'lesson 1.vtt'],
+    ]);
     expect(sorted.captions.map((c) => c.name)).toEqual(['Lesson 2.srt']);
     expect(sorted.rejected.map((r) => r.fileName)).toEqual(['notes.txt']);
     expect(sorted.batchProblem).toBeNull();

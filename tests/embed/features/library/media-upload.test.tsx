@@ -87,7 +87,11 @@ describe('uploading videos from the library', () => {
     render(<LibraryPanel mediaTools={tools} />);
     await screen.findByRole('heading', { name: 'No videos yet' });
     const captions = new File(['WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n'], 'Lesson 2.vtt', { type: 'text/vtt' });
-    await pick([media('Lesson 2.mov', 500, ''), captions, new File(['1\n00:00:00,000 --> 00:00:01,000\nHi\n'], 'Extra.srt')]);
+    await pick([
+      media('Lesson 2.mov', 500, ''),
+      captions,
+      new File(['1\n00:00:00,000 --> 00:00:01,000\nHi\n'], 'Extra.srt'),
+    ]);
 
     expect(await screen.findByRole('dialog', { name: 'Add captions' })).toBeTruthy();
     expect(within(screen.getByRole('list', { name: 'Chosen files' })).getByText('Extra.srt')).toBeTruthy();
@@ -107,8 +111,16 @@ describe('uploading videos from the library', () => {
     await screen.findByRole('heading', { name: 'No videos yet' });
     await pick([media('talk.mp3', 200, 'audio/mpeg')]);
     await vi.waitFor(() => expect(uploadRow('talk.mp3').getByText('Uploaded, processing')).toBeTruthy());
-    expect(uploadRow('talk.mp3').getByText(/could not load in this browser\. The file is uploaded as it is, and the server extracts the audio/)).toBeTruthy();
-    expect(api.calls('POST', '/api/videos')[0]?.body).toMatchObject({ file: { type: 'audio/mpeg' }, durationSeconds: null, audioParts: [] });
+    expect(
+      uploadRow('talk.mp3').getByText(
+        /could not load in this browser\. The file is uploaded as it is, and the server extracts the audio/,
+      ),
+    ).toBeTruthy();
+    expect(api.calls('POST', '/api/videos')[0]?.body).toMatchObject({
+      file: { type: 'audio/mpeg' },
+      durationSeconds: null,
+      audioParts: [],
+    });
   });
 
   it('Cancel aborts the upload and deletes the reserved video', async () => {
@@ -157,7 +169,14 @@ describe('uploading videos from the library', () => {
   it('a plan limit shows the limit notice and sends none of the rest', async () => {
     api.state.createError = {
       status: 403,
-      body: { error: { code: 'STORAGE_LIMIT_EXCEEDED', message: 'This upload needs 6 GB; 1 GB is left.', requestId: 'req_q', details: { storageBytesUsed: 4 * 1024 ** 3, storageBytesLimit: 5 * 1024 ** 3 } } },
+      body: {
+        error: {
+          code: 'STORAGE_LIMIT_EXCEEDED',
+          message: 'This upload needs 6 GB; 1 GB is left.',
+          requestId: 'req_q',
+          details: { storageBytesUsed: 4 * 1024 ** 3, storageBytesLimit: 5 * 1024 ** 3 },
+        },
+      },
     };
     const onOpenPlan = vi.fn();
     render(<LibraryPanel mediaTools={twoPartTools()} onOpenPlan={onOpenPlan} />);
@@ -168,14 +187,24 @@ describe('uploading videos from the library', () => {
     expect(within(notice).getByText('4 GB of 5 GB')).toBeTruthy();
     fireEvent.click(within(notice).getByRole('button', { name: 'See Plan & usage' }));
     expect(onOpenPlan).toHaveBeenCalled();
-    await vi.waitFor(() => expect(uploadRow('c.mp4').getByText('Not sent: your plan has no room for it.')).toBeTruthy());
+    await vi.waitFor(() =>
+      expect(uploadRow('c.mp4').getByText('Not sent: your plan has no room for it.')).toBeTruthy(),
+    );
     expect(api.calls('POST', '/api/videos').length).toBeLessThanOrEqual(2);
   });
 });
 
 describe('library rows', () => {
   it('Retry on a failed video posts /retry and shows it processing again', async () => {
-    api.state.videos = [videoSummary({ id: '55555555-5555-4555-8555-555555555555', title: 'Broken', status: 'failed', error: 'Transcription failed three times (HTTP 500).', progress: 40 })];
+    api.state.videos = [
+      videoSummary({
+        id: '55555555-5555-4555-8555-555555555555',
+        title: 'Broken',
+        status: 'failed',
+        error: 'Transcription failed three times (HTTP 500).',
+        progress: 40,
+      }),
+    ];
     render(<LibraryPanel />);
     const row = (await screen.findByRole('rowheader', { name: /Broken/ })).closest('tr') as HTMLElement;
     expect(within(row).getByText('Transcription failed three times (HTTP 500).')).toBeTruthy();
@@ -185,7 +214,9 @@ describe('library rows', () => {
   });
 
   it('Reprocess asks first, then posts /reprocess', async () => {
-    api.state.videos = [videoSummary({ id: '66666666-6666-4666-8666-666666666666', title: 'Done', transcriptSource: 'transcription' })];
+    api.state.videos = [
+      videoSummary({ id: '66666666-6666-4666-8666-666666666666', title: 'Done', transcriptSource: 'transcription' }),
+    ];
     render(<LibraryPanel />);
     await screen.findByRole('rowheader', { name: /Done/ });
     fireEvent.click(screen.getByRole('button', { name: 'Reprocess Done' }));

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { Profiler } from 'react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
+import { Profiler } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LibraryPanel } from '../../../../embed/features/library/components/library-panel';
 import { lineAt } from '../../../../embed/features/library/components/transcript-list';
@@ -9,7 +9,14 @@ import type { CitationHeat } from '../../../../shared/schemas/assistant-settings
 import type { VideoDetail, VideoPlayback } from '../../../../shared/schemas/videos';
 import { videoSummary } from './video-fixture';
 
-const lesson = videoSummary({ id: '77777777-7777-4777-8777-777777777777', title: 'Folding', sourceKind: 'video', hasMedia: true, transcriptSource: 'transcription', sizeBytes: 5 * 1024 * 1024 });
+const lesson = videoSummary({
+  id: '77777777-7777-4777-8777-777777777777',
+  title: 'Folding',
+  sourceKind: 'video',
+  hasMedia: true,
+  transcriptSource: 'transcription',
+  sizeBytes: 5 * 1024 * 1024,
+});
 const detail: VideoDetail = {
   ...lesson,
   mimeType: 'video/mp4',
@@ -20,14 +27,30 @@ const detail: VideoDetail = {
   ],
   costs: [],
 };
-let playback: VideoPlayback = { videoId: lesson.id, title: lesson.title, url: '/api/local-blobs/play-token', mimeType: 'video/mp4', expiresAt: '2030-01-01T00:00:00.000Z' };
+let playback: VideoPlayback = {
+  videoId: lesson.id,
+  title: lesson.title,
+  url: '/api/local-blobs/play-token',
+  mimeType: 'video/mp4',
+  expiresAt: '2030-01-01T00:00:00.000Z',
+};
 let shown: VideoDetail = detail;
-const noHeat = { videoId: lesson.id, durationSeconds: 120, bucketSeconds: 10, buckets: Array.from({ length: 12 }, (_, i) => ({ startSeconds: i * 10, endSeconds: i * 10 + 10, citations: 0 })), totalCitations: 0 };
+const noHeat = {
+  videoId: lesson.id,
+  durationSeconds: 120,
+  bucketSeconds: 10,
+  buckets: Array.from({ length: 12 }, (_, i) => ({ startSeconds: i * 10, endSeconds: i * 10 + 10, citations: 0 })),
+  totalCitations: 0,
+};
 let heat: CitationHeat = noHeat;
 
 const server = setupServer(
   http.get('/api/videos', () => HttpResponse.json({ videos: [shown] })),
-  http.get('/api/videos/:id', ({ params }) => (params.id === shown.id ? HttpResponse.json(shown) : HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'No such video.', requestId: 'r' } }, { status: 404 }))),
+  http.get('/api/videos/:id', ({ params }) =>
+    params.id === shown.id
+      ? HttpResponse.json(shown)
+      : HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'No such video.', requestId: 'r' } }, { status: 404 }),
+  ),
   http.get('/api/videos/:id/playback', () => HttpResponse.json(playback)),
   http.get('/api/videos/:id/citation-heat', () => HttpResponse.json(heat)),
 );
@@ -49,7 +72,9 @@ describe('the video page', () => {
   it("draws where students' citations land, seeks from a hot slice, and has the counts as a table", async () => {
     heat = {
       ...noHeat,
-      buckets: noHeat.buckets.map((b) => (b.startSeconds === 60 ? { ...b, citations: 3 } : b.startSeconds === 0 ? { ...b, citations: 1 } : b)),
+      buckets: noHeat.buckets.map((b) =>
+        b.startSeconds === 60 ? { ...b, citations: 3 } : b.startSeconds === 0 ? { ...b, citations: 1 } : b,
+      ),
       totalCitations: 4,
     };
     await openVideo('Folding');
@@ -66,7 +91,12 @@ describe('the video page', () => {
     expect(play).toHaveBeenCalled();
     expect(screen.getByText(/4 citations in students' answers/)).toBeTruthy();
     const table = within(screen.getByRole('table', { name: /Citations per moment/ }));
-    expect(table.getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['0:00–0:101Play', '1:00–1:103Play']);
+    expect(
+      table
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual(['0:00–0:101Play', '1:00–1:103Play']);
   });
 
   it('says so when no answer cited the lesson yet', async () => {

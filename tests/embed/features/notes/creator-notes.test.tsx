@@ -1,9 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { CreatorNote } from '../../../../shared/schemas/notes';
 import { CorrectAnswer } from '../../../../embed/features/notes/components/correct-answer';
 import { NotesPanel } from '../../../../embed/features/notes/components/notes-panel';
 import { parsePinTime } from '../../../../embed/features/notes/note-pin-time';
+import type { CreatorNote } from '../../../../shared/schemas/notes';
 import { errorBody, stubApi } from '../../support/fetch-stub';
 import { videoSummary } from '../library/video-fixture';
 
@@ -24,7 +24,10 @@ const bodyOf = (init: RequestInit | undefined) => JSON.parse(String(init?.body))
 describe('CorrectAnswer ("Correct this answer" under an answer)', () => {
   it('writes the right answer pinned to a lesson moment, and says it was saved', async () => {
     const onSaved = vi.fn();
-    const { calls } = stubApi({ '/api/videos': { body: { videos: [LESSON] } }, 'POST /api/dashboard/notes': { status: 201, body: note() } });
+    const { calls } = stubApi({
+      '/api/videos': { body: { videos: [LESSON] } },
+      'POST /api/dashboard/notes': { status: 201, body: note() },
+    });
     render(<CorrectAnswer messageId={ANSWER} question="How long does bulk take?" onSaved={onSaved} />);
     fireEvent.click(screen.getByRole('button', { name: 'Correct this answer: How long does bulk take?' }));
     const form = screen.getByRole('form', { name: 'Save correction' });
@@ -43,14 +46,21 @@ describe('CorrectAnswer ("Correct this answer" under an answer)', () => {
     fireEvent.submit(form);
     expect(await screen.findByRole('status')).toHaveProperty('textContent', "Saved as a creator's note.");
     const post = calls.find((c) => c.method === 'POST')!;
-    expect(bodyOf(post.init)).toEqual({ messageId: ANSWER, body: 'About eight hours in a cool kitchen.', pin: { videoId: LESSON.id, startSeconds: 67 } });
+    expect(bodyOf(post.init)).toEqual({
+      messageId: ANSWER,
+      body: 'About eight hours in a cool kitchen.',
+      pin: { videoId: LESSON.id, startSeconds: 67 },
+    });
     expect(onSaved).toHaveBeenCalledWith(note());
   });
 
   it('shows the server’s refusal with its request id and keeps what was typed; Cancel closes the form', async () => {
     stubApi({
       '/api/videos': { body: { videos: [] } },
-      'POST /api/dashboard/notes': { status: 404, body: errorBody('NOT_FOUND', 'This answer does not exist.', 'req_note_1') },
+      'POST /api/dashboard/notes': {
+        status: 404,
+        body: errorBody('NOT_FOUND', 'This answer does not exist.', 'req_note_1'),
+      },
     });
     render(<CorrectAnswer messageId={ANSWER} question="Q?" onSaved={vi.fn()} />);
     fireEvent.click(screen.getByRole('button', { name: /Correct this answer/ }));
@@ -73,7 +83,12 @@ describe('NotesPanel', () => {
   });
 
   it('shows a load failure with Retry', async () => {
-    stubApi({ '/api/dashboard/notes': [{ status: 500, body: errorBody('INTERNAL', 'Something went wrong.', 'req_n') }, { body: { notes: [note()] } }] });
+    stubApi({
+      '/api/dashboard/notes': [
+        { status: 500, body: errorBody('INTERNAL', 'Something went wrong.', 'req_n') },
+        { body: { notes: [note()] } },
+      ],
+    });
     render(<NotesPanel />);
     fireEvent.click(within(await screen.findByRole('alert')).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByText('About eight hours in a cool kitchen.')).toBeTruthy();
@@ -83,7 +98,11 @@ describe('NotesPanel', () => {
     const pinned = note({ pin: { videoId: LESSON.id, videoTitle: 'Lesson 3 · Bulk', startSeconds: 67 } });
     const { calls } = stubApi({
       '/api/videos': { body: { videos: [LESSON] } },
-      'GET /api/dashboard/notes': [{ body: { notes: [pinned] } }, { body: { notes: [note({ body: 'Nine hours.', pin: null })] } }, { body: { notes: [] } }],
+      'GET /api/dashboard/notes': [
+        { body: { notes: [pinned] } },
+        { body: { notes: [note({ body: 'Nine hours.', pin: null })] } },
+        { body: { notes: [] } },
+      ],
       [`PATCH /api/dashboard/notes/${pinned.id}`]: { body: note({ body: 'Nine hours.' }) },
       [`DELETE /api/dashboard/notes/${pinned.id}`]: { status: 204 },
     });
@@ -104,7 +123,9 @@ describe('NotesPanel', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete the note on How long does bulk take?' }));
     const confirm = screen.getByRole('group', { name: 'Delete the note on How long does bulk take??' });
-    await waitFor(() => expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Delete note' })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Delete note' })),
+    );
     fireEvent.click(within(confirm).getByRole('button', { name: 'Delete note' }));
     expect(await screen.findByRole('heading', { name: 'No notes yet' })).toBeTruthy();
     expect(calls.some((c) => c.method === 'DELETE')).toBe(true);
@@ -112,7 +133,13 @@ describe('NotesPanel', () => {
 });
 
 describe('parsePinTime', () => {
-  it.each([['3:14', 194], ['1:02:03', 3723], ['90', 90], ['0:00', 0], ['1:07', 67]])('reads %s as %i seconds', (text, seconds) => {
+  it.each([
+    ['3:14', 194],
+    ['1:02:03', 3723],
+    ['90', 90],
+    ['0:00', 0],
+    ['1:07', 67],
+  ])('reads %s as %i seconds', (text, seconds) => {
     expect(parsePinTime(text)).toBe(seconds);
   });
   it.each([['3:60'], ['1:7'], ['abc'], [''], ['-1'], ['24:00:01']])('refuses %s', (text) => {

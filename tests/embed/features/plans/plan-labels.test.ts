@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatPrice, questionsAllowance, storageAllowance, upgradeRequestsText, videosAllowance } from '../../../../embed/features/plans/plan-labels';
+import {
+  formatBytes,
+  formatPrice,
+  questionsAllowance,
+  storageAllowance,
+  upgradeRequestsText,
+  videosAllowance,
+} from '../../../../embed/features/plans/plan-labels';
 import { tierConfigs } from '../../support/plan-fixture';
 
 const GB = 1024 ** 3;

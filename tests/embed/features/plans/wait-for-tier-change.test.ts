@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { waitForTierChange } from '../../../../embed/features/plans/wait-for-tier-change';
 import { ApiError } from '../../../../shared/api-error';
 import type { PlanOverview } from '../../../../shared/schemas/plan';
-import { waitForTierChange } from '../../../../embed/features/plans/wait-for-tier-change';
 import { planOverview } from '../../support/plan-fixture';
 
 function script(...answers: (PlanOverview | Error)[]) {
@@ -36,7 +36,13 @@ describe('waitForTierChange', () => {
 
   it('gives null when the tier did not change in time', async () => {
     const fetchPlan = script(planOverview());
-    const plan = await waitForTierChange({ from: 'FREE', fetchPlan, delays: [0, 10, 10], signal: new AbortController().signal, sleep });
+    const plan = await waitForTierChange({
+      from: 'FREE',
+      fetchPlan,
+      delays: [0, 10, 10],
+      signal: new AbortController().signal,
+      sleep,
+    });
     expect(plan).toBeNull();
     expect(fetchPlan).toHaveBeenCalledTimes(3);
   });
@@ -52,7 +58,13 @@ describe('waitForTierChange', () => {
     });
     expect(recovered?.tier).toBe('BASIC');
     await expect(
-      waitForTierChange({ from: 'FREE', fetchPlan: script(down), delays: [0, 0], signal: new AbortController().signal, sleep }),
+      waitForTierChange({
+        from: 'FREE',
+        fetchPlan: script(down),
+        delays: [0, 0],
+        signal: new AbortController().signal,
+        sleep,
+      }),
     ).rejects.toBe(down);
   });
 
@@ -60,7 +72,9 @@ describe('waitForTierChange', () => {
     const controller = new AbortController();
     controller.abort();
     const fetchPlan = script(planOverview());
-    await expect(waitForTierChange({ from: 'FREE', fetchPlan, delays: [5, 5], signal: controller.signal })).rejects.toBeDefined();
+    await expect(
+      waitForTierChange({ from: 'FREE', fetchPlan, delays: [5, 5], signal: controller.signal }),
+    ).rejects.toBeDefined();
     expect(fetchPlan).not.toHaveBeenCalled();
   });
 });

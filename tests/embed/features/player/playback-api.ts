@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { VideoPlayback } from '../../../../shared/schemas/videos';
@@ -41,9 +41,16 @@ export function installPlaybackApi() {
       const count = served.get(videoId) ?? 0;
       served.set(videoId, count + 1);
       const reply = replies[Math.min(count, replies.length - 1)];
-      if (!reply) return HttpResponse.json({ error: { code: 'NOT_FOUND', message: 'No such video.', requestId: 'req_msw_404' } }, { status: 404 });
+      if (!reply)
+        return HttpResponse.json(
+          { error: { code: 'NOT_FOUND', message: 'No such video.', requestId: 'req_msw_404' } },
+          { status: 404 },
+        );
       if ('status' in reply) {
-        return HttpResponse.json({ error: { code: reply.code, message: reply.message, requestId: `req_${reply.code.toLowerCase()}` } }, { status: reply.status });
+        return HttpResponse.json(
+          { error: { code: reply.code, message: reply.message, requestId: `req_${reply.code.toLowerCase()}` } },
+          { status: reply.status },
+        );
       }
       return HttpResponse.json(reply, { headers: { 'x-request-id': 'req_playback' } });
     }),

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { PlaybackCache } from '../../../../embed/features/player/api/get-video-playback';
-import { PlayerPanel, type CitedMoment } from '../../../../embed/features/player/components/player-panel';
-import { OTHER_VIDEO_ID, playback, installPlaybackApi, VIDEO_ID } from './playback-api';
+import { type CitedMoment, PlayerPanel } from '../../../../embed/features/player/components/player-panel';
+import { installPlaybackApi, OTHER_VIDEO_ID, playback, VIDEO_ID } from './playback-api';
 
 const api = installPlaybackApi();
 
@@ -18,7 +18,8 @@ function renderPanel(props: { moment?: CitedMoment; cache?: PlaybackCache; onClo
   const cache = props.cache ?? new PlaybackCache();
   const onClose = props.onClose ?? vi.fn();
   const view = render(<PlayerPanel moment={props.moment ?? moment()} cache={cache} onClose={onClose} />);
-  const rerender = (next: CitedMoment, seekRequest = 0) => view.rerender(<PlayerPanel moment={next} seekRequest={seekRequest} cache={cache} onClose={onClose} />);
+  const rerender = (next: CitedMoment, seekRequest = 0) =>
+    view.rerender(<PlayerPanel moment={next} seekRequest={seekRequest} cache={cache} onClose={onClose} />);
   return { ...view, cache, onClose, rerender };
 }
 
@@ -74,7 +75,10 @@ describe('PlayerPanel', () => {
   it('reopening a video uses the cached link until it nears expiry', async () => {
     const cache = new PlaybackCache();
     api.serve(VIDEO_ID, playback());
-    api.serve(OTHER_VIDEO_ID, playback({ videoId: OTHER_VIDEO_ID, expiresAt: new Date(Date.now() + 30_000).toISOString() }));
+    api.serve(
+      OTHER_VIDEO_ID,
+      playback({ videoId: OTHER_VIDEO_ID, expiresAt: new Date(Date.now() + 30_000).toISOString() }),
+    );
     const first = renderPanel({ cache });
     await findMedia(first.container);
     first.unmount();
@@ -117,7 +121,11 @@ describe('PlayerPanel', () => {
     expect(screen.getByText('Bubbles on top.')).toBeTruthy();
     gone.unmount();
 
-    api.serve(OTHER_VIDEO_ID, { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Storage is down.' }, playback({ videoId: OTHER_VIDEO_ID }));
+    api.serve(
+      OTHER_VIDEO_ID,
+      { status: 503, code: 'SERVICE_UNAVAILABLE', message: 'Storage is down.' },
+      playback({ videoId: OTHER_VIDEO_ID }),
+    );
     const { container } = renderPanel({ moment: moment({ videoId: OTHER_VIDEO_ID }) });
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Storage is down.')).toBeTruthy();

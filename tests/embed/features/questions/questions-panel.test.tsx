@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { StudentQuestion, StudentQuestionsPage } from '../../../../shared/schemas/questions';
 import { QuestionsPanel } from '../../../../embed/features/questions/components/questions-panel';
+import type { StudentQuestion, StudentQuestionsPage } from '../../../../shared/schemas/questions';
 import { errorBody, stubApi } from '../../support/fetch-stub';
 
 const VIDEO = '6d9d84e3-87cd-4c03-af8d-39987421cc5e';
@@ -29,7 +29,10 @@ describe('QuestionsPanel', () => {
   it("shows this week's counts and each question with its answer, rating, outcome and cited moments", async () => {
     stubApi({
       [FIRST]: pageOf([
-        question(1, { feedback: 1, cited: [{ videoId: VIDEO, videoTitle: 'Lesson 1 · Meet your starter', startSeconds: 754 }] }),
+        question(1, {
+          feedback: 1,
+          cited: [{ videoId: VIDEO, videoTitle: 'Lesson 1 · Meet your starter', startSeconds: 754 }],
+        }),
         question(2, { feedback: -1, noAnswer: true, answerExcerpt: "I couldn't find this in the course videos." }),
       ]),
     });
@@ -39,7 +42,9 @@ describe('QuestionsPanel', () => {
     expect(stats.getByText('Questions this week').nextSibling?.textContent).toBe('12');
     expect(stats.getByText('Not covered by the course').nextSibling?.textContent).toBe('3');
 
-    const [first, second] = within(list).getAllByRole('listitem').filter((li) => li.classList.contains('question-item'));
+    const [first, second] = within(list)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('question-item'));
     expect(within(first!).getByText('Question 1?')).toBeTruthy();
     expect(within(first!).getByText('Answer 1.')).toBeTruthy();
     expect(within(first!).getByText('👍 Helpful')).toBeTruthy();
@@ -60,7 +65,10 @@ describe('QuestionsPanel', () => {
     expect(await screen.findByText('Question 3?')).toBeTruthy();
     expect(screen.getByText('Question 1?')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Show older questions' })).toBeNull();
-    expect(calls.map((c) => c.url).filter((url) => url.startsWith('/api/dashboard/questions'))).toEqual([FIRST, `/api/dashboard/questions?limit=20&cursor=${encodeURIComponent(CURSOR)}`]);
+    expect(calls.map((c) => c.url).filter((url) => url.startsWith('/api/dashboard/questions'))).toEqual([
+      FIRST,
+      `/api/dashboard/questions?limit=20&cursor=${encodeURIComponent(CURSOR)}`,
+    ]);
   });
 
   it('keeps the empty state when nobody has asked yet', async () => {
@@ -71,7 +79,9 @@ describe('QuestionsPanel', () => {
   });
 
   it('says what failed, with the request id, and retries', async () => {
-    stubApi({ [FIRST]: [{ status: 500, body: errorBody('INTERNAL', 'Database is down.', 'req_q1') }, pageOf([question(1)])] });
+    stubApi({
+      [FIRST]: [{ status: 500, body: errorBody('INTERNAL', 'Database is down.', 'req_q1') }, pageOf([question(1)])],
+    });
     render(<QuestionsPanel />);
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('Could not load the questions')).toBeTruthy();
@@ -113,7 +123,10 @@ describe('QuestionsPanel', () => {
       [FIRST]: pageOf([question(1)]),
       '/api/dashboard/questions/export?': {
         body: 'asked_at\r\n',
-        headers: { 'content-type': 'text/csv', 'content-disposition': 'attachment; filename="student-questions-2026-12-02.csv"' },
+        headers: {
+          'content-type': 'text/csv',
+          'content-disposition': 'attachment; filename="student-questions-2026-12-02.csv"',
+        },
       },
     });
     const created: string[] = [];

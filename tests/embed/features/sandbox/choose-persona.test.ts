@@ -24,7 +24,12 @@ describe('choosePersona', () => {
 describe('communityOf', () => {
   it("finds the person's community, else the first one", () => {
     const info = sandboxInfo();
-    info.communities.push({ companyId: 'biz_other', companyName: 'Other', experienceId: 'exp_other', experienceName: 'Other course' });
+    info.communities.push({
+      companyId: 'biz_other',
+      companyName: 'Other',
+      experienceId: 'exp_other',
+      experienceName: 'Other course',
+    });
     const persona = { ...info.personas[0]!, companyId: 'biz_other' };
     expect(communityOf(info, persona)?.experienceId).toBe('exp_other');
     expect(communityOf(info, undefined)?.experienceId).toBe('exp_demo');

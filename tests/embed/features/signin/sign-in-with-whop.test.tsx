@@ -1,13 +1,13 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CSRF_HEADER } from '../../../../shared/schemas/auth';
-import { apiRequest, setSessionCsrfToken } from '../../../../embed/lib/api-client';
-import { canSignInWithWhop } from '../../../../embed/lib/framing';
+import { z } from 'zod';
 import { SignInWithWhop } from '../../../../embed/features/signin/components/sign-in-with-whop';
 import { SignOutButton } from '../../../../embed/features/signin/components/sign-out-button';
 import { applyAuthSession, installWhopSession, signInHref } from '../../../../embed/features/signin/session-store';
+import { apiRequest, setSessionCsrfToken } from '../../../../embed/lib/api-client';
+import { canSignInWithWhop } from '../../../../embed/lib/framing';
 import { StudentChatView } from '../../../../embed/views/student-chat/student-chat-view';
-import { z } from 'zod';
+import { CSRF_HEADER } from '../../../../shared/schemas/auth';
 import { errorBody, stubApi } from '../../support/fetch-stub';
 import { frameWindowAs, restoreParentAfterEach } from '../../support/framing';
 
@@ -15,7 +15,9 @@ restoreParentAfterEach();
 afterEach(() => applyAuthSession(null));
 
 const signedOut = { body: { signedIn: false, available: true } };
-const signedIn = { body: { signedIn: true, available: true, userId: 'user_sam', csrfToken: 'csrf-token-of-this-session' } };
+const signedIn = {
+  body: { signedIn: true, available: true, userId: 'user_sam', csrfToken: 'csrf-token-of-this-session' },
+};
 
 describe('Sign in with Whop in the embed', () => {
   it('is offered only top level: never in a frame (the sandbox, or Whop itself)', () => {
@@ -52,7 +54,9 @@ describe('Sign in with Whop in the embed', () => {
     await installWhopSession(window);
     render(<StudentChatView experienceId="exp_course42" />);
     const link = await screen.findByRole('link', { name: 'Sign in with Whop' });
-    expect(link.getAttribute('href')).toBe(`/api/auth/login?next=${encodeURIComponent('/experiences/exp_course42?tab=chat')}`);
+    expect(link.getAttribute('href')).toBe(
+      `/api/auth/login?next=${encodeURIComponent('/experiences/exp_course42?tab=chat')}`,
+    );
     expect(signInHref({ pathname: '/dashboard/biz_x', search: '' })).toBe('/api/auth/login?next=%2Fdashboard%2Fbiz_x');
   });
 
@@ -67,7 +71,10 @@ describe('Sign in with Whop in the embed', () => {
   });
 
   it('signs out (this browser or everywhere) with the CSRF header, then reloads the view', async () => {
-    const { calls } = stubApi({ '/api/auth/session': signedIn, 'POST /api/auth/logout': { body: { signedOut: true, sessionsEnded: 2 } } });
+    const { calls } = stubApi({
+      '/api/auth/session': signedIn,
+      'POST /api/auth/logout': { body: { signedOut: true, sessionsEnded: 2 } },
+    });
     await installWhopSession(window);
     const onSignedOut = vi.fn();
     render(<SignOutButton onSignedOut={onSignedOut} />);
@@ -81,7 +88,13 @@ describe('Sign in with Whop in the embed', () => {
   });
 
   it('says why when signing out fails, and keeps the controls', async () => {
-    stubApi({ '/api/auth/session': signedIn, 'POST /api/auth/logout': { status: 503, body: errorBody('SERVICE_UNAVAILABLE', 'Chronos is restarting.', 'req_3') } });
+    stubApi({
+      '/api/auth/session': signedIn,
+      'POST /api/auth/logout': {
+        status: 503,
+        body: errorBody('SERVICE_UNAVAILABLE', 'Chronos is restarting.', 'req_3'),
+      },
+    });
     await installWhopSession(window);
     render(<SignOutButton onSignedOut={() => {}} />);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Sign out' })));

@@ -9,7 +9,11 @@ const cues = [
   { startSeconds: 12, endSeconds: 20, text: 'Rye flour makes it lively.' },
 ];
 
-const current = () => screen.getAllByRole('button').filter((b) => b.getAttribute('aria-current') === 'true').map((b) => b.textContent);
+const current = () =>
+  screen
+    .getAllByRole('button')
+    .filter((b) => b.getAttribute('aria-current') === 'true')
+    .map((b) => b.textContent);
 
 describe('activeCueIndex', () => {
   it('is the last cue that has started, keeps it through a gap, and none before the first', () => {
@@ -26,7 +30,9 @@ describe('activeCueIndex', () => {
 describe('SyncedTranscript', () => {
   it('marks the line being said as playback moves, and a click seeks to that line', () => {
     const onSeek = vi.fn();
-    const { rerender } = render(<SyncedTranscript cues={cues} currentTime={1} onSeek={onSeek} label="Transcript of Lesson 1" />);
+    const { rerender } = render(
+      <SyncedTranscript cues={cues} currentTime={1} onSeek={onSeek} label="Transcript of Lesson 1" />,
+    );
     expect(screen.getByRole('list', { name: 'Transcript of Lesson 1' })).toBeTruthy();
     expect(current()).toEqual(['0:00Welcome to the course.']);
     rerender(<SyncedTranscript cues={cues} currentTime={13.2} onSeek={onSeek} label="Transcript of Lesson 1" />);
@@ -36,9 +42,19 @@ describe('SyncedTranscript', () => {
   });
 
   it('marks a highlighted passage apart from the current line', () => {
-    render(<SyncedTranscript cues={cues} currentTime={0} onSeek={() => undefined} highlight={{ startSeconds: 5, endSeconds: 20 }} />);
+    render(
+      <SyncedTranscript
+        cues={cues}
+        currentTime={0}
+        onSeek={() => undefined}
+        highlight={{ startSeconds: 5, endSeconds: 20 }}
+      />,
+    );
     const marked = screen.getAllByRole('button').filter((b) => b.classList.contains('is-marked'));
-    expect(marked.map((b) => b.textContent)).toEqual(['0:05Feed the starter every morning.', '0:12Rye flour makes it lively.']);
+    expect(marked.map((b) => b.textContent)).toEqual([
+      '0:05Feed the starter every morning.',
+      '0:12Rye flour makes it lively.',
+    ]);
   });
 
   it('keeps the current line in view inside its own box', () => {

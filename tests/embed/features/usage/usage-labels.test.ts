@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  allowanceLabel,
+  formatReset,
+  limitReachedReason,
+  limitTitle,
+  usageFromLimitError,
+} from '../../../../embed/features/usage/usage-labels';
 import { ApiError } from '../../../../shared/api-error';
-import { allowanceLabel, formatReset, limitReachedReason, limitTitle, usageFromLimitError } from '../../../../embed/features/usage/usage-labels';
 import { basicUsage, enterpriseUsage, freeUsage } from '../../support/plan-fixture';
 
 /** ICU puts a narrow no-break space before AM/PM; compare as plain spaces. */
@@ -25,7 +31,10 @@ describe('usage labels', () => {
     expect(limitReachedReason(freeUsage(2))).toBeUndefined();
     expect(limitReachedReason(enterpriseUsage())).toBeUndefined();
     expect(limitReachedReason(freeUsage(3))).toBe("You've used your 3 free questions.");
-    const reason = limitReachedReason(basicUsage(100, '2026-11-25T00:00:00.000Z'), new Date('2026-11-24T19:00:00.000Z'));
+    const reason = limitReachedReason(
+      basicUsage(100, '2026-11-25T00:00:00.000Z'),
+      new Date('2026-11-24T19:00:00.000Z'),
+    );
     expect(reason).toMatch(/^You've used today's 100 questions\. More at .+\.$/);
     expect(limitTitle(freeUsage(3))).toBe("You've used your 3 free questions");
     expect(limitTitle(basicUsage(100))).toBe("You've reached today's limit");
@@ -37,15 +46,21 @@ describe('usage labels', () => {
     expect(plain(utc.clock)).toBe('12:00 AM');
     expect(utc.relative).toBe('in 5 hours');
     // Paris is UTC+1 in November: the same instant is 1:00 AM there.
-    expect(plain(formatReset('2026-11-25T00:00:00.000Z', now, { locale: 'en-US', timeZone: 'Europe/Paris' }).clock)).toBe('1:00 AM');
+    expect(
+      plain(formatReset('2026-11-25T00:00:00.000Z', now, { locale: 'en-US', timeZone: 'Europe/Paris' }).clock),
+    ).toBe('1:00 AM');
     expect(formatReset('2026-11-24T19:20:00.000Z', now).relative).toBe('in 20 minutes');
     expect(formatReset('2026-11-24T19:00:10.000Z', now).relative).toBe('in a moment');
   });
 
   it('reads the usage out of a CHAT_LIMIT_EXCEEDED error, and nothing out of others', async () => {
     const usage = freeUsage(3);
-    await expect(usageFromLimitError(new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage } }))).resolves.toEqual(usage);
-    await expect(usageFromLimitError(new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage: { bogus: 1 } } }))).resolves.toBeNull();
+    await expect(
+      usageFromLimitError(new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage } })),
+    ).resolves.toEqual(usage);
+    await expect(
+      usageFromLimitError(new ApiError('CHAT_LIMIT_EXCEEDED', 'No more', { details: { usage: { bogus: 1 } } })),
+    ).resolves.toBeNull();
     await expect(usageFromLimitError(new ApiError('FORBIDDEN', 'No', { details: { usage } }))).resolves.toBeNull();
   });
 });

@@ -14,9 +14,30 @@ const tree = {
           id: 'chap_one',
           title: 'Basics',
           lessons: [
-            { id: 'lesn_welcome', title: 'Welcome', lessonType: 'text', importable: false, state: 'new', videoId: null },
-            { id: 'lesn_starter', title: 'The starter', lessonType: 'video', importable: true, state: 'new', videoId: null },
-            { id: 'lesn_oven', title: 'The oven', lessonType: 'video', importable: true, state: 'changed', videoId: VIDEO_ID },
+            {
+              id: 'lesn_welcome',
+              title: 'Welcome',
+              lessonType: 'text',
+              importable: false,
+              state: 'new',
+              videoId: null,
+            },
+            {
+              id: 'lesn_starter',
+              title: 'The starter',
+              lessonType: 'video',
+              importable: true,
+              state: 'new',
+              videoId: null,
+            },
+            {
+              id: 'lesn_oven',
+              title: 'The oven',
+              lessonType: 'video',
+              importable: true,
+              state: 'changed',
+              videoId: VIDEO_ID,
+            },
           ],
         },
       ],
@@ -32,8 +53,22 @@ describe('WhopImportPanel', () => {
       'POST /api/whop-import': {
         body: {
           results: [
-            { whopLessonId: 'lesn_starter', title: 'The starter', outcome: 'created', videoId: VIDEO_ID, transcriptFrom: 'captions', message: null },
-            { whopLessonId: 'lesn_oven', title: 'The oven', outcome: 'skipped', videoId: null, transcriptFrom: null, message: 'This lesson is still being processed.' },
+            {
+              whopLessonId: 'lesn_starter',
+              title: 'The starter',
+              outcome: 'created',
+              videoId: VIDEO_ID,
+              transcriptFrom: 'captions',
+              message: null,
+            },
+            {
+              whopLessonId: 'lesn_oven',
+              title: 'The oven',
+              outcome: 'skipped',
+              videoId: null,
+              transcriptFrom: null,
+              message: 'This lesson is still being processed.',
+            },
           ],
           removed: [],
         },
@@ -51,12 +86,20 @@ describe('WhopImportPanel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Import 2 lessons' }));
     expect(await screen.findByText('1 of 2 lessons imported')).toBeTruthy();
     const post = api.calls.find((c) => c.method === 'POST');
-    expect(JSON.parse(String(post?.init?.body))).toEqual({ courseId: 'cors_bread', lessonIds: ['lesn_starter', 'lesn_oven'] });
+    expect(JSON.parse(String(post?.init?.body))).toEqual({
+      courseId: 'cors_bread',
+      lessonIds: ['lesn_starter', 'lesn_oven'],
+    });
     expect(screen.getByText(/This lesson is still being processed/)).toBeTruthy();
   });
 
   it('says what Whop refused, with a retry', async () => {
-    stubApi({ 'GET /api/whop-import/courses': { status: 403, body: errorBody('FORBIDDEN', 'Whop did not let Chronos read your courses.', 'req_1') } });
+    stubApi({
+      'GET /api/whop-import/courses': {
+        status: 403,
+        body: errorBody('FORBIDDEN', 'Whop did not let Chronos read your courses.', 'req_1'),
+      },
+    });
     render(<WhopImportPanel />);
     fireEvent.click(screen.getByRole('button', { name: 'Choose lessons' }));
     expect(await screen.findByText(/Whop did not let Chronos read your courses/)).toBeTruthy();

@@ -6,7 +6,17 @@ import { offlineHealth } from '../../support/health-fixture';
 import { planOverview } from '../../support/plan-fixture';
 import { creatorViewer } from '../../support/viewer-fixture';
 
-const months = [{ month: '2026-11', transcriptionUsd: 0.12, embeddingUsd: 0, answerUsd: 0.3, totalUsd: 0.42, audioMinutes: 20, tokens: 1200 }];
+const months = [
+  {
+    month: '2026-11',
+    transcriptionUsd: 0.12,
+    embeddingUsd: 0,
+    answerUsd: 0.3,
+    totalUsd: 0.42,
+    audioMinutes: 20,
+    tokens: 1200,
+  },
+];
 
 function stubDashboard() {
   return stubApi({

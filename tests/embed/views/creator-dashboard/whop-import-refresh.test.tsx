@@ -1,13 +1,20 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CreatorDashboardView } from '../../../../embed/views/creator-dashboard/creator-dashboard-view';
+import { videoSummary } from '../../features/library/video-fixture';
 import { stubApi } from '../../support/fetch-stub';
 import { offlineHealth } from '../../support/health-fixture';
 import { planOverview } from '../../support/plan-fixture';
 import { creatorViewer } from '../../support/viewer-fixture';
-import { videoSummary } from '../../features/library/video-fixture';
 
-const lesson = { id: 'lesn_starter', title: 'The starter', lessonType: 'video', importable: true, state: 'new', videoId: null };
+const lesson = {
+  id: 'lesn_starter',
+  title: 'The starter',
+  lessonType: 'video',
+  importable: true,
+  state: 'new',
+  videoId: null,
+};
 const imported = videoSummary({ title: 'The starter' });
 
 describe('creator dashboard: import from Whop Courses', () => {
@@ -18,10 +25,27 @@ describe('creator dashboard: import from Whop Courses', () => {
       '/api/videos': [{ body: { videos: [] } }, { body: { videos: [imported] } }],
       '/api/dashboard/plan': { body: planOverview() },
       'GET /api/whop-import/courses': {
-        body: { courses: [{ id: 'cors_b', title: 'Bread school', chapters: [{ id: 'chap_a', title: 'Basics', lessons: [lesson] }] }], removed: [] },
+        body: {
+          courses: [
+            { id: 'cors_b', title: 'Bread school', chapters: [{ id: 'chap_a', title: 'Basics', lessons: [lesson] }] },
+          ],
+          removed: [],
+        },
       },
       'POST /api/whop-import': {
-        body: { results: [{ whopLessonId: 'lesn_starter', title: 'The starter', outcome: 'created', videoId: imported.id, transcriptFrom: 'captions', message: null }], removed: [] },
+        body: {
+          results: [
+            {
+              whopLessonId: 'lesn_starter',
+              title: 'The starter',
+              outcome: 'created',
+              videoId: imported.id,
+              transcriptFrom: 'captions',
+              message: null,
+            },
+          ],
+          removed: [],
+        },
       },
     });
     render(<CreatorDashboardView companyId="biz_acme" />);

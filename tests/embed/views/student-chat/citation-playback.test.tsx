@@ -1,9 +1,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
 import { StudentChatView } from '../../../../embed/views/student-chat/student-chat-view';
-import { playback, installPlaybackApi, VIDEO_ID } from '../../features/player/playback-api';
+import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
+import { installPlaybackApi, playback, VIDEO_ID } from '../../features/player/playback-api';
 import { done, meta, source, sseText } from '../../support/chat-stream';
 import { offlineHealth } from '../../support/health-fixture';
 import { freeUsage } from '../../support/plan-fixture';
@@ -32,7 +32,10 @@ function serveChat() {
     http.get('*/api/health', () => HttpResponse.json(offlineHealth())),
     http.get('*/api/usage', () => HttpResponse.json(freeUsage(0))),
     http.get('*/api/chat/sessions', () => HttpResponse.json({ sessions: [] })),
-    http.post('*/api/chat', () => new HttpResponse(sseText(answer), { headers: { 'content-type': 'text/event-stream' } })),
+    http.post(
+      '*/api/chat',
+      () => new HttpResponse(sseText(answer), { headers: { 'content-type': 'text/event-stream' } }),
+    ),
   );
   render(<StudentChatView experienceId="exp_course42" />);
 }
@@ -56,7 +59,9 @@ describe('Student chat: a citation plays the video at the cited second', () => {
     const reply = await askAndOpen('Lesson 3 · 12:34');
 
     // The player's code arrives with the first citation opened (a placeholder holds its place).
-    await waitFor(() => expect(screen.getByRole('complementary', { name: 'Video source' }).querySelector('video')).not.toBeNull());
+    await waitFor(() =>
+      expect(screen.getByRole('complementary', { name: 'Video source' }).querySelector('video')).not.toBeNull(),
+    );
     const panel = screen.getByRole('complementary', { name: 'Video source' });
     expect(api.requests).toHaveLength(1);
     expect(api.requests[0]?.videoId).toBe(VIDEO_ID);
@@ -82,7 +87,9 @@ describe('Student chat: a citation plays the video at the cited second', () => {
 
     // Reopened: the cached link, no new request.
     fireEvent.click(within(reply).getAllByRole('button', { name: 'Lesson 3 · 12:34' })[0] as HTMLElement);
-    await waitFor(() => expect(screen.getByRole('complementary', { name: 'Video source' }).querySelector('video')).not.toBeNull());
+    await waitFor(() =>
+      expect(screen.getByRole('complementary', { name: 'Video source' }).querySelector('video')).not.toBeNull(),
+    );
     expect(api.requests).toHaveLength(1);
   });
 

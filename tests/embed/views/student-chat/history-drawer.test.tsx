@@ -13,7 +13,11 @@ describe('Student chat: the history list', () => {
       '/api/viewer': { body: studentViewer() },
       '/api/usage': { body: freeUsage(0) },
       '/api/chat/starters': { body: { starters: [] } },
-      '/api/chat/sessions': { body: { sessions: [{ id: SESSION, title: 'Feeding the starter', updatedAt: '2025-03-04T10:00:00Z', messageCount: 2 }] } },
+      '/api/chat/sessions': {
+        body: {
+          sessions: [{ id: SESSION, title: 'Feeding the starter', updatedAt: '2025-03-04T10:00:00Z', messageCount: 2 }],
+        },
+      },
     });
     render(<StudentChatView experienceId="exp_course42" />);
     const list = within(await screen.findByRole('navigation', { name: 'Conversations' }));

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
 import { StudentChatView } from '../../../../embed/views/student-chat/student-chat-view';
-import { done, meta, sseText, stubChatApi, type ChatReply } from '../../support/chat-stream';
+import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
+import { type ChatReply, done, meta, sseText, stubChatApi } from '../../support/chat-stream';
 import { offlineHealth } from '../../support/health-fixture';
 import { freeUsage } from '../../support/plan-fixture';
 import { studentViewer } from '../../support/viewer-fixture';
@@ -41,7 +41,11 @@ describe('Student chat: the questions-left counter follows done', () => {
   });
 
   it('keeps the count of a charged answer', async () => {
-    renderChat([{ chunks: [sseText([meta(freeUsage(1)), { type: 'token', text: 'It doubles [1].' }, done(false, freeUsage(1))])] }]);
+    renderChat([
+      {
+        chunks: [sseText([meta(freeUsage(1)), { type: 'token', text: 'It doubles [1].' }, done(false, freeUsage(1))])],
+      },
+    ]);
     await ask('Ready?');
     await screen.findByText(/It doubles/);
     await waitFor(() => expect(screen.getByLabelText('Questions left').textContent).toBe('2 of 3 free questions left'));

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../../embed/app';
 import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
 import type { LessonDetail, LessonList } from '../../../../shared/schemas/lessons';
-import { App } from '../../../../embed/app';
 import { done, meta, source, sseText, stubChatApi } from '../../support/chat-stream';
 import { offlineHealth } from '../../support/health-fixture';
 import { freeUsage } from '../../support/plan-fixture';
@@ -31,7 +31,14 @@ const list: LessonList = {
   modules: [{ id: '66666666-6666-4666-8666-666666666666', title: 'Bread' }],
   lessons: [
     { id: OTHER, number: 1, title: 'Welcome', moduleId: null, durationSeconds: 65, hasMedia: true },
-    { id: LESSON, number: 2, title: 'Feeding the starter', moduleId: '66666666-6666-4666-8666-666666666666', durationSeconds: 30, hasMedia: false },
+    {
+      id: LESSON,
+      number: 2,
+      title: 'Feeding the starter',
+      moduleId: '66666666-6666-4666-8666-666666666666',
+      durationSeconds: 30,
+      hasMedia: false,
+    },
   ],
 };
 
@@ -43,7 +50,10 @@ const common = {
 
 function open(path: string, chat: ChatStreamEvent[] = [], extra = {}) {
   window.history.pushState(null, '', path);
-  const api = stubChatApi({ ...common, [`/api/lessons/${LESSON}`]: { body: lesson }, '/api/lessons': { body: list }, ...extra }, [{ chunks: [sseText(chat)] }]);
+  const api = stubChatApi(
+    { ...common, [`/api/lessons/${LESSON}`]: { body: lesson }, '/api/lessons': { body: list }, ...extra },
+    [{ chunks: [sseText(chat)] }],
+  );
   render(<App />);
   return api;
 }
@@ -56,7 +66,10 @@ describe('lesson page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Feeding the starter' })).toBeTruthy();
     expect(screen.getByText('This lesson has no video file')).toBeTruthy();
     const transcript = screen.getByRole('list', { name: 'Transcript of Feeding the starter' });
-    const currentLine = () => within(transcript).getAllByRole('button').find((b) => b.getAttribute('aria-current') === 'true')?.textContent;
+    const currentLine = () =>
+      within(transcript)
+        .getAllByRole('button')
+        .find((b) => b.getAttribute('aria-current') === 'true')?.textContent;
     expect(currentLine()).toBe('1:12This is called bassinage.');
     expect(screen.getByRole('heading', { name: /Ask about this moment at 1:12/ })).toBeTruthy();
 
@@ -86,13 +99,26 @@ describe('lesson page', () => {
 
     fireEvent.click(within(reply).getAllByRole('button', { name: /Feeding the starter · 0:10/ })[0]!);
     const transcript = screen.getByRole('list', { name: 'Transcript of Feeding the starter' });
-    await waitFor(() => expect(within(transcript).getByRole('button', { name: /rye flour/ }).getAttribute('aria-current')).toBe('true'));
-    expect(within(transcript).getByRole('button', { name: /rye flour/ }).classList.contains('is-marked')).toBe(true);
+    await waitFor(() =>
+      expect(
+        within(transcript)
+          .getByRole('button', { name: /rye flour/ })
+          .getAttribute('aria-current'),
+      ).toBe('true'),
+    );
+    expect(
+      within(transcript)
+        .getByRole('button', { name: /rye flour/ })
+        .classList.contains('is-marked'),
+    ).toBe(true);
   });
 
   it('says a lesson that is not in the course is not found', async () => {
     open(`/experiences/exp_course42/lessons/${OTHER}`, [], {
-      [`/api/lessons/${OTHER}`]: { status: 404, body: { error: { code: 'NOT_FOUND', message: 'This lesson does not exist.', requestId: 'req_1' } } },
+      [`/api/lessons/${OTHER}`]: {
+        status: 404,
+        body: { error: { code: 'NOT_FOUND', message: 'This lesson does not exist.', requestId: 'req_1' } },
+      },
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Lesson not found' })).toBeTruthy();
   });

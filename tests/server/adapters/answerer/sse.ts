@@ -48,6 +48,18 @@ export async function collect(stream: AsyncIterable<AnswerEvent>): Promise<Colle
 }
 
 export const SOURCES = [
-  { n: 1, videoTitle: 'Lesson 1: Index funds and fees', startSeconds: 35, endSeconds: 79, text: 'That cost is called the expense ratio.' },
-  { n: 2, videoTitle: 'Lesson 2: Compound interest', startSeconds: 0, endSeconds: 46, text: 'Compound interest is the reason starting early matters.' },
+  {
+    n: 1,
+    videoTitle: 'Lesson 1: Index funds and fees',
+    startSeconds: 35,
+    endSeconds: 79,
+    text: 'That cost is called the expense ratio.',
+  },
+  {
+    n: 2,
+    videoTitle: 'Lesson 2: Compound interest',
+    startSeconds: 0,
+    endSeconds: 46,
+    text: 'Compound interest is the reason starting early matters.',
+  },
 ];

@@ -6,7 +6,7 @@ import { createFfmpegAudioExtractor } from '../../../../server/adapters/audio/ff
 import { createOpenAiTranscriber } from '../../../../server/adapters/transcriber/openai-transcriber';
 import { stitchTranscripts, type TranscriptPart } from '../../../../server/ports/transcriber';
 import { AUDIO_PART_MIME_TYPE } from '../../../../shared/audio-parts';
-import { startFakeTranscriptionServer, type FakeTranscriptionServer } from '../../../support/fake-transcription-server';
+import { type FakeTranscriptionServer, startFakeTranscriptionServer } from '../../../support/fake-transcription-server';
 import { generateLongAudio, requireMediaTools } from '../../../support/media/generate-speech-video';
 
 let dir: string;
@@ -37,7 +37,11 @@ describe('long audio: system ffmpeg parts â†’ OpenAI-compatible transcription â†
     const extracted = await createFfmpegAudioExtractor().extract({ path: long.path }, { partSeconds: 120 });
     expect(extracted.parts).toHaveLength(4);
     const sleeps: number[] = [];
-    const transcriber = createOpenAiTranscriber({ apiKey: 'sk-local', baseURL: whisper.baseURL, sleep: async (ms) => void sleeps.push(ms) });
+    const transcriber = createOpenAiTranscriber({
+      apiKey: 'sk-local',
+      baseURL: whisper.baseURL,
+      sleep: async (ms) => void sleeps.push(ms),
+    });
     // The third part's first attempt is rate-limited: the retry must still land it at 240 s.
     const parts: TranscriptPart[] = [];
     for (const part of extracted.parts) {
@@ -55,11 +59,17 @@ describe('long audio: system ffmpeg parts â†’ OpenAI-compatible transcription â†
 
     expect(sleeps).toEqual([1000]);
     expect(whisper.requests.map((r) => [r.fileName, r.status])).toEqual([
-      ['part-0.mp3', 200], ['part-1.mp3', 200], ['part-2.mp3', 429], ['part-2.mp3', 200], ['part-3.mp3', 200],
+      ['part-0.mp3', 200],
+      ['part-1.mp3', 200],
+      ['part-2.mp3', 429],
+      ['part-2.mp3', 200],
+      ['part-3.mp3', 200],
     ]);
     // The server measured real MP3 parts of the lengths the extractor claimed.
     const measured = whisper.requests.filter((r) => r.status === 200).map((r) => r.durationSeconds!);
-    measured.forEach((seconds, i) => expect(Math.abs(seconds - extracted.parts[i]!.durationSeconds)).toBeLessThan(0.15));
+    measured.forEach((seconds, i) =>
+      expect(Math.abs(seconds - extracted.parts[i]!.durationSeconds)).toBeLessThan(0.15),
+    );
 
     const starts = transcript.segments.map((s) => s.startSeconds);
     expect(starts).toEqual([...starts].sort((a, b) => a - b));

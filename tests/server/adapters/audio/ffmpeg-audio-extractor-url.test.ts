@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFfmpegAudioExtractor } from '../../../../server/adapters/audio/ffmpeg-audio-extractor';
 import { AudioExtractionError } from '../../../../server/ports/audio-extractor';
 import { generateLongAudio, requireMediaTools } from '../../../support/media/generate-speech-video';
-import { serveMedia, type MediaHttpServer } from './media-http-server';
+import { type MediaHttpServer, serveMedia } from './media-http-server';
 
 let dir: string;
 let scratch: string;
@@ -16,8 +16,13 @@ const extractor = () => createFfmpegAudioExtractor({ tempDir: scratch, ioTimeout
 
 /** The programs this test process is running right now (ffmpeg and ffprobe are its children). */
 async function childCommands(): Promise<string[]> {
-  const { stdout } = await promisify(execFile)('ps', ['-o', 'comm=', '--ppid', String(process.pid)]).catch(() => ({ stdout: '' }));
-  return stdout.split('\n').map((s) => s.trim()).filter((s) => s === 'ffmpeg' || s === 'ffprobe');
+  const { stdout } = await promisify(execFile)('ps', ['-o', 'comm=', '--ppid', String(process.pid)]).catch(() => ({
+    stdout: '',
+  }));
+  return stdout
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s === 'ffmpeg' || s === 'ffprobe');
 }
 
 const until = async (condition: () => boolean, timeoutMs = 20_000) => {
@@ -45,7 +50,10 @@ describe('ffmpeg audio extractor, URL sources', () => {
 
   it('reads a signed URL and cuts the same parts as from a file', async () => {
     media = await serveMedia(long.path);
-    const result = await extractor().extract({ url: media.url('/media/lesson.flac?token=s3cr3t') }, { partSeconds: 120 });
+    const result = await extractor().extract(
+      { url: media.url('/media/lesson.flac?token=s3cr3t') },
+      { partSeconds: 120 },
+    );
     expect(result.parts.map((p) => Math.round(p.offsetSeconds))).toEqual([0, 120, 240, 360]);
     expect(result.durationSeconds).toBeCloseTo(420, 0);
     await media.close();
@@ -56,7 +64,9 @@ describe('ffmpeg audio extractor, URL sources', () => {
     media = await serveMedia(long.path);
     const failure = extractor().extract({ url: media.url('/media/deleted.flac?token=s3cr3t') });
     await expect(failure).rejects.toBeInstanceOf(AudioExtractionError);
-    await expect(failure).rejects.toThrow(/^Could not extract audio from http:\/\/127\.0\.0\.1:\d+\/media\/deleted\.flac: Server returned 404 Not Found$/);
+    await expect(failure).rejects.toThrow(
+      /^Could not extract audio from http:\/\/127\.0\.0\.1:\d+\/media\/deleted\.flac: Server returned 404 Not Found$/,
+    );
     await expect(failure).rejects.not.toThrow(/s3cr3t/);
     await media.close();
     media = undefined;
@@ -64,7 +74,9 @@ describe('ffmpeg audio extractor, URL sources', () => {
 
   it('treats an unreachable storage server as worth retrying, not as a bad video', async () => {
     const failure = extractor().extract({ url: 'http://127.0.0.1:9/media/lesson.flac?token=s3cr3t' });
-    await expect(failure).rejects.toThrow(/^Could not fetch http:\/\/127\.0\.0\.1:9\/media\/lesson\.flac to extract its audio \(Connection refused\); trying again later may succeed$/);
+    await expect(failure).rejects.toThrow(
+      /^Could not fetch http:\/\/127\.0\.0\.1:9\/media\/lesson\.flac to extract its audio \(Connection refused\); trying again later may succeed$/,
+    );
     await expect(failure).rejects.not.toBeInstanceOf(AudioExtractionError);
   });
 
@@ -78,8 +90,14 @@ describe('ffmpeg audio extractor, URL sources', () => {
     // ffprobe (request 0) gets the whole file; ffmpeg (request 1) gets 64 KiB and then a hung connection.
     media = await serveMedia(long.path, { stallFromRequest: 1, stallAfterBytes: 64 * 1024 });
     const controller = new AbortController();
-    const extraction = extractor().extract({ url: media.url('/media/lesson.flac') }, { partSeconds: 120, signal: controller.signal });
-    const settled = extraction.then(() => 'resolved', (err: Error) => err);
+    const extraction = extractor().extract(
+      { url: media.url('/media/lesson.flac') },
+      { partSeconds: 120, signal: controller.signal },
+    );
+    const settled = extraction.then(
+      () => 'resolved',
+      (err: Error) => err,
+    );
     await until(() => (media?.requests[1]?.sentBytes ?? 0) >= 64 * 1024);
     expect(await childCommands()).toContain('ffmpeg');
 
@@ -97,7 +115,9 @@ describe('ffmpeg audio extractor, URL sources', () => {
   it('does not start at all when already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(extractor().extract({ path: long.path }, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(extractor().extract({ path: long.path }, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(await childCommands()).toEqual([]);
   });
 });

@@ -6,7 +6,13 @@ import { createFfmpegAudioExtractor } from '../../../../server/adapters/audio/ff
 import { NOT_MEDIA_REASON } from '../../../../server/adapters/audio/media-formats';
 import { AudioExtractionError, type ExtractedAudioPart } from '../../../../server/ports/audio-extractor';
 import { AUDIO_SAMPLE_RATE, MAX_AUDIO_PART_BYTES } from '../../../../shared/audio-parts';
-import { generateLongAudio, generateSpeechVideo, generateVideoWithoutAudio, requireMediaTools, type GeneratedVideo } from '../../../support/media/generate-speech-video';
+import {
+  type GeneratedVideo,
+  generateLongAudio,
+  generateSpeechVideo,
+  generateVideoWithoutAudio,
+  requireMediaTools,
+} from '../../../support/media/generate-speech-video';
 import { probeAudioStream } from '../../../support/media/media-tools';
 
 let dir: string;
@@ -40,22 +46,25 @@ async function probePart(part: ExtractedAudioPart) {
 }
 
 describe('ffmpeg audio extractor (system ffmpeg)', () => {
-  it.each(['mp4', 'webm'] as const)('extracts a short %s speech video as one 16 kHz mono MP3 part as long as the video', async (format) => {
-    const video = format === 'mp4' ? mp4 : webm;
-    const result = await extractor().extract({ path: video.path });
+  it.each(['mp4', 'webm'] as const)(
+    'extracts a short %s speech video as one 16 kHz mono MP3 part as long as the video',
+    async (format) => {
+      const video = format === 'mp4' ? mp4 : webm;
+      const result = await extractor().extract({ path: video.path });
 
-    expect(result.durationSeconds).toBeCloseTo(video.durationSeconds, 1);
-    expect(result.parts).toHaveLength(1);
-    const [part] = result.parts;
-    expect(part).toMatchObject({ seq: 0, offsetSeconds: 0 });
-    expect(Math.abs(part!.durationSeconds - video.durationSeconds)).toBeLessThan(0.25);
-    const probed = await probePart(part!);
-    expect(probed).toMatchObject({ codecName: 'mp3', sampleRate: AUDIO_SAMPLE_RATE, channels: 1 });
-    // 32 kbps is 4000 bytes a second.
-    expect(part!.bytes.byteLength).toBeGreaterThan(video.durationSeconds * 3000);
-    expect(part!.bytes.byteLength).toBeLessThan(video.durationSeconds * 5000 + 2000);
-    expect(await readdir(scratch)).toEqual([]);
-  });
+      expect(result.durationSeconds).toBeCloseTo(video.durationSeconds, 1);
+      expect(result.parts).toHaveLength(1);
+      const [part] = result.parts;
+      expect(part).toMatchObject({ seq: 0, offsetSeconds: 0 });
+      expect(Math.abs(part!.durationSeconds - video.durationSeconds)).toBeLessThan(0.25);
+      const probed = await probePart(part!);
+      expect(probed).toMatchObject({ codecName: 'mp3', sampleRate: AUDIO_SAMPLE_RATE, channels: 1 });
+      // 32 kbps is 4000 bytes a second.
+      expect(part!.bytes.byteLength).toBeGreaterThan(video.durationSeconds * 3000);
+      expect(part!.bytes.byteLength).toBeLessThan(video.durationSeconds * 5000 + 2000);
+      expect(await readdir(scratch)).toEqual([]);
+    },
+  );
 
   it('splits 7 minutes of audio into 2-minute parts at 0, 120, 240 and 360 s whose lengths add up to the whole', async () => {
     const result = await extractor().extract({ path: long.path }, { partSeconds: 120 });
@@ -66,7 +75,11 @@ describe('ffmpeg audio extractor (system ffmpeg)', () => {
     result.parts.forEach((part, i) => expect(Math.abs(part.offsetSeconds - i * 120)).toBeLessThan(0.1));
     const total = result.parts.reduce((sum, p) => sum + p.durationSeconds, 0);
     expect(Math.abs(total - long.durationSeconds)).toBeLessThan(0.2);
-    result.parts.slice(0, -1).forEach((part, i) => expect(part.offsetSeconds + part.durationSeconds).toBeCloseTo(result.parts[i + 1]!.offsetSeconds, 3));
+    result.parts
+      .slice(0, -1)
+      .forEach((part, i) =>
+        expect(part.offsetSeconds + part.durationSeconds).toBeCloseTo(result.parts[i + 1]!.offsetSeconds, 3),
+      );
 
     for (const part of result.parts) {
       expect(part.bytes.byteLength).toBeLessThan(MAX_AUDIO_PART_BYTES);
@@ -81,7 +94,9 @@ describe('ffmpeg audio extractor (system ffmpeg)', () => {
     const silent = await generateVideoWithoutAudio({ dir, seconds: 2, format: 'mp4' });
     const failure = extractor().extract({ path: silent });
     await expect(failure).rejects.toBeInstanceOf(AudioExtractionError);
-    await expect(failure).rejects.toThrow('silent.mp4 has no audio track, so there is nothing to transcribe; add captions for it instead');
+    await expect(failure).rejects.toThrow(
+      'silent.mp4 has no audio track, so there is nothing to transcribe; add captions for it instead',
+    );
   });
 
   it('says so when the file is missing or is not media', async () => {

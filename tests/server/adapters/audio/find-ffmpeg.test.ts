@@ -35,6 +35,9 @@ describe('findFfmpeg', () => {
       await writeFile(join(second, name), '#!/bin/sh\n');
       await chmod(join(second, name), 0o755);
     }
-    expect(await findFfmpeg([first, second].join(delimiter))).toEqual({ ffmpegPath: join(second, 'ffmpeg'), ffprobePath: join(second, 'ffprobe') });
+    expect(await findFfmpeg([first, second].join(delimiter))).toEqual({
+      ffmpegPath: join(second, 'ffmpeg'),
+      ffprobePath: join(second, 'ffprobe'),
+    });
   });
 });

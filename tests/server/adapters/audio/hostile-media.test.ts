@@ -23,12 +23,48 @@ beforeAll(async () => {
   await requireMediaTools();
   root = await mkdtemp(join(tmpdir(), 'chronos-hostile-'));
   scratch = join(root, 'scratch');
-  await Promise.all([mkdir(scratch), mkdir(join(root, VICTIM), { recursive: true }), mkdir(join(root, ATTACKER), { recursive: true })]);
+  await Promise.all([
+    mkdir(scratch),
+    mkdir(join(root, VICTIM), { recursive: true }),
+    mkdir(join(root, ATTACKER), { recursive: true }),
+  ]);
   // The victim's files: a 16 kHz mono MP3 part (as the browser uploads it) and an MP4 with sound.
-  await runTool('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=440:duration=3', '-ar', '16000', '-ac', '1', '-b:a', '32k', victimAudio()]);
   await runTool('ffmpeg', [
-    '-v', 'error', '-f', 'lavfi', '-i', 'sine=frequency=330:duration=3', '-f', 'lavfi', '-i', 'color=size=64x64:duration=3',
-    '-shortest', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-movflags', '+faststart', victimVideo(),
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:duration=3',
+    '-ar',
+    '16000',
+    '-ac',
+    '1',
+    '-b:a',
+    '32k',
+    victimAudio(),
+  ]);
+  await runTool('ffmpeg', [
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=330:duration=3',
+    '-f',
+    'lavfi',
+    '-i',
+    'color=size=64x64:duration=3',
+    '-shortest',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-movflags',
+    '+faststart',
+    victimVideo(),
   ]);
 });
 afterAll(async () => {
@@ -37,14 +73,18 @@ afterAll(async () => {
 
 /** Stores the attacker's upload where the disk store would, as `media.mp4`. */
 async function plant(name: string, content: string): Promise<string> {
-  const dir = join(root, ATTACKER.replace(/2222(?=-)/, name.length.toString(16).padStart(4, '0')) + name.replace(/[^a-z]/g, ''));
+  const dir = join(
+    root,
+    ATTACKER.replace(/2222(?=-)/, name.length.toString(16).padStart(4, '0')) + name.replace(/[^a-z]/g, ''),
+  );
   await mkdir(dir, { recursive: true });
   const path = join(dir, 'media.mp4');
   await writeFile(path, content);
   return path;
 }
 
-const hls = (target: string) => `#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:10\n#EXTINF:3.0,\n${target}\n#EXT-X-ENDLIST\n`;
+const hls = (target: string) =>
+  `#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:10\n#EXTINF:3.0,\n${target}\n#EXT-X-ENDLIST\n`;
 const dash = (target: string) => `<?xml version="1.0" encoding="UTF-8"?>
 <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" type="static" mediaPresentationDuration="PT3S" minBufferTime="PT1S" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011">
   <Period><AdaptationSet mimeType="audio/mp4"><Representation id="a" bandwidth="64000"><BaseURL>${target}</BaseURL></Representation></AdaptationSet></Period>
@@ -53,7 +93,11 @@ const dash = (target: string) => `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('an upload is opened only as media', () => {
   it.each([
-    ['an HLS playlist naming another creator’s audio by relative path', 'hls', () => hls(`../../${VICTIM}/audio-000.mp3`)],
+    [
+      'an HLS playlist naming another creator’s audio by relative path',
+      'hls',
+      () => hls(`../../${VICTIM}/audio-000.mp3`),
+    ],
     ['an HLS playlist naming it by absolute path', 'hlsabs', () => hls(victimAudio())],
     ['an HLS playlist naming it as a file: URL', 'hlsurl', () => hls(`file:${victimAudio()}`)],
     ['a DASH manifest naming another creator’s video', 'dash', () => dash(`../../${VICTIM}/media.mp4`)],
@@ -102,11 +146,15 @@ describe('audio parts from the browser are checked as MP3 before transcription',
     ['an ffconcat list', () => `ffconcat version 1.0\nfile ${victimAudio()}\n`],
     ['text', () => 'these are my notes\n'.repeat(100)],
   ])('refuses %s', async (_label, content) => {
-    await expect(extractor().checkAudioPart!(new TextEncoder().encode(content()))).rejects.toThrow(new AudioExtractionError(NOT_MEDIA_REASON));
+    await expect(extractor().checkAudioPart!(new TextEncoder().encode(content()))).rejects.toThrow(
+      new AudioExtractionError(NOT_MEDIA_REASON),
+    );
     expect(await readdir(scratch)).toEqual([]);
   });
 
   it('refuses media that is not MP3 (an MP4 with AAC sound)', async () => {
-    await expect(extractor().checkAudioPart!(await readFile(victimVideo()))).rejects.toThrow(new AudioExtractionError(NOT_MEDIA_REASON));
+    await expect(extractor().checkAudioPart!(await readFile(victimVideo()))).rejects.toThrow(
+      new AudioExtractionError(NOT_MEDIA_REASON),
+    );
   });
 });

@@ -15,7 +15,10 @@ export interface MediaHttpServer {
   close(): Promise<void>;
 }
 
-export async function serveMedia(file: string, options: { stallFromRequest?: number; stallAfterBytes?: number } = {}): Promise<MediaHttpServer> {
+export async function serveMedia(
+  file: string,
+  options: { stallFromRequest?: number; stallAfterBytes?: number } = {},
+): Promise<MediaHttpServer> {
   const size = (await stat(file)).size;
   const requests: MediaHttpServer['requests'] = [];
   const open = new Set<ServerResponse>();

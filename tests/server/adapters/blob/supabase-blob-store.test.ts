@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSupabaseBlobStore } from '../../../../server/adapters/blob/supabase-blob-store';
 import { BlobNotFoundError, blobKeys } from '../../../../server/ports/blob-store';
 import { UploadTarget } from '../../../../shared/schemas/videos';
-import { storageError, supabaseStorageApi, type StorageRequest, type StoredObject } from './supabase-storage-api';
+import { type StorageRequest, type StoredObject, storageError, supabaseStorageApi } from './supabase-storage-api';
 
 const PROJECT = 'https://abcdefghijklmnop.supabase.co';
 const SERVICE_ROLE_KEY = 'service-role-key-for-tests-0123456789';
@@ -21,7 +21,16 @@ afterAll(() => server.close());
 function setup(options: { intercept?: (request: StorageRequest) => Response | undefined } = {}) {
   const objects = new Map<string, StoredObject>();
   const requests: StorageRequest[] = [];
-  server.use(...supabaseStorageApi({ projectUrl: PROJECT, serviceRoleKey: SERVICE_ROLE_KEY, bucket: BUCKET, objects, requests, ...options }));
+  server.use(
+    ...supabaseStorageApi({
+      projectUrl: PROJECT,
+      serviceRoleKey: SERVICE_ROLE_KEY,
+      bucket: BUCKET,
+      objects,
+      requests,
+      ...options,
+    }),
+  );
   const store = createSupabaseBlobStore({ url: `${PROJECT}/`, serviceRoleKey: SERVICE_ROLE_KEY, bucket: BUCKET });
   return { store, objects, requests };
 }
@@ -37,8 +46,14 @@ describe('Supabase Storage blob store', () => {
       await store.createUploadTarget(MEDIA, { contentType: 'video/mp4', sizeBytes: 4096, expiresInSeconds: 7200 }),
     );
     expect(target.method).toBe('PUT');
-    expect(target.url).toMatch(new RegExp(`^${PROJECT}/storage/v1/object/upload/sign/videos/${MEDIA}\\?token=tok_\\w+$`));
-    expect(target.headers).toEqual({ 'content-type': 'video/mp4', 'cache-control': 'max-age=3600', 'x-upsert': 'false' });
+    expect(target.url).toMatch(
+      new RegExp(`^${PROJECT}/storage/v1/object/upload/sign/videos/${MEDIA}\\?token=tok_\\w+$`),
+    );
+    expect(target.headers).toEqual({
+      'content-type': 'video/mp4',
+      'cache-control': 'max-age=3600',
+      'x-upsert': 'false',
+    });
     expect(JSON.stringify(target)).not.toContain(SERVICE_ROLE_KEY);
     // Signing is a server call, authenticated as supabase-js authenticates.
     expect(requests[0]).toMatchObject({
@@ -67,7 +82,11 @@ describe('Supabase Storage blob store', () => {
     const url = await store.createDownloadUrl(audio, { expiresInSeconds: 3600 });
     expect(url).toMatch(new RegExp(`^${PROJECT}/storage/v1/object/sign/videos/${audio}\\?token=tok_\\w+$`));
     expect(url).not.toContain(SERVICE_ROLE_KEY);
-    expect(requests.at(-1)).toMatchObject({ method: 'POST', path: `/storage/v1/object/sign/videos/${audio}`, apikey: SERVICE_ROLE_KEY });
+    expect(requests.at(-1)).toMatchObject({
+      method: 'POST',
+      path: `/storage/v1/object/sign/videos/${audio}`,
+      apikey: SERVICE_ROLE_KEY,
+    });
 
     const partial = await fetch(url, { headers: { range: 'bytes=100-199' } });
     expect(partial.status).toBe(206);
@@ -116,9 +135,12 @@ describe('Supabase Storage blob store', () => {
 
   it('fails loudly, naming the operation and the key, when Storage errs or cannot be reached', async () => {
     const outage = setup({
-      intercept: (r) => (r.path.includes('/info/') ? storageError('500', 'internal', 'Internal Server Error', 500) : undefined),
+      intercept: (r) =>
+        r.path.includes('/info/') ? storageError('500', 'internal', 'Internal Server Error', 500) : undefined,
     });
-    await expect(outage.store.stat(MEDIA)).rejects.toThrow(`Supabase Storage: stat ${MEDIA} failed (500): Internal Server Error`);
+    await expect(outage.store.stat(MEDIA)).rejects.toThrow(
+      `Supabase Storage: stat ${MEDIA} failed (500): Internal Server Error`,
+    );
 
     server.resetHandlers();
     const missingBucket = createSupabaseBlobStore({ url: PROJECT, serviceRoleKey: SERVICE_ROLE_KEY, bucket: 'nope' });
@@ -129,13 +151,19 @@ describe('Supabase Storage blob store', () => {
 
     server.resetHandlers();
     const down = setup({ intercept: () => HttpResponse.error() });
-    await expect(down.store.createDownloadUrl(MEDIA, { expiresInSeconds: 60 })).rejects.toThrow(/sign download .* failed/);
+    await expect(down.store.createDownloadUrl(MEDIA, { expiresInSeconds: 60 })).rejects.toThrow(
+      /sign download .* failed/,
+    );
     await expect(down.store.remove([MEDIA])).rejects.toThrow(/remove 1 objects from .* failed/);
   });
 
   it('refuses a wrong service-role key the way Storage does', async () => {
     setup();
-    const wrong = createSupabaseBlobStore({ url: PROJECT, serviceRoleKey: 'another-key-that-is-not-it', bucket: BUCKET });
+    const wrong = createSupabaseBlobStore({
+      url: PROJECT,
+      serviceRoleKey: 'another-key-that-is-not-it',
+      bucket: BUCKET,
+    });
     await expect(wrong.stat(MEDIA)).rejects.toThrow(/stat .* failed \(400\): invalid signature/);
   });
 });

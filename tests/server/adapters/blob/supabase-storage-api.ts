@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 
 /**
  * Supabase Storage's REST API (storage-api behind `<project>/storage/v1`) in its
@@ -84,12 +84,17 @@ export function supabaseStorageApi(options: SupabaseStorageApiOptions) {
   const serve = (request: Request, object: StoredObject) => {
     const headers = { 'content-type': object.contentType, 'accept-ranges': 'bytes' };
     const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.get('range') ?? '');
-    if (!range) return new HttpResponse(object.bytes, { headers: { ...headers, 'content-length': String(object.bytes.length) } });
+    if (!range)
+      return new HttpResponse(object.bytes, { headers: { ...headers, 'content-length': String(object.bytes.length) } });
     const start = Number(range[1]);
     const end = Math.min(range[2] ? Number(range[2]) : object.bytes.length - 1, object.bytes.length - 1);
     return new HttpResponse(object.bytes.slice(start, end + 1), {
       status: 206,
-      headers: { ...headers, 'content-range': `bytes ${start}-${end}/${object.bytes.length}`, 'content-length': String(end - start + 1) },
+      headers: {
+        ...headers,
+        'content-range': `bytes ${start}-${end}/${object.bytes.length}`,
+        'content-length': String(end - start + 1),
+      },
     });
   };
 
@@ -126,7 +131,9 @@ export function supabaseStorageApi(options: SupabaseStorageApiOptions) {
       }
       if (key === null) return noBucket();
       if (!objects.has(key)) return notFound();
-      return HttpResponse.json({ signedURL: `/object/sign/${options.bucket}/${key}?token=${newToken(key, 'download')}` });
+      return HttpResponse.json({
+        signedURL: `/object/sign/${options.bucket}/${key}?token=${newToken(key, 'download')}`,
+      });
     }),
     // The signed download URL (what the player fetches), Range included.
     http.get(`${base}/sign/*`, ({ request }) => {
@@ -134,7 +141,8 @@ export function supabaseStorageApi(options: SupabaseStorageApiOptions) {
       if (custom) return custom;
       const grant = signed.get(new URL(request.url).searchParams.get('token') ?? '');
       const key = keyOf(request, 'sign/');
-      if (!grant || grant.op !== 'download' || grant.key !== key) return storageError('400', 'InvalidSignature', 'The url do not match the signature');
+      if (!grant || grant.op !== 'download' || grant.key !== key)
+        return storageError('400', 'InvalidSignature', 'The url do not match the signature');
       const object = objects.get(key);
       return object ? serve(request, object) : notFound();
     }),
@@ -189,7 +197,8 @@ export function supabaseStorageApi(options: SupabaseStorageApiOptions) {
       if (!Array.isArray(prefixes) || prefixes.length === 0) {
         return storageError('400', 'FST_ERR_VALIDATION', 'body/prefixes must NOT have fewer than 1 items');
       }
-      if (prefixes.length > 1000) return storageError('400', 'InvalidRequest', 'Bulk object requests are limited to 1000 objects per request.');
+      if (prefixes.length > 1000)
+        return storageError('400', 'InvalidRequest', 'Bulk object requests are limited to 1000 objects per request.');
       const deleted = (prefixes as string[]).filter((key) => objects.delete(key));
       return HttpResponse.json(deleted.map((name) => ({ name, bucket_id: options.bucket, id: crypto.randomUUID() })));
     }),

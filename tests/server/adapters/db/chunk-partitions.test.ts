@@ -28,10 +28,12 @@ const partitionOf = async (db: Db, creatorId: string) =>
 
 const termCounts = async (db: Db, creatorId: string) =>
   Object.fromEntries(
-    (await db.query<{ lexeme: string; chunks: number }>(
-      `select lexeme, chunks from course_terms where creator_id = $1 order by lexeme`,
-      [creatorId],
-    )).map((r) => [r.lexeme, r.chunks]),
+    (
+      await db.query<{ lexeme: string; chunks: number }>(
+        `select lexeme, chunks from course_terms where creator_id = $1 order by lexeme`,
+        [creatorId],
+      )
+    ).map((r) => [r.lexeme, r.chunks]),
   );
 
 describe('chunks, one partition per creator', () => {
@@ -121,7 +123,10 @@ describe('course terms', () => {
 });
 
 async function courseStats(db: Db, creatorId: string) {
-  const [row] = await db.query<{ chunks: number; lexemes: string | number }>(`select chunks, lexemes from course_stats where creator_id = $1`, [creatorId]);
+  const [row] = await db.query<{ chunks: number; lexemes: string | number }>(
+    `select chunks, lexemes from course_stats where creator_id = $1`,
+    [creatorId],
+  );
   return row && { chunks: Number(row.chunks), lexemes: Number(row.lexemes) };
 }
 
@@ -136,7 +141,9 @@ describe('migrating stored chunks into partitions', () => {
       await db.query(`insert into creators (id) values ('biz_old1'), ('biz_old2')`);
       await addChunks(db, 'biz_old1', await addVideo(db, 'biz_old1', 'One'), ['Compound interest', 'Interest rates']);
       await addChunks(db, 'biz_old2', await addVideo(db, 'biz_old2', 'Two'), ['Golden hour']);
-      const ids = await db.query<{ id: string; creator_id: string }>(`select id::text, creator_id from chunks order by id`);
+      const ids = await db.query<{ id: string; creator_id: string }>(
+        `select id::text, creator_id from chunks order by id`,
+      );
 
       await applyMigrations(db, files);
       expect(await db.query(`select id::text, creator_id from chunks order by id`)).toEqual(ids);

@@ -35,8 +35,11 @@ describe('product schema', () => {
       `insert into videos (creator_id, title, source_kind) values ('biz_a', 'Lesson 1', 'captions') returning id`,
     );
     await expect(
-      db.query(`insert into chunks (creator_id, video_id, seq, start_seconds, end_seconds, text)
-                values (null, $1, 0, 0, 10, 'x')`, [video!.id]),
+      db.query(
+        `insert into chunks (creator_id, video_id, seq, start_seconds, end_seconds, text)
+                values (null, $1, 0, 0, 10, 'x')`,
+        [video!.id],
+      ),
     ).rejects.toThrow(/null value|no partition of relation "chunks"/);
     await db.query(
       `insert into chunks (creator_id, video_id, seq, start_seconds, end_seconds, text, embedding, embedding_model)

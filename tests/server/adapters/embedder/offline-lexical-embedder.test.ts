@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createOfflineLexicalEmbedder, lexicalTerms, stem } from '../../../../server/adapters/embedder/offline-lexical-embedder';
+import {
+  createOfflineLexicalEmbedder,
+  lexicalTerms,
+  stem,
+} from '../../../../server/adapters/embedder/offline-lexical-embedder';
 import { chunkTranscript } from '../../../../server/domain/ingestion/chunk-transcript';
 import { parseCaptions } from '../../../../server/domain/ingestion/parse-captions';
 import { makeCaptions } from '../../../support/fixtures/make-captions';
@@ -73,9 +77,21 @@ describe('offline lexical embedder', () => {
   });
 
   it('normalises words: case, punctuation, apostrophes, simple suffixes, stopwords', () => {
-    expect(lexicalTerms("The Runner's EMBEDDINGS, embedded; it's running!")).toEqual(['runner', 'embed', 'embed', 'run']);
+    expect(lexicalTerms("The Runner's EMBEDDINGS, embedded; it's running!")).toEqual([
+      'runner',
+      'embed',
+      'embed',
+      'run',
+    ]);
     expect(['studies', 'dogs', 'stopped', 'classes', 'analysis', 'make', 'making', '2024s'].map(stem)).toEqual([
-      'study', 'dog', 'stop', 'class', 'analysis', 'mak', 'mak', '2024s',
+      'study',
+      'dog',
+      'stop',
+      'class',
+      'analysis',
+      'mak',
+      'mak',
+      '2024s',
     ]);
     expect(lexicalTerms('Ελληνικά café 東京')).toEqual(['ελληνικά', 'café', '東京']);
   });

@@ -4,7 +4,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAiEmbedder, type OpenAiEmbedderOptions } from '../../../../server/adapters/embedder/openai-embedder';
 import { createJsonLogger } from '../../../../server/adapters/logger/json-logger';
 import { EmbeddingFailedError } from '../../../../server/ports/embedder';
-import { embeddingsApi, fakeEmbedding, openAiError, type EmbeddingsRequest } from '../../../support/openai-embeddings-api';
+import {
+  type EmbeddingsRequest,
+  embeddingsApi,
+  fakeEmbedding,
+  openAiError,
+} from '../../../support/openai-embeddings-api';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -38,7 +43,11 @@ describe('OpenAI embedder', () => {
     expect(requests.map((r) => r.input.length).sort()).toEqual([58, 96, 96]);
     expect(requests.flatMap((r) => r.input).sort()).toEqual([...input].sort());
     for (const r of requests) {
-      expect(r).toMatchObject({ model: 'text-embedding-3-small', encoding_format: 'base64', authorization: 'Bearer sk-test-123' });
+      expect(r).toMatchObject({
+        model: 'text-embedding-3-small',
+        encoding_format: 'base64',
+        authorization: 'Bearer sk-test-123',
+      });
       expect(r).not.toHaveProperty('dimensions');
     }
     expect(result.vectors).toEqual(input.map((t) => fakeEmbedding(t)));
@@ -70,19 +79,35 @@ describe('OpenAI embedder', () => {
 
   it('waits as long as a 429 says, logs the retry, then succeeds', async () => {
     let calls = 0;
-    server.use(embeddingsApi({ intercept: () => (++calls === 1 ? openAiError(429, 'Rate limit reached', { 'retry-after': '7' }) : undefined) }));
+    server.use(
+      embeddingsApi({
+        intercept: () => (++calls === 1 ? openAiError(429, 'Rate limit reached', { 'retry-after': '7' }) : undefined),
+      }),
+    );
     const { embedder, sleeps, logs } = setup();
     const result = await embedder.embed(['hello world']);
     expect(result.vectors).toEqual([fakeEmbedding('hello world')]);
     expect(sleeps).toEqual([7000]);
     expect(logs).toEqual([
-      expect.objectContaining({ level: 'warn', msg: 'openai embeddings retry', batch: 1, attempt: 1, delayMs: 7000, reason: 'OpenAI answered 429' }),
+      expect.objectContaining({
+        level: 'warn',
+        msg: 'openai embeddings retry',
+        batch: 1,
+        attempt: 1,
+        delayMs: 7000,
+        reason: 'OpenAI answered 429',
+      }),
     ]);
   });
 
   it('prefers retry-after-ms, which OpenAI also sends', async () => {
     let calls = 0;
-    server.use(embeddingsApi({ intercept: () => (++calls === 1 ? openAiError(429, 'slow down', { 'retry-after': '7', 'retry-after-ms': '1500' }) : undefined) }));
+    server.use(
+      embeddingsApi({
+        intercept: () =>
+          ++calls === 1 ? openAiError(429, 'slow down', { 'retry-after': '7', 'retry-after-ms': '1500' }) : undefined,
+      }),
+    );
     const { embedder, sleeps } = setup();
     await embedder.embed(['hello']);
     expect(sleeps).toEqual([1500]);
@@ -94,7 +119,10 @@ describe('OpenAI embedder', () => {
     const { embedder, sleeps, logs } = setup();
     const err = await embedder.embed(['hello']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(EmbeddingFailedError);
-    expect(err).toMatchObject({ retryable: true, message: 'Embedding batch 1 of 1 failed after 4 attempts: OpenAI answered 500' });
+    expect(err).toMatchObject({
+      retryable: true,
+      message: 'Embedding batch 1 of 1 failed after 4 attempts: OpenAI answered 500',
+    });
     expect(calls).toBe(4);
     expect(sleeps).toEqual([1000, 2000, 4000]);
     expect(logs.map((l) => l.attempt)).toEqual([1, 2, 3]);
@@ -106,7 +134,10 @@ describe('OpenAI embedder', () => {
     server.use(
       embeddingsApi({
         requests,
-        intercept: (r) => (r.input[0] === 'chunk 96 about index funds and fees' && !failed ? ((failed = true), openAiError(503, 'Overloaded')) : undefined),
+        intercept: (r) =>
+          r.input[0] === 'chunk 96 about index funds and fees' && !failed
+            ? ((failed = true), openAiError(503, 'Overloaded'))
+            : undefined,
       }),
     );
     const { embedder, sleeps } = setup();
@@ -127,10 +158,18 @@ describe('OpenAI embedder', () => {
 
   it('does not retry a request OpenAI refuses', async () => {
     let calls = 0;
-    server.use(embeddingsApi({ intercept: () => (calls++, openAiError(400, "This model's maximum context length is 8192 tokens")) }));
+    server.use(
+      embeddingsApi({
+        intercept: () => (calls++, openAiError(400, "This model's maximum context length is 8192 tokens")),
+      }),
+    );
     const { embedder, sleeps } = setup();
     const err = await embedder.embed(['hello']).catch((e: unknown) => e);
-    expect(err).toMatchObject({ name: 'EmbeddingFailedError', retryable: false, message: expect.stringContaining('(400)') });
+    expect(err).toMatchObject({
+      name: 'EmbeddingFailedError',
+      retryable: false,
+      message: expect.stringContaining('(400)'),
+    });
     expect(calls).toBe(1);
     expect(sleeps).toEqual([]);
   });
@@ -148,7 +187,11 @@ describe('OpenAI embedder', () => {
   it('sends the model, dimensions and base URL it is given', async () => {
     const requests: EmbeddingsRequest[] = [];
     server.use(embeddingsApi({ requests }));
-    const { embedder } = setup({ model: 'text-embedding-3-large', dimensions: 1536, baseURL: 'https://api.openai.com/v1/' });
+    const { embedder } = setup({
+      model: 'text-embedding-3-large',
+      dimensions: 1536,
+      baseURL: 'https://api.openai.com/v1/',
+    });
     await embedder.embed(['hello']);
     expect(requests[0]).toMatchObject({ model: 'text-embedding-3-large', dimensions: 1536 });
   });

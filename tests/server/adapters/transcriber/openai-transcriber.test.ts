@@ -1,11 +1,18 @@
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenAiTranscriber, type OpenAiTranscriberOptions } from '../../../../server/adapters/transcriber/openai-transcriber';
 import { createJsonLogger } from '../../../../server/adapters/logger/json-logger';
-import { MAX_TRANSCRIPTION_BYTES, TranscriptionFailedError, type TranscriptionInput } from '../../../../server/ports/transcriber';
+import {
+  createOpenAiTranscriber,
+  type OpenAiTranscriberOptions,
+} from '../../../../server/adapters/transcriber/openai-transcriber';
+import {
+  MAX_TRANSCRIPTION_BYTES,
+  TranscriptionFailedError,
+  type TranscriptionInput,
+} from '../../../../server/ports/transcriber';
 import { openAiError } from '../../../support/openai-embeddings-api';
-import { transcriptionsApi, type TranscriptionRequest } from '../../../support/openai-transcriptions-api';
+import { type TranscriptionRequest, transcriptionsApi } from '../../../support/openai-transcriptions-api';
 
 const server = setupServer();
 beforeAll(() =>
@@ -70,14 +77,25 @@ describe('OpenAI transcriber', () => {
   });
 
   it('drops segments with empty text (Whisper emits them over silence)', async () => {
-    server.use(transcriptionsApi({ segments: [{ start: 0, end: 3, text: ' ' }, { start: 3, end: 5, text: ' Hello.' }] }));
+    server.use(
+      transcriptionsApi({
+        segments: [
+          { start: 0, end: 3, text: ' ' },
+          { start: 3, end: 5, text: ' Hello.' },
+        ],
+      }),
+    );
     const result = await setup().transcriber.transcribe(part({ offsetSeconds: 0 }));
     expect(result.segments).toEqual([{ startSeconds: 3, endSeconds: 5, text: 'Hello.' }]);
   });
 
   it('waits as long as a 429 says, logs the retry, then succeeds', async () => {
     let calls = 0;
-    server.use(transcriptionsApi({ intercept: () => (++calls === 1 ? openAiError(429, 'Rate limit reached', { 'retry-after': '7' }) : undefined) }));
+    server.use(
+      transcriptionsApi({
+        intercept: () => (++calls === 1 ? openAiError(429, 'Rate limit reached', { 'retry-after': '7' }) : undefined),
+      }),
+    );
     const { transcriber, sleeps, logs } = setup();
     const result = await transcriber.transcribe(part());
     expect(calls).toBe(2);
@@ -104,7 +122,8 @@ describe('OpenAI transcriber', () => {
     expect(err).toBeInstanceOf(TranscriptionFailedError);
     expect(err).toMatchObject({
       retryable: true,
-      message: 'Transcription of part-2.mp3 failed after 4 attempts: OpenAI answered 500 (retryable: trying the job again later may succeed)',
+      message:
+        'Transcription of part-2.mp3 failed after 4 attempts: OpenAI answered 500 (retryable: trying the job again later may succeed)',
     });
     expect(calls).toBe(4);
     expect(sleeps).toEqual([1000, 2000, 4000]);
@@ -124,7 +143,11 @@ describe('OpenAI transcriber', () => {
     server.use(transcriptionsApi({ intercept: () => (calls++, openAiError(400, 'Invalid file format.')) }));
     const { transcriber, sleeps } = setup();
     const err = await transcriber.transcribe(part()).catch((e: unknown) => e);
-    expect(err).toMatchObject({ name: 'TranscriptionFailedError', retryable: false, message: expect.stringContaining('(400)') });
+    expect(err).toMatchObject({
+      name: 'TranscriptionFailedError',
+      retryable: false,
+      message: expect.stringContaining('(400)'),
+    });
     expect(calls).toBe(1);
     expect(sleeps).toEqual([]);
   });
@@ -133,13 +156,18 @@ describe('OpenAI transcriber', () => {
     const requests: TranscriptionRequest[] = [];
     server.use(transcriptionsApi({ requests }));
     const { transcriber } = setup();
-    const err = await transcriber.transcribe(part({ audio: new Uint8Array(30 * 1024 * 1024) })).catch((e: unknown) => e);
+    const err = await transcriber
+      .transcribe(part({ audio: new Uint8Array(30 * 1024 * 1024) }))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TranscriptionFailedError);
     expect(err).toMatchObject({
       retryable: false,
-      message: 'Audio part-2.mp3 is 30.0 MB (31457280 bytes); OpenAI transcribes at most 25 MB (26214400 bytes) per request, so it must be split into shorter parts',
+      message:
+        'Audio part-2.mp3 is 30.0 MB (31457280 bytes); OpenAI transcribes at most 25 MB (26214400 bytes) per request, so it must be split into shorter parts',
     });
-    await expect(transcriber.transcribe(part({ audio: new Uint8Array(MAX_TRANSCRIPTION_BYTES + 1) }))).rejects.toMatchObject({ retryable: false });
+    await expect(
+      transcriber.transcribe(part({ audio: new Uint8Array(MAX_TRANSCRIPTION_BYTES + 1) })),
+    ).rejects.toMatchObject({ retryable: false });
     expect(requests).toEqual([]);
     // Exactly 25 MB is still allowed.
     await transcriber.transcribe(part({ audio: new Uint8Array(MAX_TRANSCRIPTION_BYTES) }));
@@ -148,11 +176,25 @@ describe('OpenAI transcriber', () => {
 
   it('makes one segment of the whole text when a compatible server returns no segments', async () => {
     const requests: TranscriptionRequest[] = [];
-    server.use(transcriptionsApi({ baseURL: 'http://whisper.local:8000/v1', omitSegments: true, duration: 30, language: 'en', requests }));
+    server.use(
+      transcriptionsApi({
+        baseURL: 'http://whisper.local:8000/v1',
+        omitSegments: true,
+        duration: 30,
+        language: 'en',
+        requests,
+      }),
+    );
     const { transcriber } = setup({ baseURL: 'http://whisper.local:8000/v1', model: 'Systran/faster-whisper-small' });
     expect(transcriber.name).toBe('openai-compatible:Systran/faster-whisper-small');
-    const result = await transcriber.transcribe(part({ fileName: 'part-1.m4a', mimeType: 'audio/mp4', offsetSeconds: 60 }));
-    expect(requests[0]).toMatchObject({ model: 'Systran/faster-whisper-small', responseFormat: 'verbose_json', fileName: 'part-1.m4a' });
+    const result = await transcriber.transcribe(
+      part({ fileName: 'part-1.m4a', mimeType: 'audio/mp4', offsetSeconds: 60 }),
+    );
+    expect(requests[0]).toMatchObject({
+      model: 'Systran/faster-whisper-small',
+      responseFormat: 'verbose_json',
+      fileName: 'part-1.m4a',
+    });
     expect(result).toEqual({
       segments: [
         {

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSandboxCourses } from '../../../../server/adapters/whop/sandbox-courses';
 import { sandboxCommunities } from '../../../../server/adapters/whop/sandbox-community';
+import { createSandboxCourses } from '../../../../server/adapters/whop/sandbox-courses';
 import { parseCaptions } from '../../../../server/domain/ingestion/parse-captions';
 
 const demo = resolve(__dirname, '../../../../server/entry/demo-course');
@@ -15,7 +15,10 @@ describe('sandbox Whop course', () => {
     expect(courses).toHaveLength(1);
     expect(await sandbox.api.listCourses(peak!.companyId)).toEqual([]);
     const tree = await sandbox.api.getCourseTree(courses[0]!.id);
-    expect(tree?.chapters.map((c) => c.lessons.map((l) => l.lessonType))).toEqual([['text', 'video', 'video'], ['video', 'video']]);
+    expect(tree?.chapters.map((c) => c.lessons.map((l) => l.lessonType))).toEqual([
+      ['text', 'video', 'video'],
+      ['video', 'video'],
+    ]);
   });
 
   it('serves each video lesson’s captions from the demo course, parseable as WebVTT', async () => {

@@ -1,5 +1,5 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createWhopOAuthClient } from '../../../../server/adapters/whop/whop-oauth-client';
@@ -37,12 +37,23 @@ const server = setupServer(
     const form = new URLSearchParams(await request.text());
     seen.push(form);
     if (tokenStatus >= 500) return HttpResponse.json({ error: 'server_error' }, { status: tokenStatus });
-    if (tokenStatus !== 200) return HttpResponse.json({ error: 'invalid_grant', error_description: 'Code already used' }, { status: tokenStatus });
-    const body: Record<string, unknown> = { access_token: 'at_1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'rt_2' };
+    if (tokenStatus !== 200)
+      return HttpResponse.json(
+        { error: 'invalid_grant', error_description: 'Code already used' },
+        { status: tokenStatus },
+      );
+    const body: Record<string, unknown> = {
+      access_token: 'at_1',
+      token_type: 'Bearer',
+      expires_in: 3600,
+      refresh_token: 'rt_2',
+    };
     if (form.get('grant_type') === 'authorization_code') body['id_token'] = await signIdToken(idToken);
     return HttpResponse.json(body);
   }),
-  http.get(`${ISSUER}/oauth/userinfo`, () => HttpResponse.json({ sub: userinfoSub, name: 'Alice', preferred_username: 'alice' })),
+  http.get(`${ISSUER}/oauth/userinfo`, () =>
+    HttpResponse.json({ sub: userinfoSub, name: 'Alice', preferred_username: 'alice' }),
+  ),
   http.post(`${ISSUER}/oauth/revoke`, async ({ request }) => {
     seen.push(new URLSearchParams(await request.text()));
     return new HttpResponse(null, { status: 200 });
@@ -57,7 +68,12 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-const client = createWhopOAuthClient({ issuer: ISSUER, clientId: APP, clientSecret: 'whop_client_secret_123', redirectUri: REDIRECT });
+const client = createWhopOAuthClient({
+  issuer: ISSUER,
+  clientId: APP,
+  clientSecret: 'whop_client_secret_123',
+  redirectUri: REDIRECT,
+});
 
 async function callbackFor() {
   const request = await client.beginSignIn();
@@ -85,7 +101,12 @@ describe('Whop OAuth client (oauth4webapi) in Whop’s wire format', () => {
   it('redeems the code with the verifier and the client secret, and returns the userinfo subject', async () => {
     const { request, callbackUrl } = await callbackFor();
     idToken = { nonce: request.nonce };
-    const result = await client.completeSignIn({ callbackUrl, state: request.state, nonce: request.nonce, codeVerifier: request.codeVerifier });
+    const result = await client.completeSignIn({
+      callbackUrl,
+      state: request.state,
+      nonce: request.nonce,
+      codeVerifier: request.codeVerifier,
+    });
     expect(result).toEqual({ userId: 'user_alice', accessToken: 'at_1', refreshToken: 'rt_2', expiresInSeconds: 3600 });
     expect(Object.fromEntries(seen[0]!)).toMatchObject({
       grant_type: 'authorization_code',
@@ -104,7 +125,12 @@ describe('Whop OAuth client (oauth4webapi) in Whop’s wire format', () => {
   ] as const)('refuses %s', async (_label, claims, reason) => {
     const { request, callbackUrl } = await callbackFor();
     idToken = { nonce: request.nonce, ...claims };
-    const failure = client.completeSignIn({ callbackUrl, state: request.state, nonce: request.nonce, codeVerifier: request.codeVerifier });
+    const failure = client.completeSignIn({
+      callbackUrl,
+      state: request.state,
+      nonce: request.nonce,
+      codeVerifier: request.codeVerifier,
+    });
     await expect(failure).rejects.toBeInstanceOf(OAuthRejectedError);
     await expect(failure).rejects.toMatchObject({ reason });
   });
@@ -114,7 +140,12 @@ describe('Whop OAuth client (oauth4webapi) in Whop’s wire format', () => {
     idToken = { nonce: request.nonce };
     userinfoSub = 'user_mallory';
     await expect(
-      client.completeSignIn({ callbackUrl, state: request.state, nonce: request.nonce, codeVerifier: request.codeVerifier }),
+      client.completeSignIn({
+        callbackUrl,
+        state: request.state,
+        nonce: request.nonce,
+        codeVerifier: request.codeVerifier,
+      }),
     ).rejects.toBeInstanceOf(OAuthRejectedError);
   });
 
@@ -129,6 +160,10 @@ describe('Whop OAuth client (oauth4webapi) in Whop’s wire format', () => {
     expect(await client.refresh('rt_1')).toMatchObject({ accessToken: 'at_1', refreshToken: 'rt_2' });
     expect(Object.fromEntries(seen[0]!)).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'rt_1' });
     await client.revoke('rt_2');
-    expect(Object.fromEntries(seen[1]!)).toMatchObject({ token: 'rt_2', client_id: APP, client_secret: 'whop_client_secret_123' });
+    expect(Object.fromEntries(seen[1]!)).toMatchObject({
+      token: 'rt_2',
+      client_id: APP,
+      client_secret: 'whop_client_secret_123',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { delay, http, HttpResponse } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createWhopRestApi } from '../../../../server/adapters/whop/whop-rest-api';
 import { WhopUnavailableError } from '../../../../server/ports/whop';
@@ -17,7 +17,10 @@ describe('Whop REST adapter', () => {
       companyId: world.A.companyId,
       companyName: `Company ${world.A.companyId}`,
     });
-    expect(await api().getCompany(world.B.companyId)).toEqual({ id: world.B.companyId, name: `Company ${world.B.companyId}` });
+    expect(await api().getCompany(world.B.companyId)).toEqual({
+      id: world.B.companyId,
+      name: `Company ${world.B.companyId}`,
+    });
     expect(await api().checkAccess(world.A.student, world.A.experienceId)).toBe('customer');
     expect(await api().checkAccess(world.A.student, world.B.experienceId)).toBe('no_access');
     expect(await api().getExperience('exp_missing')).toBeNull();
@@ -61,7 +64,9 @@ describe('Whop REST adapter', () => {
   it('does not retry a refused key, and reports it without the key', async () => {
     let calls = 0;
     whopServer.use(http.get(`${WHOP_API}/companies/:id`, () => (calls++, HttpResponse.json({}, { status: 401 }))));
-    const err = await api().getCompany('biz_a').catch((e: Error) => e);
+    const err = await api()
+      .getCompany('biz_a')
+      .catch((e: Error) => e);
     expect(err).toBeInstanceOf(WhopUnavailableError);
     expect(String(err)).not.toContain('whop_key_abcdef');
     expect(calls).toBe(1);
@@ -73,13 +78,25 @@ describe('Whop REST adapter', () => {
   });
 
   it('rejects an unexpected body instead of guessing', async () => {
-    whopServer.use(http.get(`${WHOP_API}/users/:id/access/:resource`, () => HttpResponse.json({ access_level: 'owner' })));
+    whopServer.use(
+      http.get(`${WHOP_API}/users/:id/access/:resource`, () => HttpResponse.json({ access_level: 'owner' })),
+    );
     await expect(api().checkAccess('user_a', 'biz_a')).rejects.toBeInstanceOf(WhopUnavailableError);
   });
 
   it('sends notifications to POST /notifications in Whop’s wire format (company or experience, never both)', async () => {
-    await api().sendNotification({ audience: { kind: 'company', companyId: world.A.companyId }, title: 'T', content: 'C', subtitle: 'S', restPath: '/usage' });
-    await api().sendNotification({ audience: { kind: 'experience', experienceId: world.B.experienceId }, title: 'T2', content: 'C2' });
+    await api().sendNotification({
+      audience: { kind: 'company', companyId: world.A.companyId },
+      title: 'T',
+      content: 'C',
+      subtitle: 'S',
+      restPath: '/usage',
+    });
+    await api().sendNotification({
+      audience: { kind: 'experience', experienceId: world.B.experienceId },
+      title: 'T2',
+      content: 'C2',
+    });
     expect(whopNotificationsSent).toEqual([
       { company_id: world.A.companyId, title: 'T', content: 'C', subtitle: 'S', rest_path: '/usage' },
       { experience_id: world.B.experienceId, title: 'T2', content: 'C2' },
@@ -90,9 +107,15 @@ describe('Whop REST adapter', () => {
     let calls = 0;
     whopServer.use(http.post(`${WHOP_API}/notifications`, () => (calls++, HttpResponse.json({ success: false }))));
     const audience = { kind: 'company', companyId: world.A.companyId } as const;
-    await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(WhopUnavailableError);
-    whopServer.use(http.post(`${WHOP_API}/notifications`, () => (calls++, HttpResponse.json({ error: {} }, { status: 403 }))));
-    await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(WhopUnavailableError);
+    await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(
+      WhopUnavailableError,
+    );
+    whopServer.use(
+      http.post(`${WHOP_API}/notifications`, () => (calls++, HttpResponse.json({ error: {} }, { status: 403 }))),
+    );
+    await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(
+      WhopUnavailableError,
+    );
     expect(calls).toBe(2);
   });
 
@@ -100,7 +123,9 @@ describe('Whop REST adapter', () => {
     let calls = 0;
     whopServer.use(http.post(`${WHOP_API}/notifications`, () => (calls++, HttpResponse.json({}, { status: 503 }))));
     const audience = { kind: 'company', companyId: world.A.companyId } as const;
-    await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(WhopUnavailableError);
+    await expect(api().sendNotification({ audience, title: 'T', content: 'C' })).rejects.toBeInstanceOf(
+      WhopUnavailableError,
+    );
     expect(calls).toBe(2);
   });
 });

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatSource } from '../../../../shared/schemas/chat';
 import { createCitationCollector } from '../../../../server/domain/chat/collect-citations';
+import type { ChatSource } from '../../../../shared/schemas/chat';
 
 const VIDEO_1 = '00000000-0000-4000-8000-000000000001';
 const VIDEO_2 = '00000000-0000-4000-8000-000000000002';
 const source = (n: number, videoId: string, startSeconds: number, endSeconds: number): ChatSource => ({
-  n, videoId, videoTitle: `Lesson ${n}`, startSeconds, endSeconds, score: 1, text: '',
+  n,
+  videoId,
+  videoTitle: `Lesson ${n}`,
+  startSeconds,
+  endSeconds,
+  score: 1,
+  text: '',
 });
 // Source 1 is a three-minute passage: the moments that answer are far from its start.
 const context = {
@@ -45,7 +51,14 @@ describe('citations at the sentence', () => {
       [2, 0, 330],
       [1, 2, 150],
     ]);
-    expect(events[0]).toEqual({ type: 'citation', n: 1, occurrence: 0, videoId: VIDEO_1, videoTitle: 'Lesson 1', startSeconds: 40 });
+    expect(events[0]).toEqual({
+      type: 'citation',
+      n: 1,
+      occurrence: 0,
+      videoId: VIDEO_1,
+      videoTitle: 'Lesson 1',
+      startSeconds: 40,
+    });
     expect(stored).toEqual([
       { n: 1, occurrence: 0, videoId: VIDEO_1, startSeconds: 40 },
       { n: 1, occurrence: 1, videoId: VIDEO_1, startSeconds: 95 },
@@ -60,7 +73,14 @@ describe('citations at the sentence', () => {
   });
 
   it('pins markers split across streamed deltas to their own sentences', () => {
-    const pieces = ['Feed it once a day with fifty grams of fl', 'our [', '1]. Keep the jar ', 'warm [1', '] and add a spoon of rye [2', '].'];
+    const pieces = [
+      'Feed it once a day with fifty grams of fl',
+      'our [',
+      '1]. Keep the jar ',
+      'warm [1',
+      '] and add a spoon of rye [2',
+      '].',
+    ];
     const { events } = collect(pieces);
     expect(events.map((e) => [e.n, e.startSeconds])).toEqual([
       [1, 40],
@@ -75,7 +95,7 @@ describe('citations at the sentence', () => {
     expect(events.map((e) => e.startSeconds)).toEqual([330, 0]);
   });
 
-  it("uses the moment an answerer that quoted the sentence reports, in order, where it knows it", () => {
+  it('uses the moment an answerer that quoted the sentence reports, in order, where it knows it', () => {
     const { events } = collect(
       ['A grey liquid on top is called hooch [1]. ', 'Feed it once a day [1]. ', 'Rye flour ferments faster [2].'],
       [[{ n: 1, startSeconds: 150 }], [{ n: 1, startSeconds: null }], [{ n: 2, startSeconds: 300 }]],

@@ -1,7 +1,5 @@
-import { delay, http, HttpResponse } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../../shared/whop-context';
-import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
 import { createAnthropicAnswerer } from '../../../../server/adapters/answerer/anthropic-answerer';
 import { createOfflineExtractiveAnswerer } from '../../../../server/adapters/answerer/offline-extractive-answerer';
 import { createOpenAiCompatibleAnswerer } from '../../../../server/adapters/answerer/openai-compatible-answerer';
@@ -9,11 +7,13 @@ import { createOfflineLexicalEmbedder } from '../../../../server/adapters/embedd
 import { REWRITE_TIMEOUT_MS, rewriteModelOf } from '../../../../server/domain/chat/rewrite-deadline';
 import type { Answerer } from '../../../../server/ports/answerer';
 import type { Db } from '../../../../server/ports/db';
-import { sseResponse } from '../../adapters/answerer/sse';
+import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../../shared/whop-context';
 import { readChatEvents } from '../../../support/sse';
 import { createTestApp } from '../../../support/test-app';
 import { createTestDb } from '../../../support/test-db';
-import { signUserToken, installWhopWorld, whopServer, world } from '../../../support/whop-world';
+import { installWhopWorld, signUserToken, whopServer, world } from '../../../support/whop-world';
+import { sseResponse } from '../../adapters/answerer/sse';
 import { addCompletedVideo } from './add-completed-video';
 
 installWhopWorld();
@@ -46,17 +46,35 @@ const anthropicStream = (text: string) =>
   sseResponse([
     event('message_start', {
       type: 'message_start',
-      message: { id: 'msg_s', type: 'message', role: 'assistant', content: [], model: 'claude-haiku-4-5', stop_reason: null, stop_sequence: null, usage: { input_tokens: 300, output_tokens: 1 } },
+      message: {
+        id: 'msg_s',
+        type: 'message',
+        role: 'assistant',
+        content: [],
+        model: 'claude-haiku-4-5',
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 300, output_tokens: 1 },
+      },
     }),
     event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
     event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
     event('content_block_stop', { type: 'content_block_stop', index: 0 }),
-    event('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 12 } }),
+    event('message_delta', {
+      type: 'message_delta',
+      delta: { stop_reason: 'end_turn', stop_sequence: null },
+      usage: { output_tokens: 12 },
+    }),
     event('message_stop', { type: 'message_stop' }),
   ]);
 const anthropicMessage = (text: string) =>
   HttpResponse.json({
-    id: 'msg_r', type: 'message', role: 'assistant', model: 'claude-haiku-4-5', stop_reason: 'end_turn', stop_sequence: null,
+    id: 'msg_r',
+    type: 'message',
+    role: 'assistant',
+    model: 'claude-haiku-4-5',
+    stop_reason: 'end_turn',
+    stop_sequence: null,
     content: [{ type: 'text', text }],
     usage: { input_tokens: 80, output_tokens: 6 },
   });
@@ -65,21 +83,46 @@ const anthropicMessage = (text: string) =>
 const data = (payload: object) => `data: ${JSON.stringify(payload)}\n\n`;
 const openAiStream = (text: string) =>
   sseResponse([
-    data({ id: 'c1', object: 'chat.completion.chunk', created: 1767225600, model: 'llama3.2', choices: [{ index: 0, delta: { role: 'assistant', content: text }, finish_reason: null }] }),
-    data({ id: 'c1', object: 'chat.completion.chunk', created: 1767225600, model: 'llama3.2', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }),
-    data({ id: 'c1', object: 'chat.completion.chunk', created: 1767225600, model: 'llama3.2', choices: [], usage: { prompt_tokens: 200, completion_tokens: 9, total_tokens: 209 } }),
+    data({
+      id: 'c1',
+      object: 'chat.completion.chunk',
+      created: 1767225600,
+      model: 'llama3.2',
+      choices: [{ index: 0, delta: { role: 'assistant', content: text }, finish_reason: null }],
+    }),
+    data({
+      id: 'c1',
+      object: 'chat.completion.chunk',
+      created: 1767225600,
+      model: 'llama3.2',
+      choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+    }),
+    data({
+      id: 'c1',
+      object: 'chat.completion.chunk',
+      created: 1767225600,
+      model: 'llama3.2',
+      choices: [],
+      usage: { prompt_tokens: 200, completion_tokens: 9, total_tokens: 209 },
+    }),
     'data: [DONE]\n\n',
   ]);
 
 async function appWith(answerer: Answerer) {
-  const { app } = await createTestApp(db, { ai: { embedder: createOfflineLexicalEmbedder(), answerer, transcriber: null } });
+  const { app } = await createTestApp(db, {
+    ai: { embedder: createOfflineLexicalEmbedder(), answerer, transcriber: null },
+  });
   return app;
 }
 
 async function ask(app: Awaited<ReturnType<typeof appWith>>, question: string, sessionId?: string) {
   const res = await app.request('/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [EXPERIENCE_HEADER]: world.A.experienceId },
+    headers: {
+      'content-type': 'application/json',
+      [USER_TOKEN_HEADER]: await signUserToken(world.A.admin),
+      [EXPERIENCE_HEADER]: world.A.experienceId,
+    },
     body: JSON.stringify({ question, ...(sessionId ? { sessionId } : {}) }),
   });
   expect(res.status).toBe(200);
@@ -102,7 +145,9 @@ describe('follow-up rewriting with the answer model', () => {
         const body = (await request.json()) as Record<string, any>;
         bodies.push(body);
         // "the second one" means the baking lesson here; the rules alone would carry hydration terms.
-        return body['stream'] ? anthropicStream('Preheat for forty five minutes [1].') : anthropicMessage('how long to preheat the dutch oven');
+        return body['stream']
+          ? anthropicStream('Preheat for forty five minutes [1].')
+          : anthropicMessage('how long to preheat the dutch oven');
       }),
     );
     const app = await appWith(createAnthropicAnswerer({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5' }));
@@ -121,7 +166,12 @@ describe('follow-up rewriting with the answer model', () => {
     expect(JSON.stringify(bodies[1]!['messages'].at(-1))).toContain('And how long for that one?');
 
     expect(await rewriteCosts(follow.meta.messageId)).toEqual([
-      { provider: 'anthropic', model: 'anthropic:claude-haiku-4-5', units: '86.0000', cost_usd: String(((80 * 1 + 6 * 5) / 1e6).toFixed(6)) },
+      {
+        provider: 'anthropic',
+        model: 'anthropic:claude-haiku-4-5',
+        units: '86.0000',
+        cost_usd: String(((80 * 1 + 6 * 5) / 1e6).toFixed(6)),
+      },
     ]);
     expect(await rewriteCosts(first.meta.messageId)).toEqual([]);
   });
@@ -133,8 +183,17 @@ describe('follow-up rewriting with the answer model', () => {
         bodies.push(body);
         if (body['stream']) return openAiStream('Bake covered for twenty minutes [1].');
         return HttpResponse.json({
-          id: 'c2', object: 'chat.completion', created: 1767225600, model: 'llama3.2',
-          choices: [{ index: 0, message: { role: 'assistant', content: 'baking time covered and uncovered' }, finish_reason: 'stop' }],
+          id: 'c2',
+          object: 'chat.completion',
+          created: 1767225600,
+          model: 'llama3.2',
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: 'baking time covered and uncovered' },
+              finish_reason: 'stop',
+            },
+          ],
           usage: { prompt_tokens: 70, completion_tokens: 5, total_tokens: 75 },
         });
       }),
@@ -156,7 +215,10 @@ describe('follow-up rewriting with the answer model', () => {
         const body = (await request.json()) as Record<string, any>;
         bodies.push(body);
         if (body['stream']) return anthropicStream('Higher hydration opens the crumb [1].');
-        return HttpResponse.json({ type: 'error', error: { type: 'invalid_request_error', message: 'bad' } }, { status: 400 });
+        return HttpResponse.json(
+          { type: 'error', error: { type: 'invalid_request_error', message: 'bad' } },
+          { status: 400 },
+        );
       }),
     );
     const app = await appWith(createAnthropicAnswerer({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5' }));

@@ -1,18 +1,18 @@
-import { http, } from 'msw';
+import { http } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
-import { ChatSessionMessages } from '../../../../shared/schemas/chat-history';
-import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../../shared/whop-context';
 import { createAnthropicAnswerer } from '../../../../server/adapters/answerer/anthropic-answerer';
 import { createOpenAiCompatibleAnswerer } from '../../../../server/adapters/answerer/openai-compatible-answerer';
 import { createOfflineLexicalEmbedder } from '../../../../server/adapters/embedder/offline-lexical-embedder';
 import type { Answerer } from '../../../../server/ports/answerer';
 import type { Db } from '../../../../server/ports/db';
-import { sseResponse } from '../../adapters/answerer/sse';
+import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
+import { ChatSessionMessages } from '../../../../shared/schemas/chat-history';
+import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../../shared/whop-context';
 import { answerText, readChatEvents } from '../../../support/sse';
 import { createTestApp } from '../../../support/test-app';
 import { createTestDb } from '../../../support/test-db';
-import { signUserToken, installWhopWorld, whopServer, world } from '../../../support/whop-world';
+import { installWhopWorld, signUserToken, whopServer, world } from '../../../support/whop-world';
+import { sseResponse } from '../../adapters/answerer/sse';
 import { addCompletedVideo } from './add-completed-video';
 
 installWhopWorld();
@@ -45,25 +45,53 @@ const anthropicStream = (pieces: string[]) =>
   sseResponse([
     event('message_start', {
       type: 'message_start',
-      message: { id: 'msg_c', type: 'message', role: 'assistant', content: [], model: 'claude-haiku-4-5', stop_reason: null, stop_sequence: null, usage: { input_tokens: 400, output_tokens: 1 } },
+      message: {
+        id: 'msg_c',
+        type: 'message',
+        role: 'assistant',
+        content: [],
+        model: 'claude-haiku-4-5',
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 400, output_tokens: 1 },
+      },
     }),
     event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
-    ...pieces.map((text) => event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } })),
+    ...pieces.map((text) =>
+      event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
+    ),
     event('content_block_stop', { type: 'content_block_stop', index: 0 }),
-    event('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 40 } }),
+    event('message_delta', {
+      type: 'message_delta',
+      delta: { stop_reason: 'end_turn', stop_sequence: null },
+      usage: { output_tokens: 40 },
+    }),
     event('message_stop', { type: 'message_stop' }),
   ]);
 
 // OpenAI chat.completions (an Ollama-style server), streamed: one chunk per piece, then finish_reason and usage.
 const data = (payload: object) => `data: ${JSON.stringify(payload)}\n\n`;
 const chunk = (delta: object, finish: string | null = null) =>
-  data({ id: 'c1', object: 'chat.completion.chunk', created: 1767225600, model: 'llama3.2', choices: [{ index: 0, delta, finish_reason: finish }] });
+  data({
+    id: 'c1',
+    object: 'chat.completion.chunk',
+    created: 1767225600,
+    model: 'llama3.2',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
 const openAiStream = (pieces: string[]) =>
   sseResponse([
     chunk({ role: 'assistant', content: '' }),
     ...pieces.map((content) => chunk({ content })),
     chunk({}, 'stop'),
-    data({ id: 'c1', object: 'chat.completion.chunk', created: 1767225600, model: 'llama3.2', choices: [], usage: { prompt_tokens: 400, completion_tokens: 40, total_tokens: 440 } }),
+    data({
+      id: 'c1',
+      object: 'chat.completion.chunk',
+      created: 1767225600,
+      model: 'llama3.2',
+      choices: [],
+      usage: { prompt_tokens: 400, completion_tokens: 40, total_tokens: 440 },
+    }),
     'data: [DONE]\n\n',
   ]);
 
@@ -80,8 +108,13 @@ function answerPieces(careN: number, bakingN: number): string[] {
 }
 
 async function ask(answerer: Answerer, question: string) {
-  const { app } = await createTestApp(db, { ai: { embedder: createOfflineLexicalEmbedder(), answerer, transcriber: null } });
-  const headers = { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [EXPERIENCE_HEADER]: world.A.experienceId };
+  const { app } = await createTestApp(db, {
+    ai: { embedder: createOfflineLexicalEmbedder(), answerer, transcriber: null },
+  });
+  const headers = {
+    [USER_TOKEN_HEADER]: await signUserToken(world.A.admin),
+    [EXPERIENCE_HEADER]: world.A.experienceId,
+  };
   const res = await app.request('/api/chat', {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/json' },
@@ -90,13 +123,17 @@ async function ask(answerer: Answerer, question: string) {
   expect(res.status).toBe(200);
   const events = await readChatEvents(res);
   const meta = events[0] as Extract<ChatStreamEvent, { type: 'meta' }>;
-  const stored = ChatSessionMessages.parse(await (await app.request(`/api/chat/sessions/${meta.sessionId}`, { headers })).json());
+  const stored = ChatSessionMessages.parse(
+    await (await app.request(`/api/chat/sessions/${meta.sessionId}`, { headers })).json(),
+  );
   const n = (videoId: string) => meta.sources.find((s) => s.videoId === videoId)!.n;
   return { events, meta, n, stored: stored.messages.at(-1)! };
 }
 
 const citationsOf = (events: ChatStreamEvent[]) =>
-  events.flatMap((e) => (e.type === 'citation' ? [{ videoId: e.videoId, occurrence: e.occurrence, startSeconds: e.startSeconds }] : []));
+  events.flatMap((e) =>
+    e.type === 'citation' ? [{ videoId: e.videoId, occurrence: e.occurrence, startSeconds: e.startSeconds }] : [],
+  );
 
 /** What both providers must do with the same answer. */
 async function expectThreeMoments(answerer: Answerer, setPieces: (p: string[]) => void) {
@@ -111,7 +148,9 @@ async function expectThreeMoments(answerer: Answerer, setPieces: (p: string[]) =
     { videoId: care, occurrence: 1, startSeconds: 30 },
   ];
   expect(citationsOf(events)).toEqual(expected);
-  expect(stored.citations.map(({ videoId, occurrence, startSeconds }) => ({ videoId, occurrence, startSeconds }))).toEqual(expected);
+  expect(
+    stored.citations.map(({ videoId, occurrence, startSeconds }) => ({ videoId, occurrence, startSeconds })),
+  ).toEqual(expected);
   expect(events.at(-1)).toMatchObject({ type: 'done' });
 }
 
@@ -119,18 +158,27 @@ describe('model answers cite several moments', () => {
   it('Anthropic: a streamed [1] … [2] … [1] is three citations, each at the second its sentence paraphrases', async () => {
     let pieces: string[] = [];
     whopServer.use(http.post(ANTHROPIC, () => anthropicStream(pieces)));
-    await expectThreeMoments(createAnthropicAnswerer({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5' }), (p) => (pieces = p));
+    await expectThreeMoments(
+      createAnthropicAnswerer({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5' }),
+      (p) => (pieces = p),
+    );
   });
 
   it('OpenAI-compatible: the same over chat.completions chunks', async () => {
     let pieces: string[] = [];
     whopServer.use(http.post(`${LOCAL_LLM}/chat/completions`, () => openAiStream(pieces)));
-    await expectThreeMoments(createOpenAiCompatibleAnswerer({ baseURL: LOCAL_LLM, model: 'llama3.2' }), (p) => (pieces = p));
+    await expectThreeMoments(
+      createOpenAiCompatibleAnswerer({ baseURL: LOCAL_LLM, model: 'llama3.2' }),
+      (p) => (pieces = p),
+    );
   });
 });
 
 describe('model answers refuse when the sources do not answer', () => {
-  const REFUSAL = ["The course videos don't seem to cover this.", ' The lessons cover feeding the starter and baking the loaf.'];
+  const REFUSAL = [
+    "The course videos don't seem to cover this.",
+    ' The lessons cover feeding the starter and baking the loaf.',
+  ];
 
   it('Anthropic: the prompt says how to refuse, and the refusal streams through with no citation', async () => {
     let system = '';
@@ -140,7 +188,10 @@ describe('model answers refuse when the sources do not answer', () => {
         return anthropicStream(REFUSAL);
       }),
     );
-    const { events } = await ask(createAnthropicAnswerer({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5' }), 'How long do I bake the starter loaf on a pizza stone?');
+    const { events } = await ask(
+      createAnthropicAnswerer({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5' }),
+      'How long do I bake the starter loaf on a pizza stone?',
+    );
     expect(system).toMatch(/do not contain the answer/);
     expect(system).toMatch(/do not guess/);
     expect(answerText(events)).toBe(REFUSAL.join(''));
@@ -156,7 +207,10 @@ describe('model answers refuse when the sources do not answer', () => {
         return openAiStream(REFUSAL);
       }),
     );
-    const { events } = await ask(createOpenAiCompatibleAnswerer({ baseURL: LOCAL_LLM, model: 'llama3.2' }), 'How long do I bake the starter loaf on a pizza stone?');
+    const { events } = await ask(
+      createOpenAiCompatibleAnswerer({ baseURL: LOCAL_LLM, model: 'llama3.2' }),
+      'How long do I bake the starter loaf on a pizza stone?',
+    );
     expect(messages[0]).toMatchObject({ role: 'system' });
     expect(messages[0]!.content).toMatch(/do not contain the answer/);
     expect(answerText(events)).toBe(REFUSAL.join(''));

@@ -22,7 +22,15 @@ describe('clusterByCosine (average linkage, cosine threshold)', () => {
     const c = [0, 0, 1];
     expect(clusterByCosine([a, c, b], 0.5)).toEqual([[0, 2], [1]]);
     expect(clusterByCosine([a, c, b], 0.99)).toEqual([[0], [1], [2]]);
-    expect(clusterByCosine([[0, 0, 0], [0, 0, 0]], 0.1)).toEqual([[0], [1]]);
+    expect(
+      clusterByCosine(
+        [
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+        0.1,
+      ),
+    ).toEqual([[0], [1]]);
   });
 
   it('does not chain: average linkage refuses a bridge that single linkage would take', () => {
@@ -62,8 +70,12 @@ describe('clusterByCosine (average linkage, cosine threshold)', () => {
 
 describe('topicLabel', () => {
   it('names the words most questions share, as students wrote them', () => {
-    expect(topicLabel(['Is there a lesson on freezing bread?', 'How long can I keep bread frozen? freezing it?', 'Tips for freezing sourdough bread'])).toBe(
-      'freezing · bread',
-    );
+    expect(
+      topicLabel([
+        'Is there a lesson on freezing bread?',
+        'How long can I keep bread frozen? freezing it?',
+        'Tips for freezing sourdough bread',
+      ]),
+    ).toBe('freezing · bread');
   });
 });

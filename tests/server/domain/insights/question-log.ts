@@ -11,16 +11,46 @@ export interface LoggedQuestion {
 }
 
 export const QUESTION_TOPICS: Record<string, { names: string[]; details: string[] }> = {
-  gluten_free: { names: ['gluten free bread', 'gluten-free sourdough', 'bread without gluten'], details: ['rice flour', 'psyllium husk', 'xanthan gum', 'celiac'] },
-  bread_machine: { names: ['bread machine', 'bread maker', 'breadmaker'], details: ['dough cycle', 'settings', 'timer overnight', 'loaf size'] },
-  freezing: { names: ['freeze bread', 'freezing loaves', 'frozen sourdough'], details: ['thaw', 'freezer bags', 'months in the freezer', 'reheat frozen slices'] },
-  selling: { names: ['sell my bread', 'selling loaves', 'bakery business'], details: ['farmers market', 'pricing per loaf', 'cottage food license', 'customers'] },
-  pizza: { names: ['pizza dough', 'sourdough pizza', 'pizza crust'], details: ['neapolitan', 'pizza stone', 'cheese', 'thin crust'] },
-  altitude: { names: ['high altitude baking', 'baking at altitude', 'altitude'], details: ['mountains', 'elevation', 'rises too fast', 'denver'] },
-  starter_mold: { names: ['mold on my starter', 'moldy starter', 'starter mold'], details: ['pink streaks', 'fuzzy spots', 'throw it away', 'hooch or mold'] },
-  dutch_oven: { names: ['dutch oven', 'cast iron pot', 'dutch oven baking'], details: ['preheat', 'lid on or off', 'burnt bottom', 'size of pot'] },
-  whole_wheat: { names: ['whole wheat flour', 'whole wheat sourdough', 'wholemeal loaf'], details: ['dense crumb', 'more water', 'bran', 'percentage of whole wheat'] },
-  kids: { names: ['baking with kids', 'children baking', 'kids in the kitchen'], details: ['safe tasks', 'fun recipe', 'age', 'school project'] },
+  gluten_free: {
+    names: ['gluten free bread', 'gluten-free sourdough', 'bread without gluten'],
+    details: ['rice flour', 'psyllium husk', 'xanthan gum', 'celiac'],
+  },
+  bread_machine: {
+    names: ['bread machine', 'bread maker', 'breadmaker'],
+    details: ['dough cycle', 'settings', 'timer overnight', 'loaf size'],
+  },
+  freezing: {
+    names: ['freeze bread', 'freezing loaves', 'frozen sourdough'],
+    details: ['thaw', 'freezer bags', 'months in the freezer', 'reheat frozen slices'],
+  },
+  selling: {
+    names: ['sell my bread', 'selling loaves', 'bakery business'],
+    details: ['farmers market', 'pricing per loaf', 'cottage food license', 'customers'],
+  },
+  pizza: {
+    names: ['pizza dough', 'sourdough pizza', 'pizza crust'],
+    details: ['neapolitan', 'pizza stone', 'cheese', 'thin crust'],
+  },
+  altitude: {
+    names: ['high altitude baking', 'baking at altitude', 'altitude'],
+    details: ['mountains', 'elevation', 'rises too fast', 'denver'],
+  },
+  starter_mold: {
+    names: ['mold on my starter', 'moldy starter', 'starter mold'],
+    details: ['pink streaks', 'fuzzy spots', 'throw it away', 'hooch or mold'],
+  },
+  dutch_oven: {
+    names: ['dutch oven', 'cast iron pot', 'dutch oven baking'],
+    details: ['preheat', 'lid on or off', 'burnt bottom', 'size of pot'],
+  },
+  whole_wheat: {
+    names: ['whole wheat flour', 'whole wheat sourdough', 'wholemeal loaf'],
+    details: ['dense crumb', 'more water', 'bran', 'percentage of whole wheat'],
+  },
+  kids: {
+    names: ['baking with kids', 'children baking', 'kids in the kitchen'],
+    details: ['safe tasks', 'fun recipe', 'age', 'school project'],
+  },
 };
 
 const TEMPLATES = [

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerExcerpt, EXCERPT_CHARS, listStudentQuestions } from '../../../../server/domain/questions/list-student-questions';
+import {
+  answerExcerpt,
+  EXCERPT_CHARS,
+  listStudentQuestions,
+} from '../../../../server/domain/questions/list-student-questions';
 import type { Db } from '../../../../server/ports/db';
 import { createTestDb } from '../../../support/test-db';
 
@@ -14,20 +18,32 @@ async function exchange(creatorId: string, question: string, answer: Record<stri
     `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, 'user_student1', 'q') returning id`,
     [creatorId, creatorId === CREATOR ? 'exp_questions' : 'exp_other'],
   );
-  await db.query(`insert into chat_messages (session_id, creator_id, user_id, role, content, created_at) values ($1, $2, 'user_student1', 'user', $3, ${at})`, [
-    session!.id, creatorId, question,
-  ]);
+  await db.query(
+    `insert into chat_messages (session_id, creator_id, user_id, role, content, created_at) values ($1, $2, 'user_student1', 'user', $3, ${at})`,
+    [session!.id, creatorId, question],
+  );
   const [row] = await db.query<{ id: string }>(
     `insert into chat_messages (session_id, creator_id, user_id, role, content, citations, sources, latency_ms, feedback, created_at)
      values ($1, $2, 'user_student1', 'assistant', $3, $4, $5, $6, $7, ${at}) returning id`,
-    [session!.id, creatorId, answer['content'] ?? 'An answer.', JSON.stringify(answer['citations'] ?? []), JSON.stringify(answer['sources'] ?? []), 900, answer['feedback'] ?? null],
+    [
+      session!.id,
+      creatorId,
+      answer['content'] ?? 'An answer.',
+      JSON.stringify(answer['citations'] ?? []),
+      JSON.stringify(answer['sources'] ?? []),
+      900,
+      answer['feedback'] ?? null,
+    ],
   );
   return row!.id;
 }
 
 beforeAll(async () => {
   db = await createTestDb();
-  for (const [id, exp] of [[CREATOR, 'exp_questions'], [OTHER, 'exp_other']] as const) {
+  for (const [id, exp] of [
+    [CREATOR, 'exp_questions'],
+    [OTHER, 'exp_other'],
+  ] as const) {
     await db.query(`insert into creators (id) values ($1)`, [id]);
     await db.query(`insert into experiences (id, creator_id) values ($1, $2)`, [exp, id]);
   }
@@ -44,7 +60,10 @@ describe('listStudentQuestions', () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listStudentQuestions({ db, clock }, { creatorId: CREATOR, limit: 2, ...(cursor ? { cursor } : {}) });
+      const page = await listStudentQuestions(
+        { db, clock },
+        { creatorId: CREATOR, limit: 2, ...(cursor ? { cursor } : {}) },
+      );
       seen.push(...page.questions.map((q) => q.id));
       expect(page.questions.every((q) => q.question.startsWith('Same instant'))).toBe(true);
       cursor = page.nextCursor ?? undefined;
@@ -54,13 +73,31 @@ describe('listStudentQuestions', () => {
   });
 
   it('lists each cited moment once, titled from the stored sources even when the lesson is gone', async () => {
-    const sources = [{ n: 1, videoId: VIDEO, videoTitle: 'Lesson 9 · Deleted since', startSeconds: 60, endSeconds: 120, score: 1, text: 't' }];
-    await exchange(CREATOR, 'Cited twice?', {
-      content: 'First [1]. Again [1].',
-      sources,
-      citations: [{ n: 1, videoId: VIDEO, startSeconds: 75 }, { n: 1, videoId: VIDEO, startSeconds: 75 }],
-      feedback: 1,
-    }, `'2026-11-28T10:00:00Z'::timestamptz`);
+    const sources = [
+      {
+        n: 1,
+        videoId: VIDEO,
+        videoTitle: 'Lesson 9 · Deleted since',
+        startSeconds: 60,
+        endSeconds: 120,
+        score: 1,
+        text: 't',
+      },
+    ];
+    await exchange(
+      CREATOR,
+      'Cited twice?',
+      {
+        content: 'First [1]. Again [1].',
+        sources,
+        citations: [
+          { n: 1, videoId: VIDEO, startSeconds: 75 },
+          { n: 1, videoId: VIDEO, startSeconds: 75 },
+        ],
+        feedback: 1,
+      },
+      `'2026-11-28T10:00:00Z'::timestamptz`,
+    );
     const [newest] = (await listStudentQuestions({ db, clock }, { creatorId: CREATOR, limit: 1 })).questions;
     expect(newest).toMatchObject({
       question: 'Cited twice?',
