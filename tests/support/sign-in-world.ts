@@ -41,6 +41,7 @@ export async function createSignInApp(db: Db, clock = movableClock()) {
       clientId: sandbox.appId,
       redirectUri: `${TEST_ORIGIN}/api/auth/callback`,
       fetch: async (url, init) => holder.app!.fetch(new Request(url, init)),
+      now: () => clock.now().getTime(),
     }),
   };
   const built = await createTestApp(db, {

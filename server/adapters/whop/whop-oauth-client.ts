@@ -16,6 +16,11 @@ export interface WhopOAuthClientOptions {
   /** Tests and the sandbox route requests in process; default the global fetch. */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
   timeoutMs?: number;
+  /**
+   * The app's clock (ms): ID tokens' iat/exp are checked against it, so a test on a moved clock
+   * and the sandbox server minting on that clock agree. Default the system clock.
+   */
+  now?: () => number;
 }
 
 /**
@@ -36,6 +41,14 @@ export function createWhopOAuthClient(options: WhopOAuthClientOptions): WhopOAut
     id_token_signing_alg_values_supported: ['ES256', 'RS256', 'EdDSA'],
   };
   const client: oauth.Client = { client_id: options.clientId };
+  const now = options.now;
+  if (now) {
+    // oauth4webapi reads the skew (seconds) at each check: the app's clock minus the system's.
+    Object.defineProperty(client, oauth.clockSkew, {
+      get: () => Math.round((now() - Date.now()) / 1000),
+      enumerable: true,
+    });
+  }
   const auth = options.clientSecret ? oauth.ClientSecretPost(options.clientSecret) : oauth.None();
   const scope = options.scope ?? 'openid profile email';
   const timeoutMs = options.timeoutMs ?? 10_000;
