@@ -1,5 +1,5 @@
+import { formatTimestamp } from '../../../shared/format';
 import type { ChatSource } from '../../../shared/schemas/chat';
-import { formatTimestamp } from '../../lib/format-timestamp';
 import { atMoment, type CitedMoment, type HeldSource } from './chat-entry';
 
 /** `[1]`, `[1, 3]`, `[1; 3]`: one citation marker and the source numbers it names. */

@@ -1,5 +1,5 @@
+import { formatBytes } from '../../../shared/format';
 import { VIDEO_TITLE_MAX } from '../../../shared/schemas/videos';
-import { formatBytes } from './video-labels';
 
 /** The server's own limit for a captions body; checked here first so nothing large is sent in vain. */
 export const CAPTIONS_MAX_BYTES = 10 * 1024 * 1024;

@@ -1,3 +1,4 @@
+import { formatBytes } from '../../../shared/format';
 import {
   AUDIO_MIME_TYPES,
   MAX_FILES_PER_BATCH,
@@ -6,7 +7,6 @@ import {
   VIDEO_MIME_TYPES,
 } from '../../../shared/schemas/videos';
 import { captionsFileProblem, titleFromFileName } from './captions-file';
-import { formatBytes } from './video-labels';
 
 export const MEDIA_ACCEPT = [
   ...VIDEO_MIME_TYPES,

@@ -60,24 +60,6 @@ export function formatCreated(iso: string): string {
   return Number.isNaN(date.getTime()) ? '—' : day.format(date);
 }
 
-const KB = 1024;
-const MB = KB * 1024;
-const GB = MB * 1024;
-
-/** "10 MB", "1.2 GB" (binary units, as the limits are set). */
-export function formatBytes(bytes: number): string {
-  const [size, unit] =
-    bytes >= GB
-      ? [bytes / GB, 'GB']
-      : bytes >= MB
-        ? [bytes / MB, 'MB']
-        : bytes >= KB
-          ? [bytes / KB, 'KB']
-          : [bytes, 'B'];
-  const digits = size < 10 && unit !== 'B' ? 1 : 0;
-  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(size)} ${unit}`;
-}
-
 /** "about 2 min left", "less than a minute left", "about 1 h 5 min left"; null when there is no estimate. */
 export function formatEta(seconds: number | null): string | null {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return null;

@@ -1,25 +1,10 @@
+import { formatBytes } from '../../../shared/format';
 import type { TierConfig } from '../../../shared/schemas/plan';
 import type { Tier } from '../../../shared/schemas/viewer';
 import type { BadgeTone } from '../../ui/badge';
 
-const KB = 1024;
-const MB = KB * 1024;
-const GB = MB * 1024;
-
-/** Storage sizes as people read them: "5 GB", "1.2 GB", "350 MB" (binary units, as the limits are set). */
-export function formatBytes(bytes: number): string {
-  if (bytes <= 0) return '0 GB';
-  const [size, unit] =
-    bytes >= GB
-      ? [bytes / GB, 'GB']
-      : bytes >= MB
-        ? [bytes / MB, 'MB']
-        : bytes >= KB
-          ? [bytes / KB, 'KB']
-          : [bytes, 'B'];
-  const digits = size < 10 && unit !== 'B' ? 1 : 0;
-  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }).format(size)} ${unit}`;
-}
+/** Storage as people read it beside a limit: "5 GB", "1.2 GB", "350 MB", and "0 GB" when nothing is stored. */
+export const formatStorage = (bytes: number): string => formatBytes(bytes, 'GB');
 
 export function formatCount(count: number): string {
   return new Intl.NumberFormat('en-US').format(count);
@@ -36,7 +21,7 @@ export function formatPrice(cents: number): string {
 }
 
 export function storageAllowance(tier: TierConfig): string {
-  return tier.storageBytesLimit === null ? 'Unlimited' : formatBytes(tier.storageBytesLimit);
+  return tier.storageBytesLimit === null ? 'Unlimited' : formatStorage(tier.storageBytesLimit);
 }
 
 export function questionsAllowance(tier: TierConfig): string {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { formatTimestamp } from '../../lib/format-timestamp';
+import { formatTimestamp } from '../../../shared/format';
 import { activeCueIndex, cueInRange, type TranscriptCue } from './active-cue';
 import './transcript.css';
 

@@ -1,6 +1,7 @@
 import type { LessonDetail } from '../../../shared/schemas/lessons';
+import { isUuid } from '../../../shared/uuid';
 import type { Db } from '../../ports/db';
-import { isUuid, LESSON_JOIN, LESSON_ORDER, lessonNotFound } from './lesson-order';
+import { LESSON_JOIN, LESSON_ORDER, lessonNotFound } from './lesson-order';
 
 /**
  * One completed lesson for its page, with its transcript: a student reads it whether

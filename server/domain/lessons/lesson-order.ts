@@ -10,9 +10,5 @@ export const LESSON_ORDER = `m.position nulls first, m.created_at nulls first, m
 
 export const LESSON_JOIN = `left join course_modules m on m.id = v.module_id and m.creator_id = v.creator_id`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A malformed id is as unknown as another creator's: both are 404. */
-export const isUuid = (id: string) => UUID.test(id);
 export const lessonNotFound = () => new ApiError('NOT_FOUND', 'This lesson does not exist.');
 export const moduleNotFound = () => new ApiError('NOT_FOUND', 'This module does not exist.');

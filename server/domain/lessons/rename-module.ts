@@ -1,6 +1,7 @@
 import type { CourseModule } from '../../../shared/schemas/lessons';
+import { isUuid } from '../../../shared/uuid';
 import type { Db } from '../../ports/db';
-import { isUuid, moduleNotFound } from './lesson-order';
+import { moduleNotFound } from './lesson-order';
 
 /** Renames one of the creator's modules; another creator's id is simply not found. */
 export async function renameModule(

@@ -1,5 +1,6 @@
+import { isUuid } from '../../../shared/uuid';
 import type { Db } from '../../ports/db';
-import { isUuid, noteNotFound } from './note-rows';
+import { noteNotFound } from './note-rows';
 
 /** Deletes one of the creator's notes: later questions no longer find it. Another creator's is not found. */
 export async function deleteNote(db: Db, input: { creatorId: string; noteId: string }): Promise<void> {

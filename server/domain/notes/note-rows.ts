@@ -3,8 +3,6 @@ import type { CreatorNote, NotePin } from '../../../shared/schemas/notes';
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (id: string) => UUID.test(id);
 export const noteNotFound = () => new ApiError('NOT_FOUND', 'This note does not exist.');
 
 /** A creator writes notes by hand; retrieval reads all of them per question, so they are capped. */

@@ -1,6 +1,7 @@
 import type { CreatorNote, UpdateNoteRequest } from '../../../shared/schemas/notes';
+import { isUuid } from '../../../shared/uuid';
 import type { NotePorts } from './create-note';
-import { checkPin, embedNote, isUuid, noteNotFound, readNote } from './note-rows';
+import { checkPin, embedNote, noteNotFound, readNote } from './note-rows';
 
 /** Edits one of the creator's notes (re-embedded: what it is found by may have changed); another creator's is not found. */
 export async function updateNote(

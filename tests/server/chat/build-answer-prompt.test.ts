@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ANSWER_SYSTEM_PROMPT,
   buildAnswerPrompt,
-  formatTimestamp,
   MAX_HISTORY_CHARS,
   MAX_HISTORY_MESSAGES,
 } from '../../../server/domain/chat/build-answer-prompt';
@@ -17,23 +16,6 @@ const source = (n: number, text: string, extra: Partial<AnswerSource> = {}): Ans
   endSeconds: 800,
   text,
   ...extra,
-});
-
-describe('formatTimestamp', () => {
-  it('writes m:ss under an hour and h:mm:ss from an hour on', () => {
-    expect([0, 5, 65, 754.9, 3599, 3600, 3725, 36000].map(formatTimestamp)).toEqual([
-      '0:00',
-      '0:05',
-      '1:05',
-      '12:34',
-      '59:59',
-      '1:00:00',
-      '1:02:05',
-      '10:00:00',
-    ]);
-    expect(formatTimestamp(-3)).toBe('0:00');
-    expect(formatTimestamp(Number.NaN)).toBe('0:00');
-  });
 });
 
 describe('buildAnswerPrompt', () => {

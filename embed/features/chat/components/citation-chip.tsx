@@ -1,5 +1,5 @@
+import { formatTimestamp } from '../../../../shared/format';
 import type { ChatSource } from '../../../../shared/schemas/chat';
-import { formatTimestamp } from '../../../lib/format-timestamp';
 import { citationLabel, playsMoment } from '../cited-markers';
 
 export { citationLabel };

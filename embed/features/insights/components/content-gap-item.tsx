@@ -1,5 +1,5 @@
+import { formatTimestamp } from '../../../../shared/format';
 import type { ContentGap, GapReason } from '../../../../shared/schemas/insights';
-import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Badge } from '../../../ui/badge';
 
 const REASON: Record<GapReason, string> = {

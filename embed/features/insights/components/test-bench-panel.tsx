@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { formatTimestamp } from '../../../lib/format-timestamp';
+import { formatTimestamp } from '../../../../shared/format';
 import { useApiMutation } from '../../../lib/use-api-mutation';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';

@@ -1,6 +1,6 @@
 import { type FormEvent, type RefObject, useState } from 'react';
+import { formatTimestamp } from '../../../../shared/format';
 import { MAX_QUESTION_CHARS } from '../../../../shared/schemas/chat';
-import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Button } from '../../../ui/button';
 import '../lessons.css';
 

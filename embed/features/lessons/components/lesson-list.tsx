@@ -1,5 +1,5 @@
+import { formatTimestamp } from '../../../../shared/format';
 import type { LessonList as LessonListData, LessonSummary } from '../../../../shared/schemas/lessons';
-import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Link } from '../../../ui/link';
 import '../lessons.css';
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { formatTimestamp } from '../../../../shared/format';
 import { MAX_SEARCH_CHARS, type SearchHit } from '../../../../shared/schemas/lessons';
-import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Button } from '../../../ui/button';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Link } from '../../../ui/link';

@@ -1,5 +1,5 @@
+import { formatTimestamp } from '../../../../shared/format';
 import type { CitationHeat } from '../../../../shared/schemas/assistant-settings';
-import { formatTimestamp } from '../../../lib/format-timestamp';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Skeleton } from '../../../ui/skeleton';
 import { useCitationHeat } from '../api/get-citation-heat';

@@ -1,7 +1,7 @@
 import type { ApiError } from '../../../../shared/api-error';
+import { formatBytes } from '../../../../shared/format';
 import { Button } from '../../../ui/button';
 import { Notice } from '../../../ui/notice';
-import { formatBytes } from '../video-labels';
 
 function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;

@@ -1,7 +1,7 @@
+import { formatBytes } from '../../../../shared/format';
 import { Button } from '../../../ui/button';
 import type { MediaStep } from '../run-media-upload';
 import { isActive, type MediaRow } from '../use-media-upload';
-import { formatBytes } from '../video-labels';
 import { UploadRowError } from './upload-row-error';
 
 const stepLabel: Record<MediaStep, string> = {

@@ -1,5 +1,5 @@
+import { formatTimestamp } from '../../../../shared/format';
 import type { TranscriptLine } from '../../../../shared/schemas/videos';
-import { formatTimestamp } from '../../../lib/format-timestamp';
 
 /** The index of the line being spoken at `seconds`, or null between lines (lines are in time order). */
 export function lineAt(lines: readonly TranscriptLine[], seconds: number): number | null {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatBytes } from '../../../../shared/format';
 import type { VideoDetail, VideoPlayback } from '../../../../shared/schemas/videos';
 import { Button } from '../../../ui/button';
 import { Card } from '../../../ui/card';
@@ -7,7 +8,7 @@ import { Skeleton } from '../../../ui/skeleton';
 import { useVideo } from '../api/get-video';
 import { useVideoPlayback } from '../api/get-video-playback';
 import { usePollWhileProcessing } from '../use-poll-while-processing';
-import { formatBytes, formatDuration, formatSpend, kindLabel } from '../video-labels';
+import { formatDuration, formatSpend, kindLabel } from '../video-labels';
 import { CitationHeatStrip } from './citation-heat-strip';
 import { lineAt, TranscriptList } from './transcript-list';
 import { VideoStatus } from './video-status';

@@ -1,7 +1,8 @@
+import { formatBytes } from '../../../../shared/format';
 import type { VideoSummary } from '../../../../shared/schemas/videos';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
-import { formatBytes, formatCreated, formatDuration, formatSpend, isFinal, kindLabel } from '../video-labels';
+import { formatCreated, formatDuration, formatSpend, isFinal, kindLabel } from '../video-labels';
 import { VideoStatus } from './video-status';
 
 export interface VideoTableProps {

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
+import { formatTimestamp } from '../../../../shared/format';
 import { MAX_NOTE_CHARS, type NotePin } from '../../../../shared/schemas/notes';
-import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Button } from '../../../ui/button';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { useNoteLessonOptions } from '../api/notes';

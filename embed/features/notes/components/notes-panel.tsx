@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { formatTimestamp } from '../../../../shared/format';
 import type { CreatorNote } from '../../../../shared/schemas/notes';
-import { formatTimestamp } from '../../../lib/format-timestamp';
 import { useApiMutation } from '../../../lib/use-api-mutation';
 import { Button } from '../../../ui/button';
 import { EmptyState } from '../../../ui/empty-state';

@@ -1,13 +1,13 @@
 import type { PlanOverview, TierConfig } from '../../../../shared/schemas/plan';
 import { Meter } from '../../../ui/meter';
-import { formatBytes, formatCount } from '../plan-labels';
+import { formatCount, formatStorage } from '../plan-labels';
 
 /** Storage and videos against the plan's limits, and what students did this month. */
 export function PlanMeters({ overview, plan }: { overview: PlanOverview; plan: TierConfig | undefined }) {
   const { usage } = overview;
   const storageLimit = plan?.storageBytesLimit ?? null;
   const videoLimit = plan?.videoCountLimit ?? null;
-  const storageUsed = formatBytes(usage.storageBytesUsed);
+  const storageUsed = formatStorage(usage.storageBytesUsed);
   return (
     <div className="plan-usage">
       <div className="meter-grid">
@@ -23,9 +23,9 @@ export function PlanMeters({ overview, plan }: { overview: PlanOverview; plan: T
           <Meter
             label="Storage"
             value={storageUsed}
-            limit={formatBytes(storageLimit)}
+            limit={formatStorage(storageLimit)}
             fraction={usage.storageBytesUsed / storageLimit}
-            valueText={`${storageUsed} of ${formatBytes(storageLimit)}`}
+            valueText={`${storageUsed} of ${formatStorage(storageLimit)}`}
             hint="Video and caption files"
           />
         )}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatTimestamp } from '../../../lib/format-timestamp';
+import { formatTimestamp } from '../../../../shared/format';
 import { useHlsSource } from '../../../lib/use-hls-source';
 import { Button } from '../../../ui/button';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatTimestamp } from '../../../lib/format-timestamp';
+import { formatTimestamp } from '../../../../shared/format';
 import { Button } from '../../../ui/button';
 import type { PlaybackCache } from '../api/get-video-playback';
 import { findCitedSentence } from '../cited-sentence';

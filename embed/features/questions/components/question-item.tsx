@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
+import { formatTimestamp } from '../../../../shared/format';
 import type { StudentQuestion } from '../../../../shared/schemas/questions';
-import { formatTimestamp } from '../../../lib/format-timestamp';
 import { Badge } from '../../../ui/badge';
 
 const asked = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

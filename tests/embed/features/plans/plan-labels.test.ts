@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  formatBytes,
   formatPrice,
+  formatStorage,
   questionsAllowance,
   storageAllowance,
   upgradeRequestsText,
@@ -13,11 +13,11 @@ const GB = 1024 ** 3;
 
 describe('plan labels', () => {
   it('formats storage in GB and MB', () => {
-    expect(formatBytes(0)).toBe('0 GB');
-    expect(formatBytes(5 * GB)).toBe('5 GB');
-    expect(formatBytes(1.24 * GB)).toBe('1.2 GB');
-    expect(formatBytes(350 * 1024 ** 2)).toBe('350 MB');
-    expect(formatBytes(500 * GB)).toBe('500 GB');
+    expect(formatStorage(0)).toBe('0 GB');
+    expect(formatStorage(5 * GB)).toBe('5 GB');
+    expect(formatStorage(1.24 * GB)).toBe('1.2 GB');
+    expect(formatStorage(350 * 1024 ** 2)).toBe('350 MB');
+    expect(formatStorage(500 * GB)).toBe('500 GB');
   });
 
   it('formats prices per month', () => {
