@@ -20,7 +20,7 @@ export default defineConfig({
   root: embedDir,
   base: '/',
   plugins: [react(), ffmpegCoreWasm(), zodWithoutJsonSchema()],
-  optimizeDeps: { exclude: ['@ffmpeg/ffmpeg', '@ffmpeg/util'] },
+  optimizeDeps: { exclude: ['@ffmpeg/ffmpeg'] },
   worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../dist/embed', import.meta.url)),

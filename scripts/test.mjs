@@ -36,6 +36,8 @@ const typecheckProjects = [
 ].filter((project) => existsSync(join(root, project.endsWith('.json') ? project : `${project}/tsconfig.json`)));
 
 const allSteps = [
+  // Format and lint first: a formatting or lint error fails `npm test` (fix with `npm run format`).
+  { name: 'lint + format (biome ci)', command: [bin('biome'), 'ci', '--colors=off', '.'] },
   ...typecheckProjects.map((project) => ({
     name: `typecheck ${project}`,
     command: [bin('tsc'), '-p', project, '--noEmit'],

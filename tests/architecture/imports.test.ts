@@ -47,6 +47,20 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps each embed feature to itself: features import lib/, ui/ and shared/, views compose them', async () => {
+    const offenders: string[] = [];
+    for (const file of await sourceFiles('embed/features')) {
+      const own = file.split('/')[2];
+      for (const spec of await importsOf(file)) {
+        if (!spec.startsWith('.')) continue;
+        const lands = target(file, spec);
+        const feature = /^embed\/features\/([^/]+)/.exec(lands)?.[1];
+        if ((feature && feature !== own) || /^embed\/views\//.test(lands)) offenders.push(`${file} → ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps shared/ free of server and embed code', async () => {
     const offenders: string[] = [];
     for (const file of await sourceFiles('shared')) {
