@@ -1,5 +1,6 @@
 import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { type AbortSignalLike, AnswerFailedError, AnswerInterruptedError } from '../../ports/answerer';
+import { type CostEntry, recordCosts } from '../costs/record-costs';
 import { getChatUsage } from '../quotas/chat-quota';
 import { type CitedOccurrence, createCitationCollector } from './collect-citations';
 import { isNotCoveredAnswer, NOTHING_FOUND_ANSWER } from './not-covered';
@@ -176,45 +177,40 @@ async function recordExchange(
     keepQuestion: charged,
     sessionId: p.sessionId,
   };
-  // message_id through a lookup: a conversation deleted mid-answer takes the row with it, and its costs stay unlinked.
-  const costs: [string, unknown[]][] = [];
-  const costSql = (operation: string) =>
-    `insert into api_costs (creator_id, message_id, provider, operation, model, units, unit_kind, cost_usd)
-     values ($1, (select id from chat_messages where id = $2), $3, '${operation}', $4, $5, 'tokens', $6)`;
-  const provider = ports.answerer.name.split(':')[0];
+  const provider = ports.answerer.name.split(':')[0]!;
+  const chatCost = { creatorId, messageId: p.messageId, unitKind: 'tokens' as const };
+  const costs: CostEntry[] = [];
   if (o.inputTokens + o.outputTokens > 0) {
-    costs.push([
-      costSql('answer'),
-      [creatorId, p.messageId, provider, ports.answerer.name, o.inputTokens + o.outputTokens, cost],
-    ]);
+    costs.push({
+      ...chatCost,
+      provider,
+      operation: 'answer',
+      model: ports.answerer.name,
+      units: o.inputTokens + o.outputTokens,
+      costUsd: cost,
+    });
   }
   const rewriteTokens = p.rewrite.inputTokens + p.rewrite.outputTokens;
   if (rewriteTokens > 0) {
     // Billed even when the rules won (the model replied with nothing usable): the provider charged it.
-    costs.push([
-      costSql('query_rewrite'),
-      [
-        creatorId,
-        p.messageId,
-        provider,
-        ports.answerer.name,
-        rewriteTokens,
-        tokenCostUsd(ports.answerer.name, p.rewrite.inputTokens, p.rewrite.outputTokens),
-      ],
-    ]);
+    costs.push({
+      ...chatCost,
+      provider,
+      operation: 'query_rewrite',
+      model: ports.answerer.name,
+      units: rewriteTokens,
+      costUsd: tokenCostUsd(ports.answerer.name, p.rewrite.inputTokens, p.rewrite.outputTokens),
+    });
   }
   if (p.embeddingTokens > 0 && ports.embedder.model !== 'offline-lexical-v1') {
-    costs.push([
-      costSql('query_embedding'),
-      [
-        creatorId,
-        p.messageId,
-        'openai',
-        ports.embedder.model,
-        p.embeddingTokens,
-        tokenCostUsd(ports.embedder.model, p.embeddingTokens, 0),
-      ],
-    ]);
+    costs.push({
+      ...chatCost,
+      provider: 'openai',
+      operation: 'query_embedding',
+      model: ports.embedder.model,
+      units: p.embeddingTokens,
+      costUsd: tokenCostUsd(ports.embedder.model, p.embeddingTokens, 0),
+    });
   }
   // Nothing billed (offline providers): the settle is one statement, no transaction around it.
   if (costs.length === 0) {
@@ -223,6 +219,6 @@ async function recordExchange(
   }
   await ports.db.transaction(async (tx) => {
     await settleAnswer(tx, settled);
-    for (const [sql, params] of costs) await tx.query(sql, params);
+    await recordCosts(tx, costs);
   });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
 import { tokenCostUsd } from '../chat/pricing';
+import { recordCosts } from '../costs/record-costs';
 import { chunkTranscriptInTurns, type TranscriptSegment } from './chunk-transcript';
 import { insertChunks, setChunkCount } from './index-transcript';
 import { PipelineFailure } from './pipeline-failure';
@@ -70,11 +71,18 @@ export async function embedVideo(
   await ports.db.transaction(async (tx) => {
     await setChunkCount(tx, input);
     if (!ports.embedder.model.startsWith('offline')) {
-      await tx.query(
-        `insert into api_costs (creator_id, video_id, provider, operation, model, units, unit_kind, cost_usd)
-         values ($1, $2, 'openai', 'embedding', $3, $4, 'tokens', $5)`,
-        [video.creatorId, video.id, ports.embedder.model, tokens, tokenCostUsd(ports.embedder.model, tokens, 0)],
-      );
+      await recordCosts(tx, [
+        {
+          creatorId: video.creatorId,
+          videoId: video.id,
+          provider: 'openai',
+          operation: 'embedding',
+          model: ports.embedder.model,
+          units: tokens,
+          unitKind: 'tokens',
+          costUsd: tokenCostUsd(ports.embedder.model, tokens, 0),
+        },
+      ]);
     }
     await run.complete(tx);
   });

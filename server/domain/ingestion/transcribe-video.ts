@@ -9,6 +9,7 @@ import {
   type Transcriber,
   type TranscriptPart,
 } from '../../ports/transcriber';
+import { recordCosts } from '../costs/record-costs';
 import { chargeDerivedStorage } from '../quotas/storage-quota';
 import { runInParallel } from '../run-in-parallel';
 import { replaceTranscriptSegments } from './index-transcript';
@@ -86,18 +87,18 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
           where video_id = $1 and creator_id = $2 and seq = $3`,
         [video.id, video.creatorId, part.seq, JSON.stringify(result.segments), result.language],
       );
-      await tx.query(
-        `insert into api_costs (creator_id, video_id, provider, operation, model, units, unit_kind, cost_usd)
-         values ($1, $2, $3, 'transcription', $4, $5, 'audio_minutes', $6)`,
-        [
-          video.creatorId,
-          video.id,
-          transcriber.name.split(':')[0],
-          transcriber.model,
-          minutes,
-          transcriptionCostUsd(transcriber.model, minutes),
-        ],
-      );
+      await recordCosts(tx, [
+        {
+          creatorId: video.creatorId,
+          videoId: video.id,
+          provider: transcriber.name.split(':')[0]!,
+          operation: 'transcription',
+          model: transcriber.model,
+          units: minutes,
+          unitKind: 'audio_minutes',
+          costUsd: transcriptionCostUsd(transcriber.model, minutes),
+        },
+      ]);
       await run.setStage(
         'transcribing',
         1 + (TRANSCRIBE_SHARE - 1) * ((done + Number(part.duration_seconds)) / total),
