@@ -41,6 +41,7 @@ export async function readRetrievalSignals(
 export function cachedEmbedder(embedder: Embedder, embedOne: (text: string) => Promise<number[]>): Embedder {
   return {
     model: embedder.model,
+    provider: embedder.provider,
     dimensions: embedder.dimensions,
     embed: async (texts) => ({ vectors: await Promise.all(texts.map(embedOne)), tokens: 0 }),
   };

@@ -6,6 +6,8 @@
 export interface Embedder {
   /** Stored beside each vector (`chunks.embedding_model`): vectors of different models never mix. */
   readonly model: string;
+  /** Who bills the vectors (`api_costs.provider`); null when nothing is billed (the offline embedder). */
+  readonly provider: string | null;
   readonly dimensions: number;
   /**
    * One vector per text, in input order. An empty text gets a zero vector.

@@ -83,6 +83,7 @@ function embedOne(text: string): { vector: number[]; words: number } {
 export function createOfflineLexicalEmbedder(): Embedder {
   return {
     model: OFFLINE_LEXICAL_MODEL,
+    provider: null, // nothing billed
     dimensions: DIMENSIONS,
     async embed(texts) {
       const results = texts.map(embedOne);

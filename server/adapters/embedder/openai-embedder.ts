@@ -105,6 +105,7 @@ export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
 
   return {
     model,
+    provider: 'openai',
     dimensions,
     async embed(texts) {
       const vectors: number[][] = texts.map(() => []);

@@ -202,10 +202,10 @@ async function recordExchange(
       costUsd: tokenCostUsd(ports.answerer.name, p.rewrite.inputTokens, p.rewrite.outputTokens),
     });
   }
-  if (p.embeddingTokens > 0 && ports.embedder.model !== 'offline-lexical-v1') {
+  if (p.embeddingTokens > 0 && ports.embedder.provider) {
     costs.push({
       ...chatCost,
-      provider: 'openai',
+      provider: ports.embedder.provider,
       operation: 'query_embedding',
       model: ports.embedder.model,
       units: p.embeddingTokens,

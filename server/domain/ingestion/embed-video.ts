@@ -70,12 +70,13 @@ export async function embedVideo(
   }
   await ports.db.transaction(async (tx) => {
     await setChunkCount(tx, input);
-    if (!ports.embedder.model.startsWith('offline')) {
+    const provider = ports.embedder.provider;
+    if (provider) {
       await recordCosts(tx, [
         {
           creatorId: video.creatorId,
           videoId: video.id,
-          provider: 'openai',
+          provider,
           operation: 'embedding',
           model: ports.embedder.model,
           units: tokens,

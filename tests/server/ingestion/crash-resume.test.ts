@@ -182,6 +182,7 @@ describe('crash and resume', () => {
     const real = createOfflineLexicalEmbedder();
     const hanging: Embedder = {
       model: real.model,
+      provider: real.provider,
       dimensions: real.dimensions,
       embed: async (texts) => (await stuck.gate, real.embed(texts)),
     };
