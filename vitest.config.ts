@@ -23,7 +23,7 @@ const onBothDatabases = [
   'tests/server/videos/videos-routes.test.ts',
   'tests/server/routes/dashboard-questions-get.test.ts',
   'tests/server/routes/viewer-get.test.ts',
-  'tests/server/domain/questions/list-student-questions.test.ts',
+  'tests/server/questions/list-student-questions.test.ts',
   'tests/server/lessons/lessons-routes.test.ts',
   'tests/server/lessons/ask-about-moment.test.ts',
   'tests/server/assistant/assistant-settings-routes.test.ts',

@@ -3,7 +3,7 @@
  * two closest clusters are less similar than `threshold`. Chosen over k-means
  * because the number of topics is what we want to learn, and over single linkage
  * because a chain of near-paraphrases must not glue two topics together (measured
- * in tests/server/domain/insights/cluster-questions.test.ts: purity and the share
+ * in tests/server/insights/cluster-questions.test.ts: purity and the share
  * of known topics found on a generated question log).
  *
  * Vectors are expected L2-normalised (both embedders are), so a dot product is the

@@ -4,7 +4,7 @@ import { contentWords, stemWord } from '../chat/content-words';
  * Words of asking, not of the topic: "is there a lesson on", "any tips", "help
  * please". Left in, they group questions by how they were phrased instead of what
  * they are about (measured: purity 0.69 with them on the generated log, see
- * tests/server/domain/insights/cluster-questions.test.ts).
+ * tests/server/insights/cluster-questions.test.ts).
  */
 const ASKING_WORDS = new Set(
   (

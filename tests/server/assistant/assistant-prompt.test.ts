@@ -14,11 +14,11 @@ import {
 import type { Answerer, AnswerInput } from '../../../server/ports/answerer';
 import type { Db } from '../../../server/ports/db';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import { addCompletedVideo } from '../../support/add-completed-video';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
-import { addCompletedVideo } from '../domain/chat/add-completed-video';
 import { adminHeaders } from '../ingestion/upload-support';
 
 const input: AnswerInput = {

@@ -4,12 +4,12 @@ import { AssistantSettings, CitationHeat } from '../../../shared/schemas/assista
 import { StarterQuestions } from '../../../shared/schemas/chat-starters';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import { addCompletedVideo, addDemoCourse } from '../../support/add-completed-video';
 import { describeSecurity } from '../../support/security';
 import { seedStudentQuestions } from '../../support/seed-questions';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
-import { addCompletedVideo, addDemoCourse } from '../domain/chat/add-completed-video';
 import { adminHeaders } from '../ingestion/upload-support';
 
 installWhopWorld();

@@ -11,12 +11,12 @@ import type { Answerer } from '../../../server/ports/answerer';
 import type { Db } from '../../../server/ports/db';
 import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import { addCompletedVideo } from '../../support/add-completed-video';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, whopServer, world } from '../../support/whop-world';
 import { sseResponse } from '../adapters/answerer/sse';
-import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
 /**
  * One charging rule (issue #12 item 6): an answer that says the course does not

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/ports/db';
 import type { ChatStreamEvent } from '../../../shared/schemas/chat';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import { addCompletedVideo } from '../../support/add-completed-video';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
-import { addCompletedVideo } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
 let db: Db;

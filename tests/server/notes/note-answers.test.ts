@@ -7,11 +7,11 @@ import { ChatSessionMessages } from '../../../shared/schemas/chat-history';
 import { CreatorNote } from '../../../shared/schemas/notes';
 import { StudentQuestionsPage } from '../../../shared/schemas/questions';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import { addDemoCourse } from '../../support/add-completed-video';
 import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
-import { addDemoCourse } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
 let db: Db;

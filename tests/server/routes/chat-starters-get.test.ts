@@ -4,11 +4,11 @@ import { retrieveSources } from '../../../server/domain/chat/retrieve-sources';
 import type { Db } from '../../../server/ports/db';
 import { StarterQuestions } from '../../../shared/schemas/chat-starters';
 import { EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import { addCompletedVideo, addDemoCourse } from '../../support/add-completed-video';
 import { describeSecurity } from '../../support/security';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
-import { addCompletedVideo, addDemoCourse } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
 let db: Db;

@@ -4,13 +4,13 @@ import { noticeNewContentGaps } from '../../../server/domain/insights/notice-new
 import type { Db } from '../../../server/ports/db';
 import { ContentGapsResponse } from '../../../shared/schemas/insights';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import { addDemoCourse } from '../../support/add-completed-video';
 import { describeSecurity } from '../../support/security';
 import { seedStudentQuestions } from '../../support/seed-questions';
 import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
-import { addDemoCourse } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
 let db: Db;

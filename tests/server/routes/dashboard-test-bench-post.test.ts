@@ -3,12 +3,12 @@ import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { TestBenchResult } from '../../../shared/schemas/test-bench';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../../shared/whop-context';
+import { addCompletedVideo, addDemoCourse } from '../../support/add-completed-video';
 import { describeSecurity } from '../../support/security';
 import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, world } from '../../support/whop-world';
-import { addCompletedVideo, addDemoCourse } from '../domain/chat/add-completed-video';
 
 installWhopWorld();
 let db: Db;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { starterWording } from '../../../../server/domain/chat/list-starter-questions';
-import { distinctivePhrases } from '../../../../server/domain/chat/starter-phrases';
+import { starterWording } from '../../../server/domain/chat/list-starter-questions';
+import { distinctivePhrases } from '../../../server/domain/chat/starter-phrases';
 
 const lesson = (title: string, text: string) => ({ videoId: title, title, text });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCitationCollector } from '../../../../server/domain/chat/collect-citations';
-import type { ChatSource } from '../../../../shared/schemas/chat';
+import { createCitationCollector } from '../../../server/domain/chat/collect-citations';
+import type { ChatSource } from '../../../shared/schemas/chat';
 
 const VIDEO_1 = '00000000-0000-4000-8000-000000000001';
 const VIDEO_2 = '00000000-0000-4000-8000-000000000002';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createOfflineLexicalEmbedder } from '../../../../server/adapters/embedder/offline-lexical-embedder';
-import { clusterByCosine, DEFAULT_CLUSTER_THRESHOLD } from '../../../../server/domain/insights/cluster-questions';
-import { topicLabel, topicText } from '../../../../server/domain/insights/topic-text';
+import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
+import { clusterByCosine, DEFAULT_CLUSTER_THRESHOLD } from '../../../server/domain/insights/cluster-questions';
+import { topicLabel, topicText } from '../../../server/domain/insights/topic-text';
 import { generateQuestionLog, scoreClusters } from './question-log';
 
 const embedder = createOfflineLexicalEmbedder();

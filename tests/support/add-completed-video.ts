@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createOfflineLexicalEmbedder } from '../../../../server/adapters/embedder/offline-lexical-embedder';
-import type { TranscriptSegment } from '../../../../server/domain/ingestion/chunk-transcript';
-import { indexTranscript } from '../../../../server/domain/ingestion/index-transcript';
-import { parseCaptions } from '../../../../server/domain/ingestion/parse-captions';
-import type { Db } from '../../../../server/ports/db';
+import { createOfflineLexicalEmbedder } from '../../server/adapters/embedder/offline-lexical-embedder';
+import type { TranscriptSegment } from '../../server/domain/ingestion/chunk-transcript';
+import { indexTranscript } from '../../server/domain/ingestion/index-transcript';
+import { parseCaptions } from '../../server/domain/ingestion/parse-captions';
+import type { Db } from '../../server/ports/db';
 
 /**
  * A completed lesson indexed by the real ingestion path (chunk → offline embed → write).
@@ -29,7 +29,7 @@ export async function addCompletedVideo(
   return video!.id;
 }
 
-const DEMO_COURSE_DIR = fileURLToPath(new URL('../../../../server/entry/demo-course/', import.meta.url));
+const DEMO_COURSE_DIR = fileURLToPath(new URL('../../server/entry/demo-course/', import.meta.url));
 
 /** The sandbox's demo course (four sourdough lessons), parsed and indexed for `creatorId`, in lesson order. */
 export async function addDemoCourse(db: Db, creatorId: string): Promise<string[]> {

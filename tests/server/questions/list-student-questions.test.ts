@@ -3,9 +3,9 @@ import {
   answerExcerpt,
   EXCERPT_CHARS,
   listStudentQuestions,
-} from '../../../../server/domain/questions/list-student-questions';
-import type { Db } from '../../../../server/ports/db';
-import { createTestDb } from '../../../support/test-db';
+} from '../../../server/domain/questions/list-student-questions';
+import type { Db } from '../../../server/ports/db';
+import { createTestDb } from '../../support/test-db';
 
 const CREATOR = 'biz_questions';
 const OTHER = 'biz_otherschool';
