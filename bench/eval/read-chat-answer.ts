@@ -1,4 +1,5 @@
 import type { ChatSource, ChatStreamEvent } from '../../shared/schemas/chat';
+import { createSseParser } from '../../shared/sse-parser';
 
 type Event<T extends ChatStreamEvent['type']> = Extract<ChatStreamEvent, { type: T }>;
 
@@ -30,19 +31,13 @@ export async function readChatAnswer(response: Response, startedAt: number): Pro
     return answer;
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
+  const parser = createSseParser();
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const frame = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      const data = /^data: (.*)$/m.exec(frame)?.[1];
-      if (!data) continue;
+    for (const message of parser.push(value)) {
       // Fields other helpers add (e.g. `charged` on done, sentence ranges on citations) ride along untouched.
-      const event = JSON.parse(data) as ChatStreamEvent;
+      const event = JSON.parse(message.data) as ChatStreamEvent;
       if (event.type === 'meta') answer.sources = event.sources;
       else if (event.type === 'token') answer.text += event.text;
       else if (event.type === 'citation') {

@@ -14,6 +14,8 @@ export interface ReadChatStream {
   error: string | null;
 }
 
+import { createSseParser } from '../../shared/sse-parser';
+
 export async function readChatStream(response: Response, startedAt: number): Promise<ReadChatStream> {
   const headersMs = performance.now() - startedAt;
   if (response.status !== 200 || !response.body) {
@@ -33,27 +35,21 @@ export async function readChatStream(response: Response, startedAt: number): Pro
   const events: string[] = [];
   let firstByteMs = Number.NaN;
   let metaMs = Number.NaN;
-  let buffer = '';
+  const parser = createSseParser();
   let error: string | null = null;
   let meta: ReadChatStream['meta'] = null;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
+    // The first byte may be only the server's ": accepted" comment: the stream is open.
     if (Number.isNaN(firstByteMs)) firstByteMs = performance.now() - startedAt;
-    buffer += value;
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const frame = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      // A comment-only frame (the server's ": accepted" when the stream opens) is no event.
-      if (frame.split('\n').every((line) => line.startsWith(':'))) continue;
-      const type = /^event: (.+)$/m.exec(frame)?.[1] ?? 'message';
-      events.push(type);
-      if (type === 'meta' && Number.isNaN(metaMs)) {
+    for (const message of parser.push(value)) {
+      events.push(message.event);
+      if (message.event === 'meta' && Number.isNaN(metaMs)) {
         metaMs = performance.now() - startedAt;
-        meta = JSON.parse(/^data: (.*)$/m.exec(frame)?.[1] ?? 'null') as ReadChatStream['meta'];
+        meta = JSON.parse(message.data) as ReadChatStream['meta'];
       }
-      if (type === 'error') error = /^data: (.*)$/m.exec(frame)?.[1] ?? 'error';
+      if (message.event === 'error') error = message.data;
     }
   }
   return { status: response.status, firstByteMs, metaMs, totalMs: performance.now() - startedAt, events, meta, error };

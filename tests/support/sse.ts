@@ -1,22 +1,16 @@
 import { ChatStreamEvent } from '../../shared/schemas/chat';
+import { createSseParser } from '../../shared/sse-parser';
 
 /** Reads a whole server-sent-events body into typed chat events (validated by the shared schema). */
 export async function readChatEvents(res: Response): Promise<ChatStreamEvent[]> {
-  const text = await res.text();
-  const events: ChatStreamEvent[] = [];
-  for (const block of text.split(/\n\n/)) {
-    const data = block
-      .split('\n')
-      .filter((l) => l.startsWith('data:'))
-      .map((l) => l.slice(5).trimStart())
-      .join('\n');
-    if (!data) continue;
-    const event = ChatStreamEvent.parse(JSON.parse(data));
-    const name = /^event: ?(.+)$/m.exec(block)?.[1];
-    if (name && name !== event.type) throw new Error(`event name ${name} does not match its data type ${event.type}`);
-    events.push(event);
-  }
-  return events;
+  const parser = createSseParser();
+  const messages = [...parser.push(await res.text()), ...parser.flush()];
+  return messages.map((message) => {
+    const event = ChatStreamEvent.parse(JSON.parse(message.data));
+    if (message.event !== 'message' && message.event !== event.type)
+      throw new Error(`event name ${message.event} does not match its data type ${event.type}`);
+    return event;
+  });
 }
 
 export const answerText = (events: ChatStreamEvent[]) =>

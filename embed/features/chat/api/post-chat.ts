@@ -1,8 +1,8 @@
 import { ApiError } from '../../../../shared/api-error';
 import type { ChatRequest, ChatStreamEvent } from '../../../../shared/schemas/chat';
+import { createSseParser } from '../../../../shared/sse-parser';
 import { errorFromResponse, UNREACHABLE_MESSAGE, withDefaultHeaders } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
-import { createSseParser } from './sse-parser';
 
 /**
  * The connection went away mid-answer (Wi-Fi dropped, the laptop slept, a proxy cut it). The

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { postChat } from '../../../../embed/features/chat/api/post-chat';
-import { createSseParser } from '../../../../embed/features/chat/api/sse-parser';
 import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
+import { createSseParser } from '../../../../shared/sse-parser';
 import { done, meta, splitAt, sseResponse, sseText } from '../../support/chat-stream';
 import { freeUsage } from '../../support/plan-fixture';
 
