@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChronosError } from '../shared/chronos-error';
 
 /**
  * All configuration, parsed once at start. A bad configuration stops the start
@@ -93,7 +94,10 @@ export const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export class ConfigError extends Error {
+export class ConfigError extends ChronosError {
+  readonly code = 'CONFIG_INVALID';
+  readonly retryable = false;
+
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';

@@ -1,3 +1,4 @@
+import { ChronosError } from './chronos-error';
 import { type ErrorCode, errorCatalog, isErrorCode } from './errors';
 import type { ErrorBody } from './schemas/error-body';
 
@@ -27,7 +28,7 @@ export function isErrorBody(body: unknown): body is ErrorBody {
  * The error both sides speak. The server throws it from domain code and maps it
  * in one `onError`; the embed rebuilds it from a response with `fromBody`.
  */
-export class ApiError extends Error {
+export class ApiError extends ChronosError {
   readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
   readonly requestId: string | undefined;
@@ -37,7 +38,7 @@ export class ApiError extends Error {
     message: string,
     options: { details?: Record<string, unknown>; requestId?: string; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.name = 'ApiError';
     this.code = code;
     this.details = options.details;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChronosError } from '../../shared/chronos-error';
 import { createOfflineLexicalEmbedder } from '../adapters/embedder/offline-lexical-embedder';
 import { findStalledVideos } from '../domain/ingestion/find-stalled-videos';
 import { processVideo } from '../domain/ingestion/process-video';
@@ -25,7 +26,10 @@ export type JobHandler = (job: JobMessage, context: { logger: Logger; attempts: 
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
 
 /** A message no retry can help (it does not say what to do): acknowledged and dropped with a warning. */
-export class UnprocessableJobError extends Error {
+export class UnprocessableJobError extends ChronosError {
+  readonly code = 'JOB_UNPROCESSABLE';
+  readonly retryable = false;
+
   constructor(message: string) {
     super(message);
     this.name = 'UnprocessableJobError';

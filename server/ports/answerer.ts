@@ -1,3 +1,4 @@
+import { ChronosError } from '../../shared/chronos-error';
 import type { TeachingMode } from '../../shared/schemas/assistant-settings';
 import type { ChatSource } from '../../shared/schemas/chat';
 
@@ -91,11 +92,12 @@ export interface Answerer {
 }
 
 /** Nothing reached the student: the answer can be failed and the quota given back. */
-export class AnswerFailedError extends Error {
+export class AnswerFailedError extends ChronosError {
+  readonly code = 'ANSWER_FAILED';
   readonly retryable: boolean;
 
   constructor(message: string, options: { retryable: boolean; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.name = 'AnswerFailedError';
     this.retryable = options.retryable;
   }
@@ -105,9 +107,12 @@ export class AnswerFailedError extends Error {
  * The provider failed after text was streamed to the student. Never retried: a
  * second answer would repeat or contradict the text already shown.
  */
-export class AnswerInterruptedError extends Error {
+export class AnswerInterruptedError extends ChronosError {
+  readonly code = 'ANSWER_INTERRUPTED';
+  readonly retryable = false;
+
   constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.name = 'AnswerInterruptedError';
   }
 }

@@ -1,3 +1,4 @@
+import { ChronosError } from '../../shared/chronos-error';
 import type { AbortSignalLike } from './answerer';
 
 /**
@@ -34,7 +35,10 @@ export interface AudioExtractor {
 }
 
 /** The media has no audio stream, or ffmpeg cannot read it: retrying does not help. */
-export class AudioExtractionError extends Error {
+export class AudioExtractionError extends ChronosError {
+  readonly code = 'AUDIO_UNREADABLE';
+  readonly retryable = false;
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'AudioExtractionError';

@@ -1,3 +1,4 @@
+import { ChronosError } from '../../shared/chronos-error';
 import type { UploadTarget } from '../../shared/schemas/videos';
 
 /**
@@ -27,7 +28,10 @@ export interface BlobStore {
   localPath?(key: string): string;
 }
 
-export class BlobNotFoundError extends Error {
+export class BlobNotFoundError extends ChronosError {
+  readonly code = 'BLOB_NOT_FOUND';
+  readonly retryable = false;
+
   constructor(readonly key: string) {
     super(`No stored object at ${key}`);
     this.name = 'BlobNotFoundError';

@@ -1,3 +1,4 @@
+import { ChronosError } from '../../shared/chronos-error';
 /**
  * Turns texts into vectors for pgvector (`chunks.embedding vector(1536)`).
  * Real: OpenAI text-embedding-3-small; offline: hashed lexical features of the
@@ -17,11 +18,12 @@ export interface Embedder {
 }
 
 /** Thrown when embeddings cannot be had; `retryable` says whether trying the job later can help. */
-export class EmbeddingFailedError extends Error {
+export class EmbeddingFailedError extends ChronosError {
+  readonly code = 'EMBEDDING_FAILED';
   readonly retryable: boolean;
 
   constructor(message: string, options: { retryable: boolean; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.name = 'EmbeddingFailedError';
     this.retryable = options.retryable;
   }

@@ -1,3 +1,4 @@
+import { ChronosError } from '../../shared/chronos-error';
 import type { AbortSignalLike } from './answerer';
 
 /**
@@ -46,11 +47,12 @@ export interface Transcriber {
 }
 
 /** Thrown when a transcript cannot be had; `retryable` says whether trying the job later can help. */
-export class TranscriptionFailedError extends Error {
+export class TranscriptionFailedError extends ChronosError {
+  readonly code = 'TRANSCRIPTION_FAILED';
   readonly retryable: boolean;
 
   constructor(message: string, options: { retryable: boolean; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(message, options);
     this.name = 'TranscriptionFailedError';
     this.retryable = options.retryable;
   }

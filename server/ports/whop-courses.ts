@@ -1,3 +1,4 @@
+import { ChronosError } from '../../shared/chronos-error';
 /**
  * What Chronos reads from Whop Courses (courses → chapters → lessons, each video
  * lesson a Mux asset) and from Mux (captions, audio). Real: Whop's REST API v1 and
@@ -66,7 +67,10 @@ export interface LessonMediaSource {
 }
 
 /** The media is larger than an import may download. */
-export class LessonMediaTooLargeError extends Error {
+export class LessonMediaTooLargeError extends ChronosError {
+  readonly code = 'LESSON_MEDIA_TOO_LARGE';
+  readonly retryable = false;
+
   constructor(readonly maxBytes: number) {
     super(`The lesson's audio is larger than ${maxBytes} bytes`);
     this.name = 'LessonMediaTooLargeError';
@@ -74,7 +78,10 @@ export class LessonMediaTooLargeError extends Error {
 }
 
 /** Whop refused to show the company's courses (the app lacks `courses:read`). */
-export class WhopCoursesDeniedError extends Error {
+export class WhopCoursesDeniedError extends ChronosError {
+  readonly code = 'WHOP_COURSES_DENIED';
+  readonly retryable = false;
+
   constructor(message: string) {
     super(message);
     this.name = 'WhopCoursesDeniedError';

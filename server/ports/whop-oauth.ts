@@ -1,3 +1,4 @@
+import { ChronosError } from '../../shared/chronos-error';
 /** Whop's OAuth 2.1 + PKCE + OpenID Connect server as Chronos uses it. Real: Whop; local: the sandbox. */
 export interface OAuthTokens {
   accessToken: string;
@@ -34,7 +35,10 @@ export interface WhopOAuth {
 }
 
 /** Whop (or the callback) refused: a retry with the same input cannot help; the user signs in again. */
-export class OAuthRejectedError extends Error {
+export class OAuthRejectedError extends ChronosError {
+  readonly code = 'OAUTH_REJECTED';
+  readonly retryable = false;
+
   constructor(
     readonly reason: 'state' | 'nonce' | 'denied' | 'grant' | 'response',
     message: string,

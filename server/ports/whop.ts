@@ -1,3 +1,4 @@
+import { ChronosError } from '../../shared/chronos-error';
 /** What Chronos asks Whop. Real: Whop's REST API v1; local: the sandbox's demo community. */
 export type WhopAccessLevel = 'admin' | 'customer' | 'no_access';
 
@@ -46,7 +47,10 @@ export interface WhopApi {
 }
 
 /** Thrown by adapters when Whop cannot answer (down, timed out, refused our key). */
-export class WhopUnavailableError extends Error {
+export class WhopUnavailableError extends ChronosError {
+  readonly code = 'WHOP_UNAVAILABLE';
+  readonly retryable = true;
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'WhopUnavailableError';

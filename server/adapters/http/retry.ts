@@ -1,3 +1,4 @@
+import { ChronosError } from '../../../shared/chronos-error';
 /**
  * Retries for calls to providers: exponential backoff with jitter (1 s, 2 s, 4 s
  * by default), honouring Retry-After when the provider sends one.
@@ -14,7 +15,10 @@ export interface RetryOptions {
 export const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 /** An error that says whether a retry can help and how long the server asked us to wait. */
-export class RetryableError extends Error {
+export class RetryableError extends ChronosError {
+  readonly code = 'PROVIDER_RETRYABLE';
+  readonly retryable = true;
+
   constructor(
     message: string,
     readonly retryAfterMs?: number,

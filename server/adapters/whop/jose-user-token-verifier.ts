@@ -1,11 +1,15 @@
 import { createRemoteJWKSet, importJWK, type JWK, jwtVerify } from 'jose';
+import { ChronosError } from '../../../shared/chronos-error';
 import { USER_ID } from '../../../shared/whop-context';
 import type { UserTokenVerifier } from '../../ports/user-token-verifier';
 
 export const WHOP_TOKEN_ISSUER = 'urn:whopcom:exp-proxy';
 export const WHOP_JWKS_URL = 'https://api.whop.com/.well-known/jwks.json';
 
-export class InvalidUserTokenError extends Error {
+export class InvalidUserTokenError extends ChronosError {
+  readonly code = 'INVALID_USER_TOKEN';
+  readonly retryable = false;
+
   constructor(reason: string) {
     super(reason);
     this.name = 'InvalidUserTokenError';

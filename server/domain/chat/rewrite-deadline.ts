@@ -1,3 +1,4 @@
+import { ChronosError } from '../../../shared/chronos-error';
 import type { AbortSignalLike, Answerer } from '../../ports/answerer';
 import type { RewriteModel } from './rewrite-follow-up';
 
@@ -8,7 +9,10 @@ import type { RewriteModel } from './rewrite-follow-up';
  */
 export const REWRITE_TIMEOUT_MS = 2500;
 
-export class RewriteTimeoutError extends Error {
+export class RewriteTimeoutError extends ChronosError {
+  readonly code = 'REWRITE_TIMEOUT';
+  readonly retryable = true;
+
   constructor(ms: number) {
     super(`the follow-up rewrite took longer than ${ms} ms`);
     this.name = 'RewriteTimeoutError';

@@ -1,3 +1,4 @@
+import { ChronosError } from '../../../shared/chronos-error';
 import type { VideoStatus } from '../../../shared/schemas/videos';
 import type { Db } from '../../ports/db';
 
@@ -14,7 +15,10 @@ export interface ClaimedVideo {
 }
 
 /** Thrown when this run no longer holds the video (deleted, or taken over after its lease ran out). */
-export class LeaseLostError extends Error {
+export class LeaseLostError extends ChronosError {
+  readonly code = 'LEASE_LOST';
+  readonly retryable = false;
+
   constructor() {
     super('The video is no longer held by this run');
     this.name = 'LeaseLostError';
