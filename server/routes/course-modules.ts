@@ -18,17 +18,17 @@ export function courseModulesPost(deps: AppDeps): Handler<AppEnv> {
 }
 
 /** PATCH /api/course/modules/:id — rename. */
-export function courseModulePatch(deps: AppDeps): Handler<AppEnv> {
+export function courseModulePatch(deps: AppDeps): Handler<AppEnv, '/api/course/modules/:id'> {
   return async (c) => {
     const { title } = ModuleTitleRequest.parse(await readJson(c));
-    return c.json(await renameModule(deps.db, { creatorId: creatorOf(c), moduleId: c.req.param('id') ?? '', title }));
+    return c.json(await renameModule(deps.db, { creatorId: creatorOf(c), moduleId: c.req.param('id'), title }));
   };
 }
 
 /** DELETE /api/course/modules/:id — its lessons stay, outside any module. */
-export function courseModuleDelete(deps: AppDeps): Handler<AppEnv> {
+export function courseModuleDelete(deps: AppDeps): Handler<AppEnv, '/api/course/modules/:id'> {
   return async (c) => {
-    await deleteModule(deps.db, { creatorId: creatorOf(c), moduleId: c.req.param('id') ?? '' });
+    await deleteModule(deps.db, { creatorId: creatorOf(c), moduleId: c.req.param('id') });
     return c.body(null, 204);
   };
 }

@@ -28,19 +28,17 @@ export function dashboardNotesPost(deps: AppDeps): Handler<AppEnv> {
 }
 
 /** PATCH /api/dashboard/notes/:id — edit the question, the text or the pin. */
-export function dashboardNotePatch(deps: AppDeps): Handler<AppEnv> {
+export function dashboardNotePatch(deps: AppDeps): Handler<AppEnv, '/api/dashboard/notes/:id'> {
   return async (c) => {
     const input = UpdateNoteRequest.parse(await readJson(c));
-    return c.json(
-      await updateNote(notePorts(deps), { ...input, creatorId: creatorOf(c), noteId: c.req.param('id') ?? '' }),
-    );
+    return c.json(await updateNote(notePorts(deps), { ...input, creatorId: creatorOf(c), noteId: c.req.param('id') }));
   };
 }
 
 /** DELETE /api/dashboard/notes/:id */
-export function dashboardNoteDelete(deps: AppDeps): Handler<AppEnv> {
+export function dashboardNoteDelete(deps: AppDeps): Handler<AppEnv, '/api/dashboard/notes/:id'> {
   return async (c) => {
-    await deleteNote(deps.db, { creatorId: creatorOf(c), noteId: c.req.param('id') ?? '' });
+    await deleteNote(deps.db, { creatorId: creatorOf(c), noteId: c.req.param('id') });
     return c.body(null, 204);
   };
 }

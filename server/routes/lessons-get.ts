@@ -13,11 +13,9 @@ export function lessonsGet(deps: AppDeps): Handler<AppEnv> {
 }
 
 /** GET /api/lessons/:id — one lesson's page: its place, media facts and transcript. */
-export function lessonGet(deps: AppDeps): Handler<AppEnv> {
+export function lessonGet(deps: AppDeps): Handler<AppEnv, '/api/lessons/:id'> {
   return async (c) => {
     c.header('cache-control', 'private, no-store');
-    return c.json(
-      await getLesson(deps.db, { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') ?? '' }),
-    );
+    return c.json(await getLesson(deps.db, { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') }));
   };
 }

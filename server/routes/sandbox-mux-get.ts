@@ -15,10 +15,10 @@ const CONTENT_TYPES: Record<string, string> = {
  * fetches them as it fetches stream.mux.com. Only the files the sandbox cut; nothing
  * a creator uploaded is reachable here.
  */
-export function sandboxMuxGet(streams: SandboxStreams): Handler<AppEnv> {
+export function sandboxMuxGet(streams: SandboxStreams): Handler<AppEnv, '/api/sandbox/mux/:playbackId/:file'> {
   return async (c) => {
-    const file = c.req.param('file') ?? '';
-    const body = await streams.read(c.req.param('playbackId') ?? '', file);
+    const file = c.req.param('file');
+    const body = await streams.read(c.req.param('playbackId'), file);
     if (!body) throw new ApiError('NOT_FOUND', 'No such stream.');
     return c.body(new Uint8Array(body), 200, {
       'content-type': CONTENT_TYPES[file.slice(file.lastIndexOf('.') + 1)] ?? 'application/octet-stream',

@@ -4,7 +4,7 @@ import { getCitationHeat } from '../domain/assistant/get-citation-heat';
 import type { AppEnv } from '../http/context';
 
 /** GET /api/videos/:id/citation-heat — where students' citations land in the lesson (creator only). */
-export function videoCitationHeatGet(deps: AppDeps): Handler<AppEnv> {
+export function videoCitationHeatGet(deps: AppDeps): Handler<AppEnv, '/api/videos/:id/citation-heat'> {
   return async (c) =>
-    c.json(await getCitationHeat(deps.db, { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') ?? '' }));
+    c.json(await getCitationHeat(deps.db, { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') }));
 }

@@ -6,17 +6,15 @@ import { getVideoPlayback } from '../domain/videos/get-video-playback';
 import type { AppEnv } from '../http/context';
 
 /** GET /api/videos/:id — the video page: summary, transcript, costs (creator only). */
-export function videoGet(deps: AppDeps): Handler<AppEnv> {
+export function videoGet(deps: AppDeps): Handler<AppEnv, '/api/videos/:id'> {
   return async (c) => {
     c.header('cache-control', 'private, no-store');
-    return c.json(
-      await getVideoDetail(deps.db, { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') ?? '' }),
-    );
+    return c.json(await getVideoDetail(deps.db, { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') }));
   };
 }
 
 /** GET /api/videos/:id/playback — a signed URL to stream from; creator or a student of the creator's community. */
-export function videoPlaybackGet(deps: AppDeps): Handler<AppEnv> {
+export function videoPlaybackGet(deps: AppDeps): Handler<AppEnv, '/api/videos/:id/playback'> {
   return async (c) => {
     c.header('cache-control', 'private, no-store');
     const playback = await getVideoPlayback(
@@ -31,7 +29,7 @@ export function videoPlaybackGet(deps: AppDeps): Handler<AppEnv> {
             }
           : {}),
       },
-      { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') ?? '' },
+      { creatorId: c.get('viewer').creator.id, videoId: c.req.param('id') },
     );
     return c.json(playback);
   };

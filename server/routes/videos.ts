@@ -27,17 +27,17 @@ export function videosCaptionsPost(deps: AppDeps): Handler<AppEnv> {
 }
 
 /** PATCH /api/videos/:id — rename. */
-export function videoPatch(deps: AppDeps): Handler<AppEnv> {
+export function videoPatch(deps: AppDeps): Handler<AppEnv, '/api/videos/:id'> {
   return async (c) => {
     const { title } = VideoRename.parse(await readJson(c));
-    return c.json(await renameVideo(deps.db, { creatorId: creatorOf(c), videoId: c.req.param('id') ?? '', title }));
+    return c.json(await renameVideo(deps.db, { creatorId: creatorOf(c), videoId: c.req.param('id'), title }));
   };
 }
 
 /** DELETE /api/videos/:id — removes the video, its files, transcript and chunks, and frees its quota. */
-export function videoDelete(deps: AppDeps): Handler<AppEnv> {
+export function videoDelete(deps: AppDeps): Handler<AppEnv, '/api/videos/:id'> {
   return async (c) => {
-    const { storageKeys } = await deleteVideo(deps.db, { creatorId: creatorOf(c), videoId: c.req.param('id') ?? '' });
+    const { storageKeys } = await deleteVideo(deps.db, { creatorId: creatorOf(c), videoId: c.req.param('id') });
     if (deps.media.blobs && storageKeys.length > 0) {
       // The row is gone (quota freed); a file left behind by a storage hiccup costs space, not correctness.
       await deps.media.blobs
