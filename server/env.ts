@@ -26,6 +26,9 @@ export const EnvSchema = z.object({
       .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL'),
   ),
   DATABASE_POOL_MAX: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(5)),
+  // Named prepared statements over DATABASE_URL: on for a direct connection or Supabase's session pooler
+  // (one round trip a statement instead of two), off for the transaction pooler (port 6543), which rejects them.
+  DATABASE_PREPARE: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')),
 
   // Storage: unset → local disk under DATA_DIR; set → Supabase Storage
   SUPABASE_URL: opt(z.string().url()),

@@ -42,6 +42,8 @@ const WORKER_DB_MAX_CONNECTIONS = 3;
 export interface WorkerSetup {
   env: Env;
   databaseUrl: string;
+  /** Through Hyperdrive, or DATABASE_PREPARE=true (openPostgresDb says why). */
+  preparedStatements: boolean;
   identity: AppDeps['identity'];
   /** Sign in with Whop: null unless APP_ORIGIN and SESSION_ENCRYPTION_KEY are set. */
   signIn: AppDeps['signIn'];
@@ -97,7 +99,8 @@ export async function loadWorkerConfig(bindings: WorkerBindings): Promise<Worker
       rateLimits: buildWorkerRateLimits(env, bindings, logger),
     };
     const signIn = await buildSignIn(env, identity);
-    return { ok: true, env, databaseUrl, identity, signIn, ai: buildAi(env, logger), media, http, logger };
+    const preparedStatements = Boolean(bindings.HYPERDRIVE) || env.DATABASE_PREPARE === 'true';
+    return { ok: true, env, databaseUrl, preparedStatements, identity, signIn, ai: buildAi(env, logger), media, http, logger };
   } catch (err) {
     if (err instanceof ConfigError) return { ok: false, problems: err.problems, logger };
     throw err;
@@ -134,8 +137,9 @@ export function openWorkerDb(config: WorkerSetup): Db {
   return openPostgresDb({
     url: config.databaseUrl,
     max: Math.min(config.env.DATABASE_POOL_MAX, WORKER_DB_MAX_CONNECTIONS),
-    // Supabase's transaction pooler (the usual DATABASE_URL) rejects named prepared statements.
-    prepare: false,
+    // Hyperdrive caches prepared statements (Cloudflare recommends them with postgres.js); Supabase's
+    // transaction pooler, a usual DATABASE_URL, rejects them unless DATABASE_PREPARE says otherwise.
+    prepare: config.preparedStatements,
   });
 }
 

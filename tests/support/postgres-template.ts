@@ -61,7 +61,9 @@ export async function writePostgresTemplate(url: string): Promise<PostgresTempla
  */
 export async function openPostgresTestDb(source: PostgresTemplate, max = 10): Promise<Db> {
   const name = uniqueDatabaseName('chronos_test');
-  const db = openPostgresDb({ url: await createEmptyDatabase(source.url, name, source.template), max });
+  // DATABASE_PREPARE=true runs the suite with named prepared statements, as through Hyperdrive.
+  const prepare = process.env.DATABASE_PREPARE === 'true';
+  const db = openPostgresDb({ url: await createEmptyDatabase(source.url, name, source.template), max, prepare });
   return {
     ...db,
     async close() {

@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { WorkerBindings } from '../../server/entry/worker-deps';
+import { loadWorkerConfig, type WorkerBindings } from '../../server/entry/worker-deps';
 import { createWorker } from '../../server/entry/worker-handler';
 import { ErrorBody } from '../../shared/schemas/error-body';
 import { HealthResponse } from '../../shared/schemas/health';
@@ -39,6 +39,18 @@ describe('worker configuration', () => {
     // Parsed once per isolate: the next request gets the same answer, without a database.
     const again = await worker.fetch(new Request('https://chronos.test/'), bindings, createExecutionContext());
     expect(again.status).toBe(500);
+  });
+
+  it('prepares statements through Hyperdrive, and over DATABASE_URL only when told to', async () => {
+    const prepared = async (bindings: WorkerBindings) => {
+      const config = await loadWorkerConfig(bindings);
+      if (!config.ok) throw new Error(config.problems.join('; '));
+      return config.preparedStatements;
+    };
+    expect(await prepared(env)).toBe(true);
+    // A usual DATABASE_URL is Supabase's transaction pooler, which rejects named prepared statements.
+    expect(await prepared({ ...env, HYPERDRIVE: undefined })).toBe(false);
+    expect(await prepared({ ...env, HYPERDRIVE: undefined, DATABASE_PREPARE: 'true' })).toBe(true);
   });
 
   it('needs a database: Workers have no embedded PGlite', async () => {

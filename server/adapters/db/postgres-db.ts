@@ -27,7 +27,13 @@ function wrap(sql: Sql, root: postgres.Sql | null): Db {
 export interface PostgresDbOptions {
   url: string;
   max?: number;
-  /** Supabase's transaction pooler and Hyperdrive do not support prepared statements. */
+  /**
+   * Named prepared statements. Without them postgres.js sends every parameterised
+   * statement twice over (Parse + Describe, then Bind + Execute: two round trips, and
+   * Postgres parses and plans it every time); with them, a connection's second use of a
+   * statement is one round trip to a cached plan. Hyperdrive caches them and asks for
+   * them; Supabase's transaction pooler (port 6543) rejects them, so off by default.
+   */
   prepare?: boolean;
 }
 
