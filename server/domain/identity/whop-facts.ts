@@ -18,6 +18,8 @@ export interface IdentityPorts {
 export const ACCESS_TTL_SECONDS = 60;
 export const EXPERIENCE_TTL_SECONDS = 600;
 export const PROFILE_TTL_SECONDS = 3600;
+/** How stale `users.last_seen_at` may be on the hot path (resolve-experience-viewer.ts): a minute's resolution. */
+export const LAST_SEEN_RESOLUTION_SECONDS = 60;
 
 export function whopUnavailable(cause: unknown): ApiError {
   return new ApiError('UPSTREAM_UNAVAILABLE', 'Whop is not answering right now. Please try again in a moment.', {

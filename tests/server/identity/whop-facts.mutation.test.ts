@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { whopUnavailable } from '../../../server/domain/identity/whop-facts';
+import { LAST_SEEN_RESOLUTION_SECONDS, whopUnavailable } from '../../../server/domain/identity/whop-facts';
 import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { Viewer } from '../../../shared/schemas/viewer';
@@ -223,19 +223,27 @@ describe('user profiles', () => {
     expect(viewer.user).toEqual({ id: world.A.student, username: null, name: null });
   });
 
-  it('records when the user was last seen', async () => {
+  it('records when the user was last seen, to the minute', async () => {
+    const seen = async () => {
+      const [row] = await db.query<{ seen: Date }>(`select last_seen_at as seen from users where id = $1`, [
+        world.A.student,
+      ]);
+      return row!.seen.toISOString();
+    };
     await inCourse(world.A.student);
+    const first = now.toISOString();
     later(10);
     await inCourse(world.A.student);
-    const [row] = await db.query<{ seen: Date }>(`select last_seen_at as seen from users where id = $1`, [
-      world.A.student,
-    ]);
-    expect(row!.seen.toISOString()).toBe(now.toISOString());
+    expect(await seen()).toBe(first);
+    // Once the cached access has expired, the step-by-step path marks the user seen again.
+    later(60);
+    await inCourse(world.A.student);
+    expect(await seen()).toBe(now.toISOString());
   });
 });
 
 describe('a returning student', () => {
-  it('is known from one statement when access, experience and profile are all fresh, and updates last_seen_at', async () => {
+  it('is known from one statement when access, experience and profile are all fresh, and marked seen at most once a minute', async () => {
     const statements: string[] = [];
     const counting: Db = {
       ...db,
@@ -257,6 +265,13 @@ describe('a returning student', () => {
         },
       });
     const first = Viewer.parse(await (await ask()).json());
+    const firstSeen = now.getTime();
+    const lastSeen = async () => {
+      const [row] = await db.query<{ last_seen_at: Date }>(`select last_seen_at from users where id = $1`, [
+        world.A.student,
+      ]);
+      return new Date(row!.last_seen_at).getTime();
+    };
     later(30);
     statements.length = 0;
     const whopBefore = whopCalls.length;
@@ -265,10 +280,17 @@ describe('a returning student', () => {
     expect(whopCalls.length).toBe(whopBefore);
     const identity = statements.filter((sql) => /whop_access_cache|experiences|users/.test(sql));
     expect(identity).toHaveLength(1);
-    const [seen] = await db.query<{ last_seen_at: Date }>(`select last_seen_at from users where id = $1`, [
+    // Seen 30 s ago: the mark stands (a class asking at once does not rewrite 200 user rows).
+    expect(await lastSeen()).toBe(firstSeen);
+    // A mark older than that is moved, by the same one statement.
+    await db.query(`update users set last_seen_at = $2 where id = $1`, [
       world.A.student,
+      new Date(now.getTime() - LAST_SEEN_RESOLUTION_SECONDS * 1000),
     ]);
-    expect(new Date(seen!.last_seen_at).getTime()).toBe(now.getTime());
+    statements.length = 0;
+    await ask();
+    expect(statements.filter((sql) => /whop_access_cache|experiences|users/.test(sql))).toHaveLength(1);
+    expect(await lastSeen()).toBe(now.getTime());
     // A stale profile is not answered from the cache: Whop is asked again.
     later(3600);
     const profiles = countingProfiles();
