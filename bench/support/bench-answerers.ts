@@ -9,6 +9,7 @@ import type { Answerer } from '../../server/ports/answerer';
 export function createInstantAnswerer(): Answerer {
   return {
     name: 'bench-instant',
+    provider: null,
     mode: 'offline',
     async *stream(input) {
       yield { type: 'text', text: input.sources.length ? 'See [1].' : 'Not covered.' };
@@ -25,6 +26,7 @@ export function createPacedAnswerer(options: { tokens: number; delayMs: number }
   const words = 'The lesson explains this step by step, and the key point is to practise it slowly first'.split(' ');
   return {
     name: 'bench-paced',
+    provider: null,
     mode: 'offline',
     async *stream(input, signal) {
       for (let i = 0; i < options.tokens; i++) {

@@ -80,6 +80,8 @@ export interface AbortSignalLike {
 export interface Answerer {
   /** Shown to the student beside the answer (e.g. `anthropic:claude-…`, `offline-extractive`). */
   readonly name: string;
+  /** Who bills the tokens (`api_costs.provider`, e.g. `anthropic`); null when nothing is billed (offline). */
+  readonly provider: string | null;
   readonly mode: 'real' | 'offline';
   /**
    * Streams the answer. Throws AnswerFailedError when no text was produced and

@@ -41,6 +41,8 @@ export interface TranscriptionResult {
 export interface Transcriber {
   /** Recorded with the transcript (e.g. `openai:whisper-1`). */
   readonly name: string;
+  /** Who bills the minutes (`api_costs.provider`, e.g. `openai`). */
+  readonly provider: string;
   readonly model: string;
   /** Throws TranscriptionFailedError when no transcript can be had. */
   transcribe(input: TranscriptionInput, signal?: AbortSignalLike): Promise<TranscriptionResult>;

@@ -64,6 +64,7 @@ export function createAnthropicAnswerer(options: AnthropicAnswererOptions): Answ
 
   return {
     name: `anthropic:${options.model}`,
+    provider: 'anthropic',
     mode: 'real',
     stream(input, signal) {
       const prompt = buildAnswerPrompt(input);

@@ -249,6 +249,7 @@ const MARKER = /\[\d+\]/g;
 export function createOfflineExtractiveAnswerer(): Answerer {
   return {
     name: OFFLINE_ANSWERER_NAME,
+    provider: null,
     mode: 'offline',
     async *stream(input, signal) {
       const { text, moments } = composeExtractiveAnswerWithMoments(input);

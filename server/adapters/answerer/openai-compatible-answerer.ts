@@ -68,6 +68,7 @@ export function createOpenAiCompatibleAnswerer(options: OpenAiCompatibleAnswerer
 
   return {
     name: options.name ?? `openai-compatible:${options.model}`,
+    provider: 'openai-compatible',
     mode: 'real',
     stream(input, signal) {
       const prompt = buildAnswerPrompt(input);

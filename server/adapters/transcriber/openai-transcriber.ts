@@ -98,6 +98,7 @@ export function createOpenAiTranscriber(options: OpenAiTranscriberOptions): Tran
 
   return {
     name: options.baseURL === undefined ? `openai:${model}` : `openai-compatible:${model}`,
+    provider: options.baseURL === undefined ? 'openai' : 'openai-compatible',
     model,
     async transcribe(input, signal?: AbortSignalLike) {
       const bytes = input.audio.byteLength;

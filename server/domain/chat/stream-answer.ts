@@ -177,7 +177,8 @@ async function recordExchange(
     keepQuestion: charged,
     sessionId: p.sessionId,
   };
-  const provider = ports.answerer.name.split(':')[0]!;
+  // Offline answerers bill nothing (0/0 tokens): no row is written for them.
+  const provider = ports.answerer.provider ?? ports.answerer.name;
   const chatCost = { creatorId, messageId: p.messageId, unitKind: 'tokens' as const };
   const costs: CostEntry[] = [];
   if (o.inputTokens + o.outputTokens > 0) {

@@ -91,7 +91,7 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
         {
           creatorId: video.creatorId,
           videoId: video.id,
-          provider: transcriber.name.split(':')[0]!,
+          provider: transcriber.provider,
           operation: 'transcription',
           model: transcriber.model,
           units: minutes,

@@ -96,6 +96,7 @@ beforeAll(async () => {
   // The offline answerer, recording what the chat hands it.
   const recording: Answerer = {
     name: offline.name,
+    provider: offline.provider,
     mode: offline.mode,
     stream(answerInput, signal) {
       seen.push(answerInput);

@@ -38,6 +38,7 @@ let script: Script | null = null;
 const offline = createOfflineExtractiveAnswerer();
 const answerer: Answerer = {
   name: 'scripted',
+  provider: null,
   mode: 'offline',
   stream: (input, signal) => (script ? script(signal) : offline.stream(input, signal)),
 };

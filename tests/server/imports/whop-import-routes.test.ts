@@ -41,6 +41,7 @@ const fakeExtractor: AudioExtractor = {
 };
 const fakeTranscriber: Transcriber = {
   name: 'fake:whisper',
+  provider: 'fake',
   model: 'whisper-1',
   async transcribe(input) {
     return {

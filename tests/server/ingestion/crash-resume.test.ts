@@ -48,6 +48,7 @@ function scriptedTranscriber(
   const calls: number[] = [];
   return {
     name: 'openai:whisper-1',
+    provider: 'openai',
     model: 'whisper-1',
     calls,
     async transcribe(input) {
