@@ -16,7 +16,7 @@ import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, whopServer, world } from '../../support/whop-world';
-import { sseResponse } from '../adapters/answerer/sse';
+import { anthropicStream } from '../adapters/answerer/provider-streams';
 
 /**
  * One charging rule (issue #12 item 6): an answer that says the course does not
@@ -37,34 +37,8 @@ beforeAll(async () => {
 afterAll(() => db.close());
 beforeEach(() => db.query(`delete from chat_usage`));
 
-const event = (name: string, data: object) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
-const anthropicStream = (...deltas: string[]) =>
-  sseResponse([
-    event('message_start', {
-      type: 'message_start',
-      message: {
-        id: 'msg_s',
-        type: 'message',
-        role: 'assistant',
-        content: [],
-        model: 'claude-haiku-4-5',
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: 300, output_tokens: 1 },
-      },
-    }),
-    event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
-    ...deltas.map((text) =>
-      event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
-    ),
-    event('content_block_stop', { type: 'content_block_stop', index: 0 }),
-    event('message_delta', {
-      type: 'message_delta',
-      delta: { stop_reason: 'end_turn', stop_sequence: null },
-      usage: { output_tokens: 12 },
-    }),
-    event('message_stop', { type: 'message_stop' }),
-  ]);
+// Anthropic's wire format, the pieces as the API streams them (usage: 300 in, 12 out).
+const anthropicStreamOf = (...deltas: string[]) => anthropicStream(deltas);
 const anthropic = () =>
   createAnthropicAnswerer({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5', retry: { sleep: async () => {} } });
 
@@ -125,7 +99,7 @@ describe('the charging rule', () => {
   it('does not charge a model that refuses with sources found (Anthropic stream)', async () => {
     whopServer.use(
       http.post(ANTHROPIC, () =>
-        anthropicStream(
+        anthropicStreamOf(
           'The course videos don\u2019t seem to cover ',
           'which flour brand is best. Try asking about hydration.',
         ),
@@ -140,7 +114,7 @@ describe('the charging rule', () => {
   it('charges a model answer that cites a source, even if it mentions what is missing', async () => {
     whopServer.use(
       http.post(ANTHROPIC, () =>
-        anthropicStream(
+        anthropicStreamOf(
           'Seventy percent hydration means 700 g of water per kilogram of flour [1]. ',
           "The course videos don't seem to cover flour brands.",
         ),
@@ -157,7 +131,7 @@ describe('the charging rule', () => {
   it('charges a refusal-looking opening that goes on to cite the course', async () => {
     whopServer.use(
       http.post(ANTHROPIC, () =>
-        anthropicStream("The course videos don't seem to cover brands, but hydration is water over flour [1]."),
+        anthropicStreamOf("The course videos don't seem to cover brands, but hydration is water over flour [1]."),
       ),
     );
     const { done } = await askAs(anthropic(), 'What is the weight of salt in a dough?');

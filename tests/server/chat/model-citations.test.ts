@@ -13,7 +13,7 @@ import { answerText, readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, whopServer, world } from '../../support/whop-world';
-import { sseResponse } from '../adapters/answerer/sse';
+import { anthropicStream, openAiStream } from '../adapters/answerer/provider-streams';
 
 installWhopWorld();
 const ANTHROPIC = 'https://api.anthropic.com/v1/messages';
@@ -38,62 +38,6 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => db.close());
-
-// Anthropic Messages API, streamed: one text_delta per piece, as the API sends them.
-const event = (name: string, data: object) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
-const anthropicStream = (pieces: string[]) =>
-  sseResponse([
-    event('message_start', {
-      type: 'message_start',
-      message: {
-        id: 'msg_c',
-        type: 'message',
-        role: 'assistant',
-        content: [],
-        model: 'claude-haiku-4-5',
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: 400, output_tokens: 1 },
-      },
-    }),
-    event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
-    ...pieces.map((text) =>
-      event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
-    ),
-    event('content_block_stop', { type: 'content_block_stop', index: 0 }),
-    event('message_delta', {
-      type: 'message_delta',
-      delta: { stop_reason: 'end_turn', stop_sequence: null },
-      usage: { output_tokens: 40 },
-    }),
-    event('message_stop', { type: 'message_stop' }),
-  ]);
-
-// OpenAI chat.completions (an Ollama-style server), streamed: one chunk per piece, then finish_reason and usage.
-const data = (payload: object) => `data: ${JSON.stringify(payload)}\n\n`;
-const chunk = (delta: object, finish: string | null = null) =>
-  data({
-    id: 'c1',
-    object: 'chat.completion.chunk',
-    created: 1767225600,
-    model: 'llama3.2',
-    choices: [{ index: 0, delta, finish_reason: finish }],
-  });
-const openAiStream = (pieces: string[]) =>
-  sseResponse([
-    chunk({ role: 'assistant', content: '' }),
-    ...pieces.map((content) => chunk({ content })),
-    chunk({}, 'stop'),
-    data({
-      id: 'c1',
-      object: 'chat.completion.chunk',
-      created: 1767225600,
-      model: 'llama3.2',
-      choices: [],
-      usage: { prompt_tokens: 400, completion_tokens: 40, total_tokens: 440 },
-    }),
-    'data: [DONE]\n\n',
-  ]);
 
 const QUESTION = 'How do I look after my starter and bake the loaf?';
 
@@ -157,7 +101,7 @@ async function expectThreeMoments(answerer: Answerer, setPieces: (p: string[]) =
 describe('model answers cite several moments', () => {
   it('Anthropic: a streamed [1] … [2] … [1] is three citations, each at the second its sentence paraphrases', async () => {
     let pieces: string[] = [];
-    whopServer.use(http.post(ANTHROPIC, () => anthropicStream(pieces)));
+    whopServer.use(http.post(ANTHROPIC, () => anthropicStream(pieces, { input: 400, output: 40 }, 'msg_c')));
     await expectThreeMoments(
       createAnthropicAnswerer({ apiKey: 'sk-ant-test', model: 'claude-haiku-4-5' }),
       (p) => (pieces = p),
@@ -185,7 +129,7 @@ describe('model answers refuse when the sources do not answer', () => {
     whopServer.use(
       http.post(ANTHROPIC, async ({ request }) => {
         system = ((await request.json()) as { system: string }).system;
-        return anthropicStream(REFUSAL);
+        return anthropicStream(REFUSAL, { input: 400, output: 40 }, 'msg_c');
       }),
     );
     const { events } = await ask(

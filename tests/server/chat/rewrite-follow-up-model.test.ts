@@ -14,7 +14,7 @@ import { readChatEvents } from '../../support/sse';
 import { createTestApp } from '../../support/test-app';
 import { createTestDb } from '../../support/test-db';
 import { installWhopWorld, signUserToken, whopServer, world } from '../../support/whop-world';
-import { sseResponse } from '../adapters/answerer/sse';
+import { anthropicStream, openAiStream } from '../adapters/answerer/provider-streams';
 
 installWhopWorld();
 const ANTHROPIC = 'https://api.anthropic.com/v1/messages';
@@ -40,33 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-// Anthropic Messages API: a streamed answer, and a plain JSON message for the rewrite.
-const event = (name: string, data: object) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
-const anthropicStream = (text: string) =>
-  sseResponse([
-    event('message_start', {
-      type: 'message_start',
-      message: {
-        id: 'msg_s',
-        type: 'message',
-        role: 'assistant',
-        content: [],
-        model: 'claude-haiku-4-5',
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { input_tokens: 300, output_tokens: 1 },
-      },
-    }),
-    event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
-    event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }),
-    event('content_block_stop', { type: 'content_block_stop', index: 0 }),
-    event('message_delta', {
-      type: 'message_delta',
-      delta: { stop_reason: 'end_turn', stop_sequence: null },
-      usage: { output_tokens: 12 },
-    }),
-    event('message_stop', { type: 'message_stop' }),
-  ]);
+// Streamed answers in the providers' wire formats (provider-streams.ts); the rewrite is a plain JSON message.
 const anthropicMessage = (text: string) =>
   HttpResponse.json({
     id: 'msg_r',
@@ -78,35 +52,6 @@ const anthropicMessage = (text: string) =>
     content: [{ type: 'text', text }],
     usage: { input_tokens: 80, output_tokens: 6 },
   });
-
-// OpenAI chat.completions (an Ollama-style server): streamed chunks, and a plain completion for the rewrite.
-const data = (payload: object) => `data: ${JSON.stringify(payload)}\n\n`;
-const openAiStream = (text: string) =>
-  sseResponse([
-    data({
-      id: 'c1',
-      object: 'chat.completion.chunk',
-      created: 1767225600,
-      model: 'llama3.2',
-      choices: [{ index: 0, delta: { role: 'assistant', content: text }, finish_reason: null }],
-    }),
-    data({
-      id: 'c1',
-      object: 'chat.completion.chunk',
-      created: 1767225600,
-      model: 'llama3.2',
-      choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
-    }),
-    data({
-      id: 'c1',
-      object: 'chat.completion.chunk',
-      created: 1767225600,
-      model: 'llama3.2',
-      choices: [],
-      usage: { prompt_tokens: 200, completion_tokens: 9, total_tokens: 209 },
-    }),
-    'data: [DONE]\n\n',
-  ]);
 
 async function appWith(answerer: Answerer) {
   const { app } = await createTestApp(db, {
@@ -146,7 +91,7 @@ describe('follow-up rewriting with the answer model', () => {
         bodies.push(body);
         // "the second one" means the baking lesson here; the rules alone would carry hydration terms.
         return body['stream']
-          ? anthropicStream('Preheat for forty five minutes [1].')
+          ? anthropicStream(['Preheat for forty five minutes [1].'])
           : anthropicMessage('how long to preheat the dutch oven');
       }),
     );
@@ -181,7 +126,8 @@ describe('follow-up rewriting with the answer model', () => {
       http.post(`${LOCAL_LLM}/chat/completions`, async ({ request }) => {
         const body = (await request.json()) as Record<string, any>;
         bodies.push(body);
-        if (body['stream']) return openAiStream('Bake covered for twenty minutes [1].');
+        if (body['stream'])
+          return openAiStream(['Bake covered for twenty minutes [1].'], { prompt: 200, completion: 9 });
         return HttpResponse.json({
           id: 'c2',
           object: 'chat.completion',
@@ -214,7 +160,7 @@ describe('follow-up rewriting with the answer model', () => {
       http.post(ANTHROPIC, async ({ request }) => {
         const body = (await request.json()) as Record<string, any>;
         bodies.push(body);
-        if (body['stream']) return anthropicStream('Higher hydration opens the crumb [1].');
+        if (body['stream']) return anthropicStream(['Higher hydration opens the crumb [1].']);
         return HttpResponse.json(
           { type: 'error', error: { type: 'invalid_request_error', message: 'bad' } },
           { status: 400 },
@@ -237,7 +183,7 @@ describe('follow-up rewriting with the answer model', () => {
       http.post(ANTHROPIC, async ({ request }) => {
         const body = (await request.json()) as Record<string, any>;
         bodies.push(body);
-        if (body['stream']) return anthropicStream('Higher hydration opens the crumb [1].');
+        if (body['stream']) return anthropicStream(['Higher hydration opens the crumb [1].']);
         request.signal.addEventListener('abort', () => (cancelled = true));
         await delay(20_000);
         return anthropicMessage('too late');
