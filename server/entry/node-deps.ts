@@ -49,7 +49,11 @@ export function resolveDataDir(env: Env): string {
 export async function openNodeDb(env: Env, log: AppDeps['logger']): Promise<Db> {
   let db: Db;
   if (env.DATABASE_URL) {
-    db = openPostgresDb({ url: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, prepare: env.DATABASE_PREPARE === 'true' });
+    db = openPostgresDb({
+      url: env.DATABASE_URL,
+      max: env.DATABASE_POOL_MAX,
+      prepare: env.DATABASE_PREPARE === 'true',
+    });
   } else {
     const dir = join(resolveDataDir(env), 'pgdata');
     await mkdir(dir, { recursive: true });

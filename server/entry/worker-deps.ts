@@ -100,7 +100,18 @@ export async function loadWorkerConfig(bindings: WorkerBindings): Promise<Worker
     };
     const signIn = await buildSignIn(env, identity);
     const preparedStatements = Boolean(bindings.HYPERDRIVE) || env.DATABASE_PREPARE === 'true';
-    return { ok: true, env, databaseUrl, preparedStatements, identity, signIn, ai: buildAi(env, logger), media, http, logger };
+    return {
+      ok: true,
+      env,
+      databaseUrl,
+      preparedStatements,
+      identity,
+      signIn,
+      ai: buildAi(env, logger),
+      media,
+      http,
+      logger,
+    };
   } catch (err) {
     if (err instanceof ConfigError) return { ok: false, problems: err.problems, logger };
     throw err;
