@@ -6,6 +6,7 @@ import { type PostgresTestServer, startPostgresTestServer } from '../../scripts/
 import { applyMigrations } from '../../server/adapters/db/migrate';
 import { readMigrationFiles } from '../../server/adapters/db/migration-files';
 import { openPostgresDb } from '../../server/adapters/db/postgres-db';
+import type { Db } from '../../server/ports/db';
 import {
   BENCH_DATA_VERSION,
   BENCH_SHARED_BUFFERS,
@@ -29,6 +30,12 @@ export const BENCH_POOL_SIZE = 20;
 
 export interface BenchPostgresDatabase extends BenchDatabase {
   server: PostgresTestServer;
+  /**
+   * A second pool of BENCH_POOL_SIZE on the same database with named prepared statements,
+   * as the Worker runs through Hyperdrive; `db` runs without, as through Supabase's
+   * transaction pooler (openPostgresDb says why they differ).
+   */
+  preparedDb: Db;
 }
 
 let shared: Promise<BenchPostgresDatabase> | null = null;
@@ -44,8 +51,9 @@ export async function closeBenchPostgresDatabase(): Promise<void> {
   const current = shared;
   shared = null;
   if (!current) return;
-  const { db, server } = await current;
+  const { db, preparedDb, server } = await current;
   await db.close();
+  await preparedDb.close();
   await server.stop();
 }
 
@@ -77,15 +85,12 @@ async function open(log: (line: string) => void): Promise<BenchPostgresDatabase>
         `bench data set (PostgreSQL) built in ${(buildMs / 1000).toFixed(0)} s → ${PG_ROOT}data, database ${database}`,
       );
     }
-    const db = openPostgresDb({
-      url: url.toString(),
-      max: BENCH_POOL_SIZE,
-      prepare: process.env.BENCH_PREPARE === '1',
-    });
+    const db = openPostgresDb({ url: url.toString(), max: BENCH_POOL_SIZE, prepare: false });
     await applyMigrations(db, await readMigrationFiles());
     await forgetChatActivity(db);
+    const preparedDb = openPostgresDb({ url: url.toString(), max: BENCH_POOL_SIZE, prepare: true });
     const chunks = creators * CORPUS_SHAPE.videosPerCreator * CORPUS_SHAPE.chunksPerVideo;
-    return { db, creators, chunks, buildMs, server };
+    return { db, preparedDb, creators, chunks, buildMs, server };
   } catch (error) {
     await server.stop();
     throw error;
