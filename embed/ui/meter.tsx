@@ -1,3 +1,5 @@
+import './meter.css';
+
 export interface MeterProps {
   label: string;
   /** Display value; "—" when unknown. */

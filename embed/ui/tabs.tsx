@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useRef } from 'react';
+import './tabs.css';
 
 export interface TabItem<K extends string> {
   key: K;

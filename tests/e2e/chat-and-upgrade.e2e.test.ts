@@ -102,13 +102,44 @@ describe('student chat and the upgrade loop, in Chromium', () => {
     expect(await frame.getByRole('dialog').count()).toBe(0);
     expect(await frame.getByLabel('Your question about the course').count()).toBe(0);
     await student.screenshot({ path: join(SCREENSHOTS, 'chat-limit-inline.png') });
-    await limit.getByRole('button', { name: 'Details' }).click();
+    const details = limit.getByRole('button', { name: 'Details' });
+    await details.click();
     const modal = frame.getByRole('dialog');
     await modal.waitFor(SEEN);
     expect(await modal.textContent()).toMatch(/3 free questions/);
     await student.screenshot({ path: join(SCREENSHOTS, 'chat-limit-modal.png') });
+
+    // A native modal <dialog> (ui/dialog.tsx): in the top layer, focus inside, the page behind it inert.
+    const focusInModal = () =>
+      frame.evaluate(() => {
+        const dialog = document.querySelector('dialog');
+        const inside = document.hasFocus() && (dialog?.contains(document.activeElement) ?? false);
+        return { modal: dialog?.matches(':modal') ?? false, inside };
+      });
+    expect(await focusInModal()).toEqual({ modal: true, inside: true });
+    const focusable = await details.evaluate((button: HTMLElement) => {
+      button.focus();
+      return document.activeElement === button;
+    });
+    expect(focusable).toBe(false);
+    // Tab wraps inside it: inside Whop's iframe focus would otherwise leave the frame for the page around it.
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await student.keyboard.press(key);
+      expect(await focusInModal(), key).toEqual({ modal: true, inside: true });
+    }
+    // Esc closes it and focus goes back to the button that opened it.
     await student.keyboard.press('Escape');
     await modal.waitFor({ state: 'detached', ...SEEN });
+    expect(await details.evaluate((button) => document.activeElement === button)).toBe(true);
+
+    // So does a press on the backdrop, outside the panel; not one on the panel.
+    await details.click();
+    await modal.waitFor(SEEN);
+    await modal.getByRole('heading').click();
+    expect(await modal.count()).toBe(1);
+    await modal.click({ position: { x: 4, y: 4 } });
+    await modal.waitFor({ state: 'detached', ...SEEN });
+    expect(await details.evaluate((button) => document.activeElement === button)).toBe(true);
   });
 
   it('lets the creator upgrade in the sandbox checkout, and the student ask again', async () => {

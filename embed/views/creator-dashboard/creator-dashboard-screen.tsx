@@ -18,6 +18,7 @@ import { ViewerHeader } from '../../features/viewer/components/viewer-header';
 import { WhopImportPanel } from '../../features/whop-import/components/whop-import-panel';
 import { Card } from '../../ui/card';
 import { type DashboardTab, DashboardTabs, tabId, tabPanelId } from './dashboard-tabs';
+import './creator-dashboard.css';
 
 /** The creator's dashboard for a signed-in admin of the company. */
 export function CreatorDashboardScreen({

@@ -3,6 +3,7 @@ import type { ChatSource } from '../../../../shared/schemas/chat';
 import type { CitedMoment } from '../chat-entry';
 import { createMarkerResolver, markerNumbers } from '../cited-markers';
 import { CitationMarker } from './citation-marker';
+import '../chat.css';
 
 interface AnswerTextProps {
   text: string;

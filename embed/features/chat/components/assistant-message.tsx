@@ -4,6 +4,7 @@ import type { AssistantEntry } from '../chat-entry';
 import { AnswerText } from './answer-text';
 import { MessageActions } from './message-actions';
 import { SourceList } from './source-list';
+import '../chat.css';
 
 interface AssistantMessageProps {
   entry: AssistantEntry;

@@ -3,6 +3,7 @@ import type { StarterQuestions } from '../../../../shared/schemas/chat-starters'
 import type { ApiQuery } from '../../../lib/use-api-query';
 import { EmptyState } from '../../../ui/empty-state';
 import { Skeleton } from '../../../ui/skeleton';
+import '../chat.css';
 
 export interface ChatEmptyStateProps {
   /** Asks the starter question right away. */

@@ -1,6 +1,7 @@
 import { formatTimestamp } from '../../../../shared/format';
 import type { ChatSource } from '../../../../shared/schemas/chat';
 import { citationLabel, playsMoment } from '../cited-markers';
+import '../chat.css';
 
 export { citationLabel };
 

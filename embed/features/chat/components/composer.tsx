@@ -1,5 +1,6 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, type RefObject, useId, useState } from 'react';
 import { Button } from '../../../ui/button';
+import '../chat.css';
 
 export interface ComposerProps {
   onSend: (question: string) => void;

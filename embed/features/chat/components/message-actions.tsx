@@ -4,6 +4,7 @@ import { Button } from '../../../ui/button';
 import { type FeedbackValue, useMessageFeedback } from '../api/post-message-feedback';
 import type { CitedMoment } from '../chat-entry';
 import { copyText, plainAnswerText } from '../copy-answer';
+import '../chat.css';
 
 interface MessageActionsProps {
   messageId: string | undefined;

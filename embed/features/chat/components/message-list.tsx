@@ -1,6 +1,7 @@
 import type { ChatSource } from '../../../../shared/schemas/chat';
 import type { ChatStream } from '../use-chat-stream';
 import { AssistantMessage } from './assistant-message';
+import '../chat.css';
 
 const announcements = {
   streaming: 'Answering…',

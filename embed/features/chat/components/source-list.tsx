@@ -1,5 +1,6 @@
 import type { ChatSource } from '../../../../shared/schemas/chat';
 import { CitationChip } from './citation-chip';
+import '../chat.css';
 
 /** The passages an answer drew on; cited ones first. */
 export function SourceList({

@@ -15,6 +15,7 @@ import { SandboxCheckoutDialog } from './sandbox-checkout-dialog';
 import { TierGrid } from './tier-grid';
 import { UpgradeRequestsCallout } from './upgrade-requests-callout';
 import { isOutcome, UpgradeStatus } from './upgrade-status';
+import '../plans.css';
 
 export interface PlanAndUsageProps {
   companyId: string;

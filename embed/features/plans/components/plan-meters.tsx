@@ -1,6 +1,7 @@
 import type { PlanOverview, TierConfig } from '../../../../shared/schemas/plan';
 import { Meter } from '../../../ui/meter';
 import { formatCount, formatStorage } from '../plan-labels';
+import '../plans.css';
 
 /** Storage and videos against the plan's limits, and what students did this month. */
 export function PlanMeters({ overview, plan }: { overview: PlanOverview; plan: TierConfig | undefined }) {

@@ -1,6 +1,7 @@
 import type { PlanOverview, TierConfig } from '../../../../shared/schemas/plan';
 import { Badge } from '../../../ui/badge';
 import { formatPrice, planName } from '../plan-labels';
+import '../plans.css';
 
 /** The tier the company is on, its price, and whether it ends with this billing period. */
 export function PlanSummary({ overview, plan }: { overview: PlanOverview; plan: TierConfig | undefined }) {

@@ -7,6 +7,7 @@ import { Dialog } from '../../../ui/dialog';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Spinner } from '../../../ui/spinner';
 import { formatPrice, questionsAllowance } from '../plan-labels';
+import '../plans.css';
 
 export interface SandboxCheckoutDialogProps {
   tier: TierConfig;

@@ -4,6 +4,7 @@ import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
 import { Spinner } from '../../../ui/spinner';
 import { formatPrice, questionsAllowance, storageAllowance, videosAllowance } from '../plan-labels';
+import '../plans.css';
 
 export interface TierGridProps {
   tiers: TierConfig[];

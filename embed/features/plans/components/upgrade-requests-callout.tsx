@@ -1,5 +1,6 @@
 import type { Tier } from '../../../../shared/schemas/viewer';
 import { upgradeRequestsText } from '../plan-labels';
+import '../plans.css';
 
 /**
  * Students who ran out of questions and asked for more. Prominent on Free, where each

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTimestamp } from '../../../../shared/format';
 import { useHlsSource } from '../../../lib/use-hls-source';
 import { Button } from '../../../ui/button';
+import '../player.css';
 
 export interface MediaPlayerProps {
   /** Render with `key={src}`: a new link is a new element that loads its own metadata. */

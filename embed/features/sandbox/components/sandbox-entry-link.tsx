@@ -1,5 +1,6 @@
 import { Link } from '../../../ui/link';
 import { useSandboxInfo } from '../api/get-sandbox-info';
+import '../sandbox.css';
 
 /**
  * A way into the local Whop sandbox, shown only when this server runs it

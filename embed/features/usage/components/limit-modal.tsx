@@ -7,6 +7,7 @@ import { Notice } from '../../../ui/notice';
 import { Spinner } from '../../../ui/spinner';
 import { useCreateUpgradeRequest } from '../api/create-upgrade-request';
 import { formatReset, limitTitle } from '../usage-labels';
+import '../usage.css';
 
 export interface LimitModalProps {
   usage: ChatUsage;

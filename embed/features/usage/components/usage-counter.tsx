@@ -2,6 +2,7 @@ import type { ChatUsage } from '../../../../shared/schemas/usage';
 import type { ApiQuery } from '../../../lib/use-api-query';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { allowanceLabel } from '../usage-labels';
+import '../usage.css';
 
 export interface UsageCounterProps {
   usage: ApiQuery<ChatUsage>;

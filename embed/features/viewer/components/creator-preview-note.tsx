@@ -1,3 +1,5 @@
+import '../viewer.css';
+
 /** Shown to a creator (company admin) opening the student view. */
 export function CreatorPreviewNote() {
   return (

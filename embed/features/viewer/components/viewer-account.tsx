@@ -2,6 +2,7 @@ import type { Viewer } from '../../../../shared/schemas/viewer';
 import { Avatar } from '../../../ui/avatar';
 import { Badge } from '../../../ui/badge';
 import { displayName, roleBadge } from '../viewer-labels';
+import '../viewer.css';
 
 /**
  * Who is signed in through Whop, with their role here. `compact` (the student's bar): the
