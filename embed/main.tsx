@@ -1,10 +1,12 @@
 // First, so the base styles come before any view's own stylesheet in the bundle.
 import './styles.css';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { installWhopSession } from './features/signin/session-store';
 import { preloadFirstScreenSchemas } from './lib/lazy-schema';
+import { createQueryClient } from './lib/query-client';
 import { installSandboxToken } from './lib/sandbox-token';
 import { applyTheme } from './lib/theme';
 
@@ -21,6 +23,8 @@ if (!container) throw new Error('index.html must contain <div id="root">');
 
 createRoot(container).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={createQueryClient()}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

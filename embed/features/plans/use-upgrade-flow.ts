@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api-error';
 import type { CheckoutResponse, PlanOverview, SandboxWebhookResult, TierConfig } from '../../../shared/schemas/plan';
 import type { Tier } from '../../../shared/schemas/viewer';
-import { toApiError } from '../../lib/use-api-query';
+import { toApiError } from '../../lib/to-api-error';
 import { cancelSandboxPlan } from './api/cancel-sandbox-plan';
 import { completeSandboxCheckout } from './api/complete-sandbox-checkout';
 import { getPlanOverview } from './api/get-plan-overview';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../shared/api-error';
 import type { VideoPlayback } from '../../../shared/schemas/videos';
-import { toApiError } from '../../lib/use-api-query';
+import { toApiError } from '../../lib/to-api-error';
 import type { PlaybackCache } from './api/get-video-playback';
 
 export type PlaybackState =

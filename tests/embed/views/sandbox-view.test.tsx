@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SandboxView } from '../../../embed/views/sandbox/sandbox-view';
 import { errorBody, stubApi } from '../support/fetch-stub';
+import { render } from '../support/render';
 import { sandboxInfo } from '../support/sandbox-fixture';
 
 const tokenFor = (userId: string) => ({ token: `hdr.${userId}.sig`, expiresAt: '2026-11-24T11:00:00.000Z' });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
 import { type SearchHit, SearchResults } from '../../../../shared/schemas/lessons';
 import { apiRequest } from '../../../lib/api-client';
-import { toApiError } from '../../../lib/use-api-query';
+import { toApiError } from '../../../lib/to-api-error';
 
 /** `GET /api/lessons/search?q=&offset=`: a page of transcript hits, best first. */
 export function searchTranscripts(q: string, offset: number, signal?: AbortSignal) {

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
 import { MAX_MODULE_TITLE_CHARS } from '../../../../shared/schemas/lessons';
-import { toApiError } from '../../../lib/use-api-query';
+import { toApiError } from '../../../lib/to-api-error';
 import { Button } from '../../../ui/button';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Skeleton } from '../../../ui/skeleton';

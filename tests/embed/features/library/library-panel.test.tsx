@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryPanel } from '../../../../embed/features/library/components/library-panel';
 import { errorBody, type StubCall, stubApi } from '../../support/fetch-stub';
+import { render } from '../../support/render';
 import { embeddingVideo, failedVideo, videoSummary } from './video-fixture';
 
 const ready = videoSummary();

@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { PlaybackCache } from '../../../../embed/features/player/api/get-video-playback';
 import { type CitedMoment, PlayerPanel } from '../../../../embed/features/player/components/player-panel';
+import { render } from '../../support/render';
 import { installPlaybackApi, OTHER_VIDEO_ID, playback, VIDEO_ID } from './playback-api';
 
 const api = installPlaybackApi();

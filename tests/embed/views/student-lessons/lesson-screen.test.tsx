@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../../embed/app';
 import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
@@ -6,6 +6,7 @@ import type { LessonDetail, LessonList } from '../../../../shared/schemas/lesson
 import { done, meta, source, sseText, stubChatApi } from '../../support/chat-stream';
 import { offlineHealth } from '../../support/health-fixture';
 import { freeUsage } from '../../support/plan-fixture';
+import { render } from '../../support/render';
 import { studentViewer } from '../../support/viewer-fixture';
 
 const LESSON = '44444444-4444-4444-8444-444444444444';
