@@ -1,4 +1,4 @@
-import { createContext, useContext, useLayoutEffect } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo } from 'react';
 import { COMPANY_HEADER, COMPANY_ID, EXPERIENCE_HEADER, EXPERIENCE_ID } from '../../shared/whop-context';
 import { addDefaultHeaders } from './api-client';
 
@@ -48,7 +48,10 @@ export function viewQueryKey(context: ViewContext | undefined, ...parts: readonl
     : ['company', context.companyId, ...parts];
 }
 
-/** `viewQueryKey` for the view this component is rendered in. */
+/** `viewQueryKey` for the view this component is rendered in; the same array while nothing in it changes. */
 export function useViewQueryKey(...parts: readonly unknown[]): readonly unknown[] {
-  return viewQueryKey(useContext(ViewContextScope), ...parts);
+  const context = useContext(ViewContextScope);
+  const hash = JSON.stringify(parts);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the parts are identified by their JSON (a new array each call)
+  return useMemo(() => viewQueryKey(context, ...parts), [context, hash]);
 }

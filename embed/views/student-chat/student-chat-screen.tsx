@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Viewer } from '../../../shared/schemas/viewer';
+import { useRefreshChatSessions } from '../../features/chat/api/get-chat-sessions';
 import { useStarterQuestions } from '../../features/chat/api/get-starter-questions';
 import type { HeldSource } from '../../features/chat/chat-entry';
 import { ChatEmptyState } from '../../features/chat/components/chat-empty-state';
@@ -50,14 +51,14 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   >(undefined);
   // Playback links per video for this screen's lifetime: reopening a video does not refetch it.
   const [playbackCache] = useState(() => new PlaybackCache());
-  const [sessionsVersion, setSessionsVersion] = useState(0);
   const [historyOpen, setHistoryOpen] = useState(false);
   const allowance = useChatAllowance();
+  const refreshSessions = useRefreshChatSessions();
   const chat = useChatStream({
     onUsage: allowance.usage.replace,
     onError: allowance.handleChatError,
-    onGivenBack: allowance.usage.retry,
-    onSettled: () => setSessionsVersion((n) => n + 1),
+    onGivenBack: () => void allowance.usage.refetch(),
+    onSettled: refreshSessions,
   });
   const busy = chat.streaming || chat.status === 'loading';
   const closeSource = useCallback(() => setOpenSource(undefined), []);
@@ -133,7 +134,6 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
           }}
         >
           <SessionList
-            version={sessionsVersion}
             activeSessionId={chat.sessionId}
             onOpen={openConversation}
             onNewChat={() => (setHistoryOpen(false), chat.newChat(), focusComposer())}

@@ -12,14 +12,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 function renderList(onDeleted = vi.fn()) {
   render(
-    <SessionList
-      version={0}
-      activeSessionId={ONE}
-      onOpen={vi.fn()}
-      onNewChat={vi.fn()}
-      onDeleted={onDeleted}
-      disabled={false}
-    />,
+    <SessionList activeSessionId={ONE} onOpen={vi.fn()} onNewChat={vi.fn()} onDeleted={onDeleted} disabled={false} />,
   );
   return onDeleted;
 }
