@@ -111,11 +111,11 @@ describe('LibraryPanel', () => {
     // The browser tab in the background.
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     try {
-      act(() => void document.dispatchEvent(new Event('visibilitychange')));
+      act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
       await act(() => vi.advanceTimersByTimeAsync(10_000));
       expect(callsTo('/api/videos')).toHaveLength(3);
       visibility.mockReturnValue('visible');
-      act(() => void document.dispatchEvent(new Event('visibilitychange')));
+      act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
       await act(() => vi.advanceTimersByTimeAsync(50));
       expect(callsTo('/api/videos')).toHaveLength(4);
     } finally {
