@@ -117,8 +117,8 @@ describe('SandboxView', () => {
     const before = await screen.findByTitle('Seller dashboard (dashboard view)');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
     await vi.waitFor(() => expect(mints()).toHaveLength(2));
-    const after = await screen.findByTitle('Seller dashboard (dashboard view)');
-    expect(after).not.toBe(before);
+    // The query's notifications reach React a tick after the request: wait for the new frame.
+    await vi.waitFor(() => expect(screen.getByTitle('Seller dashboard (dashboard view)')).not.toBe(before));
   });
 
   it('switches frames with tabs on narrow screens', async () => {
