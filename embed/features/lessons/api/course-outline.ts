@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { CourseOutline, type OutlineRequest } from '../../../../shared/schemas/lessons';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/course/outline`: every module and video of the creator, in order. */
 export function getCourseOutline(signal?: AbortSignal) {
@@ -8,7 +10,7 @@ export function getCourseOutline(signal?: AbortSignal) {
 }
 
 export function useCourseOutline() {
-  return useApiQuery(getCourseOutline, 'course-outline');
+  return useQuery({ queryKey: useViewQueryKey('course-outline'), queryFn: apiQueryFn(getCourseOutline) });
 }
 
 /** `PUT /api/course/outline`: the whole order at once; answers the outline as saved. */

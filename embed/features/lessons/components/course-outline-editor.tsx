@@ -30,7 +30,13 @@ export function CourseOutlineEditor() {
 
   if (!outline) {
     if (loaded.status === 'error')
-      return <ErrorNotice error={loaded.error} title="Could not load the lesson order" onRetry={loaded.retry} />;
+      return (
+        <ErrorNotice
+          error={loaded.error}
+          title="Could not load the lesson order"
+          onRetry={() => void loaded.refetch()}
+        />
+      );
     return <Skeleton lines={4} label="Loading the lesson order" />;
   }
 

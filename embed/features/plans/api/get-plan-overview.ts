@@ -1,6 +1,9 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { PlanOverview } from '../../../../shared/schemas/plan';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /**
  * `GET /api/dashboard/plan`: the creator's tier, every tier on offer (with the Whop plan
@@ -11,7 +14,20 @@ export function getPlanOverview(signal?: AbortSignal): Promise<PlanOverview> {
   return apiRequest('/api/dashboard/plan', { schema: PlanOverview, ...(signal ? { signal } : {}) });
 }
 
-/** `replace` lets the upgrade flow show the answers it polls for while it waits for Whop. */
 export function usePlanOverview() {
-  return useApiQuery(getPlanOverview, 'plan-overview');
+  const queryClient = useQueryClient();
+  const queryKey = useViewQueryKey('plan-overview');
+  const query = useQuery({ queryKey, queryFn: apiQueryFn(getPlanOverview) });
+  /**
+   * Shows an overview the upgrade flow read while it waits for Whop's webhook, as the latest;
+   * a request still in flight is cancelled first, so its older answer cannot overwrite it.
+   */
+  const replace = useCallback(
+    (plan: PlanOverview) => {
+      void queryClient.cancelQueries({ queryKey });
+      queryClient.setQueryData(queryKey, plan);
+    },
+    [queryClient, queryKey],
+  );
+  return { ...query, replace };
 }
