@@ -15,19 +15,19 @@ export function getPlanOverview(signal?: AbortSignal): Promise<PlanOverview> {
 }
 
 export function usePlanOverview() {
+  return useQuery({ queryKey: useViewQueryKey('plan-overview'), queryFn: apiQueryFn(getPlanOverview) });
+}
+
+/**
+ * One read of the overview through its query, for the upgrade flow's wait for Whop's webhook:
+ * each answer is the page's plan at once (and a read already in flight is shared). Not retried:
+ * the wait has its own schedule (`wait-for-tier-change.ts`).
+ */
+export function useReadPlanOverview(): () => Promise<PlanOverview> {
   const queryClient = useQueryClient();
   const queryKey = useViewQueryKey('plan-overview');
-  const query = useQuery({ queryKey, queryFn: apiQueryFn(getPlanOverview) });
-  /**
-   * Shows an overview the upgrade flow read while it waits for Whop's webhook, as the latest;
-   * a request still in flight is cancelled first, so its older answer cannot overwrite it.
-   */
-  const replace = useCallback(
-    (plan: PlanOverview) => {
-      void queryClient.cancelQueries({ queryKey });
-      queryClient.setQueryData(queryKey, plan);
-    },
+  return useCallback(
+    () => queryClient.fetchQuery({ queryKey, queryFn: apiQueryFn(getPlanOverview), retry: false, staleTime: 0 }),
     [queryClient, queryKey],
   );
-  return { ...query, replace };
 }

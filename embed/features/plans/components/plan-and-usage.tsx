@@ -28,7 +28,7 @@ export interface PlanAndUsageProps {
 export function PlanAndUsage({ companyId, sandbox, onTierChange }: PlanAndUsageProps) {
   const plan = usePlanOverview();
   const sdk = useWhopIframeSdk();
-  const flow = useUpgradeFlow({ sdk, sandbox, companyId, onPlan: plan.replace });
+  const flow = useUpgradeFlow({ sdk, sandbox, companyId });
   const tier = plan.data?.tier;
   const status = useRef<HTMLDivElement>(null);
   const outcome = isOutcome(flow.state) ? flow.state : null;
