@@ -10,7 +10,6 @@ import { MessageList } from '../../features/chat/components/message-list';
 import { SessionList } from '../../features/chat/components/session-list';
 import { useChatStream } from '../../features/chat/use-chat-stream';
 import { useFollowLatest } from '../../features/chat/use-follow-latest';
-import { PlaybackCache } from '../../features/player/api/get-video-playback';
 import { PlayerPlaceholder } from '../../features/player/components/player-placeholder';
 import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { LimitModal } from '../../features/usage/components/limit-modal';
@@ -49,8 +48,6 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   const [openSource, setOpenSource] = useState<
     { source: HeldSource & { videoId: string }; request: number } | undefined
   >(undefined);
-  // Playback links per video for this screen's lifetime: reopening a video does not refetch it.
-  const [playbackCache] = useState(() => new PlaybackCache());
   const [historyOpen, setHistoryOpen] = useState(false);
   const allowance = useChatAllowance();
   const refreshSessions = useRefreshChatSessions();
@@ -173,13 +170,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
 
         {openSource ? (
           <Suspense fallback={<PlayerPlaceholder title={openSource.source.videoTitle} docked />}>
-            <PlayerPanel
-              moment={openSource.source}
-              seekRequest={openSource.request}
-              cache={playbackCache}
-              onClose={closeSource}
-              docked
-            />
+            <PlayerPanel moment={openSource.source} seekRequest={openSource.request} onClose={closeSource} docked />
           </Suspense>
         ) : null}
 

@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import {
   type RenderHookOptions,
   type RenderOptions,
@@ -27,17 +27,22 @@ export function testQueryClient() {
   return client;
 }
 
-function withQueryClient() {
-  const client = testQueryClient();
+function withQueryClient(client: QueryClient = testQueryClient()) {
   // biome-ignore lint/correctness/noComponentHookFactories: made once per render, so every rerender keeps this one client
   return function QueryClientWrapper({ children }: { children: ReactNode }) {
     return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
   };
 }
 
-/** Testing Library's `render`, inside a fresh `QueryClientProvider` (kept across `rerender`). */
-export function render(ui: ReactElement, options: Omit<RenderOptions, 'wrapper'> = {}) {
-  return renderWithoutClient(ui, { ...options, wrapper: withQueryClient() });
+/**
+ * Testing Library's `render`, inside a fresh `QueryClientProvider` (kept across `rerender`);
+ * `queryClient` (from `testQueryClient()`) shares one cache between renders, as one page does.
+ */
+export function render(
+  ui: ReactElement,
+  { queryClient, ...options }: Omit<RenderOptions, 'wrapper'> & { queryClient?: QueryClient } = {},
+) {
+  return renderWithoutClient(ui, { ...options, wrapper: withQueryClient(queryClient) });
 }
 
 /** Testing Library's `renderHook`, inside a fresh `QueryClientProvider`. */

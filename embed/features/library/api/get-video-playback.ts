@@ -14,7 +14,7 @@ export function getVideoPlayback(id: string, signal?: AbortSignal): Promise<Vide
 
 export function useVideoPlayback(id: string) {
   return useQuery({
-    queryKey: useViewQueryKey('playback', id),
+    queryKey: useViewQueryKey('video-playback', id),
     queryFn: apiQueryFn((signal) => getVideoPlayback(id, signal)),
     // A new signed URL would restart the player: asked for once per page, not on reconnecting.
     refetchOnReconnect: false,
