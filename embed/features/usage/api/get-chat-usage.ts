@@ -36,5 +36,3 @@ export function useChatUsage() {
   );
   return { ...query, replace };
 }
-
-export type ChatUsageQuery = ReturnType<typeof useChatUsage>;
