@@ -29,12 +29,19 @@ export function pollWhileProcessing<T>(active: boolean, videosOf: (data: T) => r
   };
 }
 
-/** Shown again (the library's dashboard tab): reloads at once when something was processing. */
-export function useReloadWhenShown(active: boolean, videos: readonly Pipelined[] | undefined, reload: () => unknown) {
+/**
+ * Shown again (the library's dashboard tab, or back from a video's page): reloads at once when
+ * something was processing, sharing a reload already on its way rather than cancelling it.
+ */
+export function useReloadWhenShown(
+  active: boolean,
+  videos: readonly Pipelined[] | undefined,
+  refetch: (options: { cancelRefetch: boolean }) => unknown,
+) {
   const processing = videos?.some(isProcessing) ?? false;
   const wasActive = useRef(active);
   useEffect(() => {
-    if (active && !wasActive.current && processing) void reload();
+    if (active && !wasActive.current && processing) void refetch({ cancelRefetch: false });
     wasActive.current = active;
-  }, [active, processing, reload]);
+  }, [active, processing, refetch]);
 }

@@ -102,7 +102,7 @@ export function LibraryPanel({ onOpenPlan, mediaTools, active = true }: LibraryP
         active={active}
         onBack={() => {
           setPage(null);
-          void list.refetch();
+          void list.refetch({ cancelRefetch: false });
         }}
       />
     );
