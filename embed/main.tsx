@@ -18,12 +18,15 @@ installSandboxToken();
 // Top level only: is this browser signed in with Whop (its CSRF token for writes)?
 void installWhopSession();
 
+// The page's one server-state cache (embed/lib/query-client.ts): every view below shares it.
+const queryClient = createQueryClient();
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
 createRoot(container).render(
   <StrictMode>
-    <QueryClientProvider client={createQueryClient()}>
+    <QueryClientProvider client={queryClient}>
       <App />
     </QueryClientProvider>
   </StrictMode>,
