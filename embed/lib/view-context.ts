@@ -1,4 +1,4 @@
-import { useLayoutEffect } from 'react';
+import { createContext, useContext, useLayoutEffect, useMemo } from 'react';
 import { COMPANY_HEADER, COMPANY_ID, EXPERIENCE_HEADER, EXPERIENCE_ID } from '../../shared/whop-context';
 import { addDefaultHeaders } from './api-client';
 
@@ -28,4 +28,30 @@ export function useViewContextHeaders(context: ViewContext): void {
     if (name === undefined || value === undefined) return undefined;
     return addDefaultHeaders(() => ({ [name]: value }));
   }, [name, value]);
+}
+
+const ViewContextScope = createContext<ViewContext | undefined>(undefined);
+
+/**
+ * Hands the view's context to the queries below it. Views render it around everything they
+ * show, beside `useViewContextHeaders`, so a query key always names the tenancy its request
+ * carried in a header: two views (two communities, or a student and a creator) never share
+ * a cache entry.
+ */
+export const ViewContextProvider = ViewContextScope.Provider;
+
+/** A query key that starts with the view's context: `['experience', 'exp_…', ...parts]`. */
+export function viewQueryKey(context: ViewContext | undefined, ...parts: readonly unknown[]): readonly unknown[] {
+  if (context === undefined) return ['no-view', ...parts];
+  return 'experienceId' in context
+    ? ['experience', context.experienceId, ...parts]
+    : ['company', context.companyId, ...parts];
+}
+
+/** `viewQueryKey` for the view this component is rendered in; the same array while nothing in it changes. */
+export function useViewQueryKey(...parts: readonly unknown[]): readonly unknown[] {
+  const context = useContext(ViewContextScope);
+  const hash = JSON.stringify(parts);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the parts are identified by their JSON (a new array each call)
+  return useMemo(() => viewQueryKey(context, ...parts), [context, hash]);
 }

@@ -1,8 +1,9 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../embed/app';
 import { errorBody, stubApi } from './support/fetch-stub';
 import { offlineHealth } from './support/health-fixture';
+import { render } from './support/render';
 import { sandboxInfo } from './support/sandbox-fixture';
 import { creatorViewer, studentViewer } from './support/viewer-fixture';
 

@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api-error';
 import { isErrorCode } from '../../../shared/errors';
 import type { ChatMoment, ChatStreamEvent } from '../../../shared/schemas/chat';
 import type { ChatUsage } from '../../../shared/schemas/usage';
-import { toApiError } from '../../lib/use-api-query';
+import { toApiError } from '../../lib/to-api-error';
 import { getChatSession } from './api/get-chat-session';
 import { postChat, STREAM_DROPPED_MESSAGE } from './api/post-chat';
 import {

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { ApiError } from '../../../shared/api-error';
 import type { VideoSummary } from '../../../shared/schemas/videos';
-import { toApiError } from '../../lib/use-api-query';
+import { toApiError } from '../../lib/to-api-error';
 import { addCaptions } from './api/add-captions';
 import { useUploadRows } from './use-upload-rows';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { ApiError } from '../../../shared/api-error';
 import type { VideoSummary } from '../../../shared/schemas/videos';
-import { toApiError } from '../../lib/use-api-query';
+import { toApiError } from '../../lib/to-api-error';
 import type { MediaItem } from './media-files';
 import { type MediaProgress, type MediaStep, type MediaTools, runMediaUpload } from './run-media-upload';
 import { useUploadRows } from './use-upload-rows';

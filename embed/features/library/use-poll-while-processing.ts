@@ -1,38 +1,47 @@
+import type { Query } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import type { ApiError } from '../../../shared/api-error';
 import type { VideoSummary } from '../../../shared/schemas/videos';
-import { usePageVisible } from '../../lib/use-page-visible';
 import { isProcessing } from './video-labels';
 
 export const POLL_INTERVAL_MS = 2000;
 
+type Pipelined = Pick<VideoSummary, 'status' | 'uploadedAt'>;
+
 /**
- * Reloads every 2 s while any video is in the pipeline (the library list, or one video's
- * page), and stops once every one is completed or failed. A video whose upload never
- * completed is not polled for: nothing will change until someone uploads it. `settled` is
- * false while a load is in flight, so polls never overlap. Nothing is polled while the
- * library is not shown (`active`: another dashboard tab) or the browser tab is in the
- * background; coming back reloads at once, since progress has moved on meanwhile.
+ * Query options that reload every 2 s while any video is in the pipeline (the library list,
+ * or one video's page), and stop once every one is completed or failed. A video whose upload
+ * never completed is not polled for: nothing will change until someone uploads it. TanStack
+ * restarts the interval after each answer, so polls never overlap. Nothing is polled while
+ * `active` is false (the library kept mounted behind another dashboard tab) or the browser
+ * tab is in the background (`refetchIntervalInBackground: false`, `lib/query-client.ts`);
+ * coming back to the tab reloads at once (`refetchOnWindowFocus`), since progress has moved on.
  */
-export function usePollWhileProcessing(
-  videos: readonly Pick<VideoSummary, 'status' | 'uploadedAt'>[] | undefined,
-  settled: boolean,
-  reload: () => void,
-  active = true,
+export function pollWhileProcessing<T>(active: boolean, videosOf: (data: T) => readonly Pipelined[]) {
+  const processing = (query: Query<T, ApiError, T, readonly unknown[]>) => {
+    const data = query.state.data;
+    return active && data !== undefined && videosOf(data).some(isProcessing);
+  };
+  return {
+    refetchInterval: (query: Query<T, ApiError, T, readonly unknown[]>) =>
+      processing(query) ? POLL_INTERVAL_MS : false,
+    refetchOnWindowFocus: processing,
+  };
+}
+
+/**
+ * Shown again (the library's dashboard tab, or back from a video's page): reloads at once when
+ * something was processing, sharing a reload already on its way rather than cancelling it.
+ */
+export function useReloadWhenShown(
+  active: boolean,
+  videos: readonly Pipelined[] | undefined,
+  refetch: (options: { cancelRefetch: boolean }) => unknown,
 ) {
   const processing = videos?.some(isProcessing) ?? false;
-  const visible = usePageVisible();
-  const polling = active && visible;
-  const paused = useRef(!polling);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: videos is the trigger: each reload re-arms the next poll
+  const wasActive = useRef(active);
   useEffect(() => {
-    if (!polling) {
-      paused.current = true;
-      return;
-    }
-    if (!processing || !settled) return;
-    const resumed = paused.current;
-    paused.current = false;
-    const timer = setTimeout(reload, resumed ? 0 : POLL_INTERVAL_MS);
-    return () => clearTimeout(timer);
-  }, [processing, settled, videos, reload, polling]);
+    if (active && !wasActive.current && processing) void refetch({ cancelRefetch: false });
+    wasActive.current = active;
+  }, [active, processing, refetch]);
 }

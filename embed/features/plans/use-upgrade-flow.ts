@@ -1,12 +1,12 @@
 import type { WhopIframeSdk } from '@whop/react/iframe';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../shared/api-error';
-import type { CheckoutResponse, PlanOverview, SandboxWebhookResult, TierConfig } from '../../../shared/schemas/plan';
+import type { CheckoutResponse, SandboxWebhookResult, TierConfig } from '../../../shared/schemas/plan';
 import type { Tier } from '../../../shared/schemas/viewer';
-import { toApiError } from '../../lib/use-api-query';
+import { toApiError } from '../../lib/to-api-error';
 import { cancelSandboxPlan } from './api/cancel-sandbox-plan';
 import { completeSandboxCheckout } from './api/complete-sandbox-checkout';
-import { getPlanOverview } from './api/get-plan-overview';
+import { useReadPlanOverview } from './api/get-plan-overview';
 import { startCheckout } from './api/start-checkout';
 import { waitForTierChange } from './wait-for-tier-change';
 
@@ -44,22 +44,18 @@ export interface UpgradeFlowOptions {
   /** The viewer signed in through the local sandbox. */
   sandbox: boolean;
   companyId: string;
-  /** Shows each overview read while waiting (the plan query's `replace`). */
-  onPlan: (plan: PlanOverview) => void;
 }
 
 /**
  * Upgrading, step by step: open a Whop checkout (the iframe SDK inside Whop, a simulated
  * one in the sandbox), then wait for the webhook to change the tier, which is the only
- * thing that does. One action at a time; a new one, or leaving the page, stops the last.
+ * thing that does: the wait re-reads the plan query on its schedule, so the page shows
+ * every answer. One action at a time; a new one, or leaving the page, stops the last.
  */
-export function useUpgradeFlow({ sdk, sandbox, companyId, onPlan }: UpgradeFlowOptions) {
+export function useUpgradeFlow({ sdk, sandbox, companyId }: UpgradeFlowOptions) {
   const [state, setState] = useState<UpgradeStep>({ step: 'idle' });
   const action = useRef<AbortController | undefined>(undefined);
-  const onPlanRef = useRef(onPlan);
-  useEffect(() => {
-    onPlanRef.current = onPlan;
-  }, [onPlan]);
+  const readPlan = useReadPlanOverview();
   useEffect(() => () => action.current?.abort(), []);
 
   /** Starts a new action; the returned `set` does nothing once a newer one started. */
@@ -85,10 +81,7 @@ export function useUpgradeFlow({ sdk, sandbox, companyId, onPlan }: UpgradeFlowO
           from,
           delays: how.delays,
           signal: run.signal,
-          fetchPlan: getPlanOverview,
-          onPlan: (next) => {
-            if (!run.signal.aborted) onPlanRef.current(next);
-          },
+          fetchPlan: readPlan,
         });
         run.set(
           plan
@@ -106,7 +99,7 @@ export function useUpgradeFlow({ sdk, sandbox, companyId, onPlan }: UpgradeFlowO
         }
       }
     },
-    [begin],
+    [begin, readPlan],
   );
 
   const upgrade = useCallback(

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
 import type { ApiError } from '../../../shared/api-error';
 import type { VideoPlayback } from '../../../shared/schemas/videos';
-import { toApiError } from '../../lib/use-api-query';
-import type { PlaybackCache } from './api/get-video-playback';
+import { useVideoPlaybackKey, useVideoPlaybackQuery } from './api/get-video-playback';
 
 export type PlaybackState =
   | { status: 'loading'; playback: undefined; error: undefined }
@@ -20,41 +20,35 @@ export interface VideoPlaybackQuery {
   retry: () => void;
 }
 
-const LOADING: PlaybackState = { status: 'loading', playback: undefined, error: undefined };
-
-/** Where the player streams `videoId` from, through the screen's cache. */
-export function useVideoPlayback(videoId: string, cache: PlaybackCache): VideoPlaybackQuery {
-  const [state, setState] = useState<PlaybackState>(LOADING);
-  // A fresh request (bypassing the cache) is for the video it was made for only.
-  const [request, setRequest] = useState<{ attempt: number; freshFor?: string }>({ attempt: 0 });
+/**
+ * Where the player streams `videoId` from (the page's query cache, `api/get-video-playback.ts`).
+ * A fresh link is asked for by resetting the video's query: the old link is dropped, so the
+ * player shows "Loading" rather than the link that just failed.
+ */
+export function useVideoPlayback(videoId: string): VideoPlaybackQuery {
+  const query = useVideoPlaybackQuery(videoId);
+  const queryClient = useQueryClient();
+  const queryKey = useVideoPlaybackKey(videoId);
   const refreshed = useRef(new Set<string>());
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setState(LOADING);
-    cache.get(videoId, { signal: controller.signal, fresh: request.freshFor === videoId }).then(
-      (playback) => {
-        if (!controller.signal.aborted) setState({ status: 'success', playback, error: undefined });
-      },
-      (cause: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', playback: undefined, error: toApiError(cause) });
-      },
-    );
-    return () => controller.abort();
-  }, [videoId, cache, request]);
+  const reset = useCallback(() => void queryClient.resetQueries({ queryKey, exact: true }), [queryClient, queryKey]);
 
   const refreshOnce = useCallback(() => {
     if (refreshed.current.has(videoId)) return false;
     refreshed.current.add(videoId);
-    cache.forget(videoId);
-    setRequest((previous) => ({ attempt: previous.attempt + 1, freshFor: videoId }));
+    reset();
     return true;
-  }, [videoId, cache]);
+  }, [videoId, reset]);
 
   const retry = useCallback(() => {
     refreshed.current.delete(videoId);
-    setRequest((previous) => ({ attempt: previous.attempt + 1, freshFor: videoId }));
-  }, [videoId]);
+    reset();
+  }, [videoId, reset]);
 
+  const state: PlaybackState = query.data
+    ? { status: 'success', playback: query.data, error: undefined }
+    : query.status === 'error'
+      ? { status: 'error', playback: undefined, error: query.error }
+      : { status: 'loading', playback: undefined, error: undefined };
   return { state, refreshOnce, retry };
 }

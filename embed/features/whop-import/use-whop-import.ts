@@ -5,7 +5,7 @@ import {
   type WhopImportLessonResult,
   type WhopImportResult,
 } from '../../../shared/schemas/whop-import';
-import { toApiError } from '../../lib/use-api-query';
+import { toApiError } from '../../lib/to-api-error';
 import { importWhopLessons } from './api/import-whop-lessons';
 
 export type ImportRun =

@@ -1,10 +1,11 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { Tier, Viewer } from '../../../shared/schemas/viewer';
 import { AssistantSettingsCard } from '../../features/assistant/components/assistant-settings-card';
 import { ActivityPanel } from '../../features/insights/components/activity-panel';
 import { ContentGapsPanel } from '../../features/insights/components/content-gaps-panel';
 import { TestBenchPanel } from '../../features/insights/components/test-bench-panel';
 import { CourseOutlineEditor } from '../../features/lessons/components/course-outline-editor';
+import { useRefreshVideos } from '../../features/library/api/get-videos';
 import { LibraryPanel } from '../../features/library/components/library-panel';
 import { MonthlyCostsPanel } from '../../features/library/components/monthly-costs-panel';
 import { CorrectAnswer } from '../../features/notes/components/correct-answer';
@@ -33,11 +34,7 @@ export function CreatorDashboardScreen({
   // viewer (and its tier) is loaded only once per view.
   const [tier, setTier] = useState<Tier>(viewer.creator.tier);
   // Lessons imported from Whop Courses join the library list as they arrive.
-  const [imports, setImports] = useState(0);
-  const onImported = useCallback(() => setImports((n) => n + 1), []);
-  // A correction saved under an answer joins the notes list below.
-  const [corrections, setCorrections] = useState(0);
-  const onCorrected = useCallback(() => setCorrections((n) => n + 1), []);
+  const onImported = useRefreshVideos();
   const shown = tier === viewer.creator.tier ? viewer : { ...viewer, creator: { ...viewer.creator, tier } };
 
   return (
@@ -56,7 +53,7 @@ export function CreatorDashboardScreen({
         >
           {/* Kept mounted on other tabs: leaving the library must not cancel uploads in flight. */}
           <div hidden={tab !== 'library'}>
-            <LibraryPanel onOpenPlan={() => setTab('usage')} active={tab === 'library'} refreshSignal={imports} />
+            <LibraryPanel onOpenPlan={() => setTab('usage')} active={tab === 'library'} />
             <WhopImportPanel onImported={onImported} />
           </div>
           {tab === 'lessons' ? (
@@ -76,14 +73,12 @@ export function CreatorDashboardScreen({
               <Card title="Student questions">
                 <QuestionsPanel
                   answerActions={(q) =>
-                    q.status === 'complete' ? (
-                      <CorrectAnswer messageId={q.id} question={q.question} onSaved={onCorrected} />
-                    ) : null
+                    q.status === 'complete' ? <CorrectAnswer messageId={q.id} question={q.question} /> : null
                   }
                 />
               </Card>
               <Card title="Creator's notes: what you taught the assistant">
-                <NotesPanel refreshSignal={corrections} />
+                <NotesPanel />
               </Card>
             </div>
           ) : null}

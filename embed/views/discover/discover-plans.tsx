@@ -7,7 +7,7 @@ import { Skeleton } from '../../ui/skeleton';
 export function DiscoverPlans() {
   const plans = usePublicPlans();
   if (plans.status === 'error')
-    return <ErrorNotice error={plans.error} title="Could not load the plans" onRetry={plans.retry} />;
+    return <ErrorNotice error={plans.error} title="Could not load the plans" onRetry={() => void plans.refetch()} />;
   if (!plans.data) return <Skeleton lines={4} label="Loading the plans" />;
   return (
     <ul className="discover-plans" aria-label="Plans">

@@ -27,11 +27,15 @@ export function SandboxView() {
     if (info.error.code === 'NOT_FOUND') return <SandboxOff />;
     return (
       <main className="page">
-        <ErrorNotice error={info.error} title="Could not open the local Whop sandbox" onRetry={info.retry} />
+        <ErrorNotice
+          error={info.error}
+          title="Could not open the local Whop sandbox"
+          onRetry={() => void info.refetch()}
+        />
       </main>
     );
   }
-  if (info.status === 'loading') {
+  if (info.isPending) {
     return (
       <main className="page page--center">
         <p className="page__status">

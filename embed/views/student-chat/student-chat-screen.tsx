@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Viewer } from '../../../shared/schemas/viewer';
+import { useRefreshChatSessions } from '../../features/chat/api/get-chat-sessions';
 import { useStarterQuestions } from '../../features/chat/api/get-starter-questions';
 import type { HeldSource } from '../../features/chat/chat-entry';
 import { ChatEmptyState } from '../../features/chat/components/chat-empty-state';
@@ -9,7 +10,6 @@ import { MessageList } from '../../features/chat/components/message-list';
 import { SessionList } from '../../features/chat/components/session-list';
 import { useChatStream } from '../../features/chat/use-chat-stream';
 import { useFollowLatest } from '../../features/chat/use-follow-latest';
-import { PlaybackCache } from '../../features/player/api/get-video-playback';
 import { PlayerPlaceholder } from '../../features/player/components/player-placeholder';
 import { SignOutButton } from '../../features/signin/components/sign-out-button';
 import { LimitModal } from '../../features/usage/components/limit-modal';
@@ -48,16 +48,14 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
   const [openSource, setOpenSource] = useState<
     { source: HeldSource & { videoId: string }; request: number } | undefined
   >(undefined);
-  // Playback links per video for this screen's lifetime: reopening a video does not refetch it.
-  const [playbackCache] = useState(() => new PlaybackCache());
-  const [sessionsVersion, setSessionsVersion] = useState(0);
   const [historyOpen, setHistoryOpen] = useState(false);
   const allowance = useChatAllowance();
+  const refreshSessions = useRefreshChatSessions();
   const chat = useChatStream({
     onUsage: allowance.usage.replace,
     onError: allowance.handleChatError,
-    onGivenBack: allowance.usage.retry,
-    onSettled: () => setSessionsVersion((n) => n + 1),
+    onGivenBack: () => void allowance.usage.refetch(),
+    onSettled: refreshSessions,
   });
   const busy = chat.streaming || chat.status === 'loading';
   const closeSource = useCallback(() => setOpenSource(undefined), []);
@@ -133,7 +131,6 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
           }}
         >
           <SessionList
-            version={sessionsVersion}
             activeSessionId={chat.sessionId}
             onOpen={openConversation}
             onNewChat={() => (setHistoryOpen(false), chat.newChat(), focusComposer())}
@@ -173,13 +170,7 @@ export function StudentChatScreen({ viewer }: { viewer: Viewer }) {
 
         {openSource ? (
           <Suspense fallback={<PlayerPlaceholder title={openSource.source.videoTitle} docked />}>
-            <PlayerPanel
-              moment={openSource.source}
-              seekRequest={openSource.request}
-              cache={playbackCache}
-              onClose={closeSource}
-              docked
-            />
+            <PlayerPanel moment={openSource.source} seekRequest={openSource.request} onClose={closeSource} docked />
           </Suspense>
         ) : null}
 

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { LessonDetail } from '../../../shared/schemas/lessons';
 import { LessonMedia } from '../../features/lessons/components/lesson-media';
-import { PlaybackCache } from '../../features/player/api/get-video-playback';
 import { PlaybackProblem } from '../../features/player/components/playback-problem';
 import { useVideoPlayback } from '../../features/player/use-video-playback';
 import { Notice } from '../../ui/notice';
@@ -20,8 +19,7 @@ export function LessonPlayback({
   seek: { seconds: number; request: number; play: boolean };
   onTime: (seconds: number) => void;
 }) {
-  const [cache] = useState(() => new PlaybackCache());
-  const { state, refreshOnce, retry } = useVideoPlayback(lesson.id, cache);
+  const { state, refreshOnce, retry } = useVideoPlayback(lesson.id);
   const [failed, setFailed] = useState(false);
 
   if (state.status === 'loading') return <Spinner label="Loading the video" />;

@@ -48,10 +48,10 @@ export function LessonScreen({ viewer, experienceId, videoId, startSeconds }: Le
               <p>This lesson is not in the course (it may have been removed, or it is still being prepared).</p>
             </>
           ) : (
-            <ErrorNotice error={lesson.error} title="Could not open the lesson" onRetry={lesson.retry} />
+            <ErrorNotice error={lesson.error} title="Could not open the lesson" onRetry={() => void lesson.refetch()} />
           )
         ) : null}
-        {lesson.status === 'loading' ? <Skeleton lines={6} label="Loading the lesson" /> : null}
+        {lesson.isPending ? <Skeleton lines={6} label="Loading the lesson" /> : null}
         {lesson.status === 'success' ? (
           <LessonPage viewer={viewer} experienceId={experienceId} lesson={lesson.data} startSeconds={startSeconds} />
         ) : null}

@@ -38,9 +38,13 @@ export function LessonsScreen({
             All lessons
           </h2>
           {lessons.status === 'error' ? (
-            <ErrorNotice error={lessons.error} title="Could not load the lessons" onRetry={lessons.retry} />
+            <ErrorNotice
+              error={lessons.error}
+              title="Could not load the lessons"
+              onRetry={() => void lessons.refetch()}
+            />
           ) : null}
-          {lessons.status === 'loading' && !lessons.data ? <Skeleton lines={4} label="Loading the lessons" /> : null}
+          {lessons.isPending ? <Skeleton lines={4} label="Loading the lessons" /> : null}
           {lessons.data && lessons.data.lessons.length === 0 ? (
             <EmptyState
               title="No lessons yet"

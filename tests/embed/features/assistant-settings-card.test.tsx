@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AssistantSettingsCard } from '../../../embed/features/assistant/components/assistant-settings-card';
 import { errorBody, stubApi } from '../support/fetch-stub';
+import { render } from '../support/render';
 
 const defaults = { name: 'Chronos', greeting: '', starters: [], teachingMode: 'answer' };
 

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NotificationSettingsCard } from '../../../embed/features/notifications/components/notification-settings-card';
 import { stubApi } from '../support/fetch-stub';
+import { render } from '../support/render';
 
 const off = { upgradeRequests: false, unansweredQuestions: false, newLessons: false, unansweredThreshold: 3 };
 

@@ -1,7 +1,8 @@
-import { render, waitFor } from '@testing-library/react';
+import { waitFor } from '@testing-library/react';
 import { useRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { useHlsSource } from '../../../embed/lib/use-hls-source';
+import { render } from '../support/render';
 
 function Probe({ src, kind, onUnplayable }: { src: string; kind: 'file' | 'hls' | null; onUnplayable: () => void }) {
   const media = useRef<HTMLVideoElement>(null);

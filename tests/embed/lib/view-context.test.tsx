@@ -1,10 +1,10 @@
-import { render } from '@testing-library/react';
 import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiRequest } from '../../../embed/lib/api-client';
 import { useViewContextHeaders, type ViewContext, viewContextHeaders } from '../../../embed/lib/view-context';
 import { stubFetch } from '../support/fetch-stub';
+import { render } from '../support/render';
 
 describe('viewContextHeaders', () => {
   it('names the experience on the experience view and the company on the dashboard view', () => {

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -8,6 +8,7 @@ import {
   WhopIframeProvider,
 } from '../../../embed/lib/whop-iframe';
 import { frameWindowAs, restoreParentAfterEach } from '../support/framing';
+import { render } from '../support/render';
 
 restoreParentAfterEach();
 

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { useRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { Dialog } from '../../../embed/ui/dialog';
+import { render } from '../support/render';
 
 function Harness({ onClose }: { onClose: () => void }) {
   const [open, setOpen] = useState(false);

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { Tabs } from '../../../embed/ui/tabs';
+import { render } from '../support/render';
 
 const items = [
   { key: 'a', label: 'Alpha' },

@@ -1,9 +1,10 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CreatorDashboardView } from '../../../embed/views/creator-dashboard/creator-dashboard-view';
 import { type StubReply, stubApi } from '../support/fetch-stub';
 import { offlineHealth } from '../support/health-fixture';
 import { planOverview } from '../support/plan-fixture';
+import { render } from '../support/render';
 import { creatorViewer } from '../support/viewer-fixture';
 
 type PurchaseResult =

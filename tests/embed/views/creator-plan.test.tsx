@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CreatorDashboardView } from '../../../embed/views/creator-dashboard/creator-dashboard-view';
 import type { PlanOverview } from '../../../shared/schemas/plan';
 import { errorBody, type StubCall, type StubReply, stubApi } from '../support/fetch-stub';
 import { offlineHealth } from '../support/health-fixture';
 import { planOverview, tierConfigs } from '../support/plan-fixture';
+import { render } from '../support/render';
 import { creatorViewer } from '../support/viewer-fixture';
 
 const sandboxCreator = creatorViewer({ sandbox: true });

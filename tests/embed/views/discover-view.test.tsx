@@ -1,7 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DiscoverView } from '../../../embed/views/discover/discover-view';
 import { errorBody, stubApi } from '../support/fetch-stub';
+import { render } from '../support/render';
 
 const tiers = [
   {

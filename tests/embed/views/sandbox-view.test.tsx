@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SandboxView } from '../../../embed/views/sandbox/sandbox-view';
 import { errorBody, stubApi } from '../support/fetch-stub';
+import { render } from '../support/render';
 import { sandboxInfo } from '../support/sandbox-fixture';
 
 const tokenFor = (userId: string) => ({ token: `hdr.${userId}.sig`, expiresAt: '2026-11-24T11:00:00.000Z' });
@@ -116,8 +117,8 @@ describe('SandboxView', () => {
     const before = await screen.findByTitle('Seller dashboard (dashboard view)');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
     await vi.waitFor(() => expect(mints()).toHaveLength(2));
-    const after = await screen.findByTitle('Seller dashboard (dashboard view)');
-    expect(after).not.toBe(before);
+    // The query's notifications reach React a tick after the request: wait for the new frame.
+    await vi.waitFor(() => expect(screen.getByTitle('Seller dashboard (dashboard view)')).not.toBe(before));
   });
 
   it('switches frames with tabs on narrow screens', async () => {

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useChatAllowance } from '../../../embed/features/usage/use-chat-allowance';
 import { StudentChatView } from '../../../embed/views/student-chat/student-chat-view';
@@ -7,6 +7,7 @@ import type { ChatUsage } from '../../../shared/schemas/usage';
 import { errorBody, type StubReply, stubApi, stubFetch } from '../support/fetch-stub';
 import { offlineHealth } from '../support/health-fixture';
 import { basicUsage, enterpriseUsage, freeUsage } from '../support/plan-fixture';
+import { render, renderHook } from '../support/render';
 import { creatorViewer, studentViewer } from '../support/viewer-fixture';
 
 const freeStudent = studentViewer({ creator: { id: 'biz_acme', name: 'Acme Academy', tier: 'FREE' } });

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { StudentChatView } from '../../../embed/views/student-chat/student-chat-view';
 import type { ChatStreamEvent } from '../../../shared/schemas/chat';
@@ -16,6 +16,7 @@ import {
 import { errorBody, type StubReply } from '../support/fetch-stub';
 import { offlineHealth } from '../support/health-fixture';
 import { freeUsage } from '../support/plan-fixture';
+import { render } from '../support/render';
 import { studentViewer } from '../support/viewer-fixture';
 
 function renderChat(chat: ChatReply[], extra: Record<string, StubReply | StubReply[]> = {}) {

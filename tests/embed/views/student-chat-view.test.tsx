@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forgetSandboxToken, installSandboxToken, sandboxTokenFragment } from '../../../embed/lib/sandbox-token';
 import { StudentChatView } from '../../../embed/views/student-chat/student-chat-view';
@@ -6,6 +6,7 @@ import { errorBody, stubApi } from '../support/fetch-stub';
 import { frameWindowAs, restoreParentAfterEach } from '../support/framing';
 import { offlineHealth, realHealth } from '../support/health-fixture';
 import { freeUsage } from '../support/plan-fixture';
+import { render } from '../support/render';
 import { sandboxInfo } from '../support/sandbox-fixture';
 import { creatorViewer, studentViewer } from '../support/viewer-fixture';
 

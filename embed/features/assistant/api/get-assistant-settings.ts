@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { AssistantSettings } from '../../../../shared/schemas/assistant-settings';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/dashboard/assistant-settings`: the assistant's name, greeting, starters and teaching mode (admins only). */
 export function getAssistantSettings(signal?: AbortSignal): Promise<AssistantSettings> {
@@ -8,5 +10,5 @@ export function getAssistantSettings(signal?: AbortSignal): Promise<AssistantSet
 }
 
 export function useAssistantSettings() {
-  return useApiQuery(getAssistantSettings, 'assistant-settings');
+  return useQuery({ queryKey: useViewQueryKey('assistant-settings'), queryFn: apiQueryFn(getAssistantSettings) });
 }

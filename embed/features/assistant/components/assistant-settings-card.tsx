@@ -60,9 +60,13 @@ export function AssistantSettingsCard() {
 
   if (!draft) {
     return (
-      <Card title="Assistant" aria-busy={settings.status === 'loading'}>
+      <Card title="Assistant" aria-busy={settings.isFetching}>
         {settings.status === 'error' ? (
-          <ErrorNotice error={settings.error} title="Could not load your assistant settings" onRetry={settings.retry} />
+          <ErrorNotice
+            error={settings.error}
+            title="Could not load your assistant settings"
+            onRetry={() => void settings.refetch()}
+          />
         ) : (
           <Skeleton lines={4} label="Loading your assistant settings" />
         )}
@@ -83,7 +87,7 @@ export function AssistantSettingsCard() {
           className="assistant-settings__form"
           onSubmit={(event) => {
             event.preventDefault();
-            if (!problem) void save.run(toUpdate(draft)).then((next) => next && setDraft(next));
+            if (!problem) save.mutate(toUpdate(draft), { onSuccess: (next) => setDraft(next) });
           }}
         >
           <p className="assistant-settings__lead">

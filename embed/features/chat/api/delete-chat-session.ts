@@ -1,6 +1,8 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
-import { useApiMutation } from '../../../lib/use-api-mutation';
+import { apiMutationFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 const NoContent = lazySchema((schemas) => schemas.NoContent);
 
@@ -10,6 +12,12 @@ export async function deleteChatSession(sessionId: string): Promise<string> {
   return sessionId;
 }
 
+/** Deleting re-reads the conversation list, which no longer has it. */
 export function useDeleteChatSession() {
-  return useApiMutation(deleteChatSession);
+  const queryClient = useQueryClient();
+  const sessionsKey = useViewQueryKey('chat-sessions');
+  return useMutation({
+    mutationFn: apiMutationFn(deleteChatSession),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  });
 }

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** Imported with the first response it checks (`lib/lazy-schema.ts`): the student view paints without zod. */
 const StarterQuestionsSchema = lazySchema((schemas) => schemas.StarterQuestions);
@@ -11,5 +13,5 @@ export function getStarterQuestions(signal?: AbortSignal) {
 }
 
 export function useStarterQuestions() {
-  return useApiQuery(getStarterQuestions, 'chat-starters');
+  return useQuery({ queryKey: useViewQueryKey('chat-starters'), queryFn: apiQueryFn(getStarterQuestions) });
 }

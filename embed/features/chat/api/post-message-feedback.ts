@@ -1,6 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
-import { useApiMutation } from '../../../lib/use-api-mutation';
+import { apiMutationFn } from '../../../lib/query-client';
 
 /** Any answer will do (the server answers 204 or the saved value); zod comes with the first one. */
 const AnyAnswer = lazySchema((schemas) => schemas.AnyAnswer);
@@ -22,5 +23,5 @@ export function postMessageFeedback({ messageId, value }: MessageFeedbackInput):
 }
 
 export function useMessageFeedback() {
-  return useApiMutation<MessageFeedbackInput, unknown>(postMessageFeedback);
+  return useMutation({ mutationFn: apiMutationFn(postMessageFeedback) });
 }

@@ -1,6 +1,6 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { DEFAULT_ASSISTANT_NAME } from '../../../../shared/assistant-name';
 import type { StarterQuestions } from '../../../../shared/schemas/chat-starters';
-import type { ApiQuery } from '../../../lib/use-api-query';
 import { EmptyState } from '../../../ui/empty-state';
 import { Skeleton } from '../../../ui/skeleton';
 import '../chat.css';
@@ -11,7 +11,7 @@ export interface ChatEmptyStateProps {
   /** Starters cannot be picked while the composer cannot be used. */
   disabled: boolean;
   /** The course's starter questions, fetched once by the view (the empty state comes back with every new chat). */
-  starters: ApiQuery<StarterQuestions>;
+  starters: UseQueryResult<StarterQuestions>;
 }
 
 const description = (name: string) =>
@@ -33,9 +33,7 @@ export function ChatEmptyState({ onPickQuestion, disabled, starters }: ChatEmpty
   return (
     <EmptyState icon={<QuestionIcon />} title={title} description={description(name)}>
       {greeting ? <p className="chat-greeting">{greeting}</p> : null}
-      {list === undefined && starters.status === 'loading' ? (
-        <Skeleton lines={2} label="Loading suggested questions" />
-      ) : null}
+      {starters.isPending ? <Skeleton lines={2} label="Loading suggested questions" /> : null}
       {list !== undefined && list.length > 0 ? (
         <ul className="chip-list" aria-label="Example questions">
           {list.map((starter) => (

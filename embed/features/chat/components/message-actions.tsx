@@ -34,13 +34,12 @@ export function MessageActions({
     return () => clearTimeout(timer);
   }, [copied]);
 
-  async function give(value: 1 | -1) {
+  function give(value: 1 | -1) {
     if (!messageId) return;
     const next = feedback === value ? null : value;
     const previous = feedback;
     onFeedbackChange(next);
-    const saved = await mutation.run({ messageId, value: next });
-    if (saved === undefined) onFeedbackChange(previous);
+    mutation.mutate({ messageId, value: next }, { onError: () => onFeedbackChange(previous) });
   }
 
   async function copy() {
@@ -58,7 +57,7 @@ export function MessageActions({
         aria-label="Helpful"
         aria-pressed={feedback === 1}
         disabled={!messageId}
-        onClick={() => void give(1)}
+        onClick={() => give(1)}
       >
         <svg
           width="16"
@@ -81,7 +80,7 @@ export function MessageActions({
         aria-label="Not helpful"
         aria-pressed={feedback === -1}
         disabled={!messageId}
-        onClick={() => void give(-1)}
+        onClick={() => give(-1)}
       >
         <svg
           width="16"

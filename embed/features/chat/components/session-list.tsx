@@ -9,8 +9,6 @@ import { formatSessionDate } from '../session-dates';
 import '../chat.css';
 
 interface SessionListProps {
-  /** Bumped after each answer so a new conversation shows up. */
-  version: number;
   activeSessionId: string | undefined;
   onOpen: (sessionId: string) => void;
   onNewChat: () => void;
@@ -26,28 +24,21 @@ interface SessionListProps {
  * reopen one, delete one (after a confirmation under it), or start a new chat. The view places
  * it (a sidebar on desktop, a drawer on phones); errors stay inside it, full width.
  */
-export function SessionList({
-  version,
-  activeSessionId,
-  onOpen,
-  onNewChat,
-  onDeleted,
-  disabled,
-  newChatRef,
-}: SessionListProps) {
-  const sessions = useChatSessions(version);
+export function SessionList({ activeSessionId, onOpen, onNewChat, onDeleted, disabled, newChatRef }: SessionListProps) {
+  const sessions = useChatSessions();
   const remove = useDeleteChatSession();
   const [confirming, setConfirming] = useState<string | null>(null);
   const ownNewChat = useRef<HTMLButtonElement>(null);
   const list: ChatSessionSummary[] = sessions.data?.sessions ?? [];
 
-  async function confirmDelete(sessionId: string) {
-    const deleted = await remove.run(sessionId);
-    if (deleted === undefined) return;
-    setConfirming(null);
-    onDeleted(deleted);
-    sessions.retry();
-    ownNewChat.current?.focus();
+  function confirmDelete(sessionId: string) {
+    remove.mutate(sessionId, {
+      onSuccess: (deleted) => {
+        setConfirming(null);
+        onDeleted(deleted);
+        ownNewChat.current?.focus();
+      },
+    });
   }
 
   return (
@@ -67,11 +58,13 @@ export function SessionList({
       </Button>
       <h2 className="history__title">Conversations</h2>
       {sessions.status === 'error' ? (
-        <ErrorNotice error={sessions.error} title="Could not load your conversations" onRetry={sessions.retry} />
+        <ErrorNotice
+          error={sessions.error}
+          title="Could not load your conversations"
+          onRetry={() => void sessions.refetch()}
+        />
       ) : null}
-      {sessions.status === 'loading' && !sessions.data ? (
-        <Skeleton lines={3} label="Loading your conversations" />
-      ) : null}
+      {sessions.isPending ? <Skeleton lines={3} label="Loading your conversations" /> : null}
       {sessions.data && list.length === 0 ? (
         <p className="history__empty">Your conversations will be listed here.</p>
       ) : null}
@@ -127,7 +120,7 @@ export function SessionList({
                       variant="primary"
                       autoFocus
                       disabled={remove.status === 'pending'}
-                      onClick={() => void confirmDelete(session.id)}
+                      onClick={() => confirmDelete(session.id)}
                     >
                       {remove.status === 'pending' ? 'Deleting…' : 'Delete'}
                     </Button>

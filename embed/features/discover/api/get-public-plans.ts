@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { PublicPlans } from '../../../../shared/schemas/discover';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/plans`: Chronos's tiers and prices from `tier_configurations`; public, no sign-in. */
 export function getPublicPlans(signal?: AbortSignal): Promise<PublicPlans> {
@@ -8,5 +10,5 @@ export function getPublicPlans(signal?: AbortSignal): Promise<PublicPlans> {
 }
 
 export function usePublicPlans() {
-  return useApiQuery(getPublicPlans, 'public-plans');
+  return useQuery({ queryKey: useViewQueryKey('public-plans'), queryFn: apiQueryFn(getPublicPlans) });
 }

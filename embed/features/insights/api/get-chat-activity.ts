@@ -1,11 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { ActivityResponse } from '../../../../shared/schemas/insights';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/dashboard/insights/activity`: the last 30 days, for the charts and their tables. */
 export function useChatActivity() {
-  return useApiQuery(
-    (signal) => apiRequest('/api/dashboard/insights/activity', { schema: ActivityResponse, signal }),
-    'chat-activity',
-  );
+  return useQuery({
+    queryKey: useViewQueryKey('chat-activity'),
+    queryFn: apiQueryFn((signal) =>
+      apiRequest('/api/dashboard/insights/activity', { schema: ActivityResponse, signal }),
+    ),
+  });
 }

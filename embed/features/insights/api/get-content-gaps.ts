@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { ContentGapsResponse } from '../../../../shared/schemas/insights';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/dashboard/insights/gaps`: what students asked that the course does not answer, by topic. */
 export function getContentGaps(signal?: AbortSignal) {
@@ -8,5 +10,8 @@ export function getContentGaps(signal?: AbortSignal) {
 }
 
 export function useContentGaps() {
-  return useApiQuery((signal) => getContentGaps(signal), 'content-gaps');
+  return useQuery({
+    queryKey: useViewQueryKey('content-gaps'),
+    queryFn: apiQueryFn((signal) => getContentGaps(signal)),
+  });
 }

@@ -122,12 +122,12 @@ export function ActivityPanel() {
   }, [data]);
 
   return (
-    <div className="stack" aria-busy={query.status === 'loading'}>
+    <div className="stack" aria-busy={query.isFetching}>
       {query.status === 'error' ? (
-        <ErrorNotice error={query.error} title="Could not load the charts" onRetry={query.retry} />
+        <ErrorNotice error={query.error} title="Could not load the charts" onRetry={() => void query.refetch()} />
       ) : null}
       {!data || !charts ? (
-        query.status === 'loading' ? (
+        query.isPending ? (
           <Skeleton lines={5} label="Loading the charts" />
         ) : null
       ) : (

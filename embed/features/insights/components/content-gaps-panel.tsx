@@ -13,12 +13,12 @@ export function ContentGapsPanel() {
   const query = useContentGaps();
   const data = query.data;
   return (
-    <div className="stack" aria-busy={query.status === 'loading'}>
+    <div className="stack" aria-busy={query.isFetching}>
       {query.status === 'error' ? (
-        <ErrorNotice error={query.error} title="Could not load the content gaps" onRetry={query.retry} />
+        <ErrorNotice error={query.error} title="Could not load the content gaps" onRetry={() => void query.refetch()} />
       ) : null}
       {data === undefined ? (
-        query.status === 'loading' ? (
+        query.isPending ? (
           <Skeleton lines={4} label="Loading content gaps" />
         ) : null
       ) : data.gaps.length === 0 ? (

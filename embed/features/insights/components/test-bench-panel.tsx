@@ -1,10 +1,9 @@
 import { type FormEvent, useId, useState } from 'react';
 import { formatTimestamp } from '../../../../shared/format';
-import { useApiMutation } from '../../../lib/use-api-mutation';
 import { Badge } from '../../../ui/badge';
 import { Button } from '../../../ui/button';
 import { ErrorNotice } from '../../../ui/error-notice';
-import { tryQuestion } from '../api/try-question';
+import { useTryQuestion } from '../api/try-question';
 import '../insights.css';
 
 /**
@@ -15,10 +14,10 @@ import '../insights.css';
 export function TestBenchPanel() {
   const id = useId();
   const [question, setQuestion] = useState('');
-  const attempt = useApiMutation(tryQuestion);
+  const attempt = useTryQuestion();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (question.trim()) void attempt.run(question.trim());
+    if (question.trim()) attempt.mutate(question.trim());
   };
   const result = attempt.data;
 

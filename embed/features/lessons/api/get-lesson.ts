@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { LessonDetail } from '../../../../shared/schemas/lessons';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/lessons/:id`: one lesson with its transcript (readable without a media file). */
 export function getLesson(videoId: string, signal?: AbortSignal) {
@@ -11,5 +13,8 @@ export function getLesson(videoId: string, signal?: AbortSignal) {
 }
 
 export function useLesson(videoId: string) {
-  return useApiQuery((signal) => getLesson(videoId, signal), `lesson:${videoId}`);
+  return useQuery({
+    queryKey: useViewQueryKey('lesson', videoId),
+    queryFn: apiQueryFn((signal) => getLesson(videoId, signal)),
+  });
 }

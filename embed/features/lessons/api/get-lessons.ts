@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { LessonList } from '../../../../shared/schemas/lessons';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/lessons`: the course's completed lessons in the creator's order, with their modules. */
 export function getLessons(signal?: AbortSignal) {
@@ -8,5 +10,5 @@ export function getLessons(signal?: AbortSignal) {
 }
 
 export function useLessons() {
-  return useApiQuery(getLessons, 'lessons');
+  return useQuery({ queryKey: useViewQueryKey('lessons'), queryFn: apiQueryFn(getLessons) });
 }

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
 import { type SearchHit, SearchResults } from '../../../../shared/schemas/lessons';
 import { apiRequest } from '../../../lib/api-client';
-import { toApiError } from '../../../lib/use-api-query';
+import { toApiError } from '../../../lib/to-api-error';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/lessons/search?q=&offset=`: a page of transcript hits, best first. */
 export function searchTranscripts(q: string, offset: number, signal?: AbortSignal) {
@@ -17,49 +19,41 @@ export type TranscriptSearchState =
   | { status: 'success'; hits: SearchHit[]; nextOffset: number | null };
 
 /**
- * The hits for `query` (empty: nothing searched), growing page by page with `loadMore`.
- * A new query starts over and drops the older query's late answers.
+ * The hits for `query` (empty: nothing searched), growing page by page with `loadMore`
+ * (an infinite query keyed by the words: a new query starts over, and an older query's late
+ * answers land in its own entry). `retry` asks again for what failed: the first page, or the
+ * next one with the hits so far kept.
  */
 export function useTranscriptSearch(query: string) {
-  const [state, setState] = useState<TranscriptSearchState>({ status: 'idle' });
-  const [offset, setOffset] = useState(0);
-  const [attempt, setAttempt] = useState(0);
+  const search = useInfiniteQuery({
+    queryKey: useViewQueryKey('transcript-search', query),
+    queryFn: ({ pageParam, signal }) =>
+      searchTranscripts(query, pageParam, signal).catch((cause: unknown) => {
+        throw toApiError(cause);
+      }),
+    initialPageParam: 0,
+    getNextPageParam: (page) => page.nextOffset,
+    enabled: query !== '',
+  });
+  const hits = search.data?.pages.flatMap((page) => page.hits) ?? [];
+  const state: TranscriptSearchState =
+    query === ''
+      ? { status: 'idle' }
+      : search.isFetching
+        ? { status: 'loading', hits }
+        : search.status === 'error'
+          ? { status: 'error', hits, error: search.error }
+          : search.status === 'success'
+            ? { status: 'success', hits, nextOffset: search.data.pages.at(-1)?.nextOffset ?? null }
+            : { status: 'loading', hits };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query restarts paging; the query is the trigger
-  useEffect(() => setOffset(0), [query]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: offset and attempt are triggers (next page, retry); state is updated through setters
-  useEffect(() => {
-    if (!query) return setState({ status: 'idle' });
-    const controller = new AbortController();
-    setState((previous) => ({
-      status: 'loading',
-      hits: offset > 0 && previous.status !== 'idle' ? previous.hits : [],
-    }));
-    searchTranscripts(query, offset, controller.signal).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        setState((previous) => ({
-          status: 'success',
-          hits: offset > 0 && previous.status !== 'idle' ? [...previous.hits, ...page.hits] : page.hits,
-          nextOffset: page.nextOffset,
-        }));
-      },
-      (cause: unknown) => {
-        if (controller.signal.aborted) return;
-        setState((previous) => ({
-          status: 'error',
-          hits: previous.status === 'idle' ? [] : previous.hits,
-          error: toApiError(cause),
-        }));
-      },
-    );
-    return () => controller.abort();
-  }, [query, offset, attempt]);
-
+  const { hasNextPage, isFetching, isFetchNextPageError, fetchNextPage, refetch } = search;
   const loadMore = useCallback(() => {
-    if (state.status === 'success' && state.nextOffset !== null) setOffset(state.nextOffset);
-  }, [state]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+    if (hasNextPage && !isFetching) void fetchNextPage();
+  }, [hasNextPage, isFetching, fetchNextPage]);
+  const retry = useCallback(
+    () => void (isFetchNextPageError ? fetchNextPage() : refetch()),
+    [isFetchNextPageError, fetchNextPage, refetch],
+  );
   return { state, loadMore, retry };
 }

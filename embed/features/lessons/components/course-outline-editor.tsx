@@ -1,13 +1,13 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
 import { MAX_MODULE_TITLE_CHARS } from '../../../../shared/schemas/lessons';
-import { toApiError } from '../../../lib/use-api-query';
+import { toApiError } from '../../../lib/to-api-error';
 import { Button } from '../../../ui/button';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Skeleton } from '../../../ui/skeleton';
 import { createModule, deleteModule, renameModule } from '../api/course-modules';
-import { getCourseOutline, saveCourseOutline, useCourseOutline } from '../api/course-outline';
-import { moveLesson, moveModule, type Outline, setLessonModule, toOutlineRequest } from '../outline-order';
+import { useCourseModuleWrite, useCourseOutline, useSaveCourseOutline } from '../api/course-outline';
+import { moveLesson, moveModule, type Outline, setLessonModule } from '../outline-order';
 import { OutlineGroup } from './outline-group';
 import '../lessons.css';
 
@@ -19,31 +19,33 @@ import '../lessons.css';
  */
 export function CourseOutlineEditor() {
   const loaded = useCourseOutline();
-  const [outline, setOutline] = useState<Outline | undefined>(undefined);
+  const save = useSaveCourseOutline();
+  const moduleWrite = useCourseModuleWrite();
+  // The outline shown is the query's: a move is put there at once (and taken back if it fails).
+  const outline = loaded.data;
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [announcement, setAnnouncement] = useState('');
   const [newTitle, setNewTitle] = useState('');
 
-  useEffect(() => {
-    if (loaded.status === 'success') setOutline(loaded.data);
-  }, [loaded.status, loaded.data]);
-
   if (!outline) {
     if (loaded.status === 'error')
-      return <ErrorNotice error={loaded.error} title="Could not load the lesson order" onRetry={loaded.retry} />;
+      return (
+        <ErrorNotice
+          error={loaded.error}
+          title="Could not load the lesson order"
+          onRetry={() => void loaded.refetch()}
+        />
+      );
     return <Skeleton lines={4} label="Loading the lesson order" />;
   }
 
   /** Shows `next` now, saves it, and keeps what the server answers (or goes back to the last saved order). */
   const change = async (next: Outline, said: string) => {
-    const before = outline;
-    setOutline(next);
     setError(undefined);
     try {
-      setOutline(await saveCourseOutline(toOutlineRequest(next)));
+      await save.mutateAsync(next);
       setAnnouncement(said);
     } catch (cause) {
-      setOutline(before);
       setError(toApiError(cause));
     }
   };
@@ -52,8 +54,7 @@ export function CourseOutlineEditor() {
   const write = async (action: () => Promise<unknown>, said: string) => {
     setError(undefined);
     try {
-      await action();
-      setOutline(await getCourseOutline());
+      await moduleWrite.mutateAsync(action);
       setAnnouncement(said);
     } catch (cause) {
       setError(toApiError(cause));

@@ -1,6 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiMutation } from '../../../lib/use-api-mutation';
+import { apiMutationFn } from '../../../lib/query-client';
+import { useRefreshVideos } from './get-videos';
 
 const NoContent = z.undefined();
 
@@ -13,6 +15,7 @@ export async function deleteVideo(id: string): Promise<string> {
   return id;
 }
 
+/** Done: the list and the video's page are read again. */
 export function useDeleteVideo() {
-  return useApiMutation(deleteVideo);
+  return useMutation({ mutationFn: apiMutationFn(deleteVideo), onSuccess: useRefreshVideos() });
 }

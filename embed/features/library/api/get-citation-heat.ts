@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { CitationHeat } from '../../../../shared/schemas/assistant-settings';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/videos/:id/citation-heat`: how many student citations land in each slice of the lesson (admins only). */
 export function getCitationHeat(id: string, signal?: AbortSignal): Promise<CitationHeat> {
@@ -11,5 +13,8 @@ export function getCitationHeat(id: string, signal?: AbortSignal): Promise<Citat
 }
 
 export function useCitationHeat(id: string) {
-  return useApiQuery((signal) => getCitationHeat(id, signal), `citation-heat:${id}`);
+  return useQuery({
+    queryKey: useViewQueryKey('citation-heat', id),
+    queryFn: apiQueryFn((signal) => getCitationHeat(id, signal)),
+  });
 }

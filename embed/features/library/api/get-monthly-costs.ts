@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { MonthlyCosts } from '../../../../shared/schemas/videos';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/dashboard/costs`: provider spend per month, newest first. */
 export function getMonthlyCosts(signal?: AbortSignal): Promise<MonthlyCosts> {
@@ -8,5 +10,5 @@ export function getMonthlyCosts(signal?: AbortSignal): Promise<MonthlyCosts> {
 }
 
 export function useMonthlyCosts() {
-  return useApiQuery(getMonthlyCosts, 'monthly-costs');
+  return useQuery({ queryKey: useViewQueryKey('monthly-costs'), queryFn: apiQueryFn(getMonthlyCosts) });
 }

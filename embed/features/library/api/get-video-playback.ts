@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { VideoPlayback } from '../../../../shared/schemas/videos';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/videos/:id/playback`: a short-lived URL to stream from; `url` is null for a captions-only lesson. */
 export function getVideoPlayback(id: string, signal?: AbortSignal): Promise<VideoPlayback> {
@@ -11,5 +13,10 @@ export function getVideoPlayback(id: string, signal?: AbortSignal): Promise<Vide
 }
 
 export function useVideoPlayback(id: string) {
-  return useApiQuery((signal) => getVideoPlayback(id, signal), `playback:${id}`);
+  return useQuery({
+    queryKey: useViewQueryKey('video-playback', id),
+    queryFn: apiQueryFn((signal) => getVideoPlayback(id, signal)),
+    // A new signed URL would restart the player: asked for once per page, not on reconnecting.
+    refetchOnReconnect: false,
+  });
 }

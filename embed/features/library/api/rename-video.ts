@@ -1,6 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
 import { VideoSummary } from '../../../../shared/schemas/videos';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiMutation } from '../../../lib/use-api-mutation';
+import { apiMutationFn } from '../../../lib/query-client';
+import { useRefreshVideos } from './get-videos';
 
 export interface RenameVideoInput {
   id: string;
@@ -16,6 +18,7 @@ export function renameVideo({ id, title }: RenameVideoInput): Promise<VideoSumma
   });
 }
 
+/** Done: the list and the video's page are read again. */
 export function useRenameVideo() {
-  return useApiMutation(renameVideo);
+  return useMutation({ mutationFn: apiMutationFn(renameVideo), onSuccess: useRefreshVideos() });
 }

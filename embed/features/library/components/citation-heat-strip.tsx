@@ -27,9 +27,13 @@ export function CitationHeatStrip({
         Moments students are sent to
       </h3>
       {heat.status === 'error' ? (
-        <ErrorNotice error={heat.error} title="Could not load where students are sent" onRetry={heat.retry} />
+        <ErrorNotice
+          error={heat.error}
+          title="Could not load where students are sent"
+          onRetry={() => void heat.refetch()}
+        />
       ) : null}
-      {!heat.data && heat.status === 'loading' ? <Skeleton lines={1} label="Loading where students are sent" /> : null}
+      {heat.isPending ? <Skeleton lines={1} label="Loading where students are sent" /> : null}
       {heat.data ? <HeatBody heat={heat.data} onSeek={onSeek} /> : null}
     </section>
   );

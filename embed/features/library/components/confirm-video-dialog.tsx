@@ -1,3 +1,4 @@
+import type { UseMutationResult } from '@tanstack/react-query';
 import { type ReactNode, useRef } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
 import type { VideoSummary } from '../../../../shared/schemas/videos';
@@ -5,12 +6,8 @@ import { Button } from '../../../ui/button';
 import { Dialog } from '../../../ui/dialog';
 import { ErrorNotice } from '../../../ui/error-notice';
 
-/** What the dialog needs of a video action's mutation hook. */
-interface VideoAction {
-  status: string;
-  error?: ApiError | undefined;
-  run: (videoId: string) => Promise<unknown>;
-}
+/** A video action's mutation (`useDeleteVideo()`, `useReprocessVideo()`). */
+type VideoAction = UseMutationResult<unknown, ApiError, string>;
 
 export interface ConfirmVideoDialogProps {
   video: VideoSummary;
@@ -44,9 +41,8 @@ export function ConfirmVideoDialog({
   const cancel = useRef<HTMLButtonElement>(null);
   const pending = action.status === 'pending';
 
-  async function confirm() {
-    if (pending) return;
-    if (await action.run(video.id)) onDone();
+  function confirm() {
+    if (!pending) action.mutate(video.id, { onSuccess: onDone });
   }
 
   return (
@@ -64,7 +60,7 @@ export function ConfirmVideoDialog({
             variant="primary"
             {...(danger ? { className: 'button--danger' } : {})}
             aria-disabled={pending}
-            onClick={() => void confirm()}
+            onClick={confirm}
           >
             {pending ? pendingLabel : confirmLabel}
           </Button>
@@ -72,7 +68,7 @@ export function ConfirmVideoDialog({
       }
     >
       {children}
-      {action.status === 'error' && action.error ? <ErrorNotice error={action.error} title={errorTitle} /> : null}
+      {action.status === 'error' ? <ErrorNotice error={action.error} title={errorTitle} /> : null}
     </Dialog>
   );
 }

@@ -1,14 +1,14 @@
-import { type DragEvent, useEffect, useState } from 'react';
+import { type DragEvent, useState } from 'react';
 import type { VideoSummary } from '../../../../shared/schemas/videos';
 import { Card } from '../../../ui/card';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Skeleton } from '../../../ui/skeleton';
-import { useVideos } from '../api/get-videos';
+import { useRefreshVideos, useVideos } from '../api/get-videos';
 import { sortFiles } from '../media-files';
 import type { MediaTools } from '../run-media-upload';
 import { useCaptionsUpload } from '../use-captions-upload';
 import { useMediaUpload } from '../use-media-upload';
-import { usePollWhileProcessing } from '../use-poll-while-processing';
+import { useReloadWhenShown } from '../use-poll-while-processing';
 import { isLimitError } from '../use-upload-rows';
 import { AddCaptionsDialog } from './add-captions-dialog';
 import { DeleteVideoDialog } from './delete-video-dialog';
@@ -31,8 +31,6 @@ export interface LibraryPanelProps {
   mediaTools?: MediaTools;
   /** False while the panel is kept mounted but not shown (another dashboard tab): uploads go on, polling pauses. */
   active?: boolean;
-  /** Changed by the view when videos arrived another way (an import from Whop Courses): the list reloads. */
-  refreshSignal?: number;
 }
 
 type Open =
@@ -46,20 +44,18 @@ const noRejections: RejectedFiles = { batchProblem: null, files: [] };
  * The creator's videos: the list (polled while processing), adding videos (extract → upload →
  * complete, two at a time) and captions, a page per video, rename, reprocess and delete.
  */
-export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSignal = 0 }: LibraryPanelProps) {
-  const list = useVideos();
-  const reload = list.retry;
-  useEffect(() => {
-    if (refreshSignal > 0) reload();
-  }, [refreshSignal, reload]);
-  const captions = useCaptionsUpload({ onAdded: list.retry });
-  const media = useMediaUpload({ onAdded: list.retry, tools: mediaTools });
-  const [open, setOpen] = useState<Open>(null);
+export function LibraryPanel({ onOpenPlan, mediaTools, active = true }: LibraryPanelProps) {
   const [page, setPage] = useState<string | null>(null);
+  // The list is polled while it is shown; a video's page polls for itself.
+  const shown = active && page === null;
+  const list = useVideos({ poll: shown });
+  useReloadWhenShown(shown, list.data?.videos, list.refetch);
+  const refresh = useRefreshVideos();
+  const captions = useCaptionsUpload({ onAdded: refresh });
+  const media = useMediaUpload({ onAdded: refresh, tools: mediaTools });
+  const [open, setOpen] = useState<Open>(null);
   const [rejected, setRejected] = useState<RejectedFiles>(noRejections);
   const [dragging, setDragging] = useState(false);
-  // The list is polled while it is shown; a video's page polls for itself.
-  usePollWhileProcessing(list.data?.videos, list.status === 'success', list.retry, active && page === null);
 
   const close = () => setOpen(null);
   const videos = list.data?.videos;
@@ -106,7 +102,7 @@ export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSig
         active={active}
         onBack={() => {
           setPage(null);
-          list.retry();
+          void list.refetch({ cancelRefetch: false });
         }}
       />
     );
@@ -117,7 +113,7 @@ export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSig
       title="Library"
       aside={videos && videos.length > 0 ? actions : undefined}
       className={dragging ? 'library library--dragging' : 'library'}
-      aria-busy={list.status === 'loading' && !videos}
+      aria-busy={list.isPending}
       onDragOver={(event) => {
         event.preventDefault();
         setDragging(true);
@@ -134,11 +130,11 @@ export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSig
           <ErrorNotice
             error={list.error}
             title={videos ? 'Could not refresh your videos' : 'Could not load your videos'}
-            onRetry={list.retry}
+            onRetry={() => void list.refetch()}
           />
         ) : null}
         {videos === undefined ? (
-          list.status === 'loading' ? (
+          list.isPending ? (
             <Skeleton lines={4} label="Loading your videos" />
           ) : null
         ) : videos.length === 0 ? (
@@ -150,7 +146,6 @@ export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSig
             onRename={(video) => setOpen({ kind: 'rename', video })}
             onReprocess={(video) => setOpen({ kind: 'reprocess', video })}
             onDelete={(video) => setOpen({ kind: 'delete', video })}
-            onChanged={list.retry}
           />
         )}
         <p className="card__note">Drop videos, audio or .vtt/.srt files here to add them.</p>
@@ -167,7 +162,7 @@ export function LibraryPanel({ onOpenPlan, mediaTools, active = true, refreshSig
         />
       ) : null}
       {open?.kind === 'rename' || open?.kind === 'delete' || open?.kind === 'reprocess' ? (
-        <VideoDialog open={open} onClose={close} onDone={() => (close(), list.retry())} />
+        <VideoDialog open={open} onClose={close} onDone={close} />
       ) : null}
     </Card>
   );

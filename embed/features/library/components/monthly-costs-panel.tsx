@@ -18,11 +18,11 @@ export function MonthlyCostsPanel() {
   const months = costs.data?.months;
   const spent = months?.some((month) => month.totalUsd > 0) ?? false;
   return (
-    <Card title="Provider costs per month" aria-busy={costs.status === 'loading' && !months}>
+    <Card title="Provider costs per month" aria-busy={costs.isPending}>
       {costs.status === 'error' ? (
-        <ErrorNotice error={costs.error} title="Could not load costs" onRetry={costs.retry} />
+        <ErrorNotice error={costs.error} title="Could not load costs" onRetry={() => void costs.refetch()} />
       ) : null}
-      {!months && costs.status === 'loading' ? <Skeleton lines={3} label="Loading costs" /> : null}
+      {costs.isPending ? <Skeleton lines={3} label="Loading costs" /> : null}
       {months && !spent ? (
         <p className="costs__empty">
           Nothing spent yet. Captions, the offline embedder and the offline answerer cost $0; transcription and hosted

@@ -19,11 +19,10 @@ export function RenameVideoDialog({ video, onClose, onRenamed }: RenameVideoDial
   const pending = rename.status === 'pending';
   const empty = title.trim() === '';
 
-  async function save(event?: FormEvent) {
+  function save(event?: FormEvent) {
     event?.preventDefault();
     if (pending || empty) return;
-    const renamed = await rename.run({ id: video.id, title: title.trim() });
-    if (renamed) onRenamed(renamed);
+    rename.mutate({ id: video.id, title: title.trim() }, { onSuccess: onRenamed });
   }
 
   return (
@@ -36,7 +35,7 @@ export function RenameVideoDialog({ video, onClose, onRenamed }: RenameVideoDial
           <Button onClick={onClose} disabled={pending}>
             Cancel
           </Button>
-          <Button variant="primary" aria-disabled={pending || empty} onClick={() => void save()}>
+          <Button variant="primary" aria-disabled={pending || empty} onClick={() => save()}>
             {pending ? 'Saving…' : 'Save'}
           </Button>
         </>

@@ -2,8 +2,11 @@ import type { VideoSummary } from '../../../../shared/schemas/videos';
 import { Button } from '../../../ui/button';
 import { useRetryVideo } from '../api/retry-video';
 
-/** Resumes a failed video where it stopped (parts already transcribed are kept, and not paid for twice). */
-export function RetryVideoButton({ video, onRetried }: { video: VideoSummary; onRetried: () => void }) {
+/**
+ * Resumes a failed video where it stopped (parts already transcribed are kept, and not paid for
+ * twice); the mutation reads the list and the video's page again.
+ */
+export function RetryVideoButton({ video }: { video: VideoSummary }) {
   const retry = useRetryVideo();
   const pending = retry.status === 'pending';
   return (
@@ -12,9 +15,8 @@ export function RetryVideoButton({ video, onRetried }: { video: VideoSummary; on
         size="sm"
         aria-label={`Retry ${video.title}`}
         aria-disabled={pending}
-        onClick={async () => {
-          if (pending) return;
-          if (await retry.run(video.id)) onRetried();
+        onClick={() => {
+          if (!pending) retry.mutate(video.id);
         }}
       >
         {pending ? 'Retrying…' : 'Retry'}

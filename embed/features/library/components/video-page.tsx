@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../../ui/error-notice';
 import { Skeleton } from '../../../ui/skeleton';
 import { useVideo } from '../api/get-video';
 import { useVideoPlayback } from '../api/get-video-playback';
-import { usePollWhileProcessing } from '../use-poll-while-processing';
+import { useReloadWhenShown } from '../use-poll-while-processing';
 import { formatDuration, formatSpend, kindLabel } from '../video-labels';
 import { CitationHeatStrip } from './citation-heat-strip';
 import { lineAt, TranscriptList } from './transcript-list';
@@ -23,11 +23,11 @@ export function VideoPage({
   onBack: () => void;
   active?: boolean;
 }) {
-  const detail = useVideo(videoId);
+  const detail = useVideo(videoId, { poll: active });
   const playback = useVideoPlayback(videoId);
   const heading = useRef<HTMLHeadingElement>(null);
   const video = detail.data;
-  usePollWhileProcessing(video ? [video] : undefined, detail.status === 'success', detail.retry, active);
+  useReloadWhenShown(active, video ? [video] : undefined, detail.refetch);
 
   useEffect(() => {
     heading.current?.focus();
@@ -36,7 +36,7 @@ export function VideoPage({
   return (
     <Card
       className="video-page"
-      aria-busy={detail.status === 'loading' && !video}
+      aria-busy={detail.isPending}
       title={
         <span ref={heading} tabIndex={-1}>
           {video?.title ?? 'Video'}
@@ -49,17 +49,16 @@ export function VideoPage({
       }
     >
       {detail.status === 'error' ? (
-        <ErrorNotice error={detail.error} title="Could not load this video" onRetry={detail.retry} />
+        <ErrorNotice error={detail.error} title="Could not load this video" onRetry={() => void detail.refetch()} />
       ) : null}
       {video ? (
         <VideoBody
           video={video}
           playback={playback.data}
           playbackError={playback.status === 'error' ? playback.error.message : null}
-          onChanged={detail.retry}
         />
       ) : null}
-      {!video && detail.status === 'loading' ? <Skeleton lines={5} label="Loading the video" /> : null}
+      {detail.isPending ? <Skeleton lines={5} label="Loading the video" /> : null}
     </Card>
   );
 }
@@ -68,10 +67,9 @@ interface VideoBodyProps {
   video: VideoDetail;
   playback: VideoPlayback | undefined;
   playbackError: string | null;
-  onChanged: () => void;
 }
 
-function VideoBody({ video, playback, playbackError, onChanged }: VideoBodyProps) {
+function VideoBody({ video, playback, playbackError }: VideoBodyProps) {
   const player = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   // The spoken line, not the time: timeupdate fires about four times a second, and
   // the page (with a long transcript) renders again only when the line changes.
@@ -111,7 +109,7 @@ function VideoBody({ video, playback, playbackError, onChanged }: VideoBodyProps
         <div>
           <dt>Status</dt>
           <dd>
-            <VideoStatus video={video} onChanged={onChanged} />
+            <VideoStatus video={video} canRetry />
           </dd>
         </div>
         <div>

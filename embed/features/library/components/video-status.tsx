@@ -7,7 +7,7 @@ import { RetryVideoButton } from './retry-video-button';
  * The badge, and while processing a progress bar with the stage and the time left;
  * when it failed, the reason and Retry.
  */
-export function VideoStatus({ video, onChanged }: { video: VideoSummary; onChanged?: () => void }) {
+export function VideoStatus({ video, canRetry = false }: { video: VideoSummary; canRetry?: boolean }) {
   const percent = Math.round(Math.min(Math.max(video.progress, 0), 100));
   const awaitingUpload = video.status === 'pending' && video.uploadedAt === null;
   const label = awaitingUpload ? 'Uploading' : statusLabel[video.status];
@@ -36,7 +36,7 @@ export function VideoStatus({ video, onChanged }: { video: VideoSummary; onChang
       {video.status === 'failed' ? (
         <>
           <p className="video-status__error">{video.error ?? 'Processing failed for an unknown reason.'}</p>
-          {onChanged ? <RetryVideoButton video={video} onRetried={onChanged} /> : null}
+          {canRetry ? <RetryVideoButton video={video} /> : null}
         </>
       ) : null}
     </div>

@@ -11,12 +11,10 @@ export interface VideoTableProps {
   onRename: (video: VideoSummary) => void;
   onReprocess: (video: VideoSummary) => void;
   onDelete: (video: VideoSummary) => void;
-  /** A video changed on the server (retried): reload the list. */
-  onChanged: () => void;
 }
 
 /** A table on wide screens; below 640px each row becomes a card (library.css), labelled by `data-label`. */
-export function VideoTable({ videos, onOpen, onRename, onReprocess, onDelete, onChanged }: VideoTableProps) {
+export function VideoTable({ videos, onOpen, onRename, onReprocess, onDelete }: VideoTableProps) {
   return (
     <table className="video-table">
       <caption className="visually-hidden">Videos</caption>
@@ -44,7 +42,7 @@ export function VideoTable({ videos, onOpen, onRename, onReprocess, onDelete, on
               <Badge>{kindLabel[video.sourceKind]}</Badge>
             </th>
             <td data-label="Status">
-              <VideoStatus video={video} onChanged={onChanged} />
+              <VideoStatus video={video} canRetry />
             </td>
             <td data-label="Duration">{formatDuration(video.durationSeconds)}</td>
             <td data-label="Size">{formatBytes(video.sizeBytes)}</td>

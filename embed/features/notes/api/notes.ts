@@ -1,3 +1,4 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   type CreateNoteRequest,
@@ -7,17 +8,32 @@ import {
 } from '../../../../shared/schemas/notes';
 import { VideoList } from '../../../../shared/schemas/videos';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiMutationFn, apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 const NoContent = z.undefined();
 
-/** `GET /api/dashboard/notes`: the creator's notes, last edited first; `refresh` changes to load again. */
-export function useNotes(refresh: number) {
-  return useApiQuery(
-    (signal) => apiRequest('/api/dashboard/notes', { schema: CreatorNotesResponse, signal }),
-    `creator-notes-${refresh}`,
-  );
+/** `GET /api/dashboard/notes`: the creator's notes, last edited first. */
+export function useNotes() {
+  return useQuery({
+    queryKey: useViewQueryKey('creator-notes'),
+    queryFn: apiQueryFn((signal) => apiRequest('/api/dashboard/notes', { schema: CreatorNotesResponse, signal })),
+  });
 }
+
+/** A write to the notes, after which the list is read again (wherever it is shown). */
+function useNoteWrite<I, T>(write: (input: I) => Promise<T>) {
+  const queryClient = useQueryClient();
+  const notesKey = useViewQueryKey('creator-notes');
+  return useMutation({
+    mutationFn: apiMutationFn(write),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: notesKey }),
+  });
+}
+
+export const useCreateNote = () => useNoteWrite(createNote);
+export const useUpdateNote = () => useNoteWrite(updateNote);
+export const useDeleteNote = () => useNoteWrite(deleteNote);
 
 /** `POST /api/dashboard/notes`: "Mark wrong and correct", or a note from scratch. */
 export function createNote(input: CreateNoteRequest) {
@@ -40,11 +56,12 @@ export async function deleteNote(id: string): Promise<void> {
 
 /** `GET /api/videos`, for the pin's lesson picker: the creator's lessons by title. */
 export function useNoteLessonOptions() {
-  return useApiQuery(
-    (signal) =>
+  return useQuery({
+    queryKey: useViewQueryKey('note-lesson-options'),
+    queryFn: apiQueryFn((signal) =>
       apiRequest('/api/videos', { schema: VideoList, signal }).then((list) =>
         list.videos.map((v) => ({ id: v.id, title: v.title })),
       ),
-    'note-lesson-options',
-  );
+    ),
+  });
 }

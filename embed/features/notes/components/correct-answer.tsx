@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { CreatorNote } from '../../../../shared/schemas/notes';
-import { useApiMutation } from '../../../lib/use-api-mutation';
 import { Button } from '../../../ui/button';
-import { createNote } from '../api/notes';
+import { useCreateNote } from '../api/notes';
 import { NoteFields } from './note-fields';
 import '../notes.css';
 
@@ -18,11 +17,11 @@ export function CorrectAnswer({
 }: {
   messageId: string;
   question: string;
-  onSaved: (note: CreatorNote) => void;
+  onSaved?: (note: CreatorNote) => void;
 }) {
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState(false);
-  const save = useApiMutation(createNote);
+  const save = useCreateNote();
   if (!open) {
     return (
       <div className="correct-answer">
@@ -47,15 +46,19 @@ export function CorrectAnswer({
         initial={{ body: '', pin: null }}
         submitLabel="Save correction"
         pending={save.status === 'pending'}
-        error={save.error}
+        error={save.error ?? undefined}
         onCancel={() => setOpen(false)}
         onSubmit={(draft) =>
-          void save.run({ messageId, body: draft.body, pin: draft.pin }).then((note) => {
-            if (!note) return;
-            setOpen(false);
-            setSaved(true);
-            onSaved(note);
-          })
+          save.mutate(
+            { messageId, body: draft.body, pin: draft.pin },
+            {
+              onSuccess: (note) => {
+                setOpen(false);
+                setSaved(true);
+                onSaved?.(note);
+              },
+            },
+          )
         }
       />
     </div>

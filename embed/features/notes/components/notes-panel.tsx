@@ -1,35 +1,30 @@
 import { useState } from 'react';
 import { formatTimestamp } from '../../../../shared/format';
 import type { CreatorNote } from '../../../../shared/schemas/notes';
-import { useApiMutation } from '../../../lib/use-api-mutation';
 import { Button } from '../../../ui/button';
 import { EmptyState } from '../../../ui/empty-state';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { Skeleton } from '../../../ui/skeleton';
-import { deleteNote, updateNote, useNotes } from '../api/notes';
+import { useDeleteNote, useNotes, useUpdateNote } from '../api/notes';
 import { NoteFields } from './note-fields';
 import '../notes.css';
 
-/** Resolves to true once deleted (a failed delete resolves to undefined: the error is shown). */
-const deleteNoteDone = (id: string) => deleteNote(id).then(() => true as const);
-
 /**
  * What the creator has taught the assistant: each note with the question it answers and
- * its pin, to edit or delete. `refreshSignal` changes when a correction was saved elsewhere.
+ * its pin, to edit or delete. Every note write (here, or a correction saved under a student
+ * question) invalidates the list, so it is read again.
  */
-export function NotesPanel({ refreshSignal = 0 }: { refreshSignal?: number }) {
-  const [reloads, setReloads] = useState(0);
-  const notes = useNotes(refreshSignal * 1000 + reloads);
-  const reload = () => setReloads((n) => n + 1);
+export function NotesPanel() {
+  const notes = useNotes();
   const list = notes.data?.notes;
 
   return (
-    <div className="stack" aria-busy={notes.status === 'loading' && !list}>
+    <div className="stack" aria-busy={notes.isPending}>
       {notes.status === 'error' ? (
-        <ErrorNotice error={notes.error} title="Could not load your notes" onRetry={notes.retry} />
+        <ErrorNotice error={notes.error} title="Could not load your notes" onRetry={() => void notes.refetch()} />
       ) : null}
       {list === undefined ? (
-        notes.status === 'loading' ? (
+        notes.isPending ? (
           <Skeleton lines={3} label="Loading your notes" />
         ) : null
       ) : list.length === 0 ? (
@@ -40,7 +35,7 @@ export function NotesPanel({ refreshSignal = 0 }: { refreshSignal?: number }) {
       ) : (
         <ul className="note-list" aria-label="Creator's notes">
           {list.map((note) => (
-            <NoteItem key={note.id} note={note} onChanged={reload} />
+            <NoteItem key={note.id} note={note} />
           ))}
         </ul>
       )}
@@ -48,10 +43,10 @@ export function NotesPanel({ refreshSignal = 0 }: { refreshSignal?: number }) {
   );
 }
 
-function NoteItem({ note, onChanged }: { note: CreatorNote; onChanged: () => void }) {
+function NoteItem({ note }: { note: CreatorNote }) {
   const [mode, setMode] = useState<'idle' | 'edit' | 'delete'>('idle');
-  const save = useApiMutation(updateNote);
-  const remove = useApiMutation(deleteNoteDone);
+  const save = useUpdateNote();
+  const remove = useDeleteNote();
   const about = note.question || 'a note';
 
   return (
@@ -65,14 +60,10 @@ function NoteItem({ note, onChanged }: { note: CreatorNote; onChanged: () => voi
           }}
           submitLabel="Save note"
           pending={save.status === 'pending'}
-          error={save.error}
+          error={save.error ?? undefined}
           onCancel={() => (save.reset(), setMode('idle'))}
           onSubmit={(draft) =>
-            void save.run({ id: note.id, body: draft.body, pin: draft.pin }).then((updated) => {
-              if (!updated) return;
-              setMode('idle');
-              onChanged();
-            })
+            save.mutate({ id: note.id, body: draft.body, pin: draft.pin }, { onSuccess: () => setMode('idle') })
           }
         />
       ) : (
@@ -95,7 +86,7 @@ function NoteItem({ note, onChanged }: { note: CreatorNote; onChanged: () => voi
             variant="primary"
             autoFocus
             disabled={remove.status === 'pending'}
-            onClick={() => void remove.run(note.id).then((done) => done && onChanged())}
+            onClick={() => remove.mutate(note.id)}
           >
             Delete note
           </Button>

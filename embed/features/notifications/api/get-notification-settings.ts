@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { NotificationSettings } from '../../../../shared/schemas/notifications';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/dashboard/notification-settings`: which Whop notifications the creator opted in to (admins only). */
 export function getNotificationSettings(signal?: AbortSignal): Promise<NotificationSettings> {
@@ -11,5 +13,5 @@ export function getNotificationSettings(signal?: AbortSignal): Promise<Notificat
 }
 
 export function useNotificationSettings() {
-  return useApiQuery(getNotificationSettings, 'notification-settings');
+  return useQuery({ queryKey: useViewQueryKey('notification-settings'), queryFn: apiQueryFn(getNotificationSettings) });
 }

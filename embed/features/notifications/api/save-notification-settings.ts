@@ -1,6 +1,8 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { NotificationSettings, type NotificationSettingsUpdate } from '../../../../shared/schemas/notifications';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiMutation } from '../../../lib/use-api-mutation';
+import { apiMutationFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `PUT /api/dashboard/notification-settings`: replaces the creator's opt-ins; answers what is now saved. */
 export function saveNotificationSettings(input: NotificationSettingsUpdate): Promise<NotificationSettings> {
@@ -11,6 +13,12 @@ export function saveNotificationSettings(input: NotificationSettingsUpdate): Pro
   });
 }
 
+/** The server answers what it saved: that becomes the cached settings, with no second read. */
 export function useSaveNotificationSettings() {
-  return useApiMutation(saveNotificationSettings);
+  const queryClient = useQueryClient();
+  const settingsKey = useViewQueryKey('notification-settings');
+  return useMutation({
+    mutationFn: apiMutationFn(saveNotificationSettings),
+    onSuccess: (saved: NotificationSettings) => queryClient.setQueryData(settingsKey, saved),
+  });
 }

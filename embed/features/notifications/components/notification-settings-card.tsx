@@ -39,12 +39,12 @@ export function NotificationSettingsCard() {
 
   if (!draft) {
     return (
-      <Card title="Notifications" aria-busy={settings.status === 'loading'}>
+      <Card title="Notifications" aria-busy={settings.isFetching}>
         {settings.status === 'error' ? (
           <ErrorNotice
             error={settings.error}
             title="Could not load your notification settings"
-            onRetry={settings.retry}
+            onRetry={() => void settings.refetch()}
           />
         ) : (
           <Skeleton lines={3} label="Loading your notification settings" />
@@ -64,7 +64,7 @@ export function NotificationSettingsCard() {
         className="notify-settings"
         onSubmit={(event) => {
           event.preventDefault();
-          if (thresholdValid) void save.run(draft);
+          if (thresholdValid) save.mutate(draft);
         }}
       >
         <p className="notify-settings__lead">

@@ -1,6 +1,9 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { PlanOverview } from '../../../../shared/schemas/plan';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /**
  * `GET /api/dashboard/plan`: the creator's tier, every tier on offer (with the Whop plan
@@ -11,7 +14,20 @@ export function getPlanOverview(signal?: AbortSignal): Promise<PlanOverview> {
   return apiRequest('/api/dashboard/plan', { schema: PlanOverview, ...(signal ? { signal } : {}) });
 }
 
-/** `replace` lets the upgrade flow show the answers it polls for while it waits for Whop. */
 export function usePlanOverview() {
-  return useApiQuery(getPlanOverview, 'plan-overview');
+  return useQuery({ queryKey: useViewQueryKey('plan-overview'), queryFn: apiQueryFn(getPlanOverview) });
+}
+
+/**
+ * One read of the overview through its query, for the upgrade flow's wait for Whop's webhook:
+ * each answer is the page's plan at once (and a read already in flight is shared). Not retried:
+ * the wait has its own schedule (`wait-for-tier-change.ts`).
+ */
+export function useReadPlanOverview(): () => Promise<PlanOverview> {
+  const queryClient = useQueryClient();
+  const queryKey = useViewQueryKey('plan-overview');
+  return useCallback(
+    () => queryClient.fetchQuery({ queryKey, queryFn: apiQueryFn(getPlanOverview), retry: false, staleTime: 0 }),
+    [queryClient, queryKey],
+  );
 }

@@ -29,7 +29,7 @@ export interface PlanAndUsageProps {
 export function PlanAndUsage({ companyId, sandbox, onTierChange }: PlanAndUsageProps) {
   const plan = usePlanOverview();
   const sdk = useWhopIframeSdk();
-  const flow = useUpgradeFlow({ sdk, sandbox, companyId, onPlan: plan.replace });
+  const flow = useUpgradeFlow({ sdk, sandbox, companyId });
   const tier = plan.data?.tier;
   const status = useRef<HTMLDivElement>(null);
   const outcome = isOutcome(flow.state) ? flow.state : null;
@@ -47,9 +47,9 @@ export function PlanAndUsage({ companyId, sandbox, onTierChange }: PlanAndUsageP
   const overview = plan.data;
   if (!overview) {
     return (
-      <Card title="Plan & usage" aria-busy={plan.status === 'loading'}>
+      <Card title="Plan & usage" aria-busy={plan.isFetching}>
         {plan.status === 'error' ? (
-          <ErrorNotice error={plan.error} title="Could not load your plan" onRetry={plan.retry} />
+          <ErrorNotice error={plan.error} title="Could not load your plan" onRetry={() => void plan.refetch()} />
         ) : (
           <Skeleton lines={5} label="Loading your plan" />
         )}
@@ -70,7 +70,12 @@ export function PlanAndUsage({ companyId, sandbox, onTierChange }: PlanAndUsageP
         <div className="stack stack--tight">
           <PlanSummary overview={overview} plan={current} />
           {plan.status === 'error' ? (
-            <ErrorNotice error={plan.error} title="Could not refresh your plan" onRetry={plan.retry} compact />
+            <ErrorNotice
+              error={plan.error}
+              title="Could not refresh your plan"
+              onRetry={() => void plan.refetch()}
+              compact
+            />
           ) : null}
           <UpgradeRequestsCallout count={overview.upgradeRequests} tier={overview.tier} />
           <PlanMeters overview={overview} plan={current} />

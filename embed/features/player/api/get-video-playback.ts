@@ -1,6 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { VideoPlayback } from '../../../../shared/schemas/videos';
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** Imported with the first response it checks (`lib/lazy-schema.ts`): the student view paints without zod. */
 const VideoPlaybackSchema = lazySchema((schemas) => schemas.VideoPlayback);
@@ -22,38 +25,30 @@ export const PLAYBACK_EXPIRY_MARGIN_MS = 60_000;
 /** Answers without an expiry (no media file) are still re-checked now and then: a file may be added. */
 export const PLAYBACK_NO_EXPIRY_TTL_MS = 5 * 60_000;
 
-interface Cached {
-  playback: VideoPlayback;
-  freshUntil: number;
+/** How long after it was read (`readAt`, ms) an answer may be shown again: until its URL nears `expiresAt`. */
+export function playbackFreshFor(playback: VideoPlayback, readAt: number): number {
+  const expires = playback.expiresAt === null ? Number.NaN : Date.parse(playback.expiresAt);
+  if (Number.isNaN(expires)) return PLAYBACK_NO_EXPIRY_TTL_MS;
+  return Math.max(0, expires - PLAYBACK_EXPIRY_MARGIN_MS - readAt);
 }
 
 /**
- * Playback answers per video, kept until their URL nears `expiresAt`, so reopening a video
- * (another citation, another answer) neither asks the server again nor reloads the file.
- * One cache per chat screen: it dies with the viewer's session of the page.
+ * Playback answers per video, kept in the page's query cache until their URL nears
+ * `expiresAt` (`staleTime` from the answer), so reopening a video (another citation, another
+ * answer, the lesson page) neither asks the server again nor reloads the file. Never asked
+ * again by itself while shown (reconnecting, focus): a new URL would restart the player.
  */
-export class PlaybackCache {
-  private readonly entries = new Map<string, Cached>();
+export function useVideoPlaybackQuery(videoId: string) {
+  return useQuery<VideoPlayback>({
+    queryKey: useVideoPlaybackKey(videoId),
+    queryFn: apiQueryFn((signal) => getVideoPlayback(videoId, signal)),
+    staleTime: (query) => (query.state.data ? playbackFreshFor(query.state.data, query.state.dataUpdatedAt) : 0),
+    gcTime: Number.POSITIVE_INFINITY,
+    refetchOnReconnect: false,
+  });
+}
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  /** The cached answer when still fresh; otherwise (or with `fresh`) asks the server. */
-  async get(videoId: string, options: { signal?: AbortSignal; fresh?: boolean } = {}): Promise<VideoPlayback> {
-    const cached = this.entries.get(videoId);
-    if (cached && !options.fresh && cached.freshUntil > this.now()) return cached.playback;
-    const playback = await getVideoPlayback(videoId, options.signal);
-    this.entries.set(videoId, { playback, freshUntil: this.freshUntil(playback) });
-    return playback;
-  }
-
-  /** Drops a video's answer, e.g. after its URL stopped working. */
-  forget(videoId: string): void {
-    this.entries.delete(videoId);
-  }
-
-  private freshUntil(playback: VideoPlayback): number {
-    const expires = playback.expiresAt === null ? Number.NaN : Date.parse(playback.expiresAt);
-    if (Number.isNaN(expires)) return this.now() + PLAYBACK_NO_EXPIRY_TTL_MS;
-    return expires - PLAYBACK_EXPIRY_MARGIN_MS;
-  }
+/** The query key of `videoId`'s playback in this view. */
+export function useVideoPlaybackKey(videoId: string): readonly unknown[] {
+  return useViewQueryKey('video-playback', videoId);
 }

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatTimestamp } from '../../../../shared/format';
 import { Button } from '../../../ui/button';
-import type { PlaybackCache } from '../api/get-video-playback';
 import { findCitedSentence } from '../cited-sentence';
 import { useVideoPlayback } from '../use-video-playback';
 import { MediaPlayer } from './media-player';
@@ -24,7 +23,6 @@ export interface PlayerPanelProps {
   moment: CitedMoment;
   /** Bumped each time a citation is opened, so opening the same one again seeks back to it. */
   seekRequest?: number;
-  cache: PlaybackCache;
   onClose: () => void;
   /**
    * Docked in the view's layout (beside the chat on desktop, a sheet above the composer on
@@ -38,9 +36,9 @@ export interface PlayerPanelProps {
  * passage. Captions-only lessons show the passage alone. It takes focus when it opens (the
  * player itself once loaded), Esc closes it, and focus then returns to what opened it.
  */
-export function PlayerPanel({ moment, seekRequest = 0, cache, onClose, docked = false }: PlayerPanelProps) {
+export function PlayerPanel({ moment, seekRequest = 0, onClose, docked = false }: PlayerPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
-  const { state, refreshOnce, retry } = useVideoPlayback(moment.videoId, cache);
+  const { state, refreshOnce, retry } = useVideoPlayback(moment.videoId);
   // The file itself would not play even with a new link; remembered for this video only.
   const [failedVideo, setFailedVideo] = useState<string | undefined>(undefined);
   const mediaFailed = failedVideo === moment.videoId;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
-import { toApiError } from '../../../lib/use-api-query';
+import { toApiError } from '../../../lib/to-api-error';
 import { Button } from '../../../ui/button';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { exportStudentQuestions } from '../api/export-student-questions';

@@ -21,20 +21,21 @@ import '../questions.css';
  */
 export function QuestionsPanel({ answerActions }: { answerActions?: (question: StudentQuestion) => ReactNode } = {}) {
   const [filters, setFilters] = useState<QuestionFilters>(NO_FILTERS);
-  const { first, summary, questions, hasMore, loadMore, loadingMore, moreError } = useStudentQuestions(filters);
+  const { first, error, updating, summary, questions, hasMore, loadMore, loadingMore, moreError } =
+    useStudentQuestions(filters);
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
 
   return (
-    <div className="stack" aria-busy={first.status === 'loading' && !questions}>
-      {first.status === 'error' ? (
+    <div className="stack" aria-busy={first.isPending}>
+      {error ? (
         <ErrorNotice
-          error={first.error}
+          error={error}
           title={questions ? 'Could not refresh the questions' : 'Could not load the questions'}
-          onRetry={first.retry}
+          onRetry={() => void first.refetch()}
         />
       ) : null}
       {questions === undefined ? (
-        first.status === 'loading' ? (
+        first.isPending ? (
           <Skeleton lines={4} label="Loading student questions" />
         ) : null
       ) : questions.length === 0 && !filtered ? (
@@ -45,7 +46,7 @@ export function QuestionsPanel({ answerActions }: { answerActions?: (question: S
           <QuestionsFilters value={filters} onChange={setFilters} />
           <div className="question-tools">
             <p className="question-tools__status" aria-live="polite">
-              {first.status === 'loading'
+              {updating
                 ? 'Updating…'
                 : `${questions.length.toLocaleString()}${hasMore ? '+' : ''} ${filtered ? 'matching ' : ''}questions shown`}
             </p>

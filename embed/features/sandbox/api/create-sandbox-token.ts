@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { type SandboxTokenRequest, SandboxTokenResponse } from '../../../../shared/schemas/sandbox';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `POST /api/sandbox/token`: a user token for one demo person, signed by the sandbox key. */
 export function createSandboxToken(input: SandboxTokenRequest, signal?: AbortSignal): Promise<SandboxTokenResponse> {
@@ -14,8 +16,16 @@ export function createSandboxToken(input: SandboxTokenRequest, signal?: AbortSig
 
 /**
  * The token for the chosen person. Minting is a query on purpose: choosing someone else
- * aborts the previous request, and `retry` mints a fresh token for the same person.
+ * aborts the previous request, and `refetch` mints a fresh token for the same person.
+ * Not kept once nobody shows it (`gcTime: 0`): coming back to a person mints anew rather
+ * than opening the frames with an old token and then again with a new one. Nor minted
+ * again by itself on reconnecting: a new token reloads both frames.
  */
 export function useSandboxToken(userId: string) {
-  return useApiQuery((signal) => createSandboxToken({ userId }, signal), `sandbox-token:${userId}`);
+  return useQuery({
+    queryKey: useViewQueryKey('sandbox-token', userId),
+    queryFn: apiQueryFn((signal) => createSandboxToken({ userId }, signal)),
+    gcTime: 0,
+    refetchOnReconnect: false,
+  });
 }

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { SandboxInfo } from '../../../../shared/schemas/sandbox';
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** Imported with the first response it checks (`lib/lazy-schema.ts`): the student view paints without zod. */
 const SandboxInfoSchema = lazySchema((schemas) => schemas.SandboxInfo);
@@ -15,5 +17,5 @@ export function getSandboxInfo(signal?: AbortSignal): Promise<SandboxInfo> {
 }
 
 export function useSandboxInfo() {
-  return useApiQuery(getSandboxInfo, 'sandbox-info');
+  return useQuery({ queryKey: useViewQueryKey('sandbox-info'), queryFn: apiQueryFn(getSandboxInfo) });
 }

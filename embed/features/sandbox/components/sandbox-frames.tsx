@@ -22,7 +22,8 @@ export function sandboxFramePaths(community: SandboxCommunity): Record<SandboxFr
 
 /**
  * Both Whop views, signed in as one person. A new token (another person, or "Sign in
- * again") gives the iframes a new key, so both reload from scratch.
+ * again", even if the server minted the same one) gives the iframes a new key, so both
+ * reload from scratch; while a token is being minted the frames give way to "Signing in…".
  */
 export function SandboxFrames({ persona, community }: { persona: SandboxPersona; community: SandboxCommunity }) {
   const token = useSandboxToken(persona.id);
@@ -30,9 +31,15 @@ export function SandboxFrames({ persona, community }: { persona: SandboxPersona;
   const paths = sandboxFramePaths(community);
 
   if (token.status === 'error') {
-    return <ErrorNotice error={token.error} title={`Could not sign in as ${persona.name}`} onRetry={token.retry} />;
+    return (
+      <ErrorNotice
+        error={token.error}
+        title={`Could not sign in as ${persona.name}`}
+        onRetry={() => void token.refetch()}
+      />
+    );
   }
-  if (token.status === 'loading') {
+  if (token.isFetching || token.isPending) {
     return (
       <p className="sandbox-frames__pending">
         <Spinner label={`Signing in as ${persona.name}`} /> Signing in as {persona.name}…
@@ -40,6 +47,7 @@ export function SandboxFrames({ persona, community }: { persona: SandboxPersona;
     );
   }
   const { token: jwt, expiresAt } = token.data;
+  const mint = `${jwt}@${token.dataUpdatedAt}`;
 
   return (
     <section className="sandbox-frames" aria-label="Whop views">
@@ -48,7 +56,7 @@ export function SandboxFrames({ persona, community }: { persona: SandboxPersona;
         <p className="sandbox-frames__session">
           Token for {persona.name}, valid until <time dateTime={expiresAt}>{formatTime(expiresAt)}</time>
         </p>
-        <Button size="sm" onClick={token.retry}>
+        <Button size="sm" onClick={() => void token.refetch()}>
           Sign in again
         </Button>
       </div>
@@ -65,7 +73,7 @@ export function SandboxFrames({ persona, community }: { persona: SandboxPersona;
               {frame.label} <code>{paths[frame.key]}</code>
             </p>
             <iframe
-              key={jwt}
+              key={mint}
               className="sandbox-frame__iframe"
               title={frameTitles[frame.key]}
               src={`${paths[frame.key]}${sandboxTokenFragment(jwt)}`}

@@ -18,11 +18,13 @@ export function SandboxNotifications() {
         Notifications sent through Whop
       </h2>
       {sent.status === 'error' && !list ? (
-        <ErrorNotice error={sent.error} title="Could not read the sandbox’s notifications" onRetry={sent.retry} />
+        <ErrorNotice
+          error={sent.error}
+          title="Could not read the sandbox’s notifications"
+          onRetry={() => void sent.refetch()}
+        />
       ) : null}
-      {list === undefined && sent.status === 'loading' ? (
-        <p className="sandbox-notifications__empty">Loading…</p>
-      ) : null}
+      {sent.isPending ? <p className="sandbox-notifications__empty">Loading…</p> : null}
       {list?.length === 0 ? (
         <p className="sandbox-notifications__empty">
           None yet. Turn notifications on in the dashboard’s Plan &amp; usage tab, then ask for an upgrade as a student

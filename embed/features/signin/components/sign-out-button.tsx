@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ApiError } from '../../../../shared/api-error';
-import { toApiError } from '../../../lib/use-api-query';
+import { toApiError } from '../../../lib/to-api-error';
 import { postSignOut } from '../api/post-sign-out';
 import { applyAuthSession, useWhopSession } from '../session-store';
 import '../signin.css';

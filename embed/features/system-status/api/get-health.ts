@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { HealthResponse } from '../../../../shared/schemas/health';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /**
  * `GET /api/health`: database reachability, migration, version and which providers are real.
@@ -15,5 +17,5 @@ export function getHealth(signal?: AbortSignal): Promise<HealthResponse> {
 }
 
 export function useHealth() {
-  return useApiQuery(getHealth, 'health');
+  return useQuery({ queryKey: useViewQueryKey('health'), queryFn: apiQueryFn(getHealth) });
 }

@@ -24,10 +24,10 @@ export function SystemStatusCard() {
           <Badge tone={data.status === 'ok' ? 'success' : 'warning'}>{data.status === 'ok' ? 'OK' : 'Degraded'}</Badge>
         ) : null
       }
-      aria-busy={health.status === 'loading'}
+      aria-busy={health.isFetching}
     >
       {health.status === 'error' ? (
-        <ErrorNotice error={health.error} title="Could not load system status" onRetry={health.retry} />
+        <ErrorNotice error={health.error} title="Could not load system status" onRetry={() => void health.refetch()} />
       ) : data ? (
         <HealthDetails health={data} />
       ) : (

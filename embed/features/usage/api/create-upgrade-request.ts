@@ -1,7 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
 import type { UpgradeRequestResponse } from '../../../../shared/schemas/plan';
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
-import { useApiMutation } from '../../../lib/use-api-mutation';
+import { apiMutationFn } from '../../../lib/query-client';
 
 /** Imported with the first response it checks (`lib/lazy-schema.ts`): the student view paints without zod. */
 const UpgradeRequestResponseSchema = lazySchema((schemas) => schemas.UpgradeRequestResponse);
@@ -16,5 +17,5 @@ export function createUpgradeRequest(): Promise<UpgradeRequestResponse> {
 }
 
 export function useCreateUpgradeRequest() {
-  return useApiMutation<void, UpgradeRequestResponse>(createUpgradeRequest);
+  return useMutation({ mutationFn: apiMutationFn<void, UpgradeRequestResponse>(createUpgradeRequest) });
 }

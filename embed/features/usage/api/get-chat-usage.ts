@@ -1,7 +1,10 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { ChatUsage } from '../../../../shared/schemas/usage';
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** Imported with the first response it checks (`lib/lazy-schema.ts`): the student view paints without zod. */
 const ChatUsageSchema = lazySchema((schemas) => schemas.ChatUsage);
@@ -15,7 +18,21 @@ export function getChatUsage(signal?: AbortSignal): Promise<ChatUsage> {
   return apiRequest('/api/usage', { schema: ChatUsageSchema, ...(signal ? { signal } : {}) });
 }
 
-/** `replace` takes the usage a `CHAT_LIMIT_EXCEEDED` error carries, so no second request is needed. */
 export function useChatUsage() {
-  return useApiQuery(getChatUsage, 'chat-usage');
+  const queryClient = useQueryClient();
+  const queryKey = useViewQueryKey('chat-usage');
+  const query = useQuery({ queryKey, queryFn: apiQueryFn(getChatUsage) });
+  /**
+   * Shows usage the server sent some other way (a chat's `meta`, a `CHAT_LIMIT_EXCEEDED`
+   * error's details) as the latest, with no second request. A request still in flight is
+   * cancelled first, so its older answer cannot overwrite it.
+   */
+  const replace = useCallback(
+    (usage: ChatUsage) => {
+      void queryClient.cancelQueries({ queryKey });
+      queryClient.setQueryData(queryKey, usage);
+    },
+    [queryClient, queryKey],
+  );
+  return { ...query, replace };
 }

@@ -38,7 +38,7 @@ export function LimitModal({ usage, creatorName: name, role, onClose }: LimitMod
               ref={ask}
               variant="primary"
               disabled={request.status === 'pending'}
-              onClick={() => void request.run()}
+              onClick={() => request.mutate()}
             >
               {request.status === 'pending' ? <Spinner label="Sending your request" /> : null}
               Ask {creatorName} to upgrade
@@ -65,7 +65,7 @@ export function LimitModal({ usage, creatorName: name, role, onClose }: LimitMod
         )
       ) : null}
       {request.status === 'error' ? (
-        <ErrorNotice error={request.error} title="Could not send your request" onRetry={() => void request.run()} />
+        <ErrorNotice error={request.error} title="Could not send your request" onRetry={() => request.mutate()} />
       ) : null}
     </Dialog>
   );

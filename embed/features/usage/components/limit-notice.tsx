@@ -31,7 +31,7 @@ export function LimitNotice({ usage, reason, creatorName, role, onDetails }: Lim
             size="sm"
             variant="primary"
             aria-disabled={request.status === 'pending'}
-            onClick={() => request.status !== 'pending' && void request.run()}
+            onClick={() => request.status !== 'pending' && request.mutate()}
           >
             {request.status === 'pending' ? 'Sending…' : `Ask ${name} to upgrade`}
           </Button>
@@ -48,7 +48,7 @@ export function LimitNotice({ usage, reason, creatorName, role, onDetails }: Lim
         </Button>
       </div>
       {request.status === 'error' ? (
-        <ErrorNotice compact error={request.error} onRetry={() => void request.run()} />
+        <ErrorNotice compact error={request.error} onRetry={() => request.mutate()} />
       ) : null}
     </section>
   );

@@ -1,11 +1,11 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ChatUsage } from '../../../../shared/schemas/usage';
-import type { ApiQuery } from '../../../lib/use-api-query';
 import { ErrorNotice } from '../../../ui/error-notice';
 import { allowanceLabel } from '../usage-labels';
 import '../usage.css';
 
 export interface UsageCounterProps {
-  usage: ApiQuery<ChatUsage>;
+  usage: UseQueryResult<ChatUsage>;
   /** Opens the limit modal again once it was closed. */
   onShowLimit: () => void;
 }
@@ -13,7 +13,14 @@ export interface UsageCounterProps {
 /** How many questions the student has left, next to the composer. Says nothing until it knows. */
 export function UsageCounter({ usage, onShowLimit }: UsageCounterProps) {
   if (usage.status === 'error' && !usage.data) {
-    return <ErrorNotice error={usage.error} title="Could not load your questions left" onRetry={usage.retry} compact />;
+    return (
+      <ErrorNotice
+        error={usage.error}
+        title="Could not load your questions left"
+        onRetry={() => void usage.refetch()}
+        compact
+      />
+    );
   }
   if (!usage.data) return null;
   const label = allowanceLabel(usage.data);

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { Viewer } from '../../../../shared/schemas/viewer';
 import { apiRequest } from '../../../lib/api-client';
 import { lazySchema } from '../../../lib/lazy-schema';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { type ViewContext, viewQueryKey } from '../../../lib/view-context';
 
 /** Imported with the first response it checks (`lib/lazy-schema.ts`): the student view paints without zod. */
 const ViewerSchema = lazySchema((schemas) => schemas.Viewer);
@@ -16,7 +18,7 @@ export function getViewer(signal?: AbortSignal): Promise<Viewer> {
   return apiRequest('/api/viewer', { schema: ViewerSchema, ...(signal ? { signal } : {}) });
 }
 
-/** `contextKey` names the view's context (e.g. the experience id), so a new one refetches. */
-export function useViewer(contextKey: string) {
-  return useApiQuery(getViewer, `viewer:${contextKey}`);
+/** Keyed by the view's context (called by the view itself, above its `ViewContextProvider`). */
+export function useViewer(context: ViewContext) {
+  return useQuery({ queryKey: viewQueryKey(context, 'viewer'), queryFn: apiQueryFn(getViewer) });
 }

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { WhopImportTree } from '../../../../shared/schemas/whop-import';
 import { apiRequest } from '../../../lib/api-client';
-import { useApiQuery } from '../../../lib/use-api-query';
+import { apiQueryFn } from '../../../lib/query-client';
+import { useViewQueryKey } from '../../../lib/view-context';
 
 /** `GET /api/whop-import/courses`: the company's Whop courses, chapters and lessons, with what is imported. */
 export function getWhopCourses(signal?: AbortSignal): Promise<WhopImportTree> {
@@ -8,5 +10,5 @@ export function getWhopCourses(signal?: AbortSignal): Promise<WhopImportTree> {
 }
 
 export function useWhopCourses() {
-  return useApiQuery(getWhopCourses, 'whop-courses');
+  return useQuery({ queryKey: useViewQueryKey('whop-courses'), queryFn: apiQueryFn(getWhopCourses) });
 }

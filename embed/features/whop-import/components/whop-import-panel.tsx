@@ -39,7 +39,6 @@ export function WhopImportPanel({ onImported }: { onImported?: () => void }) {
 function WhopImportBody({ onImported }: { onImported?: (() => void) | undefined }) {
   const courses = useWhopCourses();
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const refresh = courses.retry;
   const afterBatch = useCallback(() => onImported?.(), [onImported]);
   const { run, start, reset } = useWhopImport(afterBatch);
 
@@ -62,9 +61,15 @@ function WhopImportBody({ onImported }: { onImported?: (() => void) | undefined 
   );
   const count = selection.reduce((n, c) => n + c.lessonIds.length, 0);
 
-  if (courses.status === 'loading' && !courses.data) return <Skeleton lines={4} label="Loading your Whop courses" />;
+  if (courses.isPending) return <Skeleton lines={4} label="Loading your Whop courses" />;
   if (courses.status === 'error')
-    return <ErrorNotice error={courses.error} title="Could not load your Whop courses" onRetry={courses.retry} />;
+    return (
+      <ErrorNotice
+        error={courses.error}
+        title="Could not load your Whop courses"
+        onRetry={() => void courses.refetch()}
+      />
+    );
   const data = courses.data!;
   if (data.courses.length === 0) {
     return (
@@ -85,7 +90,7 @@ function WhopImportBody({ onImported }: { onImported?: (() => void) | undefined 
           onClick={() => {
             void start(selection).then(() => {
               setPicked(new Set());
-              refresh();
+              void courses.refetch();
             });
           }}
         >

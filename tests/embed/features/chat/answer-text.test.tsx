@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { AnswerText } from '../../../../embed/features/chat/components/answer-text';
 import { source } from '../../support/chat-stream';
+import { render } from '../../support/render';
 
 describe('AnswerText', () => {
   it('shows HTML in model text as text, never as elements', () => {

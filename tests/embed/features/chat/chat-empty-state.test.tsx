@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useStarterQuestions } from '../../../../embed/features/chat/api/get-starter-questions';
 import { ChatEmptyState, type ChatEmptyStateProps } from '../../../../embed/features/chat/components/chat-empty-state';
+import { render } from '../../support/render';
 
 /** As the student view uses it: the view fetches the starters and hands them down. */
 function EmptyStateWithStarters(props: Omit<ChatEmptyStateProps, 'starters'>) {

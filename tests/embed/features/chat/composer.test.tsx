@@ -1,6 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { Composer } from '../../../../embed/features/chat/components/composer';
+import { render } from '../../support/render';
 
 function question() {
   return screen.getByLabelText('Your question about the course') as HTMLTextAreaElement;

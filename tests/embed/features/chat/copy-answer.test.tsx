@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageActions } from '../../../../embed/features/chat/components/message-actions';
 import { plainAnswerText } from '../../../../embed/features/chat/copy-answer';
+import { render } from '../../support/render';
 
 describe('copying an answer', () => {
   afterEach(() => vi.useRealTimers());

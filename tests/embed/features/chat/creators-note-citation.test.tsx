@@ -1,9 +1,10 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { shortCitationLabel } from '../../../../embed/features/chat/cited-markers';
 import { AnswerText } from '../../../../embed/features/chat/components/answer-text';
 import { SourceList } from '../../../../embed/features/chat/components/source-list';
 import { source } from '../../support/chat-stream';
+import { render } from '../../support/render';
 
 const NOTE_ID = '44444444-4444-4444-8444-444444444444';
 const unpinned = source(1, {

@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionList } from '../../../../embed/features/chat/components/session-list';
 import { errorBody, stubApi } from '../../support/fetch-stub';
+import { render } from '../../support/render';
 
 const ONE = '11111111-1111-4111-8111-111111111111';
 const TWO = '22222222-2222-4222-8222-222222222222';
@@ -11,14 +12,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 function renderList(onDeleted = vi.fn()) {
   render(
-    <SessionList
-      version={0}
-      activeSessionId={ONE}
-      onOpen={vi.fn()}
-      onNewChat={vi.fn()}
-      onDeleted={onDeleted}
-      disabled={false}
-    />,
+    <SessionList activeSessionId={ONE} onOpen={vi.fn()} onNewChat={vi.fn()} onDeleted={onDeleted} disabled={false} />,
   );
   return onDeleted;
 }

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { entriesFromHistory } from '../../../../embed/features/chat/chat-entry';
 import { AnswerText } from '../../../../embed/features/chat/components/answer-text';
@@ -7,6 +7,7 @@ import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
 import { done, MESSAGE_ID, meta, source, splitAt, sseText, stubChatApi } from '../../support/chat-stream';
 import { offlineHealth } from '../../support/health-fixture';
 import { freeUsage } from '../../support/plan-fixture';
+import { render } from '../../support/render';
 import { studentViewer } from '../../support/viewer-fixture';
 
 const lesson = source(1, { videoTitle: 'Lesson 3', startSeconds: 0 });

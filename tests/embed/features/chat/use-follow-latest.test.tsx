@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { useRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { useFollowLatest } from '../../../../embed/features/chat/use-follow-latest';
+import { render } from '../../support/render';
 
 /** A scroller whose geometry the test sets (happy-dom lays nothing out). */
 function Conversation({ content }: { content: number }) {

@@ -1,8 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ContentGapsPanel } from '../../../../embed/features/insights/components/content-gaps-panel';
 import type { ContentGap, ContentGapsResponse } from '../../../../shared/schemas/insights';
 import { errorBody, stubApi } from '../../support/fetch-stub';
+import { render } from '../../support/render';
 
 const VIDEO = '6d9d84e3-87cd-4c03-af8d-39987421cc5e';
 const gap = (overrides: Partial<ContentGap> = {}): ContentGap => ({

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TestBenchPanel } from '../../../../embed/features/insights/components/test-bench-panel';
 import type { TestBenchResult } from '../../../../shared/schemas/test-bench';
 import { stubApi } from '../../support/fetch-stub';
+import { render } from '../../support/render';
 
 const VIDEO = '6d9d84e3-87cd-4c03-af8d-39987421cc5e';
 const moment = (startSeconds: number, cited: boolean) => ({

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CourseOutlineEditor } from '../../../../embed/features/lessons/components/course-outline-editor';
 import type { CourseOutline } from '../../../../shared/schemas/lessons';
 import { errorBody, stubApi } from '../../support/fetch-stub';
+import { render } from '../../support/render';
 
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const outline: CourseOutline = {

@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LibraryPanel } from '../../../../embed/features/library/components/library-panel';
 import { errorBody, type StubCall, stubApi } from '../../support/fetch-stub';
+import { render } from '../../support/render';
 import { embeddingVideo, failedVideo, videoSummary } from './video-fixture';
 
 const ready = videoSummary();
@@ -110,11 +111,11 @@ describe('LibraryPanel', () => {
     // The browser tab in the background.
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     try {
-      act(() => void document.dispatchEvent(new Event('visibilitychange')));
+      act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
       await act(() => vi.advanceTimersByTimeAsync(10_000));
       expect(callsTo('/api/videos')).toHaveLength(3);
       visibility.mockReturnValue('visible');
-      act(() => void document.dispatchEvent(new Event('visibilitychange')));
+      act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
       await act(() => vi.advanceTimersByTimeAsync(50));
       expect(callsTo('/api/videos')).toHaveLength(4);
     } finally {

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LibraryPanel } from '../../../../embed/features/library/components/library-panel';
 import { browserMediaTools, type MediaTools } from '../../../../embed/features/library/run-media-upload';
+import { render } from '../../support/render';
 import { libraryServer } from './library-server';
 import { videoSummary } from './video-fixture';
 

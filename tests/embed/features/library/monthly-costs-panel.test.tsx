@@ -1,9 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MonthlyCostsPanel } from '../../../../embed/features/library/components/monthly-costs-panel';
 import type { MonthlyCosts } from '../../../../shared/schemas/videos';
+import { render } from '../../support/render';
 
 let costs: MonthlyCosts = { months: [] };
 const server = setupServer(http.get('/api/dashboard/costs', () => HttpResponse.json(costs)));

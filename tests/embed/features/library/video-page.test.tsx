@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { Profiler } from 'react';
@@ -7,6 +7,7 @@ import { LibraryPanel } from '../../../../embed/features/library/components/libr
 import { lineAt } from '../../../../embed/features/library/components/transcript-list';
 import type { CitationHeat } from '../../../../shared/schemas/assistant-settings';
 import type { VideoDetail, VideoPlayback } from '../../../../shared/schemas/videos';
+import { render } from '../../support/render';
 import { videoSummary } from './video-fixture';
 
 const lesson = videoSummary({

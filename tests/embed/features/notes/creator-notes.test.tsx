@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CorrectAnswer } from '../../../../embed/features/notes/components/correct-answer';
 import { NotesPanel } from '../../../../embed/features/notes/components/notes-panel';
 import { parsePinTime } from '../../../../embed/features/notes/note-pin-time';
 import type { CreatorNote } from '../../../../shared/schemas/notes';
 import { errorBody, stubApi } from '../../support/fetch-stub';
+import { render } from '../../support/render';
 import { videoSummary } from '../library/video-fixture';
 
 const ANSWER = '55555555-5555-4555-8555-555555555555';

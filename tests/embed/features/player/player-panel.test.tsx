@@ -1,7 +1,8 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { PlaybackCache } from '../../../../embed/features/player/api/get-video-playback';
 import { type CitedMoment, PlayerPanel } from '../../../../embed/features/player/components/player-panel';
+import { render, testQueryClient } from '../../support/render';
 import { installPlaybackApi, OTHER_VIDEO_ID, playback, VIDEO_ID } from './playback-api';
 
 const api = installPlaybackApi();
@@ -14,12 +15,13 @@ const moment = (overrides: Partial<CitedMoment> = {}): CitedMoment => ({
   ...overrides,
 });
 
-function renderPanel(props: { moment?: CitedMoment; cache?: PlaybackCache; onClose?: () => void } = {}) {
-  const cache = props.cache ?? new PlaybackCache();
+/** `cache`: one page's query cache, shared by renders that stand for reopening the player. */
+function renderPanel(props: { moment?: CitedMoment; cache?: QueryClient; onClose?: () => void } = {}) {
+  const cache = props.cache ?? testQueryClient();
   const onClose = props.onClose ?? vi.fn();
-  const view = render(<PlayerPanel moment={props.moment ?? moment()} cache={cache} onClose={onClose} />);
+  const view = render(<PlayerPanel moment={props.moment ?? moment()} onClose={onClose} />, { queryClient: cache });
   const rerender = (next: CitedMoment, seekRequest = 0) =>
-    view.rerender(<PlayerPanel moment={next} seekRequest={seekRequest} cache={cache} onClose={onClose} />);
+    view.rerender(<PlayerPanel moment={next} seekRequest={seekRequest} onClose={onClose} />);
   return { ...view, cache, onClose, rerender };
 }
 
@@ -73,7 +75,7 @@ describe('PlayerPanel', () => {
   });
 
   it('reopening a video uses the cached link until it nears expiry', async () => {
-    const cache = new PlaybackCache();
+    const cache = testQueryClient();
     api.serve(VIDEO_ID, playback());
     api.serve(
       OTHER_VIDEO_ID,

@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { PlayerPlaceholder } from '../../../../embed/features/player/components/player-placeholder';
+import { render } from '../../support/render';
 
 describe('PlayerPlaceholder', () => {
   it('holds the docked panel’s place while the player loads: same region and title, announced as loading', () => {

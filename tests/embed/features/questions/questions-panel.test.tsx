@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { QuestionsPanel } from '../../../../embed/features/questions/components/questions-panel';
 import type { StudentQuestion, StudentQuestionsPage } from '../../../../shared/schemas/questions';
 import { errorBody, stubApi } from '../../support/fetch-stub';
+import { render } from '../../support/render';
 
 const VIDEO = '6d9d84e3-87cd-4c03-af8d-39987421cc5e';
 const question = (n: number, overrides: Partial<StudentQuestion> = {}): StudentQuestion => ({

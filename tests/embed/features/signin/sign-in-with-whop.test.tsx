@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { SignInWithWhop } from '../../../../embed/features/signin/components/sign-in-with-whop';
@@ -10,6 +10,7 @@ import { StudentChatView } from '../../../../embed/views/student-chat/student-ch
 import { CSRF_HEADER } from '../../../../shared/schemas/auth';
 import { errorBody, stubApi } from '../../support/fetch-stub';
 import { frameWindowAs, restoreParentAfterEach } from '../../support/framing';
+import { render } from '../../support/render';
 
 restoreParentAfterEach();
 afterEach(() => applyAuthSession(null));

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { activeCueIndex } from '../../../../embed/features/transcript/active-cue';
 import { SyncedTranscript } from '../../../../embed/features/transcript/synced-transcript';
+import { render } from '../../support/render';
 
 const cues = [
   { startSeconds: 0, endSeconds: 4, text: 'Welcome to the course.' },

@@ -1,7 +1,8 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { WhopImportPanel } from '../../../../embed/features/whop-import/components/whop-import-panel';
 import { errorBody, stubApi } from '../../support/fetch-stub';
+import { render } from '../../support/render';
 
 const VIDEO_ID = '7f6b7b9e-2f1c-4d4e-9a55-3b1f0c2d9e11';
 const tree = {

@@ -1,10 +1,11 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CreatorDashboardView } from '../../../../embed/views/creator-dashboard/creator-dashboard-view';
 import { videoSummary } from '../../features/library/video-fixture';
 import { stubApi } from '../../support/fetch-stub';
 import { offlineHealth } from '../../support/health-fixture';
 import { planOverview } from '../../support/plan-fixture';
+import { render } from '../../support/render';
 import { creatorViewer } from '../../support/viewer-fixture';
 
 const lesson = {

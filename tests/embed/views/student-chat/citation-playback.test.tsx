@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { StudentChatView } from '../../../../embed/views/student-chat/student-chat-view';
@@ -7,6 +7,7 @@ import { installPlaybackApi, playback, VIDEO_ID } from '../../features/player/pl
 import { done, meta, source, sseText } from '../../support/chat-stream';
 import { offlineHealth } from '../../support/health-fixture';
 import { freeUsage } from '../../support/plan-fixture';
+import { render } from '../../support/render';
 import { studentViewer } from '../../support/viewer-fixture';
 
 /**

@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { StudentChatView } from '../../../../embed/views/student-chat/student-chat-view';
 import { stubApi } from '../../support/fetch-stub';
 import { freeUsage } from '../../support/plan-fixture';
+import { render } from '../../support/render';
 import { studentViewer } from '../../support/viewer-fixture';
 
 const SESSION = '11111111-1111-4111-8111-111111111111';

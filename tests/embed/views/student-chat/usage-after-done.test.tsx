@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { StudentChatView } from '../../../../embed/views/student-chat/student-chat-view';
 import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
 import { type ChatReply, done, meta, sseText, stubChatApi } from '../../support/chat-stream';
 import { offlineHealth } from '../../support/health-fixture';
 import { freeUsage } from '../../support/plan-fixture';
+import { render } from '../../support/render';
 import { studentViewer } from '../../support/viewer-fixture';
 
 function renderChat(chat: ChatReply[]) {

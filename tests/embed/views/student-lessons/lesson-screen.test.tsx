@@ -1,11 +1,13 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../../embed/app';
 import type { ChatStreamEvent } from '../../../../shared/schemas/chat';
 import type { LessonDetail, LessonList } from '../../../../shared/schemas/lessons';
 import { done, meta, source, sseText, stubChatApi } from '../../support/chat-stream';
+import { errorBody } from '../../support/fetch-stub';
 import { offlineHealth } from '../../support/health-fixture';
 import { freeUsage } from '../../support/plan-fixture';
+import { render } from '../../support/render';
 import { studentViewer } from '../../support/viewer-fixture';
 
 const LESSON = '44444444-4444-4444-8444-444444444444';
@@ -167,5 +169,35 @@ describe('lessons list and search', () => {
 
     fireEvent.click(link);
     expect(await screen.findByRole('heading', { level: 1, name: 'Feeding the starter' })).toBeTruthy();
+  });
+
+  it('adds the next page with More moments; a page that fails keeps the hits so far, and Retry asks for it again', async () => {
+    const hit = (startSeconds: number, word: string) => ({
+      videoId: LESSON,
+      videoTitle: 'Feeding the starter',
+      startSeconds,
+      snippet: [{ text: word, hit: true }],
+    });
+    const { callsTo } = open('/experiences/exp_course42/lessons', [], {
+      '/api/lessons/search?q=rye&offset=0': { body: { hits: [hit(10, 'rye')], nextOffset: 1 } },
+      '/api/lessons/search?q=rye&offset=1': [
+        { status: 503, body: errorBody('SERVICE_UNAVAILABLE', 'Search is down.', 'req_search') },
+        { body: { hits: [hit(72, 'rye again')], nextOffset: null } },
+      ],
+    });
+    fireEvent.change(await screen.findByRole('searchbox'), { target: { value: 'rye' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    const hits = () => within(screen.getByRole('list', { name: 'Moments that say “rye”' })).getAllByRole('link');
+    fireEvent.click(await screen.findByRole('button', { name: 'More moments' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Search is down.')).toBeTruthy();
+    expect(hits()).toHaveLength(1);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(hits()).toHaveLength(2));
+    expect(hits()[1]?.getAttribute('href')).toBe(`/experiences/exp_course42/lessons/${LESSON}?t=72`);
+    expect(screen.queryByRole('button', { name: 'More moments' })).toBeNull();
+    expect(callsTo('/api/lessons/search?q=rye&offset=0')).toHaveLength(1);
+    expect(callsTo('/api/lessons/search?q=rye&offset=1')).toHaveLength(2);
   });
 });
