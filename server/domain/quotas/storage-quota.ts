@@ -82,10 +82,7 @@ export async function chargeDerivedStorage(
   db: Db,
   input: StorageReservationInput & { videoId: string },
 ): Promise<void> {
-  await db.query(
-    `update videos set size_bytes = size_bytes + $3, updated_at = now() where id = $1 and creator_id = $2`,
-    [input.videoId, input.creatorId, input.sizeBytes],
-  );
+  await db.tables.videos.addSize(input);
   await db.query(`update creators set storage_bytes_used = storage_bytes_used + $2, updated_at = now() where id = $1`, [
     input.creatorId,
     input.sizeBytes,

@@ -1,0 +1,135 @@
+import type { Db } from '../../../ports/db';
+import { type VideoRow, videos } from '../../../ports/db-schema/tables';
+import type { VideoKey, VideoSummaryRow, VideosTable } from '../../../ports/tables/videos-table';
+import { selectList } from '../select-list';
+
+/** A library entry's columns (VideoSummaryRow); its cost reads api_costs, the one statement here that does. */
+const SUMMARY = `${selectList(
+  videos,
+  [
+    'id',
+    'title',
+    'source_kind',
+    'status',
+    'progress',
+    'error',
+    'duration_seconds',
+    'size_bytes',
+    'chunk_count',
+    'created_at',
+    'uploaded_at',
+    'transcript_source',
+    'attempts',
+  ],
+  'v',
+)},
+  v.storage_key is not null as has_media,
+  case when v.status in ('transcribing', 'chunking', 'embedding') and v.processing_started_at is not null
+       then extract(epoch from now() - v.processing_started_at)::text end as elapsed_seconds,
+  coalesce((select sum(a.cost_usd) from api_costs a where a.video_id = v.id), 0)::text as cost_usd`;
+
+/** The `videos` table's statements, on whichever connection or transaction `db` is. */
+export function videosTable(db: Pick<Db, 'query'>): VideosTable {
+  const one = async <Row>(sql: string, params: readonly unknown[]) => (await db.query<Row>(sql, params))[0] ?? null;
+  const byKey = (key: VideoKey) => [key.videoId, key.creatorId];
+  return {
+    find: <K extends keyof VideoRow>(key: VideoKey, columns: readonly K[]) =>
+      one<Pick<VideoRow, K>>(
+        `select ${selectList(videos, columns)} from videos where id = $1 and creator_id = $2`,
+        byKey(key),
+      ),
+    lock: <K extends keyof VideoRow>(key: VideoKey, columns: readonly K[]) =>
+      one<Pick<VideoRow, K>>(
+        `select ${selectList(videos, columns)} from videos where id = $1 and creator_id = $2 for update`,
+        byKey(key),
+      ),
+    listSummaries: (creatorId) =>
+      db.query<VideoSummaryRow>(
+        `select ${SUMMARY} from videos v where v.creator_id = $1 order by v.created_at desc, v.title limit 500`,
+        [creatorId],
+      ),
+    findSummary: (key) =>
+      one<VideoSummaryRow>(`select ${SUMMARY} from videos v where v.id = $1 and v.creator_id = $2`, byKey(key)),
+    async insertCaptions(video) {
+      const row = await one<{ id: string }>(
+        `insert into videos (creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
+                             transcript_source, upload_expires_at)
+         values ($1, $2, 'captions', $3, $4, $5, 'pending', 0, 'captions', now() + make_interval(secs => $6)) returning id`,
+        [
+          video.creatorId,
+          video.title,
+          video.mimeType,
+          video.sizeBytes,
+          video.durationSeconds,
+          video.abandonAfterSeconds,
+        ],
+      );
+      return row!.id;
+    },
+    async insertUpload(video) {
+      await db.query(
+        `insert into videos (id, creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
+                             transcript_source, storage_key, upload_expires_at)
+         values ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $10)`,
+        [
+          video.id,
+          video.creatorId,
+          video.title,
+          video.sourceKind,
+          video.mimeType,
+          video.sizeBytes,
+          video.durationSeconds,
+          video.transcriptSource,
+          video.storageKey,
+          video.uploadExpiresAt,
+        ],
+      );
+    },
+    async markUploaded(key) {
+      await db.query(
+        `update videos set uploaded_at = coalesce(uploaded_at, now()), upload_expires_at = null, updated_at = now()
+          where id = $1 and creator_id = $2`,
+        byKey(key),
+      );
+    },
+    async rename(key) {
+      // One statement: the lesson's chunks are searched with its title (chunks.context), so they change with it.
+      const renamed = await db.query(
+        `with renamed as (
+           update videos set title = $3, updated_at = now() where id = $1 and creator_id = $2 returning id
+         ), rechunked as (
+           update chunks set context = $3 where video_id in (select id from renamed) and creator_id = $2 and context <> $3
+         )
+         select id from renamed`,
+        [...byKey(key), key.title],
+      );
+      return renamed.length > 0;
+    },
+    remove: (key) =>
+      one<Pick<VideoRow, 'size_bytes' | 'storage_key'>>(
+        `delete from videos where id = $1 and creator_id = $2 returning size_bytes::text as size_bytes, storage_key`,
+        byKey(key),
+      ),
+    async requeue(key) {
+      const won = await db.query(
+        `update videos set status = 'pending', progress = 0, error = null, completed_at = null,
+                lease_token = null, lease_expires_at = null, processing_started_at = null, updated_at = now()
+          where id = $1 and creator_id = $2 and uploaded_at is not null and status = any($3::video_status[])
+          returning id`,
+        [...byKey(key), key.from],
+      );
+      return won.length > 0;
+    },
+    listAbandonedUploads: (input) =>
+      db.query<Pick<VideoRow, 'id' | 'creator_id'>>(
+        `select id, creator_id from videos where uploaded_at is null and upload_expires_at < $1 limit $2`,
+        [input.now, input.limit],
+      ),
+    async addSize(key) {
+      await db.query(
+        `update videos set size_bytes = size_bytes + $3, updated_at = now() where id = $1 and creator_id = $2`,
+        [...byKey(key), key.sizeBytes],
+      );
+    },
+  };
+}

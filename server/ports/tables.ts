@@ -1,0 +1,14 @@
+import type { ApiCostsTable } from './tables/api-costs-table';
+import type { VideosTable } from './tables/videos-table';
+
+/**
+ * The tables that have a query module of their own (server/adapters/db/tables/), each
+ * bound to the connection or transaction of the Db that hands them out: `tx.tables`
+ * inside `db.transaction(...)` runs in that transaction. Rows are typed from the
+ * declared tables (db-schema/tables.ts). Other tables are still queried with
+ * `db.query` where the domain needs them (README, "Data access").
+ */
+export interface Tables {
+  readonly videos: VideosTable;
+  readonly apiCosts: ApiCostsTable;
+}
