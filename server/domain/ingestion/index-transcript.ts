@@ -112,11 +112,11 @@ export async function setChunkCount(
   tx: Db,
   input: { creatorId: string; videoId: string; chunks: readonly unknown[] },
 ): Promise<void> {
-  await tx.query(`update videos set chunk_count = $3, updated_at = now() where id = $1 and creator_id = $2`, [
-    input.videoId,
-    input.creatorId,
-    input.chunks.length,
-  ]);
+  await tx.tables.videos.setChunkCount({
+    creatorId: input.creatorId,
+    videoId: input.videoId,
+    chunkCount: input.chunks.length,
+  });
 }
 
 /**

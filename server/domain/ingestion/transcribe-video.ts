@@ -129,11 +129,12 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
   if (stitched.segments.length === 0) throw new PipelineFailure('No speech was found in this video’s audio.');
   await ports.db.transaction(async (tx) => {
     await replaceTranscriptSegments(tx, { creatorId: video.creatorId, videoId: video.id, segments: stitched.segments });
-    await tx.query(
-      `update videos set duration_seconds = coalesce(duration_seconds, $3), language = $4, updated_at = now()
-        where id = $1 and creator_id = $2`,
-      [video.id, video.creatorId, stitched.durationSeconds, stitched.language],
-    );
+    await tx.tables.videos.setTranscribed({
+      creatorId: video.creatorId,
+      videoId: video.id,
+      durationSeconds: stitched.durationSeconds,
+      language: stitched.language,
+    });
   });
 }
 
@@ -176,10 +177,11 @@ async function extractOnServer(ports: TranscribePorts, run: VideoRun): Promise<P
     });
   }
   if (extracted.durationSeconds !== null) {
-    await ports.db.query(
-      `update videos set duration_seconds = coalesce(duration_seconds, $3) where id = $1 and creator_id = $2`,
-      [video.id, video.creatorId, extracted.durationSeconds],
-    );
+    await ports.db.tables.videos.fillDuration({
+      creatorId: video.creatorId,
+      videoId: video.id,
+      durationSeconds: extracted.durationSeconds,
+    });
   }
   await run.setStage('transcribing', 3);
   return loadParts(ports.db, video.id, video.creatorId);

@@ -6,6 +6,14 @@ export interface VideoKey {
   videoId: string;
 }
 
+/** A pipeline run's hold on a video: writes through it land only while the run holds the lease. */
+export interface VideoLease extends VideoKey {
+  token: string;
+}
+
+/** A stage the pipeline can be in while it holds the video. */
+export type RunningStatus = Exclude<VideoRow['status'], 'pending' | 'completed' | 'failed'>;
+
 /** A library entry: the video's own columns, plus what the list shows beside them. */
 export type VideoSummaryRow = Pick<
   VideoRow,
@@ -82,4 +90,34 @@ export interface VideosTable {
   listAbandonedUploads(input: { now: Date; limit: number }): Promise<Pick<VideoRow, 'id' | 'creator_id'>[]>;
   /** Adds bytes the server stored for the video (audio it extracted) to its size. */
   addSize(key: VideoKey & { sizeBytes: number }): Promise<void>;
+
+  /**
+   * Takes the lease of an uploaded, unfinished video whose lease is free or ran out
+   * (counting the attempt); what the run needs of it, or null when it cannot be taken.
+   */
+  claimLease(
+    lease: VideoLease & { leaseSeconds: number },
+  ): Promise<Pick<VideoRow, 'transcript_source' | 'storage_key' | 'mime_type' | 'duration_seconds'> | null>;
+  /** The stage and progress of a held video, its lease renewed; false when the lease is lost. */
+  setStageHeld(lease: VideoLease & { status: RunningStatus; progress: number; leaseSeconds: number }): Promise<boolean>;
+  /** A held video completed and released; false when the lease is lost. */
+  completeHeld(lease: VideoLease): Promise<boolean>;
+  /** A held video failed with `error` and released; false when the lease is lost. */
+  failHeld(lease: VideoLease & { error: string }): Promise<boolean>;
+  /**
+   * Uploaded videos with work left and no live run (never leased and untouched for
+   * `graceSeconds`, or whose lease ran out by `now`), least recently touched first.
+   */
+  listStalled(input: {
+    now: Date;
+    limit: number;
+    graceSeconds: number;
+  }): Promise<Pick<VideoRow, 'id' | 'creator_id'>[]>;
+  /** Frees every lease of an unfinished video (the process that held them is gone). */
+  releaseAllLeases(): Promise<void>;
+  setChunkCount(key: VideoKey & { chunkCount: number }): Promise<void>;
+  /** The language the transcript came in, and the duration unless one is known already. */
+  setTranscribed(key: VideoKey & { durationSeconds: number | null; language: string | null }): Promise<void>;
+  /** The duration, unless one is known already (the row's updated_at is left alone). */
+  fillDuration(key: VideoKey & { durationSeconds: number }): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../../ports/db';
 import { type VideoRow, videos } from '../../../ports/db-schema/tables';
-import type { VideoKey, VideoSummaryRow, VideosTable } from '../../../ports/tables/videos-table';
+import type { VideoKey, VideoLease, VideoSummaryRow, VideosTable } from '../../../ports/tables/videos-table';
 import { selectList } from '../select-list';
 
 /** A library entry's columns (VideoSummaryRow); its cost reads api_costs, the one statement here that does. */
@@ -32,6 +32,15 @@ const SUMMARY = `${selectList(
 export function videosTable(db: Pick<Db, 'query'>): VideosTable {
   const one = async <Row>(sql: string, params: readonly unknown[]) => (await db.query<Row>(sql, params))[0] ?? null;
   const byKey = (key: VideoKey) => [key.videoId, key.creatorId];
+  /** A write through the lease ($1 id, $2 creator, $3 token, then `params`): whether the run still held it. */
+  const held = async (lease: VideoLease, sql: string, params: readonly unknown[]) =>
+    (
+      await db.query(`${sql} where id = $1 and creator_id = $2 and lease_token = $3 returning id`, [
+        ...byKey(lease),
+        lease.token,
+        ...params,
+      ])
+    ).length > 0;
   return {
     find: <K extends keyof VideoRow>(key: VideoKey, columns: readonly K[]) =>
       one<Pick<VideoRow, K>>(
@@ -129,6 +138,71 @@ export function videosTable(db: Pick<Db, 'query'>): VideosTable {
       await db.query(
         `update videos set size_bytes = size_bytes + $3, updated_at = now() where id = $1 and creator_id = $2`,
         [...byKey(key), key.sizeBytes],
+      );
+    },
+    claimLease: (lease) =>
+      one<Pick<VideoRow, 'transcript_source' | 'storage_key' | 'mime_type' | 'duration_seconds'>>(
+        `update videos
+            set lease_token = $3, lease_expires_at = now() + make_interval(secs => $4), attempts = attempts + 1,
+                processing_started_at = now(), stage_started_at = now(), error = null, updated_at = now()
+          where id = $1 and creator_id = $2 and uploaded_at is not null
+            and status in ('pending', 'transcribing', 'chunking', 'embedding')
+            and (lease_expires_at is null or lease_expires_at < now())
+          returning transcript_source, storage_key, mime_type, duration_seconds::text as duration_seconds`,
+        [...byKey(lease), lease.token, lease.leaseSeconds],
+      ),
+    setStageHeld: (lease) =>
+      held(
+        lease,
+        `update videos set status = $4::video_status, progress = $5,
+                stage_started_at = case when status = $4::video_status then stage_started_at else now() end,
+                lease_expires_at = now() + make_interval(secs => $6), updated_at = now()`,
+        [lease.status, lease.progress, lease.leaseSeconds],
+      ),
+    completeHeld: (lease) =>
+      held(
+        lease,
+        `update videos set status = 'completed', progress = 100, completed_at = now(), error = null,
+                lease_token = null, lease_expires_at = null, updated_at = now()`,
+        [],
+      ),
+    failHeld: (lease) =>
+      held(
+        lease,
+        `update videos set status = 'failed', error = $4, lease_token = null, lease_expires_at = null, updated_at = now()`,
+        [lease.error],
+      ),
+    listStalled: (input) =>
+      db.query<Pick<VideoRow, 'id' | 'creator_id'>>(
+        `select id, creator_id from videos
+          where status in ('pending', 'transcribing', 'chunking', 'embedding') and uploaded_at is not null
+            and ((lease_expires_at is null and updated_at < $1::timestamptz - make_interval(secs => $3)) or lease_expires_at < $1)
+          order by updated_at limit $2`,
+        [input.now, input.limit, input.graceSeconds],
+      ),
+    async releaseAllLeases() {
+      await db.query(
+        `update videos set lease_token = null, lease_expires_at = null
+          where lease_token is not null and status in ('pending', 'transcribing', 'chunking', 'embedding')`,
+      );
+    },
+    async setChunkCount(key) {
+      await db.query(`update videos set chunk_count = $3, updated_at = now() where id = $1 and creator_id = $2`, [
+        ...byKey(key),
+        key.chunkCount,
+      ]);
+    },
+    async setTranscribed(key) {
+      await db.query(
+        `update videos set duration_seconds = coalesce(duration_seconds, $3), language = $4, updated_at = now()
+          where id = $1 and creator_id = $2`,
+        [...byKey(key), key.durationSeconds, key.language],
+      );
+    },
+    async fillDuration(key) {
+      await db.query(
+        `update videos set duration_seconds = coalesce(duration_seconds, $3) where id = $1 and creator_id = $2`,
+        [...byKey(key), key.durationSeconds],
       );
     },
   };
