@@ -15,12 +15,7 @@ export async function notifyStudentsOfNewLessons(
   ports: NotifyPorts,
   input: { creatorId: string },
 ): Promise<NotifyOutcome | 'nothing_new'> {
-  const lessons = await ports.db.query<{ id: string; title: string }>(
-    `update videos set students_notified_at = now()
-      where creator_id = $1 and status = 'completed' and students_notified_at is null
-      returning id, title`,
-    [input.creatorId],
-  );
+  const lessons = await ports.db.tables.videos.claimUnannounced(input.creatorId);
   if (lessons.length === 0) return 'nothing_new';
   const slot = await claimNotificationSlot(ports.db, {
     creatorId: input.creatorId,
@@ -28,10 +23,7 @@ export async function notifyStudentsOfNewLessons(
     now: ports.clock.now(),
   });
   if (slot === 'rate_limited') {
-    await ports.db.query(
-      `update videos set students_notified_at = null where creator_id = $1 and id = any($2::uuid[])`,
-      [input.creatorId, lessons.map((l) => l.id)],
-    );
+    await ports.db.tables.videos.releaseAnnounced({ creatorId: input.creatorId, videoIds: lessons.map((l) => l.id) });
   }
   if (slot !== 'claimed') return slot;
 

@@ -75,7 +75,7 @@ export async function createVideoUpload(
         durationSeconds: input.durationSeconds ?? captions?.durationSeconds ?? null,
         transcriptSource: captions ? 'captions' : 'transcription',
         storageKey: mediaKey,
-        uploadExpiresAt: new Date(now.getTime() + UPLOAD_ABANDON_SECONDS * 1000),
+        uploadExpires: { at: new Date(now.getTime() + UPLOAD_ABANDON_SECONDS * 1000) },
       });
       if (!captions) {
         for (const [seq, part] of input.audioParts.entries()) {

@@ -59,7 +59,8 @@ export interface NewUploadVideo {
   durationSeconds: number | null;
   transcriptSource: 'captions' | 'transcription';
   storageKey: string;
-  uploadExpiresAt: Date;
+  /** When an upload never marked uploaded is swept: a time, or seconds after the database's now. */
+  uploadExpires: { at: Date } | { afterSeconds: number };
 }
 
 /** The `videos` table (server/adapters/db/tables/videos-table.ts). */
@@ -120,4 +121,38 @@ export interface VideosTable {
   setTranscribed(key: VideoKey & { durationSeconds: number | null; language: string | null }): Promise<void>;
   /** The duration, unless one is known already (the row's updated_at is left alone). */
   fillDuration(key: VideoKey & { durationSeconds: number }): Promise<void>;
+  /**
+   * Back to `pending` from `completed` or `failed` (uploaded or not), run state cleared;
+   * its size before, or null when it was not finished (a run in progress keeps it).
+   */
+  restartFinished(key: VideoKey): Promise<Pick<VideoRow, 'size_bytes'> | null>;
+  /** Where the transcript now comes from, and the media it needs (a null key keeps the stored one). */
+  replaceSource(
+    key: VideoKey & {
+      transcriptSource: 'captions' | 'transcription';
+      storageKey: string | null;
+      mimeType: string;
+      sizeBytes: number;
+    },
+  ): Promise<void>;
+  /** Claims, in one statement, the creator's completed lessons never announced to students. */
+  claimUnannounced(creatorId: string): Promise<Pick<VideoRow, 'id' | 'title'>[]>;
+  /** Hands claimed lessons back, to be announced with the next ones. */
+  releaseAnnounced(input: { creatorId: string; videoIds: readonly string[] }): Promise<void>;
+  /** Locks those of `videoIds` that are the creator's; the ones found. */
+  lockMany(input: { creatorId: string; videoIds: readonly string[] }): Promise<Pick<VideoRow, 'id'>[]>;
+  /**
+   * The creator's outline order: the listed lessons take positions 0…n-1 with their
+   * module, the unlisted keep their relative order after them. Two statements: run it
+   * on a transaction's tables, after lockMany.
+   */
+  placeInOutline(input: {
+    creatorId: string;
+    lessons: readonly { videoId: string; moduleId: string | null }[];
+  }): Promise<void>;
+  /**
+   * Puts imported lessons the creator never placed in the module of their Whop chapter
+   * (creating the modules that are missing) at their Whop position; how many it placed.
+   */
+  placeImportedLessons(creatorId: string): Promise<number>;
 }

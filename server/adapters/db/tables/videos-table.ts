@@ -79,7 +79,7 @@ export function videosTable(db: Pick<Db, 'query'>): VideosTable {
       await db.query(
         `insert into videos (id, creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
                              transcript_source, storage_key, upload_expires_at)
-         values ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $10)`,
+         values ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, coalesce($10, now() + make_interval(secs => $11)))`,
         [
           video.id,
           video.creatorId,
@@ -90,7 +90,8 @@ export function videosTable(db: Pick<Db, 'query'>): VideosTable {
           video.durationSeconds,
           video.transcriptSource,
           video.storageKey,
-          video.uploadExpiresAt,
+          'at' in video.uploadExpires ? video.uploadExpires.at : null,
+          'afterSeconds' in video.uploadExpires ? video.uploadExpires.afterSeconds : null,
         ],
       );
     },
@@ -204,6 +205,98 @@ export function videosTable(db: Pick<Db, 'query'>): VideosTable {
         `update videos set duration_seconds = coalesce(duration_seconds, $3) where id = $1 and creator_id = $2`,
         [...byKey(key), key.durationSeconds],
       );
+    },
+    restartFinished: (key) =>
+      one<Pick<VideoRow, 'size_bytes'>>(
+        `update videos set status = 'pending', progress = 0, error = null, completed_at = null,
+                lease_token = null, lease_expires_at = null, processing_started_at = null, updated_at = now()
+          where id = $1 and creator_id = $2 and status in ('completed', 'failed') returning size_bytes::text as size_bytes`,
+        byKey(key),
+      ),
+    async replaceSource(key) {
+      await db.query(
+        `update videos set transcript_source = $3, source_kind = $4, storage_key = coalesce($5, storage_key), mime_type = $6, size_bytes = $7
+          where id = $1 and creator_id = $2`,
+        [
+          ...byKey(key),
+          key.transcriptSource,
+          key.transcriptSource === 'captions' ? 'captions' : 'audio',
+          key.storageKey,
+          key.mimeType,
+          key.sizeBytes,
+        ],
+      );
+    },
+    claimUnannounced: (creatorId) =>
+      db.query<Pick<VideoRow, 'id' | 'title'>>(
+        `update videos set students_notified_at = now()
+          where creator_id = $1 and status = 'completed' and students_notified_at is null
+          returning id, title`,
+        [creatorId],
+      ),
+    async releaseAnnounced(input) {
+      await db.query(`update videos set students_notified_at = null where creator_id = $1 and id = any($2::uuid[])`, [
+        input.creatorId,
+        input.videoIds,
+      ]);
+    },
+    lockMany: (input) =>
+      db.query<Pick<VideoRow, 'id'>>(
+        `select id from videos where creator_id = $1 and id = any($2::uuid[]) for update`,
+        [input.creatorId, input.videoIds],
+      ),
+    async placeInOutline(input) {
+      const videoIds = input.lessons.map((l) => l.videoId);
+      // The unlisted first (after the listed, in their old order), so positions stay distinct.
+      await db.query(
+        `update videos v set position = $3::int + r.n, updated_at = now()
+           from (select id, row_number() over (order by position nulls last, created_at, id) as n
+                   from videos where creator_id = $1 and not (id = any($2::uuid[]))) r
+          where v.id = r.id and v.creator_id = $1`,
+        [input.creatorId, videoIds, videoIds.length],
+      );
+      await db.query(
+        `update videos v set position = o.n - 1, module_id = o.module_id, updated_at = now()
+           from unnest($2::uuid[], $3::uuid[]) with ordinality as o(id, module_id, n)
+          where v.id = o.id and v.creator_id = $1`,
+        [input.creatorId, videoIds, input.lessons.map((l) => l.moduleId)],
+      );
+    },
+    async placeImportedLessons(creatorId) {
+      // One statement across whop_lesson_imports and course_modules, here because what it
+      // writes is the lessons' place: the modules it creates and the lessons it places
+      // appear together or not at all.
+      const placed = await db.query(
+        `with chapters as (
+           select distinct on (i.chapter_id) i.chapter_id, i.chapter_title, i.course_id, i.chapter_order
+             from whop_lesson_imports i
+            where i.creator_id = $1 and i.video_id is not null and i.removed_at is null
+            order by i.chapter_id, i.chapter_order
+         ), missing as (
+           select c.* from chapters c
+            where not exists (select 1 from course_modules m where m.creator_id = $1 and m.whop_chapter_id = c.chapter_id)
+         ), made as (
+           insert into course_modules (creator_id, title, position, whop_chapter_id)
+           select $1, coalesce(nullif(left(btrim(c.chapter_title), 120), ''), 'Chapter'),
+                  (select coalesce(max(position) + 1, 0) from course_modules where creator_id = $1)
+                    + (row_number() over (order by c.course_id, c.chapter_order, c.chapter_id))::int - 1,
+                  c.chapter_id
+             from missing c
+           returning id, whop_chapter_id
+         ), modules as (
+           select id, whop_chapter_id from made
+           union all
+           select m.id, m.whop_chapter_id from course_modules m
+            where m.creator_id = $1 and m.whop_chapter_id in (select chapter_id from chapters)
+         )
+         update videos v set module_id = m.id, position = greatest(i.lesson_order, 0), updated_at = now()
+           from whop_lesson_imports i join modules m on m.whop_chapter_id = i.chapter_id
+          where i.creator_id = $1 and i.video_id = v.id and v.creator_id = $1
+            and v.module_id is null and v.position is null
+         returning v.id`,
+        [creatorId],
+      );
+      return placed.length;
     },
   };
 }
