@@ -1,4 +1,5 @@
 import type { ApiCostsTable } from './tables/api-costs-table';
+import type { CourseModulesTable } from './tables/course-modules-table';
 import type { VideosTable } from './tables/videos-table';
 
 /**
@@ -11,4 +12,5 @@ import type { VideosTable } from './tables/videos-table';
 export interface Tables {
   readonly videos: VideosTable;
   readonly apiCosts: ApiCostsTable;
+  readonly courseModules: CourseModulesTable;
 }

@@ -39,6 +39,13 @@ export type VideoSummaryRow = Pick<
   cost_usd: string;
 };
 
+/** A completed lesson as students see it: its module's title beside it. */
+export type LessonRow = Pick<VideoRow, 'id' | 'title' | 'module_id' | 'duration_seconds'> & {
+  module_title: string | null;
+  /** A stored file, or an imported lesson's Mux stream. */
+  has_media: boolean;
+};
+
 export interface NewCaptionsVideo {
   creatorId: string;
   title: string;
@@ -155,4 +162,14 @@ export interface VideosTable {
    * (creating the modules that are missing) at their Whop position; how many it placed.
    */
   placeImportedLessons(creatorId: string): Promise<number>;
+  /*
+   * Lesson reads, in the creator's order: lessons outside a module first, then each
+   * module by position; inside, placed lessons by position, then the rest in upload order.
+   */
+  /** Every video of the creator, for the outline editor (at most 1000). */
+  listOutline(creatorId: string): Promise<Pick<VideoRow, 'id' | 'title' | 'module_id' | 'status'>[]>;
+  /** The completed lessons (at most 1000). */
+  listLessons(creatorId: string): Promise<LessonRow[]>;
+  /** One completed lesson with its number in the order (exact text), or null. */
+  findLesson(key: VideoKey): Promise<(LessonRow & Pick<VideoRow, 'mime_type'> & { n: string }) | null>;
 }

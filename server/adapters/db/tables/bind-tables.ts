@@ -1,9 +1,10 @@
 import type { Db } from '../../../ports/db';
 import type { Tables } from '../../../ports/tables';
 import { apiCostsTable } from './api-costs-table';
+import { courseModulesTable } from './course-modules-table';
 import { videosTable } from './videos-table';
 
 /** The query modules over one connection or transaction: what `Db.tables` is in both adapters. */
 export function bindTables(db: Pick<Db, 'query'>): Tables {
-  return { videos: videosTable(db), apiCosts: apiCostsTable(db) };
+  return { videos: videosTable(db), apiCosts: apiCostsTable(db), courseModules: courseModulesTable(db) };
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../../ports/db';
 import { type VideoRow, videos } from '../../../ports/db-schema/tables';
-import type { VideoKey, VideoLease, VideoSummaryRow, VideosTable } from '../../../ports/tables/videos-table';
+import type { LessonRow, VideoKey, VideoLease, VideoSummaryRow, VideosTable } from '../../../ports/tables/videos-table';
 import { selectList } from '../select-list';
 
 /** A library entry's columns (VideoSummaryRow); its cost reads api_costs, the one statement here that does. */
@@ -27,6 +27,20 @@ const SUMMARY = `${selectList(
   case when v.status in ('transcribing', 'chunking', 'embedding') and v.processing_started_at is not null
        then extract(epoch from now() - v.processing_started_at)::text end as elapsed_seconds,
   coalesce((select sum(a.cost_usd) from api_costs a where a.video_id = v.id), 0)::text as cost_usd`;
+
+/**
+ * The creator's order, for `videos v` joined with LESSON_JOIN: lessons outside a module
+ * first (a course's introduction rarely sits in one), then each module in its position;
+ * inside, lessons by position, and lessons never placed after the placed ones in upload
+ * order (a new upload lands at the end until the creator moves it).
+ */
+const LESSON_ORDER = `m.position nulls first, m.created_at nulls first, m.id nulls first, v.position nulls last, v.created_at, v.id`;
+const LESSON_JOIN = `left join course_modules m on m.id = v.module_id and m.creator_id = v.creator_id`;
+/** A lesson's columns (LessonRow): an imported lesson plays its Mux stream, so it has media without a file. */
+const LESSON = `${selectList(videos, ['id', 'title', 'module_id'], 'v')}, m.title as module_title,
+  ${selectList(videos, ['duration_seconds'], 'v')},
+  (v.storage_key is not null or exists (select 1 from whop_lesson_imports w
+     where w.creator_id = v.creator_id and w.video_id = v.id and w.mux_playback_id is not null)) as has_media`;
 
 /** The `videos` table's statements, on whichever connection or transaction `db` is. */
 export function videosTable(db: Pick<Db, 'query'>): VideosTable {
@@ -298,5 +312,28 @@ export function videosTable(db: Pick<Db, 'query'>): VideosTable {
       );
       return placed.length;
     },
+    listOutline: (creatorId) =>
+      db.query<Pick<VideoRow, 'id' | 'title' | 'module_id' | 'status'>>(
+        `select ${selectList(videos, ['id', 'title', 'module_id', 'status'], 'v')} from videos v ${LESSON_JOIN}
+          where v.creator_id = $1 order by ${LESSON_ORDER} limit 1000`,
+        [creatorId],
+      ),
+    listLessons: (creatorId) =>
+      db.query<LessonRow>(
+        `select ${LESSON} from videos v ${LESSON_JOIN}
+          where v.creator_id = $1 and v.status = 'completed'
+          order by ${LESSON_ORDER}
+          limit 1000`,
+        [creatorId],
+      ),
+    findLesson: (key) =>
+      one<LessonRow & Pick<VideoRow, 'mime_type'> & { n: string }>(
+        `select * from (
+           select ${LESSON}, v.mime_type, (row_number() over (order by ${LESSON_ORDER}))::text as n
+             from videos v ${LESSON_JOIN}
+            where v.creator_id = $1 and v.status = 'completed'
+         ) ordered where id = $2`,
+        [key.creatorId, key.videoId],
+      ),
   };
 }
