@@ -1,6 +1,11 @@
 import type { ApiCostsTable } from './tables/api-costs-table';
 import type { CourseModulesTable } from './tables/course-modules-table';
+import type { CreatorMembershipsTable } from './tables/creator-memberships-table';
+import type { CreatorTierHistoryTable } from './tables/creator-tier-history-table';
+import type { UpgradeRequestsTable } from './tables/upgrade-requests-table';
 import type { VideosTable } from './tables/videos-table';
+import type { WebhookEventsTable } from './tables/webhook-events-table';
+import type { WhopPlanTiersTable } from './tables/whop-plan-tiers-table';
 
 /**
  * The tables that have a query module of their own (server/adapters/db/tables/), each
@@ -13,4 +18,9 @@ export interface Tables {
   readonly videos: VideosTable;
   readonly apiCosts: ApiCostsTable;
   readonly courseModules: CourseModulesTable;
+  readonly webhookEvents: WebhookEventsTable;
+  readonly whopPlanTiers: WhopPlanTiersTable;
+  readonly creatorMemberships: CreatorMembershipsTable;
+  readonly creatorTierHistory: CreatorTierHistoryTable;
+  readonly upgradeRequests: UpgradeRequestsTable;
 }

@@ -8,7 +8,16 @@ const root = resolve(__dirname, '../..');
  * Tables whose statements live in query modules (server/adapters/db/tables/, reached
  * as `db.tables.*`): the domain holds no SQL for them, except where listed below.
  */
-const movedTables = ['videos', 'api_costs', 'course_modules'];
+const movedTables = [
+  'videos',
+  'api_costs',
+  'course_modules',
+  'webhook_events',
+  'whop_plan_tiers',
+  'creator_memberships',
+  'creator_tier_history',
+  'upgrade_requests',
+];
 
 /** The hand-tuned retrieval statements stay in the domain (issue #16: they may stay as they are). */
 const retrievalSql = ['server/domain/chat/retrieval-sql.ts', 'server/domain/chat/retrieve-notes.ts'];
@@ -33,6 +42,11 @@ const notYetMoved: Record<string, string[]> = {
   ],
   api_costs: [],
   course_modules: [],
+  webhook_events: [],
+  whop_plan_tiers: [],
+  creator_memberships: [],
+  creator_tier_history: [],
+  upgrade_requests: [],
 };
 
 async function domainFiles(dir = 'server/domain'): Promise<string[]> {

@@ -2,9 +2,25 @@ import type { Db } from '../../../ports/db';
 import type { Tables } from '../../../ports/tables';
 import { apiCostsTable } from './api-costs-table';
 import { courseModulesTable } from './course-modules-table';
+import {
+  creatorMembershipsTable,
+  creatorTierHistoryTable,
+  upgradeRequestsTable,
+  webhookEventsTable,
+  whopPlanTiersTable,
+} from './plan-tables';
 import { videosTable } from './videos-table';
 
 /** The query modules over one connection or transaction: what `Db.tables` is in both adapters. */
 export function bindTables(db: Pick<Db, 'query'>): Tables {
-  return { videos: videosTable(db), apiCosts: apiCostsTable(db), courseModules: courseModulesTable(db) };
+  return {
+    videos: videosTable(db),
+    apiCosts: apiCostsTable(db),
+    courseModules: courseModulesTable(db),
+    webhookEvents: webhookEventsTable(db),
+    whopPlanTiers: whopPlanTiersTable(db),
+    creatorMemberships: creatorMembershipsTable(db),
+    creatorTierHistory: creatorTierHistoryTable(db),
+    upgradeRequests: upgradeRequestsTable(db),
+  };
 }
