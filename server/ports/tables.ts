@@ -3,6 +3,7 @@ import type { CourseModulesTable } from './tables/course-modules-table';
 import type { CreatorMembershipsTable } from './tables/creator-memberships-table';
 import type { CreatorTierHistoryTable } from './tables/creator-tier-history-table';
 import type { UpgradeRequestsTable } from './tables/upgrade-requests-table';
+import type { VideoAudioPartsTable } from './tables/video-audio-parts-table';
 import type { VideosTable } from './tables/videos-table';
 import type { WebhookEventsTable } from './tables/webhook-events-table';
 import type { WhopPlanTiersTable } from './tables/whop-plan-tiers-table';
@@ -16,6 +17,7 @@ import type { WhopPlanTiersTable } from './tables/whop-plan-tiers-table';
  */
 export interface Tables {
   readonly videos: VideosTable;
+  readonly videoAudioParts: VideoAudioPartsTable;
   readonly apiCosts: ApiCostsTable;
   readonly courseModules: CourseModulesTable;
   readonly webhookEvents: WebhookEventsTable;

@@ -10,6 +10,7 @@ const root = resolve(__dirname, '../..');
  */
 const movedTables = [
   'videos',
+  'video_audio_parts',
   'api_costs',
   'course_modules',
   'webhook_events',
@@ -40,6 +41,7 @@ const notYetMoved: Record<string, string[]> = {
     'server/domain/notes/list-notes.ts',
     'server/domain/notes/note-rows.ts',
   ],
+  video_audio_parts: [],
   api_costs: [],
   course_modules: [],
   webhook_events: [],

@@ -43,7 +43,7 @@ export async function refreshImportedLesson(
     // Only a finished (or failed) video: a run in progress would mix the old and new media.
     const claimed = await tx.tables.videos.restartFinished({ creatorId, videoId: row.video_id });
     if (!claimed) return false;
-    await tx.query(`delete from video_audio_parts where video_id = $1 and creator_id = $2`, [row.video_id, creatorId]);
+    await tx.tables.videoAudioParts.removeAll({ creatorId, videoId: row.video_id });
     if (captions) {
       await replaceTranscriptSegments(tx, { creatorId, videoId: row.video_id, segments: captions.segments });
       await setSource(tx, {

@@ -27,10 +27,7 @@ export async function completeVideoUpload(
     if (!video) throw videoNotFound();
     if (!video.storage_key) throw new ApiError('CONFLICT', 'This lesson has no file to upload.');
     if (!blobs) throw new ApiError('SERVICE_UNAVAILABLE', 'File uploads are not configured on this server.');
-    const parts = await tx.query<{ seq: number; storage_key: string; size_bytes: string }>(
-      `select seq, storage_key, size_bytes::text from video_audio_parts where video_id = $1 and creator_id = $2 order by seq`,
-      [input.videoId, input.creatorId],
-    );
+    const parts = await tx.tables.videoAudioParts.list(input, ['seq', 'storage_key', 'size_bytes']);
     // The row's size is the file's plus its audio parts' (all reserved together).
     const mediaBytes = Number(video.size_bytes) - parts.reduce((sum, p) => sum + Number(p.size_bytes), 0);
     const expected = [{ key: video.storage_key, size: mediaBytes, label: 'the video file' }].concat(

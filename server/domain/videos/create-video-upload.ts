@@ -79,19 +79,15 @@ export async function createVideoUpload(
       });
       if (!captions) {
         for (const [seq, part] of input.audioParts.entries()) {
-          await tx.query(
-            `insert into video_audio_parts (video_id, creator_id, seq, storage_key, offset_seconds, duration_seconds, size_bytes)
-             values ($1, $2, $3, $4, $5, $6, $7)`,
-            [
-              videoId,
-              input.creatorId,
-              seq,
-              blobKeys.audioPart(input.creatorId, videoId, seq),
-              part.offsetSeconds,
-              part.durationSeconds,
-              part.sizeBytes,
-            ],
-          );
+          await tx.tables.videoAudioParts.add({
+            videoId,
+            creatorId: input.creatorId,
+            seq,
+            storageKey: blobKeys.audioPart(input.creatorId, videoId, seq),
+            offsetSeconds: part.offsetSeconds,
+            durationSeconds: part.durationSeconds,
+            sizeBytes: part.sizeBytes,
+          });
         }
       }
     });

@@ -26,10 +26,7 @@ export async function deleteVideo(
 ): Promise<{ storageKeys: string[] }> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
   return db.transaction(async (tx) => {
-    const parts = await tx.query<{ storage_key: string }>(
-      `select storage_key from video_audio_parts where video_id = $1 and creator_id = $2`,
-      [input.videoId, input.creatorId],
-    );
+    const parts = await tx.tables.videoAudioParts.list(input, ['storage_key']);
     const gone = await tx.tables.videos.remove(input);
     if (!gone) throw videoNotFound();
     await releaseUploadQuota(tx, { creatorId: input.creatorId, sizeBytes: Number(gone.size_bytes) });

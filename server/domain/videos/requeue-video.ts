@@ -50,10 +50,7 @@ export function reprocessVideo(ports: Ports, input: Input): Promise<VideoSummary
     input,
     ['completed', 'failed'],
     async (tx) => {
-      await tx.query(
-        `update video_audio_parts set transcript = null, language = null, transcribed_at = null where video_id = $1 and creator_id = $2`,
-        [input.videoId, input.creatorId],
-      );
+      await tx.tables.videoAudioParts.clearTranscripts(input);
     },
     'This video is still being processed; wait until it finishes.',
   );

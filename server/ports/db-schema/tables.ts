@@ -1,4 +1,5 @@
 import type { NotificationKind } from '../../../shared/schemas/notifications';
+import type { TranscribedSegment } from '../transcriber';
 import {
   bool,
   creatorTier,
@@ -288,7 +289,8 @@ export const videoAudioParts = table('video_audio_parts', {
   offset_seconds: numeric(),
   duration_seconds: numeric(),
   size_bytes: int8(),
-  transcript: jsonb().orNull(),
+  /** The part's transcript in video time, once had. */
+  transcript: jsonb<TranscribedSegment[]>().orNull(),
   language: text().orNull(),
   transcribed_at: timestamptz().orNull(),
 });

@@ -9,12 +9,14 @@ import {
   webhookEventsTable,
   whopPlanTiersTable,
 } from './plan-tables';
+import { videoAudioPartsTable } from './video-audio-parts-table';
 import { videosTable } from './videos-table';
 
 /** The query modules over one connection or transaction: what `Db.tables` is in both adapters. */
 export function bindTables(db: Pick<Db, 'query'>): Tables {
   return {
     videos: videosTable(db),
+    videoAudioParts: videoAudioPartsTable(db),
     apiCosts: apiCostsTable(db),
     courseModules: courseModulesTable(db),
     webhookEvents: webhookEventsTable(db),
