@@ -1,7 +1,13 @@
 import type { ApiCostsTable } from './tables/api-costs-table';
+import type { ContentGapChecksTable, ContentGapNoticesTable } from './tables/content-gap-tables';
 import type { CourseModulesTable } from './tables/course-modules-table';
 import type { CreatorMembershipsTable } from './tables/creator-memberships-table';
 import type { CreatorTierHistoryTable } from './tables/creator-tier-history-table';
+import type {
+  NotificationLogTable,
+  NotificationSettingsTable,
+  NotificationWindowsTable,
+} from './tables/notification-tables';
 import type { UpgradeRequestsTable } from './tables/upgrade-requests-table';
 import type { VideoAudioPartsTable } from './tables/video-audio-parts-table';
 import type { VideosTable } from './tables/videos-table';
@@ -25,4 +31,9 @@ export interface Tables {
   readonly creatorMemberships: CreatorMembershipsTable;
   readonly creatorTierHistory: CreatorTierHistoryTable;
   readonly upgradeRequests: UpgradeRequestsTable;
+  readonly notificationSettings: NotificationSettingsTable;
+  readonly notificationWindows: NotificationWindowsTable;
+  readonly notificationLog: NotificationLogTable;
+  readonly contentGapChecks: ContentGapChecksTable;
+  readonly contentGapNotices: ContentGapNoticesTable;
 }

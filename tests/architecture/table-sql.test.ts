@@ -18,6 +18,11 @@ const movedTables = [
   'creator_memberships',
   'creator_tier_history',
   'upgrade_requests',
+  'notification_settings',
+  'notification_windows',
+  'notification_log',
+  'content_gap_checks',
+  'content_gap_notices',
 ];
 
 /** The hand-tuned retrieval statements stay in the domain (issue #16: they may stay as they are). */
@@ -49,6 +54,11 @@ const notYetMoved: Record<string, string[]> = {
   creator_memberships: [],
   creator_tier_history: [],
   upgrade_requests: [],
+  notification_settings: [],
+  notification_windows: [],
+  notification_log: [],
+  content_gap_checks: [],
+  content_gap_notices: [],
 };
 
 async function domainFiles(dir = 'server/domain'): Promise<string[]> {

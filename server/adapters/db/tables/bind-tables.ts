@@ -1,7 +1,9 @@
 import type { Db } from '../../../ports/db';
 import type { Tables } from '../../../ports/tables';
 import { apiCostsTable } from './api-costs-table';
+import { contentGapChecksTable, contentGapNoticesTable } from './content-gap-tables';
 import { courseModulesTable } from './course-modules-table';
+import { notificationLogTable, notificationSettingsTable, notificationWindowsTable } from './notification-tables';
 import {
   creatorMembershipsTable,
   creatorTierHistoryTable,
@@ -24,5 +26,10 @@ export function bindTables(db: Pick<Db, 'query'>): Tables {
     creatorMemberships: creatorMembershipsTable(db),
     creatorTierHistory: creatorTierHistoryTable(db),
     upgradeRequests: upgradeRequestsTable(db),
+    notificationSettings: notificationSettingsTable(db),
+    notificationWindows: notificationWindowsTable(db),
+    notificationLog: notificationLogTable(db),
+    contentGapChecks: contentGapChecksTable(db),
+    contentGapNotices: contentGapNoticesTable(db),
   };
 }
