@@ -12,6 +12,7 @@ import type { UpgradeRequestsTable } from './tables/upgrade-requests-table';
 import type { VideoAudioPartsTable } from './tables/video-audio-parts-table';
 import type { VideosTable } from './tables/videos-table';
 import type { WebhookEventsTable } from './tables/webhook-events-table';
+import type { WhopLessonImportsTable } from './tables/whop-lesson-imports-table';
 import type { WhopPlanTiersTable } from './tables/whop-plan-tiers-table';
 
 /**
@@ -36,4 +37,5 @@ export interface Tables {
   readonly notificationLog: NotificationLogTable;
   readonly contentGapChecks: ContentGapChecksTable;
   readonly contentGapNotices: ContentGapNoticesTable;
+  readonly whopLessonImports: WhopLessonImportsTable;
 }

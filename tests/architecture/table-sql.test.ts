@@ -23,6 +23,7 @@ const movedTables = [
   'notification_log',
   'content_gap_checks',
   'content_gap_notices',
+  'whop_lesson_imports',
 ];
 
 /** The hand-tuned retrieval statements stay in the domain (issue #16: they may stay as they are). */
@@ -38,7 +39,6 @@ const notYetMoved: Record<string, string[]> = {
     'server/domain/assistant/get-citation-heat.ts',
     'server/domain/chat/list-starter-questions.ts',
     'server/domain/chat/moment-sources.ts',
-    'server/domain/imports/list-whop-import-tree.ts',
     'server/domain/ingestion/index-transcript.ts',
     'server/domain/insights/find-content-gaps.ts',
     'server/domain/insights/get-chat-activity.ts',
@@ -59,6 +59,7 @@ const notYetMoved: Record<string, string[]> = {
   notification_log: [],
   content_gap_checks: [],
   content_gap_notices: [],
+  whop_lesson_imports: [],
 };
 
 async function domainFiles(dir = 'server/domain'): Promise<string[]> {

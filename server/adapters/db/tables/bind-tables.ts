@@ -13,6 +13,7 @@ import {
 } from './plan-tables';
 import { videoAudioPartsTable } from './video-audio-parts-table';
 import { videosTable } from './videos-table';
+import { whopLessonImportsTable } from './whop-lesson-imports-table';
 
 /** The query modules over one connection or transaction: what `Db.tables` is in both adapters. */
 export function bindTables(db: Pick<Db, 'query'>): Tables {
@@ -31,5 +32,6 @@ export function bindTables(db: Pick<Db, 'query'>): Tables {
     notificationLog: notificationLogTable(db),
     contentGapChecks: contentGapChecksTable(db),
     contentGapNotices: contentGapNoticesTable(db),
+    whopLessonImports: whopLessonImportsTable(db),
   };
 }
