@@ -3,6 +3,7 @@ import type { ContentGapChecksTable, ContentGapNoticesTable } from './tables/con
 import type { CourseModulesTable } from './tables/course-modules-table';
 import type { CreatorMembershipsTable } from './tables/creator-memberships-table';
 import type { CreatorTierHistoryTable } from './tables/creator-tier-history-table';
+import type { CreatorsTable } from './tables/creators-table';
 import type {
   NotificationLogTable,
   NotificationSettingsTable,
@@ -23,6 +24,7 @@ import type { WhopPlanTiersTable } from './tables/whop-plan-tiers-table';
  * `db.query` where the domain needs them (README, "Data access").
  */
 export interface Tables {
+  readonly creators: CreatorsTable;
   readonly videos: VideosTable;
   readonly videoAudioParts: VideoAudioPartsTable;
   readonly apiCosts: ApiCostsTable;

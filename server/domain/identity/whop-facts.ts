@@ -2,6 +2,7 @@ import { ApiError } from '../../../shared/api-error';
 import type { Tier } from '../../../shared/schemas/viewer';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
+import type { CreatorIdentity } from '../../ports/tables/creators-table';
 import type { WhopAccessLevel, WhopApi } from '../../ports/whop';
 import { pruneAccessCache } from './prune-access-cache';
 
@@ -54,20 +55,10 @@ export async function accessLevel(ports: IdentityPorts, userId: string, resource
   return level;
 }
 
-export interface CreatorRow {
-  id: string;
-  name: string | null;
-  tier: Tier;
-}
+export type CreatorRow = CreatorIdentity;
 
 export async function upsertCreator(db: Db, id: string, name: string | null): Promise<CreatorRow> {
-  const [row] = await db.query<CreatorRow>(
-    `insert into creators (id, name) values ($1, $2)
-     on conflict (id) do update set name = coalesce(excluded.name, creators.name), updated_at = now()
-     returning id, name, tier`,
-    [id, name],
-  );
-  return row!;
+  return db.tables.creators.upsert({ id, name });
 }
 
 export interface ExperienceFacts {

@@ -98,8 +98,5 @@ async function setSource(
     mimeType: input.mimeType,
     sizeBytes: input.sizeBytes,
   });
-  await tx.query(
-    `update creators set storage_bytes_used = greatest(storage_bytes_used + $2 - $3, 0), updated_at = now() where id = $1`,
-    [input.creatorId, input.sizeBytes, input.oldBytes],
-  );
+  await tx.tables.creators.swapStorage({ id: input.creatorId, sizeBytes: input.sizeBytes, oldBytes: input.oldBytes });
 }

@@ -98,9 +98,9 @@ export async function applyWhopEvent(
     if (!plan || !change.planId) return finish('ignored_plan');
     if (!change.creatorId) return finish('ignored_no_company');
 
-    await tx.query(`insert into creators (id) values ($1) on conflict (id) do nothing`, [change.creatorId]);
+    await tx.tables.creators.ensure(change.creatorId);
     // Serialise tier changes per creator.
-    await tx.query(`select id from creators where id = $1 for update`, [change.creatorId]);
+    await tx.tables.creators.lock(change.creatorId);
     const written = await tx.tables.creatorMemberships.writeIfNewer({
       membershipId: change.membershipId,
       creatorId: change.creatorId,

@@ -1,5 +1,4 @@
 import type { PlanOverview, TierConfig } from '../../../shared/schemas/plan';
-import type { Tier } from '../../../shared/schemas/viewer';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
 
@@ -34,10 +33,7 @@ export async function getPlanOverview(
       where creator_id = $1 and role = 'user' and created_at >= $3::date`,
     [input.creatorId, today, monthStart],
   );
-  const [creator] = await ports.db.query<{ tier: Tier; storage: string; videos: number }>(
-    `select c.tier, c.storage_bytes_used::text as storage, c.video_count as videos from creators c where c.id = $1`,
-    [input.creatorId],
-  );
+  const creator = await ports.db.tables.creators.usage(input.creatorId);
   const cancelling = await ports.db.tables.creatorMemberships.isCancelling(input.creatorId);
   const upgradeRequests = await ports.db.tables.upgradeRequests.count(input.creatorId);
   return {
@@ -45,8 +41,8 @@ export async function getPlanOverview(
     cancelAtPeriodEnd: cancelling,
     tiers: await listTierConfigs(ports.db),
     usage: {
-      storageBytesUsed: Number(creator!.storage),
-      videoCount: creator!.videos,
+      storageBytesUsed: Number(creator!.storage_bytes_used),
+      videoCount: creator!.video_count,
       // Stryker disable OptionalChaining: an aggregate without GROUP BY always returns its one row.
       questionsToday: Number(counts?.today_q ?? 0),
       questionsThisMonth: Number(counts?.month_q ?? 0),

@@ -8,14 +8,11 @@ export async function recomputeCreatorTier(
   reason: string,
   webhookId: string | null,
 ): Promise<Tier> {
-  const [row] = await db.query<{ tier: Tier }>(`select tier from creators where id = $1`, [creatorId]);
+  const row = await db.tables.creators.find(creatorId);
   if (!row) throw new Error(`creator ${creatorId} vanished during a tier change`);
   const best = (await db.tables.creatorMemberships.bestValidTier(creatorId)) ?? 'FREE';
   if (best !== row.tier) {
-    await db.query(`update creators set tier = $2, tier_updated_at = now(), updated_at = now() where id = $1`, [
-      creatorId,
-      best,
-    ]);
+    await db.tables.creators.setTier({ id: creatorId, tier: best });
     await db.tables.creatorTierHistory.record({
       creator_id: creatorId,
       from_tier: row.tier,

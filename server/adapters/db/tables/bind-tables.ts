@@ -3,6 +3,7 @@ import type { Tables } from '../../../ports/tables';
 import { apiCostsTable } from './api-costs-table';
 import { contentGapChecksTable, contentGapNoticesTable } from './content-gap-tables';
 import { courseModulesTable } from './course-modules-table';
+import { creatorsTable } from './creators-table';
 import { notificationLogTable, notificationSettingsTable, notificationWindowsTable } from './notification-tables';
 import {
   creatorMembershipsTable,
@@ -18,6 +19,7 @@ import { whopLessonImportsTable } from './whop-lesson-imports-table';
 /** The query modules over one connection or transaction: what `Db.tables` is in both adapters. */
 export function bindTables(db: Pick<Db, 'query'>): Tables {
   return {
+    creators: creatorsTable(db),
     videos: videosTable(db),
     videoAudioParts: videoAudioPartsTable(db),
     apiCosts: apiCostsTable(db),
