@@ -1,4 +1,5 @@
 import type { ApiCostsTable } from './tables/api-costs-table';
+import type { AuthSessionsTable, AuthSignInAttemptsTable } from './tables/auth-tables';
 import type { ContentGapChecksTable, ContentGapNoticesTable } from './tables/content-gap-tables';
 import type { CourseModulesTable } from './tables/course-modules-table';
 import type { CreatorMembershipsTable } from './tables/creator-memberships-table';
@@ -40,4 +41,6 @@ export interface Tables {
   readonly contentGapChecks: ContentGapChecksTable;
   readonly contentGapNotices: ContentGapNoticesTable;
   readonly whopLessonImports: WhopLessonImportsTable;
+  readonly authSessions: AuthSessionsTable;
+  readonly authSignInAttempts: AuthSignInAttemptsTable;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../../ports/db';
 import type { Tables } from '../../../ports/tables';
 import { apiCostsTable } from './api-costs-table';
+import { authSessionsTable, authSignInAttemptsTable } from './auth-tables';
 import { contentGapChecksTable, contentGapNoticesTable } from './content-gap-tables';
 import { courseModulesTable } from './course-modules-table';
 import { creatorsTable } from './creators-table';
@@ -35,5 +36,7 @@ export function bindTables(db: Pick<Db, 'query'>): Tables {
     contentGapChecks: contentGapChecksTable(db),
     contentGapNotices: contentGapNoticesTable(db),
     whopLessonImports: whopLessonImportsTable(db),
+    authSessions: authSessionsTable(db),
+    authSignInAttempts: authSignInAttemptsTable(db),
   };
 }
