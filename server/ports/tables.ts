@@ -3,6 +3,7 @@ import type { AuthSessionsTable, AuthSignInAttemptsTable } from './tables/auth-t
 import type { ContentGapChecksTable, ContentGapNoticesTable } from './tables/content-gap-tables';
 import type { CourseModulesTable } from './tables/course-modules-table';
 import type { CreatorMembershipsTable } from './tables/creator-memberships-table';
+import type { CreatorNotesTable } from './tables/creator-notes-table';
 import type { CreatorTierHistoryTable } from './tables/creator-tier-history-table';
 import type { CreatorsTable } from './tables/creators-table';
 import type {
@@ -41,6 +42,7 @@ export interface Tables {
   readonly contentGapChecks: ContentGapChecksTable;
   readonly contentGapNotices: ContentGapNoticesTable;
   readonly whopLessonImports: WhopLessonImportsTable;
+  readonly creatorNotes: CreatorNotesTable;
   readonly authSessions: AuthSessionsTable;
   readonly authSignInAttempts: AuthSignInAttemptsTable;
 }

@@ -4,6 +4,7 @@ import { apiCostsTable } from './api-costs-table';
 import { authSessionsTable, authSignInAttemptsTable } from './auth-tables';
 import { contentGapChecksTable, contentGapNoticesTable } from './content-gap-tables';
 import { courseModulesTable } from './course-modules-table';
+import { creatorNotesTable } from './creator-notes-table';
 import { creatorsTable } from './creators-table';
 import { notificationLogTable, notificationSettingsTable, notificationWindowsTable } from './notification-tables';
 import {
@@ -36,6 +37,7 @@ export function bindTables(db: Pick<Db, 'query'>): Tables {
     contentGapChecks: contentGapChecksTable(db),
     contentGapNotices: contentGapNoticesTable(db),
     whopLessonImports: whopLessonImportsTable(db),
+    creatorNotes: creatorNotesTable(db),
     authSessions: authSessionsTable(db),
     authSignInAttempts: authSignInAttemptsTable(db),
   };
