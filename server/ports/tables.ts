@@ -1,4 +1,5 @@
 import type { ApiCostsTable } from './tables/api-costs-table';
+import type { AssistantSettingsTable } from './tables/assistant-settings-table';
 import type { AuthSessionsTable, AuthSignInAttemptsTable } from './tables/auth-tables';
 import type { ContentGapChecksTable, ContentGapNoticesTable } from './tables/content-gap-tables';
 import type { CourseModulesTable } from './tables/course-modules-table';
@@ -43,6 +44,7 @@ export interface Tables {
   readonly contentGapNotices: ContentGapNoticesTable;
   readonly whopLessonImports: WhopLessonImportsTable;
   readonly creatorNotes: CreatorNotesTable;
+  readonly assistantSettings: AssistantSettingsTable;
   readonly authSessions: AuthSessionsTable;
   readonly authSignInAttempts: AuthSignInAttemptsTable;
 }

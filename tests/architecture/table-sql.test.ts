@@ -29,6 +29,7 @@ const movedTables = [
   'auth_sessions',
   'auth_sign_in_attempts',
   'creator_notes',
+  'assistant_settings',
 ];
 
 /** The hand-tuned retrieval statements stay in the domain (issue #16: they may stay as they are). */
@@ -74,8 +75,10 @@ const notYetMoved: Record<string, string[]> = {
   tier_configurations: ['server/domain/quotas/chat-quota.ts'],
   auth_sessions: [],
   auth_sign_in_attempts: [],
-  // Whether the creator has notes at all, read with the question's hold (chat is being changed with retrieval).
+  // Whether the creator has notes, and their assistant, read with the question's hold on the hot path
+  // (chat is being changed with retrieval).
   creator_notes: ['server/domain/chat/hold-question.ts'],
+  assistant_settings: ['server/domain/chat/hold-question.ts'],
 };
 
 async function domainFiles(dir = 'server/domain'): Promise<string[]> {

@@ -49,7 +49,8 @@ export const assistantSettings = table('assistant_settings', {
   creator_id: text(),
   name: text(),
   greeting: text(),
-  starters: jsonb(),
+  /** The creator's own starter questions, in order. */
+  starters: jsonb<string[]>(),
   teaching_mode: text<'answer' | 'guide'>(),
   updated_at: timestamptz(),
 });

@@ -1,6 +1,7 @@
 import type { Db } from '../../../ports/db';
 import type { Tables } from '../../../ports/tables';
 import { apiCostsTable } from './api-costs-table';
+import { assistantSettingsTable } from './assistant-settings-table';
 import { authSessionsTable, authSignInAttemptsTable } from './auth-tables';
 import { contentGapChecksTable, contentGapNoticesTable } from './content-gap-tables';
 import { courseModulesTable } from './course-modules-table';
@@ -38,6 +39,7 @@ export function bindTables(db: Pick<Db, 'query'>): Tables {
     contentGapNotices: contentGapNoticesTable(db),
     whopLessonImports: whopLessonImportsTable(db),
     creatorNotes: creatorNotesTable(db),
+    assistantSettings: assistantSettingsTable(db),
     authSessions: authSessionsTable(db),
     authSignInAttempts: authSignInAttemptsTable(db),
   };
