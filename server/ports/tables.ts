@@ -7,6 +7,7 @@ import type { CreatorMembershipsTable } from './tables/creator-memberships-table
 import type { CreatorNotesTable } from './tables/creator-notes-table';
 import type { CreatorTierHistoryTable } from './tables/creator-tier-history-table';
 import type { CreatorsTable } from './tables/creators-table';
+import type { ExperiencesTable, UsersTable, WhopAccessCacheTable } from './tables/identity-tables';
 import type {
   NotificationLogTable,
   NotificationSettingsTable,
@@ -45,6 +46,9 @@ export interface Tables {
   readonly whopLessonImports: WhopLessonImportsTable;
   readonly creatorNotes: CreatorNotesTable;
   readonly assistantSettings: AssistantSettingsTable;
+  readonly whopAccessCache: WhopAccessCacheTable;
+  readonly experiences: ExperiencesTable;
+  readonly users: UsersTable;
   readonly authSessions: AuthSessionsTable;
   readonly authSignInAttempts: AuthSignInAttemptsTable;
 }

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api-error';
-import type { Tier } from '../../../shared/schemas/viewer';
 import { ExperienceId, UserId } from '../../../shared/schemas/viewer';
-import type { WhopAccessLevel } from '../../ports/whop';
 import type { ViewerContext } from './viewer-context';
 import {
   accessLevel,
@@ -39,9 +37,9 @@ export async function resolveExperienceViewer(
 }
 
 /**
- * A returning student's request, answered by one statement: the cached access, the
- * cached experience and its creator, and the user's last_seen_at, each read with the
- * TTLs the step-by-step path uses (whop-facts.ts). Only when all three are fresh and
+ * A returning student's request, answered by one statement (users.freshViewer): the
+ * cached access, the cached experience and its creator, and the user's last_seen_at,
+ * each read with the TTLs the step-by-step path uses (whop-facts.ts). Only when all three are fresh and
  * the access is granted is anything written; otherwise null, and the step-by-step
  * path asks Whop for what is missing. Every request of a student pays this before
  * its answer starts: three round trips were a tenth of a question's database time.
@@ -51,32 +49,13 @@ async function fromFreshCache(
   userId: string,
   experienceId: string,
 ): Promise<ViewerContext | null> {
-  const [row] = await ports.db.query<{
-    access_level: WhopAccessLevel;
-    experience_name: string | null;
-    creator_id: string;
-    creator_name: string | null;
-    tier: Tier;
-    username: string | null;
-    name: string | null;
-  }>(
-    `with a as (
-       select access_level from whop_access_cache
-        where user_id = $1 and resource_id = $2 and expires_at > $3 and access_level <> 'no_access'
-     ), e as (
-       select e.name, e.creator_id, c.name as creator_name, c.tier
-         from experiences e join creators c on c.id = e.creator_id
-        where e.id = $2 and e.resolved_at > $3::timestamptz - make_interval(secs => $4)
-     ), u as (
-       update users set last_seen_at = $3
-        where id = $1 and profile_refreshed_at > $3::timestamptz - make_interval(secs => $5)
-          and exists (select 1 from a) and exists (select 1 from e)
-       returning username, name
-     )
-     select a.access_level, e.name as experience_name, e.creator_id, e.creator_name, e.tier, u.username, u.name
-       from a, e, u`,
-    [userId, experienceId, ports.clock.now(), EXPERIENCE_TTL_SECONDS, PROFILE_TTL_SECONDS],
-  );
+  const row = await ports.db.tables.users.freshViewer({
+    userId,
+    experienceId,
+    now: ports.clock.now(),
+    experienceTtlSeconds: EXPERIENCE_TTL_SECONDS,
+    profileTtlSeconds: PROFILE_TTL_SECONDS,
+  });
   if (!row) return null;
   return {
     user: { id: userId, username: row.username, name: row.name },

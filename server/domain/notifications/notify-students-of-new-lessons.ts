@@ -27,10 +27,7 @@ export async function notifyStudentsOfNewLessons(
   }
   if (slot !== 'claimed') return slot;
 
-  const experiences = await ports.db.query<{ id: string }>(
-    `select id from experiences where creator_id = $1 order by id`,
-    [input.creatorId],
-  );
+  const experienceIds = await ports.db.tables.experiences.listIds(input.creatorId);
   const titles = lessons.map((l) => l.title).sort((a, b) => a.localeCompare(b));
   const title = titles.length === 1 ? `New lesson: ${titles[0]}` : `${titles.length} new lessons`;
   const content =
@@ -38,9 +35,9 @@ export async function notifyStudentsOfNewLessons(
       ? 'It is ready: ask Chronos about it, with answers that jump to the moment.'
       : `Ready to ask about: ${titles.join(', ')}`;
   let outcome: NotifyOutcome = 'failed';
-  for (const experience of experiences) {
+  for (const experienceId of experienceIds) {
     const sent = await sendAndRecord(ports, input.creatorId, 'new_lessons', {
-      audience: { kind: 'experience', experienceId: experience.id },
+      audience: { kind: 'experience', experienceId },
       title: clip(title, 80),
       content: clip(content, 400),
     });

@@ -7,6 +7,7 @@ import { contentGapChecksTable, contentGapNoticesTable } from './content-gap-tab
 import { courseModulesTable } from './course-modules-table';
 import { creatorNotesTable } from './creator-notes-table';
 import { creatorsTable } from './creators-table';
+import { experiencesTable, usersTable, whopAccessCacheTable } from './identity-tables';
 import { notificationLogTable, notificationSettingsTable, notificationWindowsTable } from './notification-tables';
 import {
   creatorMembershipsTable,
@@ -40,6 +41,9 @@ export function bindTables(db: Pick<Db, 'query'>): Tables {
     whopLessonImports: whopLessonImportsTable(db),
     creatorNotes: creatorNotesTable(db),
     assistantSettings: assistantSettingsTable(db),
+    whopAccessCache: whopAccessCacheTable(db),
+    experiences: experiencesTable(db),
+    users: usersTable(db),
     authSessions: authSessionsTable(db),
     authSignInAttempts: authSignInAttemptsTable(db),
   };
