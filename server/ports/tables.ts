@@ -13,6 +13,7 @@ import type {
   NotificationSettingsTable,
   NotificationWindowsTable,
 } from './tables/notification-tables';
+import type { ChunksTable, TranscriptSegmentsTable } from './tables/transcript-tables';
 import type { UpgradeRequestsTable } from './tables/upgrade-requests-table';
 import type { VideoAudioPartsTable } from './tables/video-audio-parts-table';
 import type { VideosTable } from './tables/videos-table';
@@ -31,6 +32,8 @@ export interface Tables {
   readonly creators: CreatorsTable;
   readonly videos: VideosTable;
   readonly videoAudioParts: VideoAudioPartsTable;
+  readonly transcriptSegments: TranscriptSegmentsTable;
+  readonly chunks: ChunksTable;
   readonly apiCosts: ApiCostsTable;
   readonly courseModules: CourseModulesTable;
   readonly webhookEvents: WebhookEventsTable;

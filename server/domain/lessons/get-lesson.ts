@@ -12,11 +12,7 @@ export async function getLesson(db: Db, input: { creatorId: string; videoId: str
   if (!isUuid(input.videoId)) throw lessonNotFound();
   const lesson = await db.tables.videos.findLesson(input);
   if (!lesson) throw lessonNotFound();
-  const lines = await db.query<{ start_seconds: string; end_seconds: string; text: string }>(
-    `select start_seconds::text, end_seconds::text, text from transcript_segments
-      where video_id = $1 and creator_id = $2 order by seq limit 20000`,
-    [input.videoId, input.creatorId],
-  );
+  const lines = await db.tables.transcriptSegments.readPage({ ...input, afterSeq: -1, limit: 20000 });
   return {
     id: lesson.id,
     number: Number(lesson.n),

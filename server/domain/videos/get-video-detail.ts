@@ -9,11 +9,7 @@ export async function getVideoDetail(db: Db, input: { creatorId: string; videoId
   const summary = await getVideoSummary(db, input);
   if (!summary) throw videoNotFound();
   const meta = await db.tables.videos.find(input, ['mime_type', 'language']);
-  const lines = await db.query<{ start_seconds: string; end_seconds: string; text: string }>(
-    `select start_seconds::text, end_seconds::text, text from transcript_segments
-      where video_id = $1 and creator_id = $2 order by seq limit 20000`,
-    [input.videoId, input.creatorId],
-  );
+  const lines = await db.tables.transcriptSegments.readPage({ ...input, afterSeq: -1, limit: 20000 });
   const costs = await db.tables.apiCosts.totalsForVideo(input);
   return {
     ...summary,

@@ -16,6 +16,7 @@ import {
   webhookEventsTable,
   whopPlanTiersTable,
 } from './plan-tables';
+import { chunksTable, transcriptSegmentsTable } from './transcript-tables';
 import { videoAudioPartsTable } from './video-audio-parts-table';
 import { videosTable } from './videos-table';
 import { whopLessonImportsTable } from './whop-lesson-imports-table';
@@ -26,6 +27,8 @@ export function bindTables(db: Pick<Db, 'query'>): Tables {
     creators: creatorsTable(db),
     videos: videosTable(db),
     videoAudioParts: videoAudioPartsTable(db),
+    transcriptSegments: transcriptSegmentsTable(db),
+    chunks: chunksTable(db),
     apiCosts: apiCostsTable(db),
     courseModules: courseModulesTable(db),
     webhookEvents: webhookEventsTable(db),
