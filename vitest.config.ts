@@ -11,6 +11,7 @@ import { defineConfig } from 'vitest/config';
 const onBothDatabases = [
   'tests/server/adapters/db/migrate.test.ts',
   'tests/server/adapters/db/schema.test.ts',
+  'tests/server/adapters/db/declared-schema.test.ts',
   'tests/server/adapters/db/chunk-partitions.test.ts',
   'tests/server/quotas/quotas.test.ts',
   'tests/server/plans/webhooks-whop-post.test.ts',

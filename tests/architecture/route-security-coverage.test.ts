@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { TrieRouter } from 'hono/router/trie-router';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { bindTables } from '../../server/adapters/db/tables/bind-tables';
 import { createSandboxWhop } from '../../server/adapters/whop/sandbox-whop';
 import { parseEnv } from '../../server/env';
 import type { Db } from '../../server/ports/db';
@@ -215,7 +216,16 @@ async function fullApp() {
   const refuse = async (): Promise<never> => {
     throw new Error('building the app must not query the database');
   };
-  const db: Db = { driver: 'pglite', query: refuse, exec: refuse, transaction: refuse, close: async () => {} };
+  const db: Db = {
+    driver: 'pglite',
+    query: refuse,
+    get tables() {
+      return bindTables(this);
+    },
+    exec: refuse,
+    transaction: refuse,
+    close: async () => {},
+  };
   const sandbox = await createSandboxWhop();
   const { app, deps } = await createTestApp(db, {
     identity: { appId: sandbox.appId, verifier: { verify: refuse }, whop: sandbox.api, sandbox },

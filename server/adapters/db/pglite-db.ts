@@ -1,12 +1,19 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import type { Db } from '../../ports/db';
+import type { Tables } from '../../ports/tables';
+import { bindTables } from './tables/bind-tables';
 
 type Queryable = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
 function wrap(target: Queryable, root: PGlite, inTransaction: boolean): Db {
+  let tables: Tables | undefined;
   const db: Db = {
     driver: 'pglite',
+    get tables() {
+      tables ??= bindTables(db);
+      return tables;
+    },
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       const result = await target.query<Row>(sql, params as unknown[]);
       return result.rows;

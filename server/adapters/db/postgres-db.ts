@@ -1,11 +1,18 @@
 import postgres from 'postgres';
 import type { Db } from '../../ports/db';
+import type { Tables } from '../../ports/tables';
+import { bindTables } from './tables/bind-tables';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
 function wrap(sql: Sql, root: postgres.Sql | null): Db {
+  let tables: Tables | undefined;
   const db: Db = {
     driver: 'postgres',
+    get tables() {
+      tables ??= bindTables(db);
+      return tables;
+    },
     async query<Row>(text: string, params: readonly unknown[] = []) {
       const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
       return rows as unknown as Row[];

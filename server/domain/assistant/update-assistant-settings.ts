@@ -7,19 +7,12 @@ export async function updateAssistantSettings(
   db: Db,
   input: AssistantSettingsUpdate & { creatorId: string },
 ): Promise<AssistantSettings> {
-  const [row] = await db.query<{
-    name: string;
-    greeting: string;
-    starters: string[];
-    teaching_mode: AssistantSettings['teachingMode'];
-  }>(
-    `insert into assistant_settings (creator_id, name, greeting, starters, teaching_mode)
-     values ($1, $2, $3, $4::jsonb, $5)
-     on conflict (creator_id) do update set
-       name = excluded.name, greeting = excluded.greeting, starters = excluded.starters,
-       teaching_mode = excluded.teaching_mode, updated_at = now()
-     returning name, greeting, starters, teaching_mode`,
-    [input.creatorId, input.name, input.greeting, JSON.stringify(input.starters), input.teachingMode],
-  );
+  const row = await db.tables.assistantSettings.replace({
+    creatorId: input.creatorId,
+    name: input.name,
+    greeting: input.greeting,
+    starters: input.starters,
+    teaching_mode: input.teachingMode,
+  });
   return toAssistantSettings(row);
 }

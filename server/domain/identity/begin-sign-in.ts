@@ -19,18 +19,14 @@ export async function beginSignIn(
   const request = await ports.oauth.beginSignIn();
   const attempt = ports.crypto.randomToken();
   const expiresAt = new Date(now.getTime() + SIGN_IN_ATTEMPT_TTL_MS);
-  await ports.db.query(`delete from auth_sign_in_attempts where expires_at <= $1`, [now]);
-  await ports.db.query(
-    `insert into auth_sign_in_attempts (id_hash, state, nonce, code_verifier_sealed, next_path, expires_at)
-     values ($1, $2, $3, $4, $5, $6)`,
-    [
-      await ports.crypto.digest(attempt),
-      request.state,
-      request.nonce,
-      await ports.crypto.seal(request.codeVerifier),
-      safeNextPath(next),
-      expiresAt,
-    ],
-  );
+  await ports.db.tables.authSignInAttempts.start({
+    now,
+    id_hash: await ports.crypto.digest(attempt),
+    state: request.state,
+    nonce: request.nonce,
+    code_verifier_sealed: await ports.crypto.seal(request.codeVerifier),
+    next_path: safeNextPath(next),
+    expires_at: expiresAt,
+  });
   return { authorizeUrl: request.authorizeUrl, attemptCookie: { value: attempt, expiresAt } };
 }

@@ -18,17 +18,7 @@ export async function completeSignIn(
   input: { attemptCookie: string | undefined; callbackUrl: string },
 ): Promise<{ cookie: SessionCookie; next: string }> {
   if (!input.attemptCookie) throw new ApiError('BAD_REQUEST', NOT_THIS_SIGN_IN);
-  const [attempt] = await ports.db.query<{
-    state: string;
-    nonce: string;
-    code_verifier_sealed: string;
-    next_path: string;
-    expires_at: Date;
-  }>(
-    `delete from auth_sign_in_attempts where id_hash = $1
-     returning state, nonce, code_verifier_sealed, next_path, expires_at`,
-    [await ports.crypto.digest(input.attemptCookie)],
-  );
+  const attempt = await ports.db.tables.authSignInAttempts.take(await ports.crypto.digest(input.attemptCookie));
   if (!attempt || new Date(attempt.expires_at).getTime() <= ports.clock.now().getTime()) {
     throw new ApiError('BAD_REQUEST', NOT_THIS_SIGN_IN);
   }

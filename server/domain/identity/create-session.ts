@@ -12,26 +12,17 @@ export async function createSession(
   const expiresAt = new Date(now + SESSION_LIFETIME_MS);
   // The user's sessions that ended over a week ago go now, so the table holds live sessions and recent history only.
   const ended = new Date(now - 7 * 24 * 3600 * 1000);
-  await ports.db.query(
-    `delete from auth_sessions where whop_user_id = $1 and (expires_at <= $2 or idle_expires_at <= $2 or revoked_at <= $2)`,
-    [input.userId, ended],
-  );
-  await ports.db.query(
-    `insert into auth_sessions
-       (id_hash, whop_user_id, csrf_token, access_token_sealed, refresh_token_sealed, access_expires_at,
-        created_at, last_used_at, idle_expires_at, expires_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)`,
-    [
-      await ports.crypto.digest(value),
-      input.userId,
-      csrfToken,
-      await ports.crypto.seal(input.tokens.accessToken),
-      input.tokens.refreshToken ? await ports.crypto.seal(input.tokens.refreshToken) : null,
-      new Date(now + input.tokens.expiresInSeconds * 1000),
-      new Date(now),
-      new Date(Math.min(now + SESSION_IDLE_MS, expiresAt.getTime())),
-      expiresAt,
-    ],
-  );
+  await ports.db.tables.authSessions.pruneEnded({ userId: input.userId, endedBefore: ended });
+  await ports.db.tables.authSessions.create({
+    id_hash: await ports.crypto.digest(value),
+    whop_user_id: input.userId,
+    csrf_token: csrfToken,
+    access_token_sealed: await ports.crypto.seal(input.tokens.accessToken),
+    refresh_token_sealed: input.tokens.refreshToken ? await ports.crypto.seal(input.tokens.refreshToken) : null,
+    access_expires_at: new Date(now + input.tokens.expiresInSeconds * 1000),
+    created_at: new Date(now),
+    idle_expires_at: new Date(Math.min(now + SESSION_IDLE_MS, expiresAt.getTime())),
+    expires_at: expiresAt,
+  });
   return { cookie: { value, expiresAt }, csrfToken };
 }

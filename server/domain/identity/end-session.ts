@@ -9,24 +9,12 @@ export async function endSession(
   ports: SessionPorts,
   input: { sessionId: string; userId: string; everywhere: boolean },
 ): Promise<{ sessionsEnded: number }> {
-  const ended = await ports.db.query<{ refresh_token_sealed: string | null }>(
-    `with ended as (
-       select id, refresh_token_sealed from auth_sessions
-        where revoked_at is null and whop_user_id = $2 and ($5::boolean or id = $1::uuid)
-        for update
-     )
-     update auth_sessions s
-        set revoked_at = $3, revoked_reason = $4, access_token_sealed = '', refresh_token_sealed = null, refreshing_until = null
-       from ended where s.id = ended.id
-     returning ended.refresh_token_sealed`,
-    [
-      input.sessionId,
-      input.userId,
-      ports.clock.now(),
-      input.everywhere ? 'sign_out_everywhere' : 'sign_out',
-      input.everywhere,
-    ],
-  );
+  const ended = await ports.db.tables.authSessions.signOut({
+    sessionId: input.sessionId,
+    userId: input.userId,
+    now: ports.clock.now(),
+    everywhere: input.everywhere,
+  });
   await Promise.all(
     ended.map(async ({ refresh_token_sealed: sealed }) => {
       if (!sealed) return;

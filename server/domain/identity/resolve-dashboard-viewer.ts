@@ -17,10 +17,7 @@ export async function resolveDashboardViewer(
   if (level !== 'admin') {
     throw new ApiError('FORBIDDEN', 'Only admins of this company can manage Chronos.');
   }
-  const [known] = await ports.db.query<{ id: string; name: string | null; tier: 'FREE' }>(
-    `select id, name, tier from creators where id = $1`,
-    [companyId],
-  );
+  const known = await ports.db.tables.creators.find(companyId);
   const creator =
     known ??
     (await (async () => {

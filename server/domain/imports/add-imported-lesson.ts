@@ -48,19 +48,22 @@ async function addFromAudio(
   const key = blobKeys.media(input.creatorId, videoId, 'm4a');
   try {
     // Not uploaded until the file is stored: nothing processes or lists a half-written import.
-    await ports.db.query(
-      `insert into videos (id, creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
-                           transcript_source, storage_key, upload_expires_at)
-       values ($1, $2, $3, 'audio', $4, $5, $6, 'pending', 0, 'transcription', $7, now() + interval '1 day')`,
-      [videoId, input.creatorId, input.title, media.mimeType, sizeBytes, input.video.durationSeconds, key],
-    );
+    await ports.db.tables.videos.insertUpload({
+      id: videoId,
+      creatorId: input.creatorId,
+      title: input.title,
+      sourceKind: 'audio',
+      mimeType: media.mimeType,
+      sizeBytes,
+      durationSeconds: input.video.durationSeconds,
+      transcriptSource: 'transcription',
+      storageKey: key,
+      uploadExpires: { afterSeconds: 24 * 60 * 60 },
+    });
     await blobs.write(key, media.bytes, media.mimeType);
-    await ports.db.query(
-      `update videos set uploaded_at = now(), upload_expires_at = null, updated_at = now() where id = $1 and creator_id = $2`,
-      [videoId, input.creatorId],
-    );
+    await ports.db.tables.videos.markUploaded({ creatorId: input.creatorId, videoId });
   } catch (err) {
-    await ports.db.query(`delete from videos where id = $1 and creator_id = $2`, [videoId, input.creatorId]);
+    await ports.db.tables.videos.remove({ creatorId: input.creatorId, videoId });
     await releaseUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
     await blobs.remove([key]).catch(() => {});
     throw err;

@@ -13,16 +13,7 @@ export async function getImportedPlayback(
   ports: { db: Db; source: WhopImportSource; now: Date },
   input: { creatorId: string; videoId: string },
 ): Promise<{ url: string; expiresAt: string | null } | null> {
-  const [row] = await ports.db.query<{
-    whop_lesson_id: string;
-    mux_asset_id: string | null;
-    mux_playback_id: string | null;
-    mux_playback_signed: boolean;
-  }>(
-    `select whop_lesson_id, mux_asset_id, mux_playback_id, mux_playback_signed from whop_lesson_imports
-      where creator_id = $1 and video_id = $2`,
-    [input.creatorId, input.videoId],
-  );
+  const row = await ports.db.tables.whopLessonImports.findPlayback(input);
   if (!row?.mux_playback_id) return null;
   if (!row.mux_playback_signed) {
     const url = ports.source.media.streamUrl({

@@ -1,11 +1,12 @@
 import { ApiError } from '../../../shared/api-error';
 import { VIDEO_TITLE_MAX } from '../../../shared/schemas/videos';
 import type { WhopImportLessonResult, WhopImportRequest, WhopImportResult } from '../../../shared/schemas/whop-import';
+import type { LessonPlace } from '../../ports/tables/whop-lesson-imports-table';
 import type { WhopChapter, WhopLesson } from '../../ports/whop-courses';
 import { addImportedLesson } from './add-imported-lesson';
 import { askWhop, courseNotFound, type ImportPorts, isImportable, mediaVersion } from './import-ports';
 import { placeImportedLessons } from './place-imported-lessons';
-import { type ImportedRow, refreshImportedLesson } from './refresh-imported-lesson';
+import { refreshImportedLesson } from './refresh-imported-lesson';
 import { listRemovedLessons } from './removed-lessons';
 
 const SKIPPED = { outcome: 'skipped' as const, videoId: null, transcriptFrom: null };
@@ -82,29 +83,21 @@ async function importOne(
   const { creatorId, lesson, chapter } = input;
   const video = lesson.video!;
   const base = { whopLessonId: lesson.id, title: lesson.title };
-  const place = [
-    input.courseId,
-    input.courseTitle.slice(0, 300),
-    chapter.id,
-    chapter.title.slice(0, 300),
-    chapter.order,
-    lesson.order,
-  ];
+  const place: LessonPlace = {
+    courseId: input.courseId,
+    courseTitle: input.courseTitle.slice(0, 300),
+    chapterId: chapter.id,
+    chapterTitle: chapter.title.slice(0, 300),
+    chapterOrder: chapter.order,
+    lessonOrder: lesson.order,
+  };
+  const key = { creatorId, whopLessonId: lesson.id };
 
   // Claim the lesson: the first import inserts the row; any other finds it and updates.
-  const claimed = await ports.db.query(
-    `insert into whop_lesson_imports (creator_id, whop_lesson_id, video_id, course_id, course_title, chapter_id, chapter_title,
-                                      chapter_order, lesson_order, lesson_title, content_hash, transcript_from)
-     values ($1, $2, null, $3, $4, $5, $6, $7, $8, $9, '', 'captions')
-     on conflict (creator_id, whop_lesson_id) do nothing returning whop_lesson_id`,
-    [creatorId, lesson.id, ...place, lesson.title],
-  );
-  const [row] = await ports.db.query<Omit<ImportedRow, 'video_id'> & { video_id: string | null }>(
-    `select video_id, lesson_title, content_hash from whop_lesson_imports where creator_id = $1 and whop_lesson_id = $2`,
-    [creatorId, lesson.id],
-  );
+  const claimed = await ports.db.tables.whopLessonImports.claim({ ...key, place, lessonTitle: lesson.title });
+  const row = await ports.db.tables.whopLessonImports.find(key);
 
-  if (claimed.length === 0 && row?.video_id) {
+  if (!claimed && row?.video_id) {
     const refreshed = await refreshImportedLesson(ports, {
       creatorId,
       row: { ...row, video_id: row.video_id },
@@ -129,17 +122,11 @@ async function importOne(
       message: null,
     };
   }
-  if (claimed.length === 0) {
+  if (!claimed) {
     // No video: its Chronos copy was deleted (a fresh copy is made), or another import
     // holds the claim (an empty hash, recent) — or held it and stopped (stale, taken over).
-    const retaken = await ports.db.query(
-      `update whop_lesson_imports set content_hash = '', updated_at = now()
-        where creator_id = $1 and whop_lesson_id = $2 and video_id is null
-          and (content_hash <> '' or updated_at < now() - interval '10 minutes')
-        returning whop_lesson_id`,
-      [creatorId, lesson.id],
-    );
-    if (retaken.length === 0) return { ...base, ...SKIPPED, message: 'This lesson is being imported right now.' };
+    if (!(await ports.db.tables.whopLessonImports.retake(key)))
+      return { ...base, ...SKIPPED, message: 'This lesson is being imported right now.' };
   }
 
   let added;
@@ -153,11 +140,7 @@ async function importOne(
     await releaseClaim(ports, creatorId, lesson.id);
     return { ...base, ...SKIPPED, message: added.skipped };
   }
-  await ports.db.query(`update whop_lesson_imports set video_id = $3 where creator_id = $1 and whop_lesson_id = $2`, [
-    creatorId,
-    lesson.id,
-    added.videoId,
-  ]);
+  await ports.db.tables.whopLessonImports.linkVideo({ ...key, videoId: added.videoId });
   await saveRow(ports, {
     creatorId,
     lessonId: lesson.id,
@@ -170,10 +153,7 @@ async function importOne(
 }
 
 async function releaseClaim(ports: ImportPorts, creatorId: string, lessonId: string) {
-  await ports.db.query(
-    `delete from whop_lesson_imports where creator_id = $1 and whop_lesson_id = $2 and video_id is null`,
-    [creatorId, lessonId],
-  );
+  await ports.db.tables.whopLessonImports.releaseClaim({ creatorId, whopLessonId: lessonId });
 }
 
 async function saveRow(
@@ -181,29 +161,22 @@ async function saveRow(
   input: {
     creatorId: string;
     lessonId: string;
-    place: unknown[];
+    place: LessonPlace;
     title: string;
     video: NonNullable<WhopLesson['video']>;
     transcriptFrom: 'captions' | 'audio' | null;
   },
 ) {
   const { video } = input;
-  await ports.db.query(
-    `update whop_lesson_imports
-        set course_id = $3, course_title = $4, chapter_id = $5, chapter_title = $6, chapter_order = $7, lesson_order = $8,
-            lesson_title = $9, content_hash = $10, transcript_from = coalesce($11, transcript_from),
-            mux_asset_id = $12, mux_playback_id = $13, mux_playback_signed = $14, removed_at = null, updated_at = now()
-      where creator_id = $1 and whop_lesson_id = $2`,
-    [
-      input.creatorId,
-      input.lessonId,
-      ...input.place,
-      input.title,
-      mediaVersion(video),
-      input.transcriptFrom,
-      video.id,
-      video.playbackId ?? video.signedPlaybackId,
-      video.playbackId === null && video.signedPlaybackId !== null,
-    ],
-  );
+  await ports.db.tables.whopLessonImports.save({
+    creatorId: input.creatorId,
+    whopLessonId: input.lessonId,
+    place: input.place,
+    lessonTitle: input.title,
+    contentHash: mediaVersion(video),
+    transcriptFrom: input.transcriptFrom,
+    muxAssetId: video.id,
+    muxPlaybackId: video.playbackId ?? video.signedPlaybackId,
+    muxPlaybackSigned: video.playbackId === null && video.signedPlaybackId !== null,
+  });
 }

@@ -4,13 +4,6 @@ import type { Db } from '../../ports/db';
 import { askWhop, isImportable, type WhopImportSource } from './import-ports';
 import { listRemovedLessons } from './removed-lessons';
 
-interface ImportRow {
-  whop_lesson_id: string;
-  video_id: string | null;
-  lesson_title: string;
-  mux_asset_id: string | null;
-}
-
 /**
  * The company's Whop courses as chapters and lessons in Whop's order, each lesson
  * marked new, imported, or changed in Whop since (a new title or a new video), and
@@ -22,12 +15,7 @@ export async function listWhopImportTree(
 ): Promise<WhopImportTree> {
   const courses = await askWhop(() => ports.source.courses.listCourses(input.creatorId));
   const trees = await askWhop(() => Promise.all(courses.map((c) => ports.source.courses.getCourseTree(c.id))));
-  const rows = await ports.db.query<ImportRow>(
-    `select i.whop_lesson_id, i.video_id, i.lesson_title, i.mux_asset_id
-       from whop_lesson_imports i join videos v on v.id = i.video_id and v.creator_id = i.creator_id
-      where i.creator_id = $1`,
-    [input.creatorId],
-  );
+  const rows = await ports.db.tables.whopLessonImports.listWithVideo(input.creatorId);
   const imported = new Map(rows.map((r) => [r.whop_lesson_id, r]));
   const listed = trees.filter((t) => t !== null);
   return {

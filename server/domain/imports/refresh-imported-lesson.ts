@@ -41,14 +41,9 @@ export async function refreshImportedLesson(
 
   const won = await ports.db.transaction(async (tx) => {
     // Only a finished (or failed) video: a run in progress would mix the old and new media.
-    const claimed = await tx.query<{ size_bytes: string }>(
-      `update videos set status = 'pending', progress = 0, error = null, completed_at = null,
-              lease_token = null, lease_expires_at = null, processing_started_at = null, updated_at = now()
-        where id = $1 and creator_id = $2 and status in ('completed', 'failed') returning size_bytes::text`,
-      [row.video_id, creatorId],
-    );
-    if (claimed.length === 0) return false;
-    await tx.query(`delete from video_audio_parts where video_id = $1 and creator_id = $2`, [row.video_id, creatorId]);
+    const claimed = await tx.tables.videos.restartFinished({ creatorId, videoId: row.video_id });
+    if (!claimed) return false;
+    await tx.tables.videoAudioParts.removeAll({ creatorId, videoId: row.video_id });
     if (captions) {
       await replaceTranscriptSegments(tx, { creatorId, videoId: row.video_id, segments: captions.segments });
       await setSource(tx, {
@@ -58,7 +53,7 @@ export async function refreshImportedLesson(
         key: null,
         mimeType: 'text/vtt',
         sizeBytes: new TextEncoder().encode(media.kind === 'captions' ? media.text : '').length,
-        oldBytes: Number(claimed[0]!.size_bytes),
+        oldBytes: Number(claimed.size_bytes),
       });
     } else if (media.kind === 'audio') {
       await setSource(tx, {
@@ -68,7 +63,7 @@ export async function refreshImportedLesson(
         key: audioKey,
         mimeType: media.mimeType,
         sizeBytes: media.bytes.byteLength,
-        oldBytes: Number(claimed[0]!.size_bytes),
+        oldBytes: Number(claimed.size_bytes),
       });
     }
     return true;
@@ -95,21 +90,13 @@ async function setSource(
     oldBytes: number;
   },
 ) {
-  await tx.query(
-    `update videos set transcript_source = $3, source_kind = $4, storage_key = coalesce($5, storage_key), mime_type = $6, size_bytes = $7
-      where id = $1 and creator_id = $2`,
-    [
-      input.videoId,
-      input.creatorId,
-      input.source,
-      input.source === 'captions' ? 'captions' : 'audio',
-      input.key,
-      input.mimeType,
-      input.sizeBytes,
-    ],
-  );
-  await tx.query(
-    `update creators set storage_bytes_used = greatest(storage_bytes_used + $2 - $3, 0), updated_at = now() where id = $1`,
-    [input.creatorId, input.sizeBytes, input.oldBytes],
-  );
+  await tx.tables.videos.replaceSource({
+    creatorId: input.creatorId,
+    videoId: input.videoId,
+    transcriptSource: input.source,
+    storageKey: input.key,
+    mimeType: input.mimeType,
+    sizeBytes: input.sizeBytes,
+  });
+  await tx.tables.creators.swapStorage({ id: input.creatorId, sizeBytes: input.sizeBytes, oldBytes: input.oldBytes });
 }

@@ -12,24 +12,11 @@ export async function listRemovedLessons(
   input: { creatorId: string; trees: readonly WhopCourseTree[]; onlyCourses?: readonly string[] },
 ): Promise<WhopImportTree['removed']> {
   const present = input.trees.flatMap((t) => t.chapters.flatMap((c) => c.lessons.map((l) => l.id)));
-  const rows = await db.query<{
-    whop_lesson_id: string;
-    lesson_title: string;
-    course_title: string;
-    video_id: string | null;
-  }>(
-    `update whop_lesson_imports
-        set removed_at = coalesce(removed_at, now())
-      where creator_id = $1 and not (whop_lesson_id = any($2::text[]))
-        and ($3::text[] is null or course_id = any($3::text[]))
-      returning whop_lesson_id, lesson_title, course_title, video_id`,
-    [input.creatorId, present, input.onlyCourses ?? null],
-  );
-  // Lessons of a course Whop still lists come back un-removed when they reappear.
-  await db.query(
-    `update whop_lesson_imports set removed_at = null where creator_id = $1 and whop_lesson_id = any($2::text[]) and removed_at is not null`,
-    [input.creatorId, present],
-  );
+  const rows = await db.tables.whopLessonImports.reconcileRemoved({
+    creatorId: input.creatorId,
+    present,
+    onlyCourses: input.onlyCourses ?? null,
+  });
   return rows
     .map((r) => ({
       whopLessonId: r.whop_lesson_id,

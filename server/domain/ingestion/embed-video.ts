@@ -59,7 +59,7 @@ export async function embedVideo(
   const input = { creatorId: video.creatorId, videoId: video.id, chunks, vectors, model: ports.embedder.model };
   await ports.db.transaction(async (tx) => {
     await run.setStage('embedding', writeFrom, tx);
-    await tx.query(`delete from chunks where video_id = $1 and creator_id = $2`, [video.id, video.creatorId]);
+    await tx.tables.chunks.removeAll({ creatorId: video.creatorId, videoId: video.id });
   });
   for (let i = 0; i < chunks.length; i += CHUNKS_PER_WRITE) {
     await yieldToEventLoop();
@@ -94,11 +94,12 @@ async function readSegments(db: Db, video: { id: string; creatorId: string }): P
   const segments: TranscriptSegment[] = [];
   let after = -1;
   for (;;) {
-    const rows = await db.query<{ seq: number; start_seconds: string; end_seconds: string; text: string }>(
-      `select seq, start_seconds::text, end_seconds::text, text from transcript_segments
-        where video_id = $1 and creator_id = $2 and seq > $3 order by seq limit $4`,
-      [video.id, video.creatorId, after, SEGMENTS_PER_READ],
-    );
+    const rows = await db.tables.transcriptSegments.readPage({
+      creatorId: video.creatorId,
+      videoId: video.id,
+      afterSeq: after,
+      limit: SEGMENTS_PER_READ,
+    });
     for (const r of rows)
       segments.push({ startSeconds: Number(r.start_seconds), endSeconds: Number(r.end_seconds), text: r.text });
     if (rows.length < SEGMENTS_PER_READ) return segments;

@@ -25,28 +25,17 @@ const vectorText = (v: readonly number[]) => `[${v.join(',')}]`;
 const SEGMENTS_PER_INSERT = 500;
 
 async function insertSegments(db: Db, input: IndexTranscriptInput, from: number): Promise<void> {
-  const batch = input.segments.slice(from, from + SEGMENTS_PER_INSERT);
-  await db.query(
-    `insert into transcript_segments (creator_id, video_id, seq, start_seconds, end_seconds, text)
-     select $1, $2, s.seq, s.start_seconds, s.end_seconds, s.text
-       from unnest($3::int[], $4::numeric[], $5::numeric[], $6::text[]) as s(seq, start_seconds, end_seconds, text)`,
-    [
-      input.creatorId,
-      input.videoId,
-      batch.map((_, j) => from + j),
-      batch.map((s) => s.startSeconds),
-      batch.map((s) => s.endSeconds),
-      batch.map((s) => s.text),
-    ],
-  );
+  await db.tables.transcriptSegments.insertBatch({
+    creatorId: input.creatorId,
+    videoId: input.videoId,
+    firstSeq: from,
+    segments: input.segments.slice(from, from + SEGMENTS_PER_INSERT),
+  });
 }
 
 /** Replaces the video's transcript segments (run inside the caller's transaction). */
 export async function replaceTranscriptSegments(tx: Db, input: IndexTranscriptInput): Promise<void> {
-  await tx.query(`delete from transcript_segments where video_id = $1 and creator_id = $2`, [
-    input.videoId,
-    input.creatorId,
-  ]);
+  await tx.tables.transcriptSegments.removeAll(input);
   for (let i = 0; i < input.segments.length; i += SEGMENTS_PER_INSERT) await insertSegments(tx, input, i);
 }
 
@@ -78,45 +67,37 @@ export interface ReplaceChunksInput {
  * caller took from the video row.
  */
 export async function replaceChunks(tx: Db, input: ReplaceChunksInput): Promise<void> {
-  await tx.query(`delete from chunks where video_id = $1 and creator_id = $2`, [input.videoId, input.creatorId]);
+  await tx.tables.chunks.removeAll(input);
   for (let i = 0; i < input.chunks.length; i += 200) await insertChunks(tx, input, i, i + 200);
   await setChunkCount(tx, input);
 }
 
 /** Inserts chunks `from` ≤ i < `to` with their vectors. */
 export async function insertChunks(tx: Db, input: ReplaceChunksInput, from: number, to: number): Promise<void> {
-  const batch = input.chunks.slice(from, to);
-  if (batch.length === 0) return;
-  await tx.query(
-    // Each chunk is searched with its lesson's title (context): see the bm25_retrieval migration.
-    `insert into chunks (creator_id, video_id, seq, start_seconds, end_seconds, text, token_count, embedding, embedding_model, context)
-     select $1, $2, c.seq, c.start_seconds, c.end_seconds, c.text, c.token_count, c.embedding::vector, $3, v.title
-       from unnest($4::int[], $5::numeric[], $6::numeric[], $7::text[], $8::int[], $9::text[])
-         as c(seq, start_seconds, end_seconds, text, token_count, embedding)
-       join videos v on v.id = $2 and v.creator_id = $1`,
-    [
-      input.creatorId,
-      input.videoId,
-      input.model,
-      batch.map((c) => c.seq),
-      batch.map((c) => c.startSeconds),
-      batch.map((c) => c.endSeconds),
-      batch.map((c) => c.text),
-      batch.map((c) => c.tokenCount),
-      batch.map((_, j) => vectorText(input.vectors[from + j]!)),
-    ],
-  );
+  await tx.tables.chunks.insertBatch({
+    creatorId: input.creatorId,
+    videoId: input.videoId,
+    model: input.model,
+    chunks: input.chunks.slice(from, to).map((c, j) => ({
+      seq: c.seq,
+      startSeconds: c.startSeconds,
+      endSeconds: c.endSeconds,
+      text: c.text,
+      tokenCount: c.tokenCount,
+      embedding: vectorText(input.vectors[from + j]!),
+    })),
+  });
 }
 
 export async function setChunkCount(
   tx: Db,
   input: { creatorId: string; videoId: string; chunks: readonly unknown[] },
 ): Promise<void> {
-  await tx.query(`update videos set chunk_count = $3, updated_at = now() where id = $1 and creator_id = $2`, [
-    input.videoId,
-    input.creatorId,
-    input.chunks.length,
-  ]);
+  await tx.tables.videos.setChunkCount({
+    creatorId: input.creatorId,
+    videoId: input.videoId,
+    chunkCount: input.chunks.length,
+  });
 }
 
 /**

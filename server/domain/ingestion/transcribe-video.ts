@@ -2,13 +2,9 @@ import { AUDIO_PART_MIME_TYPE } from '../../../shared/audio-parts';
 import type { AudioExtractor } from '../../ports/audio-extractor';
 import { type BlobStore, blobKeys } from '../../ports/blob-store';
 import type { Db } from '../../ports/db';
+import type { VideoAudioPartRow } from '../../ports/db-schema/tables';
 import type { Logger } from '../../ports/logger';
-import {
-  stitchTranscripts,
-  type TranscribedSegment,
-  type Transcriber,
-  type TranscriptPart,
-} from '../../ports/transcriber';
+import { stitchTranscripts, type Transcriber, type TranscriptPart } from '../../ports/transcriber';
 import { recordCosts } from '../costs/record-costs';
 import { chargeDerivedStorage } from '../quotas/storage-quota';
 import { runInParallel } from '../run-in-parallel';
@@ -25,14 +21,10 @@ export interface TranscribePorts {
   logger: Logger;
 }
 
-interface PartRow {
-  seq: number;
-  storage_key: string;
-  offset_seconds: string;
-  duration_seconds: string;
-  transcript: TranscribedSegment[] | null;
-  language: string | null;
-}
+type PartRow = Pick<
+  VideoAudioPartRow,
+  'seq' | 'storage_key' | 'offset_seconds' | 'duration_seconds' | 'transcript' | 'language'
+>;
 
 /** Parts sent to the provider at once: a multi-hour video goes several times faster, within rate limits. */
 const PARTS_IN_FLIGHT = 3;
@@ -82,11 +74,13 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
     });
     const minutes = result.durationSeconds / 60;
     await ports.db.transaction(async (tx) => {
-      await tx.query(
-        `update video_audio_parts set transcript = $4::jsonb, language = $5, transcribed_at = now()
-          where video_id = $1 and creator_id = $2 and seq = $3`,
-        [video.id, video.creatorId, part.seq, JSON.stringify(result.segments), result.language],
-      );
+      await tx.tables.videoAudioParts.setTranscript({
+        creatorId: video.creatorId,
+        videoId: video.id,
+        seq: part.seq,
+        segments: result.segments,
+        language: result.language,
+      });
       await recordCosts(tx, [
         {
           creatorId: video.creatorId,
@@ -129,20 +123,24 @@ export async function transcribeVideo(ports: TranscribePorts, run: VideoRun): Pr
   if (stitched.segments.length === 0) throw new PipelineFailure('No speech was found in this video’s audio.');
   await ports.db.transaction(async (tx) => {
     await replaceTranscriptSegments(tx, { creatorId: video.creatorId, videoId: video.id, segments: stitched.segments });
-    await tx.query(
-      `update videos set duration_seconds = coalesce(duration_seconds, $3), language = $4, updated_at = now()
-        where id = $1 and creator_id = $2`,
-      [video.id, video.creatorId, stitched.durationSeconds, stitched.language],
-    );
+    await tx.tables.videos.setTranscribed({
+      creatorId: video.creatorId,
+      videoId: video.id,
+      durationSeconds: stitched.durationSeconds,
+      language: stitched.language,
+    });
   });
 }
 
 async function loadParts(db: Db, videoId: string, creatorId: string): Promise<PartRow[]> {
-  return db.query<PartRow>(
-    `select seq, storage_key, offset_seconds::text, duration_seconds::text, transcript, language
-       from video_audio_parts where video_id = $1 and creator_id = $2 order by seq`,
-    [videoId, creatorId],
-  );
+  return db.tables.videoAudioParts.list({ creatorId, videoId }, [
+    'seq',
+    'storage_key',
+    'offset_seconds',
+    'duration_seconds',
+    'transcript',
+    'language',
+  ]);
 }
 
 /** No parts came from the browser: extract them here with a system ffmpeg (Node only), once. */
@@ -165,21 +163,26 @@ async function extractOnServer(ports: TranscribePorts, run: VideoRun): Promise<P
     const key = blobKeys.audioPart(video.creatorId, video.id, part.seq);
     await blobs.write(key, part.bytes, AUDIO_PART_MIME_TYPE);
     await ports.db.transaction(async (tx) => {
-      const added = await tx.query(
-        `insert into video_audio_parts (video_id, creator_id, seq, storage_key, offset_seconds, duration_seconds, size_bytes)
-         values ($1, $2, $3, $4, $5, $6, $7) on conflict (video_id, seq) do nothing returning seq`,
-        [video.id, video.creatorId, part.seq, key, part.offsetSeconds, part.durationSeconds, part.bytes.length],
-      );
+      const added = await tx.tables.videoAudioParts.addIfAbsent({
+        creatorId: video.creatorId,
+        videoId: video.id,
+        seq: part.seq,
+        storageKey: key,
+        offsetSeconds: part.offsetSeconds,
+        durationSeconds: part.durationSeconds,
+        sizeBytes: part.bytes.length,
+      });
       // Stored like the browser's parts, so counted like them (once: a part kept from an earlier try is not charged again).
-      if (added.length > 0)
+      if (added)
         await chargeDerivedStorage(tx, { creatorId: video.creatorId, videoId: video.id, sizeBytes: part.bytes.length });
     });
   }
   if (extracted.durationSeconds !== null) {
-    await ports.db.query(
-      `update videos set duration_seconds = coalesce(duration_seconds, $3) where id = $1 and creator_id = $2`,
-      [video.id, video.creatorId, extracted.durationSeconds],
-    );
+    await ports.db.tables.videos.fillDuration({
+      creatorId: video.creatorId,
+      videoId: video.id,
+      durationSeconds: extracted.durationSeconds,
+    });
   }
   await run.setStage('transcribing', 3);
   return loadParts(ports.db, video.id, video.creatorId);

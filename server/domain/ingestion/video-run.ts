@@ -42,22 +42,8 @@ export interface VideoRun {
  * deleted, still uploading, or another live run holds it).
  */
 export async function claimVideo(db: Db, input: { videoId: string; creatorId: string }): Promise<VideoRun | null> {
-  const token = crypto.randomUUID();
-  const [row] = await db.query<{
-    transcript_source: ClaimedVideo['transcriptSource'];
-    storage_key: string | null;
-    mime_type: string | null;
-    duration_seconds: string | null;
-  }>(
-    `update videos
-        set lease_token = $3, lease_expires_at = now() + make_interval(secs => $4), attempts = attempts + 1,
-            processing_started_at = now(), stage_started_at = now(), error = null, updated_at = now()
-      where id = $1 and creator_id = $2 and uploaded_at is not null
-        and status in ('pending', 'transcribing', 'chunking', 'embedding')
-        and (lease_expires_at is null or lease_expires_at < now())
-      returning transcript_source, storage_key, mime_type, duration_seconds::text`,
-    [input.videoId, input.creatorId, token, LEASE_SECONDS],
-  );
+  const lease = { ...input, token: crypto.randomUUID() };
+  const row = await db.tables.videos.claimLease({ ...lease, leaseSeconds: LEASE_SECONDS });
   if (!row) return null;
   const video: ClaimedVideo = {
     id: input.videoId,
@@ -67,39 +53,24 @@ export async function claimVideo(db: Db, input: { videoId: string; creatorId: st
     mimeType: row.mime_type,
     durationSeconds: row.duration_seconds === null ? null : Number(row.duration_seconds),
   };
-  const held = async (tx: Db, sql: string, params: unknown[]) => {
-    const rows = await tx.query(`${sql} where id = $1 and creator_id = $2 and lease_token = $3 returning id`, [
-      input.videoId,
-      input.creatorId,
-      token,
-      ...params,
-    ]);
-    if (rows.length === 0) throw new LeaseLostError();
+  const held = (stillHeld: boolean) => {
+    if (!stillHeld) throw new LeaseLostError();
   };
   return {
     video,
-    setStage: (status, progress, tx = db) =>
+    setStage: async (status, progress, tx = db) =>
       held(
-        tx,
-        `update videos set status = $4::video_status, progress = $5,
-                stage_started_at = case when status = $4::video_status then stage_started_at else now() end,
-                lease_expires_at = now() + make_interval(secs => $6), updated_at = now()`,
-        [status, Math.min(99, Math.max(0, Math.round(progress * 100) / 100)), LEASE_SECONDS],
+        await tx.tables.videos.setStageHeld({
+          ...lease,
+          status,
+          progress: Math.min(99, Math.max(0, Math.round(progress * 100) / 100)),
+          leaseSeconds: LEASE_SECONDS,
+        }),
       ),
-    complete: (tx) =>
-      held(
-        tx,
-        `update videos set status = 'completed', progress = 100, completed_at = now(), error = null,
-                lease_token = null, lease_expires_at = null, updated_at = now()`,
-        [],
-      ),
-    fail: (reason) =>
-      held(
-        db,
-        `update videos set status = 'failed', error = $4, lease_token = null, lease_expires_at = null, updated_at = now()`,
-        [reason.slice(0, 500)],
-      ).catch((err: unknown) => {
-        if (!(err instanceof LeaseLostError)) throw err;
-      }),
+    complete: async (tx) => held(await tx.tables.videos.completeHeld(lease)),
+    fail: async (reason) => {
+      // A run that lost the video has nothing left to report.
+      await db.tables.videos.failHeld({ ...lease, error: reason.slice(0, 500) });
+    },
   };
 }

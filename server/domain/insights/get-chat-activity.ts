@@ -7,8 +7,9 @@ export const ACTIVITY_DAYS = 30;
 /**
  * Students' settled answers per UTC day (answered, or not covered), distinct students,
  * and the day's chat cost; every day of the window appears, zeros included, so a chart
- * and its table read the same. Costs are the creator's chat operations (api_costs),
- * so a creator's own trials count in cost (they were paid for) but not in questions.
+ * and its table read the same. Costs are the creator's chat operations (api_costs, read
+ * through its table), so a creator's own trials count in cost (they were paid for) but
+ * not in questions.
  * $1 creator, $2 first day (UTC date), $3 days.
  */
 const DAYS_SQL = `
@@ -22,16 +23,10 @@ const DAYS_SQL = `
       join chat_sessions s on s.id = a.session_id and s.creator_id = $1 and s.asked_as = 'student'
      where a.creator_id = $1 and a.role = 'assistant' and a.status = 'complete' and a.created_at >= $2::date
      group by 1
-  ),
-  costs as (
-    select (created_at at time zone 'UTC')::date as day, sum(cost_usd)::float8 as cost
-      from api_costs
-     where creator_id = $1 and operation in ('answer', 'query_rewrite', 'query_embedding') and created_at >= $2::date
-     group by 1
   )
   select to_char(d.day, 'YYYY-MM-DD') as day, coalesce(a.answered, 0) as answered, coalesce(a.unanswered, 0) as unanswered,
-         coalesce(a.students, 0) as students, coalesce(c.cost, 0) as cost
-    from days d left join answers a on a.day = d.day left join costs c on c.day = d.day
+         coalesce(a.students, 0) as students
+    from days d left join answers a on a.day = d.day
    order by d.day`;
 
 /** Lessons by how often answers in the window cited them; titles from the live lesson. */
@@ -56,20 +51,22 @@ export async function getChatActivity(
     Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - (ACTIVITY_DAYS - 1)),
   );
   const firstDay = first.toISOString().slice(0, 10);
-  const [days, cited] = await Promise.all([
-    ports.db.query<{ day: string; answered: number; unanswered: number; students: number; cost: number }>(DAYS_SQL, [
+  const [days, costs, cited] = await Promise.all([
+    ports.db.query<{ day: string; answered: number; unanswered: number; students: number }>(DAYS_SQL, [
       input.creatorId,
       firstDay,
       ACTIVITY_DAYS,
     ]),
+    ports.db.tables.apiCosts.dailyChatCosts({ creatorId: input.creatorId, since: firstDay }),
     ports.db.query<{ video_id: string; title: string; citations: number }>(CITED_SQL, [input.creatorId, firstDay]),
   ]);
+  const costOf = new Map(costs.map((c) => [c.day, Number(c.cost_usd)]));
   const series = days.map((d) => ({
     day: d.day,
     answered: Number(d.answered),
     unanswered: Number(d.unanswered),
     students: Number(d.students),
-    costUsd: Number(d.cost),
+    costUsd: costOf.get(d.day) ?? 0,
   }));
   const answers = series.reduce((n, d) => n + d.answered + d.unanswered, 0);
   const cost = series.reduce((n, d) => n + d.costUsd, 0);

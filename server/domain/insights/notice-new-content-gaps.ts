@@ -26,15 +26,12 @@ export async function noticeNewContentGaps(
   const fresh: NewContentGap[] = [];
   for (const gap of candidates) {
     const members = gap.members.map((m) => m.messageId);
-    const inserted = await ports.db.query(
-      `insert into content_gap_notices (creator_id, gap_key, members)
-       select $1, $2, $3::uuid[]
-        where not exists (select 1 from content_gap_notices where creator_id = $1 and members && $3::uuid[])
-       on conflict do nothing returning gap_key`,
-      [input.creatorId, gap.key, members],
-    );
-    if (inserted.length > 0)
-      fresh.push({ key: gap.key, label: gap.label, students: students(gap), questions: gap.members.length });
+    const isNew = await ports.db.tables.contentGapNotices.recordIfNew({
+      creatorId: input.creatorId,
+      key: gap.key,
+      members,
+    });
+    if (isNew) fresh.push({ key: gap.key, label: gap.label, students: students(gap), questions: gap.members.length });
   }
   return fresh;
 }
@@ -44,8 +41,5 @@ export async function forgetContentGapNotice(
   ports: Pick<FindContentGapsPorts, 'db'>,
   input: { creatorId: string; key: string },
 ) {
-  await ports.db.query(`delete from content_gap_notices where creator_id = $1 and gap_key = $2`, [
-    input.creatorId,
-    input.key,
-  ]);
+  await ports.db.tables.contentGapNotices.forget(input);
 }

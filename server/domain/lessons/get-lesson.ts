@@ -1,7 +1,7 @@
 import type { LessonDetail } from '../../../shared/schemas/lessons';
 import { isUuid } from '../../../shared/uuid';
 import type { Db } from '../../ports/db';
-import { LESSON_JOIN, LESSON_ORDER, lessonNotFound } from './lesson-order';
+import { lessonNotFound } from './lesson-order';
 
 /**
  * One completed lesson for its page, with its transcript: a student reads it whether
@@ -10,30 +10,9 @@ import { LESSON_JOIN, LESSON_ORDER, lessonNotFound } from './lesson-order';
  */
 export async function getLesson(db: Db, input: { creatorId: string; videoId: string }): Promise<LessonDetail> {
   if (!isUuid(input.videoId)) throw lessonNotFound();
-  const [lesson] = await db.query<{
-    id: string;
-    n: string | number;
-    title: string;
-    module_id: string | null;
-    module_title: string | null;
-    duration_seconds: string | number | null;
-    has_media: boolean;
-    mime_type: string | null;
-  }>(
-    `select * from (
-       select v.id, row_number() over (order by ${LESSON_ORDER}) as n, v.title, v.module_id, m.title as module_title,
-              v.duration_seconds, (v.storage_key is not null or exists (select 1 from whop_lesson_imports w where w.creator_id = v.creator_id and w.video_id = v.id and w.mux_playback_id is not null)) as has_media, v.mime_type
-         from videos v ${LESSON_JOIN}
-        where v.creator_id = $1 and v.status = 'completed'
-     ) ordered where id = $2`,
-    [input.creatorId, input.videoId],
-  );
+  const lesson = await db.tables.videos.findLesson(input);
   if (!lesson) throw lessonNotFound();
-  const lines = await db.query<{ start_seconds: string; end_seconds: string; text: string }>(
-    `select start_seconds::text, end_seconds::text, text from transcript_segments
-      where video_id = $1 and creator_id = $2 order by seq limit 20000`,
-    [input.videoId, input.creatorId],
-  );
+  const lines = await db.tables.transcriptSegments.readPage({ ...input, afterSeq: -1, limit: 20000 });
   return {
     id: lesson.id,
     number: Number(lesson.n),

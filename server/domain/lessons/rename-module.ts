@@ -9,10 +9,7 @@ export async function renameModule(
   input: { creatorId: string; moduleId: string; title: string },
 ): Promise<CourseModule> {
   if (!isUuid(input.moduleId)) throw moduleNotFound();
-  const [renamed] = await db.query<{ id: string; title: string }>(
-    `update course_modules set title = $3, updated_at = now() where id = $1 and creator_id = $2 returning id, title`,
-    [input.moduleId, input.creatorId, input.title],
-  );
+  const renamed = await db.tables.courseModules.rename(input);
   if (!renamed) throw moduleNotFound();
   return renamed;
 }

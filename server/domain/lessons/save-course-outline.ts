@@ -21,36 +21,12 @@ export async function saveCourseOutline(db: Db, input: OutlineRequest & { creato
     throw new ApiError('BAD_REQUEST', 'A lesson names a module that is not in the order.');
   }
   await db.transaction(async (tx) => {
-    const modules = await tx.query<{ id: string }>(
-      `select id from course_modules where creator_id = $1 and id = any($2::uuid[])`,
-      [input.creatorId, moduleIds],
-    );
+    const modules = await tx.tables.courseModules.findMany({ creatorId: input.creatorId, moduleIds });
     if (modules.length !== moduleIds.length) throw moduleNotFound();
-    const videos = await tx.query<{ id: string }>(
-      `select id from videos where creator_id = $1 and id = any($2::uuid[]) for update`,
-      [input.creatorId, videoIds],
-    );
+    const videos = await tx.tables.videos.lockMany({ creatorId: input.creatorId, videoIds });
     if (videos.length !== videoIds.length) throw lessonNotFound();
-    await tx.query(
-      `update course_modules m set position = o.n - 1, updated_at = now()
-         from unnest($2::uuid[]) with ordinality as o(id, n)
-        where m.id = o.id and m.creator_id = $1`,
-      [input.creatorId, moduleIds],
-    );
-    // The unlisted first (after the listed, in their old order), so positions stay distinct.
-    await tx.query(
-      `update videos v set position = $3::int + r.n, updated_at = now()
-         from (select id, row_number() over (order by position nulls last, created_at, id) as n
-                 from videos where creator_id = $1 and not (id = any($2::uuid[]))) r
-        where v.id = r.id and v.creator_id = $1`,
-      [input.creatorId, videoIds, videoIds.length],
-    );
-    await tx.query(
-      `update videos v set position = o.n - 1, module_id = o.module_id, updated_at = now()
-         from unnest($2::uuid[], $3::uuid[]) with ordinality as o(id, module_id, n)
-        where v.id = o.id and v.creator_id = $1`,
-      [input.creatorId, videoIds, input.lessons.map((l) => l.moduleId)],
-    );
+    await tx.tables.courseModules.setOrder({ creatorId: input.creatorId, moduleIds });
+    await tx.tables.videos.placeInOutline({ creatorId: input.creatorId, lessons: input.lessons });
   });
   return getCourseOutline(db, input);
 }

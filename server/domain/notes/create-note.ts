@@ -32,24 +32,18 @@ export async function createNote(
   }
   await checkPin(ports.db, input.creatorId, input.pin);
   const embedding = await embedNote(ports.embedder, question, input.body);
-  const [created] = await ports.db.query<{ id: string }>(
-    `insert into creator_notes (creator_id, message_id, question, body, video_id, start_seconds, embedding, embedding_model)
-     select $1, $2::uuid, $3::text, $4::text, $5::uuid, $6::numeric, $7::vector, $8::text from creator_notes where creator_id = $1
-     having count(*) < $9
-     returning id`,
-    [
-      input.creatorId,
-      input.messageId ?? null,
-      question,
-      input.body,
-      input.pin?.videoId ?? null,
-      input.pin?.startSeconds ?? null,
-      embedding,
-      ports.embedder.model,
-      MAX_NOTES_PER_CREATOR,
-    ],
-  );
+  const created = await ports.db.tables.creatorNotes.createWithinCap({
+    creatorId: input.creatorId,
+    messageId: input.messageId ?? null,
+    question,
+    body: input.body,
+    videoId: input.pin?.videoId ?? null,
+    startSeconds: input.pin?.startSeconds ?? null,
+    embedding,
+    embeddingModel: ports.embedder.model,
+    max: MAX_NOTES_PER_CREATOR,
+  });
   if (!created)
     throw new ApiError('BAD_REQUEST', `A course can have at most ${MAX_NOTES_PER_CREATOR} notes; delete one first.`);
-  return readNote(ports.db, input.creatorId, created.id);
+  return readNote(ports.db, input.creatorId, created);
 }

@@ -5,9 +5,5 @@ import { noteNotFound } from './note-rows';
 /** Deletes one of the creator's notes: later questions no longer find it. Another creator's is not found. */
 export async function deleteNote(db: Db, input: { creatorId: string; noteId: string }): Promise<void> {
   if (!isUuid(input.noteId)) throw noteNotFound();
-  const deleted = await db.query(`delete from creator_notes where id = $1 and creator_id = $2 returning id`, [
-    input.noteId,
-    input.creatorId,
-  ]);
-  if (deleted.length === 0) throw noteNotFound();
+  if (!(await db.tables.creatorNotes.remove(input))) throw noteNotFound();
 }

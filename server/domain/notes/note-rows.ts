@@ -2,31 +2,14 @@ import { ApiError } from '../../../shared/api-error';
 import type { CreatorNote, NotePin } from '../../../shared/schemas/notes';
 import type { Db } from '../../ports/db';
 import type { Embedder } from '../../ports/embedder';
+import type { NoteViewRow } from '../../ports/tables/creator-notes-table';
 
 export const noteNotFound = () => new ApiError('NOT_FOUND', 'This note does not exist.');
 
 /** A creator writes notes by hand; retrieval reads all of them per question, so they are capped. */
 export const MAX_NOTES_PER_CREATOR = 500;
 
-export interface NoteRow {
-  id: string;
-  message_id: string | null;
-  question: string;
-  body: string;
-  video_id: string | null;
-  video_title: string | null;
-  start_seconds: string | number | null;
-  created_at: string;
-  updated_at: string;
-}
-
-/** Columns of a note as the API shows it; `n` is creator_notes, `v` its pinned lesson (same creator). */
-export const NOTE_COLUMNS = `
-  n.id, n.message_id, n.question, n.body, n.video_id, v.title as video_title, n.start_seconds,
-  to_char(n.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
-  to_char(n.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as updated_at`;
-
-export function toCreatorNote(row: NoteRow): CreatorNote {
+export function toCreatorNote(row: NoteViewRow): CreatorNote {
   const pinned = row.video_id !== null && row.video_title !== null && row.start_seconds !== null;
   return {
     id: row.id,
@@ -42,12 +25,7 @@ export function toCreatorNote(row: NoteRow): CreatorNote {
 }
 
 export async function readNote(db: Db, creatorId: string, noteId: string): Promise<CreatorNote> {
-  const [row] = await db.query<NoteRow>(
-    `select ${NOTE_COLUMNS} from creator_notes n
-       left join videos v on v.id = n.video_id and v.creator_id = n.creator_id
-      where n.id = $1 and n.creator_id = $2`,
-    [noteId, creatorId],
-  );
+  const row = await db.tables.creatorNotes.find({ creatorId, noteId });
   if (!row) throw noteNotFound();
   return toCreatorNote(row);
 }
@@ -55,7 +33,7 @@ export async function readNote(db: Db, creatorId: string, noteId: string): Promi
 /** A pin must name one of the creator's own lessons; another creator's is not found. */
 export async function checkPin(db: Db, creatorId: string, pin: NotePin | null | undefined): Promise<void> {
   if (!pin) return;
-  const [own] = await db.query(`select 1 from videos where id = $1 and creator_id = $2`, [pin.videoId, creatorId]);
+  const own = await db.tables.videos.find({ creatorId, videoId: pin.videoId }, ['id']);
   if (!own) throw new ApiError('NOT_FOUND', 'This lesson does not exist.');
 }
 

@@ -15,22 +15,16 @@ export async function updateNote(
   const body = input.body ?? current.body;
   const pin = input.pin === undefined ? current.pin : input.pin;
   const embedding = await embedNote(ports.embedder, question, body);
-  const [updated] = await ports.db.query<{ id: string }>(
-    `update creator_notes
-        set question = $3, body = $4, video_id = $5, start_seconds = $6, embedding = $7::vector, embedding_model = $8, updated_at = now()
-      where id = $1 and creator_id = $2
-      returning id`,
-    [
-      input.noteId,
-      input.creatorId,
-      question,
-      body,
-      pin?.videoId ?? null,
-      pin?.startSeconds ?? null,
-      embedding,
-      ports.embedder.model,
-    ],
-  );
+  const updated = await ports.db.tables.creatorNotes.update({
+    creatorId: input.creatorId,
+    noteId: input.noteId,
+    question,
+    body,
+    videoId: pin?.videoId ?? null,
+    startSeconds: pin?.startSeconds ?? null,
+    embedding,
+    embeddingModel: ports.embedder.model,
+  });
   if (!updated) throw noteNotFound();
-  return readNote(ports.db, input.creatorId, updated.id);
+  return readNote(ports.db, input.creatorId, input.noteId);
 }

@@ -1,14 +1,8 @@
 import type { NotificationSettings } from '../../../shared/schemas/notifications';
 import type { Db } from '../../ports/db';
+import type { NotificationSettingsRow } from '../../ports/tables/notification-tables';
 
-interface SettingsRow {
-  upgrade_requests: boolean;
-  unanswered_questions: boolean;
-  new_lessons: boolean;
-  unanswered_threshold: number;
-}
-
-const toSettings = (row: SettingsRow | undefined): NotificationSettings => ({
+const toSettings = (row: NotificationSettingsRow | null): NotificationSettings => ({
   upgradeRequests: row?.upgrade_requests ?? false,
   unansweredQuestions: row?.unanswered_questions ?? false,
   newLessons: row?.new_lessons ?? false,
@@ -17,10 +11,5 @@ const toSettings = (row: SettingsRow | undefined): NotificationSettings => ({
 
 /** The creator's notification opt-ins; a creator who never chose has everything off. */
 export async function getNotificationSettings(db: Db, input: { creatorId: string }): Promise<NotificationSettings> {
-  const rows = await db.query<SettingsRow>(
-    `select upgrade_requests, unanswered_questions, new_lessons, unanswered_threshold
-       from notification_settings where creator_id = $1`,
-    [input.creatorId],
-  );
-  return toSettings(rows[0]);
+  return toSettings(await db.tables.notificationSettings.find(input.creatorId));
 }

@@ -1,4 +1,5 @@
 import type { NotificationKind } from '../../../shared/schemas/notifications';
+import type { OptInColumn } from '../../ports/tables/notification-tables';
 
 /**
  * How often each kind may reach its audience: at most `limit` per creator per fixed
@@ -17,7 +18,8 @@ export const NOTIFICATION_POLICY: Record<
   new_lessons: { windowSeconds: 3600, limit: 1, setting: 'new_lessons' },
 };
 
-export type SettingColumn = 'upgrade_requests' | 'unanswered_questions' | 'new_lessons';
+/** The notification_settings column that opts a creator in to a kind. */
+export type SettingColumn = OptInColumn;
 
 /** The outcome of one attempt; only `sent` reached Whop. */
 export type NotifyOutcome = 'sent' | 'not_opted_in' | 'rate_limited' | 'failed';

@@ -32,24 +32,16 @@ export async function notifyNewContentGaps(
   ports: NotifyNewContentGapsPorts,
   input: { creatorId: string },
 ): Promise<GapCheckOutcome> {
-  const [settings] = await ports.db.query<{ unanswered_questions: boolean; unanswered_threshold: number }>(
-    `select unanswered_questions, unanswered_threshold from notification_settings where creator_id = $1`,
-    [input.creatorId],
-  );
+  const settings = await ports.db.tables.notificationSettings.find(input.creatorId);
   if (!settings?.unanswered_questions) return 'not_opted_in';
-  const turn = await ports.db.query(
-    `insert into content_gap_checks (creator_id, checked_at) values ($1, $2::timestamptz)
-     on conflict (creator_id) do update set checked_at = excluded.checked_at, wanted_at = null
-      where content_gap_checks.checked_at <= excluded.checked_at - make_interval(secs => $3)
-     returning creator_id`,
-    [input.creatorId, ports.clock.now().toISOString(), GAP_CHECK_INTERVAL_SECONDS],
-  );
-  if (turn.length === 0) {
+  const turn = await ports.db.tables.contentGapChecks.takeTurn({
+    creatorId: input.creatorId,
+    now: ports.clock.now(),
+    intervalSeconds: GAP_CHECK_INTERVAL_SECONDS,
+  });
+  if (!turn) {
     // Not now, but wanted: the background sweep (runDeferredContentGapChecks) runs it when due.
-    await ports.db.query(`update content_gap_checks set wanted_at = $2::timestamptz where creator_id = $1`, [
-      input.creatorId,
-      ports.clock.now().toISOString(),
-    ]);
+    await ports.db.tables.contentGapChecks.markWanted({ creatorId: input.creatorId, now: ports.clock.now() });
     return 'not_due';
   }
 
@@ -86,18 +78,16 @@ export async function runDeferredContentGapChecks(
   ports: NotifyNewContentGapsPorts,
   input: { limit?: number } = {},
 ): Promise<number> {
-  const due = await ports.db.query<{ creator_id: string }>(
-    `select creator_id from content_gap_checks
-      where wanted_at is not null and checked_at <= $1::timestamptz - make_interval(secs => $2)
-      order by checked_at limit $3`,
-    [ports.clock.now().toISOString(), GAP_CHECK_INTERVAL_SECONDS, input.limit ?? 50],
-  );
+  const due = await ports.db.tables.contentGapChecks.listDue({
+    now: ports.clock.now(),
+    intervalSeconds: GAP_CHECK_INTERVAL_SECONDS,
+    limit: input.limit ?? 50,
+  });
   let ran = 0;
-  for (const row of due) {
-    const outcome = await notifyNewContentGaps(ports, { creatorId: row.creator_id });
+  for (const creatorId of due) {
+    const outcome = await notifyNewContentGaps(ports, { creatorId });
     if (typeof outcome === 'object') ran++;
-    if (outcome === 'not_opted_in')
-      await ports.db.query(`update content_gap_checks set wanted_at = null where creator_id = $1`, [row.creator_id]);
+    if (outcome === 'not_opted_in') await ports.db.tables.contentGapChecks.clearWanted(creatorId);
   }
   return ran;
 }

@@ -15,12 +15,7 @@ export async function notifyStudentsOfNewLessons(
   ports: NotifyPorts,
   input: { creatorId: string },
 ): Promise<NotifyOutcome | 'nothing_new'> {
-  const lessons = await ports.db.query<{ id: string; title: string }>(
-    `update videos set students_notified_at = now()
-      where creator_id = $1 and status = 'completed' and students_notified_at is null
-      returning id, title`,
-    [input.creatorId],
-  );
+  const lessons = await ports.db.tables.videos.claimUnannounced(input.creatorId);
   if (lessons.length === 0) return 'nothing_new';
   const slot = await claimNotificationSlot(ports.db, {
     creatorId: input.creatorId,
@@ -28,17 +23,11 @@ export async function notifyStudentsOfNewLessons(
     now: ports.clock.now(),
   });
   if (slot === 'rate_limited') {
-    await ports.db.query(
-      `update videos set students_notified_at = null where creator_id = $1 and id = any($2::uuid[])`,
-      [input.creatorId, lessons.map((l) => l.id)],
-    );
+    await ports.db.tables.videos.releaseAnnounced({ creatorId: input.creatorId, videoIds: lessons.map((l) => l.id) });
   }
   if (slot !== 'claimed') return slot;
 
-  const experiences = await ports.db.query<{ id: string }>(
-    `select id from experiences where creator_id = $1 order by id`,
-    [input.creatorId],
-  );
+  const experienceIds = await ports.db.tables.experiences.listIds(input.creatorId);
   const titles = lessons.map((l) => l.title).sort((a, b) => a.localeCompare(b));
   const title = titles.length === 1 ? `New lesson: ${titles[0]}` : `${titles.length} new lessons`;
   const content =
@@ -46,9 +35,9 @@ export async function notifyStudentsOfNewLessons(
       ? 'It is ready: ask Chronos about it, with answers that jump to the moment.'
       : `Ready to ask about: ${titles.join(', ')}`;
   let outcome: NotifyOutcome = 'failed';
-  for (const experience of experiences) {
+  for (const experienceId of experienceIds) {
     const sent = await sendAndRecord(ports, input.creatorId, 'new_lessons', {
-      audience: { kind: 'experience', experienceId: experience.id },
+      audience: { kind: 'experience', experienceId },
       title: clip(title, 80),
       content: clip(content, 400),
     });

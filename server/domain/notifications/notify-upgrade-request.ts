@@ -3,11 +3,7 @@ import { type NotifyPorts, notifyCreator } from './notify-creator';
 
 /** Tells the creator students want a bigger plan, with how many asked so far (recorded once per student). */
 export async function notifyUpgradeRequest(ports: NotifyPorts, input: { creatorId: string }): Promise<NotifyOutcome> {
-  const [row] = await ports.db.query<{ n: number }>(
-    `select count(*)::int as n from upgrade_requests where creator_id = $1`,
-    [input.creatorId],
-  );
-  const n = row?.n ?? 0;
+  const n = await ports.db.tables.upgradeRequests.count(input.creatorId);
   return notifyCreator(ports, {
     kind: 'upgrade_request',
     creatorId: input.creatorId,

@@ -8,17 +8,13 @@ export async function recordNotification(
   input: { creatorId: string; kind: NotificationKind; notification: WhopNotification; outcome: 'sent' | 'failed' },
 ): Promise<void> {
   const { audience } = input.notification;
-  await db.query(
-    `insert into notification_log (creator_id, kind, audience, title, content, rest_path, outcome)
-     values ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      input.creatorId,
-      input.kind,
-      audience.kind === 'company' ? audience.companyId : audience.experienceId,
-      input.notification.title,
-      input.notification.content,
-      input.notification.restPath ?? null,
-      input.outcome,
-    ],
-  );
+  await db.tables.notificationLog.record({
+    creator_id: input.creatorId,
+    kind: input.kind,
+    audience: audience.kind === 'company' ? audience.companyId : audience.experienceId,
+    title: input.notification.title,
+    content: input.notification.content,
+    rest_path: input.notification.restPath ?? null,
+    outcome: input.outcome,
+  });
 }

@@ -78,56 +78,40 @@ export async function applyWhopEvent(
 ): Promise<{ outcome: WebhookOutcome; creatorId?: string; tier?: Tier }> {
   const { event, webhookId } = input;
   return ports.db.transaction(async (tx) => {
-    const inserted = await tx.query(
-      `insert into webhook_events (id, type, company_id, payload) values ($1, $2, $3, $4)
-       on conflict (id) do nothing returning id`,
-      [webhookId, event.type, event.company_id ?? null, JSON.stringify(event)],
-    );
-    if (inserted.length === 0) return { outcome: 'duplicate' as const };
+    const recorded = await tx.tables.webhookEvents.recordOnce({
+      id: webhookId,
+      type: event.type,
+      company_id: event.company_id ?? null,
+      payload: event,
+    });
+    if (!recorded) return { outcome: 'duplicate' as const };
 
     const finish = async (outcome: WebhookOutcome, extra: { creatorId?: string; tier?: Tier } = {}) => {
-      await tx.query(`update webhook_events set processed_at = now(), outcome = $2 where id = $1`, [
-        webhookId,
-        outcome,
-      ]);
+      await tx.tables.webhookEvents.finish({ id: webhookId, outcome });
       return { outcome, ...extra };
     };
 
     if (!MEMBERSHIP_EVENTS.has(event.type) && !PAYMENT_EVENTS.has(event.type)) return finish('ignored_type');
     const change = toChange(event, ports.clock.now());
     if (!change) return finish('recorded');
-    const [plan] = change.planId
-      ? await tx.query<{ tier: Tier }>(`select tier from whop_plan_tiers where plan_id = $1`, [change.planId])
-      : [];
-    if (!plan) return finish('ignored_plan');
+    const plan = change.planId ? await tx.tables.whopPlanTiers.tierOf(change.planId) : null;
+    if (!plan || !change.planId) return finish('ignored_plan');
     if (!change.creatorId) return finish('ignored_no_company');
 
-    await tx.query(`insert into creators (id) values ($1) on conflict (id) do nothing`, [change.creatorId]);
+    await tx.tables.creators.ensure(change.creatorId);
     // Serialise tier changes per creator.
-    await tx.query(`select id from creators where id = $1 for update`, [change.creatorId]);
-    const written = await tx.query(
-      `insert into creator_memberships
-         (membership_id, creator_id, plan_id, tier, status, valid, cancel_at_period_end, whop_updated_at)
-       values ($1, $2, $3, $4, $5, $6, coalesce($7, false), $8)
-       on conflict (membership_id) do update set
-         plan_id = excluded.plan_id, tier = excluded.tier, status = excluded.status, valid = excluded.valid,
-         cancel_at_period_end = coalesce($7, creator_memberships.cancel_at_period_end),
-         whop_updated_at = excluded.whop_updated_at, updated_at = now()
-       where creator_memberships.whop_updated_at < excluded.whop_updated_at
-         and creator_memberships.creator_id = excluded.creator_id
-       returning membership_id`,
-      [
-        change.membershipId,
-        change.creatorId,
-        change.planId,
-        plan.tier,
-        change.status,
-        change.valid,
-        change.cancelAtPeriodEnd ?? null,
-        change.at,
-      ],
-    );
-    if (written.length === 0) return finish('stale', { creatorId: change.creatorId });
+    await tx.tables.creators.lock(change.creatorId);
+    const written = await tx.tables.creatorMemberships.writeIfNewer({
+      membershipId: change.membershipId,
+      creatorId: change.creatorId,
+      planId: change.planId,
+      tier: plan.tier,
+      status: change.status,
+      valid: change.valid,
+      cancelAtPeriodEnd: change.cancelAtPeriodEnd ?? null,
+      at: change.at,
+    });
+    if (!written) return finish('stale', { creatorId: change.creatorId });
     const tier = await recomputeCreatorTier(tx, change.creatorId, `${event.type} (${change.status})`, webhookId);
     return finish('applied', { creatorId: change.creatorId, tier });
   });

@@ -13,11 +13,11 @@ export async function requestUpgrade(
   input: { creatorId: string; userId: string; experienceId: string | null; role: 'creator' | 'student' },
 ): Promise<UpgradeRequestResponse> {
   if (input.role !== 'student') throw new ApiError('FORBIDDEN', 'Only students can ask for an upgrade.');
-  const inserted = await ports.db.query(
-    `insert into upgrade_requests (creator_id, user_id, experience_id) values ($1, $2, $3)
-     on conflict (creator_id, user_id) do nothing returning user_id`,
-    [input.creatorId, input.userId, input.experienceId],
-  );
-  if (inserted.length > 0 && ports.notify) await notifyUpgradeRequest(ports.notify, { creatorId: input.creatorId });
-  return { requested: true, alreadyRequested: inserted.length === 0 };
+  const recorded = await ports.db.tables.upgradeRequests.recordOnce({
+    creator_id: input.creatorId,
+    user_id: input.userId,
+    experience_id: input.experienceId,
+  });
+  if (recorded && ports.notify) await notifyUpgradeRequest(ports.notify, { creatorId: input.creatorId });
+  return { requested: true, alreadyRequested: !recorded };
 }

@@ -14,18 +14,13 @@ export interface CreatorStorage {
 }
 
 export async function getCreatorStorage(db: Db, creatorId: string): Promise<CreatorStorage> {
-  const [row] = await db.query<{ used: string; lim: string | null; videos: number; video_lim: number | null }>(
-    `select c.storage_bytes_used::text as used, t.storage_bytes_limit::text as lim,
-            c.video_count as videos, t.video_count_limit as video_lim
-       from creators c join tier_configurations t on t.tier = c.tier where c.id = $1`,
-    [creatorId],
-  );
+  const row = await db.tables.creators.storage(creatorId);
   if (!row) throw new ApiError('NOT_FOUND', 'Unknown creator.');
   return {
-    storageBytesUsed: Number(row.used),
-    storageBytesLimit: row.lim === null ? null : Number(row.lim),
-    videoCount: row.videos,
-    videoCountLimit: row.video_lim,
+    storageBytesUsed: Number(row.storage_bytes_used),
+    storageBytesLimit: row.storage_bytes_limit === null ? null : Number(row.storage_bytes_limit),
+    videoCount: row.video_count,
+    videoCountLimit: row.video_count_limit,
   };
 }
 
@@ -37,18 +32,9 @@ export async function reserveUploadQuota(db: Db, input: StorageReservationInput)
   if (!Number.isSafeInteger(input.sizeBytes) || input.sizeBytes < 0) {
     throw new ApiError('VALIDATION_FAILED', 'The file size must be a whole number of bytes.');
   }
-  const reserved = await db.query(
-    `update creators c
-        set storage_bytes_used = c.storage_bytes_used + $2, video_count = c.video_count + 1, updated_at = now()
-       from tier_configurations t
-      where t.tier = c.tier and c.id = $1
-        and (t.storage_bytes_limit is null or c.storage_bytes_used + $2 <= t.storage_bytes_limit)
-        and (t.video_count_limit is null or c.video_count + 1 <= t.video_count_limit)
-      returning c.id`,
-    [input.creatorId, input.sizeBytes],
-  );
+  const reserved = await db.tables.creators.reserveUpload({ id: input.creatorId, sizeBytes: input.sizeBytes });
   const storage = await getCreatorStorage(db, input.creatorId);
-  if (reserved.length > 0) return storage;
+  if (reserved) return storage;
   const details = { ...storage, requestedBytes: input.sizeBytes };
   if (storage.videoCountLimit !== null && storage.videoCount + 1 > storage.videoCountLimit) {
     throw new ApiError(
@@ -64,12 +50,7 @@ export async function reserveUploadQuota(db: Db, input: StorageReservationInput)
 
 /** Frees an upload's bytes and video slot (abandoned upload, deleted video). Never goes below zero. */
 export async function releaseUploadQuota(db: Db, input: StorageReservationInput): Promise<void> {
-  await db.query(
-    `update creators set storage_bytes_used = greatest(storage_bytes_used - $2, 0),
-                         video_count = greatest(video_count - 1, 0), updated_at = now()
-      where id = $1`,
-    [input.creatorId, input.sizeBytes],
-  );
+  await db.tables.creators.releaseUpload({ id: input.creatorId, sizeBytes: input.sizeBytes });
 }
 
 /**
@@ -82,12 +63,6 @@ export async function chargeDerivedStorage(
   db: Db,
   input: StorageReservationInput & { videoId: string },
 ): Promise<void> {
-  await db.query(
-    `update videos set size_bytes = size_bytes + $3, updated_at = now() where id = $1 and creator_id = $2`,
-    [input.videoId, input.creatorId, input.sizeBytes],
-  );
-  await db.query(`update creators set storage_bytes_used = storage_bytes_used + $2, updated_at = now() where id = $1`, [
-    input.creatorId,
-    input.sizeBytes,
-  ]);
+  await db.tables.videos.addSize(input);
+  await db.tables.creators.addStorage({ id: input.creatorId, sizeBytes: input.sizeBytes });
 }

@@ -25,28 +25,18 @@ export async function addCaptionsVideo(
   await reserveUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
   let videoId: string | null = null;
   try {
-    const [row] = await ports.db.query<{ id: string }>(
-      `insert into videos (creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
-                           transcript_source, upload_expires_at)
-       values ($1, $2, 'captions', $3, $4, $5, 'pending', 0, 'captions', now() + make_interval(secs => $6)) returning id`,
-      [
-        input.creatorId,
-        input.title,
-        parsed.format === 'srt' ? 'application/x-subrip' : 'text/vtt',
-        sizeBytes,
-        parsed.durationSeconds,
-        UPLOAD_ABANDON_SECONDS,
-      ],
-    );
-    videoId = row!.id;
+    videoId = await ports.db.tables.videos.insertCaptions({
+      creatorId: input.creatorId,
+      title: input.title,
+      mimeType: parsed.format === 'srt' ? 'application/x-subrip' : 'text/vtt',
+      sizeBytes,
+      durationSeconds: parsed.durationSeconds,
+      abandonAfterSeconds: UPLOAD_ABANDON_SECONDS,
+    });
     await writeTranscriptSegmentsInTurns(ports.db, { creatorId: input.creatorId, videoId, segments: parsed.segments });
-    await ports.db.query(
-      `update videos set uploaded_at = now(), upload_expires_at = null, updated_at = now() where id = $1 and creator_id = $2`,
-      [videoId, input.creatorId],
-    );
+    await ports.db.tables.videos.markUploaded({ creatorId: input.creatorId, videoId });
   } catch (err) {
-    if (videoId)
-      await ports.db.query(`delete from videos where id = $1 and creator_id = $2`, [videoId, input.creatorId]);
+    if (videoId) await ports.db.tables.videos.remove({ creatorId: input.creatorId, videoId });
     await releaseUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
     throw err;
   }

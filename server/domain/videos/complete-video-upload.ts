@@ -23,17 +23,11 @@ export async function completeVideoUpload(
   // Checked and marked under the row's lock, the lock a local upload takes to store its
   // file (storeUploadWhileOpen): no PUT can land between the check and the mark.
   const status = await ports.db.transaction(async (tx) => {
-    const [video] = await tx.query<{ storage_key: string | null; size_bytes: string; status: string }>(
-      `select storage_key, size_bytes::text, status from videos where id = $1 and creator_id = $2 for update`,
-      [input.videoId, input.creatorId],
-    );
+    const video = await tx.tables.videos.lock(input, ['storage_key', 'size_bytes', 'status']);
     if (!video) throw videoNotFound();
     if (!video.storage_key) throw new ApiError('CONFLICT', 'This lesson has no file to upload.');
     if (!blobs) throw new ApiError('SERVICE_UNAVAILABLE', 'File uploads are not configured on this server.');
-    const parts = await tx.query<{ seq: number; storage_key: string; size_bytes: string }>(
-      `select seq, storage_key, size_bytes::text from video_audio_parts where video_id = $1 and creator_id = $2 order by seq`,
-      [input.videoId, input.creatorId],
-    );
+    const parts = await tx.tables.videoAudioParts.list(input, ['seq', 'storage_key', 'size_bytes']);
     // The row's size is the file's plus its audio parts' (all reserved together).
     const mediaBytes = Number(video.size_bytes) - parts.reduce((sum, p) => sum + Number(p.size_bytes), 0);
     const expected = [{ key: video.storage_key, size: mediaBytes, label: 'the video file' }].concat(
@@ -50,11 +44,7 @@ export async function completeVideoUpload(
         },
       );
     }
-    await tx.query(
-      `update videos set uploaded_at = coalesce(uploaded_at, now()), upload_expires_at = null, updated_at = now()
-        where id = $1 and creator_id = $2`,
-      [input.videoId, input.creatorId],
-    );
+    await tx.tables.videos.markUploaded(input);
     return video.status;
   });
   if (status !== 'completed' && status !== 'failed') {

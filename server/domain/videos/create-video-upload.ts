@@ -65,38 +65,29 @@ export async function createVideoUpload(
   const mediaKey = blobKeys.media(input.creatorId, videoId, extensionOf(input.file.type));
   try {
     await ports.db.transaction(async (tx) => {
-      await tx.query(
-        `insert into videos (id, creator_id, title, source_kind, mime_type, size_bytes, duration_seconds, status, progress,
-                             transcript_source, storage_key, upload_expires_at)
-         values ($1, $2, $3, $4, $5, $6, $7, 'pending', 0, $8, $9, $10)`,
-        [
-          videoId,
-          input.creatorId,
-          input.title,
-          kind,
-          input.file.type,
-          sizeBytes,
-          input.durationSeconds ?? captions?.durationSeconds ?? null,
-          captions ? 'captions' : 'transcription',
-          mediaKey,
-          new Date(now.getTime() + UPLOAD_ABANDON_SECONDS * 1000),
-        ],
-      );
+      await tx.tables.videos.insertUpload({
+        id: videoId,
+        creatorId: input.creatorId,
+        title: input.title,
+        sourceKind: kind,
+        mimeType: input.file.type,
+        sizeBytes,
+        durationSeconds: input.durationSeconds ?? captions?.durationSeconds ?? null,
+        transcriptSource: captions ? 'captions' : 'transcription',
+        storageKey: mediaKey,
+        uploadExpires: { at: new Date(now.getTime() + UPLOAD_ABANDON_SECONDS * 1000) },
+      });
       if (!captions) {
         for (const [seq, part] of input.audioParts.entries()) {
-          await tx.query(
-            `insert into video_audio_parts (video_id, creator_id, seq, storage_key, offset_seconds, duration_seconds, size_bytes)
-             values ($1, $2, $3, $4, $5, $6, $7)`,
-            [
-              videoId,
-              input.creatorId,
-              seq,
-              blobKeys.audioPart(input.creatorId, videoId, seq),
-              part.offsetSeconds,
-              part.durationSeconds,
-              part.sizeBytes,
-            ],
-          );
+          await tx.tables.videoAudioParts.add({
+            videoId,
+            creatorId: input.creatorId,
+            seq,
+            storageKey: blobKeys.audioPart(input.creatorId, videoId, seq),
+            offsetSeconds: part.offsetSeconds,
+            durationSeconds: part.durationSeconds,
+            sizeBytes: part.sizeBytes,
+          });
         }
       }
     });
@@ -109,7 +100,7 @@ export async function createVideoUpload(
         segments: captions.segments,
       });
   } catch (err) {
-    await ports.db.query(`delete from videos where id = $1 and creator_id = $2`, [videoId, input.creatorId]);
+    await ports.db.tables.videos.remove({ creatorId: input.creatorId, videoId });
     await releaseUploadQuota(ports.db, { creatorId: input.creatorId, sizeBytes });
     throw err;
   }

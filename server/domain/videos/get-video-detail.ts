@@ -8,26 +8,9 @@ export async function getVideoDetail(db: Db, input: { creatorId: string; videoId
   if (!isVideoId(input.videoId)) throw videoNotFound();
   const summary = await getVideoSummary(db, input);
   if (!summary) throw videoNotFound();
-  const [meta] = await db.query<{ mime_type: string | null; language: string | null }>(
-    `select mime_type, language from videos where id = $1 and creator_id = $2`,
-    [input.videoId, input.creatorId],
-  );
-  const lines = await db.query<{ start_seconds: string; end_seconds: string; text: string }>(
-    `select start_seconds::text, end_seconds::text, text from transcript_segments
-      where video_id = $1 and creator_id = $2 order by seq limit 20000`,
-    [input.videoId, input.creatorId],
-  );
-  const costs = await db.query<{
-    operation: string;
-    model: string;
-    units: string;
-    unit_kind: string;
-    cost_usd: string;
-  }>(
-    `select operation, model, sum(units)::text as units, unit_kind, sum(cost_usd)::text as cost_usd
-       from api_costs where video_id = $1 and creator_id = $2 group by operation, model, unit_kind order by operation`,
-    [input.videoId, input.creatorId],
-  );
+  const meta = await db.tables.videos.find(input, ['mime_type', 'language']);
+  const lines = await db.tables.transcriptSegments.readPage({ ...input, afterSeq: -1, limit: 20000 });
+  const costs = await db.tables.apiCosts.totalsForVideo(input);
   return {
     ...summary,
     mimeType: meta?.mime_type ?? null,

@@ -26,15 +26,7 @@ export async function getVideoPlayback(
   input: { creatorId: string; videoId: string },
 ): Promise<VideoPlayback> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
-  const [video] = await ports.db.query<{
-    title: string;
-    storage_key: string | null;
-    mime_type: string | null;
-    uploaded_at: Date | null;
-  }>(`select title, storage_key, mime_type, uploaded_at from videos where id = $1 and creator_id = $2`, [
-    input.videoId,
-    input.creatorId,
-  ]);
+  const video = await ports.db.tables.videos.find(input, ['title', 'storage_key', 'mime_type', 'uploaded_at']);
   if (!video) throw videoNotFound();
   const none = { videoId: input.videoId, title: video.title, url: null, kind: null, mimeType: null, expiresAt: null };
   const stream = await ports.importedStream?.(input);

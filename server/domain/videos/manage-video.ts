@@ -10,17 +10,8 @@ export async function renameVideo(
   input: { creatorId: string; videoId: string; title: string },
 ): Promise<VideoSummary> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
-  // One statement: the lesson's chunks are searched with its title (chunks.context), so they change with it.
-  const updated = await db.query(
-    `with renamed as (
-       update videos set title = $3, updated_at = now() where id = $1 and creator_id = $2 returning id
-     ), rechunked as (
-       update chunks set context = $3 where video_id in (select id from renamed) and creator_id = $2 and context <> $3
-     )
-     select id from renamed`,
-    [input.videoId, input.creatorId, input.title],
-  );
-  if (updated.length === 0) throw videoNotFound();
+  // The lesson's chunks are searched with its title (chunks.context): rename changes both in one statement.
+  if (!(await db.tables.videos.rename(input))) throw videoNotFound();
   return (await getVideoSummary(db, input))!;
 }
 
@@ -35,14 +26,8 @@ export async function deleteVideo(
 ): Promise<{ storageKeys: string[] }> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
   return db.transaction(async (tx) => {
-    const parts = await tx.query<{ storage_key: string }>(
-      `select storage_key from video_audio_parts where video_id = $1 and creator_id = $2`,
-      [input.videoId, input.creatorId],
-    );
-    const [gone] = await tx.query<{ size_bytes: string | number; storage_key: string | null }>(
-      `delete from videos where id = $1 and creator_id = $2 returning size_bytes, storage_key`,
-      [input.videoId, input.creatorId],
-    );
+    const parts = await tx.tables.videoAudioParts.list(input, ['storage_key']);
+    const gone = await tx.tables.videos.remove(input);
     if (!gone) throw videoNotFound();
     await releaseUploadQuota(tx, { creatorId: input.creatorId, sizeBytes: Number(gone.size_bytes) });
     return {

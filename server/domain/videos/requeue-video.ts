@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/api-error';
-import type { VideoSummary } from '../../../shared/schemas/videos';
+import type { VideoStatus, VideoSummary } from '../../../shared/schemas/videos';
 import type { Db } from '../../ports/db';
 import type { JobQueue } from '../../ports/job-queue';
 import { getVideoSummary } from './list-videos';
@@ -17,24 +17,14 @@ type Input = { creatorId: string; videoId: string };
 async function requeue(
   ports: Ports,
   input: Input,
-  allowed: string[],
+  allowed: VideoStatus[],
   reset: (tx: Db) => Promise<void>,
   refusal: string,
 ) {
   if (!isVideoId(input.videoId)) throw videoNotFound();
   await ports.db.transaction(async (tx) => {
-    const won = await tx.query(
-      `update videos set status = 'pending', progress = 0, error = null, completed_at = null,
-              lease_token = null, lease_expires_at = null, processing_started_at = null, updated_at = now()
-        where id = $1 and creator_id = $2 and uploaded_at is not null and status = any($3::video_status[])
-        returning id`,
-      [input.videoId, input.creatorId, allowed],
-    );
-    if (won.length === 0) {
-      const [exists] = await tx.query(`select 1 from videos where id = $1 and creator_id = $2`, [
-        input.videoId,
-        input.creatorId,
-      ]);
+    if (!(await tx.tables.videos.requeue({ ...input, from: allowed }))) {
+      const exists = await tx.tables.videos.find(input, ['id']);
       throw exists ? new ApiError('CONFLICT', refusal) : videoNotFound();
     }
     await reset(tx);
@@ -60,10 +50,7 @@ export function reprocessVideo(ports: Ports, input: Input): Promise<VideoSummary
     input,
     ['completed', 'failed'],
     async (tx) => {
-      await tx.query(
-        `update video_audio_parts set transcript = null, language = null, transcribed_at = null where video_id = $1 and creator_id = $2`,
-        [input.videoId, input.creatorId],
-      );
+      await tx.tables.videoAudioParts.clearTranscripts(input);
     },
     'This video is still being processed; wait until it finishes.',
   );

@@ -24,10 +24,7 @@ export async function storeUploadWhileOpen<T>(db: Db, key: string, store: () => 
   if (!match || !isVideoId(match[2]!)) throw uploadClosed();
   const [, creatorId, videoId] = match;
   return db.transaction(async (tx) => {
-    const [video] = await tx.query<{ status: string; uploaded_at: Date | null }>(
-      `select status, uploaded_at from videos where id = $1 and creator_id = $2 for update`,
-      [videoId, creatorId],
-    );
+    const video = await tx.tables.videos.lock({ creatorId: creatorId!, videoId: videoId! }, ['status', 'uploaded_at']);
     if (!video || video.uploaded_at !== null || video.status !== 'pending') throw uploadClosed();
     return store();
   });

@@ -12,10 +12,7 @@ export async function sweepAbandonedUploads(
   ports: { db: Db; blobs: BlobStore | null; logger: Logger },
   input: { now: Date },
 ): Promise<{ removed: number }> {
-  const rows = await ports.db.query<{ id: string; creator_id: string }>(
-    `select id, creator_id from videos where uploaded_at is null and upload_expires_at < $1 limit 200`,
-    [input.now],
-  );
+  const rows = await ports.db.tables.videos.listAbandonedUploads({ now: input.now, limit: 200 });
   let removed = 0;
   for (const row of rows) {
     try {

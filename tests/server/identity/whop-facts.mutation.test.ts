@@ -1,5 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bindTables } from '../../../server/adapters/db/tables/bind-tables';
 import { LAST_SEEN_RESOLUTION_SECONDS, whopUnavailable } from '../../../server/domain/identity/whop-facts';
 import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
@@ -251,6 +252,10 @@ describe('a returning student', () => {
       query: (sql, params) => {
         statements.push(sql);
         return db.query(sql, params);
+      },
+      // The table modules run their statements through this query, so they are counted too.
+      get tables() {
+        return bindTables(counting);
       },
       transaction: (fn) => db.transaction(fn),
       exec: (sql) => db.exec(sql),
