@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/ports/db';
 import { AssistantSettings, CitationHeat } from '../../../shared/schemas/assistant-settings';
 import { StarterQuestions } from '../../../shared/schemas/chat-starters';
@@ -32,6 +32,11 @@ beforeAll(async () => {
   lessonB = await addCompletedVideo(db, world.B.companyId, 'Vault lesson', ['The marmalade password opens the vault.']);
 });
 afterAll(() => db.close());
+// Each test starts from the defaults: no creator has saved settings, no student has asked.
+beforeEach(async () => {
+  await db.query('delete from assistant_settings');
+  await db.query('delete from chat_sessions');
+});
 
 const settingsPath = '/api/dashboard/assistant-settings';
 const valid = {
@@ -123,6 +128,8 @@ describe('the student chat', () => {
   });
 
   it("never shows another creator's persona or starters", async () => {
+    expect((await put(world.B, { ...valid, name: 'Vaultie' })).status).toBe(200);
+    expect((await put(world.A, { ...valid, starters: ['One?', 'Two?'] })).status).toBe(200);
     const b = await studentStarters(world.B);
     expect(b.assistant?.name).toBe('Vaultie');
     expect(JSON.stringify(b)).not.toMatch(/Crumb|One\?/);
@@ -133,13 +140,22 @@ describe('GET /api/videos/:id/citation-heat', () => {
   const heat = async (who: typeof world.A | typeof world.B, id: string) =>
     harness.app.request(`/api/videos/${id}/citation-heat`, { headers: await adminHeaders(who) });
 
+  const cited = (startSeconds: number) => ({
+    videoId: lessonA,
+    videoTitle: 'Timeline lesson',
+    startSeconds,
+    score: 0.05,
+  });
+  const seedVaultQuestion = () =>
+    seedStudentQuestions(db, world.B, [
+      {
+        userId: 'user_b1',
+        question: 'y?',
+        cited: { videoId: lessonB, videoTitle: 'Vault lesson', startSeconds: 0, score: 0.1 },
+      },
+    ]);
+
   it("counts students' citations of the lesson per slice of its timeline, every slice present", async () => {
-    const cited = (startSeconds: number) => ({
-      videoId: lessonA,
-      videoTitle: 'Timeline lesson',
-      startSeconds,
-      score: 0.05,
-    });
     await seedStudentQuestions(db, world.A, [
       { userId: 'user_h1', question: 'a?', cited: cited(3) },
       { userId: 'user_h2', question: 'b?', cited: cited(9.5) },
@@ -148,13 +164,7 @@ describe('GET /api/videos/:id/citation-heat', () => {
     ]);
     // B's answers citing A's video id (forged or not) are B's rows: never counted for A.
     await seedStudentQuestions(db, world.B, [{ userId: 'user_b1', question: 'x?', cited: cited(20) }]);
-    await seedStudentQuestions(db, world.B, [
-      {
-        userId: 'user_b1',
-        question: 'y?',
-        cited: { videoId: lessonB, videoTitle: 'Vault lesson', startSeconds: 0, score: 0.1 },
-      },
-    ]);
+    await seedVaultQuestion();
     // The creator's own trials are left out, as in Insights.
     await db.query(`update chat_sessions set asked_as = 'creator' where creator_id = $1 and title = 'c?'`, [
       world.A.companyId,
@@ -175,6 +185,7 @@ describe('GET /api/videos/:id/citation-heat', () => {
   });
 
   it("answers 404 for another creator's lesson and for a malformed id", async () => {
+    await seedVaultQuestion();
     expect((await heat(world.A, lessonB)).status).toBe(404);
     expect((await heat(world.A, 'not-a-uuid')).status).toBe(404);
     const own = CitationHeat.parse(await (await heat(world.B, lessonB)).json());
