@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOfflineExtractiveAnswerer } from '../../../server/adapters/answerer/offline-extractive-answerer';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { createWhopCoursesApi } from '../../../server/adapters/whop/whop-courses-api';
@@ -60,7 +60,11 @@ const fakeTranscriber: Transcriber = {
 let db: Db;
 let harness: Awaited<ReturnType<typeof createTestApp>>;
 
-beforeAll(async () => {
+// Each test starts from a fresh database and Courses world, and imports what it builds on.
+beforeEach(async () => {
+  extracted.length = 0;
+  resetCoursesWorld();
+  whopServer.use(...coursesHandlers);
   db = await createTestDb();
   harness = await createTestApp(db, {
     // A lesson without captions goes through extraction and transcription like an upload's audio.
@@ -76,11 +80,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => db.close());
-beforeEach(() => {
-  resetCoursesWorld();
-  whopServer.use(...coursesHandlers);
-});
+afterEach(() => db.close());
 
 const admin = async (tenant: typeof world.A | typeof world.B = world.A) => ({
   [USER_TOKEN_HEADER]: await signUserToken(tenant.admin),
@@ -108,6 +108,11 @@ const imported = async (lessonIds: string[]) => {
   await harness.jobs.idle();
   return body;
 };
+/** The captioned starter lesson, then the audio-only oven lesson, imported. */
+const importStarterAndOven = async () => {
+  await imported(['lesn_alphastarter']);
+  await imported(['lesn_alphaoven']);
+};
 const videoRows = () =>
   db.query<{ id: string; title: string; status: string; source_kind: string; transcript_source: string }>(
     `select id, title, status, source_kind, transcript_source from videos where creator_id = $1 order by created_at`,
@@ -117,6 +122,19 @@ const segments = async (videoId: string) =>
   (
     await db.query<{ text: string }>(`select text from transcript_segments where video_id = $1 order by seq`, [videoId])
   ).map((r) => r.text);
+
+const twinLesson = () => ({
+  id: 'lesn_alphatwin',
+  title: 'Twin',
+  order: 2,
+  lesson_type: 'video' as const,
+  video: {
+    id: 'mux_twin',
+    playback_id: 'pbtwin',
+    updated_at: '2026-11-01T00:00:00.000Z',
+    captions: segmentedCaptions(['Twins share a bowl.']),
+  },
+});
 
 describe('import from Whop Courses', () => {
   it('lists the company’s courses as chapters and lessons, nothing imported yet', async () => {
@@ -170,6 +188,7 @@ describe('import from Whop Courses', () => {
   });
 
   it('imports again without duplicates: unchanged stays, a new title renames, a new video reprocesses in place', async () => {
+    await importStarterAndOven();
     const before = await videoRows();
     const again = await imported(['lesn_alphastarter']);
     expect(again.results[0]).toMatchObject({ outcome: 'unchanged' });
@@ -200,6 +219,7 @@ describe('import from Whop Courses', () => {
   });
 
   it('puts imported lessons in Whop’s chapters and order, and leaves a lesson the creator moved where they put it', async () => {
+    await importStarterAndOven();
     const modules = () =>
       db.query<{ id: string; title: string; whop_chapter_id: string }>(
         `select id, title, whop_chapter_id from course_modules where creator_id = $1 and whop_chapter_id is not null order by position`,
@@ -234,6 +254,7 @@ describe('import from Whop Courses', () => {
   });
 
   it('makes a fresh copy of a lesson whose Chronos video the creator deleted', async () => {
+    await importStarterAndOven();
     const [row] = await db.query<{ video_id: string }>(
       `select video_id from whop_lesson_imports where whop_lesson_id = 'lesn_alphastarter'`,
     );
@@ -247,28 +268,21 @@ describe('import from Whop Courses', () => {
 
   it('two imports of the same lesson at once make one video', async () => {
     const count = (await videoRows()).length;
-    coursesWorld.chapters['cors_alphabread']![0]!.lessons.push({
-      id: 'lesn_alphatwin',
-      title: 'Twin',
-      order: 2,
-      lesson_type: 'video',
-      video: {
-        id: 'mux_twin',
-        playback_id: 'pbtwin',
-        updated_at: '2026-11-01T00:00:00.000Z',
-        captions: segmentedCaptions(['Twins share a bowl.']),
-      },
-    });
+    coursesWorld.chapters['cors_alphabread']![0]!.lessons.push(twinLesson());
     await Promise.all([importLessons(['lesn_alphatwin']), importLessons(['lesn_alphatwin'])]);
     await harness.jobs.idle();
     expect(await videoRows()).toHaveLength(count + 1);
   });
 
   it('reports a lesson removed in Whop and keeps its video', async () => {
+    await importStarterAndOven();
+    coursesWorld.chapters['cors_alphabread']![0]!.lessons.push(twinLesson());
+    await imported(['lesn_alphatwin']);
+    resetCoursesWorld();
     const chapter = coursesWorld.chapters['cors_alphabread']![1]!;
     chapter.lessons = [];
     const { removed } = await tree();
-    // The twin lesson of the test before is not in this fresh world either: gone from Whop too.
+    // The twin lesson imported above is not in this fresh world either: gone from Whop too.
     expect(removed.map((r) => [r.title, r.courseTitle])).toEqual([
       ['The oven', 'Bread school'],
       ['Twin', 'Bread school'],
@@ -279,6 +293,7 @@ describe('import from Whop Courses', () => {
   });
 
   it('plays an imported lesson from its own Mux stream (HLS), for the creator’s students too', async () => {
+    await importStarterAndOven();
     const [row] = await db.query<{ video_id: string }>(
       `select video_id from whop_lesson_imports where whop_lesson_id = 'lesn_alphastarter'`,
     );
@@ -324,6 +339,7 @@ describe('import from Whop Courses', () => {
   });
 
   it('skips a lesson without captions where audio cannot be transcribed, saying what to do', async () => {
+    await tree(); // the creator is known
     coursesWorld.chapters['cors_alphabread']![1]!.lessons.push({
       id: 'lesn_alphamute',
       title: 'Mute',
@@ -347,6 +363,7 @@ describe('import from Whop Courses', () => {
   });
 
   it('stops a lesson at the plan’s video limit and says so', async () => {
+    await importStarterAndOven();
     await db.query(
       `update tier_configurations set video_count_limit = (select video_count from creators where id = $1) where tier = 'FREE'`,
       [world.A.companyId],

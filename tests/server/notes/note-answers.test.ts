@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { retrieveNotes } from '../../../server/domain/chat/retrieve-notes';
 import type { Db } from '../../../server/ports/db';
@@ -67,10 +67,10 @@ beforeAll(async () => {
   ]);
 });
 afterAll(() => db.close());
+// Each test starts with no notes and writes the one it relies on.
+beforeEach(() => db.query('delete from creator_notes'));
 
 describe('a creator note teaches later answers', () => {
-  let note: CreatorNote;
-
   it('before the correction, the lessons answer alone', async () => {
     const { meta } = await ask(world.A, QUESTION);
     expect(meta.sources.length).toBeGreaterThan(0);
@@ -79,7 +79,7 @@ describe('a creator note teaches later answers', () => {
 
   it('after the creator corrects the answer, asking again cites the note first, as the creator’s note', async () => {
     const first = await ask(world.A, QUESTION);
-    note = await correct(world.A, { messageId: first.meta.messageId, body: CORRECTION });
+    const note = await correct(world.A, { messageId: first.meta.messageId, body: CORRECTION });
     expect(note.question).toBe(QUESTION);
 
     const again = await ask(world.A, QUESTION);
@@ -99,6 +99,7 @@ describe('a creator note teaches later answers', () => {
   it.each([['For how many hours should the bulk ferment last?'], ['What is the bulk fermentation time?']])(
     'a paraphrase (%s) finds the note too',
     async (paraphrase) => {
+      const note = await correct(world.A, { question: QUESTION, body: CORRECTION });
       const { meta, citations } = await ask(world.A, paraphrase);
       expect(meta.sources[0]).toMatchObject({ kind: 'note', noteId: note.id });
       expect(citations.map((c) => c.n)).toContain(1);
@@ -106,11 +107,13 @@ describe('a creator note teaches later answers', () => {
   );
 
   it('an unrelated question does not bring the note', async () => {
+    await correct(world.A, { question: QUESTION, body: CORRECTION });
     const { meta } = await ask(world.A, 'How do I shape a boule on the counter?');
     expect(noteSources(meta)).toEqual([]);
   });
 
   it("another creator's students never see the note", async () => {
+    await correct(world.A, { question: QUESTION, body: CORRECTION });
     const { meta, text } = await ask(world.B, QUESTION);
     expect(noteSources(meta)).toEqual([]);
     expect(text).not.toContain('eight hours');
@@ -124,6 +127,7 @@ describe('a creator note teaches later answers', () => {
   });
 
   it('a pinned note plays its lesson moment; history and the Questions tab read the stored answer', async () => {
+    const note = await correct(world.A, { question: QUESTION, body: CORRECTION });
     const res = await app.request(`/api/dashboard/notes/${note.id}`, {
       method: 'PATCH',
       headers: {
@@ -152,6 +156,7 @@ describe('a creator note teaches later answers', () => {
   });
 
   it('a deleted note is no longer found', async () => {
+    const note = await correct(world.A, { question: QUESTION, body: CORRECTION });
     const res = await app.request(`/api/dashboard/notes/${note.id}`, {
       method: 'DELETE',
       headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [COMPANY_HEADER]: world.A.companyId },

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { CreatorNote, CreatorNotesResponse, MAX_NOTE_CHARS } from '../../../shared/schemas/notes';
@@ -65,18 +65,33 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+const createNoteA = () =>
+  admin('POST', '/api/dashboard/notes', {
+    messageId: answerA,
+    body: 'Bulk fermentation takes four to six hours at 24 °C, until the dough has grown by half.',
+    pin: { videoId: lessonA, startSeconds: 10 },
+  });
+const createNoteB = () =>
+  admin(
+    'POST',
+    '/api/dashboard/notes',
+    { messageId: answerB, body: 'The vault opens with the marmalade password.' },
+    world.B,
+  );
+
 describe('creator notes API', () => {
   let noteId = '';
+  // Each test starts from creator A's pinned note alone (the first test writes it itself).
+  beforeEach(async () => {
+    await db.query('delete from creator_notes');
+    noteId = CreatorNote.parse(await (await createNoteA()).json()).id;
+  });
 
   it('creates a note from an answer, taking its question, pinned to a lesson moment', async () => {
-    const res = await admin('POST', '/api/dashboard/notes', {
-      messageId: answerA,
-      body: 'Bulk fermentation takes four to six hours at 24 °C, until the dough has grown by half.',
-      pin: { videoId: lessonA, startSeconds: 10 },
-    });
+    await db.query('delete from creator_notes');
+    const res = await createNoteA();
     expect(res.status).toBe(201);
     const note = CreatorNote.parse(await res.json());
-    noteId = note.id;
     expect(note).toMatchObject({
       messageId: answerA,
       question: 'How long should bulk fermentation take?',
@@ -90,12 +105,7 @@ describe('creator notes API', () => {
   });
 
   it('lists only the creator’s own notes, last edited first', async () => {
-    await admin(
-      'POST',
-      '/api/dashboard/notes',
-      { messageId: answerB, body: 'The vault opens with the marmalade password.' },
-      world.B,
-    );
+    await createNoteB();
     const res = await admin('GET', '/api/dashboard/notes');
     expect(res.status).toBe(200);
     const { notes } = CreatorNotesResponse.parse(await res.json());
@@ -125,6 +135,7 @@ describe('creator notes API', () => {
   });
 
   it("answers 404 for another creator's answer, lesson pin or note", async () => {
+    await createNoteB();
     await expectError(
       await admin('POST', '/api/dashboard/notes', { messageId: answerB, body: 'Stolen' }),
       404,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { createSandboxWhop } from '../../../server/adapters/whop/sandbox-whop';
 import { GAP_CHECK_INTERVAL_SECONDS } from '../../../server/domain/notifications/notify-new-content-gaps';
@@ -25,6 +25,8 @@ beforeAll(async () => {
   harness = await createTestApp(db);
 });
 afterAll(() => db.close());
+// Every test starts with no creator opted in to anything: the ones that need it opt in themselves.
+beforeEach(() => db.query('delete from notification_settings'));
 
 const settingsPath = '/api/dashboard/notification-settings';
 const allOn = { upgradeRequests: true, unansweredQuestions: true, newLessons: true, unansweredThreshold: 2 };
