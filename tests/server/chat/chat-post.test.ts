@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { indexTranscript } from '../../../server/domain/ingestion/index-transcript';
 import type { Db } from '../../../server/ports/db';
@@ -41,6 +41,8 @@ beforeAll(async () => {
     'The password for the vault is marmalade and only creator B teaches it.',
   ]);
 });
+// Each test starts with every student's FREE allowance unused.
+beforeEach(() => db.query(`delete from chat_usage`));
 afterAll(() => db.close());
 
 async function ask(
@@ -202,6 +204,11 @@ describeSecurity('/api/chat', () => app, {
 describeSecurity('/api/chat/sessions', () => app, { method: 'GET', path: '/api/chat/sessions', view: 'experience' });
 /** A conversation of creator B's student: creator A's users must get 404 for it. */
 async function foreignSession(): Promise<string> {
+  // B's student opening the chat makes B's experience known, whatever ran before.
+  const opened = await app.request('/api/chat/sessions', {
+    headers: { [USER_TOKEN_HEADER]: await signUserToken(world.B.student), [EXPERIENCE_HEADER]: world.B.experienceId },
+  });
+  expect(opened.status).toBe(200);
   await db.query(`insert into users (id) values ($1) on conflict do nothing`, [world.B.student]);
   const [session] = await db.query<{ id: string }>(
     `insert into chat_sessions (creator_id, experience_id, user_id, title) values ($1, $2, $3, 'B') returning id`,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { CourseOutline, LessonDetail, LessonList, SearchResults } from '../../../shared/schemas/lessons';
@@ -45,6 +45,11 @@ beforeAll(async () => {
   ids.foreign = await addCompletedVideo(db, world.B.companyId, 'B secrets', [
     'Feed the starter with marmalade, says creator B.',
   ]);
+});
+// Each test starts from the upload order, without modules.
+beforeEach(async () => {
+  await db.query(`update videos set position = null, module_id = null where creator_id = $1`, [world.A.companyId]);
+  await db.query(`delete from course_modules where creator_id = $1`, [world.A.companyId]);
 });
 afterAll(() => db.close());
 
@@ -190,6 +195,9 @@ describe('lessons for students', () => {
   });
 
   it("opens a lesson's page with its transcript, even without a media file; processing or foreign lessons are not found", async () => {
+    const order = [ids.intro, ids.shaping, ids.starter].map((videoId) => ({ videoId, moduleId: null }));
+    const saved = await app.request('/api/course/outline', json('PUT', { modules: [], lessons: order }, await admin()));
+    expect(saved.status).toBe(200);
     const res = await app.request(`/api/lessons/${ids.starter}`, { headers: await student() });
     expect(res.status).toBe(200);
     const lesson = LessonDetail.parse(await res.json());
@@ -239,7 +247,10 @@ describe('transcript search', () => {
   });
 
   it('pages through many hits without repeating one', async () => {
-    await addCompletedVideo(db, world.A.companyId, 'A long lesson', filler('patience', 80));
+    const long = await addCompletedVideo(db, world.A.companyId, 'A long lesson', filler('patience', 80));
+    onTestFinished(async () => {
+      await db.query(`delete from videos where id = $1`, [long]);
+    });
     const { hits, nextOffset } = SearchResults.parse(await (await search('sentence')).json());
     expect(hits.length).toBeGreaterThan(0);
     expect(nextOffset).toBe(10);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reserveChatQuota } from '../../../server/domain/quotas/chat-quota';
 import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
@@ -17,6 +17,11 @@ beforeAll(async () => {
   db = await createTestDb();
   ({ app } = await createTestApp(db));
   await db.query(`insert into whop_plan_tiers (plan_id, tier) values ('plan_basic', 'BASIC'), ('plan_pro', 'PRO')`);
+});
+// Each test starts with no question counted and no upgrade requested.
+beforeEach(async () => {
+  await db.query(`delete from chat_usage`);
+  await db.query(`delete from upgrade_requests`);
 });
 afterAll(() => db.close());
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createJsonLogger } from '../../../server/adapters/logger/json-logger';
 import { parseEnv } from '../../../server/env';
 import { buildIdentity } from '../../../server/identity-deps';
@@ -21,6 +21,8 @@ beforeAll(async () => {
     await db.query(`insert into whop_plan_tiers values ($1, $2)`, [p.planId, p.tier]);
   ({ app } = await createTestApp(db, { identity, webhookSecret: identity.sandbox!.webhookSecret }));
 });
+// Each test counts only the webhooks it sends.
+beforeEach(() => db.query(`delete from webhook_events`));
 afterAll(() => db.close());
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   answerExcerpt,
   EXCERPT_CHARS,
@@ -50,13 +50,50 @@ beforeAll(async () => {
   await db.query(`insert into users (id) values ('user_student1')`);
 });
 afterAll(() => db.close());
+// Each test writes the questions it lists.
+beforeEach(() => db.query(`delete from chat_sessions`));
+
+/** Five unanswered questions of CREATOR's and one of OTHER's, all written at one instant on 2026-11-20. */
+async function sameInstant() {
+  const at = `'2026-11-20T10:00:00.123456Z'::timestamptz`;
+  const ids = new Set<string>();
+  for (let i = 0; i < 5; i++) ids.add(await exchange(CREATOR, `Same instant ${i}?`, {}, at));
+  await exchange(OTHER, 'Not yours?', {}, at);
+  return ids;
+}
+
+/** A thumbed-up answer of 2026-11-28 citing one moment of a since-deleted lesson twice. */
+async function citedTwice() {
+  const sources = [
+    {
+      n: 1,
+      videoId: VIDEO,
+      videoTitle: 'Lesson 9 · Deleted since',
+      startSeconds: 60,
+      endSeconds: 120,
+      score: 1,
+      text: 't',
+    },
+  ];
+  await exchange(
+    CREATOR,
+    'Cited twice?',
+    {
+      content: 'First [1]. Again [1].',
+      sources,
+      citations: [
+        { n: 1, videoId: VIDEO, startSeconds: 75 },
+        { n: 1, videoId: VIDEO, startSeconds: 75 },
+      ],
+      feedback: 1,
+    },
+    `'2026-11-28T10:00:00Z'::timestamptz`,
+  );
+}
 
 describe('listStudentQuestions', () => {
   it('pages rows written at the very same instant without skipping or repeating any', async () => {
-    const at = `'2026-11-20T10:00:00.123456Z'::timestamptz`;
-    const ids = new Set<string>();
-    for (let i = 0; i < 5; i++) ids.add(await exchange(CREATOR, `Same instant ${i}?`, {}, at));
-    await exchange(OTHER, 'Not yours?', {}, at);
+    const ids = await sameInstant();
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -73,31 +110,7 @@ describe('listStudentQuestions', () => {
   });
 
   it('lists each cited moment once, titled from the stored sources even when the lesson is gone', async () => {
-    const sources = [
-      {
-        n: 1,
-        videoId: VIDEO,
-        videoTitle: 'Lesson 9 · Deleted since',
-        startSeconds: 60,
-        endSeconds: 120,
-        score: 1,
-        text: 't',
-      },
-    ];
-    await exchange(
-      CREATOR,
-      'Cited twice?',
-      {
-        content: 'First [1]. Again [1].',
-        sources,
-        citations: [
-          { n: 1, videoId: VIDEO, startSeconds: 75 },
-          { n: 1, videoId: VIDEO, startSeconds: 75 },
-        ],
-        feedback: 1,
-      },
-      `'2026-11-28T10:00:00Z'::timestamptz`,
-    );
+    await citedTwice();
     const [newest] = (await listStudentQuestions({ db, clock }, { creatorId: CREATOR, limit: 1 })).questions;
     expect(newest).toMatchObject({
       question: 'Cited twice?',
@@ -110,6 +123,8 @@ describe('listStudentQuestions', () => {
   });
 
   it('counts only the last 7 days in the summary', async () => {
+    await sameInstant();
+    await citedTwice();
     const { summary } = await listStudentQuestions({ db, clock }, { creatorId: CREATOR, limit: 1 });
     // The five unanswered rows of 2026-11-20 are older than a week; another creator's never count.
     expect(summary).toEqual({ questionsThisWeek: 1, thumbsUp: 1, thumbsDown: 0, unanswered: 0 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { reconcileUnfinishedAnswers } from '../../../server/domain/chat/reconcile-unfinished-answers';
 import { type SettledAnswer, settleAnswer } from '../../../server/domain/chat/settle-answer';
 import { releaseAnswerQuota } from '../../../server/domain/quotas/answer-quota';
@@ -12,7 +12,7 @@ import { createTestDb } from '../../support/test-db';
  * all try, in any order or at once.
  */
 let db: Db;
-let now = new Date('2026-11-24T23:59:00Z');
+let now: Date;
 const ports = () => ({ db, clock: { now: () => now } });
 const owner = { creatorId: 'biz_held', userId: 'user_held' };
 
@@ -21,6 +21,12 @@ beforeAll(async () => {
   await db.query(`insert into creators (id, tier) values ('biz_held', 'BASIC')`);
   await db.query(`insert into experiences (id, creator_id) values ('exp_held', 'biz_held')`);
   await db.query(`insert into users (id) values ('user_held')`);
+});
+// Each test starts a minute before midnight, with nothing counted or held.
+beforeEach(async () => {
+  now = new Date('2026-11-24T23:59:00Z');
+  await db.query(`delete from chat_sessions where creator_id = 'biz_held'`);
+  await db.query(`delete from chat_usage where creator_id = 'biz_held'`);
 });
 afterAll(() => db.close());
 

@@ -80,6 +80,7 @@ describe('GET /api/chat/starters', () => {
   });
 
   it('ignores lessons that are not completed', async () => {
+    await db.query(`insert into creators (id) values ($1) on conflict do nothing`, [world.B.companyId]);
     const [pending] = await db.query<{ id: string }>(
       `insert into videos (creator_id, title, source_kind, status) values ($1, 'Half done', 'captions', 'embedding') returning id`,
       [world.B.companyId],

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { StudentQuestionsPage } from '../../../shared/schemas/questions';
@@ -165,7 +165,13 @@ describe('GET /api/dashboard/questions', () => {
   });
 
   it('exports the filtered questions as CSV, with spreadsheet formulas defused', async () => {
-    await ask(world.A, '=HYPERLINK("http://evil") what is hydration?');
+    const formula = await ask(world.A, '=HYPERLINK("http://evil") what is hydration?');
+    // The other tests count the questions asked in beforeAll only.
+    onTestFinished(async () => {
+      await db.query(`delete from chat_sessions where id = (select session_id from chat_messages where id = $1)`, [
+        formula,
+      ]);
+    });
     const res = await app.request('/api/dashboard/questions/export?search=hydration', {
       headers: { [USER_TOKEN_HEADER]: await signUserToken(world.A.admin), [COMPANY_HEADER]: world.A.companyId },
     });

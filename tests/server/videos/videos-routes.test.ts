@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/ports/db';
 import { ErrorBody } from '../../../shared/schemas/error-body';
 import { VideoList, VideoSummary } from '../../../shared/schemas/videos';
@@ -41,6 +41,29 @@ async function addCaptions(who: typeof world.A | typeof world.B, body: Record<st
 }
 
 let bVideo = '';
+/** Creator B's lesson, for creator A's requests to miss. */
+async function addBLesson() {
+  const res = await addCaptions(world.B, {
+    title: 'B lesson',
+    fileName: 'b.srt',
+    text: '1\n00:00:01,000 --> 00:00:04,000\nB only.\n',
+  });
+  bVideo = VideoSummary.parse(await res.json()).id;
+  return bVideo;
+}
+/** The library the first test builds: creator A's Lesson 1, creator B's lesson. */
+async function addLibrary() {
+  const res = await addCaptions(world.A, { title: 'Lesson 1', fileName: 'lesson-1.vtt', text: VTT });
+  expect(res.status).toBe(201);
+  await addBLesson();
+  await jobs.idle();
+}
+// Each test starts from empty libraries.
+beforeEach(async () => {
+  await jobs.idle();
+  await db.query(`delete from videos`);
+  await db.query(`update creators set video_count = 0`);
+});
 
 describe('library', () => {
   it('adds a lesson from captions: parsed, queued, then chunked, embedded and completed, with the creator on every chunk', async () => {
@@ -67,19 +90,11 @@ describe('library', () => {
     expect(video.durationSeconds).toBeCloseTo(11);
     const owners = await db.query(`select distinct creator_id from chunks where video_id = $1`, [video.id]);
     expect(owners).toEqual([{ creator_id: world.A.companyId }]);
-    const b = VideoSummary.parse(
-      await (
-        await addCaptions(world.B, {
-          title: 'B lesson',
-          fileName: 'b.srt',
-          text: '1\n00:00:01,000 --> 00:00:04,000\nB only.\n',
-        })
-      ).json(),
-    );
-    bVideo = b.id;
+    await addBLesson();
   });
 
   it("lists only the creator's own videos", async () => {
+    await addLibrary();
     const list = VideoList.parse(await (await app.request('/api/videos', { headers: await as(world.A) })).json());
     expect(list.videos.map((v) => v.title)).toEqual(['Lesson 1']);
   });
@@ -101,10 +116,10 @@ describe('library', () => {
     const body = ErrorBody.parse(await res.json());
     expect(body.error.code).toBe('VIDEO_LIMIT_EXCEEDED');
     expect(body.error.details).toMatchObject({ videoCount: 10, videoCountLimit: 10 });
-    await db.query(`update creators set video_count = 1 where id = $1`, [world.A.companyId]);
   });
 
   it("renames and deletes its own videos, freeing the slot; another creator's id is 404", async () => {
+    await addLibrary();
     const [{ id }] = (await db.query<{ id: string }>(`select id from videos where creator_id = $1`, [
       world.A.companyId,
     ])) as [{ id: string }];
@@ -136,11 +151,11 @@ describeSecurity('/api/videos/:id (PATCH)', () => app, {
   path: '/api/videos/00000000-0000-4000-8000-000000000000',
   view: 'dashboard',
   body: { title: 'Stolen' },
-  foreignPath: async () => `/api/videos/${bVideo}`,
+  foreignPath: async () => `/api/videos/${await addBLesson()}`,
 });
 describeSecurity('/api/videos/:id (DELETE)', () => app, {
   method: 'DELETE',
   path: '/api/videos/00000000-0000-4000-8000-000000000000',
   view: 'dashboard',
-  foreignPath: async () => `/api/videos/${bVideo}`,
+  foreignPath: async () => `/api/videos/${await addBLesson()}`,
 });
