@@ -1,18 +1,25 @@
 import type { ApiCostsTable } from './tables/api-costs-table';
 import type { AssistantSettingsTable } from './tables/assistant-settings-table';
 import type { AuthSessionsTable, AuthSignInAttemptsTable } from './tables/auth-tables';
-import type { ContentGapChecksTable, ContentGapNoticesTable } from './tables/content-gap-tables';
+import type {
+  ContentGapChecksTable,
+  ContentGapNoticesTable,
+  ContentGapResolutionsTable,
+} from './tables/content-gap-tables';
 import type { CourseModulesTable } from './tables/course-modules-table';
 import type { CreatorMembershipsTable } from './tables/creator-memberships-table';
 import type { CreatorNotesTable } from './tables/creator-notes-table';
 import type { CreatorTierHistoryTable } from './tables/creator-tier-history-table';
 import type { CreatorsTable } from './tables/creators-table';
 import type { ExperiencesTable, UsersTable, WhopAccessCacheTable } from './tables/identity-tables';
+import type { InsightReads } from './tables/insight-reads';
 import type {
   NotificationLogTable,
   NotificationSettingsTable,
   NotificationWindowsTable,
 } from './tables/notification-tables';
+import type { QuestionReads } from './tables/question-reads';
+import type { SchemaMigrationsTable } from './tables/schema-migrations-table';
 import type { ChunksTable, TranscriptSegmentsTable } from './tables/transcript-tables';
 import type { UpgradeRequestsTable } from './tables/upgrade-requests-table';
 import type { VideoAudioPartsTable } from './tables/video-audio-parts-table';
@@ -54,4 +61,12 @@ export interface Tables {
   readonly users: UsersTable;
   readonly authSessions: AuthSessionsTable;
   readonly authSignInAttempts: AuthSignInAttemptsTable;
+
+  // Reads for the creator's pages (Questions, Insights, the heat strip, plan, notes) and the health check.
+  /** chat_messages as the Questions tab, notes and plan read it. */
+  readonly questionReads: QuestionReads;
+  /** chat_messages as Insights and the heat strip read it. */
+  readonly insightReads: InsightReads;
+  readonly contentGapResolutions: ContentGapResolutionsTable;
+  readonly schemaMigrations: SchemaMigrationsTable;
 }

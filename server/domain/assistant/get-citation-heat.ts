@@ -7,28 +7,6 @@ export const MAX_HEAT_BUCKETS = 40;
 /** A slice is never shorter than this: a citation starts at a sentence, seconds apart from the next. */
 export const MIN_BUCKET_SECONDS = 10;
 
-/**
- * The lesson (the creator's own) and how long it runs: its declared duration,
- * else where its transcript ends. $1 video, $2 creator.
- */
-const LESSON_SQL = `
-  select v.id, coalesce(v.duration_seconds, (select max(t.end_seconds) from transcript_segments t
-                                               where t.video_id = v.id and t.creator_id = $2), 0)::float8 as duration
-    from videos v where v.id = $1 and v.creator_id = $2`;
-
-/**
- * Start seconds of every citation of this lesson in students' answers (creators'
- * own trials left out, as in Insights), the creator's rows only. $1 creator, $2 video.
- */
-const CITED_SQL = `
-  select (c->>'startSeconds')::float8 as start
-    from chat_messages a
-    join chat_sessions s on s.id = a.session_id and s.creator_id = $1 and s.asked_as = 'student'
-    cross join lateral jsonb_array_elements(a.citations) c
-   where a.creator_id = $1 and a.role = 'assistant'
-     and a.citations @> jsonb_build_array(jsonb_build_object('videoId', $2::text))
-     and c->>'videoId' = $2::text`;
-
 export function bucketSecondsFor(durationSeconds: number): number {
   return Math.max(MIN_BUCKET_SECONDS, Math.ceil(durationSeconds / MAX_HEAT_BUCKETS));
 }
@@ -62,9 +40,9 @@ export function bucketCitations(
 /** Where students' citations land in one of the creator's lessons (404 for anyone else's). */
 export async function getCitationHeat(db: Db, input: { creatorId: string; videoId: string }): Promise<CitationHeat> {
   if (!isVideoId(input.videoId)) throw videoNotFound();
-  const [lesson] = await db.query<{ id: string; duration: number }>(LESSON_SQL, [input.videoId, input.creatorId]);
+  const lesson = await db.tables.videos.findRunningTime({ creatorId: input.creatorId, videoId: input.videoId });
   if (!lesson) throw videoNotFound();
-  const cited = await db.query<{ start: number }>(CITED_SQL, [input.creatorId, input.videoId]);
+  const cited = await db.tables.insightReads.citationStarts({ creatorId: input.creatorId, videoId: input.videoId });
   const starts = cited.map((r) => Number(r.start));
   const sliced = bucketCitations(Number(lesson.duration), starts);
   return {

@@ -15,12 +15,6 @@ export interface CheckHealthInput {
   timeoutMs?: number;
 }
 
-interface MigrationRow {
-  version: string;
-  name: string | null;
-  applied: number | string;
-}
-
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer!: ReturnType<typeof setTimeout>; // assigned synchronously by the executor below
   const timeout = new Promise<never>((_, reject) => {
@@ -40,16 +34,7 @@ export async function checkHealth(ports: CheckHealthPorts, input: CheckHealthInp
     appliedMigrations: 0,
   };
   try {
-    const rows = await withTimeout(
-      ports.db.query<MigrationRow>(
-        `select version, name, count(*) over () as applied
-           from supabase_migrations.schema_migrations
-          order by version desc
-          limit 1`,
-      ),
-      input.timeoutMs ?? 2000,
-    );
-    const newest = rows[0];
+    const newest = await withTimeout(ports.db.tables.schemaMigrations.newest(), input.timeoutMs ?? 2000);
     database = {
       reachable: true,
       driver: ports.db.driver,

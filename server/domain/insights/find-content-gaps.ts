@@ -25,16 +25,6 @@ const GAPS_SHOWN = 20;
 const EXAMPLES = 3;
 const MOMENTS = 3;
 
-const CLOSED_SQL = `
-  select r.video_id, coalesce(v.title, '') as title, count(*)::int as questions,
-         to_char(max(r.resolved_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as closed_at
-    from content_gap_resolutions r
-    left join videos v on v.id = r.video_id and v.creator_id = $1
-   where r.creator_id = $1 and r.resolved_at >= $2::timestamptz
-   group by r.video_id, v.title
-   order by max(r.resolved_at) desc
-   limit 10`;
-
 function trendOf(group: GapGroup, now: number): Pick<ContentGap, 'thisWeek' | 'lastWeek' | 'trend'> {
   const age = (q: { askedAt: Date }) => now - q.askedAt.getTime();
   const thisWeek = group.members.filter((q) => age(q) < 7 * DAY_MS).length;
@@ -112,12 +102,10 @@ export async function findContentGaps(
       };
     }),
   );
-  const closedRows = await ports.db.query<{
-    video_id: string | null;
-    title: string;
-    questions: number;
-    closed_at: string;
-  }>(CLOSED_SQL, [input.creatorId, new Date(now - 30 * DAY_MS).toISOString()]);
+  const closedRows = await ports.db.tables.contentGapResolutions.listClosedSince({
+    creatorId: input.creatorId,
+    since: new Date(now - 30 * DAY_MS),
+  });
   const closed: ClosedGap[] = closedRows.map((r) => ({
     videoId: r.video_id,
     videoTitle: r.title,

@@ -43,13 +43,13 @@ export async function recheckContentGaps(
       { creatorId: input.creatorId, query: question.question },
     );
     if (!sources.some((s) => s.videoId === input.videoId)) continue;
-    const rows = await ports.db.query(
-      `insert into content_gap_resolutions (message_id, creator_id, video_id, resolved_at)
-       select id, creator_id, $3, $4::timestamptz from chat_messages where id = $1 and creator_id = $2
-       on conflict (message_id) do nothing returning message_id`,
-      [question.messageId, input.creatorId, input.videoId, ports.clock.now().toISOString()],
-    );
-    closed += rows.length;
+    const recorded = await ports.db.tables.contentGapResolutions.record({
+      creatorId: input.creatorId,
+      messageId: question.messageId,
+      videoId: input.videoId,
+      at: ports.clock.now(),
+    });
+    if (recorded) closed += 1;
   }
   return closed;
 }

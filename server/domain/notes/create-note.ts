@@ -20,13 +20,10 @@ export async function createNote(
 ): Promise<CreatorNote> {
   let question = input.question ?? '';
   if (input.messageId) {
-    const [answer] = await ports.db.query<{ question: string | null }>(
-      `select (select u.content from chat_messages u
-                where u.session_id = a.session_id and u.creator_id = $2 and u.role = 'user' and u.created_at <= a.created_at
-                order by u.created_at desc limit 1) as question
-         from chat_messages a where a.id = $1 and a.creator_id = $2 and a.role = 'assistant'`,
-      [input.messageId, input.creatorId],
-    );
+    const answer = await ports.db.tables.questionReads.questionOfAnswer({
+      creatorId: input.creatorId,
+      messageId: input.messageId,
+    });
     if (!answer) throw new ApiError('NOT_FOUND', 'This answer does not exist.');
     if (input.question === undefined) question = answer.question ?? '';
   }

@@ -25,14 +25,11 @@ export async function getPlanOverview(
   // Stryker disable next-line MethodExpression: used as a SQL date and for its first 7 characters; the full UTC timestamp gives the same.
   const today = now.toISOString().slice(0, 10);
   const monthStart = `${today.slice(0, 7)}-01`;
-  const [counts] = await ports.db.query<{ today_q: string; month_q: string; students: string }>(
-    `select count(*) filter (where created_at >= $2::date)::text as today_q,
-            count(*)::text as month_q,
-            count(distinct user_id)::text as students
-       from chat_messages
-      where creator_id = $1 and role = 'user' and created_at >= $3::date`,
-    [input.creatorId, today, monthStart],
-  );
+  const counts = await ports.db.tables.questionReads.questionCounts({
+    creatorId: input.creatorId,
+    today,
+    monthStart,
+  });
   const creator = await ports.db.tables.creators.usage(input.creatorId);
   const cancelling = await ports.db.tables.creatorMemberships.isCancelling(input.creatorId);
   const upgradeRequests = await ports.db.tables.upgradeRequests.count(input.creatorId);

@@ -1,7 +1,7 @@
 import type { QuestionsFilters } from '../../../shared/schemas/questions';
 import type { Db } from '../../ports/db';
+import type { QuestionsPageRow } from '../../ports/tables/question-reads';
 import { citedMoments } from './list-student-questions';
-import { filterParams, QUESTIONS_PAGE_SQL, type QuestionsPageRow } from './questions-page-sql';
 
 /** Rows per export at most, and per query: one export stays a few MB and a few hundred ms. */
 export const EXPORT_MAX_ROWS = 10_000;
@@ -44,18 +44,18 @@ function formatSeconds(seconds: number): string {
 /** Every question matching the filters (newest first, at most EXPORT_MAX_ROWS) as CSV text. */
 export async function exportStudentQuestions(ports: { db: Db }, input: QuestionsFilters & { creatorId: string }) {
   const lines = [HEADER.map(csvCell).join(',')];
-  let cursor: [string | null, string | null] = [null, null];
+  let cursor: { at: string; id: string } | null = null;
   let rows = 0;
   let truncated = false;
   for (;;) {
     const want = Math.min(BATCH, EXPORT_MAX_ROWS - rows);
-    const batch = await ports.db.query<QuestionsPageRow>(QUESTIONS_PAGE_SQL, [
-      input.creatorId,
-      ...cursor,
-      want + 1,
-      ...filterParams(input),
-      ANSWER_CHARS,
-    ]);
+    const batch = await ports.db.tables.questionReads.answersPage({
+      creatorId: input.creatorId,
+      cursor,
+      limit: want + 1,
+      filters: input,
+      answerChars: ANSWER_CHARS,
+    });
     for (const r of batch.slice(0, want)) {
       const cited = citedMoments(r.cited)
         .map((m) => `${m.videoTitle || 'Deleted lesson'} ${formatSeconds(m.startSeconds)}`)
@@ -84,7 +84,7 @@ export async function exportStudentQuestions(ports: { db: Db }, input: Questions
       truncated = true;
       break;
     }
-    cursor = [last.at, last.id];
+    cursor = { at: last.at, id: last.id };
   }
   return { csv: `${lines.join('\r\n')}\r\n`, rows, truncated };
 }

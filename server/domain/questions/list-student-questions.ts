@@ -6,7 +6,6 @@ import type {
 } from '../../../shared/schemas/questions';
 import type { Clock } from '../../ports/clock';
 import type { Db } from '../../ports/db';
-import { filterParams, QUESTIONS_PAGE_SQL, type QuestionsPageRow } from './questions-page-sql';
 
 export interface ListStudentQuestionsPorts {
   db: Db;
@@ -22,16 +21,6 @@ export const EXCERPT_CHARS = 280;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 /** Answer characters read for the excerpt. */
 const ANSWER_CHARS = 600;
-
-const SUMMARY_SQL = `
-  select count(*)::int as questions,
-         count(*) filter (where feedback = 1)::int as up,
-         count(*) filter (where feedback = -1)::int as down,
-         count(*) filter (where jsonb_array_length(sources) = 0)::int as unanswered
-    from chat_messages m
-   where m.creator_id = $1 and m.role = 'assistant' and m.status <> 'streaming' and m.created_at >= $2::timestamptz
-     -- Per row (OFFSET 0 keeps it a subplan): a week's answers, not a hash of every session.
-     and exists (select 1 from chat_sessions s where s.id = m.session_id and s.creator_id = $1 and s.asked_as = 'student' offset 0)`;
 
 /** The answer's opening, without citation markers, cut at a word. */
 export function answerExcerpt(answer: string): string {
@@ -79,19 +68,15 @@ export async function listStudentQuestions(
 ): Promise<StudentQuestionsPage> {
   const [cursorAt, cursorId] = input.cursor ? input.cursor.split('_') : [null, null];
   const weekAgo = new Date(ports.clock.now().getTime() - WEEK_MS).toISOString();
-  const [rows, [summary]] = await Promise.all([
-    ports.db.query<QuestionsPageRow>(QUESTIONS_PAGE_SQL, [
-      input.creatorId,
-      cursorAt,
-      cursorId,
-      input.limit + 1,
-      ...filterParams(input),
-      ANSWER_CHARS,
-    ]),
-    ports.db.query<{ questions: number; up: number; down: number; unanswered: number }>(SUMMARY_SQL, [
-      input.creatorId,
-      weekAgo,
-    ]),
+  const [rows, summary] = await Promise.all([
+    ports.db.tables.questionReads.answersPage({
+      creatorId: input.creatorId,
+      cursor: cursorAt && cursorId ? { at: cursorAt, id: cursorId } : null,
+      limit: input.limit + 1,
+      filters: input,
+      answerChars: ANSWER_CHARS,
+    }),
+    ports.db.tables.questionReads.answerCounts({ creatorId: input.creatorId, since: weekAgo }),
   ]);
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);

@@ -170,6 +170,11 @@ export interface VideosTable {
   listOutline(creatorId: string): Promise<Pick<VideoRow, 'id' | 'title' | 'module_id' | 'status'>[]>;
   /** The completed lessons (at most 1000). */
   listLessons(creatorId: string): Promise<LessonRow[]>;
+  /**
+   * The video and how long it runs: its declared duration, else where its transcript
+   * ends (0 when neither is known); null for no such video of the creator.
+   */
+  findRunningTime(key: VideoKey): Promise<(Pick<VideoRow, 'id'> & { duration: number }) | null>;
   /** One completed lesson with its number in the order (exact text), or null. */
   findLesson(key: VideoKey): Promise<(LessonRow & Pick<VideoRow, 'mime_type'> & { n: string }) | null>;
 }

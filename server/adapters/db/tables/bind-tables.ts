@@ -3,11 +3,12 @@ import type { Tables } from '../../../ports/tables';
 import { apiCostsTable } from './api-costs-table';
 import { assistantSettingsTable } from './assistant-settings-table';
 import { authSessionsTable, authSignInAttemptsTable } from './auth-tables';
-import { contentGapChecksTable, contentGapNoticesTable } from './content-gap-tables';
+import { contentGapChecksTable, contentGapNoticesTable, contentGapResolutionsTable } from './content-gap-tables';
 import { courseModulesTable } from './course-modules-table';
 import { creatorNotesTable } from './creator-notes-table';
 import { creatorsTable } from './creators-table';
 import { experiencesTable, usersTable, whopAccessCacheTable } from './identity-tables';
+import { insightReads } from './insight-reads';
 import { notificationLogTable, notificationSettingsTable, notificationWindowsTable } from './notification-tables';
 import {
   creatorMembershipsTable,
@@ -16,6 +17,8 @@ import {
   webhookEventsTable,
   whopPlanTiersTable,
 } from './plan-tables';
+import { questionReads } from './question-reads';
+import { schemaMigrationsTable } from './schema-migrations-table';
 import { chunksTable, transcriptSegmentsTable } from './transcript-tables';
 import { videoAudioPartsTable } from './video-audio-parts-table';
 import { videosTable } from './videos-table';
@@ -49,5 +52,11 @@ export function bindTables(db: Pick<Db, 'query'>): Tables {
     users: usersTable(db),
     authSessions: authSessionsTable(db),
     authSignInAttempts: authSignInAttemptsTable(db),
+
+    // Reads for the creator's pages (Questions, Insights, the heat strip, plan, notes) and the health check.
+    questionReads: questionReads(db),
+    insightReads: insightReads(db),
+    contentGapResolutions: contentGapResolutionsTable(db),
+    schemaMigrations: schemaMigrationsTable(db),
   };
 }

@@ -1,5 +1,10 @@
 import type { Db } from '../../../ports/db';
-import type { ContentGapChecksTable, ContentGapNoticesTable } from '../../../ports/tables/content-gap-tables';
+import type {
+  ClosedGapRow,
+  ContentGapChecksTable,
+  ContentGapNoticesTable,
+  ContentGapResolutionsTable,
+} from '../../../ports/tables/content-gap-tables';
 
 /* The tables behind content-gap notifications (domain/insights, domain/notifications), one module each. */
 
@@ -56,5 +61,33 @@ export function contentGapNoticesTable(db: Pick<Db, 'query'>): ContentGapNotices
         input.key,
       ]);
     },
+  };
+}
+
+export function contentGapResolutionsTable(db: Pick<Db, 'query'>): ContentGapResolutionsTable {
+  return {
+    async record(input) {
+      // Through the message, so only the creator's own message is recorded.
+      const rows = await db.query(
+        `insert into content_gap_resolutions (message_id, creator_id, video_id, resolved_at)
+         select id, creator_id, $3, $4::timestamptz from chat_messages where id = $1 and creator_id = $2
+         on conflict (message_id) do nothing returning message_id`,
+        [input.messageId, input.creatorId, input.videoId, input.at.toISOString()],
+      );
+      return rows.length > 0;
+    },
+    listClosedSince: (input) =>
+      // The lesson's title from videos, joined (a deleted lesson reads '').
+      db.query<ClosedGapRow>(
+        `select r.video_id, coalesce(v.title, '') as title, count(*)::int as questions,
+                to_char(max(r.resolved_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as closed_at
+           from content_gap_resolutions r
+           left join videos v on v.id = r.video_id and v.creator_id = $1
+          where r.creator_id = $1 and r.resolved_at >= $2::timestamptz
+          group by r.video_id, v.title
+          order by max(r.resolved_at) desc
+          limit 10`,
+        [input.creatorId, input.since.toISOString()],
+      ),
   };
 }

@@ -1,5 +1,12 @@
 import type { Db } from '../../../ports/db';
-import type { ChunksTable, SegmentLine, TranscriptSegmentsTable } from '../../../ports/tables/transcript-tables';
+import {
+  type ChunksTable,
+  HIT_START,
+  HIT_STOP,
+  type SegmentLine,
+  type TranscriptHitRow,
+  type TranscriptSegmentsTable,
+} from '../../../ports/tables/transcript-tables';
 
 /* A video's transcript and its chunks (written by domain/ingestion), one module each. */
 
@@ -35,6 +42,38 @@ export function transcriptSegmentsTable(db: Pick<Db, 'query'>): TranscriptSegmen
   };
 }
 
+/**
+ * Passages are found through chunks (their GIN index), on their transcript text only:
+ * `tsv` also holds the lesson title, which would make every passage of a lesson match
+ * its title's words. Within a passage, the hit is the transcript line holding most of
+ * the searched words (ranked with an OR of them: an AND query ranks a line holding
+ * some but not all of them 0), so the link opens the lesson at that line's second.
+ * Reads chunks, with the lesson (videos: completed, its title) and its transcript lines.
+ * $1 creator, $2 search text, $3 rows, $4 offset.
+ */
+const TRANSCRIPT_SEARCH_SQL = `
+  with q as (
+    select websearch_to_tsquery('english', $2) as query,
+           (select to_tsquery('simple', string_agg(quote_literal(l), ' | '))
+              from unnest(tsvector_to_array(to_tsvector('english', $2))) l) as any_term
+  )
+  select c.video_id, v.title as video_title, c.seq,
+         coalesce(line.start_seconds, c.start_seconds)::text as start_seconds,
+         ts_headline('english', coalesce(line.text, c.text), coalesce(q.any_term, q.query),
+                     'StartSel="${HIT_START}", StopSel="${HIT_STOP}", MaxWords=28, MinWords=10, MaxFragments=1') as headline
+    from q cross join chunks c
+    join videos v on v.id = c.video_id and v.creator_id = $1 and v.status = 'completed'
+    left join lateral (
+      select t.start_seconds, t.text from transcript_segments t
+       where t.creator_id = $1 and t.video_id = c.video_id
+         and t.start_seconds < c.end_seconds and t.end_seconds > c.start_seconds
+       order by ts_rank(to_tsvector('english', t.text), q.any_term) desc, t.seq
+       limit 1
+    ) line on q.any_term is not null
+   where c.creator_id = $1 and c.tsv @@ q.query and to_tsvector('english', c.text) @@ q.query
+   order by ts_rank_cd(to_tsvector('english', c.text), q.query) desc, v.title, c.video_id, c.seq
+   limit $3 offset $4`;
+
 export function chunksTable(db: Pick<Db, 'query'>): ChunksTable {
   return {
     async insertBatch(key) {
@@ -62,5 +101,7 @@ export function chunksTable(db: Pick<Db, 'query'>): ChunksTable {
     async removeAll(key) {
       await db.query(`delete from chunks where video_id = $1 and creator_id = $2`, [key.videoId, key.creatorId]);
     },
+    searchText: (input) =>
+      db.query<TranscriptHitRow>(TRANSCRIPT_SEARCH_SQL, [input.creatorId, input.q, input.limit, input.offset]),
   };
 }

@@ -326,6 +326,14 @@ export function videosTable(db: Pick<Db, 'query'>): VideosTable {
           limit 1000`,
         [creatorId],
       ),
+    findRunningTime: (key) =>
+      // Where the transcript ends is read from transcript_segments, for a video without a duration.
+      one<Pick<VideoRow, 'id'> & { duration: number }>(
+        `select v.id, coalesce(v.duration_seconds, (select max(t.end_seconds) from transcript_segments t
+                                                     where t.video_id = v.id and t.creator_id = $2), 0)::float8 as duration
+           from videos v where v.id = $1 and v.creator_id = $2`,
+        [key.videoId, key.creatorId],
+      ),
     findLesson: (key) =>
       one<LessonRow & Pick<VideoRow, 'mime_type'> & { n: string }>(
         `select * from (
