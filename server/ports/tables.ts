@@ -1,6 +1,9 @@
 import type { ApiCostsTable } from './tables/api-costs-table';
 import type { AssistantSettingsTable } from './tables/assistant-settings-table';
 import type { AuthSessionsTable, AuthSignInAttemptsTable } from './tables/auth-tables';
+import type { ChatMessagesTable } from './tables/chat-messages-table';
+import type { ChatSessionsTable } from './tables/chat-sessions-table';
+import type { ChatUsageTable } from './tables/chat-usage-table';
 import type { ContentGapChecksTable, ContentGapNoticesTable } from './tables/content-gap-tables';
 import type { CourseModulesTable } from './tables/course-modules-table';
 import type { CreatorMembershipsTable } from './tables/creator-memberships-table';
@@ -54,4 +57,9 @@ export interface Tables {
   readonly users: UsersTable;
   readonly authSessions: AuthSessionsTable;
   readonly authSignInAttempts: AuthSignInAttemptsTable;
+
+  // The chat's tables: a question held, settled and reconciled, and the student's sessions and allowance.
+  readonly chatSessions: ChatSessionsTable;
+  readonly chatMessages: ChatMessagesTable;
+  readonly chatUsage: ChatUsageTable;
 }

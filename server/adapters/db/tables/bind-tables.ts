@@ -3,6 +3,9 @@ import type { Tables } from '../../../ports/tables';
 import { apiCostsTable } from './api-costs-table';
 import { assistantSettingsTable } from './assistant-settings-table';
 import { authSessionsTable, authSignInAttemptsTable } from './auth-tables';
+import { chatMessagesTable } from './chat-messages-table';
+import { chatSessionsTable } from './chat-sessions-table';
+import { chatUsageTable } from './chat-usage-table';
 import { contentGapChecksTable, contentGapNoticesTable } from './content-gap-tables';
 import { courseModulesTable } from './course-modules-table';
 import { creatorNotesTable } from './creator-notes-table';
@@ -49,5 +52,10 @@ export function bindTables(db: Pick<Db, 'query'>): Tables {
     users: usersTable(db),
     authSessions: authSessionsTable(db),
     authSignInAttempts: authSignInAttemptsTable(db),
+
+    // The chat's tables (domain/chat, domain/quotas).
+    chatSessions: chatSessionsTable(db),
+    chatMessages: chatMessagesTable(db),
+    chatUsage: chatUsageTable(db),
   };
 }
