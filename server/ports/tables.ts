@@ -1,6 +1,9 @@
 import type { ApiCostsTable } from './tables/api-costs-table';
 import type { AssistantSettingsTable } from './tables/assistant-settings-table';
 import type { AuthSessionsTable, AuthSignInAttemptsTable } from './tables/auth-tables';
+import type { ChatMessagesTable } from './tables/chat-messages-table';
+import type { ChatSessionsTable } from './tables/chat-sessions-table';
+import type { ChatUsageTable } from './tables/chat-usage-table';
 import type {
   ContentGapChecksTable,
   ContentGapNoticesTable,
@@ -69,4 +72,8 @@ export interface Tables {
   readonly insightReads: InsightReads;
   readonly contentGapResolutions: ContentGapResolutionsTable;
   readonly schemaMigrations: SchemaMigrationsTable;
+  // The chat's tables: a question held, settled and reconciled, and the student's sessions and allowance.
+  readonly chatSessions: ChatSessionsTable;
+  readonly chatMessages: ChatMessagesTable;
+  readonly chatUsage: ChatUsageTable;
 }

@@ -10,12 +10,7 @@ export interface Owner {
 
 /** The student's own sessions with this creator, newest first. */
 export async function listSessions(db: Db, owner: Owner): Promise<ChatSessionSummary[]> {
-  const rows = await db.query<{ id: string; title: string; updated_at: Date | string; n: string }>(
-    `select s.id, s.title, s.updated_at, (select count(*) from chat_messages m where m.session_id = s.id)::text as n
-       from chat_sessions s where s.creator_id = $1 and s.user_id = $2
-      order by s.updated_at desc limit 50`,
-    [owner.creatorId, owner.userId],
-  );
+  const rows = await db.tables.chatSessions.listOwn(owner);
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -32,27 +27,9 @@ const SessionId = z.string().uuid();
  */
 export async function listSessionMessages(db: Db, owner: Owner, sessionId: string): Promise<ChatMessage[]> {
   if (!SessionId.safeParse(sessionId).success) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
-  const [own] = await db.query(`select id from chat_sessions where id = $1 and creator_id = $2 and user_id = $3`, [
-    sessionId,
-    owner.creatorId,
-    owner.userId,
-  ]);
+  const own = await db.tables.chatSessions.findOwn({ ...owner, sessionId });
   if (!own) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
-  const rows = await db.query<{
-    id: string;
-    role: 'user' | 'assistant';
-    content: string;
-    status: ChatMessage['status'];
-    citations: unknown;
-    sources: unknown;
-    feedback: number | null;
-    created_at: Date | string;
-  }>(
-    `select id, role, content, status, citations, sources, feedback, created_at
-       from chat_messages where session_id = $1 and creator_id = $2 and status <> 'streaming'
-      order by created_at, role desc`,
-    [sessionId, owner.creatorId],
-  );
+  const rows = await db.tables.chatMessages.listForSession({ creatorId: owner.creatorId, sessionId });
   const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
   return rows.map((r) => ({
     id: r.id,
@@ -73,19 +50,13 @@ export async function listSessionMessages(db: Db, owner: Owner, sessionId: strin
  */
 export async function deleteSession(db: Db, owner: Owner, sessionId: string): Promise<void> {
   if (!SessionId.safeParse(sessionId).success) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
-  const gone = await db.query(
-    `delete from chat_sessions where id = $1 and creator_id = $2 and user_id = $3 returning id`,
-    [sessionId, owner.creatorId, owner.userId],
-  );
-  if (gone.length === 0) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
+  const gone = await db.tables.chatSessions.removeOwn({ ...owner, sessionId });
+  if (!gone) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
 }
 
 /** Thumbs up/down on an answer in the student's own session. */
 export async function setFeedback(db: Db, owner: Owner, messageId: string, value: 1 | -1 | null): Promise<void> {
   if (!SessionId.safeParse(messageId).success) throw new ApiError('NOT_FOUND', 'This answer does not exist.');
-  const updated = await db.query(
-    `update chat_messages set feedback = $4 where id = $1 and creator_id = $2 and user_id = $3 and role = 'assistant' returning id`,
-    [messageId, owner.creatorId, owner.userId, value],
-  );
-  if (updated.length === 0) throw new ApiError('NOT_FOUND', 'This answer does not exist.');
+  const updated = await db.tables.chatMessages.setFeedback({ ...owner, messageId, feedback: value });
+  if (!updated) throw new ApiError('NOT_FOUND', 'This answer does not exist.');
 }

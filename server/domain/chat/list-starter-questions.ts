@@ -9,27 +9,6 @@ const LESSONS = MAX_STARTERS;
 /** Chunks read per lesson (≈ its first 10–15 minutes, where a lesson names its subject): bounds the query. */
 const CHUNKS_PER_LESSON = 12;
 
-/**
- * One query: the creator's completed lessons that have chunks, numbered in the
- * order they were added, the ones at evenly spread positions, with the text of
- * their first chunks. $1 creator id, $2 lessons wanted, $3 chunks per lesson.
- */
-const STARTER_TEXT_SQL = `
-  with lessons as (
-    select v.id, v.title, row_number() over (order by v.created_at, v.id) - 1 as i, count(*) over () as n
-      from videos v
-     where v.creator_id = $1 and v.status = 'completed'
-       and exists (select 1 from chunks c where c.creator_id = $1 and c.video_id = v.id)
-  ), picked as (
-    select id, title, i from lessons l
-     where l.i in (select distinct round(k * (l.n - 1)::numeric / greatest($2::int - 1, 1))::int from generate_series(0, $2::int - 1) k)
-  )
-  select p.id as video_id, p.title, string_agg(c.text, ' ' order by c.seq) as text
-    from picked p
-    join chunks c on c.creator_id = $1 and c.video_id = p.id and c.seq < $3
-   group by p.id, p.title, p.i
-   order by p.i`;
-
 const plural = (phrase: string) => /[^s]s$/.test(phrase);
 const capitalised = (phrase: string) => phrase.charAt(0).toUpperCase() + phrase.slice(1);
 
@@ -56,11 +35,11 @@ export function starterWording(found: LessonPhrase, slot: number): string {
  * (a course of one lesson still gets several). Empty when nothing is processed.
  */
 export async function listStarterQuestions(db: Db, input: { creatorId: string }): Promise<StarterQuestion[]> {
-  const rows = await db.query<{ video_id: string; title: string; text: string }>(STARTER_TEXT_SQL, [
-    input.creatorId,
-    LESSONS,
-    CHUNKS_PER_LESSON,
-  ]);
+  const rows = await db.tables.chunks.starterTexts({
+    creatorId: input.creatorId,
+    lessons: LESSONS,
+    chunksPerLesson: CHUNKS_PER_LESSON,
+  });
   const phrases = distinctivePhrases(rows.map((r) => ({ videoId: r.video_id, title: r.title, text: r.text })));
   const starters: StarterQuestion[] = [];
   const asked = new Set<string>();

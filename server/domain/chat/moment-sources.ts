@@ -23,22 +23,14 @@ export async function findMomentSources(
   input: { creatorId: string; moment: ChatMoment },
 ): Promise<RetrievedSource[]> {
   const { videoId, seconds } = input.moment;
-  const rows = await db.query<{
-    id: string | number;
-    video_title: string;
-    start_seconds: string;
-    end_seconds: string;
-    text: string;
-  }>(
-    `select c.id, v.title as video_title, c.start_seconds::text, c.end_seconds::text, c.text
-       from chunks c join videos v on v.id = c.video_id and v.creator_id = $1 and v.status = 'completed'
-      where c.creator_id = $1 and c.video_id = $2
-        and c.start_seconds <= $3::numeric + $5 and c.end_seconds >= $3::numeric - $4
-      order by (c.start_seconds <= $3 and c.end_seconds >= $3) desc,
-               abs((c.start_seconds + c.end_seconds) / 2 - $3), c.seq
-      limit $6`,
-    [input.creatorId, videoId, seconds, MOMENT_WINDOW_BEFORE_SECONDS, MOMENT_WINDOW_AFTER_SECONDS, MOMENT_SOURCES],
-  );
+  const rows = await db.tables.chunks.momentPassages({
+    creatorId: input.creatorId,
+    videoId,
+    seconds,
+    beforeSeconds: MOMENT_WINDOW_BEFORE_SECONDS,
+    afterSeconds: MOMENT_WINDOW_AFTER_SECONDS,
+    limit: MOMENT_SOURCES,
+  });
   return rows.map((r) => ({
     videoId,
     videoTitle: r.video_title,
@@ -83,13 +75,7 @@ export async function findMomentTurn(
   input: { creatorId: string; moment: ChatMoment },
 ): Promise<ChatTurn | null> {
   const { videoId, seconds } = input.moment;
-  const lines = await db.query<{ start_seconds: string; text: string }>(
-    `select t.start_seconds::text, t.text from transcript_segments t
-       join videos v on v.id = t.video_id and v.creator_id = $1 and v.status = 'completed'
-      where t.creator_id = $1 and t.video_id = $2 and t.start_seconds <= $3::numeric and t.start_seconds >= $3::numeric - 600
-      order by t.start_seconds desc, t.seq desc limit 2`,
-    [input.creatorId, videoId, seconds],
-  );
+  const lines = await db.tables.transcriptSegments.linesBefore({ creatorId: input.creatorId, videoId, seconds });
   const [current, before] = lines;
   if (!current) return null;
   const heard =

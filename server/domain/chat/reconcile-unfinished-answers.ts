@@ -28,25 +28,5 @@ export interface ReconcileResult {
  * last process), Workers from the cron with a bound no live request can reach.
  */
 export async function reconcileUnfinishedAnswers(ports: { db: Db }, input: ReconcileInput): Promise<ReconcileResult> {
-  const [row] = await ports.db.query<ReconcileResult>(
-    `with held as (
-       select id, creator_id, user_id, quota_period from chat_messages
-        where status = 'streaming' and created_at < $1
-        order by id
-        for update
-     ), flipped as (
-       update chat_messages m set status = 'failed', quota_period = null from held where m.id = held.id returning m.id
-     ), given as (
-       select creator_id, user_id, quota_period, count(*)::int as n from held
-        where quota_period is not null group by creator_id, user_id, quota_period
-     ), released as (
-       update chat_usage u set questions_used = greatest(u.questions_used - given.n, 0), updated_at = now()
-         from given
-        where u.creator_id = given.creator_id and u.user_id = given.user_id and u.period_start = given.quota_period
-       returning given.n
-     )
-     select (select count(*) from flipped)::int as answers, (select coalesce(sum(n), 0) from released)::int as released`,
-    [input.olderThan.toISOString()],
-  );
-  return { answers: row?.answers ?? 0, released: row?.released ?? 0 };
+  return ports.db.tables.chatMessages.failUnfinished(input);
 }

@@ -58,24 +58,14 @@ const SOURCES_LIMIT = 6;
 
 /** A session id of another student or creator is simply not found; checked before anything is counted. */
 async function ownSession(db: Db, viewer: ViewerContext, sessionId: string): Promise<string> {
-  const [own] = await db.query<{ id: string }>(
-    `select id from chat_sessions where id = $1 and creator_id = $2 and user_id = $3`,
-    [sessionId, viewer.creator.id, viewer.user.id],
-  );
+  const own = await db.tables.chatSessions.findOwn({ creatorId: viewer.creator.id, userId: viewer.user.id, sessionId });
   if (!own) throw new ApiError('NOT_FOUND', 'This conversation does not exist.');
   return own.id;
 }
 
 /** The session's last turns, oldest first: the follow-up rewrite and the answerer read them. */
 async function recentTurns(db: Db, sessionId: string, creatorId: string): Promise<ChatTurn[]> {
-  const rows = await db.query<ChatTurn>(
-    `select role, content from (
-       select role, content, created_at from chat_messages
-        where session_id = $1 and creator_id = $2 and status = 'complete'
-        order by created_at desc limit $3) recent
-      order by created_at`,
-    [sessionId, creatorId, HISTORY_TURNS],
-  );
+  const rows = await db.tables.chatMessages.recentTurns({ sessionId, creatorId, limit: HISTORY_TURNS });
   return rows.map((t) => ({ role: t.role, content: t.content }));
 }
 
@@ -86,35 +76,17 @@ async function segmentsOfSources(
   sources: readonly ChatSource[],
 ): Promise<MomentSegment[][]> {
   if (sources.length === 0) return [];
-  const rows = await db.query<{ n: number; start: string | number; text: string }>(
-    // Lateral, so each source is two short scans of the (video_id, start_seconds) index, whatever
-    // the planner guesses about unnest's row count: the segments starting inside the source, and
-    // the one that started before it and runs into it (the latest start before the source's).
-    // The tenancy filter of that one sits outside its LIMIT: inside, the planner preferred the
-    // (creator_id, video_id) index and read the whole video (163 buffers for 6 sources, now 52).
-    `select s.n::int as n, t.start_seconds as start, t.text
-       from unnest($2::uuid[], $3::numeric[], $4::numeric[]) with ordinality as s(video_id, lo, hi, n)
-       cross join lateral (
-         select b.seq, b.start_seconds, b.text from (
-           select t.seq, t.start_seconds, t.end_seconds, t.text, t.creator_id from transcript_segments t
-            where t.video_id = s.video_id and t.start_seconds < s.lo
-            order by t.start_seconds desc limit 1) b
-          where b.end_seconds >= s.lo and b.creator_id = $1
-         union all
-         select t.seq, t.start_seconds, t.text from transcript_segments t
-          where t.video_id = s.video_id and t.creator_id = $1 and t.start_seconds between s.lo and s.hi
-       ) t
-      order by s.n, t.seq`,
-    // A creator's note is its own text, not a lesson's passage: no segments (its citation plays its pin).
-    [
-      creatorId,
-      sources.map((s) => (s.kind === 'note' ? null : s.videoId)),
-      sources.map((s) => s.startSeconds),
-      sources.map((s) => s.endSeconds),
-    ],
-  );
+  // A creator's note is its own text, not a lesson's passage: no segments (its citation plays its pin).
+  const rows = await db.tables.transcriptSegments.ofSources({
+    creatorId,
+    sources: sources.map((s) => ({
+      videoId: s.kind === 'note' ? null : s.videoId,
+      startSeconds: s.startSeconds,
+      endSeconds: s.endSeconds,
+    })),
+  });
   const bySource: MomentSegment[][] = sources.map(() => []);
-  for (const r of rows) bySource[r.n - 1]!.push({ startSeconds: Number(r.start), text: r.text });
+  for (const r of rows) bySource[r.n - 1]!.push({ startSeconds: Number(r.start_seconds), text: r.text });
   return bySource;
 }
 

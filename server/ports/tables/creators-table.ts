@@ -7,6 +7,12 @@ export type CreatorIdentity = Pick<CreatorRow, 'id' | 'name' | 'tier'>;
 export type CreatorStorageRow = Pick<CreatorRow, 'storage_bytes_used' | 'video_count'> &
   Pick<TierConfigurationRow, 'storage_bytes_limit' | 'video_count_limit'>;
 
+/** The creator's question allowance: their tier's limit (null: unlimited) and the period it is counted in. */
+export type CreatorChatLimits = Pick<CreatorRow, 'tier'> & {
+  limit: TierConfigurationRow['chat_questions_limit'];
+  period: TierConfigurationRow['chat_period'];
+};
+
 /** The `creators` table: one row per Whop company, its tier and its quota counters. */
 export interface CreatorsTable {
   find(id: string): Promise<CreatorIdentity | null>;
@@ -32,4 +38,6 @@ export interface CreatorsTable {
   addStorage(input: { id: string; sizeBytes: number }): Promise<void>;
   /** Replaces `oldBytes` of storage with `sizeBytes`, never below zero. */
   swapStorage(input: { id: string; sizeBytes: number; oldBytes: number }): Promise<void>;
+  /** The tier's question allowance (read with tier_configurations); null for an unknown creator. */
+  chatLimits(id: string): Promise<CreatorChatLimits | null>;
 }

@@ -3,6 +3,9 @@ import type { Tables } from '../../../ports/tables';
 import { apiCostsTable } from './api-costs-table';
 import { assistantSettingsTable } from './assistant-settings-table';
 import { authSessionsTable, authSignInAttemptsTable } from './auth-tables';
+import { chatMessagesTable } from './chat-messages-table';
+import { chatSessionsTable } from './chat-sessions-table';
+import { chatUsageTable } from './chat-usage-table';
 import { contentGapChecksTable, contentGapNoticesTable, contentGapResolutionsTable } from './content-gap-tables';
 import { courseModulesTable } from './course-modules-table';
 import { creatorNotesTable } from './creator-notes-table';
@@ -58,5 +61,9 @@ export function bindTables(db: Pick<Db, 'query'>): Tables {
     insightReads: insightReads(db),
     contentGapResolutions: contentGapResolutionsTable(db),
     schemaMigrations: schemaMigrationsTable(db),
+    // The chat's tables (domain/chat, domain/quotas).
+    chatSessions: chatSessionsTable(db),
+    chatMessages: chatMessagesTable(db),
+    chatUsage: chatUsageTable(db),
   };
 }

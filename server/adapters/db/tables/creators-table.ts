@@ -1,6 +1,11 @@
 import type { Db } from '../../../ports/db';
 import { type CreatorRow, creators } from '../../../ports/db-schema/tables';
-import type { CreatorIdentity, CreatorStorageRow, CreatorsTable } from '../../../ports/tables/creators-table';
+import type {
+  CreatorChatLimits,
+  CreatorIdentity,
+  CreatorStorageRow,
+  CreatorsTable,
+} from '../../../ports/tables/creators-table';
 import { selectList } from '../select-list';
 
 /** The `creators` table's statements, on whichever connection or transaction `db` is. */
@@ -79,6 +84,14 @@ export function creatorsTable(db: Pick<Db, 'query'>): CreatorsTable {
         `update creators set storage_bytes_used = greatest(storage_bytes_used + $2 - $3, 0), updated_at = now() where id = $1`,
         [input.id, input.sizeBytes, input.oldBytes],
       );
+    },
+    async chatLimits(id) {
+      const [row] = await db.query<CreatorChatLimits>(
+        `select c.tier, t.chat_questions_limit as limit, t.chat_period as period
+           from creators c join tier_configurations t on t.tier = c.tier where c.id = $1`,
+        [id],
+      );
+      return row ?? null;
     },
   };
 }

@@ -1,14 +1,18 @@
 import type { Db } from '../../../ports/db';
+import type { TranscriptSegmentRow } from '../../../ports/db-schema/tables';
 import {
   type ChunksTable,
   HIT_START,
   HIT_STOP,
+  type MomentPassageRow,
   type SegmentLine,
+  type SourceSegmentRow,
+  type StarterTextRow,
   type TranscriptHitRow,
   type TranscriptSegmentsTable,
 } from '../../../ports/tables/transcript-tables';
 
-/* A video's transcript and its chunks (written by domain/ingestion), one module each. */
+/* A video's transcript and its chunks (written by domain/ingestion, read by place for the chat), one module each. */
 
 export function transcriptSegmentsTable(db: Pick<Db, 'query'>): TranscriptSegmentsTable {
   return {
@@ -38,6 +42,44 @@ export function transcriptSegmentsTable(db: Pick<Db, 'query'>): TranscriptSegmen
         `select seq, start_seconds::text as start_seconds, end_seconds::text as end_seconds, text from transcript_segments
           where video_id = $1 and creator_id = $2 and seq > $3 order by seq limit $4`,
         [key.videoId, key.creatorId, key.afterSeq, key.limit],
+      ),
+
+    // The chat's reads.
+    ofSources: (input) =>
+      db.query<SourceSegmentRow>(
+        // Lateral, so each source is two short scans of the (video_id, start_seconds) index, whatever
+        // the planner guesses about unnest's row count: the segments starting inside the source, and
+        // the one that started before it and runs into it (the latest start before the source's).
+        // The tenancy filter of that one sits outside its LIMIT: inside, the planner preferred the
+        // (creator_id, video_id) index and read the whole video (163 buffers for 6 sources, now 52).
+        `select s.n::int as n, t.start_seconds::text as start_seconds, t.text
+           from unnest($2::uuid[], $3::numeric[], $4::numeric[]) with ordinality as s(video_id, lo, hi, n)
+           cross join lateral (
+             select b.seq, b.start_seconds, b.text from (
+               select t.seq, t.start_seconds, t.end_seconds, t.text, t.creator_id from transcript_segments t
+                where t.video_id = s.video_id and t.start_seconds < s.lo
+                order by t.start_seconds desc limit 1) b
+              where b.end_seconds >= s.lo and b.creator_id = $1
+             union all
+             select t.seq, t.start_seconds, t.text from transcript_segments t
+              where t.video_id = s.video_id and t.creator_id = $1 and t.start_seconds between s.lo and s.hi
+           ) t
+          order by s.n, t.seq`,
+        [
+          input.creatorId,
+          input.sources.map((s) => s.videoId),
+          input.sources.map((s) => s.startSeconds),
+          input.sources.map((s) => s.endSeconds),
+        ],
+      ),
+    linesBefore: (key) =>
+      // Joins videos: only the creator's completed lesson has lines to follow.
+      db.query<Pick<TranscriptSegmentRow, 'start_seconds' | 'text'>>(
+        `select t.start_seconds::text, t.text from transcript_segments t
+           join videos v on v.id = t.video_id and v.creator_id = $1 and v.status = 'completed'
+          where t.creator_id = $1 and t.video_id = $2 and t.start_seconds <= $3::numeric and t.start_seconds >= $3::numeric - 600
+          order by t.start_seconds desc, t.seq desc limit 2`,
+        [key.creatorId, key.videoId, key.seconds],
       ),
   };
 }
@@ -103,5 +145,41 @@ export function chunksTable(db: Pick<Db, 'query'>): ChunksTable {
     },
     searchText: (input) =>
       db.query<TranscriptHitRow>(TRANSCRIPT_SEARCH_SQL, [input.creatorId, input.q, input.limit, input.offset]),
+
+    // The chat's reads, each joining the creator's completed lessons (videos).
+    momentPassages: (key) =>
+      db.query<MomentPassageRow>(
+        `select c.id::text as id, v.title as video_title, c.start_seconds::text, c.end_seconds::text, c.text
+           from chunks c join videos v on v.id = c.video_id and v.creator_id = $1 and v.status = 'completed'
+          where c.creator_id = $1 and c.video_id = $2
+            and c.start_seconds <= $3::numeric + $5 and c.end_seconds >= $3::numeric - $4
+          order by (c.start_seconds <= $3 and c.end_seconds >= $3) desc,
+                   abs((c.start_seconds + c.end_seconds) / 2 - $3), c.seq
+          limit $6`,
+        [key.creatorId, key.videoId, key.seconds, key.beforeSeconds, key.afterSeconds, key.limit],
+      ),
+    starterTexts: (input) =>
+      db.query<StarterTextRow>(STARTER_TEXT_SQL, [input.creatorId, input.lessons, input.chunksPerLesson]),
   };
 }
+
+/**
+ * The creator's completed lessons that have chunks, numbered in the order they were
+ * added, the ones at evenly spread positions, with the text of their first chunks.
+ * $1 creator id, $2 lessons wanted, $3 chunks per lesson.
+ */
+const STARTER_TEXT_SQL = `
+  with lessons as (
+    select v.id, v.title, row_number() over (order by v.created_at, v.id) - 1 as i, count(*) over () as n
+      from videos v
+     where v.creator_id = $1 and v.status = 'completed'
+       and exists (select 1 from chunks c where c.creator_id = $1 and c.video_id = v.id)
+  ), picked as (
+    select id, title, i from lessons l
+     where l.i in (select distinct round(k * (l.n - 1)::numeric / greatest($2::int - 1, 1))::int from generate_series(0, $2::int - 1) k)
+  )
+  select p.id as video_id, p.title, string_agg(c.text, ' ' order by c.seq) as text
+    from picked p
+    join chunks c on c.creator_id = $1 and c.video_id = p.id and c.seq < $3
+   group by p.id, p.title, p.i
+   order by p.i`;
