@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { lexicalEvidenceScores } from '../../../server/domain/chat/lexical-evidence';
-import { ANSWER_SOURCES, lexicalReranker, rerankSources } from '../../../server/domain/chat/rerank-sources';
+import {
+  ANSWER_SOURCES,
+  lexicalReranker,
+  RERANK_LEADS,
+  rerankSources,
+} from '../../../server/domain/chat/rerank-sources';
 import type { RetrievedSource } from '../../../server/domain/chat/retrieve-sources';
 import type { Reranker } from '../../../server/ports/reranker';
 
@@ -62,6 +67,14 @@ describe('rerankSources with the offline lexical reranker', () => {
     expect(await rerankSources(broken, 'same thing', pool)).toEqual(pool.slice(0, ANSWER_SOURCES));
     const reversed: Reranker = { name: 'reversed', score: async (_q, c) => c.map((_, i) => i) };
     expect((await rerankSources(reversed, 'same thing', pool, 3)).map((s) => s.videoId)).toEqual(['v8', 'v7', 'v6']);
+  });
+
+  it("leads with the reranker's best and fills the rest in retrieval's order", async () => {
+    const pool = Array.from({ length: 9 }, (_, i) => passage(`r${i}`, `passage ${i} about the same thing`, 0.5));
+    const reversed: Reranker = { name: 'reversed', score: async (_q, c) => c.map((_, i) => i) };
+    const ranked = (await rerankSources(reversed, 'same thing', pool)).map((s) => s.videoId);
+    expect(RERANK_LEADS).toBe(3);
+    expect(ranked).toEqual(['r8', 'r7', 'r6', 'r0', 'r1', 'r2']);
   });
 
   it('scores every candidate with a finite number, also for a question without content words', () => {
