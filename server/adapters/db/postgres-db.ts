@@ -5,36 +5,7 @@ import { bindTables } from './tables/bind-tables';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
 
-/**
- * Connections a pool keeps from transactions: postgres.js reserves a whole connection
- * for each transaction (the retrieval's three statements and a settle's lock), while a
- * single statement is pipelined onto any connection not reserved. With every connection
- * in a transaction, the one statement that opens a student's stream (the question's
- * hold) waits behind searches in one queue; a fifth of the pool kept back serves those at
- * once. A pool of fewer than five keeps nothing back (tests, a Worker's request client).
- */
-export function transactionSlots(max: number): number {
-  return max - Math.floor(max / 5);
-}
-
-/** At most `slots` callers at a time; the others wait in arrival order. */
-function gate(slots: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
-    else running++;
-    try {
-      return await fn();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running--;
-    }
-  };
-}
-
-function wrap(sql: Sql, root: postgres.Sql | null, inSlot?: ReturnType<typeof gate>): Db {
+function wrap(sql: Sql, root: postgres.Sql | null): Db {
   let tables: Tables | undefined;
   const db: Db = {
     driver: 'postgres',
@@ -50,8 +21,8 @@ function wrap(sql: Sql, root: postgres.Sql | null, inSlot?: ReturnType<typeof ga
       await sql.unsafe(text);
     },
     async transaction<T>(fn: (tx: Db) => Promise<T>) {
-      if (!root || !inSlot) return fn(db);
-      return inSlot(async () => (await root.begin((tx) => fn(wrap(tx, null)))) as T);
+      if (!root) return fn(db);
+      return (await root.begin((tx) => fn(wrap(tx, null)))) as T;
     },
     async close() {
       if (root) await root.end({ timeout: 5 });
@@ -108,5 +79,5 @@ export function openPostgresDb(options: PostgresDbOptions): Db {
     onnotice: () => {},
     types: { json: jsonLikePglite, date: dateLikePglite },
   });
-  return wrap(sql, sql, gate(transactionSlots(options.max ?? 5)));
+  return wrap(sql, sql);
 }
