@@ -244,11 +244,6 @@ export const notificationWindows = table('notification_windows', {
   window_start: timestamptz(),
   sent: int4(),
 });
-export const notifiedUnansweredQuestions = table('notified_unanswered_questions', {
-  creator_id: text(),
-  question_key: text(),
-  notified_at: timestamptz(),
-});
 export const tierConfigurations = table('tier_configurations', {
   tier: creatorTier(),
   display_name: text(),
@@ -390,7 +385,6 @@ export const declaredTables = [
   notificationLog,
   notificationSettings,
   notificationWindows,
-  notifiedUnansweredQuestions,
   tierConfigurations,
   transcriptSegments,
   upgradeRequests,
@@ -425,7 +419,6 @@ export type ExperienceRow = RowOf<typeof experiences>;
 export type NotificationLogRow = RowOf<typeof notificationLog>;
 export type NotificationSettingRow = RowOf<typeof notificationSettings>;
 export type NotificationWindowRow = RowOf<typeof notificationWindows>;
-export type NotifiedUnansweredQuestionRow = RowOf<typeof notifiedUnansweredQuestions>;
 export type TierConfigurationRow = RowOf<typeof tierConfigurations>;
 export type TranscriptSegmentRow = RowOf<typeof transcriptSegments>;
 export type UpgradeRequestRow = RowOf<typeof upgradeRequests>;
