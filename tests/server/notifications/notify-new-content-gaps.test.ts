@@ -133,6 +133,8 @@ describe('notifyNewContentGaps', () => {
   });
 
   it('sends nothing and records nothing for a creator who opted out', async () => {
+    // The creator row the settings belong to, as every other test makes it (not left by the one before).
+    await seedStudentQuestions(db, A, []);
     await optIn(A.companyId, { unansweredQuestions: false });
     await ask(A, 'gf', GLUTEN);
     expect(await check()).toBe('not_opted_in');

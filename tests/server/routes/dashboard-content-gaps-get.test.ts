@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOfflineLexicalEmbedder } from '../../../server/adapters/embedder/offline-lexical-embedder';
 import { noticeNewContentGaps } from '../../../server/domain/insights/notice-new-content-gaps';
 import type { Db } from '../../../server/ports/db';
@@ -52,7 +52,27 @@ async function ask(question: string) {
   expect(events.at(-1)?.type).toBe('done');
 }
 
-beforeAll(async () => {
+/** The creator uploads a lesson that answers the pizza questions; it completes (and re-checks the gaps). */
+async function addPizzaLesson() {
+  const res = await setup.app.request('/api/videos/captions', {
+    method: 'POST',
+    headers: {
+      [USER_TOKEN_HEADER]: await signUserToken(world.A.admin),
+      [COMPANY_HEADER]: world.A.companyId,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({
+      title: 'Bonus · Pizza night',
+      fileName: 'pizza.vtt',
+      text: 'WEBVTT\n\n00:00:00.000 --> 00:00:12.000\nPizza dough from your sourdough starter: a Neapolitan pizza needs a long cold proof.\n\n00:00:12.000 --> 00:00:25.000\nStretch the pizza dough thin and bake the crust on a very hot pizza stone.\n',
+    }),
+  });
+  expect(res.status).toBe(201);
+  await setup.jobs.idle();
+}
+
+/** A fresh database and app with the demo course and the students' questions. */
+async function openCourse() {
   db = await createTestDb();
   setup = await createTestApp(db);
   lessons = await addDemoCourse(db, world.A.companyId);
@@ -83,10 +103,14 @@ beforeAll(async () => {
     { userId: 'user_b1', question: 'Where is the marmalade vault key?' },
     { userId: 'user_b2', question: 'Marmalade vault key lost?' },
   ]);
-});
-afterAll(() => db.close());
+}
 
 describe('GET /api/dashboard/insights/gaps', () => {
+  // Each test starts from the same course and questions: the lesson one test adds closes the pizza
+  // gap, the freezer questions another adds are a gap of their own, and announced gaps are remembered.
+  beforeEach(openCourse);
+  afterEach(() => db.close());
+
   it('groups what the course did not answer into topics, most students first, with examples and the closest moments', async () => {
     const body = await gaps();
     const [first, second] = body.gaps;
@@ -112,21 +136,7 @@ describe('GET /api/dashboard/insights/gaps', () => {
   });
 
   it('closes a gap when a new lesson answers it (re-checked when the lesson completes)', async () => {
-    const res = await setup.app.request('/api/videos/captions', {
-      method: 'POST',
-      headers: {
-        [USER_TOKEN_HEADER]: await signUserToken(world.A.admin),
-        [COMPANY_HEADER]: world.A.companyId,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({
-        title: 'Bonus · Pizza night',
-        fileName: 'pizza.vtt',
-        text: 'WEBVTT\n\n00:00:00.000 --> 00:00:12.000\nPizza dough from your sourdough starter: a Neapolitan pizza needs a long cold proof.\n\n00:00:12.000 --> 00:00:25.000\nStretch the pizza dough thin and bake the crust on a very hot pizza stone.\n',
-      }),
-    });
-    expect(res.status).toBe(201);
-    await setup.jobs.idle();
+    await addPizzaLesson();
     const body = await gaps();
     expect(body.gaps.map((g) => g.label).join(' ')).not.toMatch(/pizza/);
     expect(body.gaps[0]!.label).toMatch(/gluten/);
@@ -134,6 +144,8 @@ describe('GET /api/dashboard/insights/gaps', () => {
   });
 
   it('announces each new gap once (for notifications)', async () => {
+    // The pizza questions have their lesson: the gluten gap is the only one left to announce.
+    await addPizzaLesson();
     const ports = {
       db,
       clock: setup.deps.clock,
@@ -153,8 +165,14 @@ describe('GET /api/dashboard/insights/gaps', () => {
   });
 });
 
-describeSecurity('/api/dashboard/insights/gaps', () => setup.app, {
-  method: 'GET',
-  path: '/api/dashboard/insights/gaps',
-  view: 'dashboard',
+describe('who may read the gaps', () => {
+  // The security cases only read: one course for all of them.
+  beforeAll(openCourse);
+  afterAll(() => db.close());
+
+  describeSecurity('/api/dashboard/insights/gaps', () => setup.app, {
+    method: 'GET',
+    path: '/api/dashboard/insights/gaps',
+    view: 'dashboard',
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { waitForTierChange } from '../../../../embed/features/plans/wait-for-tier-change';
 import { ApiError } from '../../../../shared/api-error';
 import type { PlanOverview } from '../../../../shared/schemas/plan';
@@ -16,6 +16,10 @@ function script(...answers: (PlanOverview | Error)[]) {
 
 describe('waitForTierChange', () => {
   const sleep = vi.fn(async (_ms: number, _signal: AbortSignal) => undefined);
+  // Each test reads only its own pauses: the setup's restoreAllMocks restores spies, not a vi.fn's calls.
+  beforeEach(() => {
+    sleep.mockClear();
+  });
 
   it('reads until the tier changes, showing every read, and pauses as told', async () => {
     const fetchPlan = script(planOverview(), planOverview(), planOverview({ tier: 'PRO' }));

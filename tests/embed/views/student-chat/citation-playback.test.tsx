@@ -53,6 +53,16 @@ async function askAndOpen(chip: string) {
   return reply;
 }
 
+/**
+ * The player panel once its code has loaded. Only the first citation opened in the file shows
+ * the placeholder (the lazy component is loaded then, for the rest of the file), so a panel
+ * taken before the code arrived would be the placeholder, replaced and left at "Loading".
+ */
+async function playerPanel() {
+  await screen.findByRole('button', { name: 'Close video source' });
+  return screen.getByRole('complementary', { name: 'Video source' });
+}
+
 describe('Student chat: a citation plays the video at the cited second', () => {
   it('asks for that video in the experience context, seeks there once loaded, and seeks again for the other chip', async () => {
     api.serve(VIDEO_ID, playback());
@@ -98,7 +108,7 @@ describe('Student chat: a citation plays the video at the cited second', () => {
     api.serve(VIDEO_ID, playback({ url: null, mimeType: null, expiresAt: null }));
     serveChat();
     await askAndOpen('Lesson 3 · 12:34');
-    const panel = screen.getByRole('complementary', { name: 'Video source' });
+    const panel = await playerPanel();
     expect(await within(panel).findByText('This lesson has no video file.')).toBeTruthy();
     expect(within(panel).getByText('Passage 1 about the starter.')).toBeTruthy();
     expect(panel.querySelector('video, audio')).toBeNull();
@@ -108,7 +118,7 @@ describe('Student chat: a citation plays the video at the cited second', () => {
     api.serve(VIDEO_ID, { status: 500, code: 'INTERNAL', message: 'Storage did not answer.' });
     serveChat();
     await askAndOpen('Lesson 3 · 12:34');
-    const panel = screen.getByRole('complementary', { name: 'Video source' });
+    const panel = await playerPanel();
     const alert = await within(panel).findByRole('alert');
     expect(within(alert).getByText('Could not load the video')).toBeTruthy();
     expect(within(alert).getByText('Storage did not answer.')).toBeTruthy();
