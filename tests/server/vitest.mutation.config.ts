@@ -13,10 +13,13 @@ export default defineConfig({
     include: [
       'tests/server/identity/whop-access-levels.test.ts',
       'tests/server/identity/prune-access-cache.test.ts',
+      // Sign in with Whop (OAuth): the server-side sessions, their rotation and sign-out.
+      'tests/server/identity/sign-in-with-whop.test.ts',
       'tests/server/identity/*.mutation.test.ts',
       'tests/server/routes/viewer-get.test.ts',
       'tests/server/quotas/**/*.test.ts',
       'tests/server/plans/plan-routes.test.ts',
+      'tests/server/plans/public-plans.test.ts',
       'tests/server/plans/webhooks-whop-post.test.ts',
       'tests/server/plans/*.mutation.test.ts',
       'tests/server/http/whop-auth*.test.ts',
