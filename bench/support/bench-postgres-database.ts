@@ -6,6 +6,7 @@ import { type PostgresTestServer, startPostgresTestServer } from '../../scripts/
 import { applyMigrations } from '../../server/adapters/db/migrate';
 import { readMigrationFiles } from '../../server/adapters/db/migration-files';
 import { openPostgresDb } from '../../server/adapters/db/postgres-db';
+import { EnvSchema } from '../../server/env';
 import type { Db } from '../../server/ports/db';
 import {
   BENCH_DATA_VERSION,
@@ -25,8 +26,16 @@ import { loadCorpus } from './load-corpus';
  * loader the PGlite data set uses. The server gets PGlite's 1 GB of shared buffers.
  */
 const PG_ROOT = fileURLToPath(new URL('../../.data/bench/pg/', import.meta.url));
-/** Connections the app's pool may open: the 200-stream bench queues on fewer, as production does. */
-export const BENCH_POOL_SIZE = 20;
+/**
+ * Connections the app's pool may open: the app's own default (DATABASE_POOL_MAX), so the
+ * bench measures the pool `npm start` runs. More is not faster on a few cores: an idle
+ * connection takes each statement alone, one socket write each (a write syscall to the
+ * server costs ~0.4 ms of the event loop here, a third of the 200 admissions' time at 20
+ * connections, by --cpu-prof), while on a busy one the statements of a tick go out in one
+ * write. Interleaved runs, first byte p95: pool of 5 420–440 ms, of 10 555–729 ms, of 20
+ * 607–777 ms, sources no slower.
+ */
+export const BENCH_POOL_SIZE: number = EnvSchema.shape.DATABASE_POOL_MAX.parse(undefined);
 
 export interface BenchPostgresDatabase extends BenchDatabase {
   server: PostgresTestServer;
