@@ -26,6 +26,12 @@ export function movableClock(start = new Date('2026-12-02T10:00:00Z')) {
 export async function createSignInApp(db: Db, clock = movableClock()) {
   const sandbox = await createSandboxWhop();
   const holder: { app?: { fetch(request: Request): Response | Promise<Response> } } = {};
+  // The network between Chronos and Whop's OAuth server: a test may answer (or fail) a request
+  // itself; undefined lets it through to the sandbox. `pass` sends one through on purpose.
+  const network: {
+    intercept: ((request: Request) => Response | undefined | Promise<Response | undefined>) | null;
+    pass(request: Request): Promise<Response>;
+  } = { intercept: null, pass: async (request) => holder.app!.fetch(request) };
   const issuer = `${TEST_ORIGIN}${SANDBOX_OAUTH_PATH}`;
   const oauthServer: SandboxOAuthServer = await createSandboxOAuthServer({
     issuer: () => issuer,
@@ -40,7 +46,10 @@ export async function createSignInApp(db: Db, clock = movableClock()) {
       issuer,
       clientId: sandbox.appId,
       redirectUri: `${TEST_ORIGIN}/api/auth/callback`,
-      fetch: async (url, init) => holder.app!.fetch(new Request(url, init)),
+      fetch: async (url, init) => {
+        const request = new Request(url, init);
+        return (await network.intercept?.(request.clone())) ?? network.pass(request);
+      },
       now: () => clock.now().getTime(),
     }),
   };
@@ -55,7 +64,7 @@ export async function createSignInApp(db: Db, clock = movableClock()) {
     signIn,
   });
   holder.app = built.app;
-  return { ...built, clock, signIn, oauthServer, sandbox };
+  return { ...built, clock, signIn, oauthServer, sandbox, network };
 }
 
 type AppLike = { request(path: string, init?: RequestInit): Response | Promise<Response> };
