@@ -29,11 +29,11 @@ const PG_ROOT = fileURLToPath(new URL('../../.data/bench/pg/', import.meta.url))
 /**
  * Connections the app's pool may open: the app's own default (DATABASE_POOL_MAX), so the
  * bench measures the pool `npm start` runs. More is not faster on a few cores: an idle
- * connection takes each statement alone, one socket write each (a write syscall to the
- * server costs ~0.4 ms of the event loop here, a third of the 200 admissions' time at 20
- * connections, by --cpu-prof), while on a busy one the statements of a tick go out in one
- * write. Interleaved runs, first byte p95: pool of 5 420–440 ms, of 10 555–729 ms, of 20
- * 607–777 ms, sources no slower.
+ * connection takes each statement alone, one socket write each (writes to the server were
+ * a third of the 200 admissions' event-loop time at 20 connections, by --cpu-prof), while
+ * on a busy one the statements of a tick go out in one write. Three interleaved rounds on
+ * a quiet machine (2026-12-02 17:43 UTC), first byte p95 over both variants: pool of 5
+ * 451–788 ms (mean 605), pool of 20 544–825 ms (mean 690); sources no slower.
  */
 export const BENCH_POOL_SIZE: number = EnvSchema.shape.DATABASE_POOL_MAX.parse(undefined);
 
