@@ -103,9 +103,20 @@ export class TestBrowser {
   }
 
   /** Consent at the sandbox as a persona; returns where the sandbox sends the browser (the callback). */
-  async consent(params: URLSearchParams, userId: string): Promise<string> {
+  consent(params: URLSearchParams, userId: string): Promise<string> {
     const form = new URLSearchParams(params);
     form.set('user_id', userId);
+    return this.submitConsent(form);
+  }
+
+  /** Cancel at the sandbox's consent page; returns where the sandbox sends the browser (the callback). */
+  deny(params: URLSearchParams): Promise<string> {
+    const form = new URLSearchParams(params);
+    form.set('decision', 'deny');
+    return this.submitConsent(form);
+  }
+
+  private async submitConsent(form: URLSearchParams): Promise<string> {
     const res = await this.request(`${SANDBOX_OAUTH_PATH}/oauth/authorize`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_ORIGIN },

@@ -163,14 +163,7 @@ describe('completing a sign-in', () => {
   it('tells a sign-in cancelled at Whop from one Whop did not confirm', async () => {
     const cancelling = browser();
     const { params } = await cancelling.startSignIn('/back-here');
-    const form = new URLSearchParams(params);
-    form.set('decision', 'deny');
-    const denied = await cancelling.request(`${SANDBOX_OAUTH_PATH}/oauth/authorize`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_ORIGIN },
-      body: form.toString(),
-    });
-    const cancelled = await cancelling.request(denied.headers.get('location')!);
+    const cancelled = await cancelling.request(await cancelling.deny(params));
     expect(cancelled.status).toBe(400);
     expect(await errorOf(cancelled)).toMatchObject({
       message: 'Sign-in was cancelled at Whop.',

@@ -329,14 +329,7 @@ describe('Sign in with Whop (sandbox OAuth server, real oauth4webapi client)', (
     it('sends a cancelled consent back with a clear 400, not a session', async () => {
       const b = browser();
       const { params } = await b.startSignIn();
-      const form = new URLSearchParams(params);
-      form.set('decision', 'deny');
-      const denied = await b.request(`${SANDBOX_OAUTH_PATH}/oauth/authorize`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: TEST_ORIGIN },
-        body: form.toString(),
-      });
-      const res = await b.request(denied.headers.get('location')!);
+      const res = await b.request(await b.deny(params));
       expect(res.status).toBe(400);
       expect((await errorOf(res)).message).toMatch(/cancelled/);
     });
