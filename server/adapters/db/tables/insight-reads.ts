@@ -1,6 +1,9 @@
 import type { Db } from '../../../ports/db';
 import type { AnswersDayRow, CitedLessonRow, GapAnswerRow, InsightReads } from '../../../ports/tables/insight-reads';
 
+/** For answers `a`: only those in students' sessions (a creator's own trials left out). */
+const STUDENTS_ONLY = `join chat_sessions s on s.id = a.session_id and s.creator_id = $1 and s.asked_as = 'student'`;
+
 /**
  * Students' settled answers that said nothing relevant was found (no sources), got a
  * 👎, or rested on a low-confidence source; minus those a later lesson answered
@@ -11,7 +14,7 @@ const GAP_ANSWERS_SQL = `
   select a.id, a.user_id, a.created_at, coalesce(q.content, '') as question,
          jsonb_array_length(a.sources) = 0 as no_answer, a.feedback = -1 as down
     from chat_messages a
-    join chat_sessions s on s.id = a.session_id and s.creator_id = $1 and s.asked_as = 'student'
+    ${STUDENTS_ONLY}
     left join lateral (
       select u.content from chat_messages u
        where u.session_id = a.session_id and u.creator_id = $1 and u.role = 'user' and u.created_at <= a.created_at
@@ -37,7 +40,7 @@ const DAYS_SQL = `
            count(*) filter (where jsonb_array_length(a.sources) = 0)::int as unanswered,
            count(distinct a.user_id)::int as students
       from chat_messages a
-      join chat_sessions s on s.id = a.session_id and s.creator_id = $1 and s.asked_as = 'student'
+      ${STUDENTS_ONLY}
      where a.creator_id = $1 and a.role = 'assistant' and a.status = 'complete' and a.created_at >= $2::date
      group by 1
   )
@@ -50,7 +53,7 @@ const DAYS_SQL = `
 const CITED_SQL = `
   select (c->>'videoId')::uuid as video_id, v.title, count(*)::int as citations
     from chat_messages a
-    join chat_sessions s on s.id = a.session_id and s.creator_id = $1 and s.asked_as = 'student'
+    ${STUDENTS_ONLY}
     cross join lateral jsonb_array_elements(a.citations) c
     join videos v on v.id = (c->>'videoId')::uuid and v.creator_id = $1
    where a.creator_id = $1 and a.role = 'assistant' and a.created_at >= $2::date
@@ -65,7 +68,7 @@ const CITED_SQL = `
 const CITATION_STARTS_SQL = `
   select (c->>'startSeconds')::float8 as start
     from chat_messages a
-    join chat_sessions s on s.id = a.session_id and s.creator_id = $1 and s.asked_as = 'student'
+    ${STUDENTS_ONLY}
     cross join lateral jsonb_array_elements(a.citations) c
    where a.creator_id = $1 and a.role = 'assistant'
      and a.citations @> jsonb_build_array(jsonb_build_object('videoId', $2::text))
