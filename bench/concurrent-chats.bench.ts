@@ -22,7 +22,7 @@ const ANSWER = { tokens: 50, delayMs: 20 };
  * 200 students asking at the same moment, over real HTTP: the app served by
  * @hono/node-server on a random port in this process, and the 200 students in a
  * second Node process (support/load-client.ts: as 200 browsers, they do not share
- * the server's event loop), each fetch reading the server-sent events to the end.
+ * the server's event loop), each request reading the server-sent events to the end.
  * Target (issue #6): 0 errors; p95 time to first byte reported.
  */
 export async function benchConcurrentChats() {
