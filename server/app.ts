@@ -15,7 +15,7 @@ import { requestContext } from './http/request-context';
 import { sandboxGuard } from './http/sandbox-guard';
 import { securityHeaders } from './http/security-headers';
 import type { SignInDeps } from './http/sign-in-deps';
-import { requireAnyViewer, requireDashboardAdmin, requireExperienceViewer, requireUser } from './http/whop-auth';
+import { requireAnyViewer, requireDashboardAdmin, requireExperienceViewer } from './http/whop-auth';
 import type { Answerer } from './ports/answerer';
 import type { AudioExtractor } from './ports/audio-extractor';
 import type { BlobStore } from './ports/blob-store';
@@ -189,8 +189,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.post(
     '/api/chat',
     admissions.track,
-    // The viewer is read in the question's own statement (chat-post.ts): only the user is verified first.
-    requireUser(deps),
+    student,
     limitPerUser(rateLimits?.chat, 'You are asking questions faster than Chronos answers them.'),
     chatPost(deps, admissions),
   );

@@ -3,7 +3,6 @@ import { ApiError } from '../../shared/api-error';
 import { COMPANY_HEADER, EXPERIENCE_HEADER, USER_TOKEN_HEADER } from '../../shared/whop-context';
 import { resolveDashboardViewer } from '../domain/identity/resolve-dashboard-viewer';
 import { resolveExperienceViewer } from '../domain/identity/resolve-experience-viewer';
-import type { ViewerContext } from '../domain/identity/viewer-context';
 import type { IdentityPorts } from '../domain/identity/whop-facts';
 import type { Clock } from '../ports/clock';
 import type { Db } from '../ports/db';
@@ -70,36 +69,12 @@ function contextId(c: Context<AppEnv>, header: string): string | undefined {
 /** Student routes: a verified user with customer or admin access to the experience in `x-whop-experience-id`. */
 export function requireExperienceViewer(deps: AuthDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    await experienceViewerOf(c, deps, await authenticate(c, deps));
+    const userId = await authenticate(c, deps);
+    const experienceId = contextId(c, EXPERIENCE_HEADER);
+    if (!experienceId) throw new ApiError('BAD_REQUEST', `Missing ${EXPERIENCE_HEADER} header.`);
+    c.set('viewer', await resolveExperienceViewer(ports(deps, c, userId), { userId, experienceId }));
     await next();
   };
-}
-
-/**
- * Student routes that read the viewer themselves (POST /api/chat holds the question in the
- * same statement): only the user is verified here (`userId`); the route then calls
- * `experienceIdOf` and, when its own statement did not find a fresh viewer, `experienceViewerOf`.
- */
-export function requireUser(deps: AuthDeps): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await authenticate(c, deps);
-    await next();
-  };
-}
-
-/** The experience a student route is asked in (`x-whop-experience-id`); 400 without it. */
-export function experienceIdOf(c: Context<AppEnv>): string {
-  const experienceId = contextId(c, EXPERIENCE_HEADER);
-  if (!experienceId) throw new ApiError('BAD_REQUEST', `Missing ${EXPERIENCE_HEADER} header.`);
-  return experienceId;
-}
-
-/** The verified user's viewer in the request's experience (customer → student, admin → creator), set as `viewer`. */
-export async function experienceViewerOf(c: Context<AppEnv>, deps: AuthDeps, userId: string): Promise<ViewerContext> {
-  const experienceId = experienceIdOf(c);
-  const viewer = await resolveExperienceViewer(ports(deps, c, userId), { userId, experienceId });
-  c.set('viewer', viewer);
-  return viewer;
 }
 
 /** Creator routes: a verified user who is an admin of the company in `x-whop-company-id`. */

@@ -10,7 +10,7 @@ import type { ViewerContext } from '../identity/viewer-context';
 import { releaseAnswerQuota } from '../quotas/answer-quota';
 import { type ChatReservation, getChatUsage } from '../quotas/chat-quota';
 import type { MomentSegment } from './cited-moment';
-import { abandonQuestion, type HeldQuestion, holdQuestion, holdQuestionAsViewer } from './hold-question';
+import { abandonQuestion, type HeldQuestion, holdQuestion } from './hold-question';
 import { findMomentSources, findMomentTurn, mergeMomentFirst } from './moment-sources';
 import { lexicalReranker, RERANK_POOL, rerankSources } from './rerank-sources';
 import { numberSourcesWithNotes, type RetrievedNote, retrieveNotes } from './retrieve-notes';
@@ -121,29 +121,6 @@ export async function openQuestion(
   // Read before the new question is written: it must not be its own history.
   const history = existing ? await recentTurns(ports.db, existing, viewer.creator.id) : [];
   const held = await holdQuestion(ports, viewer, { question: input.question, sessionId: existing });
-  return { viewer, question: input.question, moment: input.moment, history, held, startedAt };
-}
-
-/**
- * openQuestion for a returning user, in one statement (holdQuestionAsViewer): their viewer
- * (fresh Whop facts of this user and experience), the session's history and the held
- * question, so a class asking at once waits for one round trip each before its streams
- * open. Null, with nothing written, when the viewer is not fresh: resolve it and call
- * openQuestion.
- */
-export async function openQuestionAsViewer(
-  ports: ChatPorts,
-  who: { userId: string; experienceId: string },
-  input: ChatRequest,
-): Promise<OpenedQuestion | null> {
-  const startedAt = ports.clock.now().getTime();
-  const opened = await holdQuestionAsViewer(ports, who, {
-    question: input.question,
-    sessionId: input.sessionId ?? null,
-    historyTurns: HISTORY_TURNS,
-  });
-  if (!opened) return null;
-  const { viewer, held, history } = opened;
   return { viewer, question: input.question, moment: input.moment, history, held, startedAt };
 }
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from '../../../shared/api-error';
 import { ExperienceId, UserId } from '../../../shared/schemas/viewer';
-import type { FreshViewerRow } from '../../ports/tables/identity-tables';
 import type { ViewerContext } from './viewer-context';
 import {
   accessLevel,
@@ -58,13 +57,11 @@ async function fromFreshCache(
     userId,
     experienceId,
     now: ports.clock.now(),
-    ...FRESH_VIEWER_TTLS,
+    experienceTtlSeconds: EXPERIENCE_TTL_SECONDS,
+    profileTtlSeconds: PROFILE_TTL_SECONDS,
+    seenResolutionSeconds: LAST_SEEN_RESOLUTION_SECONDS,
   });
-  return row ? viewerOfFreshRow(userId, experienceId, row) : null;
-}
-
-/** The viewer a fresh row describes (users.freshViewer, or the question's hold that reads it: hold-question.ts). */
-export function viewerOfFreshRow(userId: string, experienceId: string, row: FreshViewerRow): ViewerContext {
+  if (!row) return null;
   return {
     user: { id: userId, username: row.username, name: row.name },
     role: row.access_level === 'admin' ? 'creator' : 'student',
@@ -73,10 +70,3 @@ export function viewerOfFreshRow(userId: string, experienceId: string, row: Fres
     experience: { id: experienceId, name: row.experience_name },
   };
 }
-
-/** The TTLs a returning viewer is read with, in seconds (whop-facts.ts). */
-export const FRESH_VIEWER_TTLS = {
-  experienceTtlSeconds: EXPERIENCE_TTL_SECONDS,
-  profileTtlSeconds: PROFILE_TTL_SECONDS,
-  seenResolutionSeconds: LAST_SEEN_RESOLUTION_SECONDS,
-} as const;

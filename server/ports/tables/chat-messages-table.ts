@@ -1,7 +1,6 @@
 import type { ChatMessageRow, ChatSessionRow } from '../db-schema/tables';
 import type { AssistantChoices } from './assistant-settings-table';
 import type { ChatUsageKey, ReservedQuestion } from './chat-usage-table';
-import type { FreshViewerQuery, FreshViewerRow } from './identity-tables';
 
 /** The messages of one of the creator's sessions (its owner checked through chat_sessions first). */
 export interface SessionMessagesKey {
@@ -42,24 +41,6 @@ export type HeldQuestionRow = ReservedQuestion & {
   assistant: AssistantChoices | null;
 };
 
-/**
- * A question asked by a user whose viewer is read in the same statement: the viewer's
- * facts and TTLs (users.freshViewer), and what the hold writes. The creator, the role
- * and whether it counts come from the viewer's row, never from the request.
- */
-export interface ViewerQuestionToHold extends FreshViewerQuery {
-  today: string;
-  title: ChatSessionRow['title'];
-  sessionId: string | null;
-  question: string;
-  /** The session's last complete turns read before the question is written. */
-  historyTurns: number;
-}
-
-/** A hold with its viewer (the row's `tier` is the creator's) and the session's turns before it, oldest first. */
-export type ViewerHeldQuestionRow = HeldQuestionRow &
-  Omit<FreshViewerRow, 'tier'> & { history: Pick<ChatMessageRow, 'role' | 'content'>[] };
-
 /** How an answer ended, written onto its `streaming` row. */
 export interface AnswerSettlement {
   messageId: string;
@@ -91,13 +72,6 @@ export interface ChatMessagesTable {
    * or not-found question writes nothing.
    */
   hold(question: QuestionToHold): Promise<HeldQuestionRow | null>;
-  /**
-   * The hold and users.freshViewer in one statement (a returning student's question: one
-   * round trip before the stream opens). Null, with nothing written, unless the viewer's
-   * granted access, experience and profile are all fresh; the caller then resolves the
-   * viewer (Whop) and holds as usual.
-   */
-  holdAsViewer(question: ViewerQuestionToHold): Promise<ViewerHeldQuestionRow | null>;
   /** The session's settled messages, in order (a `streaming` answer is not history yet). */
   listForSession(key: SessionMessagesKey): Promise<SessionMessageRow[]>;
   /** The session's last `limit` complete turns, oldest first. */

@@ -50,16 +50,6 @@ export interface FreshViewerRow {
   name: string | null;
 }
 
-/** Whose viewer to read, at `now`, with the TTLs of the experience and the profile (the access row has its own expiry). */
-export interface FreshViewerQuery {
-  userId: string;
-  experienceId: string;
-  now: Date;
-  experienceTtlSeconds: number;
-  profileTtlSeconds: number;
-  seenResolutionSeconds: number;
-}
-
 /** The `users` table: Whop users seen, their profile refreshed now and then. */
 export interface UsersTable {
   /** Marks the user seen `now`; their profile and whether it was refreshed within `ttlSeconds`, or null when new. */
@@ -72,5 +62,12 @@ export interface UsersTable {
    * and the profile are all fresh, and then the user is marked seen unless they were within
    * `seenResolutionSeconds`.
    */
-  freshViewer(input: FreshViewerQuery): Promise<FreshViewerRow | null>;
+  freshViewer(input: {
+    userId: string;
+    experienceId: string;
+    now: Date;
+    experienceTtlSeconds: number;
+    profileTtlSeconds: number;
+    seenResolutionSeconds: number;
+  }): Promise<FreshViewerRow | null>;
 }

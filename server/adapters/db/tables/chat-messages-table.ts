@@ -2,94 +2,7 @@ import type { Db } from '../../../ports/db';
 import type { ChatMessageRow } from '../../../ports/db-schema/tables';
 import type { AssistantChoices } from '../../../ports/tables/assistant-settings-table';
 import type { ChatMessagesTable, HeldQuestionRow, SessionMessageRow } from '../../../ports/tables/chat-messages-table';
-import type { FreshViewerRow } from '../../../ports/tables/identity-tables';
 import { RESERVED_COLUMNS, reserveChatQuestionCtes } from './chat-usage-table';
-import { freshViewerCtes } from './identity-tables';
-
-type RawHeldRow = Omit<HeldQuestionRow, 'assistant'> & { assistant: AssistantChoices | string | null };
-type ChatTurnRow = Pick<ChatMessageRow, 'role' | 'content'>;
-
-/** SQL expressions for what a hold writes; `viewer` is a condition every write waits on. */
-interface HoldSql {
-  creator: string;
-  user: string;
-  today: string;
-  experience: string;
-  title: string;
-  askedAs: string;
-  session: string;
-  question: string;
-  counted: string;
-  viewer?: string;
-}
-
-const HOLD_PARAMS: HoldSql = {
-  creator: '$1',
-  user: '$2',
-  today: '$3',
-  experience: '$4',
-  title: '$5',
-  askedAs: '$6',
-  session: '$7::uuid',
-  question: '$8',
-  counted: '$9::boolean',
-};
-
-/**
- * The hold as CTEs: the session continued (`own`, through the session row: a conversation
- * deleted since it was read is "not found"), the reservation, the session created if new,
- * the question and its answer's row `streaming` in the reserved period.
- */
-function holdCtes(x: HoldSql): string {
-  return `own as (
-           select s.id from chat_sessions s
-            where ${x.session} is not null and s.id = ${x.session} and s.creator_id = ${x.creator} and s.user_id = ${x.user}
-         ),
-         found as (select ${x.viewer ?? 'true'} and (${x.session} is null or exists (select 1 from own)) as ok),
-         ${reserveChatQuestionCtes(`${x.counted} and (select ok from found)`, x)},
-         held as (select (select ok from found) and (not ${x.counted} or exists (select 1 from reserved)) as ok),
-         created as (
-           insert into chat_sessions (creator_id, experience_id, user_id, title, asked_as)
-           select ${x.creator}, ${x.experience}, ${x.user}, ${x.title}, ${x.askedAs} from held where held.ok and ${x.session} is null
-           returning id
-         ),
-         target as (select id from created union all select own.id from own, held where held.ok),
-         asked as (
-           insert into chat_messages (session_id, creator_id, user_id, role, content, status)
-           select target.id, ${x.creator}, ${x.user}, 'user', ${x.question}, 'complete' from target
-           returning id
-         ),
-         answer as (
-           insert into chat_messages (session_id, creator_id, user_id, role, content, status, quota_period)
-           select target.id, ${x.creator}, ${x.user}, 'assistant', '', 'streaming', (select period_start from reserved)::date from target
-           returning id
-         ),
-         -- What prepareAnswer needs of the creator, here rather than two more round trips on the hot path.
-         creator_facts as (
-           select exists (select 1 from creator_notes n where n.creator_id = ${x.creator}) as has_notes,
-                  (select json_build_object('name', st.name, 'greeting', st.greeting, 'starters', st.starters, 'teaching_mode', st.teaching_mode)
-                     from assistant_settings st where st.creator_id = ${x.creator}) as assistant
-         )`;
-}
-
-/**
- * The continued session's turns before this question (a statement's reads do not see its
- * own inserts); a new conversation has none, and its statement plans one table fewer.
- */
-const SESSION_HISTORY = `select role, content, created_at from chat_messages
-            where session_id = (select id from own) and creator_id = (select creator_id from v) and status = 'complete'
-            order by created_at desc limit $11`;
-const NO_HISTORY = `select null::text as role, null::text as content, null::timestamptz as created_at where $11::int < 0`;
-
-const HELD_COLUMNS = `(select ok from found) as found, (select id from target) as session_id,
-       (select id from asked) as user_message_id, (select id from answer) as message_id, ${RESERVED_COLUMNS},
-       (select has_notes from creator_facts) as has_notes, (select assistant from creator_facts) as assistant`;
-
-/** Both adapters parse json (postgres-db.ts); text is accepted too, so a driver without that parser reads the same. */
-function parsedAssistant<R extends RawHeldRow>(row: R): Omit<R, 'assistant'> & { assistant: AssistantChoices | null } {
-  const assistant = typeof row.assistant === 'string' ? (JSON.parse(row.assistant) as AssistantChoices) : row.assistant;
-  return { ...row, assistant };
-}
 
 /**
  * The `chat_messages` table's chat statements, on whichever connection or transaction
@@ -101,64 +14,45 @@ export function chatMessagesTable(db: Pick<Db, 'query'>): ChatMessagesTable {
   return {
     async hold(q) {
       // $1 creator, $2 user, $3 today, $4 experience, $5 title, $6 asked as, $7 session (or null), $8 question, $9 counted.
-      const [row] = await db.query<RawHeldRow>(`with ${holdCtes(HOLD_PARAMS)} select ${HELD_COLUMNS}`, [
-        q.creatorId,
-        q.userId,
-        q.today,
-        q.experienceId,
-        q.title,
-        q.askedAs,
-        q.sessionId,
-        q.question,
-        q.counted,
-      ]);
-      return row ? parsedAssistant(row) : null;
-    },
-    async holdAsViewer(q) {
-      // The viewer's CTEs (identity-tables.ts) take $1–$6; $7 today, $8 title, $9 session (or null), $10 question,
-      // $11 history turns. Every write below waits on `v`: nothing is written for a viewer who is not fresh.
-      const level = '(select access_level from v)';
       const [row] = await db.query<
-        RawHeldRow & Omit<FreshViewerRow, 'tier'> & { fresh: boolean; history: ChatTurnRow[] | string }
+        Omit<HeldQuestionRow, 'assistant'> & { assistant: AssistantChoices | string | null }
       >(
-        `with ${freshViewerCtes()},
-         v as (select a.access_level, e.name as experience_name, e.creator_id, e.creator_name, u.username, u.name
-                 from a, e, u),
-         ${holdCtes({
-           creator: '(select creator_id from v)',
-           user: '$1',
-           today: '$7',
-           experience: '$2',
-           title: '$8',
-           askedAs: `(case when ${level} = 'admin' then 'creator' else 'student' end)`,
-           session: '$9::uuid',
-           question: '$10',
-           counted: `(${level} <> 'admin')`,
-           viewer: 'exists (select 1 from v)',
-         })},
-         history as (${q.sessionId === null ? NO_HISTORY : SESSION_HISTORY})
-         select v.access_level is not null as fresh, v.access_level, v.experience_name, v.creator_id, v.creator_name,
-                v.username, v.name, ${HELD_COLUMNS},
-                (select coalesce(json_agg(json_build_object('role', h.role, 'content', h.content) order by h.created_at), '[]'::json)
-                   from history h) as history
-           from (select 1) one left join v on true`,
-        [
-          q.userId,
-          q.experienceId,
-          q.now,
-          q.experienceTtlSeconds,
-          q.profileTtlSeconds,
-          q.seenResolutionSeconds,
-          q.today,
-          q.title,
-          q.sessionId,
-          q.question,
-          q.historyTurns,
-        ],
+        `with own as (
+           -- Through the session row: a conversation deleted since startQuestion checked it is "not found".
+           select s.id from chat_sessions s where $7::uuid is not null and s.id = $7::uuid and s.creator_id = $1 and s.user_id = $2
+         ),
+         found as (select $7::uuid is null or exists (select 1 from own) as ok),
+         ${reserveChatQuestionCtes('$9::boolean and (select ok from found)')},
+         held as (select (select ok from found) and (not $9::boolean or exists (select 1 from reserved)) as ok),
+         created as (
+           insert into chat_sessions (creator_id, experience_id, user_id, title, asked_as)
+           select $1, $4, $2, $5, $6 from held where held.ok and $7::uuid is null
+           returning id
+         ),
+         target as (select id from created union all select own.id from own, held where held.ok),
+         asked as (
+           insert into chat_messages (session_id, creator_id, user_id, role, content, status)
+           select target.id, $1, $2, 'user', $8, 'complete' from target
+           returning id
+         ),
+         answer as (
+           insert into chat_messages (session_id, creator_id, user_id, role, content, status, quota_period)
+           select target.id, $1, $2, 'assistant', '', 'streaming', (select period_start from reserved)::date from target
+           returning id
+         )
+         select (select ok from found) as found, (select id from target) as session_id,
+                (select id from asked) as user_message_id, (select id from answer) as message_id, ${RESERVED_COLUMNS},
+                -- What prepareAnswer needs of the creator, here rather than two more round trips on the hot path.
+                exists (select 1 from creator_notes n where n.creator_id = $1) as has_notes,
+                (select json_build_object('name', a.name, 'greeting', a.greeting, 'starters', a.starters, 'teaching_mode', a.teaching_mode)
+                   from assistant_settings a where a.creator_id = $1) as assistant`,
+        [q.creatorId, q.userId, q.today, q.experienceId, q.title, q.askedAs, q.sessionId, q.question, q.counted],
       );
-      if (!row?.fresh) return null;
-      const history = typeof row.history === 'string' ? (JSON.parse(row.history) as ChatTurnRow[]) : row.history;
-      return { ...parsedAssistant(row), history };
+      if (!row) return null;
+      // Both adapters parse json (postgres-db.ts); text is accepted too, so a driver without that parser reads the same.
+      const assistant =
+        typeof row.assistant === 'string' ? (JSON.parse(row.assistant) as AssistantChoices) : row.assistant;
+      return { ...row, assistant };
     },
     listForSession: (key) =>
       db.query<SessionMessageRow>(

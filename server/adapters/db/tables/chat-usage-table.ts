@@ -4,39 +4,29 @@ import { type ChatUsageTable, type ReservedQuestion, TOTAL_PERIOD } from '../../
 
 /**
  * The reservation as CTEs another statement can open with (the question's hold in
- * chat-messages-table.ts writes the question's rows in the same statement). `key` names
- * the SQL of the creator, the user and today (UTC date), $1, $2 and $3 unless the statement
- * reads them otherwise; `reserveWhen` is a SQL condition deciding whether to count at all. `reserved` has a row only when the question was counted: the
+ * chat-messages-table.ts writes the question's rows in the same statement). $1 creator,
+ * $2 user, $3 today (UTC date); `reserveWhen` is a SQL condition deciding whether to
+ * count at all. `reserved` has a row only when the question was counted: the
  * conditional upsert's row lock serialises parallel requests and its WHERE refuses the
  * one past the limit. It reads creators and tier_configurations, and lives here with
  * chat_usage, the table it writes.
  */
-export function reserveChatQuestionCtes(reserveWhen = 'true', key: ReservationKeySql = RESERVATION_PARAMS): string {
-  const { creator, user, today } = key;
+export function reserveChatQuestionCtes(reserveWhen = 'true'): string {
   return `cfg as (
        select c.tier, t.chat_questions_limit as lim, t.chat_period as period,
-              case when t.chat_period = 'total' then date '${TOTAL_PERIOD}' else ${today}::date end as period_start
+              case when t.chat_period = 'total' then date '${TOTAL_PERIOD}' else $3::date end as period_start
          from creators c join tier_configurations t on t.tier = c.tier
-        where c.id = ${creator}
+        where c.id = $1
      ),
      reserved as (
        insert into chat_usage as u (creator_id, user_id, period_start, questions_used)
-       select ${creator}, ${user}, cfg.period_start, 1 from cfg where ${reserveWhen}
+       select $1, $2, cfg.period_start, 1 from cfg where ${reserveWhen}
        on conflict (creator_id, user_id, period_start) do update
          set questions_used = u.questions_used + 1, updated_at = now()
          where (select lim from cfg) is null or u.questions_used < (select lim from cfg)
        returning u.questions_used as used, to_char(u.period_start, 'YYYY-MM-DD') as period_start
      )`;
 }
-
-/** SQL expressions for the reservation's creator, user and today. */
-export interface ReservationKeySql {
-  creator: string;
-  user: string;
-  today: string;
-}
-
-const RESERVATION_PARAMS: ReservationKeySql = { creator: '$1', user: '$2', today: '$3' };
 
 /** The columns of a ReservedQuestion, read from reserveChatQuestionCtes' CTEs. */
 export const RESERVED_COLUMNS = `(select used from reserved) as used, (select tier from cfg) as tier, (select lim from cfg) as lim,

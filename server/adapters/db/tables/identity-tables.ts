@@ -108,7 +108,21 @@ export function usersTable(db: Pick<Db, 'query'>): UsersTable {
       // hot path of every request). Three round trips were a tenth of a question's database time,
       // so this stays one statement.
       const [row] = await db.query<FreshViewerRow>(
-        `with ${freshViewerCtes()}
+        `with a as (
+           select access_level from whop_access_cache
+            where user_id = $1 and resource_id = $2 and expires_at > $3 and access_level <> 'no_access'
+         ), e as (
+           select e.name, e.creator_id, c.name as creator_name, c.tier
+             from experiences e join creators c on c.id = e.creator_id
+            where e.id = $2 and e.resolved_at > $3::timestamptz - make_interval(secs => $4)
+         ), u as (
+           select username, name from users
+            where id = $1 and profile_refreshed_at > $3::timestamptz - make_interval(secs => $5)
+         ), seen as (
+           update users set last_seen_at = $3
+            where id = $1 and last_seen_at <= $3::timestamptz - make_interval(secs => $6)
+              and exists (select 1 from a) and exists (select 1 from e) and exists (select 1 from u)
+         )
          select a.access_level, e.name as experience_name, e.creator_id, e.creator_name, e.tier, u.username, u.name
            from a, e, u`,
         [
@@ -123,29 +137,4 @@ export function usersTable(db: Pick<Db, 'query'>): UsersTable {
       return row ?? null;
     },
   };
-}
-
-/**
- * A returning viewer's facts as CTEs (`a` granted access, `e` the experience and its creator,
- * `u` the profile, each within its TTL; `seen` marks the user seen when all three are), for
- * users.freshViewer and for the question's hold that reads the viewer in its own statement
- * (chat-messages-table.ts). $1 user, $2 experience, $3 now, $4 experience TTL, $5 profile TTL,
- * $6 last-seen resolution, all in seconds.
- */
-export function freshViewerCtes(): string {
-  return `a as (
-           select access_level from whop_access_cache
-            where user_id = $1 and resource_id = $2 and expires_at > $3 and access_level <> 'no_access'
-         ), e as (
-           select e.name, e.creator_id, c.name as creator_name, c.tier
-             from experiences e join creators c on c.id = e.creator_id
-            where e.id = $2 and e.resolved_at > $3::timestamptz - make_interval(secs => $4)
-         ), u as (
-           select username, name from users
-            where id = $1 and profile_refreshed_at > $3::timestamptz - make_interval(secs => $5)
-         ), seen as (
-           update users set last_seen_at = $3
-            where id = $1 and last_seen_at <= $3::timestamptz - make_interval(secs => $6)
-              and exists (select 1 from a) and exists (select 1 from e) and exists (select 1 from u)
-         )`;
 }
