@@ -2,9 +2,7 @@ import type { Db } from '../../../ports/db';
 import type { ChatMessageRow } from '../../../ports/db-schema/tables';
 import type { AssistantChoices } from '../../../ports/tables/assistant-settings-table';
 import type { ChatMessagesTable, HeldQuestionRow, SessionMessageRow } from '../../../ports/tables/chat-messages-table';
-
-/** The held row as hold_question returns it (json). */
-type RawHeldRow = Omit<HeldQuestionRow, 'assistant'> & { assistant: AssistantChoices | string | null };
+import { RESERVED_COLUMNS, reserveChatQuestionCtes } from './chat-usage-table';
 
 /**
  * The `chat_messages` table's chat statements, on whichever connection or transaction
@@ -15,17 +13,46 @@ type RawHeldRow = Omit<HeldQuestionRow, 'assistant'> & { assistant: AssistantCho
 export function chatMessagesTable(db: Pick<Db, 'query'>): ChatMessagesTable {
   return {
     async hold(q) {
-      // One short call: the statement lives in hold_question (migration 20261203000500), planned once a connection.
-      const [row] = await db.query<{ held: RawHeldRow }>(
-        `select hold_question($1, $2, $3, $4, $5, $6, $7, $8, $9) as held`,
+      // $1 creator, $2 user, $3 today, $4 experience, $5 title, $6 asked as, $7 session (or null), $8 question, $9 counted.
+      const [row] = await db.query<
+        Omit<HeldQuestionRow, 'assistant'> & { assistant: AssistantChoices | string | null }
+      >(
+        `with own as (
+           -- Through the session row: a conversation deleted since startQuestion checked it is "not found".
+           select s.id from chat_sessions s where $7::uuid is not null and s.id = $7::uuid and s.creator_id = $1 and s.user_id = $2
+         ),
+         found as (select $7::uuid is null or exists (select 1 from own) as ok),
+         ${reserveChatQuestionCtes('$9::boolean and (select ok from found)')},
+         held as (select (select ok from found) and (not $9::boolean or exists (select 1 from reserved)) as ok),
+         created as (
+           insert into chat_sessions (creator_id, experience_id, user_id, title, asked_as)
+           select $1, $4, $2, $5, $6 from held where held.ok and $7::uuid is null
+           returning id
+         ),
+         target as (select id from created union all select own.id from own, held where held.ok),
+         asked as (
+           insert into chat_messages (session_id, creator_id, user_id, role, content, status)
+           select target.id, $1, $2, 'user', $8, 'complete' from target
+           returning id
+         ),
+         answer as (
+           insert into chat_messages (session_id, creator_id, user_id, role, content, status, quota_period)
+           select target.id, $1, $2, 'assistant', '', 'streaming', (select period_start from reserved)::date from target
+           returning id
+         )
+         select (select ok from found) as found, (select id from target) as session_id,
+                (select id from asked) as user_message_id, (select id from answer) as message_id, ${RESERVED_COLUMNS},
+                -- What prepareAnswer needs of the creator, here rather than two more round trips on the hot path.
+                exists (select 1 from creator_notes n where n.creator_id = $1) as has_notes,
+                (select json_build_object('name', a.name, 'greeting', a.greeting, 'starters', a.starters, 'teaching_mode', a.teaching_mode)
+                   from assistant_settings a where a.creator_id = $1) as assistant`,
         [q.creatorId, q.userId, q.today, q.experienceId, q.title, q.askedAs, q.sessionId, q.question, q.counted],
       );
-      const held = typeof row?.held === 'string' ? (JSON.parse(row.held) as RawHeldRow) : row?.held;
-      if (!held) return null;
+      if (!row) return null;
       // Both adapters parse json (postgres-db.ts); text is accepted too, so a driver without that parser reads the same.
       const assistant =
-        typeof held.assistant === 'string' ? (JSON.parse(held.assistant) as AssistantChoices) : held.assistant;
-      return { ...held, assistant };
+        typeof row.assistant === 'string' ? (JSON.parse(row.assistant) as AssistantChoices) : row.assistant;
+      return { ...row, assistant };
     },
     listForSession: (key) =>
       db.query<SessionMessageRow>(

@@ -3,10 +3,10 @@ import type { ChatUsageRow } from '../../../ports/db-schema/tables';
 import { type ChatUsageTable, type ReservedQuestion, TOTAL_PERIOD } from '../../../ports/tables/chat-usage-table';
 
 /**
- * The reservation as CTEs another statement can open with. $1 creator, $2 user, $3 today
- * (UTC date); `reserveWhen` is a SQL condition deciding whether to count at all. The
- * question's hold runs the same CTEs inside the hold_question function (migration
- * 20261203000500, planned once a connection): a change here is made there too. `reserved` has a row only when the question was counted: the
+ * The reservation as CTEs another statement can open with (the question's hold in
+ * chat-messages-table.ts writes the question's rows in the same statement). $1 creator,
+ * $2 user, $3 today (UTC date); `reserveWhen` is a SQL condition deciding whether to
+ * count at all. `reserved` has a row only when the question was counted: the
  * conditional upsert's row lock serialises parallel requests and its WHERE refuses the
  * one past the limit. It reads creators and tier_configurations, and lives here with
  * chat_usage, the table it writes.
